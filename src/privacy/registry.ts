@@ -1,0 +1,73 @@
+// Every store that keeps personal data registers here, so that « mes données » shows all of it,
+// « supprimer mes données » erases all of it, and retention purges run over all of it.
+// A subject is one person on one channel: see subjectId().
+
+export interface PersonalDataSource {
+  /** Stable machine name, e.g. 'diagnostics'. */
+  name: string;
+  /** What this data is and why it is kept, in French, shown to the user. */
+  description: string;
+  /** Everything held about the subject, as JSON-serialisable data (empty array or null when nothing). */
+  export(subject: string): Promise<unknown>;
+  /** Erases everything held about the subject; returns how many records were removed. */
+  erase(subject: string): Promise<number>;
+  /** Removes records older than the source's retention period; returns how many. */
+  purge?(now: Date): Promise<number>;
+}
+
+export interface PersonalDataExport {
+  subject: string;
+  exportedAt: string;
+  sources: Array<{ name: string; description: string; data: unknown }>;
+}
+
+export class PrivacyRegistry {
+  private readonly sources = new Map<string, PersonalDataSource>();
+
+  register(source: PersonalDataSource): void {
+    if (this.sources.has(source.name)) throw new Error(`[privacy] source "${source.name}" registered twice`);
+    this.sources.set(source.name, source);
+  }
+
+  list(): PersonalDataSource[] {
+    return [...this.sources.values()];
+  }
+
+  async exportFor(subject: string, now = new Date()): Promise<PersonalDataExport> {
+    const sources = [];
+    for (const s of this.sources.values()) {
+      sources.push({ name: s.name, description: s.description, data: await s.export(subject) });
+    }
+    return { subject, exportedAt: now.toISOString(), sources };
+  }
+
+  /** Erases the subject everywhere; a failing source does not stop the others, the error is reported. */
+  async eraseFor(subject: string): Promise<{ erased: Record<string, number>; failed: string[] }> {
+    const erased: Record<string, number> = {};
+    const failed: string[] = [];
+    for (const s of this.sources.values()) {
+      try {
+        erased[s.name] = await s.erase(subject);
+      } catch {
+        failed.push(s.name);
+      }
+    }
+    return { erased, failed };
+  }
+
+  async purge(now = new Date()): Promise<Record<string, number>> {
+    const purged: Record<string, number> = {};
+    for (const s of this.sources.values()) {
+      if (s.purge) purged[s.name] = await s.purge(now);
+    }
+    return purged;
+  }
+}
+
+/**
+ * The internal id of a person: channel + channel user id. Records about a person are keyed by it,
+ * so that erasure finds everything.
+ */
+export function subjectId(channelId: string | undefined, userId: string | undefined): string {
+  return `${channelId || 'unknown'}:${userId || 'anonymous'}`;
+}
