@@ -1,0 +1,134 @@
+// One shard: one lowdb `Low` instance on one file, loaded lazily, with coalesced and serialised writes.
+// Mutations are applied to the in-memory Map synchronously by the caller, then `persist()` is awaited:
+// every caller that mutated before a write starts shares that write, and one write runs at a time.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import type { Logger } from '../log.js';
+import { CorruptShardError, ShardFileAdapter, type ShardData } from './shard-file.js';
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A file-system-safe timestamp such as 20250131T235959123Z (no ':' so it also works on Windows). */
+function stamp(): string {
+  return new Date().toISOString().replace(/[-:.]/g, '');
+}
+
+export class Shard {
+  private readonly adapter: ShardFileAdapter;
+  private readonly low: Low<ShardData>;
+  private loading: Promise<ShardData> | undefined;
+  private loaded: ShardData | undefined;
+  /** The batch waiting for the next write (callers that mutated since the current write started). */
+  private pending: Deferred | undefined;
+  /** The write loop, while it runs. */
+  private running: Promise<void> | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly logger: Logger,
+    private readonly label: { collection: string; shard: number },
+  ) {
+    this.adapter = new ShardFileAdapter(file);
+    this.low = new Low<ShardData>(this.adapter, new Map());
+  }
+
+  /** Completed file writes of this shard (tests check that writes are coalesced). */
+  get writes(): number {
+    return this.adapter.writes;
+  }
+
+  /** True while a write runs or is queued. */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** The shard's entries, read from disk on first use. A corrupt file is quarantined: the shard starts empty. */
+  load(): Promise<ShardData> {
+    if (this.loaded) return Promise.resolve(this.loaded);
+    this.loading ??= this.readOrQuarantine().then(
+      (data) => (this.loaded = data),
+      (err: unknown) => {
+        this.loading = undefined; // an I/O error (not corruption) is retried on the next call
+        throw err;
+      },
+    );
+    return this.loading;
+  }
+
+  private async readOrQuarantine(): Promise<ShardData> {
+    try {
+      await this.low.read();
+      return this.low.data;
+    } catch (err) {
+      if (!(err instanceof CorruptShardError)) throw err;
+      // Never delete: move the file aside so a person can inspect or repair it, and carry on empty.
+      // If the rename fails we rethrow: starting empty would let the next write destroy the file.
+      const aside = `${this.file}.corrupt-${stamp()}`;
+      await fs.rename(this.file, aside);
+      this.logger.error('[ShardedFileStore] corrupt shard file moved aside; shard starts empty', {
+        ...this.label,
+        reason: err.message,
+        movedTo: path.basename(aside),
+      });
+      this.low.data = new Map();
+      return this.low.data;
+    }
+  }
+
+  /**
+   * Writes the current state of the shard. Resolves once a write that started after this call is on
+   * disk; calls made before that write starts share it (coalescing). One write runs at a time.
+   */
+  persist(): Promise<void> {
+    if (!this.pending) {
+      this.pending = deferred();
+      this.running ??= this.writeLoop();
+    }
+    return this.pending.promise;
+  }
+
+  private async writeLoop(): Promise<void> {
+    // Coalescing window: let every mutation queued in this turn of the event loop join the first write.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.pending) {
+      const batch = this.pending;
+      this.pending = undefined;
+      try {
+        await this.low.write();
+        batch.resolve();
+      } catch (err) {
+        // The mutations stay in memory and go out with the next successful write of this shard.
+        this.logger.error('[ShardedFileStore] shard write failed', { ...this.label, code: (err as NodeJS.ErrnoException).code });
+        batch.reject(err);
+      }
+    }
+    this.running = undefined;
+  }
+
+  /** Resolves when no write is running or queued. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Drops the in-memory copy (after close). */
+  release(): void {
+    this.loaded = undefined;
+    this.loading = undefined;
+    this.low.data = new Map();
+  }
+}
