@@ -1,0 +1,40 @@
+// « Supprimer mes données »: a confirmation, then erasure across every registered store.
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { MessageFactory } from 'botbuilder';
+import { subjectId } from '../src/privacy/registry.js';
+import { messages } from './messages.js';
+import type { DialogServices } from './services.js';
+
+export const ERASE_DIALOG = 'erase';
+const CONFIRM = 'eraseConfirm';
+const STEPS = 'eraseSteps';
+/** Turn-state flag read by the bot: the person's state must be deleted, not saved, after this turn. */
+export const ERASED_FLAG = 'virage.erased';
+
+export class EraseDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(ERASE_DIALOG);
+    this.addDialog(new TextPrompt(CONFIRM));
+    this.addDialog(new WaterfallDialog(STEPS, [this.ask.bind(this), this.act.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const prompt = MessageFactory.suggestedActions([messages.erase.yes, messages.erase.no], messages.erase.confirm);
+    return step.prompt(CONFIRM, { prompt, retryPrompt: prompt });
+  }
+
+  private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = String(step.result ?? '').trim().toLowerCase();
+    const yes = answer === messages.erase.yes.toLowerCase() || /^(oui|ouais|yes|ok|d'accord|confirme)\b/.test(answer);
+    if (!yes) {
+      await step.context.sendActivity(messages.erase.kept);
+      return step.endDialog();
+    }
+    const activity = step.context.activity;
+    const result = await this.services.privacy.eraseFor(subjectId(activity.channelId, activity.from?.id));
+    step.context.turnState.set(ERASED_FLAG, true);
+    await step.context.sendActivity(result.failed.length ? messages.erase.partial : messages.erase.done);
+    return step.cancelAllDialogs(true);
+  }
+}

@@ -1,0 +1,149 @@
+// The main router: welcome, the three paths as suggested actions, and the global commands that work
+// at any point (aide, menu, recommencer, mes données, supprimer mes données).
+import {
+  ComponentDialog,
+  Dialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { ActionTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { subjectId } from '../src/privacy/registry.js';
+import { globalCommand, pathChoice, type PathChoice } from './commands.js';
+import { messages } from './messages.js';
+import { EraseDialog, ERASE_DIALOG } from './erase.js';
+import type { DialogServices } from './services.js';
+
+export const MAIN_DIALOG = 'main';
+const MENU = 'menu';
+const MENU_PROMPT = 'menuPrompt';
+
+export interface MainOptions {
+  greet?: boolean;
+  again?: boolean;
+  /** The first message of a conversation that started without a conversationUpdate. */
+  initialText?: string;
+}
+
+/** Child dialogs for the three paths, given by the composition root. */
+export type PathDialogs = Record<PathChoice, Dialog>;
+
+export class MainDialog extends ComponentDialog {
+  constructor(
+    private readonly services: DialogServices,
+    private readonly paths: PathDialogs,
+  ) {
+    super(MAIN_DIALOG);
+    this.addDialog(new TextPrompt(MENU_PROMPT));
+    this.addDialog(new EraseDialog(services));
+    for (const d of Object.values(paths)) this.addDialog(d);
+    this.addDialog(
+      new WaterfallDialog(MENU, [this.menuStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]),
+    );
+    this.initialDialogId = MENU;
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const interrupted = await this.interrupt(innerDc);
+    return interrupted ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(dc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const text = (dc.context.activity.text ?? '').trim();
+    if (dc.context.activity.type !== 'message' || !text) return undefined;
+    const command = globalCommand(this.services.understand(text));
+    if (!command) return undefined;
+    const activeChild = dc.activeDialog?.id;
+    switch (command) {
+      case 'aide':
+        await dc.context.sendActivity(MessageFactory.text(messages.help));
+        await dc.repromptDialog();
+        return Dialog.EndOfTurn;
+      case 'menu':
+        await dc.cancelAllDialogs();
+        return dc.beginDialog(MENU, {});
+      case 'recommencer':
+        // The diagnostic restarts itself (with a confirmation); elsewhere, start from the welcome.
+        if (activeChild === this.paths.diagnostic.id) return undefined;
+        await dc.cancelAllDialogs();
+        await dc.context.sendActivity(messages.restarted);
+        return dc.beginDialog(MENU, { greet: true });
+      case 'mes_donnees':
+        await this.sendMyData(dc.context);
+        if (dc.activeDialog) await dc.repromptDialog();
+        return Dialog.EndOfTurn;
+      case 'supprimer_donnees':
+        return dc.beginDialog(ERASE_DIALOG);
+    }
+  }
+
+  private async menuStep(step: WaterfallStepContext<MainOptions>): Promise<DialogTurnResult> {
+    const options = step.options ?? {};
+    if (options.greet) {
+      await step.context.sendActivity(MessageFactory.text(messages.welcome));
+      await step.context.sendActivity(messages.privacyNotice(`${this.services.publicBaseUrl()}/confidentialite`));
+    }
+    if (options.initialText && this.choose(options.initialText)) return step.next(options.initialText);
+    const prompt = MessageFactory.suggestedActions(
+      [messages.choices.diagnostic, messages.choices.question, messages.choices.handoff],
+      options.again ? messages.menuAgain : messages.menuPrompt,
+    );
+    const retry = MessageFactory.suggestedActions(
+      [messages.choices.diagnostic, messages.choices.question, messages.choices.handoff],
+      messages.emptyInput,
+    );
+    return step.prompt(MENU_PROMPT, { prompt, retryPrompt: retry });
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const path = this.choose(String(step.result ?? ''));
+    if (!path) {
+      await step.context.sendActivity(messages.menuNotUnderstood);
+      return step.replaceDialog(MENU, {});
+    }
+    return step.beginDialog(this.paths[path].id, { text: String(step.result ?? '') });
+  }
+
+  private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.replaceDialog(MENU, { again: true });
+  }
+
+  private choose(text: string): PathChoice | undefined {
+    const t = text.trim().toLowerCase();
+    if (t === messages.choices.diagnostic.toLowerCase()) return 'diagnostic';
+    if (t === messages.choices.question.toLowerCase()) return 'question';
+    if (t === messages.choices.handoff.toLowerCase()) return 'handoff';
+    return pathChoice(this.services.understand(text));
+  }
+
+  private async sendMyData(context: TurnContext): Promise<void> {
+    const subject = subjectId(context.activity.channelId, context.activity.from?.id);
+    const data = await this.services.privacy.exportFor(subject);
+    const lines = data.sources
+      .filter((s) => hasContent(s.data))
+      .map((s) => `- ${s.description} (${countOf(s.data)})`)
+      .join('\n');
+    if (!lines) {
+      await context.sendActivity(messages.myData.none);
+      return;
+    }
+    const card = CardFactory.heroCard('', messages.myData.linkNote, undefined, [
+      { type: ActionTypes.OpenUrl, title: messages.myData.download, value: this.services.exportLink(subject) },
+    ]);
+    await context.sendActivity({ ...MessageFactory.text(messages.myData.intro(lines)), attachments: [card] });
+  }
+}
+
+function hasContent(data: unknown): boolean {
+  if (data === null || data === undefined) return false;
+  if (Array.isArray(data)) return data.length > 0;
+  if (typeof data === 'object') return Object.keys(data as object).length > 0;
+  return true;
+}
+
+function countOf(data: unknown): string {
+  const n = Array.isArray(data) ? data.length : 1;
+  return n === 1 ? '1 élément' : `${n} éléments`;
+}

@@ -1,0 +1,45 @@
+// Every sentence the main conversation says, in one place (French, vouvoiement, short).
+export const messages = {
+  welcome:
+    'Bonjour, je suis **Virage**, l’assistant numérique de votre CCI. ' +
+    'Je peux faire le point avec vous sur le numérique de votre entreprise, répondre à vos questions, ' +
+    'ou vous mettre en relation avec un conseiller.',
+  privacyNotice: (url: string) =>
+    `Vos échanges sont conservés pour assurer le suivi ; vous pouvez les consulter ou les effacer à tout moment ([confidentialité](${url})).`,
+  menuPrompt: 'Que souhaitez-vous faire ?',
+  menuAgain: 'Que souhaitez-vous faire maintenant ?',
+  menuNotUnderstood: 'Je n’ai pas bien compris. Choisissez l’une de ces options, ou écrivez « aide ».',
+  choices: {
+    diagnostic: 'Faire mon diagnostic numérique',
+    question: 'Poser une question',
+    handoff: 'Parler à un conseiller',
+  },
+  notOpenYet: (what: string) =>
+    `Le service « ${what} » n’est pas encore ouvert. Il arrive très bientôt ; en attendant, voici ce que je peux faire.`,
+  help:
+    'Je réponds en français, par boutons ou en texte libre. À tout moment, vous pouvez écrire :\n\n' +
+    '- **menu** pour revenir au choix de départ ;\n' +
+    '- **recommencer** pour repartir de zéro ;\n' +
+    '- **mes données** pour voir ce que je conserve sur vous ;\n' +
+    '- **supprimer mes données** pour tout effacer.',
+  restarted: 'C’est reparti depuis le début.',
+  tooLong: (max: number) => `Votre message est trop long : ${max} caractères au plus, s’il vous plaît.`,
+  emptyInput: 'Je n’ai rien reçu. Écrivez votre message ou choisissez une option.',
+  technicalError:
+    'Désolé, un problème technique m’empêche de répondre. Réessayez dans un instant ; si cela continue, écrivez « menu ».',
+  myData: {
+    intro: (lines: string) => `Voici ce que je conserve sur vous :\n\n${lines}`,
+    none: 'Je ne conserve aucune donnée vous concernant, en dehors de cette conversation.',
+    download: 'Télécharger mes données (JSON)',
+    linkNote: 'Le lien de téléchargement est valable 15 minutes.',
+  },
+  erase: {
+    confirm:
+      'Voulez-vous vraiment effacer toutes vos données (conversations, diagnostic, demandes de contact) ? Cette action est définitive.',
+    yes: 'Oui, tout effacer',
+    no: 'Non, garder',
+    done: 'C’est fait : toutes vos données ont été effacées. Si vous m’écrivez à nouveau, nous repartirons de zéro.',
+    partial: 'Une partie de vos données n’a pas pu être effacée. Réessayez dans un instant, ou contactez votre CCI.',
+    kept: 'Très bien, je ne supprime rien.',
+  },
+} as const;

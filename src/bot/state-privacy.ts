@@ -1,0 +1,43 @@
+// Bot state (dialog stacks, user properties) as a personal-data source: found from the subject index,
+// keyed the way botbuilder's ConversationState and UserState key their storage.
+import type { Storage } from 'botbuilder';
+import type { PersonalDataSource } from '../privacy/registry.js';
+import type { SubjectIndex, SubjectRecord } from '../privacy/subjects.js';
+
+function keysOf(rec: SubjectRecord): string[] {
+  return [
+    `${rec.channelId}/users/${rec.userId}/`,
+    ...rec.conversations.map((c) => `${rec.channelId}/conversations/${c}/`),
+  ];
+}
+
+export function botStatePrivacySource(storage: Storage, subjects: SubjectIndex, retentionDays: number): PersonalDataSource {
+  return {
+    name: 'conversation',
+    description: 'L’état de vos conversations avec Virage (étape en cours, réponses en attente)',
+    async export(subject) {
+      const rec = await subjects.get(subject);
+      if (!rec) return null;
+      const state = await storage.read(keysOf(rec));
+      return { channel: rec.channelId, firstSeen: rec.firstSeen, lastSeen: rec.lastSeen, conversations: rec.conversations, state };
+    },
+    async erase(subject) {
+      const rec = await subjects.get(subject);
+      if (!rec) return 0;
+      const keys = keysOf(rec);
+      await storage.delete(keys);
+      await subjects.remove(subject);
+      return keys.length;
+    },
+    async purge(now) {
+      const cutoff = new Date(now.getTime() - retentionDays * 86400000);
+      let n = 0;
+      for (const rec of await subjects.seenBefore(cutoff)) {
+        await storage.delete(keysOf(rec));
+        await subjects.remove(rec.subject);
+        n++;
+      }
+      return n;
+    },
+  };
+}

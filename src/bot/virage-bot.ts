@@ -1,0 +1,75 @@
+// The bot handler: runs the main dialog on every turn and saves state, at the edge of the program.
+// It welcomes on join (conversationUpdate) or on the first message, guards input size, records which
+// conversations a person has had (for erasure and retention), and never lets a card submit without
+// text crash a handler.
+import {
+  TeamsActivityHandler,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { MAIN_DIALOG, type MainDialog, type MainOptions } from '../../dialogs/main.js';
+import { ERASED_FLAG } from '../../dialogs/erase.js';
+import { messages } from '../../dialogs/messages.js';
+import { subjectId } from '../privacy/registry.js';
+import type { SubjectIndex } from '../privacy/subjects.js';
+
+export const MAX_TEXT_LENGTH = 2000;
+
+export interface BotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  mainDialog: MainDialog;
+  subjects: SubjectIndex;
+}
+
+export class VirageBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState).add(deps.mainDialog);
+
+    this.onMembersAdded(async (context, next) => {
+      const others = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      if (others.length > 0) await this.runDialog(context, { greet: true });
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      const text = context.activity.text ?? '';
+      if (text.length > MAX_TEXT_LENGTH) {
+        await context.sendActivity(messages.tooLong(MAX_TEXT_LENGTH));
+      } else {
+        // Card submits carry `value` and no text: dialogs read the value, the text becomes ''.
+        if (typeof context.activity.text !== 'string') context.activity.text = '';
+        await this.runDialog(context, { greet: true, initialText: text });
+      }
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    if (context.turnState.get(ERASED_FLAG)) {
+      await this.deps.conversationState.delete(context);
+      await this.deps.userState.delete(context);
+      return;
+    }
+    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.userState.saveChanges(context, false);
+    const { channelId, from, conversation } = context.activity;
+    if (from?.id && conversation?.id && context.activity.type === 'message') {
+      await this.deps.subjects.touch(subjectId(channelId, from.id), channelId, from.id, conversation.id);
+    }
+  }
+
+  private async runDialog(context: TurnContext, startOptions: MainOptions): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG, startOptions);
+  }
+}

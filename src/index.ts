@@ -1,0 +1,133 @@
+// The one composition root: configuration → store → privacy → understanding → dialogs → bot → server.
+// `createVirage()` builds everything without listening (tests and benchmarks use it); running this
+// file starts the server.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConversationState, UserState, type TurnContext } from 'botbuilder';
+import type * as restify from 'restify';
+import { loadConfig, isLocalMode, type VirageConfig } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { projectRoot } from './paths.js';
+import { PrivacyRegistry } from './privacy/registry.js';
+import { SignedLinks } from './privacy/links.js';
+import { SubjectIndex, type SubjectRecord } from './privacy/subjects.js';
+import { ShardedFileStore } from './storage/sharded-store.js';
+import { BotStorage, type StoredItem } from './storage/bot-storage.js';
+import { loadOrCreateSecret } from './storage/secrets.js';
+import type { DocumentStore } from './storage/types.js';
+import { createAdapter } from './bot/adapter.js';
+import { VirageBot } from './bot/virage-bot.js';
+import { botStatePrivacySource } from './bot/state-privacy.js';
+import { createServer, listen, close } from './server/server.js';
+import { registerMessagesRoute } from './server/messages-routes.js';
+import { registerPrivacyRoutes } from './server/privacy-routes.js';
+import { MainDialog } from '../dialogs/main.js';
+import { ComingSoonDialog } from '../dialogs/coming-soon.js';
+import { exactCommand } from '../dialogs/commands.js';
+import type { DialogServices, Understanding } from '../dialogs/services.js';
+
+export interface Virage {
+  config: VirageConfig;
+  logger: Logger;
+  server: restify.Server;
+  store: DocumentStore;
+  privacy: PrivacyRegistry;
+  /** Runs one turn of the bot (what /api/messages and the Direct Line channel call). */
+  runBot: (context: TurnContext) => Promise<void>;
+  /** Listens on the port (0 = any free port) and returns it. */
+  start(port?: number): Promise<number>;
+  /** Stops the server and flushes the store. */
+  stop(): Promise<void>;
+}
+
+export interface VirageOverrides {
+  logger?: Logger;
+}
+
+export function readVersion(): string {
+  return JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version;
+}
+
+export async function createVirage(config: VirageConfig, overrides: VirageOverrides = {}): Promise<Virage> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const version = readVersion();
+  const store = new ShardedFileStore(path.join(config.dataDir, 'store'), { logger });
+  const secret = loadOrCreateSecret(config.dataDir, 'links');
+  const links = new SignedLinks(secret);
+
+  const privacy = new PrivacyRegistry();
+  const subjects = new SubjectIndex(store.collection<SubjectRecord>('subjects'));
+  const botStorage = new BotStorage(store.collection<StoredItem>('botstate'));
+  privacy.register(botStatePrivacySource(botStorage, subjects, config.retention.conversationDays));
+
+  const server = createServer({ config, logger, version, health: [{ name: 'store', check: () => store.healthy() }] });
+  let boundPort = config.port;
+  const publicBaseUrl = () => config.publicUrl ?? `http://localhost:${boundPort}`;
+
+  const understand = (text: string): Understanding => exactCommand(text) ?? { intent: 'none', confidence: 0 };
+  const services: DialogServices = {
+    publicBaseUrl,
+    privacy,
+    exportLink: (subject) => `${publicBaseUrl()}/mes-donnees/${links.sign(subject)}`,
+    understand,
+  };
+  const mainDialog = new MainDialog(services, {
+    diagnostic: new ComingSoonDialog('diagnostic', 'diagnostic numérique'),
+    question: new ComingSoonDialog('question', 'questions'),
+    handoff: new ComingSoonDialog('handoff', 'mise en relation avec un conseiller'),
+  });
+  const bot = new VirageBot({
+    conversationState: new ConversationState(botStorage),
+    userState: new UserState(botStorage),
+    mainDialog,
+    subjects,
+  });
+  const runBot = (context: TurnContext) => bot.run(context);
+  const adapter = createAdapter(config, logger);
+  registerMessagesRoute(server, adapter, runBot);
+  registerPrivacyRoutes(server, { config, privacy, links });
+
+  return {
+    config,
+    logger,
+    server,
+    store,
+    privacy,
+    runBot,
+    async start(port = config.port) {
+      boundPort = await listen(server, port, config.host);
+      return boundPort;
+    },
+    async stop() {
+      await close(server);
+      await store.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: VirageConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const virage = await createVirage(config);
+  const port = await virage.start();
+  if (isLocalMode(config)) {
+    virage.logger.warn('Mode local : pas de MicrosoftAppId, authentification des canaux désactivée / local mode: channel authentication off');
+  }
+  virage.logger.info(`Virage prêt : http://localhost:${port} (web chat) — POST /api/messages`);
+  const shutdown = async () => {
+    await virage.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main();
+}

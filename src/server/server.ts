@@ -1,0 +1,92 @@
+// Builds the restify application without listening, so that index.ts listens and tests start it
+// in-process on port 0. Routes of each feature are registered by small functions (see routes below).
+import * as restify from 'restify';
+import type { VirageConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import { describeRestifyError, sendError } from './http-errors.js';
+
+export interface HealthCheck {
+  name: string;
+  check(): Promise<boolean>;
+}
+
+export interface ServerOptions {
+  config: VirageConfig;
+  logger: Logger;
+  version: string;
+  health: HealthCheck[];
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+export function createServer({ config, logger, version, health }: ServerOptions): restify.Server {
+  const server = restify.createServer({ name: 'virage', version, ignoreTrailingSlash: true });
+  const started = Date.now();
+
+  // Slow or stalled clients must not hold sockets for ever (WebSocket streams are upgraded and exempt).
+  server.server.requestTimeout = config.requestTimeoutMs;
+  server.server.headersTimeout = Math.min(config.requestTimeoutMs, 60000);
+
+  server.pre((req, res, next) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.header(k, v);
+    if (config.publicUrl?.startsWith('https:')) res.header('Strict-Transport-Security', 'max-age=31536000');
+    return next();
+  });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false }));
+
+  // Errors raised by restify itself (bad JSON, body too large, unknown route) get our JSON shape.
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: any, cb: () => void) => {
+    const { code, message } = describeRestifyError(err);
+    if ((err.statusCode ?? 500) >= 500) logger.error('[server] unhandled error', { path: req.path(), err: String(err?.stack ?? err) });
+    err.toJSON = () => ({ error: { code, message } });
+    err.toString = () => message;
+    return cb();
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const checks: Record<string, boolean> = {};
+    for (const h of health) {
+      try {
+        checks[h.name] = await h.check();
+      } catch {
+        checks[h.name] = false;
+      }
+    }
+    const ok = Object.values(checks).every(Boolean);
+    res.status(ok ? 200 : 503);
+    res.json({
+      status: ok ? 'ok' : 'degraded',
+      version,
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      mode: config.microsoftAppId ? 'bot-framework' : 'local',
+      checks,
+    });
+  });
+  return server;
+}
+
+/** Starts listening; resolves with the actual port (useful with port 0). */
+export async function listen(server: restify.Server, port: number, host?: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    if (host) server.listen(port, host, () => resolve());
+    else server.listen(port, () => resolve());
+  });
+  return (server.address() as { port: number }).port;
+}
+
+/** Stops accepting connections and closes kept-alive sockets (jest would not exit otherwise). */
+export async function close(server: restify.Server): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.server.closeAllConnections?.();
+  });
+}
+
+export { sendError };
