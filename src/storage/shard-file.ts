@@ -44,8 +44,9 @@ export function decodeShard(text: string, file: string): ShardData {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (err) {
-    throw new CorruptShardError(file, (err as Error).message);
+  } catch {
+    // Not the parser's message: V8 quotes the file's content in it, and logs must not carry user text.
+    throw new CorruptShardError(file, `invalid JSON (${text.length} characters)`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new CorruptShardError(file, 'not a JSON object');
