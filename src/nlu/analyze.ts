@@ -6,7 +6,7 @@ import { AggressiveTokenizerFr } from 'natural/lib/natural/tokenizers/index.js';
 
 const tokenizer = new AggressiveTokenizerFr();
 
-/** Lower case, accents folded (é→e, œ→oe), typographic apostrophes made plain. */
+/** Lower case, accents folded (é→e, œ→oe), typographic apostrophes and dashes made plain. */
 export function fold(text: string): string {
   return text
     .toLowerCase()
@@ -14,23 +14,35 @@ export function fold(text: string): string {
     .replace(/æ/g, 'ae')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`´]/g, "'");
+    .replace(/[’‘`´ʼ]/g, "'")
+    .replace(/[‐‑‒–—]/g, '-');
 }
 
-// Kept deliberately short: negations and quantities carry meaning for answers and are kept.
+// Words kept together although they contain an apostrophe.
+const APOSTROPHE_WORDS: [RegExp, string][] = [
+  [/\baujourd'hui\b/g, 'aujourdhui'],
+  [/\bprud'hom/g, 'prudhom'],
+  [/\bpresqu'ile\b/g, 'presquile'],
+];
+
+// Kept deliberately short: negations (pas, non, ni, jamais, aucun, rien, sans) and quantities
+// (plus, moins, peu, beaucoup, tout) carry meaning for answers and are NOT in this list.
 const STOP_WORDS = new Set(
   (
-    'a au aux avec ce ces c cela d dans de des du elle en et est etre eux il ils j je l la le les leur leurs lui ' +
-    'm ma mais me meme mes moi mon n nos notre nous on ou par pour qu que qui s sa se ses son sur t ta te tes toi ton ' +
-    'tu un une vos votre vous y ca cette cet ete avoir fait faire sont suis es etes sommes ont ai as avez avons'
+    'a au aux avec ce ces c cela ceci d dans de des du elle elles en et est etre eux il ils j je l la le les leur ' +
+    'leurs lui m ma me meme mes moi mon n ne nos notre nous on ou par pour qu que qui s sa se ses son sur t ta ' +
+    'te tes toi ton tu un une vos votre vous y ca cette cet ete avoir suis es etes sommes sont ai as avez avons ont ' +
+    'jusqu lorsqu puisqu quelqu alors donc voila bah ben bon euh hein'
   ).split(' '),
 );
 
-/** Tokens of the text, folded, elisions split (l'entreprise → l, entreprise). */
+/** Tokens of the text, folded, elisions split (l'entreprise → l, entreprise), hyphenated words kept. */
 export function tokens(text: string): string[] {
+  let t = fold(text);
+  for (const [re, by] of APOSTROPHE_WORDS) t = t.replace(re, by);
   return tokenizer
-    .tokenize(fold(text).replace(/'/g, ' '))
-    .map((t) => t.replace(/^-+|-+$/g, ''))
+    .tokenize(t.replace(/'/g, ' '))
+    .map((w) => w.replace(/^-+|-+$/g, ''))
     .filter(Boolean);
 }
 
@@ -38,9 +50,16 @@ export function isStopWord(token: string): boolean {
   return STOP_WORDS.has(token);
 }
 
-/** French stem of one folded token. */
+const stemCache = new Map<string, string>();
+
+/** French stem of one folded token (cached: the stemmer is the slowest step). */
 export function stem(token: string): string {
-  return fold(PorterStemmerFr.stem(token));
+  let s = stemCache.get(token);
+  if (s === undefined) {
+    s = fold(PorterStemmerFr.stem(token));
+    if (stemCache.size < 50_000) stemCache.set(token, s);
+  }
+  return s;
 }
 
 /** Stems of the meaningful tokens of the text. */
@@ -50,3 +69,15 @@ export function analyze(text: string): string[] {
     .map(stem)
     .filter(Boolean);
 }
+
+/**
+ * A stemmer object in the shape natural's classifiers expect (`tokenizeAndStem`, `stem`), so a
+ * classifier trained or restored with it always stems in French.
+ */
+export const frenchStemmer = {
+  stem,
+  tokenizeAndStem(text: string, keepStops = false): string[] {
+    const t = tokens(text);
+    return (keepStops ? t : t.filter((w) => !STOP_WORDS.has(w))).map(stem).filter(Boolean);
+  },
+};

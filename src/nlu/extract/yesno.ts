@@ -1,0 +1,40 @@
+// Yes / partly / no / don't know / not concerned, from free French text, with negation scope and
+// nuance: « absolument » is yes but « absolument pas » is no; « tout à fait » is yes but « pas tout
+// à fait » is partly; « oui mais pas à jour » is partly; « bien sûr que non » is no.
+import { fold } from '../analyze.js';
+import { found, notUnderstood, type Extraction, type YesNo } from '../types.js';
+
+type Rule = [RegExp, YesNo, number];
+
+// Checked in order: the first rule that matches wins, so specific phrases come before single words.
+const RULES: Rule[] = [
+  // Not concerned (applies only when the question allows it; the caller decides).
+  [/\b(?:pas|non|aucunement|ne (?:nous|me) (?:concerne|sommes|suis)) ?(?:\w+ )?concerne(?:e|s|es)?\b|\bne (?:nous|me|m'|n')? ?(?:concerne|concernent) pas\b|\bpas (?:applicable|pertinent|adapte) (?:a|pour) nous\b|\bsans objet\b|\bn ?\/ ?a\b|\bnon applicable\b|\bpas applicable\b|\bpas pour (?:nous|moi|mon activite)\b|\bca ne s'applique pas\b|\bhors sujet pour (?:nous|moi)\b|\bpas dans notre cas\b|\bpas de (?:local|boutique|magasin|clients? particuliers?)\b.*\b(?:donc|alors)\b/, 'not_concerned', 0.9],
+  [/\bje (?:ne )?(?:sais|saurais) (?:pas|plus|rien)|\bne sais pas\b|\baucune idee\b|\bpas d'idee\b|\bj'en sais rien\b|\bj'en ai aucune idee\b|\bje (?:ne )?suis pas (?:sur|certain|certaine)\b|\bpas sur\b|\bbonne question\b|\bdifficile a dire\b|\bje (?:ne )?vois pas\b|\baucun(?:e)? (?:idee|notion)\b|\bje ne me rends pas compte\b|\bje l'ignore\b|\bpeut-etre\b|\bne saurais dire\b|\bje (?:ne )?me souviens (?:pas|plus)\b|\bje doute\b|^\?+$|\bj'hesite\b|\bmystere\b|\bvague idee\b/, 'dont_know', 0.9],
+  // Nuanced answers.
+  [/\bpas (?:vraiment|completement|totalement|tout a fait|entierement|toujours|systematiquement|tous|toutes|partout|assez|beaucoup|tres|trop|super|top|terrible|a jour|au point|fini|finie|termine|terminee)\b|\bplus ou moins\b|\ben partie\b|\bpartiellement\b|\ba moitie\b|\boui et non\b|\bca depend\b|\bmoyen(?:nement)?\b|\bbof\b|\bmouais\b|\bun peu\b|\bparfois\b|\bde temps (?:en temps|a autre)\b|\ben cours\b|\bon (?:y )?travaille\b|\bon commence\b|\bon debute\b|\bca va venir\b|\brarement\b|\bcertain(?:e)?s\b|\bquelques(?:-un)?s?\b|\bdate (?:un peu|un brin|pas mal)\b|\bil date\b|\bvieillot\b|\ba peu pres\b|\bpresque\b|\ben gros\b|\bsur le principe\b|\bpas encore tout\b|\bpas a 100\b|\bune partie\b|\bsur certains\b|\bpour certains\b|\bpeu\b|\bmoitie\b|\bon essaie\b|\bj'essaie\b|\bdans l'ensemble\b|\bpas mal\b|\ben theorie\b|\bquand j'ai le temps\b|\bpas a fond\b/, 'partly', 0.85],
+  [/\b(?:oui|si|yes)\b.{0,40}\bmais\b.{0,60}\b(?:pas|plus|jamais|aucun|rien|peu|vieux|vieille|date|ancien|ancienne|incomplet|incomplete|obsolete|rarement|mal)\b/, 'partly', 0.85],
+  // Clear negatives, including negated affirmatives.
+  [/\bbien (?:sur|entendu) que non\b|\b(?:absolument|certainement|surtout|vraiment|clairement|evidemment|franchement|toujours) pas\b|\bpas du tout\b|\bpas (?:le|la) moindre\b|\bjamais\b|\baucun(?:e)?\b|\bnon\b|\bnegatif\b|\bque dalle\b|\bnada\b|\bniet\b|\bpas question\b|\bpas encore\b|\bpas de\b|\bpas d'\b|\brien\b|\bnon plus\b|\bzero\b|\bpersonne\b/, 'no', 0.9],
+  // Affirmatives.
+  [/\b(?:oui|yes|absolument|evidemment|bien sur|bien entendu|tout a fait|exactement|carrement|certainement|effectivement|affirmatif|grave|naturellement|volontiers|completement|totalement|parfaitement|systematiquement|toujours|tout le temps|en effet|a fond|sans probleme|bien evidemment|c'est le cas|c'est fait|c'est bon|tres bien|d'accord|exact|entierement|forcement|assurement|biensur|clairement|et comment|oui oui|ok)\b/, 'yes', 0.9],
+  [/^(?:ben |mais |bah )?si(?: si)*$/, 'yes', 0.9],
+  // Weaker cues: a bare negation, or an affirmative statement of having or doing it.
+  [/\bpas\b|\bn'(?:ai|avons|a|est|utilise|utilisons|en)\b|\bne\b/, 'no', 0.7],
+  [/\b(?:j'ai|on a|nous avons|on en a|j'en ai|nous en avons|il y a|c'est|on utilise|j'utilise|nous utilisons|on fait|je fais|nous faisons|on le fait|je le fais|beaucoup|souvent|regulierement|chaque|tous les|on s'en sert|je m'en sers|ca marche)\b/, 'yes', 0.7],
+];
+
+/**
+ * Read a yes/no-style answer. `allowNotConcerned` false maps « non concerné » to not understood
+ * (the dialog then explains the question), as the option does not exist for that question.
+ */
+export function extractYesNo(text: string, allowNotConcerned = true): Extraction<YesNo> {
+  const f = ` ${fold(text).replace(/[!.,;:()«»"]+/g, ' ').replace(/\s+/g, ' ').trim()} `.trim();
+  if (!f) return notUnderstood;
+  for (const [re, value, confidence] of RULES) {
+    if (!re.test(f)) continue;
+    if (value === 'not_concerned' && !allowNotConcerned) return notUnderstood;
+    return found(value, confidence);
+  }
+  return notUnderstood;
+}

@@ -1,0 +1,97 @@
+// Normalisation of a dirigeant's chat message before analysis: lower case, plain apostrophes and
+// hyphens, stretched letters (« ouiiii »), chat forms and common typos (« ouais », « jsp », « bcp »),
+// and emojis that answer (👍 ✅ 👎 ❌). The original text is kept for display.
+import { fold } from './analyze.js';
+
+export interface Normalized {
+  /** The text as typed (trimmed, capped), for display. */
+  original: string;
+  /** Lower case, chat forms expanded, accents kept. */
+  text: string;
+  /** `text` with accents folded: what matchers and extractors read. */
+  folded: string;
+}
+
+/** Longest message analysed; longer input is cut (a chat answer is never this long). */
+export const MAX_INPUT_CHARS = 1000;
+
+const EMOJIS: [RegExp, string][] = [
+  [/(?:👍|✅|✔️?|☑️?|👌|🆗)/gu, ' oui '],
+  [/(?:👎|❌|✖️?|🚫|⛔)/gu, ' non '],
+  [/🤷(?:‍[♂♀]️?)?/gu, ' je ne sais pas '],
+  [/🙏/gu, ' merci '],
+  [/👋/gu, ' bonjour '],
+  [/(?:😡|😠|🤬|😤)/gu, ' c est nul '],
+  // Any other pictograph carries no answer: dropped.
+  [/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu, ' '],
+];
+
+// Chat forms and frequent typos, matched on whole folded words (left side) → replacement.
+const CHAT_FORMS: Record<string, string> = {
+  ouais: 'oui', ouai: 'oui', ouaip: 'oui', ouep: 'oui', oue: 'oui', we: 'oui', wai: 'oui', wais: 'oui',
+  ui: 'oui', yes: 'oui', yep: 'oui', ok: "d'accord", oki: "d'accord", okay: "d'accord", dac: "d'accord",
+  dacc: "d'accord", 'd\'acc': "d'accord", daccord: "d'accord", nan: 'non', nn: 'non', nope: 'non',
+  no: 'non', bcp: 'beaucoup', bcq: 'beaucoup', pcq: 'parce que', pck: 'parce que', pq: 'pourquoi',
+  prq: 'pourquoi', pourkoi: 'pourquoi', pkoi: 'pourquoi', pk: 'pourquoi', stp: "s'il te plaît",
+  svp: "s'il vous plaît", jsp: 'je ne sais pas', chaipas: 'je ne sais pas', chepa: 'je ne sais pas',
+  chaispas: 'je ne sais pas', jsais: 'je sais', chui: 'je suis', chuis: 'je suis', jsuis: 'je suis',
+  tkt: "t'inquiète", mrc: 'merci', mci: 'merci', mercii: 'merci', slt: 'salut', bjr: 'bonjour', bsr: 'bonsoir',
+  cc: 'coucou', pr: 'pour', ds: 'dans', qd: 'quand', tt: 'tout', tte: 'toute', tjr: 'toujours',
+  tjrs: 'toujours', ptet: 'peut-être', ptetre: 'peut-être', qqch: 'quelque chose', qq: 'quelques',
+  qques: 'quelques', qqs: 'quelques', qqn: "quelqu'un", pb: 'problème', pbm: 'problème', rdv: 'rendez-vous',
+  ya: 'il y a', koi: 'quoi', kwa: 'quoi', ke: 'que', ki: 'qui', mm: 'même', jve: 'je veux', jveux: 'je veux',
+  jvoudrais: 'je voudrais', auj: "aujourd'hui", bjour: 'bonjour', bonjoir: 'bonjour', bonjours: 'bonjour',
+  mrci: 'merci', merc: 'merci', mesi: 'merci', aurevoir: 'au revoir', orevoir: 'au revoir',
+  conseiler: 'conseiller',  
+  vraimen: 'vraiment', vrement: 'vraiment', pa: 'pas', jamai: 'jamais',
+  absolumen: 'absolument', biensur: 'bien sûr', bs: 'bien sûr', evidement: 'évidemment', 
+  g: "j'ai", jai: "j'ai", jpense: 'je pense', jcrois: 'je crois', cb: 'combien',
+  cmb: 'combien', cmt: 'comment', cmnt: 'comment', kel: 'quel', kelle: 'quelle', infos: 'informations',
+  info: 'information', trkl: 'tranquille', mdr: '', lol: '', ptdr: '', 
+};
+// Multi-word chat forms, matched on the folded text.
+const CHAT_PHRASES: [RegExp, string][] = [
+  [/\b(?:chai|che|chais|j|je sai|je c|je sait|j'sais|jsai|je sais pa|j'sai) pas\b/g, 'je ne sais pas'],
+  [/(?<!\b(?:je|ne|j') )\b(?:sais|sait) pas\b/g, 'je ne sais pas'],
+  [/\by a\b/g, 'il y a'],
+  [/\bil il y a\b/g, 'il y a'],
+  [/\bt'as\b/g, 'tu as'],
+  [/\bc ?koi\b|\bc ?quoi\b/g, "c'est quoi"],
+  [/\bc (?=\w)/g, "c'est "],
+  [/\bpeut etre\b/g, 'peut-être'],
+  [/\bs'il vous plait\b|\bs'il te plait\b/g, ''],
+];
+
+/** Collapse letters repeated three times or more (« ouiiii » → « oui »); digits are left alone. */
+export function squeezeRepeats(text: string): string {
+  return text.replace(/(\p{L})\1{2,}/gu, '$1');
+}
+
+/** Normalise a chat message. Never throws; any string (even empty) gives a result. */
+export function normalize(input: string): Normalized {
+  const original = String(input ?? '').slice(0, MAX_INPUT_CHARS).trim();
+  let t = original.toLowerCase().normalize('NFC');
+  for (const [re, by] of EMOJIS) t = t.replace(re, by);
+  t = t
+    .replace(/[’‘`´ʼ]/g, "'")
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/[\u00a0\u202f\u2009]/g, ' ');
+  t = squeezeRepeats(t);
+  // Expand chat forms word by word (on folded words, so « ouaiis » and « OUAIS » both match).
+  t = t.replace(/[\p{L}']+/gu, (w) => {
+    const f = fold(w);
+    const by = CHAT_FORMS[f];
+    return by === undefined ? w : by;
+  });
+  let folded = fold(t);
+  for (const [re, by] of CHAT_PHRASES) {
+    if (re.test(folded)) {
+      re.lastIndex = 0;
+      t = fold(t).replace(re, by);
+      folded = fold(t);
+    }
+    re.lastIndex = 0;
+  }
+  t = t.replace(/\s+/g, ' ').trim();
+  return { original, text: t, folded: fold(t) };
+}
