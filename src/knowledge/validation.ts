@@ -36,19 +36,24 @@ type FormatsPlugin = (ajv: Ajv) => Ajv;
 const addFormats: FormatsPlugin =
   (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
-const validators = new Map<string, ValidateFunction>();
+const ajvs = new Map<string, Ajv>();
 
-/** Compiled validator for a schema file of src/knowledge/schemas/ (read from the source tree, cached). */
-export function schemaValidator(schemaFile: string): ValidateFunction {
-  let validate = validators.get(schemaFile);
-  if (!validate) {
+/**
+ * Compiled validator for a schema file of src/knowledge/schemas/ (read from the source tree, cached);
+ * `fragment` selects a sub-schema, e.g. "#/definitions/scheme".
+ */
+export function schemaValidator(schemaFile: string, fragment = ''): ValidateFunction {
+  let ajv = ajvs.get(schemaFile);
+  if (!ajv) {
     const schemaPath = path.join(projectRoot, 'src', 'knowledge', 'schemas', schemaFile);
     const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-    const ajv = new Ajv({ allErrors: true, strict: true });
+    ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
     addFormats(ajv);
-    validate = ajv.compile(schema);
-    validators.set(schemaFile, validate);
+    ajv.addSchema(schema, schemaFile);
+    ajvs.set(schemaFile, ajv);
   }
+  const validate = ajv.getSchema(`${schemaFile}${fragment}`);
+  if (!validate) throw new Error(`[knowledge] schema not found: ${schemaFile}${fragment}`);
   return validate;
 }
 

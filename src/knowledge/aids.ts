@@ -1,0 +1,185 @@
+// Catalogue of public aid for the digital turn: knowledge/aides/nationales.fr.json + regions/<code>-<slug>.fr.json.
+// Région identifiers are INSEE région codes as strings ("11" Île-de-France, "84" Auvergne-Rhône-Alpes…); "*" = all.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { knowledgeDir } from '../paths.js';
+import { KnowledgeError, ajvProblems, displayPath, isHttpsUrl, schemaValidator, type Problem } from './validation.js';
+
+export const SIZE_BANDS = ['0', '1-4', '5-9', '10-49', '50-249', '250+'] as const;
+export type SizeBand = (typeof SIZE_BANDS)[number];
+export const STATUSES = ['entreprise', 'dirigeant-salarie', 'tns-commerce', 'artisan', 'profession-liberale', 'micro-entrepreneur', 'association'] as const;
+export type Status = (typeof STATUSES)[number];
+export const REGION_CODES: Record<string, string> = {
+  '01': 'Guadeloupe', '02': 'Martinique', '03': 'Guyane', '04': 'La Réunion', '06': 'Mayotte',
+  '11': 'Île-de-France', '24': 'Centre-Val de Loire', '27': 'Bourgogne-Franche-Comté', '28': 'Normandie',
+  '32': 'Hauts-de-France', '44': 'Grand Est', '52': 'Pays de la Loire', '53': 'Bretagne', '75': 'Nouvelle-Aquitaine',
+  '76': 'Occitanie', '84': 'Auvergne-Rhône-Alpes', '93': "Provence-Alpes-Côte d'Azur", '94': 'Corse',
+};
+
+export interface AidSource { title: string; url: string }
+export interface Aid {
+  id: string;
+  name: string;
+  operator: string;
+  regions: string[];
+  eligibility: { sizes: SizeBand[]; statuses: Array<Status | '*'>; sectors: string[]; conditions?: string };
+  kind: string;
+  amount: string | null;
+  rate: string | null;
+  topics: string[];
+  status: 'en cours' | 'à vérifier';
+  url: string;
+  checked: string;
+  note?: string;
+  sources: AidSource[];
+  /** File the entry comes from (relative to the project root). */
+  file: string;
+}
+
+interface AidFile { scope: 'national' | 'region'; region?: string; regionName?: string; checked: string; schemes: Array<Omit<Aid, 'file'>> }
+
+function aidFiles(dir: string): string[] {
+  const files: string[] = [];
+  if (existsSync(path.join(dir, 'nationales.fr.json'))) files.push(path.join(dir, 'nationales.fr.json'));
+  const regionsDir = path.join(dir, 'regions');
+  if (existsSync(regionsDir)) {
+    for (const f of readdirSync(regionsDir).sort()) if (f.endsWith('.json')) files.push(path.join(regionsDir, f));
+  }
+  return files;
+}
+
+/** Reads and validates the catalogue of `dir`; returns the valid entries and every problem (never throws). */
+export function readAids(dir: string = path.join(knowledgeDir, 'aides')): { aids: Aid[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const aids: Aid[] = [];
+  if (!existsSync(dir)) return { aids, problems: [{ file: displayPath(dir), message: 'dossier du catalogue des aides introuvable' }] };
+  const files = aidFiles(dir);
+  if (!files.some((f) => f.endsWith('nationales.fr.json'))) problems.push({ file: displayPath(dir), message: 'fichier « nationales.fr.json » manquant' });
+  const seenRegions = new Set<string>();
+  const seenIds = new Map<string, string>();
+  const validate = schemaValidator('aids.schema.json');
+  const validateScheme = schemaValidator('aids.schema.json', '#/definitions/scheme');
+  for (const filePath of files) {
+    const file = displayPath(filePath);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(filePath, 'utf8'));
+    } catch (err) {
+      problems.push({ file, message: `JSON illisible : ${(err as Error).message}` });
+      continue;
+    }
+    if (!validate(doc)) {
+      // Errors inside one scheme are reported per scheme below; anything else makes the file unusable.
+      const envelope = (validate.errors ?? []).filter((e) => !/^\/schemes\/\d+/.test(e.instancePath));
+      if (envelope.length > 0 || !Array.isArray((doc as { schemes?: unknown }).schemes)) {
+        problems.push(...ajvProblems(file, envelope.length > 0 ? envelope : validate.errors));
+        continue;
+      }
+    }
+    const data = doc as AidFile;
+    const national = path.basename(filePath) === 'nationales.fr.json';
+    if (national !== (data.scope === 'national')) problems.push({ file, message: `« scope » incohérent avec l'emplacement du fichier` });
+    if (data.scope === 'region' && data.region) {
+      if (!path.basename(filePath).startsWith(`${data.region}-`)) problems.push({ file, message: `le nom du fichier doit commencer par le code région « ${data.region}- »` });
+      if (seenRegions.has(data.region)) problems.push({ file, message: `région « ${data.region} » décrite dans plusieurs fichiers` });
+      seenRegions.add(data.region);
+    }
+    for (const [index, scheme] of data.schemes.entries()) {
+      const where = `aide « ${typeof scheme?.id === 'string' ? scheme.id : index + 1} » : `;
+      if (!validateScheme(scheme)) {
+        problems.push(...ajvProblems(file, validateScheme.errors, where));
+        continue;
+      }
+      const before = problems.length;
+      const other = seenIds.get(scheme.id);
+      if (other) problems.push({ file, message: `${where}identifiant déjà utilisé dans ${other}` });
+      else seenIds.set(scheme.id, file);
+      const expected = data.scope === 'national' ? ['*'] : [data.region];
+      if (scheme.regions.length !== 1 || scheme.regions[0] !== expected[0]) {
+        problems.push({ file, message: `${where}« regions » doit valoir ["${expected[0]}"] dans ce fichier` });
+      }
+      for (const url of [scheme.url, ...scheme.sources.map((s) => s.url)]) {
+        if (!isHttpsUrl(url)) problems.push({ file, message: `${where}adresse mal formée « ${url} »` });
+      }
+      if (scheme.amount === null && !/à vérifier/i.test(scheme.note ?? '')) {
+        problems.push({ file, message: `${where}montant inconnu : ajoutez une note « montant à vérifier auprès de votre CCI »` });
+      }
+      if (problems.length === before) aids.push({ ...scheme, file });
+    }
+  }
+  for (const code of Object.keys(REGION_CODES)) {
+    if (!seenRegions.has(code)) problems.push({ file: displayPath(path.join(dir, 'regions')), message: `aucun fichier pour la région ${code} (${REGION_CODES[code]})` });
+  }
+  return { aids, problems };
+}
+
+export function checkAids(dir?: string): Problem[] {
+  try {
+    return readAids(dir).problems;
+  } catch (err) {
+    return [{ file: displayPath(dir ?? 'knowledge/aides'), message: `lecture impossible : ${(err as Error).message}` }];
+  }
+}
+
+/** The whole catalogue; throws a KnowledgeError listing every problem. */
+export function loadAids(dir?: string): Aid[] {
+  const { aids, problems } = readAids(dir);
+  if (problems.length > 0) throw new KnowledgeError('Catalogue des aides invalide', problems);
+  return aids;
+}
+
+export interface AidQuery {
+  /** INSEE région code ("84"); unknown or absent → national schemes only. */
+  region?: string;
+  sizeBand?: SizeBand;
+  status?: Status;
+  /** Sector slug (e.g. "commerce"); absent → sector-restricted schemes are kept, ranked lower. */
+  sector?: string;
+  /** Digital themes the dirigeant needs (e.g. ["site", "cybersecurite"]). */
+  topics?: string[];
+}
+
+export interface AidMatch {
+  aid: Aid;
+  regional: boolean;
+  matchedTopics: string[];
+  score: number;
+}
+
+let cached: Aid[] | undefined;
+function defaultCatalogue(): Aid[] {
+  cached ??= loadAids();
+  return cached;
+}
+
+/**
+ * National and regional schemes that may apply, best first: a topic match counts most, then being regional,
+ * then the number of matching topics; schemes to re-check and sector guesses come after confirmed ones.
+ */
+export function findAids(query: AidQuery, catalogue: Aid[] = defaultCatalogue()): AidMatch[] {
+  if (query.sizeBand !== undefined && !SIZE_BANDS.includes(query.sizeBand)) throw new RangeError(`unknown size band: ${query.sizeBand}`);
+  if (query.status !== undefined && !STATUSES.includes(query.status)) throw new RangeError(`unknown status: ${query.status}`);
+  const topics = new Set(query.topics ?? []);
+  const matches: AidMatch[] = [];
+  for (const aid of catalogue) {
+    const regional = !aid.regions.includes('*');
+    if (regional && (query.region === undefined || !aid.regions.includes(query.region))) continue;
+    const e = aid.eligibility;
+    if (query.sizeBand && !e.sizes.includes(query.sizeBand)) continue;
+    if (query.status && !statusMatches(e.statuses, query.status)) continue;
+    const anySector = e.sectors.includes('*');
+    if (query.sector && !anySector && !e.sectors.includes(query.sector)) continue;
+    const matchedTopics = aid.topics.filter((t) => topics.has(t));
+    const general = aid.topics.includes('transformation');
+    let score = matchedTopics.length > 0 ? 20 : general ? 10 : 0;
+    score += (regional ? 5 : 0) + matchedTopics.length + (aid.status === 'en cours' ? 0.5 : 0);
+    if (!query.sector && !anySector) score -= 3;
+    matches.push({ aid, regional, matchedTopics, score });
+  }
+  return matches.sort((a, b) => b.score - a.score || a.aid.name.localeCompare(b.aid.name, 'fr'));
+}
+
+/** "entreprise" covers every business status; "*" covers everyone, associations included. */
+function statusMatches(allowed: Array<Status | '*'>, status: Status): boolean {
+  return allowed.includes('*') || allowed.includes(status) || (allowed.includes('entreprise') && status !== 'association');
+}
