@@ -1,0 +1,29 @@
+// `npm run bench`: every benchmark section, each printing ratios against a baseline run in the same
+// process. Figures are for this machine (2 cores); the load generator shares the cores with the server.
+import type { BenchSection } from './types.js';
+import { benchTurns } from './turns.js';
+import { benchStore } from './store.js';
+
+type Section = { name: string; run: () => Promise<BenchSection> };
+
+const sections: Section[] = [
+  { name: 'turns', run: () => benchTurns() },
+  { name: 'store', run: () => benchStore() },
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  console.log(`Virage benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
+  for (const s of sections) {
+    if (only.length && !only.includes(s.name)) continue;
+    const t0 = performance.now();
+    const section = await s.run();
+    console.log(`\n## ${section.title}  [${((performance.now() - t0) / 1000).toFixed(1)} s]`);
+    for (const line of section.lines) console.log(`   ${line}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
