@@ -1,0 +1,65 @@
+// Delivers user activities to the bot in-process, through a dedicated CloudAdapter whose channel
+// authentication is off: this Direct Line emulation is our own trusted channel, whatever the public
+// /api/messages auth mode. The bot's replies come back over HTTP to the serviceUrl (channel routes).
+// Turns of one conversation run one after the other, in arrival order.
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import type { Logger } from '../../log.js';
+
+export type RunBot = (context: TurnContext) => Promise<void>;
+
+const APOLOGY = 'Désolé, un incident technique m’empêche de vous répondre. Réessayez dans un instant.';
+
+export class BotBridge {
+  private readonly adapter: CloudAdapter;
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly runBot: RunBot,
+    private readonly logger: Logger,
+  ) {
+    // An explicit empty object, never process.env: no MicrosoftAppId means no JWT in or out.
+    this.adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    this.adapter.onTurnError = async (context, error) => {
+      this.logger.error('[directline] bot turn failed', {
+        conversationId: context.activity.conversation?.id,
+        type: context.activity.type,
+        err: String((error as Error)?.stack ?? error),
+      });
+      if (context.activity.type === 'message') {
+        try {
+          await context.sendActivity(APOLOGY);
+        } catch {
+          // the channel itself is failing: already logged above
+        }
+      }
+    };
+  }
+
+  /** Queues one activity for the bot; turns of a conversation never overlap. */
+  deliver(activity: Partial<Activity> & { conversation: { id: string } }): Promise<void> {
+    const key = activity.conversation.id;
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const turn = previous.then(() => this.run(activity as Activity));
+    this.queues.set(key, turn);
+    void turn.finally(() => {
+      if (this.queues.get(key) === turn) this.queues.delete(key);
+    });
+    return turn;
+  }
+
+  /** Resolves when every queued turn has finished. */
+  async idle(): Promise<void> {
+    while (this.queues.size) await Promise.all([...this.queues.values()]);
+  }
+
+  private async run(activity: Activity): Promise<void> {
+    const started = Date.now();
+    try {
+      await this.adapter.processActivityDirect('', activity, this.runBot);
+      this.logger.debug('[directline] turn', { conversationId: activity.conversation.id, type: activity.type, ms: Date.now() - started });
+    } catch (err) {
+      // onTurnError already handled bot errors; this is the adapter failing (e.g. unreachable serviceUrl).
+      this.logger.error('[directline] turn could not run', { conversationId: activity.conversation.id, err: String((err as Error)?.message ?? err) });
+    }
+  }
+}

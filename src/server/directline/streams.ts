@@ -1,0 +1,156 @@
+// Live delivery: a per-conversation publish/subscribe hub, and the WebSocket streamUrl endpoint
+// (`ws` in noServer mode on the HTTP server's 'upgrade' event). On connect a socket first gets the
+// history after its watermark, then every new activity set, each as `{ activities, watermark }`.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Server as HttpServer } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../../log.js';
+import { isConversationId, parseWatermark } from './ids.js';
+import type { TokenSigner } from './tokens.js';
+import type { DlActivity, TranscriptStore } from './transcripts.js';
+
+export interface ActivitySet {
+  activities: DlActivity[];
+  /** Absent for ephemeral sets (typing), which do not move the watermark. */
+  watermark?: number;
+}
+
+type Listener = (set: ActivitySet) => void;
+
+export class StreamHub {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly closers = new Map<string, Set<() => void>>();
+
+  subscribe(conversationId: string, listener: Listener, close?: () => void): () => void {
+    let set = this.listeners.get(conversationId);
+    if (!set) this.listeners.set(conversationId, (set = new Set()));
+    set.add(listener);
+    if (close) {
+      let c = this.closers.get(conversationId);
+      if (!c) this.closers.set(conversationId, (c = new Set()));
+      c.add(close);
+    }
+    return () => {
+      set!.delete(listener);
+      if (set!.size === 0) this.listeners.delete(conversationId);
+      if (close) {
+        const c = this.closers.get(conversationId);
+        c?.delete(close);
+        if (c?.size === 0) this.closers.delete(conversationId);
+      }
+    };
+  }
+
+  publish(conversationId: string, set: ActivitySet): void {
+    for (const listener of [...(this.listeners.get(conversationId) ?? [])]) listener(set);
+  }
+
+  count(conversationId: string): number {
+    return this.listeners.get(conversationId)?.size ?? 0;
+  }
+
+  /** Closes the live streams of a conversation (after erasure): clients then learn it has ended. */
+  closeConversation(conversationId: string): void {
+    for (const close of [...(this.closers.get(conversationId) ?? [])]) close();
+  }
+}
+
+export const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
+const MAX_SOCKETS_PER_CONVERSATION = 10;
+const HEARTBEAT_MS = 30_000;
+
+export interface StreamDeps {
+  hub: StreamHub;
+  transcripts: TranscriptStore;
+  signer: TokenSigner;
+  logger: Logger;
+}
+
+function refuse(socket: Duplex, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ error: { code, message } });
+  const reason = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' }[status] ?? 'Error';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/** Serves the streamUrl on the HTTP server; returns a function that closes every socket. */
+export function attachStreams(httpServer: HttpServer, deps: StreamDeps): () => void {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = STREAM_PATH.exec(url.pathname);
+    if (!match) return; // another feature's socket
+    socket.on('error', () => socket.destroy());
+    void accept(req, socket, head, decodeURIComponent(match[1]!), url.searchParams).catch((err) => {
+      deps.logger.error('[directline] stream upgrade failed', { err: String(err) });
+      refuse(socket, 400, 'BadArgument', 'Connexion au flux impossible.');
+    });
+  };
+
+  const accept = async (req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, query: URLSearchParams) => {
+    if (!isConversationId(conversationId)) return refuse(socket, 404, 'NotFound', 'Conversation introuvable.');
+    const verified = deps.signer.verify(query.get('t') ?? '', 'stream');
+    if (!verified.ok) return refuse(socket, 403, verified.reason === 'expired' ? 'TokenExpired' : 'Forbidden', 'Jeton de flux invalide ou expiré.');
+    if (verified.claims.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden', 'Ce jeton ne donne pas accès à cette conversation.');
+    const watermark = parseWatermark(query.get('watermark') ?? '');
+    if (watermark === undefined) return refuse(socket, 400, 'BadArgument', 'Filigrane (watermark) invalide.');
+    if (!(await deps.transcripts.get(conversationId))) return refuse(socket, 404, 'NotFound', 'Conversation introuvable.');
+    if (deps.hub.count(conversationId) >= MAX_SOCKETS_PER_CONVERSATION) return refuse(socket, 429, 'TooManyRequests', 'Trop de connexions ouvertes pour cette conversation.');
+    wss.handleUpgrade(req, socket, head, (ws) => void stream(ws, conversationId, watermark));
+  };
+
+  const stream = async (ws: WebSocket, conversationId: string, watermark: number) => {
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('error', () => ws.terminate());
+    const send = (set: ActivitySet) => {
+      if (ws.readyState !== ws.OPEN) return;
+      const wire = set.watermark === undefined ? { activities: set.activities } : { activities: set.activities, watermark: String(set.watermark) };
+      ws.send(JSON.stringify(wire));
+    };
+    // Subscribe before reading the history, so nothing published in between is lost.
+    let replayedUpTo: number | undefined;
+    const pending: ActivitySet[] = [];
+    const unsubscribe = deps.hub.subscribe(
+      conversationId,
+      (set) => {
+        if (replayedUpTo === undefined) pending.push(set);
+        else if (set.watermark === undefined || set.watermark > replayedUpTo) send(set);
+      },
+      () => ws.close(1000, 'conversation ended'),
+    );
+    ws.on('close', unsubscribe);
+    const history = await deps.transcripts.since(conversationId, watermark);
+    if (!history) {
+      ws.close(1000, 'conversation ended');
+      return;
+    }
+    if (history.activities.length) send(history);
+    replayedUpTo = history.watermark;
+    for (const set of pending) if (set.watermark === undefined || set.watermark > replayedUpTo) send(set);
+  };
+
+  httpServer.on('upgrade', onUpgrade);
+  return () => {
+    clearInterval(heartbeat);
+    httpServer.off('upgrade', onUpgrade);
+    for (const ws of wss.clients) ws.terminate();
+    wss.close();
+  };
+}
