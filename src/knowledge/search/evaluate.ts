@@ -1,0 +1,124 @@
+// Evaluation of the knowledge search on labelled questions (test/knowledge/questions.fr.json), shared by
+// `npm run eval:kb` and the jest gate. Definitions:
+// - top-1: the question is answered (confidence ≥ threshold) AND the first guide is the expected one;
+// - top-1 (ranking): the first guide is the expected one, whatever the confidence;
+// - top-3: the expected guide is among the first three results;
+// - MRR: mean of 1 / rank of the expected guide among the first 10 (0 when absent);
+// - off-topic rejection: share of off-topic questions (guide null) that are not answered.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../paths.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+
+export interface LabelledQuestion {
+  q: string;
+  /** Expected guide slug, or null for an off-topic question. */
+  guide: string | null;
+}
+
+export interface EvalFailure {
+  q: string;
+  expected: string | null;
+  got: string | null;
+  confidence: number;
+  rank: number | null;
+}
+
+export interface EvalReport {
+  inDomain: number;
+  offTopic: number;
+  /** Questions whose guide does not exist (yet), not evaluated. */
+  skipped: number;
+  skippedGuides: string[];
+  guidesCovered: number;
+  top1: number;
+  top1Ranking: number;
+  top3: number;
+  mrr: number;
+  offTopicRejection: number;
+  failures: EvalFailure[];
+}
+
+export const QUESTIONS_FILE = path.join(projectRoot, 'test', 'knowledge', 'questions.fr.json');
+
+export function loadQuestions(file = QUESTIONS_FILE): LabelledQuestion[] {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { questions?: LabelledQuestion[] };
+  if (!Array.isArray(data.questions)) throw new Error(`${file}: « questions » manquant`);
+  return data.questions;
+}
+
+export function evaluate(kb: KnowledgeBase, questions: LabelledQuestion[]): EvalReport {
+  const known = new Set(kb.list().map((g) => g.id));
+  const failures: EvalFailure[] = [];
+  const skippedGuides = new Set<string>();
+  const covered = new Set<string>();
+  let inDomain = 0;
+  let offTopic = 0;
+  let skipped = 0;
+  let top1 = 0;
+  let top1Ranking = 0;
+  let top3 = 0;
+  let rr = 0;
+  let rejected = 0;
+  for (const { q, guide } of questions) {
+    if (guide !== null && !known.has(guide)) {
+      skipped++;
+      skippedGuides.add(guide);
+      continue;
+    }
+    const res = kb.search(q, { top: 10 });
+    const first = res.results[0];
+    if (guide === null) {
+      offTopic++;
+      if (!res.answered) rejected++;
+      else failures.push({ q, expected: null, got: first?.guideId ?? null, confidence: first?.confidence ?? 0, rank: null });
+      continue;
+    }
+    inDomain++;
+    covered.add(guide);
+    const index = res.results.findIndex((r) => r.guideId === guide);
+    const rank = index < 0 ? null : index + 1;
+    if (rank === 1) top1Ranking++;
+    if (rank === 1 && res.answered) top1++;
+    if (rank !== null && rank <= 3) top3++;
+    if (rank !== null) rr += 1 / rank;
+    if (!(rank === 1 && res.answered)) {
+      failures.push({ q, expected: guide, got: first?.guideId ?? null, confidence: first?.confidence ?? 0, rank });
+    }
+  }
+  const ratio = (n: number, d: number) => (d === 0 ? 0 : n / d);
+  return {
+    inDomain,
+    offTopic,
+    skipped,
+    skippedGuides: [...skippedGuides].sort(),
+    guidesCovered: covered.size,
+    top1: ratio(top1, inDomain),
+    top1Ranking: ratio(top1Ranking, inDomain),
+    top3: ratio(top3, inDomain),
+    mrr: ratio(rr, inDomain),
+    offTopicRejection: ratio(rejected, offTopic),
+    failures,
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+/** The report as lines of text (French labels for curators). */
+export function formatReport(r: EvalReport, threshold: number): string[] {
+  const lines = [
+    `Questions évaluées : ${r.inDomain} sur ${r.guidesCovered} guides + ${r.offTopic} hors sujet (seuil de confiance ${threshold})`,
+    `top-1 (répondu et bon guide) : ${pct(r.top1)}   top-1 (classement seul) : ${pct(r.top1Ranking)}`,
+    `top-3 : ${pct(r.top3)}   MRR : ${r.mrr.toFixed(3)}   rejet hors sujet : ${pct(r.offTopicRejection)}`,
+  ];
+  if (r.skipped > 0) lines.push(`Ignorées : ${r.skipped} questions (guides absents : ${r.skippedGuides.join(', ')})`);
+  if (r.failures.length > 0) {
+    lines.push('Échecs :');
+    for (const f of r.failures) {
+      lines.push(
+        `  « ${f.q} » attendu ${f.expected ?? 'hors sujet'}, obtenu ${f.got ?? 'rien'} (confiance ${f.confidence}, rang ${f.rank ?? '-'})`,
+      );
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,267 @@
+// The searchable knowledge base: guides cut into passages (their `##` sections), French analysis, BM25
+// on passages plus BM25 on each guide's « card » (title, keywords, synonyms, summary), query rewriting
+// from data, typo tolerance, one result per guide (its best passage) and a confidence in [0, 1].
+//
+// The confidence (see confidence.ts) combines the share of the query the guide matches, whether the
+// query hits the guide's curated labels, how close the score comes to the most it could be, and the
+// lead over the next guide. A question is answered when the best confidence reaches the threshold;
+// two guides within `clarifyRatio` of each other are returned in `clarify`.
+import { stem } from '../../nlu/analyze.js';
+import type { Guide } from '../guides.js';
+import { Bm25Index, MAX_QUERY_TERMS, type QueryTerm } from './bm25.js';
+import { confidence } from './confidence.js';
+import { Vocabulary } from './fuzzy.js';
+import { QueryRewriter, loadSynonyms, type SynonymData } from './synonyms.js';
+import { excerpt, plainText, words } from './text.js';
+
+export interface KnowledgeOptions {
+  /** Minimum confidence to answer (default 0.35). */
+  threshold?: number;
+  /** Second guide's score ≥ clarifyRatio × first's → ask which one (default 0.85). */
+  clarifyRatio?: number;
+  /** Abbreviations and ignored words; defaults to knowledge/nlu/synonymes-kb.fr.json. */
+  synonyms?: SynonymData;
+  /** Weight of a guide's card score added to each of its passages (default 1). */
+  cardWeight?: number;
+  /** Weight of a typo-corrected word (default 0.8). */
+  typoWeight?: number;
+}
+
+export interface SearchOptions {
+  /** Number of guides returned (default 3, at most 10). */
+  top?: number;
+}
+
+export interface KbResult {
+  guideId: string;
+  title: string;
+  sectionId: string;
+  sectionTitle: string;
+  excerpt: string;
+  /** Raw relevance (BM25, unbounded). */
+  score: number;
+  /** In [0, 1]; compare with the threshold. */
+  confidence: number;
+  url: string;
+  /** The parts of the confidence: share of the query matched, strength of the match, lead over the next guide. */
+  signals: { coverage: number; topical: number; strength: number; lead: number };
+}
+
+export interface KbSearchResult {
+  query: string;
+  answered: boolean;
+  /** Two close guides the user should choose between, or null. */
+  clarify: [KbResult, KbResult] | null;
+  results: KbResult[];
+  /** How the query was understood (for curators and tests): stems searched, corrections, unknown words. */
+  understood: { terms: string[]; corrected: Array<{ from: string; to: string }>; unknown: string[] };
+}
+
+export interface KnowledgeBase {
+  search(query: string, options?: SearchOptions): KbSearchResult;
+  guide(id: string): Guide | undefined;
+  list(): Array<{ id: string; title: string; summary: string; url: string }>;
+  readonly threshold: number;
+  readonly stats: { guides: number; passages: number; vocabulary: number };
+}
+
+const FIELD = { text: 1, sectionTitle: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1 };
+const K1 = 1.2;
+const BOILERPLATE_SHARE = 0.25;
+const BOILERPLATE_WEIGHT = 0.5;
+
+interface Passage {
+  guide: number;
+  /** Multiplier of the passage score: lower for boilerplate sections found in many guides (« À retenir »). */
+  weight: number;
+  sectionId: string;
+  sectionTitle: string;
+  plain: string;
+}
+
+export function guideUrl(id: string): string {
+  return `/guides/${id}`;
+}
+
+export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions = {}): KnowledgeBase {
+  const threshold = options.threshold ?? 0.35;
+  const clarifyRatio = options.clarifyRatio ?? 0.85;
+  const cardWeight = options.cardWeight ?? 1;
+  const typoWeight = options.typoWeight ?? 0.8;
+  const rewriter = new QueryRewriter(options.synonyms ?? loadSynonyms());
+
+  const passages: Passage[] = [];
+  const passageIndex = new Bm25Index({ k1: K1, b: 0.75 });
+  const cardIndex = new Bm25Index({ k1: K1, b: 0.3 });
+  // Curated labels only (title, keywords, synonyms): tells which query terms are topical for a guide.
+  const labelIndex = new Bm25Index({ k1: K1, b: 0.3 });
+  const vocabulary = new Vocabulary();
+  const surfaceStem = new Map<string, string>();
+  const firstPassage: number[] = [];
+  const byId = new Map<string, Guide>();
+
+  const analyse = (text: string): string[] => {
+    const ws = words(text);
+    for (const w of ws) {
+      vocabulary.add(w.surface);
+      if (!surfaceStem.has(w.surface)) surfaceStem.set(w.surface, w.stem);
+    }
+    return ws.map((w) => w.stem);
+  };
+
+  guides.forEach((g, gi) => {
+    byId.set(g.id, g);
+    cardIndex.add([
+      { terms: analyse(g.title), weight: FIELD.title },
+      { terms: analyse(g.keywords.join(' ; ')), weight: FIELD.keywords },
+      { terms: analyse(g.synonyms.join(' ; ')), weight: FIELD.synonyms },
+      { terms: analyse(g.summary), weight: FIELD.summary },
+    ]);
+    labelIndex.add([{ terms: analyse([g.title, ...g.keywords, ...g.synonyms].join(' ; ')), weight: 1 }]);
+    firstPassage.push(passages.length);
+    for (const s of g.sections) {
+      const plain = plainText(s.text);
+      passageIndex.add([
+        { terms: analyse(s.title), weight: FIELD.sectionTitle },
+        { terms: analyse(plain), weight: FIELD.text },
+      ]);
+      passages.push({ guide: gi, weight: 1, sectionId: s.id, sectionTitle: s.title, plain });
+    }
+  });
+  firstPassage.push(passages.length);
+  const sectionCount = new Map<string, number>();
+  for (const p of passages) sectionCount.set(p.sectionId, (sectionCount.get(p.sectionId) ?? 0) + 1);
+  for (const p of passages) {
+    const n = sectionCount.get(p.sectionId) ?? 1;
+    if (n >= 3 && n >= BOILERPLATE_SHARE * guides.length) p.weight = BOILERPLATE_WEIGHT;
+  }
+  passageIndex.seal();
+  cardIndex.seal();
+  labelIndex.seal();
+  vocabulary.seal();
+
+  const upperBound = (term: string | null): number =>
+    term === null
+      ? (passageIndex.rareIdf + cardWeight * cardIndex.rareIdf) * (K1 + 1)
+      : passageIndex.maxContribution(term) + cardWeight * cardIndex.maxContribution(term);
+
+  /** The query as search terms (q) with their upper bounds (aligned with q), plus the bound of unknown words. */
+  function understand(query: string): { q: QueryTerm[]; bounds: number[]; unknownBound: number; info: KbSearchResult['understood'] } {
+    const info: KbSearchResult['understood'] = { terms: [], corrected: [], unknown: [] };
+    const q: QueryTerm[] = [];
+    const bounds: number[] = [];
+    let unknownBound = 0;
+    const seen = new Set<string>();
+    for (const w of words(rewriter.rewrite(query), rewriter.ignored)) {
+      if (q.length >= MAX_QUERY_TERMS) break;
+      let term: string | null = w.stem;
+      let weight = 1;
+      const known = (t: string) => passageIndex.has(t) || cardIndex.has(t);
+      if (!known(term)) term = inflections(w.surface).find(known) ?? term;
+      if (!known(term)) {
+        const fixed = vocabulary.correct(w.surface);
+        const fixedStem = fixed ? surfaceStem.get(fixed) : undefined;
+        if (fixed && fixedStem) {
+          info.corrected.push({ from: w.surface, to: fixed });
+          term = fixedStem;
+          weight = typoWeight;
+        } else {
+          term = null;
+        }
+      }
+      const key = term ?? `?${w.stem}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (term === null) {
+        info.unknown.push(w.surface);
+        unknownBound += upperBound(null);
+      } else {
+        info.terms.push(term);
+        q.push({ term, weight });
+        bounds.push(upperBound(term) * weight);
+      }
+    }
+    return { q, bounds, unknownBound, info };
+  }
+
+  function search(query: string, opts: SearchOptions = {}): KbSearchResult {
+    const top = Math.min(Math.max(Math.trunc(opts.top ?? 3), 1), 10);
+    const { q, bounds, unknownBound, info } = understand(query);
+    const empty: KbSearchResult = { query, answered: false, clarify: null, results: [], understood: info };
+    const total = bounds.reduce((a, b) => a + b, 0) + unknownBound;
+    if (q.length === 0 || total <= 0) return empty;
+
+    const cards = cardIndex.score(q);
+    const labels = labelIndex.score(q);
+    const pass = passageIndex.score(q);
+    const best = new Map<number, { passage: number; score: number; mask: number }>();
+    for (const p of pass.touched) {
+      const gi = passages[p]!.guide;
+      const score = passages[p]!.weight * pass.scores[p]! + cardWeight * cards.scores[gi]!;
+      const current = best.get(gi);
+      if (!current || score > current.score) best.set(gi, { passage: p, score, mask: pass.masks[p]! | cards.masks[gi]! });
+    }
+    for (const gi of cards.touched) {
+      if (best.has(gi)) continue;
+      best.set(gi, { passage: firstPassage[gi]!, score: cardWeight * cards.scores[gi]!, mask: cards.masks[gi]! });
+    }
+    const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score);
+    const stems = new Set(info.terms);
+    const results = ranked.slice(0, top).map(([gi, hit], rank): KbResult => {
+      let covered = 0;
+      let topicalCovered = 0;
+      const cardMask = labels.masks[gi]!;
+      q.forEach((_, i) => {
+        if (hit.mask & (1 << i)) covered += bounds[i]!;
+        if (cardMask & (1 << i)) topicalCovered += bounds[i]!;
+      });
+      const coverage = covered / total;
+      const topical = topicalCovered / total;
+      const strength = Math.min(1, hit.score / total);
+      const other = rank === 0 ? (ranked[1]?.[1].score ?? 0) : ranked[0]![1].score;
+      const lead = Math.max(0, (hit.score - other) / hit.score);
+      const g = guides[gi]!;
+      const p = passages[hit.passage]!;
+      return {
+        guideId: g.id,
+        title: g.title,
+        sectionId: p.sectionId,
+        sectionTitle: p.sectionTitle,
+        excerpt: excerpt(p.plain, stems) || g.summary,
+        score: round(hit.score),
+        confidence: round(confidence({ coverage, topical, strength, lead })),
+        url: guideUrl(g.id),
+        signals: { coverage: round(coverage), topical: round(topical), strength: round(strength), lead: round(lead) },
+      };
+    });
+    const first = results[0];
+    const second = results[1];
+    const answered = !!first && first.confidence >= threshold;
+    const close = !!first && !!second && ranked[1]![1].score >= clarifyRatio * ranked[0]![1].score;
+    const clarify: [KbResult, KbResult] | null =
+      answered && close && second!.confidence >= threshold * 0.8 ? [first!, second!] : null;
+    return { query, answered, clarify, results, understood: info };
+  }
+
+  return {
+    search,
+    guide: (id) => byId.get(id),
+    list: () => guides.map((g) => ({ id: g.id, title: g.title, summary: g.summary, url: guideUrl(g.id) })),
+    threshold,
+    stats: { guides: guides.length, passages: passages.length, vocabulary: vocabulary.size },
+  };
+}
+
+/** Stems of other forms of a word the French stemmer leaves apart (« commencent » → « commence »). */
+function inflections(surface: string): string[] {
+  const out: string[] = [];
+  if (surface.length > 5 && surface.endsWith('ent')) out.push(stem(surface.slice(0, -2)));
+  if (surface.length > 4 && /[sx]$/.test(surface)) out.push(stem(surface.slice(0, -1)));
+  if (surface.length > 5 && /(ez|er)$/.test(surface)) out.push(stem(surface.slice(0, -2) + 'e'));
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+

@@ -1,0 +1,72 @@
+// Query rewriting from data (knowledge/nlu/synonymes-kb.fr.json): abbreviations and chat words are
+// replaced by what the guides say (« CM » → community manager, « GMB » → fiche Google), and question or
+// politeness words are ignored. Keys are matched on folded tokens, longest first (up to 4 tokens).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fold, tokens } from '../../nlu/analyze.js';
+import { knowledgeDir } from '../../paths.js';
+
+export interface SynonymData {
+  /** What the user types → what to search instead. */
+  expansions: Record<string, string>;
+  /** Words that carry no topic in a question (bonjour, comment, pouvez…). */
+  ignoredWords: string[];
+}
+
+export const DEFAULT_SYNONYMS_FILE = path.join(knowledgeDir, 'nlu', 'synonymes-kb.fr.json');
+
+export function loadSynonyms(file = DEFAULT_SYNONYMS_FILE): SynonymData {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<SynonymData>;
+  const expansions = raw.expansions && typeof raw.expansions === 'object' ? raw.expansions : {};
+  const ignoredWords = Array.isArray(raw.ignoredWords) ? raw.ignoredWords : [];
+  for (const [k, v] of Object.entries(expansions)) {
+    if (typeof v !== 'string' || !k.trim()) throw new Error(`[knowledge] ${file}: expansion « ${k} » invalide`);
+  }
+  return { expansions, ignoredWords: ignoredWords.filter((w): w is string => typeof w === 'string') };
+}
+
+const MAX_KEY_TOKENS = 4;
+
+export class QueryRewriter {
+  private readonly rules = new Map<string, string[]>();
+  readonly ignored: ReadonlySet<string>;
+
+  constructor(data: SynonymData = { expansions: {}, ignoredWords: [] }) {
+    for (const [key, value] of Object.entries(data.expansions)) {
+      const keyTokens = tokens(key);
+      if (keyTokens.length === 0 || keyTokens.length > MAX_KEY_TOKENS) continue;
+      this.rules.set(keyTokens.join(' '), tokens(value));
+    }
+    const ignored = new Set<string>();
+    for (const w of data.ignoredWords) {
+      const f = fold(w).trim();
+      if (!f) continue;
+      ignored.add(f);
+      ignored.add(f.replace(/[-']/g, ''));
+    }
+    this.ignored = ignored;
+  }
+
+  /** The query as folded tokens, with every known expression replaced (joined by spaces). */
+  rewrite(query: string): string {
+    const input = tokens(query);
+    const out: string[] = [];
+    for (let i = 0; i < input.length; ) {
+      let matched = 0;
+      for (let n = Math.min(MAX_KEY_TOKENS, input.length - i); n >= 1; n--) {
+        const replacement = this.rules.get(input.slice(i, i + n).join(' '));
+        if (replacement) {
+          out.push(...replacement);
+          matched = n;
+          break;
+        }
+      }
+      if (matched === 0) {
+        out.push(input[i]!);
+        matched = 1;
+      }
+      i += matched;
+    }
+    return out.join(' ');
+  }
+}
