@@ -19,6 +19,13 @@ import type { DialogServices } from './services.js';
 export const MAIN_DIALOG = 'main';
 const MENU = 'menu';
 const MENU_PROMPT = 'menuPrompt';
+const MENU_HANDOVER = 'menuHandover';
+
+/** What a path dialog may return when it ends: hand over to another path, with options for it. */
+export interface PathResult {
+  next?: PathChoice;
+  payload?: unknown;
+}
 
 export interface MainOptions {
   greet?: boolean;
@@ -42,6 +49,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog(MENU, [this.menuStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]),
     );
+    this.addDialog(new WaterfallDialog(MENU_HANDOVER, [this.handoverStep.bind(this), this.loopStep.bind(this)]));
     this.initialDialogId = MENU;
   }
 
@@ -107,7 +115,16 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // A path may end by handing over to another one (a diagnostic red flag → an advisor, …).
+    const next = (step.result as PathResult | undefined)?.next;
+    if (next && this.paths[next]) {
+      return step.replaceDialog(MENU_HANDOVER, { path: next, payload: (step.result as PathResult).payload });
+    }
     return step.replaceDialog(MENU, { again: true });
+  }
+
+  private async handoverStep(step: WaterfallStepContext<{ path: PathChoice; payload?: unknown }>): Promise<DialogTurnResult> {
+    return step.beginDialog(this.paths[step.options.path].id, step.options.payload ?? {});
   }
 
   private choose(text: string): PathChoice | undefined {
