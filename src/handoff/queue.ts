@@ -1,0 +1,82 @@
+// The live queues, one per CCI, in memory (rebuilt from the store at start): order of arrival,
+// positions, and the expected wait from a moving average of recent take times.
+import type { QueueEntry } from './events.js';
+
+export const DEFAULT_WAIT_MS = 5 * 60_000;
+const WINDOW = 20;
+
+interface Waiting {
+  id: string;
+  reference: string;
+  subject: string;
+  conversation: unknown;
+  createdAt: number;
+}
+
+export class WaitQueues {
+  private readonly queues = new Map<string, Waiting[]>();
+  private readonly takeTimes = new Map<string, number[]>();
+
+  constructor(private readonly defaultWaitMs = DEFAULT_WAIT_MS) {}
+
+  add(cciId: string, item: Waiting): void {
+    const q = this.queues.get(cciId) ?? [];
+    if (q.some((w) => w.id === item.id)) return;
+    q.push(item);
+    q.sort((a, b) => a.createdAt - b.createdAt);
+    this.queues.set(cciId, q);
+  }
+
+  /** Removes a request; returns true when it was waiting. */
+  remove(cciId: string, id: string): boolean {
+    const q = this.queues.get(cciId);
+    const i = q?.findIndex((w) => w.id === id) ?? -1;
+    if (!q || i < 0) return false;
+    q.splice(i, 1);
+    return true;
+  }
+
+  /** Records how long a request waited before an advisor took it. */
+  recordTake(cciId: string, waitedMs: number): void {
+    const times = this.takeTimes.get(cciId) ?? [];
+    times.push(Math.max(0, waitedMs));
+    if (times.length > WINDOW) times.splice(0, times.length - WINDOW);
+    this.takeTimes.set(cciId, times);
+  }
+
+  /** Mean of the last take times of this CCI, or the default when none yet. */
+  averageTakeMs(cciId: string): number {
+    const times = this.takeTimes.get(cciId);
+    if (!times?.length) return this.defaultWaitMs;
+    return times.reduce((a, b) => a + b, 0) / times.length;
+  }
+
+  /** Expected wait at a position: the average take time per person ahead, position included. */
+  expectedWaitMs(cciId: string, position: number): number {
+    return Math.round(this.averageTakeMs(cciId) * position);
+  }
+
+  entries(cciId: string): QueueEntry[] {
+    return (this.queues.get(cciId) ?? []).map((w, i) => ({
+      id: w.id,
+      reference: w.reference,
+      subject: w.subject,
+      conversation: w.conversation,
+      position: i + 1,
+      expectedWaitMs: this.expectedWaitMs(cciId, i + 1),
+    }));
+  }
+
+  entry(cciId: string, id: string): QueueEntry | undefined {
+    return this.entries(cciId).find((e) => e.id === id);
+  }
+
+  /** Ids of requests that have waited longer than maxWaitMs at `now`, all CCIs. */
+  overdue(now: number, maxWaitMs: number): Array<{ cciId: string; id: string }> {
+    const out: Array<{ cciId: string; id: string }> = [];
+    for (const [cciId, q] of this.queues) {
+      for (const w of q) if (now - w.createdAt >= maxWaitMs) out.push({ cciId, id: w.id });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,349 @@
+// The handoff service: requests in the `handoffs` collection (the source of truth), live queues and
+// an index in memory rebuilt from it at start, state transitions, messages, and events.
+import type { Logger } from '../log.js';
+import { silentLogger } from '../log.js';
+import type { Collection, DocumentStore } from '../storage/types.js';
+import { HandoffEvents, type HandoffEvent, type HandoffListener, type QueueEntry } from './events.js';
+import { WaitQueues, DEFAULT_WAIT_MS } from './queue.js';
+import { checkText, cleanContact, cleanContext, HandoffError, MAX_MESSAGES, MAX_NOTES, newReference, newRequestId, normaliseReference } from './requests.js';
+import { isOpen, nextSlot, routeDepartement } from './routing.js';
+import { findCci } from './directory.js';
+import type { AdvisorRef, AdvisorsDirectory, Contact, ContextPackage, EndReason, HandoffRequest, HandoffStatus } from './types.js';
+
+export const HANDOFFS_COLLECTION = 'handoffs';
+
+export interface AdvisorIdentity extends AdvisorRef {
+  cciId: string;
+}
+
+export interface HandoffServiceOptions {
+  store: DocumentStore;
+  /** The current directory (a function, so that a reloaded file applies at once). */
+  directory: () => AdvisorsDirectory;
+  clock?: () => Date;
+  logger?: Logger;
+  defaultWaitMs?: number;
+}
+
+export interface NewRequest {
+  subject: string;
+  channelId: string;
+  /** Opaque JSON (a ConversationReference): given back in events, for the relay. */
+  conversation: unknown;
+  departement?: string;
+  contact: Contact;
+  reason: string;
+  /** When the user agreed to pass their details to the CCI. */
+  consentAt: Date | string;
+  context?: Partial<ContextPackage>;
+  /** 'live': the queue when the CCI is open, else a callback ticket; 'callback': a ticket. */
+  mode: 'live' | 'callback';
+}
+
+interface IndexEntry {
+  cciId: string;
+  subject: string;
+  reference: string;
+  status: HandoffStatus;
+  createdAt: string;
+}
+
+export class HandoffService {
+  readonly events: HandoffEvents;
+  private readonly requests: Collection<HandoffRequest>;
+  private readonly queues: WaitQueues;
+  private readonly index = new Map<string, IndexEntry>();
+  private readonly byReference = new Map<string, string>();
+  private readonly clock: () => Date;
+  private readonly logger: Logger;
+
+  private constructor(private readonly options: HandoffServiceOptions) {
+    this.requests = options.store.collection<HandoffRequest>(HANDOFFS_COLLECTION);
+    this.clock = options.clock ?? (() => new Date());
+    this.logger = options.logger ?? silentLogger;
+    this.queues = new WaitQueues(options.defaultWaitMs ?? DEFAULT_WAIT_MS);
+    this.events = new HandoffEvents((err, event) => this.logger.error('[handoff] listener failed', { type: event.type, err: String(err) }));
+  }
+
+  /** Opens the service and rebuilds the queues, the index and the take-time averages from the store. */
+  static async open(options: HandoffServiceOptions): Promise<HandoffService> {
+    const service = new HandoffService(options);
+    const all = (await service.requests.find(() => true)).map((e) => e.value).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    for (const r of all) {
+      service.indexRequest(r);
+      if (r.status === 'en_attente') service.enqueue(r);
+      if (r.kind === 'live' && r.takenAt) service.queues.recordTake(r.cciId, Date.parse(r.takenAt) - Date.parse(r.createdAt));
+    }
+    return service;
+  }
+
+  onEvent(listener: HandoffListener): () => void {
+    return this.events.on(listener);
+  }
+
+  directory(): AdvisorsDirectory {
+    return this.options.directory();
+  }
+
+  async create(input: NewRequest): Promise<{ request: HandoffRequest; queue?: QueueEntry }> {
+    const now = this.clock();
+    const cci = routeDepartement(this.directory(), input.departement);
+    const live = input.mode === 'live' && isOpen(cci, now);
+    const slot = live ? undefined : nextSlot(cci, now);
+    const consentAt = input.consentAt instanceof Date ? input.consentAt.toISOString() : String(input.consentAt);
+    if (!input.subject || Number.isNaN(Date.parse(consentAt))) throw new HandoffError('BadArgument', 'Demande incomplète : sujet ou consentement manquant.');
+    const request: HandoffRequest = {
+      id: newRequestId(),
+      reference: newReference((ref) => this.byReference.has(ref)),
+      subject: input.subject,
+      channelId: input.channelId,
+      conversation: input.conversation ?? null,
+      cciId: cci.id,
+      kind: live ? 'live' : 'callback',
+      status: live ? 'en_attente' : 'rappel',
+      contact: cleanContact(input.contact),
+      ...(input.departement ? { departement: input.departement.trim().slice(0, 3) } : {}),
+      reason: checkText(input.reason, 'Le motif'),
+      consentAt,
+      context: cleanContext(input.context),
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      ...(slot ? { callbackAt: slot.at.toISOString(), callbackLabel: slot.label } : {}),
+      messages: [],
+      notes: [],
+    };
+    await this.requests.put(request.id, request);
+    this.indexRequest(request);
+    if (live) this.enqueue(request);
+    this.emit({ type: 'request.created', request });
+    if (live) this.emitQueue(cci.id);
+    return { request, ...(live ? { queue: this.queues.entry(cci.id, request.id) } : {}) };
+  }
+
+  get(id: string): Promise<HandoffRequest | undefined> {
+    return this.index.has(id) ? this.requests.get(id) : Promise.resolve(undefined);
+  }
+
+  async getByReference(reference: string): Promise<HandoffRequest | undefined> {
+    const ref = normaliseReference(reference);
+    const id = ref ? this.byReference.get(ref) : undefined;
+    return id ? this.get(id) : undefined;
+  }
+
+  /** The user's most recent request, whatever its status. */
+  async latestFor(subject: string): Promise<HandoffRequest | undefined> {
+    let best: [string, IndexEntry] | undefined;
+    for (const e of this.index) if (e[1].subject === subject && (!best || e[1].createdAt >= best[1].createdAt)) best = e;
+    return best ? this.get(best[0]) : undefined;
+  }
+
+  /** The request the relay must route the user's messages to: waiting or live with an advisor. */
+  async liveFor(subject: string): Promise<HandoffRequest | undefined> {
+    const r = await this.latestFor(subject);
+    return r && r.kind === 'live' && (r.status === 'en_attente' || r.status === 'en_cours') ? r : undefined;
+  }
+
+  queueOf(cciId: string): QueueEntry[] {
+    return this.queues.entries(cciId);
+  }
+
+  positionOf(request: HandoffRequest): QueueEntry | undefined {
+    return request.status === 'en_attente' ? this.queues.entry(request.cciId, request.id) : undefined;
+  }
+
+  /** Requests of a CCI: open ones, and the closed ones of the last `closedDays` days. */
+  async listForCci(cciId: string, closedDays = 7): Promise<HandoffRequest[]> {
+    const since = new Date(this.clock().getTime() - closedDays * 86_400_000).toISOString();
+    const out: HandoffRequest[] = [];
+    for (const [id, e] of this.index) {
+      if (e.cciId !== cciId) continue;
+      const r = await this.requests.get(id);
+      if (r && (r.status !== 'clos' && r.status !== 'rappele' ? true : r.updatedAt >= since)) out.push(r);
+    }
+    return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** An advisor takes a waiting request (live chat) or a callback ticket (to handle it). */
+  async take(advisor: AdvisorIdentity, id: string): Promise<HandoffRequest> {
+    const now = this.clock();
+    const request = await this.transition(id, advisor, (r) => {
+      if (r.status !== 'en_attente' && r.status !== 'rappel') {
+        throw new HandoffError('Conflict', r.advisor ? `Demande déjà prise en charge par ${r.advisor.displayName}.` : 'Cette demande n’est plus en attente.');
+      }
+      return { ...r, status: 'en_cours', advisor: ref(advisor), takenAt: now.toISOString() };
+    });
+    if (this.queues.remove(request.cciId, id)) {
+      this.queues.recordTake(request.cciId, now.getTime() - Date.parse(request.createdAt));
+      this.emitQueue(request.cciId);
+    }
+    this.emit({ type: 'request.taken', request, advisor: ref(advisor) });
+    return request;
+  }
+
+  /** Ends a request: by the advisor, by the user (« terminer »), or given back to the bot. */
+  async end(id: string, by: EndReason, advisor?: AdvisorIdentity): Promise<HandoffRequest> {
+    const now = this.clock().toISOString();
+    const request = await this.transition(id, advisor, (r) => {
+      if (r.status === 'clos') throw new HandoffError('Conflict', 'Cette demande est déjà close.');
+      return { ...r, status: 'clos', endedAt: now, endedBy: by };
+    });
+    if (this.queues.remove(request.cciId, id)) this.emitQueue(request.cciId);
+    this.emit({ type: 'request.ended', request, by });
+    return request;
+  }
+
+  /** The advisor hands the conversation back to the bot (ends the live chat, the bot answers again). */
+  giveBackToBot(id: string, advisor?: AdvisorIdentity): Promise<HandoffRequest> {
+    return this.end(id, 'bot', advisor);
+  }
+
+  /** Waiting requests older than maxWaitMs become callback tickets at the CCI's next opening. */
+  async timeoutWaiting(now: Date, maxWaitMs: number): Promise<HandoffRequest[]> {
+    const out: HandoffRequest[] = [];
+    const moved = new Set<string>();
+    for (const { cciId, id } of this.queues.overdue(now.getTime(), maxWaitMs)) {
+      const cci = findCci(this.directory(), cciId);
+      const slot = cci ? nextSlot(cci, now) : undefined;
+      try {
+        const request = await this.transition(id, undefined, (r) => {
+          if (r.status !== 'en_attente') throw new HandoffError('Conflict', 'Plus en attente.');
+          const base = { ...r, kind: 'callback' as const, status: 'rappel' as const };
+          return slot ? { ...base, callbackAt: slot.at.toISOString(), callbackLabel: slot.label } : base;
+        });
+        this.queues.remove(cciId, id);
+        moved.add(cciId);
+        out.push(request);
+        this.emit({ type: 'request.callback', request });
+      } catch (err) {
+        if (!(err instanceof HandoffError)) throw err;
+        this.queues.remove(cciId, id);
+      }
+    }
+    for (const cciId of moved) this.emitQueue(cciId);
+    return out;
+  }
+
+  async postUserMessage(id: string, text: string): Promise<HandoffRequest> {
+    const body = checkText(text.slice(0, 2000));
+    return this.appendMessage(id, undefined, { from: 'user', text: body, at: this.clock().toISOString() }, 'message.user');
+  }
+
+  /** Stores an advisor's message and emits `message.advisor`: the relay delivers it to the user. */
+  async postAdvisorMessage(id: string, advisor: AdvisorIdentity, text: string): Promise<HandoffRequest> {
+    const body = checkText(text);
+    return this.appendMessage(id, advisor, { from: 'advisor', text: body, at: this.clock().toISOString(), by: advisor.firstName }, 'message.advisor');
+  }
+
+  async typing(id: string, from: 'user' | 'advisor', advisor?: AdvisorIdentity): Promise<void> {
+    const request = await this.get(id);
+    if (!request || (advisor && request.cciId !== advisor.cciId)) throw notFound();
+    this.emit({ type: 'typing', request, from });
+  }
+
+  async addNote(id: string, advisor: AdvisorIdentity, text: string): Promise<HandoffRequest> {
+    const body = checkText(text, 'La note');
+    const note = { at: this.clock().toISOString(), by: advisor.displayName, text: body };
+    return this.transition(id, advisor, (r) => ({ ...r, notes: [...r.notes, note].slice(-MAX_NOTES) }));
+  }
+
+  /** Ticket workflow in the console: nouveau (rappel) → en cours → rappelé → clos. */
+  async setTicketStatus(id: string, advisor: AdvisorIdentity, status: HandoffStatus): Promise<HandoffRequest> {
+    if (!['rappel', 'en_cours', 'rappele', 'clos'].includes(status)) throw new HandoffError('BadArgument', 'Statut inconnu : nouveau, en cours, rappelé ou clos.');
+    const now = this.clock().toISOString();
+    let ended = false;
+    const request = await this.transition(id, advisor, (r) => {
+      if (r.status === 'en_attente') throw new HandoffError('Conflict', 'Demande en attente d’un échange en direct : prenez-la d’abord en charge.');
+      if (r.kind === 'live' && r.status === 'en_cours' && status !== 'clos') throw new HandoffError('Conflict', 'Échange en direct en cours : terminez-le d’abord.');
+      ended = status === 'clos' && r.status !== 'clos';
+      const advisorPart = status === 'rappel' ? { advisor: undefined } : { advisor: r.advisor ?? ref(advisor) };
+      return { ...r, ...advisorPart, status, ...(ended ? { endedAt: now, endedBy: 'advisor' as const } : {}) };
+    });
+    this.emit(ended ? { type: 'request.ended', request, by: 'advisor' } : { type: 'request.updated', request });
+    return request;
+  }
+
+  /** The user's rating of the exchange, 1–5. */
+  async rate(id: string, rating: number): Promise<HandoffRequest> {
+    if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new HandoffError('BadArgument', 'La note doit être un nombre entier de 1 à 5.');
+    return this.transition(id, undefined, (r) => ({ ...r, rating }));
+  }
+
+  /** Deletes requests (privacy erasure or retention purge), keeping queues and index in step. */
+  async remove(ids: string[]): Promise<number> {
+    let n = 0;
+    const moved = new Set<string>();
+    for (const id of ids) {
+      const entry = this.index.get(id);
+      if (await this.requests.delete(id)) n++;
+      if (!entry) continue;
+      this.index.delete(id);
+      this.byReference.delete(entry.reference);
+      if (this.queues.remove(entry.cciId, id)) moved.add(entry.cciId);
+    }
+    for (const cciId of moved) this.emitQueue(cciId);
+    return n;
+  }
+
+  /** Every request of a subject, for export and erasure. */
+  async allFor(subject: string): Promise<HandoffRequest[]> {
+    return (await this.requests.find((r) => r.subject === subject)).map((e) => e.value);
+  }
+
+  async olderThan(cutoff: Date): Promise<HandoffRequest[]> {
+    const iso = cutoff.toISOString();
+    return (await this.requests.find((r) => r.updatedAt < iso)).map((e) => e.value);
+  }
+
+  private async appendMessage(id: string, advisor: AdvisorIdentity | undefined, message: HandoffRequest['messages'][number], type: 'message.user' | 'message.advisor'): Promise<HandoffRequest> {
+    const request = await this.transition(id, advisor, (r) => {
+      if (r.status === 'clos') throw new HandoffError('Conflict', 'Cette demande est close.');
+      if (type === 'message.advisor' && !(r.kind === 'live' && r.status === 'en_cours')) throw new HandoffError('Conflict', 'Aucun échange en direct en cours pour cette demande : prenez-la d’abord en charge.');
+      return { ...r, messages: [...r.messages, message].slice(-MAX_MESSAGES) };
+    });
+    this.emit(type === 'message.user' ? { type, request, message } : { type, request, message });
+    return request;
+  }
+
+  /** Read-modify-write of one request, serialised by the store; refuses other CCIs' requests as unknown. */
+  private async transition(id: string, advisor: AdvisorIdentity | undefined, change: (r: HandoffRequest) => HandoffRequest): Promise<HandoffRequest> {
+    if (!this.index.has(id)) throw notFound();
+    let error: unknown;
+    const next = await this.requests.update(id, (current) => {
+      if (!current) return undefined;
+      if (advisor && current.cciId !== advisor.cciId) {
+        error = notFound();
+        return current;
+      }
+      try {
+        return { ...change(current), updatedAt: this.clock().toISOString() };
+      } catch (err) {
+        error = err;
+        return current;
+      }
+    });
+    if (error) throw error;
+    if (!next) throw notFound();
+    this.indexRequest(next);
+    return next;
+  }
+
+  private indexRequest(r: HandoffRequest): void {
+    this.index.set(r.id, { cciId: r.cciId, subject: r.subject, reference: r.reference, status: r.status, createdAt: r.createdAt });
+    this.byReference.set(r.reference, r.id);
+  }
+
+  private enqueue(r: HandoffRequest): void {
+    this.queues.add(r.cciId, { id: r.id, reference: r.reference, subject: r.subject, conversation: r.conversation, createdAt: Date.parse(r.createdAt) });
+  }
+
+  private emitQueue(cciId: string): void {
+    this.emit({ type: 'queue.moved', cciId, entries: this.queues.entries(cciId) });
+  }
+
+  private emit(event: HandoffEvent): void {
+    this.events.emit(event);
+  }
+}
+
+const ref = (a: AdvisorIdentity): AdvisorRef => ({ login: a.login, displayName: a.displayName, firstName: a.firstName });
+const notFound = () => new HandoffError('NotFound', 'Demande introuvable.');
