@@ -1,0 +1,125 @@
+// Location from free text: postal code (« 33000 »), département number (« on est dans le 33 »,
+// « 2A », « 974 »), département name, main city, or région → département → région.
+// Data: knowledge/nlu/territoires.fr.json (101 départements, 18 régions).
+import { fold } from '../analyze.js';
+import { found, notUnderstood, type Extraction, type Location } from '../types.js';
+
+export interface TerritoryData {
+  regions: { code: string; nom: string; alias: string[] }[];
+  departements: { code: string; nom: string; region: string; prefecture: string; villes: string[] }[];
+}
+
+interface NameEntry {
+  key: string;
+  dep?: string;
+  region: string;
+  via: Location['via'];
+  /** A common French word too (« cher », « lot », « somme »): needs a cue like « dans le ». */
+  needsCue: boolean;
+}
+
+export interface TerritoryIndex {
+  byDep: Map<string, TerritoryData['departements'][number]>;
+  regionName: Map<string, string>;
+  names: NameEntry[];
+  /** Régions with a single département (overseas), to fill the département in. */
+  soleDep: Map<string, string>;
+}
+
+const COMMON_WORDS = new Set([
+  'cher', 'lot', 'aube', 'manche', 'somme', 'nord', 'var', 'orne', 'eure', 'vienne', 'indre', 'gard', 'tarn', 'marne',
+  'meuse', 'oise', 'aude', 'gers', 'sens', 'tours', 'vitre', 'centre', 'provence', 'cognac', 'dole', 'agen', 'ain',
+  'creuse', 'loire', 'lens', 'flers', 'nice', 'gap', 'riom', 'saintes', 'vernon', 'laval', 'bar', 'dax', 'muret',
+]);
+const CUES = new Set(['le', 'la', 'l', 'les', 'dans', 'en', 'du', 'de', 'des', 'a', 'au', 'sur', 'pres', 'vers', 'departement', 'region', 'cote', 'secteur', 'ville', 'sud', 'nord', 'est', 'ouest', 'base', 'bases', 'installe', 'installes', 'situe', 'situes', 'vers']);
+
+/** Folded, hyphens and apostrophes as spaces, single spaces. */
+function key(s: string): string {
+  return fold(s).replace(/[-'’]/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function withoutArticle(k: string): string {
+  return k.replace(/^(?:le|la|les|l) /, '');
+}
+
+export function indexTerritories(data: TerritoryData): TerritoryIndex {
+  const names: NameEntry[] = [];
+  const add = (name: string, via: Location['via'], region: string, dep?: string) => {
+    const k = key(name);
+    for (const variant of new Set([k, withoutArticle(k), k.replace(/\bsaint /g, 'st ')])) {
+      if (variant.length < 3) continue;
+      names.push({ key: variant, dep, region, via, needsCue: COMMON_WORDS.has(variant) });
+    }
+  };
+  const regionName = new Map(data.regions.map((r) => [r.code, r.nom]));
+  const soleDep = new Map<string, string>();
+  for (const r of data.regions) {
+    const deps = data.departements.filter((d) => d.region === r.code);
+    if (deps.length === 1) soleDep.set(r.code, deps[0].code);
+    for (const n of [r.nom, ...r.alias]) add(n, 'region', r.code);
+  }
+  for (const d of data.departements) {
+    add(d.nom, 'departement_name', d.region, d.code);
+    for (const c of [d.prefecture, ...d.villes]) add(c, 'city', d.region, d.code);
+  }
+  // Longest names first, so « Haute-Loire » wins over « Loire », « Pays de la Loire » over both.
+  names.sort((a, b) => b.key.length - a.key.length);
+  return { byDep: new Map(data.departements.map((d) => [d.code, d])), regionName, names, soleDep };
+}
+
+function fromDep(index: TerritoryIndex, code: string, via: Location['via']): Location | undefined {
+  const d = index.byDep.get(code);
+  if (!d) return undefined;
+  return { departement: d.code, departementName: d.nom, region: d.region, regionName: index.regionName.get(d.region) ?? '', via };
+}
+
+/** Département of a French postal code (« 33000 » → 33, « 20090 » → 2A, « 97400 » → 974). */
+export function depOfPostalCode(cp: string): string | undefined {
+  if (!/^\d{5}$/.test(cp) || cp.startsWith('00')) return undefined;
+  if (cp.startsWith('97')) return cp.slice(0, 3);
+  if (cp.startsWith('20')) return Number(cp[2]) < 2 ? '2A' : '2B';
+  return cp.slice(0, 2);
+}
+
+export function extractLocation(text: string, index: TerritoryIndex): Extraction<Location> {
+  const k = key(text);
+  if (!k) return notUnderstood;
+  // 1. Postal code (also « 33 000 »).
+  const cp = /(?:^|\D)(\d{2}) ?(\d{3})(?!\d)/.exec(k);
+  if (cp) {
+    const loc = fromDep(index, depOfPostalCode(cp[1] + cp[2]) ?? '', 'postal_code');
+    if (loc) return found(loc, 0.95);
+  }
+  const words = k.split(' ');
+  // 2. Names (cities, départements, régions), longest first.
+  const padded = ` ${k} `;
+  for (const n of index.names) {
+    const at = padded.indexOf(` ${n.key} `);
+    if (at < 0) continue;
+    if (n.needsCue) {
+      const before = padded.slice(0, at).trim().split(' ').pop() ?? '';
+      if (!(CUES.has(before) || words.length <= 2)) continue;
+    }
+    if (n.dep) {
+      const loc = fromDep(index, n.dep, n.via);
+      if (loc) return found(loc, n.needsCue ? 0.8 : 0.9);
+    }
+    const sole = index.soleDep.get(n.region);
+    if (sole) return found(fromDep(index, sole, 'region') as Location, 0.9);
+    return found({ region: n.region, regionName: index.regionName.get(n.region) ?? '', via: 'region' }, 0.85);
+  }
+  // 3. Département number: « dans le 33 », « 2A », « 974 », « 06 ».
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!/^(?:\d{1,3}|2a|2b)$/.test(w)) continue;
+    const code = w === '2a' || w === '2b' ? w.toUpperCase() : w.length === 1 ? `0${w}` : w;
+    const loc = fromDep(index, code, 'departement_code');
+    if (!loc) continue;
+    const cue = CUES.has(words[i - 1] ?? '') || words.length === 1;
+    return found(loc, cue ? 0.95 : 0.75);
+  }
+  if (/\b20\b/.test(k) && /\b(?:corse|departement|dans le)\b/.test(k)) {
+    return found({ region: '94', regionName: index.regionName.get('94') ?? 'Corse', via: 'departement_code' }, 0.7);
+  }
+  return notUnderstood;
+}

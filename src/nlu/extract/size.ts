@@ -1,0 +1,50 @@
+// Company size from free text (« une quinzaine avec les saisonniers », « je suis seul »,
+// « on est 4 ») → the Baromètre France Num bands, counted in employees (salariés):
+// "0" (no employee), "1-4", "5-9", "10-49", "50-249", "250+".
+// « on est N » / « nous sommes N » counts people including the dirigeant: N − 1 employees.
+import { fold } from '../analyze.js';
+import { found, notUnderstood, type Extraction, type Size, type SizeBand } from '../types.js';
+import { extractNumber } from './numbers.js';
+
+export function bandOf(employees: number): SizeBand {
+  if (employees < 1) return '0';
+  if (employees < 5) return '1-4';
+  if (employees < 10) return '5-9';
+  if (employees < 50) return '10-49';
+  if (employees < 250) return '50-249';
+  return '250+';
+}
+
+const ALONE = /\b(?:seul|seule|tout seul|toute seule|que moi|juste moi|moi uniquement|moi seul|solo|aucun (?:salarie|employe)s?|pas de (?:salarie|employe|personnel)s?|sans (?:salarie|employe)s?|zero (?:salarie|employe)|auto[- ]?entrepreneur|micro[- ]?entrepreneur|micro[- ]?entreprise|independant|independante|freelance|free[- ]lance|personne d'autre|unipersonnelle|eurl sans)\b/;
+const PEOPLE_INCLUDING_ME = /\b(?:on est|on sera|nous sommes|on etait|on a (?:une )?equipe de|avec moi|moi compris|moi inclus|en me comptant|en comptant moi|y compris moi|dirigeant compris|patron compris)\b/;
+const BIG = /\b(?:grand groupe|grande entreprise|multinationale|eti)\b/;
+
+/** Size band from a head count or a description. */
+export function extractSize(text: string): Extraction<Size> {
+  const f = fold(text);
+  const n = extractNumber(text);
+  if (!n.ok) {
+    if (ALONE.test(f)) return found({ band: '0', employees: 0 }, 0.9);
+    if (BIG.test(f)) return found({ band: '250+' }, 0.6);
+    return notUnderstood;
+  }
+  const q = n.value;
+  let count: number;
+  let confidence = n.confidence;
+  if (q.kind === 'below') {
+    count = Math.max(0, (q.max ?? q.value) / 2);
+    confidence = Math.min(confidence, 0.5);
+  } else if (q.kind === 'above') {
+    count = q.min ?? q.value;
+  } else count = q.value;
+  if (PEOPLE_INCLUDING_ME.test(f) && count >= 1) count -= 1;
+  if (q.kind === 'range' && q.min !== undefined && q.max !== undefined) {
+    const lo = bandOf(q.min - (PEOPLE_INCLUDING_ME.test(f) ? 1 : 0));
+    const hi = bandOf(q.max - (PEOPLE_INCLUDING_ME.test(f) ? 1 : 0));
+    if (lo !== hi) confidence = Math.min(confidence, 0.6);
+  }
+  count = Math.round(count);
+  const size: Size = { band: bandOf(count) };
+  if (q.kind === 'exact') size.employees = count;
+  return found(size, confidence);
+}
