@@ -30,6 +30,8 @@ export interface VirageConfig {
   maxBodyBytes: number;
   /** Requests that take longer are answered 503. */
   requestTimeoutMs: number;
+  /** Human handoff: advisors directory file, live wait before a callback ticket, optional SMTP. */
+  handoff: { advisorsFile: string; maxWaitMinutes: number; smtp?: { url: string; from: string } };
 }
 
 export class ConfigError extends Error {
@@ -142,6 +144,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
     }
   }
   const dataDir = path.resolve(cwd, str(env, 'DATA_DIR', './data') || './data');
+  const smtpUrl = str(env, 'SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL', 'doit commencer par smtp:// ou smtps://', 'must start with smtp:// or smtps://');
+  }
+  const smtpFrom = str(env, 'SMTP_FROM', 'Virage <virage@localhost>') || 'Virage <virage@localhost>';
   return {
     nodeEnv,
     port: int(env, 'PORT', 3978, 0, 65535),
@@ -170,6 +177,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
     },
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 15000, 100, 600000),
+    handoff: {
+      advisorsFile: path.resolve(cwd, str(env, 'ADVISORS_FILE') || path.join(dataDir, 'conseillers.json')),
+      maxWaitMinutes: int(env, 'HANDOFF_MAX_WAIT_MINUTES', 10, 1, 240),
+      ...(smtpUrl ? { smtp: { url: smtpUrl, from: smtpFrom } } : {}),
+    },
   };
 }
 
