@@ -11,6 +11,8 @@ import type { Adapter } from 'lowdb';
 export interface ShardEntry {
   json: string;
   eTag: string;
+  /** This entry as it appears in the file, cached by encodeShard (entries are replaced, never mutated). */
+  encoded?: string;
 }
 
 /** The in-memory content of one shard. A Map, so untrusted keys like `__proto__` are plain keys. */
@@ -36,7 +38,10 @@ export const SHARD_FORMAT = 1;
  */
 export function encodeShard(data: ShardData): string {
   const parts: string[] = [];
-  for (const [key, entry] of data) parts.push(`[${JSON.stringify(key)},${JSON.stringify(entry.eTag)},${entry.json}]`);
+  for (const [key, entry] of data) {
+    entry.encoded ??= `[${JSON.stringify(key)},${JSON.stringify(entry.eTag)},${entry.json}]`;
+    parts.push(entry.encoded);
+  }
   return `{"format":${SHARD_FORMAT},"entries":[${parts.join(',')}]}`;
 }
 
