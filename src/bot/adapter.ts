@@ -10,6 +10,8 @@ import {
 import type { VirageConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { messages } from '../../dialogs/messages.js';
+import { DuplicateActivityFilter } from './dedupe.js';
+import { installTeamsDelivery } from './teams-delivery.js';
 
 export function createAdapter(config: VirageConfig, logger: Logger): CloudAdapter {
   // Pass an explicit object, never process.env: natural's dotenv side effect could turn auth on or off.
@@ -23,6 +25,9 @@ export function createAdapter(config: VirageConfig, logger: Logger): CloudAdapte
     : ({} as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = turnErrorHandler(logger);
+  // Teams: a re-delivered activity is processed once; replies are paced and retried on 429/412/502/504.
+  adapter.use(new DuplicateActivityFilter());
+  installTeamsDelivery(adapter, { logger });
   return adapter;
 }
 

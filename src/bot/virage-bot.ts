@@ -15,6 +15,7 @@ import { ERASED_FLAG } from '../../dialogs/erase.js';
 import { messages } from '../../dialogs/messages.js';
 import { subjectId } from '../privacy/registry.js';
 import type { SubjectIndex } from '../privacy/subjects.js';
+import { shouldWelcome } from './welcome.js';
 
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -35,8 +36,7 @@ export class VirageBot extends TeamsActivityHandler {
     this.dialogs = new DialogSet(this.dialogState).add(deps.mainDialog);
 
     this.onMembersAdded(async (context, next) => {
-      const others = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
-      if (others.length > 0) await this.runDialog(context, { greet: true });
+      if (shouldWelcome(context.activity)) await this.runDialog(context, { greet: true });
       await next();
     });
     this.onMessage(async (context, next) => {

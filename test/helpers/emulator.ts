@@ -3,22 +3,33 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** Optional scripted answer of the capture connector, e.g. a 429 before the 200 (n counts from 1). */
+export type Responder = (n: number, path: string) => { status: number; headers?: Record<string, string> } | undefined;
+
 export interface Capture {
   url: string;
-  received: Array<{ path: string; body: any }>;
+  received: Array<{ path: string; body: any; at?: number; status?: number }>;
   waitFor(n: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startCapture(): Promise<Capture> {
-  const received: Array<{ path: string; body: any }> = [];
+export async function startCapture(respond?: Responder): Promise<Capture> {
+  const received: Capture['received'] = [];
   let seq = 0;
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
-      received.push({ path: req.url ?? '', body: raw ? JSON.parse(raw) : null });
+      const scripted = respond?.(received.length + 1, req.url ?? '');
+      received.push({ path: req.url ?? '', body: raw ? JSON.parse(raw) : null, at: Date.now(), status: scripted?.status ?? 200 });
       // restify patches ServerResponse globally (writeHead no longer chains): set fields, then end.
+      if (scripted && scripted.status !== 200) {
+        res.statusCode = scripted.status;
+        for (const [k, v] of Object.entries(scripted.headers ?? {})) res.setHeader(k, v);
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ error: { code: 'Scripted', message: `status ${scripted.status}` } }));
+        return;
+      }
       res.statusCode = 200;
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ id: `reply-${++seq}` }));
