@@ -75,8 +75,9 @@ export function excerpt(plain: string, queryStems: ReadonlySet<string>, maxChars
   for (let i = 0; i < list.length; i++) {
     const seen = new Set<string>();
     let len = 0;
-    for (let j = i; j < list.length && len < maxChars; j++) {
+    for (let j = i; j < list.length; j++) {
       len += list[j]!.length + 1;
+      if (j > i && len > maxChars) break;
       for (const s of stemsOf[j]!) if (queryStems.has(s)) seen.add(s);
     }
     if (seen.size > bestHits) {
