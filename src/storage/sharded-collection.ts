@@ -4,11 +4,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log.js';
 import { Shard } from './shard.js';
-import { readTextIfExists, writeFileAtomic } from './shard-file.js';
+import { readTextIfExists, writeFileAtomic, type ShardData } from './shard-file.js';
 import { ConcurrencyError, type Collection, type PutOptions, type Versioned } from './types.js';
 
 const META_FILE = '_meta.json';
 const STALE_TEMP = /\.json\.\d+\.\d+\.tmp$/;
+const LOAD_BATCH = 32;
 
 /** What a collection needs from its store. */
 export interface StoreHooks {
@@ -150,10 +151,15 @@ export class ShardedCollection<T> implements Collection<T> {
     return entry ? { value: JSON.parse(entry.json) as T, eTag: entry.eTag } : undefined;
   }
 
-  private async loadAll() {
+  /** Every shard's entries, read LOAD_BATCH files at a time to stay far from the open-files limit. */
+  private async loadAll(): Promise<ShardData[]> {
     const count = await this.open();
-    const shards = Array.from({ length: count }, (_, i) => this.shardAt(i, count));
-    return Promise.all(shards.map((s) => s.load()));
+    const out: ShardData[] = [];
+    for (let start = 0; start < count; start += LOAD_BATCH) {
+      const batch = Array.from({ length: Math.min(LOAD_BATCH, count - start) }, (_, i) => this.shardAt(start + i, count).load());
+      out.push(...(await Promise.all(batch)));
+    }
+    return out;
   }
 
   private async shardFor(key: string): Promise<Shard> {

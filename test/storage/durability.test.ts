@@ -130,6 +130,27 @@ describe('corruption of one shard', () => {
   });
 });
 
+describe('a failed write', () => {
+  test('rejects the put with the I/O error, is logged, and the data goes out with the next write', async () => {
+    await store.close();
+    const logger = recordingLogger();
+    store = new ShardedFileStore(dir, { shards: 1, logger });
+    const c = store.collection<Doc>('c');
+    await c.put('k1', { n: 1 });
+    // Make the rename fail: the shard file's path becomes a non-empty directory.
+    const file = path.join(dir, 'c', '0.json');
+    fs.rmSync(file);
+    fs.mkdirSync(path.join(file, 'blocker'), { recursive: true });
+    await expect(c.put('k2', { n: 2 })).rejects.toThrow();
+    expect(logger.lines.some((l) => l.level === 'error' && /write failed/.test(l.msg))).toBe(true);
+    fs.rmSync(file, { recursive: true });
+    await c.put('k3', { n: 3 });
+    const keys = (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: string[][] }).entries.map((e) => e[0]);
+    expect(keys.sort()).toEqual(['k1', 'k2', 'k3']);
+    expect(fs.readdirSync(path.join(dir, 'c')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
 describe('untrusted keys and values (prototype pollution)', () => {
   const hostile = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', '__defineGetter__'];
 

@@ -77,6 +77,21 @@ describe('ShardedFileStore basics', () => {
     for (const [i, key] of keys.entries()) expect(await c.get(key)).toEqual({ n: i });
   });
 
+  test('with the default shard count, count() and find() scan every shard', async () => {
+    const dflt = new ShardedFileStore(tempDir());
+    try {
+      const c = dflt.collection<Conv>('conversations');
+      await Promise.all(Array.from({ length: 300 }, (_, i) => c.put(`conv-${i}`, { n: i })));
+      expect(await c.count()).toBe(300);
+      expect((await c.find((v) => v.n >= 290)).length).toBe(10);
+      const files = fs.readdirSync(path.join(dflt.dir, 'conversations')).filter((f) => /^\d+\.json$/.test(f));
+      expect(files.length).toBeGreaterThan(100); // keys spread over many shards
+    } finally {
+      await dflt.close();
+      removeDir(dflt.dir);
+    }
+  });
+
   test('FNV-1a matches the reference vectors', () => {
     expect(fnv1a('')).toBe(0x811c9dc5);
     expect(fnv1a('a')).toBe(0xe40c292c);
