@@ -72,6 +72,7 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDeps): void {
       userId: issued.userId,
       expires_in: issued.expires_in,
       domain: `${originOf(config, req)}${DL_BASE}`,
+      mode: 'self-hosted',
     });
   });
 }
@@ -96,6 +97,7 @@ async function azure(deps: TokenRouteDeps, res: Response, userId: string): Promi
       userId,
       expires_in: typeof data.expires_in === 'number' ? data.expires_in : undefined,
       domain: base,
+      mode: 'azure',
     });
   } catch (err) {
     deps.logger.error('[directline] Azure token exchange failed', { err: String((err as Error)?.message ?? err) });

@@ -18,7 +18,7 @@ describe('/api/directline/token, self-hosted', () => {
   it('gives a token, a dl_ user id and where to connect; keeps a valid page-chosen user id', async () => {
     const res = await postJson(`${h.url}${TOKEN}`, {});
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ token: expect.any(String), conversationId: expect.any(String), userId: expect.stringMatching(/^dl_/), expires_in: 1800, domain: h.domain });
+    expect(res.json).toEqual({ token: expect.any(String), conversationId: expect.any(String), userId: expect.stringMatching(/^dl_/), expires_in: 1800, domain: h.domain, mode: 'self-hosted' });
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect((await postJson(`${h.url}${TOKEN}`, { userId: 'dl_page-user' })).json.userId).toBe('dl_page-user');
     expect((await postJson(`${h.url}${TOKEN}`, { userId: 'admin' })).status).toBe(400);
@@ -88,7 +88,7 @@ describe('/api/directline/token, Azure Bot Service mode', () => {
   it('exchanges the secret server-side; the page only gets the Azure token', async () => {
     const res = await postJson(`${h.url}${TOKEN}`, { userId: 'dl_azure-user' });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ token: 'azure-token', conversationId: 'azure-conv', userId: 'dl_azure-user', domain: expect.stringMatching(/\/v3\/directline$/) });
+    expect(res.json).toMatchObject({ token: 'azure-token', conversationId: 'azure-conv', userId: 'dl_azure-user', domain: expect.stringMatching(/\/v3\/directline$/), mode: 'azure' });
     expect(JSON.stringify(res.json)).not.toContain('the-azure-secret');
     expect(seen).toEqual([{ url: '/v3/directline/tokens/generate', auth: 'Bearer the-azure-secret', body: { user: { id: 'dl_azure-user' } } }]);
   });
