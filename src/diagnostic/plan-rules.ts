@@ -14,6 +14,12 @@ export const GUIDE_SLUGS = [
   'numerique-responsable', 'strategie-numerique',
 ] as const;
 
+/** Topics of the aid catalogue (src/knowledge/schemas/aids.schema.json), the vocabulary of `aidTopics`. */
+export const AID_TOPICS = [
+  'site', 'e-commerce', 'visibilite', 'gestion', 'cybersecurite', 'rgpd', 'ia', 'formation', 'transformation', 'export',
+  'materiel', 'financement', 'numerique-responsable',
+] as const;
+
 /** 70/20/10: proven quick wins, known projects, one bolder try. */
 export type Horizon = 'quick-win' | 'projet' | 'pari';
 export type Effort = 'faible' | 'moyen' | 'eleve';
@@ -67,6 +73,9 @@ export function checkRecommendations(q: Questionnaire, data: RecommendationData,
     ids.add(action.id);
     checkCondition(q, action.when, where, add);
     for (const guide of action.guides) if (!slugs.has(guide)) add(where, `guide inconnu « ${guide} »`);
+    for (const topic of action.aidTopics) {
+      if (!(AID_TOPICS as readonly string[]).includes(topic)) add(where, `thème d'aide inconnu « ${topic} »`);
+    }
     if (action.cost.max < action.cost.min) add(where, 'coût : max est inférieur à min');
     for (const [, ref] of action.why.matchAll(/\{\{reponse:([^}]+)\}\}/g)) {
       if (!q.questions.some((x) => x.id === ref)) add(where, `« why » cite la question inconnue « ${ref} »`);
