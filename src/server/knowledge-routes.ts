@@ -41,16 +41,16 @@ export function registerKnowledgeRoutes(server: Server, deps: KnowledgeRouteDeps
   const logger = deps.logger ?? silentLogger;
   const lowConfidence = deps.lowConfidence ?? 0.5;
 
-  server.get('/guides', (_req: Request, res: Response) => sendHtml(res, 200, guideListPage(kb.list(), deps.look)));
+  server.get('/guides', async (_req: Request, res: Response) => sendHtml(res, 200, guideListPage(kb.list(), deps.look)));
 
-  server.get('/guides/:slug', (req: Request, res: Response) => {
+  server.get('/guides/:slug', async (req: Request, res: Response) => {
     const slug = String(req.params.slug ?? '');
     const guide = SLUG.test(slug) ? kb.guide(slug) : undefined;
     if (!guide) return sendHtml(res, 404, notFoundPage(deps.look));
     return sendHtml(res, 200, guidePage(guide, deps.look));
   });
 
-  server.get('/api/kb/guides', (_req: Request, res: Response) => {
+  server.get('/api/kb/guides', async (_req: Request, res: Response) => {
     res.json({ guides: kb.list().map((g) => ({ id: g.id, title: g.title, url: g.url })) });
   });
 
