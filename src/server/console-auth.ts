@@ -1,0 +1,158 @@
+// Advisor console authentication: scrypt login, server-side sessions in the store (keyed by a hash
+// of the cookie value), per-session CSRF token, and lockout after 5 failures per login + IP.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AdvisorIdentity } from '../handoff/service.js';
+import { findAdvisor } from '../handoff/directory.js';
+import { verifyPassword } from '../handoff/passwords.js';
+import type { AdvisorsDirectory } from '../handoff/types.js';
+import type { Collection, DocumentStore } from '../storage/types.js';
+
+export const SESSION_COOKIE = 'virage_conseiller';
+export const MAX_FAILURES = 5;
+export const LOCKOUT_MS = 15 * 60_000;
+const SESSION_TTL_MS = 10 * 60 * 60_000;
+const MAX_TRACKED = 10_000;
+
+export interface ConsoleSession {
+  login: string;
+  cciId: string;
+  csrf: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface Authenticated {
+  sessionKey: string;
+  session: ConsoleSession;
+  advisor: AdvisorIdentity;
+}
+
+export type LoginResult =
+  | { ok: true; sid: string; session: ConsoleSession; advisor: AdvisorIdentity }
+  | { ok: false; status: 401 | 429; code: string; message: string };
+
+export interface ConsoleAuthOptions {
+  store: DocumentStore;
+  directory: () => AdvisorsDirectory;
+  /** Secure cookies (PUBLIC_URL is https). */
+  secure: boolean;
+  clock?: () => Date;
+}
+
+const hashSid = (sid: string) => createHash('sha256').update(sid).digest('hex');
+
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+export class ConsoleAuth {
+  private readonly sessions: Collection<ConsoleSession>;
+  private readonly failures = new Map<string, { count: number; last: number; lockedUntil?: number }>();
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: ConsoleAuthOptions) {
+    this.sessions = options.store.collection<ConsoleSession>('console_sessions');
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async login(login: string, password: string, ip: string): Promise<LoginResult> {
+    const now = this.clock().getTime();
+    const key = `${login.toLowerCase()}|${ip}`;
+    const tracked = this.failures.get(key);
+    if (tracked?.lockedUntil && tracked.lockedUntil > now) return locked(tracked.lockedUntil - now);
+    const found = findAdvisor(this.options.directory(), login);
+    const ok = await verifyPassword(password, found?.advisor.passwordHash);
+    if (!ok || !found) {
+      const entry = tracked && now - tracked.last < LOCKOUT_MS ? tracked : { count: 0, last: now };
+      entry.count++;
+      entry.last = now;
+      delete entry.lockedUntil;
+      if (entry.count >= MAX_FAILURES) entry.lockedUntil = now + LOCKOUT_MS;
+      this.track(key, entry);
+      if (entry.lockedUntil) return locked(LOCKOUT_MS);
+      return { ok: false, status: 401, code: 'Unauthorized', message: 'Identifiant ou mot de passe incorrect.' };
+    }
+    this.failures.delete(key);
+    const sid = randomBytes(32).toString('base64url');
+    const session: ConsoleSession = {
+      login: found.advisor.login,
+      cciId: found.cci.id,
+      csrf: randomBytes(24).toString('base64url'),
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + SESSION_TTL_MS).toISOString(),
+    };
+    await this.sessions.put(hashSid(sid), session);
+    return { ok: true, sid, session, advisor: identity(found.cci.id, found.advisor) };
+  }
+
+  /** The advisor behind a Cookie header, when the session exists, has not expired and the advisor still does. */
+  async resolve(cookieHeader: string | undefined): Promise<Authenticated | undefined> {
+    const sid = parseCookies(cookieHeader).get(SESSION_COOKIE);
+    if (!sid || !/^[A-Za-z0-9_-]{43}$/.test(sid)) return undefined;
+    const sessionKey = hashSid(sid);
+    const session = await this.sessions.get(sessionKey);
+    if (!session) return undefined;
+    if (session.expiresAt <= this.clock().toISOString()) {
+      await this.sessions.delete(sessionKey);
+      return undefined;
+    }
+    const found = findAdvisor(this.options.directory(), session.login);
+    if (!found || found.cci.id !== session.cciId || !found.advisor.passwordHash) return undefined;
+    return { sessionKey, session, advisor: identity(found.cci.id, found.advisor) };
+  }
+
+  async logout(sessionKey: string): Promise<void> {
+    await this.sessions.delete(sessionKey);
+  }
+
+  stillValid(sessionKey: string): Promise<boolean> {
+    return this.sessions.get(sessionKey).then((s) => !!s && s.expiresAt > this.clock().toISOString());
+  }
+
+  checkCsrf(session: ConsoleSession, header: unknown): boolean {
+    if (typeof header !== 'string' || header.length !== session.csrf.length) return false;
+    return timingSafeEqual(Buffer.from(header), Buffer.from(session.csrf));
+  }
+
+  cookie(sid: string): string {
+    const maxAge = Math.floor(SESSION_TTL_MS / 1000);
+    return `${SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${this.options.secure ? '; Secure' : ''}`;
+  }
+
+  clearCookie(): string {
+    return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${this.options.secure ? '; Secure' : ''}`;
+  }
+
+  /** Deletes expired sessions; returns how many. */
+  async purgeExpired(): Promise<number> {
+    const now = this.clock().toISOString();
+    const expired = await this.sessions.find((s) => s.expiresAt <= now);
+    for (const e of expired) await this.sessions.delete(e.key);
+    return expired.length;
+  }
+
+  private track(key: string, entry: { count: number; last: number; lockedUntil?: number }): void {
+    this.failures.delete(key);
+    this.failures.set(key, entry);
+    if (this.failures.size > MAX_TRACKED) this.failures.delete(this.failures.keys().next().value!);
+  }
+}
+
+function identity(cciId: string, a: { login: string; displayName: string; firstName: string }): AdvisorIdentity {
+  return { login: a.login, displayName: a.displayName, firstName: a.firstName, cciId };
+}
+
+function locked(ms: number): LoginResult {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  return {
+    ok: false,
+    status: 429,
+    code: 'TooManyAttempts',
+    message: `Trop de tentatives de connexion : compte bloqué depuis cette adresse pendant ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+  };
+}

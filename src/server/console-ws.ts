@@ -1,0 +1,112 @@
+// Live updates of the advisor console: a WebSocket at /conseiller/ws, opened with the session
+// cookie (same origin only). Each socket gets the events of its advisor's CCI only, as small JSON
+// messages; the page then reloads what changed through the JSON API.
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { HandoffEvent } from '../handoff/events.js';
+import type { HandoffService } from '../handoff/service.js';
+import type { Logger } from '../log.js';
+import type { ConsoleAuth } from './console-auth.js';
+
+export const CONSOLE_WS_PATH = '/conseiller/ws';
+const CHECK_MS = 30_000;
+
+export interface ConsoleWsDeps {
+  service: HandoffService;
+  auth: ConsoleAuth;
+  logger: Logger;
+  /** Allowed Origin values besides the request's own host (e.g. PUBLIC_URL's origin). */
+  origins?: string[];
+}
+
+function refuse(socket: Duplex, status: 401 | 403, message: string): void {
+  const body = JSON.stringify({ error: { code: status === 401 ? 'Unauthorized' : 'Forbidden', message } });
+  socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/** What a console socket receives for an event (no personal data: the page fetches details). */
+export function wireEvent(event: HandoffEvent): { cciId: string; message: Record<string, unknown> } {
+  if (event.type === 'queue.moved') {
+    return { cciId: event.cciId, message: { type: 'queue', entries: event.entries.map((e) => ({ id: e.id, position: e.position, expectedWaitMs: e.expectedWaitMs })) } };
+  }
+  const r = event.request;
+  const base = { id: r.id, reference: r.reference, status: r.status, kind: r.kind };
+  switch (event.type) {
+    case 'message.user':
+    case 'message.advisor':
+      return { cciId: r.cciId, message: { type: 'message', ...base, from: event.message.from } };
+    case 'typing':
+      return { cciId: r.cciId, message: { type: 'typing', ...base, from: event.from } };
+    default:
+      return { cciId: r.cciId, message: { type: 'request', event: event.type, ...base } };
+  }
+}
+
+/** Serves the console socket on the HTTP server; returns a function closing everything. */
+export function attachConsoleSocket(httpServer: HttpServer, deps: ConsoleWsDeps): () => void {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024, perMessageDeflate: false });
+  const sockets = new Map<WebSocket, { cciId: string; sessionKey: string; alive: boolean }>();
+
+  const unsubscribe = deps.service.onEvent((event) => {
+    const { cciId, message } = wireEvent(event);
+    const data = JSON.stringify(message);
+    for (const [ws, info] of sockets) if (info.cciId === cciId && ws.readyState === ws.OPEN) ws.send(data);
+  });
+
+  const check = setInterval(() => {
+    for (const [ws, info] of sockets) {
+      if (!info.alive) {
+        ws.terminate();
+        continue;
+      }
+      info.alive = false;
+      ws.ping();
+      void deps.auth.stillValid(info.sessionKey).then((ok) => (ok ? undefined : ws.close(4001, 'session expirée')), () => undefined);
+    }
+  }, CHECK_MS);
+  check.unref();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== CONSOLE_WS_PATH) return; // another feature's socket
+    socket.on('error', () => socket.destroy());
+    void (async () => {
+      const origin = req.headers.origin;
+      if (origin) {
+        let host: string;
+        try {
+          host = new URL(origin).host;
+        } catch {
+          host = '';
+        }
+        if (host !== req.headers.host && !(deps.origins ?? []).includes(origin)) return refuse(socket, 403, 'Origine non autorisée.');
+      }
+      const who = await deps.auth.resolve(req.headers.cookie);
+      if (!who) return refuse(socket, 401, 'Session absente ou expirée : connectez-vous.');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        sockets.set(ws, { cciId: who.advisor.cciId, sessionKey: who.sessionKey, alive: true });
+        ws.on('pong', () => {
+          const info = sockets.get(ws);
+          if (info) info.alive = true;
+        });
+        ws.on('message', () => undefined); // the page talks through the JSON API
+        ws.on('close', () => sockets.delete(ws));
+        ws.on('error', () => ws.terminate());
+        ws.send(JSON.stringify({ type: 'hello', cciId: who.advisor.cciId }));
+      });
+    })().catch((err) => {
+      deps.logger.error('[console] socket upgrade failed', { err: String(err) });
+      socket.destroy();
+    });
+  };
+  httpServer.on('upgrade', onUpgrade);
+
+  return () => {
+    httpServer.off('upgrade', onUpgrade);
+    clearInterval(check);
+    unsubscribe();
+    for (const ws of sockets.keys()) ws.terminate();
+    wss.close();
+  };
+}
