@@ -144,9 +144,7 @@ export function toReportView(result: DiagnosticResult): ReportView {
     levelLabel: result.score.level?.label ?? 'Non évalué',
     levelDescription: result.score.level?.description ?? 'Trop peu de réponses pour calculer un score.',
     badgeReached: badge.reached,
-    badgeLine: badge.reached
-      ? `${badge.label} atteint : ${badge.count} usages de base sur ${badge.basics.length}`
-      : `${badge.label} pas encore atteint : ${badge.count} usages de base sur ${badge.basics.length} (il en faut ${badge.threshold})`,
+    badgeLine: `${badge.label} ${badge.reached ? 'atteint' : 'pas encore atteint'} : ${badge.count} ${badge.count > 1 ? 'usages' : 'usage'} de base sur ${badge.basics.length}${badge.reached ? '' : ` (il en faut ${badge.threshold})`}`,
     axes: AXIS_IDS.map((axis) => ({
       axis,
       label: byAxis.get(axis)?.label ?? SHORT_AXIS_LABELS[axis],

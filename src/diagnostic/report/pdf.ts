@@ -1,0 +1,180 @@
+// The PDF report (A4, pdfkit's built-in Helvetica: no font file). Page 1: who, when, score, level, badge,
+// the radar chart and the table of axis scores. Then: advisor line, the plan (why, effort, cost, guides and
+// aid with their URLs), comparisons with published figures, every source, the disclaimer. Footer with page
+// numbers. Metadata dated from the result, so the same result gives the same bytes.
+import PDFDocument from 'pdfkit';
+import { parseHexColor } from './raster.js';
+import { DEFAULT_CHART_COLOR, renderRadarForView } from './radar.js';
+import { pdfText } from './pdf-text.js';
+import { DISCLAIMER, scoreText, toReportView, type DiagnosticResult, type ReportView } from './view.js';
+
+export interface PdfOptions {
+  /** Absolute URL of a guide (printed under each priority); without it the guide's slug is printed. */
+  guideUrl?: (slug: string) => string;
+  /** The radar PNG when already rendered (saves ~50 ms); rendered here otherwise. */
+  chartPng?: Buffer;
+  /** CCI colour (#RRGGBB) for headings, bars and the chart. */
+  color?: string;
+  /** false writes uncompressed streams (tests read the text). Default true. */
+  compress?: boolean;
+}
+
+type Doc = PDFKit.PDFDocument;
+const MARGIN = 50;
+const INK = '#1f2933';
+const MUTED = '#5f6b7a';
+const ATTENTION = '#b42318';
+
+function heading(doc: Doc, text: string, color: string): void {
+  if (doc.y > doc.page.height - 160) doc.addPage();
+  doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).fillColor(color).text(pdfText(text), MARGIN, doc.y);
+  doc.moveDown(0.3).font('Helvetica').fontSize(10.5).fillColor(INK);
+}
+
+function para(doc: Doc, text: string, opts: { bold?: boolean; color?: string; size?: number; indent?: number } = {}): void {
+  doc
+    .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
+    .fontSize(opts.size ?? 10.5)
+    .fillColor(opts.color ?? INK)
+    .text(pdfText(text).trim(), MARGIN + (opts.indent ?? 0), doc.y, { width: doc.page.width - 2 * MARGIN - (opts.indent ?? 0) });
+}
+
+/** « Libellé : https://… » with the URL clickable. */
+function link(doc: Doc, label: string, url: string, indent: number): void {
+  const width = doc.page.width - 2 * MARGIN - indent;
+  doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(pdfText(`${label} : `), MARGIN + indent, doc.y, { width, continued: true });
+  doc.fillColor('#1a5fb4').text(pdfText(url), { link: url, underline: false });
+  doc.fillColor(INK);
+}
+
+function firstPage(doc: Doc, view: ReportView, chart: Buffer, color: string): void {
+  doc.font('Helvetica-Bold').fontSize(20).fillColor(color).text(pdfText('Rapport de diagnostic numérique'));
+  para(doc, `Réalisé le ${view.dateLabel} avec Virage · questionnaire version ${view.version}`, { color: MUTED, size: 9.5 });
+  para(doc, view.profileLine, { color: MUTED, size: 9.5 });
+  doc.moveDown(0.8);
+  para(doc, `Score global : ${scoreText(view.overall)} · niveau « ${view.levelLabel} »`, { bold: true, size: 14, color });
+  para(doc, view.levelDescription);
+  para(doc, `${view.badgeLine}.`, { color: view.badgeReached ? INK : MUTED });
+  const size = 270;
+  doc.image(chart, (doc.page.width - size) / 2, doc.y + 6, { width: size, height: size });
+  doc.y += size + 14;
+  axisTable(doc, view, color);
+}
+
+function axisTable(doc: Doc, view: ReportView, color: string): void {
+  const x = MARGIN;
+  const w = doc.page.width - 2 * MARGIN;
+  const col = [x, x + 210, x + 280];
+  const barW = w - 290;
+  doc.font('Helvetica-Bold').fontSize(10).fillColor(INK);
+  doc.text('Axe', col[0], doc.y, { width: 200 }).moveUp().text('Score', col[1], doc.y, { width: 60 });
+  doc.moveTo(x, doc.y + 2).lineTo(x + w, doc.y + 2).lineWidth(0.6).strokeColor('#9aa5b1').stroke();
+  doc.y += 6;
+  doc.font('Helvetica').fontSize(10);
+  for (const a of view.axes) {
+    const y = doc.y;
+    doc.fillColor(INK).text(pdfText(a.label), col[0], y, { width: 205 });
+    const rowBottom = doc.y;
+    doc.text(a.score === null ? 'non évalué' : `${a.score}/100`, col[1], y, { width: 65 });
+    doc.rect(col[2], y + 1, barW, 9).fillColor('#e4e7eb').fill();
+    if (a.score) doc.rect(col[2], y + 1, (barW * a.score) / 100, 9).fillColor(color).fill();
+    doc.y = Math.max(rowBottom, y + 13) + 3;
+  }
+  doc.x = MARGIN;
+}
+
+function plan(doc: Doc, view: ReportView, color: string, guideUrl?: (slug: string) => string): void {
+  if (view.advisorSuggested) {
+    heading(doc, 'Un conseiller vous est recommandé', ATTENTION);
+    const reasons = view.redFlags.length ? view.redFlags.map((f) => f.reason) : ['Un conseiller de votre CCI peut vous aider à démarrer.'];
+    for (const r of reasons) para(doc, `• ${r}`);
+    para(doc, 'Dans la conversation, écrivez « Parler à un conseiller » : il reprendra votre diagnostic.', { color: MUTED, size: 9.5 });
+  }
+  heading(doc, 'Votre plan : 3 priorités', color);
+  view.priorities.forEach((p, i) => {
+    if (doc.y > doc.page.height - 170) doc.addPage();
+    doc.moveDown(0.4);
+    para(doc, `${i + 1}. ${p.title}`, { bold: true, size: 12 });
+    para(doc, p.why);
+    para(doc, `Effort : ${p.effortLabel} · Coût : ${p.cost.label}${p.inHouse ? ` · Temps : ${p.inHouse.label}` : ''}`, { color: MUTED, size: 9.5 });
+    for (const slug of p.guides) {
+      if (guideUrl) link(doc, `Guide « ${slug} »`, guideUrl(slug), 12);
+      else para(doc, `Guide « ${slug} » (dans la conversation : « guide ${slug} »)`, { indent: 12, size: 9.5 });
+    }
+    for (const aid of p.aids) link(doc, `Aide : ${aid.name}${aid.operator ? ` (${aid.operator})` : ''}`, aid.url, 12);
+  });
+  if (view.priorities.length === 0) para(doc, 'Aucune priorité calculée : parlez-en avec un conseiller.');
+}
+
+function comparisonsAndSources(doc: Doc, view: ReportView, color: string): void {
+  if (view.comparisons.length) {
+    heading(doc, 'Les entreprises comme la vôtre', color);
+    for (const c of view.comparisons) {
+      para(doc, `• ${c.text}`);
+      para(doc, `Source : ${c.source.label} (${c.source.year}), vérifiée le ${c.source.checked}`, { color: MUTED, size: 8.5, indent: 10 });
+    }
+  }
+  heading(doc, 'Sources', color);
+  if (view.sources.length === 0) para(doc, 'Aucune source citée dans ce rapport.', { color: MUTED });
+  for (const s of view.sources) link(doc, `${s.label}${s.checked ? `, vérifiée le ${s.checked}` : ''}`, s.url, 0);
+  doc.moveDown(1.2);
+  para(doc, DISCLAIMER, { bold: true, size: 10.5 });
+}
+
+function footers(doc: Doc, view: ReportView): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(8.5)
+      .fillColor(MUTED)
+      .text(pdfText(`Virage · Rapport de diagnostic du ${view.dateLabel} · page ${i + 1} sur ${range.count}`), MARGIN, doc.page.height - 35, {
+        width: doc.page.width - 2 * MARGIN,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/** Renders the PDF report of a result. */
+export function renderReportPdf(result: DiagnosticResult, options: PdfOptions = {}): Promise<Buffer> {
+  const view = toReportView(result);
+  const color = options.color ?? DEFAULT_CHART_COLOR;
+  parseHexColor(color);
+  const chart = options.chartPng ?? renderRadarForView(view, { color });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    compress: options.compress ?? true,
+    lang: 'fr-FR',
+    displayTitle: true,
+    info: {
+      Title: `Rapport de diagnostic numérique du ${view.dateLabel}`,
+      Author: 'Virage',
+      Subject: 'Diagnostic de maturité numérique et plan d’action',
+      Keywords: `diagnostic numérique; questionnaire ${view.version}`,
+      Creator: 'Virage',
+      Producer: 'Virage (PDFKit)',
+      CreationDate: view.date,
+      ModDate: view.date,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  firstPage(doc, view, chart, color);
+  doc.addPage();
+  plan(doc, view, color, options.guideUrl);
+  comparisonsAndSources(doc, view, color);
+  footers(doc, view);
+  doc.end();
+  return done;
+}

@@ -1,0 +1,114 @@
+// The chart and the PDF of a stored diagnostic result, behind its unguessable id (128 random bits, base64url):
+//   GET /diagnostic/<id>/radar.png    — the radar chart (linked from the result card)
+//   GET /diagnostic/<id>/rapport.pdf  — the PDF report, as a download
+// The result is looked up on every request (an erased result is gone at once); only the PNG rendering is
+// cached, in a small LRU keyed by id (a stored result never changes).
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../log.js';
+import { RESULT_ID } from '../diagnostic/records.js';
+import { renderReportPdf } from '../diagnostic/report/pdf.js';
+import { renderRadarForView } from '../diagnostic/report/radar.js';
+import { toReportView, type DiagnosticResult } from '../diagnostic/report/view.js';
+import { sendError } from './http-errors.js';
+
+export interface ReportRouteDeps {
+  getResult(id: string): Promise<DiagnosticResult | undefined>;
+  /** Absolute URL of a guide, printed in the PDF. */
+  guideUrl?: (slug: string) => string;
+  /** CCI colour (#RRGGBB) of the chart and the PDF headings. */
+  color?: string;
+  /** PNGs kept in memory (default 64, ~70 KB each). */
+  cacheSize?: number;
+  logger?: Logger;
+}
+
+/** A tiny least-recently-used cache (Map keeps insertion order). */
+export class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(readonly capacity: number) {}
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+export function reportPaths(id: string): { chart: string; pdf: string } {
+  return { chart: `/diagnostic/${id}/radar.png`, pdf: `/diagnostic/${id}/rapport.pdf` };
+}
+
+export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { cache: Lru<Buffer> } {
+  const cache = new Lru<Buffer>(deps.cacheSize ?? 64);
+
+  /** The result of the request's id, or undefined after answering 400/404/500 itself. */
+  async function load(req: Request, res: Response): Promise<DiagnosticResult | undefined> {
+    const id = String(req.params.id ?? '');
+    if (!RESULT_ID.test(id)) {
+      sendError(res, 400, 'BadArgument', 'Identifiant de diagnostic invalide : vérifiez le lien.');
+      return undefined;
+    }
+    const result = await deps.getResult(id);
+    if (!result) {
+      sendError(res, 404, 'NotFound', 'Diagnostic introuvable : il a peut-être expiré ou été effacé. Vous pouvez refaire le diagnostic avec Virage.');
+      return undefined;
+    }
+    return result;
+  }
+
+  function chartOf(id: string, result: DiagnosticResult): Buffer {
+    let png = cache.get(id);
+    if (!png) {
+      png = renderRadarForView(toReportView(result), { color: deps.color });
+      cache.set(id, png);
+    }
+    return png;
+  }
+
+  function failed(res: Response, what: string, err: unknown): void {
+    deps.logger?.error(`[report] ${what} failed`, { err: String((err as Error)?.stack ?? err) });
+    sendError(res, 500, 'ServiceError', 'Le rapport n’a pas pu être produit : réessayez plus tard ou demandez un conseiller.');
+  }
+
+  server.get('/diagnostic/:id/radar.png', async (req: Request, res: Response) => {
+    const result = await load(req, res);
+    if (!result) return;
+    try {
+      const png = chartOf(String(req.params.id), result);
+      res.setHeader('Content-Type', 'image/png');
+      res.setHeader('Cache-Control', 'private, max-age=3600');
+      res.setHeader('X-Robots-Tag', 'noindex');
+      res.sendRaw(200, png);
+    } catch (err) {
+      failed(res, 'chart', err);
+    }
+  });
+
+  server.get('/diagnostic/:id/rapport.pdf', async (req: Request, res: Response) => {
+    const result = await load(req, res);
+    if (!result) return;
+    try {
+      const view = toReportView(result);
+      const pdf = await renderReportPdf(result, { guideUrl: deps.guideUrl, color: deps.color, chartPng: chartOf(String(req.params.id), result) });
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Disposition', `attachment; filename="rapport-virage-${view.isoDay}.pdf"`);
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.setHeader('X-Robots-Tag', 'noindex');
+      res.sendRaw(200, pdf);
+    } catch (err) {
+      failed(res, 'pdf', err);
+    }
+  });
+
+  return { cache };
+}
