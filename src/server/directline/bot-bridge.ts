@@ -12,6 +12,7 @@ const APOLOGY = 'Désolé, un incident technique m’empêche de vous répondre.
 export class BotBridge {
   private readonly adapter: CloudAdapter;
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly waiting = new Map<string, number>();
 
   constructor(
     private readonly runBot: RunBot,
@@ -39,12 +40,21 @@ export class BotBridge {
   deliver(activity: Partial<Activity> & { conversation: { id: string } }): Promise<void> {
     const key = activity.conversation.id;
     const previous = this.queues.get(key) ?? Promise.resolve();
+    this.waiting.set(key, (this.waiting.get(key) ?? 0) + 1);
     const turn = previous.then(() => this.run(activity as Activity));
     this.queues.set(key, turn);
     void turn.finally(() => {
+      const left = (this.waiting.get(key) ?? 1) - 1;
+      if (left > 0) this.waiting.set(key, left);
+      else this.waiting.delete(key);
       if (this.queues.get(key) === turn) this.queues.delete(key);
     });
     return turn;
+  }
+
+  /** Turns queued or running for a conversation (to refuse floods). */
+  pending(conversationId: string): number {
+    return this.waiting.get(conversationId) ?? 0;
   }
 
   /** Resolves when every queued turn has finished. */

@@ -43,6 +43,8 @@ export interface CoreDeps {
 }
 
 const DEFAULT_LOCALE = 'fr-FR';
+/** A conversation whose bot turns pile up beyond this refuses new messages for a moment (429). */
+export const MAX_PENDING_TURNS = 20;
 const notFound: Failure = { status: 404, code: 'NotFound', message: 'Conversation introuvable.' };
 
 export class DirectLineCore {
@@ -109,6 +111,9 @@ export class DirectLineCore {
     const checked = checkUserActivity(body, conversationId, userId);
     if (!checked.ok) return checked;
     const activity = checked.activity;
+    if (this.bridge.pending(conversationId) >= MAX_PENDING_TURNS) {
+      return { ok: false, status: 429, code: 'TooManyRequests', message: 'Vous envoyez des messages trop vite : patientez un instant.' };
+    }
     if (isEphemeral(activity.type)) {
       const live = { ...activity, id: `${conversationId}|t-${randomBytes(4).toString('hex')}`, timestamp: new Date(this.deps.clock()).toISOString() };
       this.notifyUser(live, { conversationId, userId });
