@@ -45,6 +45,8 @@ const PATTERNS: [RegExp, IntentName][] = [
   [/\b(?:parler|discuter|echanger|joindre|contacter|voir|avoir|passez[- ]moi|transferez[- ]moi|mettez[- ]moi en relation|relation)\b.{0,30}\b(?:conseiller|conseillere|humain|vraie personne|quelqu'un de vrai|agent|expert|cci|chambre de commerce)\b/, 'parler_conseiller'],
   [/^pourquoi\b.{0,40}$|\bpourquoi (?:cette|vous|tu|me|c'est|on)\b.{0,40}$|\ba quoi (?:ca|sert) (?:sert|cette question)\b/, 'pourquoi'],
   [/\b(?:question )?precedente?\b|\ben arriere\b|\bquestion d'avant\b/, 'precedent'],
+  [/\b(?:mes|nos) (?:donnees|infos|informations|reponses)\b.{0,30}(?:\?|confidenti|protege|partag|stock|gard|conserv|recuper|export|copie|qui|ou sont|combien de temps)|\b(?:que|qu'est-ce que) (?:faites|ferez)[- ]vous (?:de|avec) mes\b|\bconfidentialite\b/, 'mes_donnees'],
+  [/\b(?:c'est|vous etes|tu es|t'es|est) (?:nul|inutile|bete|debile)\b|\bn'importe quoi\b|\b(?:tu|vous) (?:ne )?(?:comprends|comprenez) rien\b|\b(?:ca|votre \w+|ton \w+) (?:ne )?(?:marche|fonctionne) pas\b|\bj'en ai marre\b|\bras le bol\b|^p+f+\b/, 'insatisfaction'],
 ];
 
 export class IntentClassifier {

@@ -4,10 +4,10 @@
 // (« pas de site mais une page Facebook » selects only the page).
 import { fold, tokens } from '../analyze.js';
 import { found, notUnderstood, type ChoiceOption, type Extraction, type MultiChoice } from '../types.js';
-import { matchOptions, prepareOptions, type OptionHit } from './matcher.js';
+import { matchOptions, prepareOptions, type OptionHit, type Prepared } from './matcher.js';
 import { ordinalOf } from './numwords.js';
 
-const preparedCache = new WeakMap<readonly ChoiceOption[], ReturnType<typeof prepareOptions>>();
+const preparedCache = new WeakMap<readonly ChoiceOption[], Prepared>();
 
 function prepared(options: readonly ChoiceOption[]) {
   let p = preparedCache.get(options);

@@ -21,7 +21,10 @@ interface NameEntry {
 export interface TerritoryIndex {
   byDep: Map<string, TerritoryData['departements'][number]>;
   regionName: Map<string, string>;
-  names: NameEntry[];
+  /** Every name variant → its entries. */
+  names: Map<string, NameEntry[]>;
+  /** Most words in a name. */
+  maxWords: number;
   /** Régions with a single département (overseas), to fill the département in. */
   soleDep: Map<string, string>;
 }
@@ -62,9 +65,10 @@ export function indexTerritories(data: TerritoryData): TerritoryIndex {
     add(d.nom, 'departement_name', d.region, d.code);
     for (const c of [d.prefecture, ...d.villes]) add(c, 'city', d.region, d.code);
   }
-  // Longest names first, so « Haute-Loire » wins over « Loire », « Pays de la Loire » over both.
-  names.sort((a, b) => b.key.length - a.key.length);
-  return { byDep: new Map(data.departements.map((d) => [d.code, d])), regionName, names, soleDep };
+  const byKey = new Map<string, NameEntry[]>();
+  for (const n of names) byKey.set(n.key, [...(byKey.get(n.key) ?? []), n]);
+  const maxWords = Math.max(...names.map((n) => n.key.split(' ').length));
+  return { byDep: new Map(data.departements.map((d) => [d.code, d])), regionName, names: byKey, maxWords, soleDep };
 }
 
 function fromDep(index: TerritoryIndex, code: string, via: Location['via']): Location | undefined {
@@ -84,29 +88,29 @@ export function depOfPostalCode(cp: string): string | undefined {
 export function extractLocation(text: string, index: TerritoryIndex): Extraction<Location> {
   const k = key(text);
   if (!k) return notUnderstood;
+  const words = k.split(' ');
   // 1. Postal code (also « 33 000 »).
   const cp = /(?:^|\D)(\d{2}) ?(\d{3})(?!\d)/.exec(k);
   if (cp) {
     const loc = fromDep(index, depOfPostalCode(cp[1] + cp[2]) ?? '', 'postal_code');
     if (loc) return found(loc, 0.95);
   }
-  const words = k.split(' ');
-  // 2. Names (cities, départements, régions), longest first.
-  const padded = ` ${k} `;
-  for (const n of index.names) {
-    const at = padded.indexOf(` ${n.key} `);
-    if (at < 0) continue;
-    if (n.needsCue) {
-      const before = padded.slice(0, at).trim().split(' ').pop() ?? '';
-      if (!(CUES.has(before) || words.length <= 2)) continue;
+  // 2. Names (cities, départements, régions): longest word sequences first, so « Haute-Loire » wins
+  // over « Loire » and « Pays de la Loire » over both.
+  for (let len = Math.min(index.maxWords, words.length); len >= 1; len--) {
+    for (let i = 0; i + len <= words.length; i++) {
+      const entries = index.names.get(words.slice(i, i + len).join(' '));
+      if (!entries) continue;
+      const n = entries[0];
+      if (n.needsCue && !(CUES.has(words[i - 1] ?? '') || words.length <= 2)) continue;
+      if (n.dep) {
+        const loc = fromDep(index, n.dep, n.via);
+        if (loc) return found(loc, n.needsCue ? 0.8 : 0.9);
+      }
+      const sole = index.soleDep.get(n.region);
+      if (sole) return found(fromDep(index, sole, 'region') as Location, 0.9);
+      return found({ region: n.region, regionName: index.regionName.get(n.region) ?? '', via: 'region' }, 0.85);
     }
-    if (n.dep) {
-      const loc = fromDep(index, n.dep, n.via);
-      if (loc) return found(loc, n.needsCue ? 0.8 : 0.9);
-    }
-    const sole = index.soleDep.get(n.region);
-    if (sole) return found(fromDep(index, sole, 'region') as Location, 0.9);
-    return found({ region: n.region, regionName: index.regionName.get(n.region) ?? '', via: 'region' }, 0.85);
   }
   // 3. Département number: « dans le 33 », « 2A », « 974 », « 06 ».
   for (let i = 0; i < words.length; i++) {

@@ -16,9 +16,18 @@ export interface PhraseOption {
   phrases: string[];
 }
 
-interface Prepared {
+interface PreparedOption {
   id: string;
   phrases: { words: string[]; stems: string[] }[];
+}
+
+/** Options ready for matching, with the vocabulary used to correct typos (and a cache of corrections). */
+export interface Prepared {
+  options: PreparedOption[];
+  /** Vocabulary words of 5+ letters, by first letter. */
+  vocab: Map<string, string[]>;
+  words: Set<string>;
+  corrections: Map<string, string | null>;
 }
 
 export interface OptionHit {
@@ -67,47 +76,74 @@ function contentWords(text: string): string[] {
   return content.length > 0 ? content : ws;
 }
 
-export function prepareOptions(options: readonly PhraseOption[]): Prepared[] {
-  return options.map((o) => ({
+export function prepareOptions(options: readonly PhraseOption[]): Prepared {
+  const prepared = options.map((o) => ({
     id: o.id,
     phrases: o.phrases
       .map((p) => contentWords(p))
       .filter((ws) => ws.length > 0)
       .map((words) => ({ words, stems: words.map(stem) })),
   }));
+  const words = new Set(prepared.flatMap((o) => o.phrases.flatMap((p) => p.words)));
+  const vocab = new Map<string, string[]>();
+  for (const w of words) {
+    if (w.length < 5) continue;
+    const list = vocab.get(w[0]) ?? [];
+    list.push(w);
+    vocab.set(w[0], list);
+  }
+  return { options: prepared, vocab, words, corrections: new Map() };
 }
 
-function wordMatches(t: Tok, word: string, st: string): boolean {
-  if (t.w === word || t.s === st) return true;
-  if (word.length >= 5 && t.w.length >= 4 && Math.abs(word.length - t.w.length) <= 2) {
-    return JaroWinklerDistance(t.w, word, { ignoreCase: true }) >= 0.92;
+/** The vocabulary word a typo most likely stands for (« facebok » → « facebook »), or null. */
+function correct(word: string, p: Prepared): string | null {
+  if (word.length < 4 || p.words.has(word)) return null;
+  const cached = p.corrections.get(word);
+  if (cached !== undefined) return cached;
+  let best: string | null = null;
+  let bestScore = 0.92;
+  for (const v of p.vocab.get(word[0]) ?? []) {
+    if (Math.abs(v.length - word.length) > 2) continue;
+    const score = JaroWinklerDistance(word, v, { ignoreCase: true });
+    if (score >= bestScore) {
+      best = v;
+      bestScore = score;
+    }
   }
-  return false;
+  if (p.corrections.size < 10_000) p.corrections.set(word, best);
+  return best;
 }
 
 /** Best hit per option mentioned in the message (options not mentioned are absent). */
-export function matchOptions(text: string, prepared: readonly Prepared[]): OptionHit[] {
+export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
   const toks = scopedTokens(text);
+  // Where each word, stem and corrected word occurs in the message.
+  const at = new Map<string, number[]>();
+  const put = (k: string, i: number) => {
+    const l = at.get(k);
+    if (l) l.push(i);
+    else at.set(k, [i]);
+  };
+  toks.forEach((t, i) => {
+    put(`w:${t.w}`, i);
+    put(`s:${t.s}`, i);
+    const c = correct(t.w, prepared);
+    if (c) put(`w:${c}`, i);
+  });
   const hits: OptionHit[] = [];
-  for (const o of prepared) {
+  for (const o of prepared.options) {
     let best: OptionHit | undefined;
     for (const p of o.phrases) {
       let matched = 0;
       let first = -1;
-      let negated = false;
-      let last = -1;
       for (let k = 0; k < p.words.length; k++) {
-        const idx = toks.findIndex((t, i) => i > last - 3 && wordMatches(t, p.words[k], p.stems[k]));
-        if (idx < 0) continue;
+        const idx = Math.min(at.get(`w:${p.words[k]}`)?.[0] ?? Infinity, at.get(`s:${p.stems[k]}`)?.[0] ?? Infinity);
+        if (idx === Infinity) continue;
         matched++;
-        if (first < 0 || idx < first) {
-          first = idx;
-          negated = toks[idx].neg;
-        }
-        last = idx;
+        if (first < 0 || idx < first) first = idx;
       }
       if (matched === 0) continue;
-      const hit = { id: o.id, score: matched / p.words.length, length: p.words.length, negated, position: first };
+      const hit = { id: o.id, score: matched / p.words.length, length: p.words.length, negated: toks[first].neg, position: first };
       if (!best || hit.score > best.score || (hit.score === best.score && hit.length > best.length)) best = hit;
     }
     if (best) hits.push(best);

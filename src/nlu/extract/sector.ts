@@ -1,7 +1,7 @@
 // Sector from free text (« je tiens une boulangerie » → métiers de bouche, band commerce) on the
 // list in knowledge/nlu/secteurs.fr.json, with stems, typos and negation (« pas dans le commerce »).
 import { found, notUnderstood, type Extraction, type SectorMatch } from '../types.js';
-import { matchOptions, prepareOptions } from './matcher.js';
+import { matchOptions, prepareOptions, type Prepared } from './matcher.js';
 
 export interface SectorData {
   bands: Record<string, string>;
@@ -10,7 +10,7 @@ export interface SectorData {
 
 export interface SectorIndex {
   data: SectorData;
-  prepared: ReturnType<typeof prepareOptions>;
+  prepared: Prepared;
 }
 
 export function indexSectors(data: SectorData): SectorIndex {

@@ -1,0 +1,71 @@
+// NLU benchmark: time to understand one utterance of our corpus (intent + every extractor), and the
+// intent classifier's training time at start. Baseline in the same process: tokenising the same
+// utterances (fold + natural's French tokenizer), so the ratio says what the NLU adds on top.
+import os from 'node:os';
+import path from 'node:path';
+import { createNlu, loadNluData, type QuestionContext } from '../src/nlu/index.js';
+import { loadCorpus } from '../src/nlu/evaluate.js';
+import { tokens } from '../src/nlu/analyze.js';
+import { projectRoot } from '../src/paths.js';
+import { ms, ratio, summarize } from './stats.js';
+import type { BenchSection } from './types.js';
+
+const CONTEXTS: QuestionContext[] = [
+  { type: 'yesno', allowNotConcerned: true }, { type: 'number' }, { type: 'percent' }, { type: 'money' },
+  { type: 'sector' }, { type: 'location' }, { type: 'size' },
+  {
+    type: 'multi',
+    options: [
+      { id: 'site', label: 'Un site internet', synonyms: ['site web', 'site'] },
+      { id: 'reseaux', label: 'Une page sur les réseaux sociaux', synonyms: ['Facebook', 'Instagram'] },
+      { id: 'marketplace', label: 'Une place de marché', synonyms: ['Etsy', 'Amazon'] },
+    ],
+  },
+];
+
+export async function benchNlu(rounds = 5): Promise<BenchSection> {
+  const data = loadNluData();
+  const trainings: number[] = [];
+  let nlu = createNlu(data);
+  for (let i = 0; i < rounds; i++) {
+    nlu = createNlu(data);
+    trainings.push(nlu.trainingMs);
+  }
+  const corpus = loadCorpus(path.join(projectRoot, 'test', 'nlu', 'corpus'));
+  const texts = [...corpus.intents.map(([t]) => t), ...corpus.extractors.flatMap((e) => e.cases.map(([t]) => t.split('::').pop() ?? t))];
+
+  const full: number[] = [];
+  const cpu: number[] = [];
+  const base: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const text of texts) {
+      let s = performance.now();
+      sink += tokens(text).length;
+      base.push(performance.now() - s);
+      const c0 = process.cpuUsage();
+      s = performance.now();
+      sink += nlu.interpret(text).intent.confidence;
+      for (const c of CONTEXTS) sink += nlu.extract(text, c).ok ? 1 : 0;
+      full.push(performance.now() - s);
+      const c1 = process.cpuUsage(c0);
+      cpu.push((c1.user + c1.system) / 1000);
+    }
+  }
+  const f = summarize(full);
+  const b = summarize(base);
+  const t = summarize(trainings);
+  const u = summarize(cpu);
+  const [load1] = os.loadavg();
+  return {
+    title: `NLU: one utterance, intent + ${CONTEXTS.length} extractors (${texts.length} utterances × ${rounds})`,
+    lines: [
+      `analyse    p50 ${ms(f.p50, 3)}  p95 ${ms(f.p95, 3)}  mean ${ms(f.mean, 3)}  (target p95 < 1 ms)`,
+      `cpu time   p50 ${ms(u.p50, 3)}  p95 ${ms(u.p95, 3)}  (this process only; wall time above includes waiting for a core, load average ${load1.toFixed(1)} on ${os.cpus().length} cores)`,
+      `baseline   p50 ${ms(b.p50, 3)}  p95 ${ms(b.p95, 3)}  (tokenise only)`,
+      `ratio p50  ${ratio(f.p50, b.p50)} the tokeniser alone`,
+      `training   median ${ms(t.p50, 1)}  max ${ms(Math.max(...trainings), 1)}  (Bayes, ${Object.keys(data.intents.intents).length} intents, at start)`,
+      `(checksum ${sink.toFixed(0)})`,
+    ],
+  };
+}
