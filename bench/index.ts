@@ -3,12 +3,14 @@
 import type { BenchSection } from './types.js';
 import { benchTurns } from './turns.js';
 import { benchStore } from './store.js';
+import { benchKnowledge } from './knowledge.js';
 
 type Section = { name: string; run: () => Promise<BenchSection> };
 
 const sections: Section[] = [
   { name: 'turns', run: () => benchTurns() },
   { name: 'store', run: () => benchStore() },
+  { name: 'knowledge', run: () => benchKnowledge() },
 ];
 
 async function main(): Promise<void> {

@@ -12,7 +12,7 @@ import { Bm25Index, MAX_QUERY_TERMS, type QueryTerm } from './bm25.js';
 import { confidence } from './confidence.js';
 import { Vocabulary } from './fuzzy.js';
 import { QueryRewriter, loadSynonyms, type SynonymData } from './synonyms.js';
-import { excerpt, plainText, words } from './text.js';
+import { analyseSentences, excerpt, plainText, words, type AnalysedSentence } from './text.js';
 
 export interface KnowledgeOptions {
   /** Minimum confidence to answer (default 0.35). */
@@ -77,6 +77,8 @@ interface Passage {
   sectionId: string;
   sectionTitle: string;
   plain: string;
+  /** Sentences with their stems, computed on the passage's first excerpt. */
+  sentences?: AnalysedSentence[];
 }
 
 export function guideUrl(id: string): string {
@@ -227,7 +229,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
         title: g.title,
         sectionId: p.sectionId,
         sectionTitle: p.sectionTitle,
-        excerpt: excerpt(p.plain, stems) || g.summary,
+        excerpt: excerpt((p.sentences ??= analyseSentences(p.plain)), stems) || g.summary,
         score: round(hit.score),
         confidence: round(confidence({ coverage, topical, strength, lead })),
         url: guideUrl(g.id),

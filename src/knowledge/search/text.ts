@@ -62,23 +62,32 @@ export function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A sentence of a passage with its stems (computed once per passage, on its first excerpt). */
+export interface AnalysedSentence {
+  text: string;
+  stems: ReadonlySet<string>;
+}
+
+export function analyseSentences(plain: string): AnalysedSentence[] {
+  return sentences(plain).map((text) => ({ text, stems: new Set(terms(text)) }));
+}
+
 /**
  * The best excerpt of a passage for a query: the window of consecutive sentences (up to `maxChars`)
  * holding the most distinct query stems, starting at a sentence boundary; cut on a word with « … ».
  */
-export function excerpt(plain: string, queryStems: ReadonlySet<string>, maxChars = 280): string {
-  const list = sentences(plain);
+export function excerpt(plain: string | AnalysedSentence[], queryStems: ReadonlySet<string>, maxChars = 280): string {
+  const list = typeof plain === 'string' ? analyseSentences(plain) : plain;
   if (list.length === 0) return '';
-  const stemsOf = list.map((s) => new Set(terms(s)));
   let best = 0;
   let bestHits = -1;
   for (let i = 0; i < list.length; i++) {
     const seen = new Set<string>();
     let len = 0;
     for (let j = i; j < list.length; j++) {
-      len += list[j]!.length + 1;
+      len += list[j]!.text.length + 1;
       if (j > i && len > maxChars) break;
-      for (const s of stemsOf[j]!) if (queryStems.has(s)) seen.add(s);
+      for (const s of list[j]!.stems) if (queryStems.has(s)) seen.add(s);
     }
     if (seen.size > bestHits) {
       bestHits = seen.size;
@@ -87,7 +96,7 @@ export function excerpt(plain: string, queryStems: ReadonlySet<string>, maxChars
   }
   let out = '';
   for (let j = best; j < list.length; j++) {
-    const next = out ? `${out} ${list[j]}` : list[j]!;
+    const next = out ? `${out} ${list[j]!.text}` : list[j]!.text;
     if (next.length > maxChars) {
       if (!out) out = cut(next, maxChars);
       break;
