@@ -1,0 +1,89 @@
+// npm run advisor:add -- --cci <id> --login <login> --name "<Prénom Nom — fonction>" [--first-name <Prénom>]
+// Adds an advisor (or changes their name and password) in the directory file ADVISORS_FILE
+// (default DATA_DIR/conseillers.json, created from the example on first use). The password is read
+// from ADVISOR_PASSWORD (for scripts) or typed twice, hidden; only its scrypt hash is written.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createInterface } from 'node:readline';
+import { DirectoryError, loadOrSeedDirectory, saveDirectory, upsertAdvisor } from '../src/handoff/directory.js';
+import { hashPassword, passwordProblem } from '../src/handoff/passwords.js';
+
+export interface AddAdvisorInput {
+  cci: string;
+  login: string;
+  name: string;
+  firstName?: string;
+  password: string;
+}
+
+export function advisorsFile(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, env.ADVISORS_FILE?.trim() || path.join(env.DATA_DIR?.trim() || './data', 'conseillers.json'));
+}
+
+/** Adds or updates the advisor; returns a French line describing what was done. */
+export async function addAdvisor(file: string, input: AddAdvisorInput): Promise<string> {
+  const problem = passwordProblem(input.password);
+  if (problem) throw new DirectoryError(file, [problem]);
+  const login = input.login.trim().toLowerCase();
+  const directory = loadOrSeedDirectory(file);
+  const existed = directory.ccis.some((c) => c.id === input.cci && c.advisors.some((a) => a.login === login));
+  const firstName = input.firstName?.trim() || input.name.trim().split(/\s+/)[0]!;
+  const next = upsertAdvisor(directory, input.cci, { login, displayName: input.name.trim(), firstName, passwordHash: await hashPassword(input.password) });
+  saveDirectory(file, next);
+  return `${existed ? 'Conseiller mis à jour' : 'Conseiller ajouté'} : ${login} (${input.cci}) dans ${file}`;
+}
+
+export function parseArgs(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([a-z-]+)$/.exec(argv[i]!);
+    if (m && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) out[m[1]!] = argv[++i]!;
+  }
+  return out;
+}
+
+function askHidden(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    const output = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream };
+    output._writeToOutput = (s: string) => {
+      if (s.includes(question)) process.stdout.write(s);
+    };
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.cci || !args.login || !args.name) {
+    process.stderr.write('Usage : npm run advisor:add -- --cci <id> --login <identifiant> --name "<Prénom Nom>" [--first-name <Prénom>]\n');
+    process.exit(2);
+  }
+  let password = process.env.ADVISOR_PASSWORD ?? '';
+  if (!password) {
+    if (!process.stdin.isTTY) {
+      process.stderr.write('Mot de passe absent : définissez ADVISOR_PASSWORD ou lancez la commande dans un terminal.\n');
+      process.exit(2);
+    }
+    password = await askHidden('Mot de passe (12 caractères au moins) : ');
+    if ((await askHidden('Confirmez le mot de passe : ')) !== password) {
+      process.stderr.write('Les deux mots de passe diffèrent : rien n’a été modifié.\n');
+      process.exit(1);
+    }
+  }
+  try {
+    const line = await addAdvisor(advisorsFile(), { cci: args.cci, login: args.login, name: args.name, firstName: args['first-name'], password });
+    process.stdout.write(line + '\n');
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main();
+}

@@ -1,0 +1,96 @@
+// Wires the handoff feature into the app: directory file, service (queue rebuilt from the store),
+// privacy source, notifications, advisor console routes and socket, and the waiting-timeout timer.
+// Called once by the composition root (src/index.ts).
+import { unwatchFile, watchFile } from 'node:fs';
+import type * as restify from 'restify';
+import type { VirageConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import type { PrivacyRegistry } from '../privacy/registry.js';
+import type { DocumentStore } from '../storage/types.js';
+import { loadOrSeedDirectory } from '../handoff/directory.js';
+import { attachNotifier, Notifier } from '../handoff/notify.js';
+import { HandoffService } from '../handoff/service.js';
+import { handoffPrivacySource } from '../handoff/status.js';
+import { ConsoleAuth } from './console-auth.js';
+import { registerConsoleRoutes } from './console-routes.js';
+import { attachConsoleSocket } from './console-ws.js';
+
+export interface HandoffWiring {
+  service: HandoffService;
+  notifier: Notifier;
+  /** Re-reads the directory file; keeps the current one (and throws) when the file is invalid. */
+  reloadDirectory(): void;
+  /** Stops the timer, the file watch and the console sockets, and waits for notifications in flight. */
+  stop(): Promise<void>;
+}
+
+export interface HandoffWiringDeps {
+  config: VirageConfig;
+  logger: Logger;
+  store: DocumentStore;
+  privacy: PrivacyRegistry;
+  server: restify.Server;
+  publicBaseUrl: () => string;
+  guideTitle?: (slug: string) => string | undefined;
+  clock?: () => Date;
+  /** How often waiting requests are checked for the timeout (default 30 s). */
+  sweepMs?: number;
+}
+
+export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiring> {
+  const { config, logger, store } = deps;
+  let directory = loadOrSeedDirectory(config.handoff.advisorsFile);
+  const clock = deps.clock ?? (() => new Date());
+  const service = await HandoffService.open({ store, directory: () => directory, clock, logger });
+  deps.privacy.register(handoffPrivacySource(service, config.retention.handoffDays));
+
+  const notifier = new Notifier({ baseUrl: deps.publicBaseUrl, ...(config.handoff.smtp ? { smtp: config.handoff.smtp } : {}), logger });
+  attachNotifier(service, notifier);
+
+  const auth = new ConsoleAuth({ store, directory: () => directory, secure: config.publicUrl?.startsWith('https:') ?? false, clock });
+  registerConsoleRoutes(deps.server, { service, auth, logger, publicBaseUrl: deps.publicBaseUrl, ...(deps.guideTitle ? { guideTitle: deps.guideTitle } : {}) });
+  const origins = config.publicUrl ? [new URL(config.publicUrl).origin] : [];
+  const detachSocket = attachConsoleSocket(deps.server.server, { service, auth, logger, origins });
+
+  const maxWaitMs = config.handoff.maxWaitMinutes * 60_000;
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    void service
+      .timeoutWaiting(clock(), maxWaitMs)
+      .then(() => auth.purgeExpired())
+      .catch((err) => logger.error('[handoff] sweep failed', { err: String(err) }))
+      .finally(() => (sweeping = false));
+  }, deps.sweepMs ?? 30_000);
+  sweep.unref();
+
+  // `npm run advisor:add` edits the file while the server runs: pick changes up within seconds.
+  const file = config.handoff.advisorsFile;
+  const reloadDirectory = () => {
+    directory = loadOrSeedDirectory(file);
+  };
+  const onFileChange = () => {
+    try {
+      reloadDirectory();
+      logger.info('[handoff] advisors directory reloaded');
+    } catch (err) {
+      logger.error('[handoff] advisors directory invalid, previous one kept', { err: (err as Error).message });
+    }
+  };
+  watchFile(file, { interval: 3000, persistent: false }, onFileChange);
+
+  logger.info('[handoff] advisors directory loaded', { ccis: directory.ccis.length, file: config.handoff.advisorsFile });
+  return {
+    service,
+    notifier,
+    reloadDirectory,
+    async stop() {
+      clearInterval(sweep);
+      unwatchFile(file, onFileChange);
+      detachSocket();
+      await notifier.idle();
+      notifier.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { addAdvisor, advisorsFile, parseArgs } from '../../scripts/advisor-add.js';
+import { loadDirectory } from '../../src/handoff/directory.js';
+import { verifyPassword } from '../../src/handoff/passwords.js';
+import { tempDataDir } from './harness.js';
+
+describe('npm run advisor:add', () => {
+  test('seeds the directory from the example, writes a scrypt hash, never the password', async () => {
+    const dir = tempDataDir();
+    const file = advisorsFile({ DATA_DIR: dir });
+    expect(file).toBe(path.join(dir, 'conseillers.json'));
+    expect(advisorsFile({ ADVISORS_FILE: '/tmp/x.json', DATA_DIR: dir })).toBe('/tmp/x.json');
+    expect(parseArgs(['--cci', 'cci-exemple-gironde', '--login', 'demo', '--name', 'Camille Démo'])).toEqual({ cci: 'cci-exemple-gironde', login: 'demo', name: 'Camille Démo' });
+
+    expect(await addAdvisor(file, { cci: 'cci-exemple-gironde', login: 'demo', name: 'Camille Démo', password: 'demo-virage-2025!' })).toMatch(/^Conseiller mis à jour : demo/);
+    expect(await addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'Nadia.Roux', name: 'Nadia Roux', password: 'un-autre-mot-de-passe' })).toMatch(/^Conseiller ajouté : nadia.roux/);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('demo-virage-2025!');
+    expect(statSync(file).mode & 0o077).toBe(0);
+    const directory = loadDirectory(file);
+    const demo = directory.ccis.find((c) => c.id === 'cci-exemple-gironde')!.advisors.find((a) => a.login === 'demo')!;
+    expect(demo).toMatchObject({ displayName: 'Camille Démo', firstName: 'Camille' });
+    expect(await verifyPassword('demo-virage-2025!', demo.passwordHash)).toBe(true);
+    expect(await verifyPassword('autre', demo.passwordHash)).toBe(false);
+
+    await expect(addAdvisor(file, { cci: 'cci-inconnue', login: 'x1', name: 'X Y', password: 'assez-long-mot-de-passe' })).rejects.toThrow(/aucune CCI « cci-inconnue »/);
+    await expect(addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'demo', name: 'X Y', password: 'assez-long-mot-de-passe' })).rejects.toThrow(/appartient déjà/);
+    await expect(addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'court', name: 'X Y', password: 'court' })).rejects.toThrow(/12 caractères/);
+  });
+});
