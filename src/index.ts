@@ -22,8 +22,22 @@ import { botStatePrivacySource } from './bot/state-privacy.js';
 import { createServer, listen, close } from './server/server.js';
 import { registerMessagesRoute } from './server/messages-routes.js';
 import { registerPrivacyRoutes } from './server/privacy-routes.js';
+import { registerPagesRoutes } from './server/pages-routes.js';
+import { mountDirectLine, type DirectLineService } from './server/directline/index.js';
+import { registerStaticRoutes } from './server/static-routes.js';
+import { registerKnowledgeRoutes } from './server/knowledge-routes.js';
+import { registerReportRoutes } from './server/report-routes.js';
+import { createNlu } from './nlu/index.js';
+import { loadGuides } from './knowledge/guides.js';
+import { findAids } from './knowledge/aids.js';
+import { createKnowledgeBase } from './knowledge/search/knowledge-base.js';
+import { KnowledgeFeedback } from './knowledge/feedback.js';
+import { loadDiagnosticModel, type DiagnosticResult } from './diagnostic/index.js';
+import { DiagnosticRecords, type StoredResult, type SubjectDiagnostics } from './diagnostic/records.js';
 import { MainDialog } from '../dialogs/main.js';
 import { ComingSoonDialog } from '../dialogs/coming-soon.js';
+import { QuestionDialog, type KnowledgeLog } from '../dialogs/question.js';
+import { DiagnosticDialog } from '../dialogs/diagnostic/dialog.js';
 import { exactCommand } from '../dialogs/commands.js';
 import type { DialogServices, Understanding } from '../dialogs/services.js';
 
@@ -33,6 +47,7 @@ export interface Virage {
   server: restify.Server;
   store: DocumentStore;
   privacy: PrivacyRegistry;
+  directLine: DirectLineService;
   /** Runs one turn of the bot (what /api/messages and the Direct Line channel call). */
   runBot: (context: TurnContext) => Promise<void>;
   /** Listens on the port (0 = any free port) and returns it. */
@@ -65,16 +80,45 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   let boundPort = config.port;
   const publicBaseUrl = () => config.publicUrl ?? `http://localhost:${boundPort}`;
 
-  const understand = (text: string): Understanding => exactCommand(text) ?? { intent: 'none', confidence: 0 };
+  // French understanding, knowledge and diagnostic content: loaded and checked once, at start.
+  const nlu = createNlu();
+  const kb = createKnowledgeBase(loadGuides(path.join(projectRoot, 'knowledge', 'guides')));
+  const feedback = new KnowledgeFeedback(store);
+  const model = loadDiagnosticModel();
+  const records = new DiagnosticRecords<DiagnosticResult>(
+    store.collection<SubjectDiagnostics>('diagnostics'),
+    store.collection<StoredResult<DiagnosticResult>>('diagnostic-results'),
+  );
+  privacy.register(records.privacySource(config.retention.diagnosticDays));
+
+  const understand = (text: string): Understanding => {
+    const exact = exactCommand(text);
+    if (exact) return exact;
+    const { intent } = nlu.interpret(text);
+    return { intent: intent.name, confidence: intent.confidence };
+  };
   const services: DialogServices = {
     publicBaseUrl,
     privacy,
     exportLink: (subject) => `${publicBaseUrl()}/mes-donnees/${links.sign(subject)}`,
     understand,
   };
+  const knowledgeLog: KnowledgeLog = {
+    feedback: (e) => feedback.vote({ guideId: e.guideId, sectionId: e.sectionId, vote: e.helpful ? 'up' : 'down', query: e.query }),
+    unanswered: (e) => feedback.logQuestion({ query: e.query, answered: false, bestGuide: null, bestConfidence: e.confidence }),
+  };
   const mainDialog = new MainDialog(services, {
-    diagnostic: new ComingSoonDialog('diagnostic', 'diagnostic numérique'),
-    question: new ComingSoonDialog('question', 'questions'),
+    diagnostic: new DiagnosticDialog({
+      questionnaire: model.questionnaire,
+      model,
+      records,
+      nlu,
+      findAids: (query) => findAids(query),
+      knowledge: kb,
+      retentionDays: config.retention.diagnosticDays,
+      publicBaseUrl,
+    }),
+    question: new QuestionDialog(services, kb, knowledgeLog),
     handoff: new ComingSoonDialog('handoff', 'mise en relation avec un conseiller'),
   });
   const bot = new VirageBot({
@@ -87,6 +131,17 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const adapter = createAdapter(config, logger);
   registerMessagesRoute(server, adapter, runBot);
   registerPrivacyRoutes(server, { config, privacy, links });
+  registerPagesRoutes(server, { config });
+  const look = { title: config.brand.title, color: config.brand.primaryColor };
+  registerKnowledgeRoutes(server, { kb, feedback, logger, look });
+  registerReportRoutes(server, {
+    getResult: (id) => records.result(id),
+    guideUrl: (slug) => `${publicBaseUrl()}/guides/${slug}`,
+    color: config.brand.primaryColor,
+  });
+  const directLine = mountDirectLine(server, { config, store, logger, runBot, privacy });
+  // Last: the static pages and the French 404 catch-all.
+  registerStaticRoutes(server, { config, logger });
 
   return {
     config,
@@ -94,12 +149,14 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     server,
     store,
     privacy,
+    directLine,
     runBot,
     async start(port = config.port) {
       boundPort = await listen(server, port, config.host);
       return boundPort;
     },
     async stop() {
+      await directLine.close();
       await close(server);
       await store.close();
     },
