@@ -63,6 +63,11 @@ export function extractMulti(text: string, options: readonly ChoiceOption[]): Ex
   const ids = full.filter((h) => !h.negated).sort((a, b) => a.position - b.position).map((h) => h.id);
   const excluded = full.filter((h) => h.negated).map((h) => h.id);
   if (ids.length > 0) return found({ ids, excluded, none: false }, 0.9);
+  const firstN = /\bles (deux|trois|quatre|2|3|4) (?:premiers|premieres)\b/.exec(fold(text));
+  if (firstN) {
+    const n = Number(NUMBER_WORDS[firstN[1]] ?? firstN[1]);
+    if (n <= options.length) return found({ ids: options.slice(0, n).map((o) => o.id), excluded, none: false }, 0.85);
+  }
   const ord = byOrdinal(text, options);
   if (ord) return found({ ids: [ord.id], excluded, none: false }, 0.85);
   const f = fold(text).replace(/[!.?,]+/g, ' ').replace(/\s+/g, ' ').trim();

@@ -41,7 +41,8 @@ export interface OptionHit {
   position: number;
 }
 
-const NEGATORS = new Set(['pas', 'ni', 'sans', 'aucun', 'aucune', 'jamais', 'plus', 'rien', 'nul', 'nulle']);
+// Negations, and verbs that say something was dropped (« on a arrêté le site »).
+const NEGATORS = new Set(['pas', 'ni', 'sans', 'aucun', 'aucune', 'jamais', 'plus', 'rien', 'nul', 'nulle', 'arrete', 'abandonne', 'ferme', 'supprime', 'stoppe']);
 const BOUNDARIES = new Set(['mais', 'sauf', 'seulement', 'juste', 'uniquement', 'que', 'qu', 'sinon', 'cependant', 'pourtant', 'plutot', 'non', 'si', 'ou', 'alors', 'donc', 'car', 'puisque', 'parce', 'contre', 'revanche', 'quand', 'meme', 'tandis']);
 
 /** Tokens of a message with their negation scope. */
@@ -57,6 +58,7 @@ export function scopedTokens(text: string): Tok[] {
       if (BOUNDARIES.has(w) || (w === 'et' && ws[i + 1] !== 'de' && ws[i + 1] !== 'd' && ws[i + 1] !== 'ni' && ws[i + 1] !== 'pas')) {
         neg = false;
         sawNe = false;
+        out.push({ w, s: stem(w), neg: false });
         continue;
       }
       if (NEGATORS.has(w) && (w !== 'plus' || sawNe) && (w !== 'rien' || sawNe || i === 0)) {

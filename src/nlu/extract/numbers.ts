@@ -111,6 +111,14 @@ export function findQuantities(lx: readonly Lexeme[]): QuantityHit[] {
       }
       continue;
     }
+    // « 20aine » (chat form of « vingtaine »).
+    if (word(lx, i + 1) === 'aine' || word(lx, i + 1) === 'aines') {
+      hits.push({ q: approx(l.value), start: i, end: i + 2, article: false });
+      i++;
+      continue;
+    }
+    // « deux centaines »: the approximation noun that follows reads the number.
+    if (/^(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?$/.test(word(lx, i + 1) ?? '')) continue;
     // A number: look for a range, bound or approximation around it (a unit may sit in between).
     const unit = UNITS.has(word(lx, i + 1) ?? '') ? 1 : 0;
     let start = i;
@@ -194,6 +202,9 @@ const FRACTIONS: [RegExp, Quantity][] = [
   [/\bun peu\b|\bpeu\b/, { kind: 'below', value: 10, min: 0, max: 10 }],
 ];
 
+/** The first FRACTIONS are specific phrases; the last ones (nothing, all, a little) are fallbacks. */
+const SPECIFIC_FRACTIONS = 10;
+
 /** A share in percent (0–100): « 5 % », « cinq pour cent », « la moitié », « presque rien ». */
 export function extractPercent(text: string): Extraction<Quantity> {
   const f = fold(text).replace(/\bpour ?cents?\b|\bpourcents?\b|\bpct\b|\bp\.? ?cent\b/g, ' % ');
@@ -201,8 +212,11 @@ export function extractPercent(text: string): Extraction<Quantity> {
   const hits = findQuantities(lx).filter((h) => !h.article);
   const withSign = hits.filter((h) => word(lx, h.end) === '%' || lx.slice(h.start, h.end).some((l) => l.t === 'w' && l.w === '%'));
   const pool = withSign.length > 0 ? withSign : hits.filter((h) => (h.q.max ?? h.q.value) <= 100 && h.q.value > 0);
-  if (pool.length > 0) return found(pool[0].q, withSign.length > 0 ? 0.95 : 0.8);
-  for (const [re, q] of FRACTIONS) if (re.test(f)) return found(q, 0.85);
+  if (withSign.length > 0) return found(withSign[0].q, 0.95);
+  // Fractions said in words (« trois quarts ») before plain figures, which they contain.
+  for (const [re, q] of FRACTIONS.slice(0, SPECIFIC_FRACTIONS)) if (re.test(f)) return found(q, 0.85);
+  if (pool.length > 0) return found(pool[0].q, 0.8);
+  for (const [re, q] of FRACTIONS.slice(SPECIFIC_FRACTIONS)) if (re.test(f)) return found(q, 0.85);
   if (hits.length > 0 && hits[0].q.value === 0) return found(hits[0].q, 0.9);
   return notUnderstood;
 }
