@@ -174,6 +174,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
       const key = term ?? `?${w.stem}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (term === null && /^\d+$/.test(w.surface)) continue; // an unknown number says nothing of the topic
       if (term === null) {
         info.unknown.push(w.surface);
         unknownBound += upperBound(null);
