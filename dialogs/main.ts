@@ -59,8 +59,16 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async interrupt(dc: DialogContext): Promise<DialogTurnResult | undefined> {
+    // « Parler à un conseiller » from a result card (Web Chat sends the card data, without text).
+    const value = dc.context.activity.value as { action?: unknown; reason?: unknown } | undefined;
+    if (value && typeof value === 'object' && value.action === 'handoff') {
+      await dc.cancelAllDialogs();
+      return dc.beginDialog(MENU_HANDOVER, { path: 'handoff', payload: { trigger: String(value.reason ?? 'card') } });
+    }
     const text = (dc.context.activity.text ?? '').trim();
     if (dc.context.activity.type !== 'message' || !text) return undefined;
+    // The erasure confirmation answers its own question (« Oui, tout effacer » is not a new request).
+    if (dc.activeDialog?.id === ERASE_DIALOG) return undefined;
     const command = globalCommand(this.services.understand(text));
     if (!command) return undefined;
     const activeChild = dc.activeDialog?.id;

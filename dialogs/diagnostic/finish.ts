@@ -1,0 +1,81 @@
+// The end of the diagnostic (score, card, chart, PDF link, advisor offer) and the knowledge answer
+// given when a question is asked in the middle of it.
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { Answers, DiagnosticModel, DiagnosticResult, FindAids, Questionnaire } from '../../src/diagnostic/index.js';
+import { buildResult } from '../../src/diagnostic/index.js';
+import type { DiagnosticRecords } from '../../src/diagnostic/records.js';
+import { buildResultCard, buildResultText, HANDOFF_TEXT } from '../../src/diagnostic/report/index.js';
+import type { KnowledgeBase } from '../../src/knowledge/search/knowledge-base.js';
+import type { Nlu } from '../../src/nlu/index.js';
+import { classify, sendAnswer } from '../knowledge-reply.js';
+
+export interface DiagnosticServices {
+  questionnaire: Questionnaire;
+  model: DiagnosticModel;
+  records: DiagnosticRecords<DiagnosticResult>;
+  nlu: Nlu;
+  findAids: FindAids;
+  knowledge: KnowledgeBase;
+  retentionDays: number;
+  publicBaseUrl(): string;
+}
+
+/** Channels that render Adaptive Cards; elsewhere the plain text version is sent. */
+const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
+const AID_GUIDES = new Set(['aides-regionales', 'financer-projet-numerique', 'financer-formation', 'osez-ia']);
+
+export async function finishDiagnostic(context: TurnContext, s: DiagnosticServices, subject: string, answers: Answers, askedAboutAids: boolean): Promise<DiagnosticResult> {
+  const result = buildResult(s.questionnaire, {}, answers, { model: s.model, findAids: s.findAids, askedAboutAids });
+  const id = await s.records.complete(subject, result);
+  const base = s.publicBaseUrl();
+  const links = {
+    chartUrl: `${base}/diagnostic/${id}/radar.png`,
+    pdfUrl: `${base}/diagnostic/${id}/rapport.pdf`,
+    guideUrl: (slug: string) => `${base}/guides/${slug}`,
+  };
+  const machine = {
+    id,
+    questionnaireVersion: result.questionnaireVersion,
+    overall: result.overall,
+    level: result.level?.id ?? null,
+    axes: Object.fromEntries(result.axes.map((a) => [a.axis, a.score])),
+    badge: result.badge.reached,
+    priorities: result.plan.priorities.map((p) => p.id),
+    redFlags: result.redFlags.map((f) => f.id),
+  };
+  const channelData = { virage: { diagnostic: machine } };
+  await context.sendActivity('Merci ! Voici votre bilan.');
+  if (CARD_CHANNELS.has(context.activity.channelId)) {
+    await context.sendActivity({
+      ...MessageFactory.attachment(CardFactory.adaptiveCard(buildResultCard(result, links))),
+      channelData,
+    });
+  } else {
+    await context.sendActivity({ ...MessageFactory.text(buildResultText(result, links)), channelData });
+  }
+  if (result.advisorSuggested) {
+    const reasons = result.advisorSuggested.reasons.map((r) => `- ${r}`).join('\n');
+    await context.sendActivity(
+      MessageFactory.suggestedActions(
+        [HANDOFF_TEXT],
+        `Je vous conseille d’en parler avec un conseiller numérique de votre CCI :\n\n${reasons}`,
+      ),
+    );
+  }
+  return result;
+}
+
+/** Answers a knowledge question asked mid-diagnostic; returns true when it was about public aid. */
+export async function answerMidDiagnostic(context: TurnContext, s: DiagnosticServices, text: string): Promise<boolean> {
+  const search = s.knowledge.search(text, { top: 3 });
+  const outcome = classify(search);
+  const best = search.results[0];
+  if (outcome.kind !== 'none' && best) {
+    await sendAnswer(context, s.knowledge, best, s.publicBaseUrl());
+    return AID_GUIDES.has(best.guideId);
+  }
+  await context.sendActivity(
+    'Je n’ai pas de réponse fiable à cette question dans nos guides. Vous pourrez la poser à un conseiller à la fin du diagnostic.',
+  );
+  return /\baides?\b|subvention|financ/i.test(text);
+}

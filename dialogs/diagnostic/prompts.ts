@@ -1,0 +1,70 @@
+// How a diagnostic question is shown: progress line, question, buttons (or a card with boxes to tick
+// for multi-choice questions), and the reprompts after a miss.
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { optionsOf, progress, type Answers, type Question, type Questionnaire } from '../../src/diagnostic/index.js';
+import { buttonsFor, DONT_KNOW } from '../../src/diagnostic/understand.js';
+
+export const d = {
+  notice: (days: number) =>
+    `Vos réponses sont enregistrées au fur et à mesure, pour que vous puissiez reprendre plus tard. ` +
+    `Elles sont conservées ${days} jours ; « supprimer mes données » les efface à tout moment.`,
+  intro: 'C’est parti : une trentaine de questions courtes, une dizaine de minutes. Répondez avec les boutons ou avec vos mots.',
+  resumeOffer: (answered: number) =>
+    `Vous avez un diagnostic en cours (${answered} réponse${answered > 1 ? 's' : ''}). Voulez-vous le reprendre là où vous en étiez ?`,
+  resume: 'Reprendre',
+  restart: 'Recommencer à zéro',
+  resumed: 'Reprenons.',
+  restartConfirm: 'Voulez-vous vraiment recommencer le diagnostic depuis le début ? Vos réponses actuelles seront remplacées.',
+  restartYes: 'Oui, recommencer',
+  restartNo: 'Non, continuer',
+  missOnce: (example: string) => `Je n’ai pas bien compris votre réponse. ${example}`,
+  missTwice: 'Je n’arrive pas à comprendre : choisissez l’une de ces réponses, s’il vous plaît.',
+  missThrice: 'Cette question semble difficile. Vous pouvez la passer, ou un conseiller peut vous aider.',
+  why: (text: string) => `**Pourquoi cette question ?** ${text}`,
+  back: 'Revenons à la question précédente.',
+  noBack: 'C’est la première question : il n’y a pas de question précédente.',
+  skipped: 'Question passée.',
+  paused: 'Votre diagnostic est enregistré. Pour le reprendre, écrivez « reprendre mon diagnostic », même dans quelques jours.',
+  resumeAfterQuestion: 'Reprenons :',
+  advisor: 'Parler à un conseiller',
+  skip: 'Passer cette question',
+  frustrated: 'Je comprends. Si vous préférez, un conseiller de votre CCI peut prendre le relais.',
+  validate: 'Valider',
+  multiHint: 'Cochez ce qui s’applique puis « Valider », ou écrivez-le (par exemple « un site et une page Facebook »).',
+} as const;
+
+/** The question with its progress line, and its buttons or card. */
+export function questionActivity(q: Questionnaire, question: Question, answers: Answers, sectors: Array<{ id: string; label: string }>): Partial<Activity> {
+  const p = progress(q, answers, question.id);
+  const text = `_${p?.label ?? ''}_\n\n${question.text}`;
+  if (question.type === 'multi') {
+    const card = CardFactory.adaptiveCard({
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: d.multiHint, wrap: true, size: 'Small' },
+        {
+          type: 'Input.ChoiceSet',
+          id: 'values',
+          isMultiSelect: true,
+          style: 'expanded',
+          label: question.short ?? 'Réponses',
+          choices: optionsOf(question).map((o) => ({ title: o.label, value: o.id })),
+        },
+      ],
+      actions: [{ type: 'Action.Submit', title: d.validate, data: { questionId: question.id } }],
+    });
+    return { ...MessageFactory.suggestedActions([DONT_KNOW], text), attachments: [card] };
+  }
+  const labels = buttonsFor(question, sectors).map((b) => b.label);
+  return labels.length ? MessageFactory.suggestedActions(labels, text) : MessageFactory.text(text);
+}
+
+/** After a miss: first an example, then buttons only, then an offer to skip or to talk to an advisor. */
+export function missActivity(question: Question, misses: number, sectors: Array<{ id: string; label: string }>): Partial<Activity> {
+  const labels = buttonsFor(question, sectors).map((b) => b.label);
+  if (misses <= 1) return labels.length ? MessageFactory.suggestedActions(labels, d.missOnce(question.example)) : MessageFactory.text(d.missOnce(question.example));
+  if (misses === 2 && labels.length) return MessageFactory.suggestedActions(labels, d.missTwice);
+  return MessageFactory.suggestedActions([...labels.slice(0, 6), d.skip, d.advisor], d.missThrice);
+}

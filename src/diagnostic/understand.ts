@@ -1,0 +1,133 @@
+// From what the person said (a button, a card submit or free text understood by src/nlu) to a
+// diagnostic Answer for the current question. Pure: the dialog calls it, the NLU does the French.
+import type { Answer as NluAnswer, QuestionContext } from '../nlu/index.js';
+import { isValidAnswer, optionsOf } from './answers.js';
+import type { Answer, Question, SizeBand } from './types.js';
+
+export const DONT_KNOW = 'Je ne sais pas';
+export const NOT_CONCERNED = 'Non concerné';
+
+/** What the NLU should extract for this question. */
+export function questionContext(question: Question): QuestionContext {
+  return {
+    type: question.type,
+    options: optionsOf(question).map((o) => ({ id: o.id, label: o.label, synonyms: o.synonyms })),
+    allowNotConcerned: question.notConcernedAllowed ?? false,
+  };
+}
+
+const SIZE_BUTTONS: Array<[string, SizeBand]> = [
+  ['Seul(e), sans salarié', '0'],
+  ['1 à 4 salariés', '1-4'],
+  ['5 à 9', '5-9'],
+  ['10 à 49', '10-49'],
+  ['50 à 249', '50-249'],
+  ['250 et plus', '250+'],
+];
+const MONEY_BUTTONS: Array<[string, number]> = [
+  ['Aucun budget', 0],
+  ['Moins de 500 €', 300],
+  ['500 à 2 000 €', 1200],
+  ['2 000 à 10 000 €', 5000],
+  ['Plus de 10 000 €', 15000],
+];
+const PERCENT_BUTTONS: Array<[string, number]> = [
+  ['Presque rien', 2],
+  ['Moins de 10 %', 5],
+  ['10 à 30 %', 20],
+  ['Plus de 30 %', 40],
+];
+const NUMBER_BUTTONS: Array<[string, number]> = [
+  ['Aucun', 0],
+  ['1', 1],
+  ['2', 2],
+  ['3 ou plus', 3],
+];
+
+/**
+ * The buttons offered for a question, each with the answer it gives. Multi-choice questions get a card
+ * instead (several boxes to tick), location and sector questions mostly free text.
+ */
+export function buttonsFor(question: Question, sectors: Array<{ id: string; label: string }> = []): Array<{ label: string; answer: Answer }> {
+  const extra: Array<{ label: string; answer: Answer }> = [{ label: DONT_KNOW, answer: { type: 'dontknow' } }];
+  if (question.notConcernedAllowed) extra.push({ label: NOT_CONCERNED, answer: { type: 'notconcerned' } });
+  switch (question.type) {
+    case 'yesno':
+      return [
+        { label: 'Oui', answer: { type: 'yesno', value: 'yes' } },
+        { label: 'En partie', answer: { type: 'yesno', value: 'partly' } },
+        { label: 'Non', answer: { type: 'yesno', value: 'no' } },
+        ...extra,
+      ];
+    case 'choice':
+      return [...optionsOf(question).map((o) => ({ label: o.label, answer: { type: 'choice', value: o.id } as Answer })), ...extra];
+    case 'size':
+      return SIZE_BUTTONS.map(([label, value]) => ({ label, answer: { type: 'size', value } }));
+    case 'money':
+      return [...MONEY_BUTTONS.map(([label, amount]) => ({ label, answer: { type: 'money', amount, period: 'year' } as Answer })), ...extra];
+    case 'percent':
+      return [...PERCENT_BUTTONS.map(([label, value]) => ({ label, answer: { type: 'percent', value } as Answer })), ...extra];
+    case 'number':
+      return [...NUMBER_BUTTONS.map(([label, value]) => ({ label, answer: { type: 'number', value } as Answer })), ...extra];
+    case 'sector':
+      return sectors.map((s) => ({ label: s.label, answer: { type: 'sector', value: s.id } }));
+    case 'multi':
+    case 'location':
+      return question.type === 'multi' ? extra : [];
+  }
+}
+
+/** The answer given by a button label, if the text is exactly one (case and spaces ignored). */
+export function answerFromButton(question: Question, text: string, sectors: Array<{ id: string; label: string }> = []): Answer | undefined {
+  const t = text.trim().toLowerCase();
+  return buttonsFor(question, sectors).find((b) => b.label.toLowerCase() === t)?.answer;
+}
+
+/** A multi-choice card submit: `{ questionId, values: string[] | "a,b" }`. */
+export function answerFromSubmit(question: Question, value: unknown): Answer | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as { questionId?: unknown; values?: unknown };
+  if (v.questionId !== question.id) return undefined;
+  const raw = Array.isArray(v.values) ? v.values : typeof v.values === 'string' ? v.values.split(',') : [];
+  const ids = raw.filter((x): x is string => typeof x === 'string' && x.length > 0);
+  const answer: Answer = { type: 'multi', values: ids };
+  return ids.length && isValidAnswer(question, answer) ? answer : undefined;
+}
+
+/** Converts an NLU extraction to a diagnostic answer, or undefined when it does not fit the question. */
+export function toAnswer(question: Question, nlu: NluAnswer): Answer | undefined {
+  const answer = convert(question, nlu);
+  return answer && isValidAnswer(question, answer) ? answer : undefined;
+}
+
+function convert(question: Question, nlu: NluAnswer): Answer | undefined {
+  switch (nlu.type) {
+    case 'yesno':
+      if (nlu.value === 'dont_know') return { type: 'dontknow' };
+      if (nlu.value === 'not_concerned') return { type: 'notconcerned' };
+      return question.type === 'yesno' ? { type: 'yesno', value: nlu.value } : undefined;
+    case 'choice':
+      return { type: 'choice', value: nlu.value };
+    case 'multi': {
+      if (nlu.value.none) {
+        const exclusive = optionsOf(question).find((o) => o.exclusive);
+        return exclusive ? { type: 'multi', values: [exclusive.id] } : undefined;
+      }
+      return nlu.value.ids.length ? { type: 'multi', values: nlu.value.ids } : undefined;
+    }
+    case 'number':
+      return { type: 'number', value: nlu.value.value };
+    case 'percent':
+      return { type: 'percent', value: nlu.value.value };
+    case 'money':
+      return { type: 'money', amount: nlu.value.value, period: nlu.value.period ?? 'year' };
+    case 'sector':
+      return { type: 'sector', value: nlu.value.id };
+    case 'location':
+      return { type: 'location', departement: nlu.value.departement, region: nlu.value.region };
+    case 'size':
+      return { type: 'size', value: nlu.value.band };
+    case 'text':
+      return undefined;
+  }
+}
