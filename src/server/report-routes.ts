@@ -8,13 +8,15 @@ import type { Logger } from '../log.js';
 import { RESULT_ID } from '../diagnostic/records.js';
 import { renderReportPdf } from '../diagnostic/report/pdf.js';
 import { renderRadarForView } from '../diagnostic/report/radar.js';
-import { toReportView, type DiagnosticResult } from '../diagnostic/report/view.js';
+import { toReportView, type DiagnosticResult, type SourceView } from '../diagnostic/report/view.js';
 import { sendError } from './http-errors.js';
 
 export interface ReportRouteDeps {
   getResult(id: string): Promise<DiagnosticResult | undefined>;
   /** Absolute URL of a guide, printed in the PDF. */
   guideUrl?: (slug: string) => string;
+  /** Sources printed in the PDF besides the result's own (see scoringSources). */
+  sources?: readonly SourceView[];
   /** CCI colour (#RRGGBB) of the chart and the PDF headings. */
   color?: string;
   /** PNGs kept in memory (default 64, ~70 KB each). */
@@ -99,7 +101,7 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { c
     if (!result) return;
     try {
       const view = toReportView(result);
-      const pdf = await renderReportPdf(result, { guideUrl: deps.guideUrl, color: deps.color, chartPng: chartOf(String(req.params.id), result) });
+      const pdf = await renderReportPdf(result, { guideUrl: deps.guideUrl, color: deps.color, sources: deps.sources, chartPng: chartOf(String(req.params.id), result) });
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Content-Disposition', `attachment; filename="rapport-virage-${view.isoDay}.pdf"`);
       res.setHeader('Cache-Control', 'private, no-store');

@@ -75,11 +75,14 @@ function priority(p: PriorityView, index: number, links: ReportLinks): Json {
 
 function advisorLines(view: ReportView): Json[] {
   if (!view.advisorSuggested) return [];
-  const reasons = view.redFlags.map((f) => f.reason);
-  const lines = reasons.length
-    ? reasons.map((r) => text(`⚠️ ${r}`, { color: 'Attention', spacing: 'Small' }))
-    : [text('⚠️ Un conseiller de votre CCI peut vous aider à démarrer.', { color: 'Attention', spacing: 'Small' })];
-  return [text('Un conseiller vous est recommandé', { weight: 'Bolder', spacing: 'Medium' }), ...lines];
+  return [
+    text(advisorHeading(view), { weight: 'Bolder', spacing: 'Medium', color: 'Attention' }),
+    ...view.advisorReasons.map((r) => text(`⚠️ ${r}`, { spacing: 'Small' })),
+  ];
+}
+
+function advisorHeading(view: ReportView): string {
+  return view.advisorUrgent ? 'Parlez-en à un conseiller dès maintenant' : 'Un conseiller vous est recommandé';
 }
 
 /** The result card: level, score, badge, chart, bars, 3 priorities, advisor line, handoff and PDF buttons. */
@@ -120,9 +123,8 @@ export function buildResultText(result: DiagnosticResult, links: ReportLinks): s
   out.push('', '**Vos scores par axe**');
   for (const a of view.axes) out.push(`- ${a.short} : ${scoreText(a.score)}`);
   if (view.advisorSuggested) {
-    out.push('', '**Un conseiller vous est recommandé**');
-    if (view.redFlags.length) for (const f of view.redFlags) out.push(`- ${f.reason}`);
-    else out.push('- Un conseiller de votre CCI peut vous aider à démarrer.');
+    out.push('', `**${advisorHeading(view)}**`);
+    for (const r of view.advisorReasons) out.push(`- ${r}`);
   }
   if (view.priorities.length) out.push('', '**Vos 3 priorités**');
   view.priorities.forEach((p, i) => {

@@ -3,4 +3,4 @@ export { renderRadarPng, renderRadarForView, radarAltText, radarScoresOf, DEFAUL
 export { buildResultCard, buildResultText, textBar, HANDOFF_DATA, HANDOFF_TEXT, type ReportLinks } from './card.js';
 export { ALLOWED_CARD_TYPES, CARD_VERSION, checkCard, cardTypes, type CardProblem } from './card-schema.js';
 export { renderReportPdf, type PdfOptions } from './pdf.js';
-export { DISCLAIMER, SHORT_AXIS_LABELS, toReportView, type DiagnosticResult, type ReportView } from './view.js';
+export { DISCLAIMER, SHORT_AXIS_LABELS, scoringSources, toReportView, type DiagnosticResult, type ReportView, type SourceView } from './view.js';

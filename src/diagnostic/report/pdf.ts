@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import { parseHexColor } from './raster.js';
 import { DEFAULT_CHART_COLOR, renderRadarForView } from './radar.js';
 import { pdfText } from './pdf-text.js';
-import { DISCLAIMER, scoreText, toReportView, type DiagnosticResult, type ReportView } from './view.js';
+import { DISCLAIMER, scoreText, toReportView, type DiagnosticResult, type ReportView, type SourceView } from './view.js';
 
 export interface PdfOptions {
   /** Absolute URL of a guide (printed under each priority); without it the guide's slug is printed. */
@@ -15,6 +15,8 @@ export interface PdfOptions {
   chartPng?: Buffer;
   /** CCI colour (#RRGGBB) for headings, bars and the chart. */
   color?: string;
+  /** Sources the result does not carry (e.g. of the levels and of the badge, from the scoring model). */
+  sources?: readonly SourceView[];
   /** false writes uncompressed streams (tests read the text). Default true. */
   compress?: boolean;
 }
@@ -85,9 +87,8 @@ function axisTable(doc: Doc, view: ReportView, color: string): void {
 
 function plan(doc: Doc, view: ReportView, color: string, guideUrl?: (slug: string) => string): void {
   if (view.advisorSuggested) {
-    heading(doc, 'Un conseiller vous est recommandé', ATTENTION);
-    const reasons = view.redFlags.length ? view.redFlags.map((f) => f.reason) : ['Un conseiller de votre CCI peut vous aider à démarrer.'];
-    for (const r of reasons) para(doc, `• ${r}`);
+    heading(doc, view.advisorUrgent ? 'Parlez-en à un conseiller dès maintenant' : 'Un conseiller vous est recommandé', ATTENTION);
+    for (const r of view.advisorReasons) para(doc, `• ${r}`);
     para(doc, 'Dans la conversation, écrivez « Parler à un conseiller » : il reprendra votre diagnostic.', { color: MUTED, size: 9.5 });
   }
   heading(doc, 'Votre plan : 3 priorités', color);
@@ -142,7 +143,7 @@ function footers(doc: Doc, view: ReportView): void {
 
 /** Renders the PDF report of a result. */
 export function renderReportPdf(result: DiagnosticResult, options: PdfOptions = {}): Promise<Buffer> {
-  const view = toReportView(result);
+  const view = toReportView(result, options.sources);
   const color = options.color ?? DEFAULT_CHART_COLOR;
   parseHexColor(color);
   const chart = options.chartPng ?? renderRadarForView(view, { color });

@@ -1,50 +1,17 @@
 // What the card, the text version, the chart and the PDF show, read once from a DiagnosticResult:
 // French labels, formatted date, deduplicated sources. Every renderer works from this view, so a change
 // in the result's shape is absorbed here only.
+import { REGION_CODES } from '../../knowledge/aids.js';
 import type { ComparisonLine } from '../compare.js';
+import type { Priority } from '../plan.js';
 import type { Effort } from '../plan-rules.js';
-import type { ScoreSummary } from '../scoring.js';
+import { DEFAULT_QUESTIONNAIRE, loadQuestionnaire } from '../questionnaire.js';
+import type { DiagnosticResult, RedFlag } from '../result.js';
+import type { ScoringModel } from '../scoring.js';
 import { AXIS_IDS, type AxisId, type Profile } from '../types.js';
 
-// ---- Stand-in for src/diagnostic/result.ts (not written yet): the fields the report reads. ----
-export interface ResultAid {
-  id?: string;
-  name: string;
-  url: string;
-  operator?: string;
-}
-export interface ResultPriority {
-  id: string;
-  axis: AxisId;
-  title: string;
-  why: string;
-  effort: Effort;
-  cost: { label: string };
-  inHouse?: { label: string };
-  guides: string[];
-  aids: ResultAid[];
-}
-export interface ResultRedFlag {
-  id: string;
-  reason: string;
-  urgent?: boolean;
-}
-export interface DiagnosticResult {
-  questionnaireVersion: string;
-  /** ISO date-time of completion. */
-  completedAt: string;
-  profile: Profile;
-  /** Optional ready-made French profile line; built from `profile` otherwise. */
-  profileLine?: string;
-  score: ScoreSummary;
-  comparisons: ComparisonLine[];
-  priorities: ResultPriority[];
-  redFlags: ResultRedFlag[];
-  /** True when an advisor should be offered (a red flag, a low score, an aid question). */
-  advisorSuggested: boolean;
-  sources?: { label: string; url: string; checked?: string }[];
-}
-// ------------------------------------------------------------------------------------------------
+export type { DiagnosticResult };
+
 
 /** Short axis names for the chart and the bars (the questionnaire's labels are longer). */
 export const SHORT_AXIS_LABELS: Record<AxisId, string> = {
@@ -74,7 +41,7 @@ export interface AxisView {
   short: string;
   score: number | null;
 }
-export interface PriorityView extends ResultPriority {
+export interface PriorityView extends Priority {
   effortLabel: string;
 }
 export interface SourceView {
@@ -98,8 +65,12 @@ export interface ReportView {
   axes: AxisView[];
   comparisons: ComparisonLine[];
   priorities: PriorityView[];
-  redFlags: ResultRedFlag[];
+  redFlags: RedFlag[];
+  /** Why an advisor is offered (empty when not offered). */
+  advisorReasons: string[];
   advisorSuggested: boolean;
+  /** An urgent flag (e.g. an ongoing attack): ask for a human at once. */
+  advisorUrgent: boolean;
   sources: SourceView[];
 }
 
@@ -112,37 +83,54 @@ export function frenchDate(d: Date): string {
   return `${d.getUTCDate() === 1 ? '1er' : d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+let optionLabels: Map<string, string> | undefined;
+/** Labels of the profile answers (sector, status…) from the questionnaire, read once; ids when unreadable. */
+function profileOptionLabel(id: string): string {
+  if (!optionLabels) {
+    optionLabels = new Map();
+    try {
+      for (const q of loadQuestionnaire(DEFAULT_QUESTIONNAIRE).questions) {
+        if (q.axis === 'profil') for (const o of q.options ?? []) optionLabels.set(`${q.profileField}:${o.id}`, o.label);
+      }
+    } catch {
+      // labels are a nicety: the ids still read
+    }
+  }
+  return optionLabels.get(id) ?? id.split(':')[1];
+}
+
 export function profileLineOf(profile: Profile): string {
   const parts: string[] = [];
   if (profile.sizeBand) parts.push(`Entreprise ${SIZE_LABELS[profile.sizeBand] ?? profile.sizeBand}`);
-  if (profile.sector) parts.push(`secteur : ${profile.sector}`);
+  if (profile.sector) parts.push(`secteur : ${profileOptionLabel(`sector:${profile.sector}`).toLowerCase()}`);
   if (profile.clientele) parts.push(CLIENTELE_LABELS[profile.clientele] ?? profile.clientele);
-  if (profile.region) parts.push(`région : ${profile.region}`);
+  if (profile.region) parts.push(REGION_CODES[profile.region] ?? `région ${profile.region}`);
   return parts.length ? parts.join(' · ') : 'Profil non renseigné';
 }
 
-/** Reads a result into the view every renderer uses. Throws on a result without a valid date. */
-export function toReportView(result: DiagnosticResult): ReportView {
-  const date = new Date(result.completedAt);
-  if (Number.isNaN(date.getTime())) throw new Error(`[report] invalid completedAt: ${result.completedAt}`);
-  const byAxis = new Map(result.score.axes.map((a) => [a.axis, a]));
-  const badge = result.score.badge;
+/** Reads a result into the view every renderer uses. `extraSources`: e.g. the sources of the levels and badge. */
+export function toReportView(result: DiagnosticResult, extraSources: readonly SourceView[] = []): ReportView {
+  const date = new Date(result.date);
+  if (Number.isNaN(date.getTime())) throw new Error(`[report] invalid result date: ${result.date}`);
+  const byAxis = new Map(result.axes.map((a) => [a.axis, a]));
+  const badge = result.badge;
   const sources = new Map<string, SourceView>();
   const addSource = (s: SourceView) => {
     if (!sources.has(s.url)) sources.set(s.url, s);
   };
   for (const c of result.comparisons) addSource({ label: `${c.source.label} (${c.source.year})`, url: c.source.url, checked: c.source.checked });
-  for (const s of result.sources ?? []) addSource(s);
-  for (const p of result.priorities) for (const a of p.aids) addSource({ label: a.name, url: a.url });
+  for (const p of result.plan.priorities) for (const a of p.aids) addSource({ label: a.name, url: a.url, checked: a.checked });
+  extraSources.forEach(addSource);
+  const advisorReasons = result.advisorSuggested?.reasons ?? [];
   return {
     date,
     dateLabel: frenchDate(date),
     isoDay: date.toISOString().slice(0, 10),
     version: result.questionnaireVersion,
-    profileLine: result.profileLine ?? profileLineOf(result.profile),
-    overall: result.score.overall,
-    levelLabel: result.score.level?.label ?? 'Non évalué',
-    levelDescription: result.score.level?.description ?? 'Trop peu de réponses pour calculer un score.',
+    profileLine: profileLineOf(result.profile),
+    overall: result.overall,
+    levelLabel: result.level?.label ?? 'Non évalué',
+    levelDescription: result.level?.description ?? 'Trop peu de réponses pour calculer un score.',
     badgeReached: badge.reached,
     badgeLine: `${badge.label} ${badge.reached ? 'atteint' : 'pas encore atteint'} : ${badge.count} ${badge.count > 1 ? 'usages' : 'usage'} de base sur ${badge.basics.length}${badge.reached ? '' : ` (il en faut ${badge.threshold})`}`,
     axes: AXIS_IDS.map((axis) => ({
@@ -152,9 +140,11 @@ export function toReportView(result: DiagnosticResult): ReportView {
       score: byAxis.get(axis)?.score ?? null,
     })),
     comparisons: result.comparisons,
-    priorities: result.priorities.slice(0, 3).map((p) => ({ ...p, effortLabel: EFFORT_LABELS[p.effort] ?? p.effort })),
+    priorities: result.plan.priorities.slice(0, 3).map((p) => ({ ...p, effortLabel: EFFORT_LABELS[p.effort] ?? p.effort })),
     redFlags: result.redFlags,
-    advisorSuggested: result.advisorSuggested || result.redFlags.length > 0,
+    advisorReasons,
+    advisorSuggested: advisorReasons.length > 0,
+    advisorUrgent: result.advisorSuggested?.urgent === true,
     sources: [...sources.values()],
   };
 }
@@ -162,4 +152,14 @@ export function toReportView(result: DiagnosticResult): ReportView {
 /** « 62/100 » or « non évalué ». */
 export function scoreText(score: number | null): string {
   return score === null ? 'non évalué' : `${score}/100`;
+}
+
+/** Sources of the scoring model that a result does not carry: the levels' scale and the badge. */
+export function scoringSources(scoring: ScoringModel): SourceView[] {
+  const out: SourceView[] = [];
+  const l = scoring.levelsSource;
+  if (l) out.push({ label: `Paliers des niveaux : évaluation européenne de maturité numérique (${l.year})`, url: l.url, checked: l.checked });
+  const s = scoring.socle.source;
+  out.push({ label: `${scoring.socle.label} : indicateur européen d'intensité numérique (${s.year})`, url: s.url, checked: s.checked });
+  return out;
 }
