@@ -3,6 +3,8 @@
 import type { BenchSection } from './types.js';
 import { benchTurns } from './turns.js';
 import { benchStore } from './store.js';
+import { benchNlu } from './nlu.js';
+import { benchKnowledge } from './knowledge.js';
 import { benchKnowledge } from './knowledge.js';
 
 type Section = { name: string; run: () => Promise<BenchSection> };
@@ -10,6 +12,8 @@ type Section = { name: string; run: () => Promise<BenchSection> };
 const sections: Section[] = [
   { name: 'turns', run: () => benchTurns() },
   { name: 'store', run: () => benchStore() },
+  { name: 'nlu', run: () => benchNlu() },
+  { name: 'knowledge', run: () => benchKnowledge() },
   { name: 'knowledge', run: () => benchKnowledge() },
 ];
 
