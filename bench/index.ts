@@ -5,7 +5,6 @@ import { benchTurns } from './turns.js';
 import { benchStore } from './store.js';
 import { benchNlu } from './nlu.js';
 import { benchKnowledge } from './knowledge.js';
-import { benchKnowledge } from './knowledge.js';
 
 type Section = { name: string; run: () => Promise<BenchSection> };
 
@@ -13,7 +12,6 @@ const sections: Section[] = [
   { name: 'turns', run: () => benchTurns() },
   { name: 'store', run: () => benchStore() },
   { name: 'nlu', run: () => benchNlu() },
-  { name: 'knowledge', run: () => benchKnowledge() },
   { name: 'knowledge', run: () => benchKnowledge() },
 ];
 
