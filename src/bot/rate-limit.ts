@@ -46,12 +46,17 @@ export class SlidingWindowLimiter {
   private readonly keep: number;
   private lastSweep = 0;
 
+  /**
+   * @param safetyMs added to every window: we time a send when it leaves, Teams when it arrives, so
+   *   network jitter could otherwise squeeze 8 arrivals into one of Teams' seconds.
+   */
   constructor(
     private readonly windows: readonly RateWindow[],
     private readonly clock: Clock = systemClock,
+    private readonly safetyMs = 0,
   ) {
     if (windows.length === 0) throw new Error('[rate-limit] at least one window');
-    this.longest = Math.max(...windows.map((w) => w.ms));
+    this.longest = Math.max(...windows.map((w) => w.ms)) + safetyMs;
     this.keep = Math.max(...windows.map((w) => w.limit));
   }
 
@@ -64,7 +69,7 @@ export class SlidingWindowLimiter {
       // times is sorted; the window is full when `limit` sends happened within the last `ms`.
       if (times.length < w.limit) continue;
       const oldestInWindow = times[times.length - w.limit];
-      const free = oldestInWindow + w.ms - now;
+      const free = oldestInWindow + w.ms + this.safetyMs - now;
       if (free > wait) wait = free;
     }
     return wait;

@@ -107,7 +107,11 @@ export interface TeamsDeliveryOptions {
   tenantWindows?: readonly RateWindow[];
   retry?: Partial<RetryOptions>;
   clock?: Clock;
+  /** Margin added to each rate window (see SlidingWindowLimiter). */
+  safetyMs?: number;
 }
+
+export const PACING_SAFETY_MS = 150;
 
 const UNPACED_TYPES = new Set(['delay', 'invokeResponse', 'trace']);
 
@@ -117,8 +121,9 @@ const UNPACED_TYPES = new Set(['delay', 'invokeResponse', 'trace']);
  */
 export function installTeamsDelivery(adapter: CloudAdapter, options: TeamsDeliveryOptions = {}): CloudAdapter {
   const clock = options.clock ?? systemClock;
-  const perConversation = new SlidingWindowLimiter(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, clock);
-  const perTenant = new SlidingWindowLimiter(options.tenantWindows ?? TEAMS_TENANT_WINDOWS, clock);
+  const safety = options.safetyMs ?? PACING_SAFETY_MS;
+  const perConversation = new SlidingWindowLimiter(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, clock, safety);
+  const perTenant = new SlidingWindowLimiter(options.tenantWindows ?? TEAMS_TENANT_WINDOWS, clock, safety);
   const original = adapter.sendActivities.bind(adapter);
   const retry = { clock, ...options.retry };
 

@@ -102,6 +102,16 @@ describe('Teams activities through /api/messages', () => {
     expect(delivered()[0].text).toMatch(/^Bonjour/);
   });
 
+  it('serves the terms of use page the manifest links to (/conditions)', async () => {
+    const res = await fetch(`${app.url}/conditions`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('Conditions d’utilisation de Virage');
+    expect(html).toContain('href="/confidentialite"');
+    expect(html).not.toContain('{{');
+  });
+
   it('sends only what Teams renders: Adaptive Cards ≤ 1.5, no markdown tables or headers', () => {
     expect(allReplies.length).toBeGreaterThan(5);
     const problems = allReplies.flatMap((r) => teamsRenderingProblems(r));
