@@ -27,11 +27,9 @@ beforeAll(async () => {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       hits.push({ body, at: Date.now() });
-      if (failuresLeft-- > 0) {
-        res.writeHead(503).end('indisponible');
-      } else {
-        res.writeHead(204).end();
-      }
+      // No chaining on writeHead: restify (loaded by other suites in this worker) patches it without returning `this`.
+      res.statusCode = failuresLeft-- > 0 ? 503 : 204;
+      res.end(res.statusCode === 503 ? 'indisponible' : undefined);
     });
   });
   await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', r));
