@@ -12,6 +12,7 @@ import { projectRoot } from './paths.js';
 import { PrivacyRegistry } from './privacy/registry.js';
 import { SignedLinks } from './privacy/links.js';
 import { SubjectIndex, type SubjectRecord } from './privacy/subjects.js';
+import { startRetention, type RetentionJob } from './privacy/retention.js';
 import { ShardedFileStore } from './storage/sharded-store.js';
 import { BotStorage, type StoredItem } from './storage/bot-storage.js';
 import { loadOrCreateSecret } from './storage/secrets.js';
@@ -48,6 +49,7 @@ export interface Virage {
   store: DocumentStore;
   privacy: PrivacyRegistry;
   directLine: DirectLineService;
+  retention: RetentionJob;
   /** Runs one turn of the bot (what /api/messages and the Direct Line channel call). */
   runBot: (context: TurnContext) => Promise<void>;
   /** Listens on the port (0 = any free port) and returns it. */
@@ -140,6 +142,9 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     color: config.brand.primaryColor,
   });
   const directLine = mountDirectLine(server, { config, store, logger, runBot, privacy });
+  const retention = startRetention(privacy, [
+    { name: 'kb-feedback', purge: (now) => feedback.purge(now, config.retention.feedbackDays) },
+  ], logger);
   // Last: the static pages and the French 404 catch-all.
   registerStaticRoutes(server, { config, logger });
 
@@ -150,12 +155,14 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     store,
     privacy,
     directLine,
+    retention,
     runBot,
     async start(port = config.port) {
       boundPort = await listen(server, port, config.host);
       return boundPort;
     },
     async stop() {
+      retention.stop();
       await directLine.close();
       await close(server);
       await store.close();
