@@ -92,9 +92,11 @@ export function renderRadarPng(scores: RadarScores, options: RadarOptions = {}):
     canvas.stroke(textPolylines(line, { x: cx, y: 568 * k, capHeight: 16 * k, align: 'center' }), 2.2 * k, color);
   }
 
-  const png = new PNG({ width: size, height: size, colorType: 2, inputHasAlpha: true });
+  // RGB in, RGB out: pngjs takes its fast path (no conversion); one fixed filter (« Up ») instead of trying
+  // all five per row keeps encoding cheap, and white rows compress to almost nothing anyway.
+  const png = new PNG({ width: size, height: size, colorType: 2, inputColorType: 2, inputHasAlpha: false });
   png.data = Buffer.from(canvas.data.buffer, canvas.data.byteOffset, canvas.data.byteLength);
-  return PNG.sync.write(png, { colorType: 2, inputHasAlpha: true, deflateLevel: 6 });
+  return PNG.sync.write(png, { colorType: 2, inputColorType: 2, inputHasAlpha: false, filterType: 2, deflateLevel: 6 });
 }
 
 /** The scores of a report view, in the shape renderRadarPng takes. */

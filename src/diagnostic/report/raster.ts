@@ -28,11 +28,25 @@ function signedArea(poly: readonly Point[]): number {
   return a / 2;
 }
 
+const unitCircles = new Map<number, Point[]>();
+
 /** A regular polygon approximating a circle (enough sides for a smooth edge at this radius). */
 export function circle(cx: number, cy: number, r: number): Point[] {
   const n = Math.max(8, Math.ceil((2 * Math.PI * r) / 1.5));
-  return Array.from({ length: n }, (_, i) => [cx + r * Math.cos((2 * Math.PI * i) / n), cy + r * Math.sin((2 * Math.PI * i) / n)] as Point);
+  let unit = unitCircles.get(n);
+  if (!unit) {
+    unit = Array.from({ length: n }, (_, i) => [Math.cos((2 * Math.PI * i) / n), Math.sin((2 * Math.PI * i) / n)] as Point);
+    unitCircles.set(n, unit);
+  }
+  return unit.map(([ux, uy]) => [cx + r * ux, cy + r * uy] as Point);
 }
+
+// Hot loops avoid Math.* calls: they are not inlined in every context (jest's vm runs them ~100× slower).
+const floorPos = (x: number) => x | 0; // x ≥ 0
+const ceilPos = (x: number) => {
+  const f = x | 0;
+  return f < x ? f + 1 : f;
+};
 
 /** Coverage mask: add polygons, then read coverage 0–1 per pixel (non-zero rule, overlaps clamped). */
 class Coverage {
@@ -66,9 +80,9 @@ class Coverage {
   private line(p: Point, q: Point): void {
     const w = this.width;
     // Clamping x to the canvas keeps the coverage inside it exact (area is accumulated towards the right).
-    let x0 = Math.min(Math.max(p[0], 0), w);
+    let x0 = p[0] < 0 ? 0 : p[0] > w ? w : p[0];
     let y0 = p[1];
-    let x1 = Math.min(Math.max(q[0], 0), w);
+    let x1 = q[0] < 0 ? 0 : q[0] > w ? w : q[0];
     let y1 = q[1];
     if (y0 === y1) return;
     let dir = 1;
@@ -82,22 +96,22 @@ class Coverage {
       x -= y0 * dxdy;
       y0 = 0;
     }
-    y1 = Math.min(y1, this.height);
+    if (y1 > this.height) y1 = this.height;
     if (y0 >= y1) return;
     const acc = this.acc;
-    const yStart = Math.floor(y0);
-    const yEnd = Math.ceil(y1);
-    this.minY = Math.min(this.minY, yStart);
-    this.maxY = Math.max(this.maxY, yEnd - 1);
+    const yStart = floorPos(y0);
+    const yEnd = ceilPos(y1);
+    if (yStart < this.minY) this.minY = yStart;
+    if (yEnd - 1 > this.maxY) this.maxY = yEnd - 1;
     for (let y = yStart; y < yEnd; y++) {
       const row = y * this.stride;
-      const dy = Math.min(y + 1, y1) - Math.max(y, y0);
+      const dy = (y + 1 < y1 ? y + 1 : y1) - (y > y0 ? y : y0);
       const xNext = x + dxdy * dy;
       const d = dy * dir;
-      const xa = Math.min(x, xNext);
-      const xb = Math.max(x, xNext);
-      const xaFloor = Math.floor(xa);
-      const xbCeil = Math.ceil(xb);
+      const xa = x < xNext ? x : xNext;
+      const xb = x < xNext ? xNext : x;
+      const xaFloor = floorPos(xa);
+      const xbCeil = ceilPos(xb);
       if (xbCeil <= xaFloor + 1) {
         const xmf = 0.5 * (x + xNext) - xaFloor;
         acc[row + xaFloor] += d - d * xmf;
@@ -125,7 +139,7 @@ class Coverage {
   }
 }
 
-/** An RGBA image (straight alpha, opaque background) with a few drawing primitives. */
+/** An opaque RGB image (3 bytes a pixel) with a few drawing primitives. */
 export class Canvas {
   readonly data: Uint8Array;
   private readonly mask: Coverage;
@@ -135,12 +149,11 @@ export class Canvas {
     readonly height: number,
     background: Rgb,
   ) {
-    this.data = new Uint8Array(width * height * 4);
+    this.data = new Uint8Array(width * height * 3);
     for (let i = 0; i < width * height; i++) {
-      this.data[i * 4] = background.r;
-      this.data[i * 4 + 1] = background.g;
-      this.data[i * 4 + 2] = background.b;
-      this.data[i * 4 + 3] = 255;
+      this.data[i * 3] = background.r;
+      this.data[i * 3 + 1] = background.g;
+      this.data[i * 3 + 2] = background.b;
     }
     this.mask = new Coverage(width, height);
   }
@@ -178,18 +191,21 @@ export class Canvas {
   private paint(color: Rgb, alpha: number): void {
     const { acc, stride, minY, maxY } = this.mask;
     const data = this.data;
-    for (let y = Math.max(0, minY); y <= Math.min(this.height - 1, maxY); y++) {
+    const yEnd = maxY < this.height - 1 ? maxY : this.height - 1;
+    for (let y = minY > 0 ? minY : 0; y <= yEnd; y++) {
       let sum = 0;
       const row = y * stride;
       for (let x = 0; x < this.width; x++) {
         sum += acc[row + x];
-        const cov = Math.min(1, Math.abs(sum));
+        const abs = sum < 0 ? -sum : sum;
+        const cov = abs > 1 ? 1 : abs;
         if (cov < 1 / 512) continue;
         const a = cov * alpha;
-        const i = (y * this.width + x) * 4;
-        data[i] = Math.round(color.r * a + data[i] * (1 - a));
-        data[i + 1] = Math.round(color.g * a + data[i + 1] * (1 - a));
-        data[i + 2] = Math.round(color.b * a + data[i + 2] * (1 - a));
+        const i = (y * this.width + x) * 3;
+        // values are ≥ 0, so +0.5 and truncation round like Math.round
+        data[i] = (color.r * a + data[i] * (1 - a) + 0.5) | 0;
+        data[i + 1] = (color.g * a + data[i + 1] * (1 - a) + 0.5) | 0;
+        data[i + 2] = (color.b * a + data[i + 2] * (1 - a) + 0.5) | 0;
       }
     }
     this.mask.clear();
