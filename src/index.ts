@@ -28,6 +28,7 @@ import { mountDirectLine, type DirectLineService } from './server/directline/ind
 import { registerStaticRoutes } from './server/static-routes.js';
 import { registerKnowledgeRoutes } from './server/knowledge-routes.js';
 import { registerReportRoutes } from './server/report-routes.js';
+import { setupHandoff, type HandoffWiring } from './server/handoff-wiring.js';
 import { createNlu } from './nlu/index.js';
 import { loadGuides } from './knowledge/guides.js';
 import { findAids } from './knowledge/aids.js';
@@ -50,6 +51,7 @@ export interface Virage {
   privacy: PrivacyRegistry;
   directLine: DirectLineService;
   retention: RetentionJob;
+  handoff: HandoffWiring;
   /** Runs one turn of the bot (what /api/messages and the Direct Line channel call). */
   runBot: (context: TurnContext) => Promise<void>;
   /** Listens on the port (0 = any free port) and returns it. */
@@ -134,6 +136,9 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   registerMessagesRoute(server, adapter, runBot);
   registerPrivacyRoutes(server, { config, privacy, links });
   registerPagesRoutes(server, { config });
+  const handoff = await setupHandoff({
+    config, logger, store, privacy, server, publicBaseUrl, guideTitle: (slug) => kb.guide(slug)?.title,
+  });
   const look = { title: config.brand.title, color: config.brand.primaryColor };
   registerKnowledgeRoutes(server, { kb, feedback, logger, look });
   registerReportRoutes(server, {
@@ -156,6 +161,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     privacy,
     directLine,
     retention,
+    handoff,
     runBot,
     async start(port = config.port) {
       boundPort = await listen(server, port, config.host);
@@ -164,6 +170,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     async stop() {
       retention.stop();
       await directLine.close();
+      await handoff.stop();
       await close(server);
       await store.close();
     },
