@@ -6,6 +6,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log.js';
 import { RESULT_ID } from '../diagnostic/records.js';
+import type { ReportLinks } from '../diagnostic/report/card.js';
 import { renderReportPdf } from '../diagnostic/report/pdf.js';
 import { renderRadarForView } from '../diagnostic/report/radar.js';
 import { toReportView, type DiagnosticResult, type SourceView } from '../diagnostic/report/view.js';
@@ -41,6 +42,9 @@ export class Lru<V> {
     this.map.set(key, value);
     while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
   }
+  delete(key: string): void {
+    this.map.delete(key);
+  }
   get size(): number {
     return this.map.size;
   }
@@ -48,6 +52,13 @@ export class Lru<V> {
 
 export function reportPaths(id: string): { chart: string; pdf: string } {
   return { chart: `/diagnostic/${id}/radar.png`, pdf: `/diagnostic/${id}/rapport.pdf` };
+}
+
+/** The absolute links the result card and text need, for a result stored under `id`. */
+export function reportLinks(publicBaseUrl: string, id: string): ReportLinks {
+  const base = publicBaseUrl.replace(/\/+$/, '');
+  const paths = reportPaths(id);
+  return { chartUrl: base + paths.chart, pdfUrl: base + paths.pdf, guideUrl: (slug) => `${base}/guides/${encodeURIComponent(slug)}` };
 }
 
 export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { cache: Lru<Buffer> } {
@@ -62,6 +73,7 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { c
     }
     const result = await deps.getResult(id);
     if (!result) {
+      cache.delete(id); // erased or expired: drop its chart too
       sendError(res, 404, 'NotFound', 'Diagnostic introuvable : il a peut-être expiré ou été effacé. Vous pouvez refaire le diagnostic avec Virage.');
       return undefined;
     }
