@@ -54,6 +54,8 @@ class Coverage {
   readonly acc: Float32Array;
   minY = Infinity;
   maxY = -Infinity;
+  minX = Infinity;
+  maxX = -Infinity;
 
   constructor(
     readonly width: number,
@@ -68,6 +70,8 @@ class Coverage {
     this.acc.fill(0, this.minY * this.stride, (this.maxY + 1) * this.stride);
     this.minY = Infinity;
     this.maxY = -Infinity;
+    this.minX = Infinity;
+    this.maxX = -Infinity;
   }
 
   /** Adds a closed polygon, always counter-clockwise so that overlapping shapes add up instead of cancelling. */
@@ -112,6 +116,8 @@ class Coverage {
       const xb = x < xNext ? xNext : x;
       const xaFloor = floorPos(xa);
       const xbCeil = ceilPos(xb);
+      if (xaFloor < this.minX) this.minX = xaFloor;
+      if (xbCeil + 1 > this.maxX) this.maxX = xbCeil + 1;
       if (xbCeil <= xaFloor + 1) {
         const xmf = 0.5 * (x + xNext) - xaFloor;
         acc[row + xaFloor] += d - d * xmf;
@@ -189,13 +195,16 @@ export class Canvas {
   }
 
   private paint(color: Rgb, alpha: number): void {
-    const { acc, stride, minY, maxY } = this.mask;
+    const { acc, stride, minY, maxY, minX, maxX } = this.mask;
+    // Nothing accumulates left of minX, and a row's sum is back to zero after maxX (closed shapes).
+    const xStart = minX > 0 ? minX : 0;
+    const xEnd = maxX < this.width - 1 ? maxX : this.width - 1;
     const data = this.data;
     const yEnd = maxY < this.height - 1 ? maxY : this.height - 1;
     for (let y = minY > 0 ? minY : 0; y <= yEnd; y++) {
       let sum = 0;
       const row = y * stride;
-      for (let x = 0; x < this.width; x++) {
+      for (let x = xStart; x <= xEnd; x++) {
         sum += acc[row + x];
         const abs = sum < 0 ? -sum : sum;
         const cov = abs > 1 ? 1 : abs;
