@@ -74,6 +74,9 @@ export class MainDialog extends ComponentDialog {
     const activeChild = dc.activeDialog?.id;
     switch (command) {
       case 'aide':
+        // The diagnostic answers « aide » itself: « je ne sais pas », which the classifier takes for a
+        // request for help, is an answer there.
+        if (activeChild === this.paths.diagnostic.id) return undefined;
         await dc.context.sendActivity(MessageFactory.text(messages.help));
         await dc.repromptDialog();
         return Dialog.EndOfTurn;

@@ -1,11 +1,13 @@
 // The diagnostic conversation: one question at a time, buttons and free text, « pourquoi ? »,
 // « retour », « passer », « pause », « recommencer », a knowledge question in the middle, and
 // nothing lost (each answer is saved as it is given, keyed by the person).
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { MessageFactory } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { subjectId } from '../../src/privacy/registry.js';
 import { findQuestion, nextQuestion, previousQuestion, type Answer, type Question } from '../../src/diagnostic/index.js';
-import { answerFromButton, answerFromSubmit, questionContext, toAnswer } from '../../src/diagnostic/understand.js';
+import { answerFromButton, answerFromSubmit, choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from '../../src/diagnostic/understand.js';
+import type { NluResult } from '../../src/nlu/index.js';
+import { messages } from '../messages.js';
 import type { PathResult } from '../main.js';
 import { d, missActivity, questionActivity } from './prompts.js';
 import { answerMidDiagnostic, finishDiagnostic, type DiagnosticServices } from './finish.js';
@@ -68,13 +70,48 @@ export class DiagnosticDialog extends Dialog {
     if (!text) return this.miss(dc, state, question);
 
     const r = this.s.nlu.interpret(text, questionContext(question));
+    const counted = this.countedChoice(question, text, r);
+    if (counted) return this.accept(dc, state, question, counted);
     if (r.act === 'answer' && r.answer?.ok) {
       const answer = toAnswer(question, r.answer.value);
       if (answer) return this.accept(dc, state, question, answer);
       return this.miss(dc, state, question);
     }
+    // « je ne sais pas » on a question without that button (sector, place, size): the classifier may
+    // take it for a request for help, but it answers the question. Commands still win.
+    if (r.intent.source !== 'command' && r.intent.source !== 'pattern' && this.saysDontKnow(text)) {
+      return this.accept(dc, state, question, { type: 'dontknow' });
+    }
     if (r.act === 'intent') return this.onIntent(dc, state, question, r.intent.name, text);
     return this.miss(dc, state, question);
+  }
+
+  /** Asks the current question again (after « aide » or « mes données » answered by the main dialog). */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state as DiagState;
+    const run = await this.s.records.current(subjectId(context.activity.channelId, context.activity.from?.id));
+    const question = state.questionId ? findQuestion(this.s.questionnaire, state.questionId) : undefined;
+    if (!run || !question || state.mode !== 'asking') return;
+    await context.sendActivity(questionActivity(this.s.questionnaire, question, run.answers, this.s.nlu.sectors));
+  }
+
+  /**
+   * A count question (« Moins de 100 », « De 100 à 1 000 »…) answered with a number: « une cinquantaine
+   * par mois » is 600 a year, not « une cinquantaine » of the first option. A count said with a period
+   * wins over a matching option; a bare count is used when no option matched.
+   */
+  private countedChoice(question: Question, text: string, r: NluResult): Answer | undefined {
+    if (!countBands(question) || (r.act === 'intent' && r.intent.strong)) return undefined;
+    const n = this.s.nlu.extract(text, { type: 'number' });
+    if (!n.ok || (n.value.type !== 'number' && n.value.type !== 'percent')) return undefined;
+    const perPeriod = timesPerYear(text) !== undefined;
+    if (!perPeriod && r.act === 'answer' && r.answer?.ok) return undefined;
+    return choiceFromCount(question, n.value.value.value, text);
+  }
+
+  private saysDontKnow(text: string): boolean {
+    const e = this.s.nlu.extract(text, { type: 'yesno', allowNotConcerned: false });
+    return e.ok && e.value.type === 'yesno' && e.value.value === 'dont_know';
   }
 
   private async onIntent(dc: DialogContext, state: DiagState, question: Question, intent: string, text: string): Promise<DialogTurnResult> {
@@ -106,7 +143,13 @@ export class DiagnosticDialog extends Dialog {
       case 'parler_conseiller':
       case 'etre_rappele':
         return this.toAdvisor(dc, question, text);
+      case 'aide':
+        await dc.context.sendActivity(MessageFactory.text(messages.help));
+        return this.ask(dc, state);
       case 'insatisfaction':
+        // Counts as a miss, so that a third one still ends with the offer to skip or see an advisor.
+        if (state.misses >= 2) return this.miss(dc, state, question);
+        state.misses += 1;
         await dc.context.sendActivity(MessageFactory.suggestedActions([d.advisor, d.skip], d.frustrated));
         return Dialog.EndOfTurn;
       default:

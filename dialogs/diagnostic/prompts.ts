@@ -1,6 +1,6 @@
 // How a diagnostic question is shown: progress line, question, buttons (or a card with boxes to tick
 // for multi-choice questions), and the reprompts after a miss.
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
 import { optionsOf, progress, type Answers, type Question, type Questionnaire } from '../../src/diagnostic/index.js';
 import { buttonsFor, DONT_KNOW } from '../../src/diagnostic/understand.js';
 
@@ -38,23 +38,7 @@ export function questionActivity(q: Questionnaire, question: Question, answers: 
   const p = progress(q, answers, question.id);
   const text = `_${p?.label ?? ''}_\n\n${question.text}`;
   if (question.type === 'multi') {
-    const card = CardFactory.adaptiveCard({
-      type: 'AdaptiveCard',
-      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-      version: '1.5',
-      body: [
-        { type: 'TextBlock', text: d.multiHint, wrap: true, size: 'Small' },
-        {
-          type: 'Input.ChoiceSet',
-          id: 'values',
-          isMultiSelect: true,
-          style: 'expanded',
-          label: question.short ?? 'Réponses',
-          choices: optionsOf(question).map((o) => ({ title: o.label, value: o.id })),
-        },
-      ],
-      actions: [{ type: 'Action.Submit', title: d.validate, data: { questionId: question.id } }],
-    });
+    const card = multiCard(question);
     return { ...MessageFactory.suggestedActions([DONT_KNOW], text), attachments: [card] };
   }
   const labels = buttonsFor(question, sectors).map((b) => b.label);
@@ -63,8 +47,36 @@ export function questionActivity(q: Questionnaire, question: Question, answers: 
 
 /** After a miss: first an example, then buttons only, then an offer to skip or to talk to an advisor. */
 export function missActivity(question: Question, misses: number, sectors: Array<{ id: string; label: string }>): Partial<Activity> {
+  if (question.type === 'multi') {
+    // The card again (in some channels the first one has scrolled away), with the skip and advisor offer.
+    const card = multiCard(question);
+    if (misses <= 1) return { ...MessageFactory.suggestedActions([DONT_KNOW], d.missOnce(question.example)), attachments: [card] };
+    if (misses === 2) return { ...MessageFactory.suggestedActions([DONT_KNOW], d.multiHint), attachments: [card] };
+    return { ...MessageFactory.suggestedActions([DONT_KNOW, d.skip, d.advisor], d.missThrice), attachments: [card] };
+  }
   const labels = buttonsFor(question, sectors).map((b) => b.label);
   if (misses <= 1) return labels.length ? MessageFactory.suggestedActions(labels, d.missOnce(question.example)) : MessageFactory.text(d.missOnce(question.example));
   if (misses === 2 && labels.length) return MessageFactory.suggestedActions(labels, d.missTwice);
   return MessageFactory.suggestedActions([...labels.slice(0, 6), d.skip, d.advisor], d.missThrice);
+}
+
+/** The multi-choice card: boxes to tick and « Valider », which submits `{ questionId, values }`. */
+function multiCard(question: Question): Attachment {
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: d.multiHint, wrap: true, size: 'Small' },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'values',
+        isMultiSelect: true,
+        style: 'expanded',
+        label: question.short ?? 'Réponses',
+        choices: optionsOf(question).map((o) => ({ title: o.label, value: o.id })),
+      },
+    ],
+    actions: [{ type: 'Action.Submit', title: d.validate, data: { questionId: question.id } }],
+  });
 }
