@@ -1,5 +1,6 @@
 // A small step runner for table-driven diagnostic conversations through the real /api/messages
 // endpoint (deliveryMode expectReplies): each step is [what the person sends, what the bot must do].
+import type { Virage } from '../../../src/index.js';
 import { activity, buttons, texts, turn } from '../../helpers/emulator.js';
 
 /** What the person sends: a text (a typed message or a button label) or a card submit without text. */
@@ -112,4 +113,15 @@ export function cardUrls(card: any, baseUrl: string): string[] {
   };
   walk(card);
   return urls.map((u) => u.replace(/^http:\/\/localhost:\d+/, baseUrl));
+}
+
+/** What the store holds for a person's diagnostics: `{ runs: { current, completed }, results }` or null. */
+export async function stored(virage: Virage, subject: string): Promise<any> {
+  const data = await virage.privacy.exportFor(subject);
+  return data.sources.find((s) => s.name === 'diagnostics')!.data;
+}
+
+/** The answers of the run in progress. */
+export async function currentAnswers(virage: Virage, subject: string): Promise<Record<string, unknown>> {
+  return (await stored(virage, subject))?.runs?.current?.answers ?? {};
 }

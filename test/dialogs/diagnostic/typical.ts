@@ -71,3 +71,16 @@ export async function completeDiagnostic(chat: Chat, overrides: Record<string, S
   }
   throw new Error('the diagnostic did not end');
 }
+
+/** Answers typically from the current question until `questionId` is asked; returns its replies. */
+export async function answerUntil(chat: Chat, questionId: string, overrides: Record<string, Say> = {}): Promise<any[]> {
+  const answers = { ...TYPICAL, ...overrides };
+  let replies = chat.last;
+  for (let turns = 0; turns < 60; turns++) {
+    const q = askedQuestion(replies);
+    if (!q) throw new Error(`no question asked before ${questionId}:\n${chat.log.slice(-8).join('\n')}`);
+    if (q.id === questionId) return replies;
+    replies = await chat.say(answers[q.id]);
+  }
+  throw new Error(`${questionId} never asked`);
+}
