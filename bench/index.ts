@@ -5,6 +5,7 @@ import { benchTurns } from './turns.js';
 import { benchStore } from './store.js';
 import { benchNlu } from './nlu.js';
 import { benchKnowledge } from './knowledge.js';
+import { benchReport } from './report.js';
 
 type Section = { name: string; run: () => Promise<BenchSection> };
 
@@ -13,6 +14,7 @@ const sections: Section[] = [
   { name: 'store', run: () => benchStore() },
   { name: 'nlu', run: () => benchNlu() },
   { name: 'knowledge', run: () => benchKnowledge() },
+  { name: 'report', run: () => benchReport() },
 ];
 
 async function main(): Promise<void> {
