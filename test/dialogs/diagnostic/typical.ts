@@ -51,14 +51,19 @@ export function askedQuestion(replies: any[]): Question | undefined {
 }
 
 /**
- * Opens the diagnostic (from any point where the menu is offered) and answers each question asked
- * from `answers` (TYPICAL with `overrides`), checking that each answer moves on to another question,
- * until the result arrives. Returns the final replies.
+ * Opens the diagnostic (from any point where the menu is offered, starting afresh) and answers each
+ * question asked, checking that each answer moves on to another question, until the result arrives.
  */
 export async function completeDiagnostic(chat: Chat, overrides: Record<string, Say> = {}): Promise<any[]> {
+  await chat.say(DIAG);
+  if (buttons(chat.last).includes('Recommencer à zéro')) await chat.say('Recommencer à zéro');
+  return finishDiagnostic(chat, overrides);
+}
+
+/** Answers each question asked from the last replies on (TYPICAL with `overrides`) until the result. */
+export async function finishDiagnostic(chat: Chat, overrides: Record<string, Say> = {}): Promise<any[]> {
   const answers = { ...TYPICAL, ...overrides };
-  let replies = await chat.say(DIAG);
-  if (buttons(replies).includes('Recommencer à zéro')) replies = await chat.say('Recommencer à zéro');
+  let replies = chat.last;
   for (let turns = 0; turns < 60; turns++) {
     const q = askedQuestion(replies);
     if (!q) return replies;
