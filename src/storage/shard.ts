@@ -42,6 +42,7 @@ export class Shard {
     readonly file: string,
     private readonly logger: Logger,
     private readonly label: { collection: string; shard: number },
+    private readonly readOnly = false,
   ) {
     this.adapter = new ShardFileAdapter(file);
     this.low = new Low<ShardData>(this.adapter, new Map());
@@ -76,6 +77,11 @@ export class Shard {
       return this.low.data;
     } catch (err) {
       if (!(err instanceof CorruptShardError)) throw err;
+      if (this.readOnly) {
+        this.logger.error('[ShardedFileStore] corrupt shard file skipped (read-only store)', { ...this.label, reason: err.message });
+        this.low.data = new Map();
+        return this.low.data;
+      }
       // Never delete: move the file aside so a person can inspect or repair it, and carry on empty.
       // If the rename fails we rethrow: starting empty would let the next write destroy the file.
       const aside = `${this.file}.corrupt-${stamp()}`;

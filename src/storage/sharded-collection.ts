@@ -17,6 +17,8 @@ export interface StoreHooks {
   nextETag(): string;
   /** Runs an operation, rejecting after close and letting flush() wait for it. */
   run<R>(op: () => Promise<R>): Promise<R>;
+  /** Never write to the directory (see ShardedFileStoreOptions.readOnly). */
+  readonly readOnly: boolean;
 }
 
 /** 32-bit FNV-1a over the key's UTF-8 bytes: stable across processes and versions. */
@@ -62,6 +64,7 @@ export class ShardedCollection<T> implements Collection<T> {
   put(key: string, value: T, options: PutOptions = {}): Promise<string> {
     return this.store.run(async () => {
       assertKey(key);
+      this.assertWritable();
       const json = serialise(value);
       const shard = await this.shardFor(key);
       const data = await shard.load();
@@ -80,6 +83,7 @@ export class ShardedCollection<T> implements Collection<T> {
   update(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     return this.store.run(async () => {
       assertKey(key);
+      this.assertWritable();
       const shard = await this.shardFor(key);
       const data = await shard.load();
       // Read, change and set happen in one synchronous step, so concurrent updates of a key never
@@ -103,6 +107,7 @@ export class ShardedCollection<T> implements Collection<T> {
   delete(key: string): Promise<boolean> {
     return this.store.run(async () => {
       assertKey(key);
+      this.assertWritable();
       const shard = await this.shardFor(key);
       const data = await shard.load();
       if (!data.delete(key)) return false;
@@ -144,6 +149,10 @@ export class ShardedCollection<T> implements Collection<T> {
     for (const s of this.shards) s?.release();
   }
 
+  private assertWritable(): void {
+    if (this.store.readOnly) throw new Error(`[ShardedFileStore] collection "${this.name}" is read-only`);
+  }
+
   private async getVersionedNow(key: string): Promise<Versioned<T> | undefined> {
     assertKey(key);
     const data = await (await this.shardFor(key)).load();
@@ -171,7 +180,7 @@ export class ShardedCollection<T> implements Collection<T> {
     let shard = this.shards[index];
     if (!shard) {
       const file = path.join(this.dir, `${String(index).padStart(String(count - 1).length, '0')}.json`);
-      shard = this.shards[index] = new Shard(file, this.logger, { collection: this.name, shard: index });
+      shard = this.shards[index] = new Shard(file, this.logger, { collection: this.name, shard: index }, this.store.readOnly);
     }
     return shard;
   }
@@ -186,11 +195,13 @@ export class ShardedCollection<T> implements Collection<T> {
   }
 
   private async openNow(): Promise<number> {
-    await fs.mkdir(this.dir, { recursive: true });
+    const readOnly = this.store.readOnly;
+    if (!readOnly) await fs.mkdir(this.dir, { recursive: true });
     const metaFile = path.join(this.dir, META_FILE);
     const text = await readTextIfExists(metaFile);
     let shards = this.defaultShards;
     if (text === null) {
+      if (readOnly) return shards; // the collection was never written: every shard reads as empty
       await writeFileAtomic(metaFile, JSON.stringify({ format: 1, shards }));
     } else {
       const meta = (() => {
@@ -212,6 +223,7 @@ export class ShardedCollection<T> implements Collection<T> {
         });
       }
     }
+    if (readOnly) return shards; // temp files may be the live server's writes in progress
     for (const name of await fs.readdir(this.dir)) {
       if (STALE_TEMP.test(name)) await fs.rm(path.join(this.dir, name), { force: true });
     }

@@ -23,6 +23,12 @@ export interface ShardedFileStoreOptions {
    */
   shards?: number;
   logger?: Logger;
+  /**
+   * For tools that read the data of a running server (reports): never touches the files (no _meta.json,
+   * no temp-file cleanup, a corrupt shard is skipped, not moved aside) and every write rejects.
+   * Each shard is read once, on first use: the tool sees a snapshot, not later writes.
+   */
+  readOnly?: boolean;
 }
 
 export const DEFAULT_SHARDS = 1024;
@@ -42,6 +48,7 @@ export class ShardedFileStore implements DocumentStore, StoreHooks {
   readonly dir: string;
   private readonly shardsPerCollection: number;
   private readonly logger: Logger;
+  readonly readOnly: boolean;
   private readonly collections = new Map<string, ShardedCollection<unknown>>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly bootId = randomBytes(4).toString('hex');
@@ -54,8 +61,11 @@ export class ShardedFileStore implements DocumentStore, StoreHooks {
       throw new RangeError('[ShardedFileStore] shards must be an integer between 1 and 65536');
     }
     this.dir = path.resolve(dir);
-    if (openDirs.has(this.dir)) throw new Error(`[ShardedFileStore] ${this.dir} is already open in this process`);
-    openDirs.add(this.dir);
+    this.readOnly = options.readOnly ?? false;
+    if (!this.readOnly) {
+      if (openDirs.has(this.dir)) throw new Error(`[ShardedFileStore] ${this.dir} is already open in this process`);
+      openDirs.add(this.dir);
+    }
     this.shardsPerCollection = shards;
     this.logger = options.logger ?? silentLogger;
   }
@@ -97,12 +107,13 @@ export class ShardedFileStore implements DocumentStore, StoreHooks {
       await this.flush();
     } finally {
       for (const c of this.collections.values()) c.release();
-      openDirs.delete(this.dir);
+      if (!this.readOnly) openDirs.delete(this.dir);
     }
   }
 
   async healthy(): Promise<boolean> {
     if (this.closed) return false;
+    if (this.readOnly) return fs.access(this.dir).then(() => true, () => false);
     try {
       await fs.mkdir(this.dir, { recursive: true });
       const probe = path.join(this.dir, `.healthcheck-${process.pid}`);

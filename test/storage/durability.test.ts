@@ -130,6 +130,35 @@ describe('corruption of one shard', () => {
   });
 });
 
+describe('read-only store (reports next to a running server)', () => {
+  test('reads the live data, rejects writes and never touches the directory', async () => {
+    const c = store.collection<Doc>('c');
+    await c.put('k', { n: 1 });
+    const temp = path.join(dir, 'c', '0.json.99999.1.tmp'); // as if the server were writing right now
+    fs.writeFileSync(temp, 'in progress');
+    const victim = path.join(dir, 'c', `${(fnv1a('k') + 1) % SHARDS}.json`); // another shard than k's
+    fs.writeFileSync(victim, '{"format":1,"entr');
+    const before = fs.readdirSync(dir, { recursive: true }).sort();
+
+    const logger = recordingLogger();
+    const reader = new ShardedFileStore(dir, { readOnly: true, logger }); // allowed while `store` is open
+    try {
+      expect(await reader.collection<Doc>('c').get('k')).toEqual({ n: 1 });
+      expect(await reader.collection<Doc>('c').count()).toBe(1);
+      expect(await reader.collection<Doc>('never-written').count()).toBe(0);
+      await expect(reader.collection<Doc>('c').put('x', { n: 2 })).rejects.toThrow(/read-only/);
+      await expect(reader.collection<Doc>('c').update('k', () => ({ n: 3 }))).rejects.toThrow(/read-only/);
+      await expect(reader.collection<Doc>('c').delete('k')).rejects.toThrow(/read-only/);
+      expect(await reader.healthy()).toBe(true);
+      expect(logger.lines.filter((l) => l.level === 'error' && /skipped/.test(l.msg))).toHaveLength(1);
+    } finally {
+      await reader.close();
+    }
+    expect(fs.readdirSync(dir, { recursive: true }).sort()).toEqual(before);
+    expect(await c.get('k')).toEqual({ n: 1 });
+  });
+});
+
 describe('a failed write', () => {
   test('rejects the put with the I/O error, is logged, and the data goes out with the next write', async () => {
     await store.close();
