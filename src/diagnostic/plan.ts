@@ -97,7 +97,8 @@ function lookUpAids(findAids: FindAids | undefined, action: ActionRule, profile:
   const query: AidQuery = { region: profile.region, topics: action.aidTopics };
   if (profile.sizeBand) query.sizeBand = profile.sizeBand;
   if (profile.status && STATUSES.has(profile.status)) query.status = profile.status as AidQuery['status'];
-  if (profile.sector) query.sector = profile.sector.replace(/_/g, '-');
+  const sector = aidSector(profile);
+  if (sector) query.sector = sector;
   let matches: readonly AidMatch[];
   try {
     matches = findAids(query);
@@ -111,6 +112,17 @@ function lookUpAids(findAids: FindAids | undefined, action: ActionRule, profile:
       id: aid.id, name: aid.name, operator: aid.operator, kind: aid.kind, amount: aid.amount, rate: aid.rate,
       url: aid.url, checked: aid.checked, status: aid.status, regional,
     }));
+}
+
+/**
+ * The aid catalogue's sector slug for the firm (knowledge/aides uses « commerce », « artisanat »,
+ * « hotellerie-restauration »; the sector question gives « metiers_bouche », « construction »…): an
+ * artisan is « artisanat » whatever the trade, a food shop is « commerce ».
+ */
+function aidSector(profile: Profile): string | undefined {
+  if (profile.status === 'artisan') return 'artisanat';
+  if (profile.sector === 'metiers_bouche') return 'commerce';
+  return profile.sector?.replace(/_/g, '-');
 }
 
 function overNote(action: ActionRule): string {
