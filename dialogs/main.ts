@@ -11,7 +11,8 @@ import {
 } from 'botbuilder-dialogs';
 import { ActionTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { subjectId } from '../src/privacy/registry.js';
-import { globalCommand, pathChoice, type PathChoice } from './commands.js';
+import { COMMAND_CONFIDENCE, globalCommand, pathChoice, type PathChoice } from './commands.js';
+import { h } from './handoff/messages.js';
 import { messages } from './messages.js';
 import { EraseDialog, ERASE_DIALOG } from './erase.js';
 import type { DialogServices } from './services.js';
@@ -32,6 +33,8 @@ export interface MainOptions {
   again?: boolean;
   /** The first message of a conversation that started without a conversationUpdate. */
   initialText?: string;
+  /** The person sounded frustrated: the menu offers an advisor first. */
+  frustrated?: boolean;
 }
 
 /** Child dialogs for the three paths, given by the composition root. */
@@ -105,10 +108,12 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(messages.privacyNotice(`${this.services.publicBaseUrl()}/confidentialite`));
     }
     if (options.initialText && this.choose(options.initialText)) return step.next(options.initialText);
-    const prompt = MessageFactory.suggestedActions(
-      [messages.choices.diagnostic, messages.choices.question, messages.choices.handoff],
-      options.again ? messages.menuAgain : messages.menuPrompt,
-    );
+    const prompt = options.frustrated
+      ? MessageFactory.suggestedActions([messages.choices.handoff, messages.choices.question, messages.choices.diagnostic], h.frustrated)
+      : MessageFactory.suggestedActions(
+          [messages.choices.diagnostic, messages.choices.question, messages.choices.handoff],
+          options.again ? messages.menuAgain : messages.menuPrompt,
+        );
     const retry = MessageFactory.suggestedActions(
       [messages.choices.diagnostic, messages.choices.question, messages.choices.handoff],
       messages.emptyInput,
@@ -116,13 +121,16 @@ export class MainDialog extends ComponentDialog {
     return step.prompt(MENU_PROMPT, { prompt, retryPrompt: retry });
   }
 
-  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async routeStep(step: WaterfallStepContext<MainOptions>): Promise<DialogTurnResult> {
     const path = this.choose(String(step.result ?? ''));
     if (!path) {
+      const u = this.services.understand(String(step.result ?? ''));
+      if (u.intent === 'insatisfaction' && u.confidence >= COMMAND_CONFIDENCE) return step.replaceDialog(MENU, { frustrated: true });
       await step.context.sendActivity(messages.menuNotUnderstood);
       return step.replaceDialog(MENU, {});
     }
-    return step.beginDialog(this.paths[path].id, { text: String(step.result ?? '') });
+    const trigger = step.options?.frustrated && path === 'handoff' ? { trigger: 'insatisfaction' } : {};
+    return step.beginDialog(this.paths[path].id, { text: String(step.result ?? ''), ...trigger });
   }
 
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

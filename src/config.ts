@@ -31,7 +31,7 @@ export interface VirageConfig {
   /** Requests that take longer are answered 503. */
   requestTimeoutMs: number;
   /** Human handoff: advisors directory file, live wait before a callback ticket, optional SMTP. */
-  handoff: { advisorsFile: string; maxWaitMinutes: number; smtp?: { url: string; from: string } };
+  handoff: { advisorsFile: string; maxWaitMinutes: number; smtp?: { url: string; from: string }; emitEvent: boolean };
 }
 
 export class ConfigError extends Error {
@@ -180,6 +180,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
     handoff: {
       advisorsFile: path.resolve(cwd, str(env, 'ADVISORS_FILE') || path.join(dataDir, 'conseillers.json')),
       maxWaitMinutes: int(env, 'HANDOFF_MAX_WAIT_MINUTES', 10, 1, 240),
+      emitEvent: bool(env, 'HANDOFF_EMIT_EVENT', false),
       ...(smtpUrl ? { smtp: { url: smtpUrl, from: smtpFrom } } : {}),
     },
   };

@@ -35,9 +35,14 @@ import { findAids } from './knowledge/aids.js';
 import { createKnowledgeBase } from './knowledge/search/knowledge-base.js';
 import { KnowledgeFeedback } from './knowledge/feedback.js';
 import { loadDiagnosticModel, type DiagnosticResult } from './diagnostic/index.js';
+import { scoringSources } from './diagnostic/report/view.js';
 import { DiagnosticRecords, type StoredResult, type SubjectDiagnostics } from './diagnostic/records.js';
 import { MainDialog } from '../dialogs/main.js';
-import { ComingSoonDialog } from '../dialogs/coming-soon.js';
+import { HandoffDialog, type SavedContact } from '../dialogs/handoff/dialog.js';
+import { HandoffRelay } from './bot/relay.js';
+import { RECENT_TEXTS, RecentTextsMiddleware, transcriptProvider } from './bot/transcript.js';
+import { HANDOFF_CONTACT, savedContactPrivacySource } from './bot/contact-privacy.js';
+import type { TranscriptLine } from './handoff/types.js';
 import { QuestionDialog, type KnowledgeLog } from '../dialogs/question.js';
 import { DiagnosticDialog } from '../dialogs/diagnostic/dialog.js';
 import { exactCommand } from '../dialogs/commands.js';
@@ -62,6 +67,8 @@ export interface Virage {
 
 export interface VirageOverrides {
   logger?: Logger;
+  /** Clock of the handoff (office hours, queue, timeouts): tests move it. */
+  clock?: () => Date;
 }
 
 export function readVersion(): string {
@@ -79,6 +86,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const subjects = new SubjectIndex(store.collection<SubjectRecord>('subjects'));
   const botStorage = new BotStorage(store.collection<StoredItem>('botstate'));
   privacy.register(botStatePrivacySource(botStorage, subjects, config.retention.conversationDays));
+  privacy.register(savedContactPrivacySource(botStorage, subjects));
 
   const server = createServer({ config, logger, version, health: [{ name: 'store', check: () => store.healthy() }] });
   let boundPort = config.port;
@@ -111,6 +119,16 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     feedback: (e) => feedback.vote({ guideId: e.guideId, sectionId: e.sectionId, vote: e.helpful ? 'up' : 'down', query: e.query }),
     unanswered: (e) => feedback.logQuestion({ query: e.query, answered: false, bestGuide: null, bestConfidence: e.confidence }),
   };
+  const clock = overrides.clock ?? (() => new Date());
+  const handoff = await setupHandoff({
+    config, logger, store, privacy, server, publicBaseUrl, guideTitle: (slug) => kb.guide(slug)?.title, clock,
+  });
+  const conversationState = new ConversationState(botStorage);
+  const userState = new UserState(botStorage);
+  const recentTexts = conversationState.createProperty<TranscriptLine[]>(RECENT_TEXTS);
+  const adapter = createAdapter(config, logger);
+  adapter.use(new RecentTextsMiddleware(recentTexts));
+  const relay = new HandoffRelay({ service: handoff.service, adapter, appId: config.microsoftAppId ?? '', directLine: () => directLine, logger });
   const mainDialog = new MainDialog(services, {
     diagnostic: new DiagnosticDialog({
       questionnaire: model.questionnaire,
@@ -123,30 +141,43 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
       publicBaseUrl,
     }),
     question: new QuestionDialog(services, kb, knowledgeLog),
-    handoff: new ComingSoonDialog('handoff', 'mise en relation avec un conseiller'),
+    handoff: new HandoffDialog({
+      service: handoff.service,
+      understand,
+      nlu,
+      lastDiagnostic: async (subject) => {
+        const run = await records.lastCompleted(subject);
+        return run?.resultId ? records.result(run.resultId) : undefined;
+      },
+      transcript: transcriptProvider(recentTexts, () => directLine),
+      savedContact: userState.createProperty<SavedContact>(HANDOFF_CONTACT),
+      retentionDays: config.retention.handoffDays,
+      clock,
+      emitEvent: config.handoff.emitEvent,
+    }),
   });
   const bot = new VirageBot({
-    conversationState: new ConversationState(botStorage),
-    userState: new UserState(botStorage),
+    conversationState,
+    userState,
     mainDialog,
     subjects,
+    relay,
   });
   const runBot = (context: TurnContext) => bot.run(context);
-  const adapter = createAdapter(config, logger);
   registerMessagesRoute(server, adapter, runBot);
   registerPrivacyRoutes(server, { config, privacy, links });
   registerPagesRoutes(server, { config });
-  const handoff = await setupHandoff({
-    config, logger, store, privacy, server, publicBaseUrl, guideTitle: (slug) => kb.guide(slug)?.title,
-  });
   const look = { title: config.brand.title, color: config.brand.primaryColor };
   registerKnowledgeRoutes(server, { kb, feedback, logger, look });
   registerReportRoutes(server, {
     getResult: (id) => records.result(id),
     guideUrl: (slug) => `${publicBaseUrl()}/guides/${slug}`,
     color: config.brand.primaryColor,
+    sources: scoringSources(model.scoring),
+    logger,
   });
   const directLine = mountDirectLine(server, { config, store, logger, runBot, privacy });
+  const stopRelay = relay.start();
   const retention = startRetention(privacy, [
     { name: 'kb-feedback', purge: (now) => feedback.purge(now, config.retention.feedbackDays) },
   ], logger);
@@ -169,6 +200,8 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     },
     async stop() {
       retention.stop();
+      stopRelay();
+      await relay.idle();
       await directLine.close();
       await handoff.stop();
       await close(server);

@@ -24,6 +24,8 @@ export interface BotDeps {
   userState: UserState;
   mainDialog: MainDialog;
   subjects: SubjectIndex;
+  /** The live handoff relay: runs first; true when it took the turn (src/bot/relay.ts). */
+  relay?: { intercept(context: TurnContext): Promise<boolean> };
 }
 
 export class VirageBot extends TeamsActivityHandler {
@@ -53,6 +55,7 @@ export class VirageBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (this.deps.relay && (await this.deps.relay.intercept(context))) return this.touchSubject(context);
     await super.run(context);
     if (context.turnState.get(ERASED_FLAG)) {
       await this.deps.conversationState.delete(context);
@@ -61,6 +64,10 @@ export class VirageBot extends TeamsActivityHandler {
     }
     await this.deps.conversationState.saveChanges(context, false);
     await this.deps.userState.saveChanges(context, false);
+    await this.touchSubject(context);
+  }
+
+  private async touchSubject(context: TurnContext): Promise<void> {
     const { channelId, from, conversation } = context.activity;
     if (from?.id && conversation?.id && context.activity.type === 'message') {
       await this.deps.subjects.touch(subjectId(channelId, from.id), channelId, from.id, conversation.id);

@@ -19,8 +19,11 @@ describe('main dialog', () => {
 
   it('opens a path from its button and comes back to the menu', async () => {
     const replies = await turn(app.url, activity({ text: 'Parler à un conseiller' }, 'm-1'));
-    expect(texts(replies).join('\n')).toMatch(/conseiller|Que souhaitez-vous faire/);
-    expect(buttons(replies)).toContain('Poser une question');
+    expect(texts(replies).join('\n')).toMatch(/conseiller/);
+    expect(buttons(replies)).toEqual(['Oui, d’accord', 'Non merci']);
+    const declined = await turn(app.url, activity({ text: 'Non merci' }, 'm-1'));
+    expect(texts(declined).join('\n')).toMatch(/je ne transmets rien/);
+    expect(buttons(declined)).toContain('Poser une question');
   });
 
   it('understands aide and menu at any point', async () => {

@@ -11,6 +11,7 @@ import type { PrivacyRegistry } from '../../privacy/registry.js';
 import { loadOrCreateSecret } from '../../storage/secrets.js';
 import type { DocumentStore } from '../../storage/types.js';
 import type { RunBot } from './bot-bridge.js';
+import type { DlActivity } from './transcripts.js';
 import { CHANNEL_BASE, registerChannelRoutes } from './channel-routes.js';
 import { registerClientRoutes } from './client-routes.js';
 import { DirectLineCore, type IssuedToken, type UserActivityListener } from './core.js';
@@ -42,6 +43,8 @@ export interface DirectLineService {
    * and pushed; typing indicators are pushed only. Rejects when the conversation does not exist.
    */
   postBotActivity(conversationId: string, activity: Partial<Activity>): Promise<{ id: string }>;
+  /** The stored activities of a conversation, oldest first (empty when unknown): the handoff context. */
+  history(conversationId: string): Promise<DlActivity[]>;
   /** Called with every activity a user posts (after storage); returns an unsubscribe function. */
   onUserActivity(listener: UserActivityListener): () => void;
   /** A fresh self-hosted token (new conversation, new dl_ user id unless given). */
@@ -98,6 +101,9 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
       const outcome = await core.postFromBot(conversationId, activity);
       if (!outcome.ok) throw new Error(`[directline] postBotActivity: ${outcome.code} (${outcome.message})`);
       return { id: outcome.id };
+    },
+    async history(conversationId) {
+      return (await core.transcripts.get(conversationId))?.entries.map((e) => e.activity) ?? [];
     },
     onUserActivity: (listener) => core.onUserActivity(listener),
     issueToken: (userId) => core.issue(undefined, userId),

@@ -1,0 +1,47 @@
+// The context package handed to the advisor: the diagnostic summary and the firm's profile from the
+// last completed diagnostic, and the transcript as Bot Framework activities for the handoff.initiate event.
+import type { Activity } from 'botbuilder';
+import type { DiagnosticResult } from '../../src/diagnostic/index.js';
+import { profileLineOf } from '../../src/diagnostic/report/view.js';
+import type { DiagnosticSummary, TranscriptLine } from '../../src/handoff/types.js';
+
+export function diagnosticSummary(result: DiagnosticResult): DiagnosticSummary {
+  const scores: Record<string, number> = {};
+  for (const a of result.axes) if (a.score !== null) scores[a.label] = a.score;
+  return {
+    scores,
+    ...(result.overall !== null ? { globalScore: result.overall } : {}),
+    ...(result.level ? { level: result.level.label } : {}),
+    priorities: result.plan.priorities.map((p) => p.title),
+    redFlags: result.redFlags.map((f) => (f.urgent ? `URGENT — ${f.reason}` : f.reason)),
+    completedAt: result.date,
+  };
+}
+
+/** The firm's profile as label → value, for the console. */
+export function profileOf(result: DiagnosticResult): Record<string, string> {
+  const p = result.profile;
+  return {
+    Profil: profileLineOf(p),
+    ...(p.departement ? { Département: p.departement } : {}),
+    ...(typeof p.budgetPerYear === 'number' ? { 'Budget numérique annuel': `${p.budgetPerYear} €` } : {}),
+    ...(p.time ? { 'Temps disponible': p.time } : {}),
+  };
+}
+
+/** Reasons the diagnostic gave for seeing an advisor, as a ready-made reason. */
+export function diagnosticReason(result: DiagnosticResult | undefined): string | undefined {
+  const reasons = result?.advisorSuggested?.reasons ?? [];
+  if (!reasons.length) return undefined;
+  return `Suite à mon diagnostic : ${reasons.join(' ; ')}`.slice(0, 900);
+}
+
+/** The transcript as activities (the Bot Framework `Transcript` attachment of handoff.initiate). */
+export function transcriptActivities(lines: TranscriptLine[], userId: string): Partial<Activity>[] {
+  return lines.map((l) => ({
+    type: 'message',
+    text: l.text,
+    ...(l.at ? { timestamp: new Date(l.at) } : {}),
+    from: l.from === 'user' ? { id: userId, name: 'user', role: 'user' } : { id: 'virage', name: 'Virage', role: 'bot' },
+  }));
+}

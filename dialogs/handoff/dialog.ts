@@ -1,0 +1,314 @@
+// « Parler à un conseiller »: consent (what is shared, with which CCI, kept how long), contact details
+// (kept in UserState for next time), département, reason, a summary to confirm, then the request: live
+// in the CCI's queue when it is open, else a callback ticket. While live, src/bot/relay.ts carries the
+// user's messages; this dialog waits on the stack and, once the exchange ends, takes the rating.
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { EventFactory, MessageFactory, TurnContext, type Activity, type StatePropertyAccessor } from 'botbuilder';
+import type { DiagnosticResult } from '../../src/diagnostic/index.js';
+import { checkEmail, checkName, checkPhone, checkReason } from '../../src/handoff/contact.js';
+import { isOpen, nextSlot, normaliseDepartement, routeDepartement } from '../../src/handoff/routing.js';
+import type { HandoffService } from '../../src/handoff/service.js';
+import type { Contact, TranscriptLine } from '../../src/handoff/types.js';
+import type { Nlu } from '../../src/nlu/index.js';
+import { subjectId } from '../../src/privacy/registry.js';
+import { COMMAND_CONFIDENCE } from '../commands.js';
+import type { PathResult } from '../main.js';
+import type { Understanding } from '../services.js';
+import { diagnosticReason, diagnosticSummary, profileOf, transcriptActivities } from './context.js';
+import { cciLabel, h, isBareRequest, isEndCommand, parseRating, STARS } from './messages.js';
+
+export const HANDOFF_DIALOG = 'handoff';
+
+/** What is kept in UserState for the next request (personal data: exported and erased with it). */
+export interface SavedContact extends Contact {
+  departement?: string;
+}
+
+export interface HandoffDialogDeps {
+  service: HandoffService;
+  understand(text: string): Understanding;
+  nlu: Pick<Nlu, 'extract'>;
+  /** The result of the subject's last completed diagnostic, if any. */
+  lastDiagnostic(subject: string): Promise<DiagnosticResult | undefined>;
+  /** The conversation so far (texts only), oldest first. */
+  transcript(context: TurnContext): Promise<TranscriptLine[]>;
+  savedContact: StatePropertyAccessor<SavedContact>;
+  retentionDays: number;
+  clock: () => Date;
+  /** Also send a Bot Framework handoff.initiate event (HANDOFF_EMIT_EVENT). */
+  emitEvent: boolean;
+}
+
+type Ctx = Pick<DialogContext, 'context'>;
+type Step = 'consent' | 'name' | 'company' | 'email' | 'phone' | 'departement' | 'reason' | 'summary' | 'waiting';
+
+interface HandoffState {
+  step: Step;
+  trigger: string;
+  mode: 'live' | 'callback';
+  contact: Contact;
+  contactDone: boolean;
+  departement?: string;
+  reason?: string;
+  consentAt?: string;
+  requestId?: string;
+}
+
+const fold = (t: string) => t.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’']/g, ' ');
+const SKIP = /^(passer|je passe|non|pas de (mail|e-mail|email|telephone|numero)|aucun)\b/;
+
+export class HandoffDialog extends Dialog {
+  constructor(private readonly deps: HandoffDialogDeps) {
+    super(HANDOFF_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: { text?: string; trigger?: string }): Promise<DialogTurnResult> {
+    const text = (options?.text ?? '').trim();
+    const subject = subjectOf(dc.context);
+    const [saved, diagnostic] = await Promise.all([this.deps.savedContact.get(dc.context, {}), this.deps.lastDiagnostic(subject)]);
+    const intent = text ? this.deps.understand(text) : undefined;
+    const callback = fold(text).startsWith('etre rappele') || (intent?.intent === 'etre_rappele' && intent.confidence >= COMMAND_CONFIDENCE);
+    const { departement: savedDep, ...contact } = saved;
+    const state: HandoffState = {
+      step: 'consent',
+      trigger: options?.trigger ?? (callback ? 'etre_rappele' : 'demande'),
+      mode: callback ? 'callback' : 'live',
+      contact,
+      contactDone: Boolean(contact.name && contact.company && (contact.email || contact.phone)),
+      departement: savedDep ?? (diagnostic?.profile.departement ? normaliseDepartement(diagnostic.profile.departement) : undefined),
+      reason: this.meaningful(text) ? text : diagnosticReason(diagnostic),
+    };
+    dc.activeDialog!.state = state;
+    const cci = state.departement ? routeDepartement(this.deps.service.directory(), state.departement) : undefined;
+    const prompt = h.consent(h.consentParts(Boolean(diagnostic)), cci && cciLabel(cci.name), this.deps.retentionDays);
+    await dc.context.sendActivity(MessageFactory.suggestedActions([h.yes, h.no], prompt));
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as HandoffState;
+    const text = (dc.context.activity.text ?? '').trim();
+    if (state.step === 'waiting') return this.afterLive(dc, state, text);
+    if (!text) return this.reprompt(dc, state);
+    switch (state.step) {
+      case 'consent':
+        return this.onConsent(dc, state, text);
+      case 'name':
+      case 'company': {
+        const checked = checkName(text, state.step === 'name' ? 'nom' : 'entreprise');
+        if (!checked.ok) return say(dc, checked.reprompt);
+        state.contact[state.step === 'name' ? 'name' : 'company'] = checked.value;
+        state.step = state.step === 'name' ? 'company' : 'email';
+        return this.askNext(dc, state);
+      }
+      case 'email': {
+        if (SKIP.test(fold(text))) {
+          delete state.contact.email;
+          state.step = 'phone';
+          return this.askNext(dc, state);
+        }
+        const checked = checkEmail(text);
+        if (!checked.ok) return say(dc, checked.reprompt, [h.skip]);
+        state.contact.email = checked.value;
+        state.step = 'phone';
+        return this.askNext(dc, state);
+      }
+      case 'phone': {
+        if (SKIP.test(fold(text))) {
+          if (!state.contact.email) {
+            state.step = 'email';
+            await dc.context.sendActivity(h.needOneWay);
+            return this.askNext(dc, state);
+          }
+          delete state.contact.phone;
+        } else {
+          const checked = checkPhone(text);
+          if (!checked.ok) return say(dc, checked.reprompt, state.contact.email ? [h.skip] : undefined);
+          state.contact.phone = checked.value;
+        }
+        state.contactDone = true;
+        return this.askNext(dc, state);
+      }
+      case 'departement':
+        return this.onDepartement(dc, state, text);
+      case 'reason': {
+        const checked = checkReason(text);
+        if (!checked.ok) return say(dc, checked.reprompt);
+        state.reason = checked.value;
+        return this.askNext(dc, state);
+      }
+      case 'summary':
+        return this.onSummary(dc, state, text);
+    }
+  }
+
+  /** The trigger's text is a reason when it says more than « parler à un conseiller ». */
+  private meaningful(text: string): boolean {
+    if (!text || isBareRequest(text) || !checkReason(text).ok) return false;
+    const u = this.deps.understand(text);
+    const bare = (u.intent === 'parler_conseiller' || u.intent === 'etre_rappele') && u.confidence >= COMMAND_CONFIDENCE && text.length < 40;
+    return !bare && !['parler à un conseiller', 'être rappelé'].includes(text.toLowerCase());
+  }
+
+  private async onConsent(dc: DialogContext, state: HandoffState, text: string): Promise<DialogTurnResult> {
+    const t = fold(text);
+    const yes = t === fold(h.yes) || this.yesNo(text) === 'yes';
+    const no = t === fold(h.no) || this.yesNo(text) === 'no';
+    if (yes && !no) {
+      state.consentAt = this.deps.clock().toISOString();
+      state.step = state.contactDone ? 'departement' : 'name';
+      return this.askNext(dc, state);
+    }
+    if (no) {
+      const cci = routeDepartement(this.deps.service.directory(), state.departement);
+      await dc.context.sendActivity(h.declined(cci.contact.phone, cci.contact.email));
+      return dc.endDialog({} satisfies PathResult);
+    }
+    return say(dc, h.consentAgain, [h.yes, h.no]);
+  }
+
+  private yesNo(text: string): string | undefined {
+    const r = this.deps.nlu.extract(text, { type: 'yesno' });
+    return r.ok && r.value.type === 'yesno' ? String(r.value.value) : undefined;
+  }
+
+  private async onDepartement(dc: DialogContext, state: HandoffState, text: string): Promise<DialogTurnResult> {
+    let dep = normaliseDepartement(text);
+    if (!dep) {
+      const r = this.deps.nlu.extract(text, { type: 'location' });
+      if (r.ok && r.value.type === 'location') {
+        if (!r.value.value.departement) return say(dc, h.regionOnly(r.value.value.regionName));
+        dep = normaliseDepartement(r.value.value.departement);
+      }
+    }
+    if (!dep) return say(dc, h.departementAgain);
+    state.departement = dep;
+    return this.askNext(dc, state);
+  }
+
+  /** Asks the first missing piece (contact, département, reason), else shows the summary. */
+  private async askNext(dc: Ctx, state: HandoffState): Promise<DialogTurnResult> {
+    if (!state.contactDone) {
+      if (!state.contact.name) return this.ask(dc, state, 'name', h.askName);
+      if (!state.contact.company) return this.ask(dc, state, 'company', h.askCompany);
+      if (state.step === 'phone') return this.ask(dc, state, 'phone', h.askPhone(!state.contact.email), state.contact.email ? [h.skip] : undefined);
+      return this.ask(dc, state, 'email', h.askEmail, [h.skip]);
+    }
+    if (!state.departement) return this.ask(dc, state, 'departement', h.askDepartement);
+    if (!state.reason) return this.ask(dc, state, 'reason', h.askReason);
+    return this.showSummary(dc, state);
+  }
+
+  private async ask(dc: Ctx, state: HandoffState, step: Step, text: string, buttons?: string[]): Promise<DialogTurnResult> {
+    state.step = step;
+    return say(dc, text, buttons);
+  }
+
+  private async showSummary(dc: Ctx, state: HandoffState): Promise<DialogTurnResult> {
+    state.step = 'summary';
+    const now = this.deps.clock();
+    const cci = routeDepartement(this.deps.service.directory(), state.departement);
+    const live = state.mode === 'live' && isOpen(cci, now);
+    const when = live ? h.whenLive : h.whenCallback(nextSlot(cci, now)?.label);
+    const contact = [state.contact.name, state.contact.company, state.contact.email, state.contact.phone].filter(Boolean).join(', ');
+    const diagnostic = Boolean(await this.deps.lastDiagnostic(subjectOf(dc.context)));
+    return say(dc, h.summary(state.reason!, cciLabel(cci.name), contact, diagnostic, when), [h.confirm, h.editReason, h.editContact, h.cancel]);
+  }
+
+  private async onSummary(dc: DialogContext, state: HandoffState, text: string): Promise<DialogTurnResult> {
+    const t = fold(text);
+    if (t === fold(h.editReason)) {
+      state.reason = undefined;
+      return this.askNext(dc, state);
+    }
+    if (t === fold(h.editContact)) {
+      state.contact = {};
+      state.contactDone = false;
+      return this.askNext(dc, state);
+    }
+    if (t === fold(h.cancel) || this.yesNo(text) === 'no') {
+      await dc.context.sendActivity(h.cancelled);
+      return dc.endDialog({} satisfies PathResult);
+    }
+    if (t === fold(h.confirm) || this.yesNo(text) === 'yes') return this.submit(dc, state);
+    return say(dc, h.summaryAgain, [h.confirm, h.editReason, h.editContact, h.cancel]);
+  }
+
+  private async submit(dc: DialogContext, state: HandoffState): Promise<DialogTurnResult> {
+    const context = dc.context;
+    const subject = subjectOf(context);
+    const [transcript, result] = await Promise.all([this.deps.transcript(context), this.deps.lastDiagnostic(subject)]);
+    const diagnostic = result ? diagnosticSummary(result) : undefined;
+    const profile = result ? profileOf(result) : {};
+    let created: Awaited<ReturnType<HandoffService['create']>>;
+    try {
+      created = await this.deps.service.create({
+        subject,
+        channelId: context.activity.channelId,
+        conversation: TurnContext.getConversationReference(context.activity),
+        departement: state.departement!,
+        contact: state.contact,
+        reason: `${state.reason!}`,
+        consentAt: state.consentAt ?? this.deps.clock().toISOString(),
+        context: { transcript, profile, ...(diagnostic ? { diagnostic } : {}) },
+        mode: state.mode,
+      });
+    } catch {
+      await context.sendActivity(h.failed);
+      return dc.endDialog({} satisfies PathResult);
+    }
+    await this.deps.savedContact.set(context, { ...state.contact, departement: state.departement! });
+    const { request, queue } = created;
+    const cci = routeDepartement(this.deps.service.directory(), state.departement);
+    if (this.deps.emitEvent) {
+      const handoffContext = { skill: cci.id, reference: request.reference, trigger: state.trigger, reason: request.reason, departement: request.departement, contact: request.contact, profile, diagnostic };
+      const event = EventFactory.createHandoffInitiation(context, handoffContext, { activities: transcriptActivities(transcript, context.activity.from.id) as Activity[] });
+      await context.sendActivity(event);
+    }
+    if (request.kind === 'live' && queue) {
+      state.step = 'waiting';
+      state.requestId = request.id;
+      return say(dc, h.queued(request.reference, queue.position, queue.expectedWaitMs, cciLabel(cci.name)), [h.end]);
+    }
+    await context.sendActivity(h.callback(request.reference, cciLabel(cci.name), request.callbackLabel));
+    return dc.endDialog({} satisfies PathResult);
+  }
+
+  /** The relay lets a message through once the request is no longer live: rating, or back to the menu. */
+  private async afterLive(dc: DialogContext, state: HandoffState, text: string): Promise<DialogTurnResult> {
+    const request = state.requestId ? await this.deps.service.get(state.requestId) : undefined;
+    if (request && request.kind === 'live' && (request.status === 'en_attente' || request.status === 'en_cours')) return Dialog.EndOfTurn;
+    if (request?.status === 'clos' && request.advisor && request.rating === undefined) {
+      const rating = parseRating(text);
+      if (rating) {
+        await this.deps.service.rate(request.id, rating);
+        await dc.context.sendActivity(h.rated);
+        return dc.endDialog({} satisfies PathResult);
+      }
+      if (isEndCommand(text)) return say(dc, `${h.endedByUser} ${h.ratePrompt}`, [...STARS]);
+    } else if (request?.status === 'clos' && isEndCommand(text)) {
+      await dc.context.sendActivity(h.waitingCancelled(request.reference));
+      return dc.endDialog({} satisfies PathResult);
+    }
+    await dc.context.sendActivity(h.back);
+    return dc.endDialog({} satisfies PathResult);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.reprompt({ context }, instance.state as HandoffState);
+  }
+
+  private async reprompt(dc: Ctx, state: HandoffState): Promise<DialogTurnResult> {
+    if (state.step === 'waiting') return Dialog.EndOfTurn;
+    if (state.step === 'consent') return say(dc, h.consentAgain, [h.yes, h.no]);
+    if (state.step === 'summary') return this.showSummary(dc, state);
+    return this.askNext(dc, state);
+  }
+}
+
+async function say(dc: Ctx, text: string, buttons?: string[]): Promise<DialogTurnResult> {
+  await dc.context.sendActivity(buttons ? MessageFactory.suggestedActions(buttons, text) : MessageFactory.text(text));
+  return Dialog.EndOfTurn;
+}
+
+export const subjectOf = (context: TurnContext) => subjectId(context.activity.channelId, context.activity.from?.id);
