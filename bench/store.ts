@@ -160,7 +160,7 @@ export async function benchStore(): Promise<BenchSection> {
       `document ${docBytes} B of JSON; sharded: ${DEFAULT_SHARDS} shards, compact JSON, fsync + rename per write;`,
       'baseline: one lowdb JSONFile (pretty JSON, steno rename, no fsync) holding every conversation;',
       'disk floor: atomic fsynced replace of a 1 KB file, timed after each sharded write (same load).',
-      'stored conv. | sharded p50 / p95 ms (n) | single file p50 / p95 ms (n) | p95 ratio | disk floor p50 / p95 ms',
+      'stored conv. | sharded p50 / p95 ms (n) | single file p50 / p95 ms (n) | single/sharded p50, p95 | disk floor p50 / p95 ms',
     ];
     for (const size of SIZES) {
       const a = sharded.get(size)!;
@@ -168,7 +168,7 @@ export async function benchStore(): Promise<BenchSection> {
       const f = a.floor!;
       lines.push(
         `${String(size).padStart(12)} | ${ms(a.writes.p50)} / ${ms(a.writes.p95)} (${a.writes.samples}) | ` +
-          `${ms(b.p50)} / ${ms(b.p95)} (${b.samples}) | ${(b.p95 / a.writes.p95).toFixed(0)}x | ${ms(f.p50)} / ${ms(f.p95)}`,
+          `${ms(b.p50)} / ${ms(b.p95)} (${b.samples}) | ${(b.p50 / a.writes.p50).toFixed(0)}x, ${(b.p95 / a.writes.p95).toFixed(0)}x | ${ms(f.p50)} / ${ms(f.p95)}`,
       );
     }
     const at50k = sharded.get(50_000)!;
