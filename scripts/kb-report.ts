@@ -1,13 +1,15 @@
 // npm run kb:report — for the curators: questions the knowledge base could not answer (or answered with a
 // low confidence), most frequent first, and the 👍/👎 per guide section. Reads the store in DATA_DIR
 // (read only: run it on a copy, or while the server is stopped, to see the latest writes).
+import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { KnowledgeFeedback } from '../src/knowledge/feedback.js';
 import { ShardedFileStore } from '../src/storage/sharded-store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = new ShardedFileStore(config.dataDir);
+  // The server keeps its store in DATA_DIR/store; read it without writing, even while the server runs.
+  const store = new ShardedFileStore(path.join(config.dataDir, 'store'), { readOnly: true });
   try {
     const feedback = new KnowledgeFeedback(store);
     const limit = Number(process.argv[2] ?? 50) || 50;
