@@ -5,6 +5,7 @@ import { benchTurns } from './turns.js';
 import { benchStore } from './store.js';
 import { benchNlu } from './nlu.js';
 import { benchKnowledge } from './knowledge.js';
+import { benchDiagnostic } from './diagnostic.js';
 import { benchReport } from './report.js';
 
 type Section = { name: string; run: () => Promise<BenchSection> };
@@ -14,6 +15,7 @@ const sections: Section[] = [
   { name: 'store', run: () => benchStore() },
   { name: 'nlu', run: () => benchNlu() },
   { name: 'knowledge', run: () => benchKnowledge() },
+  { name: 'diagnostic', run: () => benchDiagnostic() },
   { name: 'report', run: () => benchReport() },
 ];
 
