@@ -108,6 +108,16 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(messages.privacyNotice(`${this.services.publicBaseUrl()}/confidentialite`));
     }
     if (options.initialText && this.choose(options.initialText)) return step.next(options.initialText);
+    // Coming back days later: offer to continue the diagnostic where it stopped.
+    const subject = subjectId(step.context.activity.channelId, step.context.activity.from?.id);
+    const inProgress = options.greet && this.services.diagnosticInProgress ? await this.services.diagnosticInProgress(subject) : 0;
+    if (inProgress > 0) {
+      const choices = [messages.choices.resume, messages.choices.question, messages.choices.handoff, messages.choices.diagnostic];
+      return step.prompt(MENU_PROMPT, {
+        prompt: MessageFactory.suggestedActions(choices, messages.resumeOffer(inProgress)),
+        retryPrompt: MessageFactory.suggestedActions(choices, messages.emptyInput),
+      });
+    }
     const prompt = options.frustrated
       ? MessageFactory.suggestedActions([messages.choices.handoff, messages.choices.question, messages.choices.diagnostic], h.frustrated)
       : MessageFactory.suggestedActions(
@@ -151,6 +161,7 @@ export class MainDialog extends ComponentDialog {
     if (t === messages.choices.diagnostic.toLowerCase()) return 'diagnostic';
     if (t === messages.choices.question.toLowerCase()) return 'question';
     if (t === messages.choices.handoff.toLowerCase()) return 'handoff';
+    if (t === messages.choices.resume.toLowerCase()) return 'diagnostic';
     return pathChoice(this.services.understand(text));
   }
 

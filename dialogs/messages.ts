@@ -13,7 +13,10 @@ export const messages = {
     diagnostic: 'Faire mon diagnostic numérique',
     question: 'Poser une question',
     handoff: 'Parler à un conseiller',
+    resume: 'Reprendre mon diagnostic',
   },
+  resumeOffer: (answered: number) =>
+    `Vous avez un diagnostic en cours (${answered} réponse${answered > 1 ? 's' : ''} enregistrée${answered > 1 ? 's' : ''}). Voulez-vous le reprendre ?`,
   notOpenYet: (what: string) =>
     `Le service « ${what} » n’est pas encore ouvert. Il arrive très bientôt ; en attendant, voici ce que je peux faire.`,
   help:

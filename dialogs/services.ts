@@ -14,6 +14,8 @@ export interface DialogServices {
   privacy: PrivacyRegistry;
   /** A short-lived signed link to download everything held about the subject. */
   exportLink(subject: string): string;
+  /** How many answers the person's unfinished diagnostic holds (0 when none). */
+  diagnosticInProgress?(subject: string): Promise<number>;
   /** Understands global commands and intents in free text. */
   understand(text: string): Understanding;
 }

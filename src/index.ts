@@ -114,6 +114,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     privacy,
     exportLink: (subject) => `${publicBaseUrl()}/mes-donnees/${links.sign(subject)}`,
     understand,
+    diagnosticInProgress: async (subject) => Object.keys((await records.current(subject))?.answers ?? {}).length,
   };
   const knowledgeLog: KnowledgeLog = {
     feedback: (e) => feedback.vote({ guideId: e.guideId, sectionId: e.sectionId, vote: e.helpful ? 'up' : 'down', query: e.query }),
