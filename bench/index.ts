@@ -5,6 +5,7 @@ import { benchTurns } from './turns.js';
 import { benchStore } from './store.js';
 import { benchNlu } from './nlu.js';
 import { benchKnowledge } from './knowledge.js';
+import { benchRelay } from './relay.js';
 import { benchDiagnostic } from './diagnostic.js';
 import { benchReport } from './report.js';
 
@@ -15,6 +16,7 @@ const sections: Section[] = [
   { name: 'store', run: () => benchStore() },
   { name: 'nlu', run: () => benchNlu() },
   { name: 'knowledge', run: () => benchKnowledge() },
+  { name: 'relay', run: () => benchRelay() },
   { name: 'diagnostic', run: () => benchDiagnostic() },
   { name: 'report', run: () => benchReport() },
 ];
