@@ -1,18 +1,12 @@
 // The plan's rules as data (knowledge/diagnostic/recommandations.fr.json): each action says when it applies,
 // what it brings, what it costs in money and in-house time, and its 70/20/10 horizon. Checked at load.
+import { REQUIRED_GUIDE_SLUGS } from '../knowledge/kb-check.js';
 import { checkCondition, collector } from './checks.js';
 import type { Problem } from './data.js';
 import type { AxisId, Condition, Questionnaire } from './types.js';
 
-/** Guide slugs of the knowledge base (knowledge/guides/<slug>.md). */
-export const GUIDE_SLUGS = [
-  'comprendre-son-score', 'site-vitrine', 'site-e-commerce', 'places-de-marche', 'fiche-google', 'reseaux-sociaux',
-  'community-manager', 'referencement-naturel', 'publicite-en-ligne', 'nom-de-domaine-email-pro', 'paiement-en-ligne',
-  'crm-fichier-clients', 'avis-clients', 'facturation-electronique', 'logiciel-gestion', 'outils-collaboratifs',
-  'materiel-informatique', 'cybersecurite', 'cyberattaque-que-faire', 'rgpd', 'financer-formation', 'choisir-prestataire',
-  'accompagnement-cci', 'aides-regionales', 'financer-projet-numerique', 'ia-premiers-usages', 'osez-ia', 'e-export',
-  'numerique-responsable', 'strategie-numerique',
-] as const;
+/** Guide slugs of the knowledge base (knowledge/guides/<slug>.md): the required set checked by kb:check. */
+export const GUIDE_SLUGS = REQUIRED_GUIDE_SLUGS;
 
 /** Topics of the aid catalogue (src/knowledge/schemas/aids.schema.json), the vocabulary of `aidTopics`. */
 export const AID_TOPICS = [
