@@ -75,7 +75,7 @@ describe('diagnostic through Direct Line (botframework-directlinejs, polling)', 
     const two = await open(app);
     try {
       expect(two.t.conversationId).not.toBe(one.t.conversationId);
-      await two.waitText(0, /Que souhaitez-vous faire/);
+      await two.waitText(0, /diagnostic en cours \(5 réponses/); // the welcome offers to resume
       const resumed = await two.say('reprendre mon diagnostic', /Question 6\/34/);
       expect(resumed).toMatch(/Reprenons[\s\S]*Combien de factures/);
       await two.say('De 100 à 1 000', /Question 7\/34/);

@@ -85,7 +85,9 @@ describe('diagnostic interruptions', () => {
       ['bonjour', { buttons: MENU }],
       [DIAG, asks(1)],
       ['5 à 9', asks(2)],
-      ['je veux parler à un conseiller', { says: /mise en relation avec un conseiller/, not: /Question \d+/, buttons: MENU }],
+      // The advisor path starts (its consent question) and the diagnostic question is not asked again.
+      ['je veux parler à un conseiller', { says: /Pour vous mettre en relation[\s\S]*Êtes-vous d’accord/, not: /Question \d+/, buttons: ['Oui, d’accord', 'Non merci'] }],
+      ['Non merci', { says: /je ne transmets rien/, not: /Question \d+/ }],
     ]);
     expect((await stored(app.virage, chat.subject)).runs.current).toMatchObject({ currentQuestion: 'profil_secteur', answers: { profil_effectif: { type: 'size', value: '5-9' } } });
     await chat.run([

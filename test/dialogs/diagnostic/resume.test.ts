@@ -25,7 +25,8 @@ describe('resume after a server restart on the same DATA_DIR', () => {
     expect(Object.keys(await currentAnswers(app.virage, first.subject))).toHaveLength(10);
     const again = new Chat(app.url, first.userId); // same person, new conversation, new server
     await again.run([
-      ['bonjour', /Que souhaitez-vous faire/],
+      // The welcome offers to resume; the diagnostic itself offers it again when opened from the menu.
+      ['bonjour', { says: /diagnostic en cours \(10 réponses/, hasButton: 'Reprendre mon diagnostic' }],
       [DIAG, { says: /diagnostic en cours \(10 réponses\)/, buttons: ['Reprendre', 'Recommencer à zéro'] }],
       ['Reprendre', asks(11, /Reprenons/)],
       ['retour', asks(10, /Revenons/)], // « retour » reaches an answer given before the restart
@@ -35,10 +36,10 @@ describe('resume after a server restart on the same DATA_DIR', () => {
 
     // Another person on the same server starts afresh.
     const other = new Chat(app.url, 'resume-user-2');
-    await other.run([['bonjour', /Que souhaitez-vous faire/], [DIAG, asks(1, /C’est parti/)]]);
+    await other.run([['bonjour', { says: /Que souhaitez-vous faire/, not: /en cours/ }], [DIAG, asks(1, /C’est parti/)]]);
   });
 
-  it('« pause », restart, then « reprendre mon diagnostic » as the first message of a new conversation, to the result', async () => {
+  it('« pause », restart, then the welcome’s « Reprendre mon diagnostic » in a new conversation, to the result', async () => {
     app = await startVirage({}, dataDir);
     const first = new Chat(app.url, 'resume-user-3');
     await first.run([['bonjour', /Que souhaitez-vous faire/], [DIAG, asks(1)]]);
@@ -49,7 +50,10 @@ describe('resume after a server restart on the same DATA_DIR', () => {
 
     app = await startVirage({}, dataDir);
     const again = new Chat(app.url, first.userId);
-    await again.run([['reprendre mon diagnostic', asks(22, /Reprenons[\s\S]*Sauvegardez-vous/)]]);
+    await again.run([
+      ['bonjour', { says: /diagnostic en cours \(21 réponses/, hasButton: 'Reprendre mon diagnostic' }],
+      ['Reprendre mon diagnostic', asks(22, /Reprenons[\s\S]*Sauvegardez-vous/)],
+    ]);
     const { diagnostic } = resultOf(await finishDiagnostic(again));
     const done = await stored(app.virage, first.subject);
     expect(done.runs.current).toBeUndefined();
