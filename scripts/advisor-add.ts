@@ -1,4 +1,4 @@
-// npm run advisor:add -- --cci <id> --login <login> --name "<Prénom Nom — fonction>" [--first-name <Prénom>]
+// npm run advisor:add -- --cci <id> --login <login> --name "<Prénom Nom — fonction>" [--first-name <Prénom>] [--title <fonction>]
 // Adds an advisor (or changes their name and password) in the directory file ADVISORS_FILE
 // (default DATA_DIR/conseillers.json, created from the example on first use). The password is read
 // from ADVISOR_PASSWORD (for scripts) or typed twice, hidden; only its scrypt hash is written.
@@ -13,6 +13,8 @@ export interface AddAdvisorInput {
   login: string;
   name: string;
   firstName?: string;
+  /** Shown to users: « Vous êtes en relation avec Claire, conseillère numérique de … ». */
+  title?: string;
   password: string;
 }
 
@@ -28,7 +30,10 @@ export async function addAdvisor(file: string, input: AddAdvisorInput): Promise<
   const directory = loadOrSeedDirectory(file);
   const existed = directory.ccis.some((c) => c.id === input.cci && c.advisors.some((a) => a.login === login));
   const firstName = input.firstName?.trim() || input.name.trim().split(/\s+/)[0]!;
-  const next = upsertAdvisor(directory, input.cci, { login, displayName: input.name.trim(), firstName, passwordHash: await hashPassword(input.password) });
+  const title = input.title?.trim();
+  const next = upsertAdvisor(directory, input.cci, {
+    login, displayName: input.name.trim(), firstName, ...(title ? { title } : {}), passwordHash: await hashPassword(input.password),
+  });
   saveDirectory(file, next);
   return `${existed ? 'Conseiller mis à jour' : 'Conseiller ajouté'} : ${login} (${input.cci}) dans ${file}`;
 }
@@ -60,7 +65,7 @@ function askHidden(question: string): Promise<string> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!args.cci || !args.login || !args.name) {
-    process.stderr.write('Usage : npm run advisor:add -- --cci <id> --login <identifiant> --name "<Prénom Nom>" [--first-name <Prénom>]\n');
+    process.stderr.write('Usage : npm run advisor:add -- --cci <id> --login <identifiant> --name "<Prénom Nom>" [--first-name <Prénom>] [--title "conseillère numérique"]\n');
     process.exit(2);
   }
   let password = process.env.ADVISOR_PASSWORD ?? '';
@@ -76,7 +81,7 @@ async function main(): Promise<void> {
     }
   }
   try {
-    const line = await addAdvisor(advisorsFile(), { cci: args.cci, login: args.login, name: args.name, firstName: args['first-name'], password });
+    const line = await addAdvisor(advisorsFile(), { cci: args.cci, login: args.login, name: args.name, firstName: args['first-name'], title: args.title, password });
     process.stdout.write(line + '\n');
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);

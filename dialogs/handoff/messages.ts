@@ -52,8 +52,8 @@ export const h = {
   callback: (ref: string, cci: string, slot?: string) =>
     `Votre demande ${ref} est enregistrée. ${cap(cci)} vous rappellera ${slot ? `à partir de ${slot}` : 'dès que possible'}.`,
   moved: (position: number, waitMs: number) => `Vous êtes maintenant en ${ordinal(position)} position, attente estimée ${formatDuration(waitMs)}.`,
-  taken: (firstName: string, cci: string) =>
-    `Vous êtes en relation avec ${firstName}, conseil numérique de ${cci}. Écrivez ici ; « terminer » pour finir l’échange.`,
+  taken: (firstName: string, cci: string, title?: string) =>
+    `Vous êtes en relation avec ${firstName}, ${title ?? 'conseiller numérique'} de ${cci}. Écrivez ici ; « terminer » pour finir l’échange.`,
   relayedWhileWaiting: 'C’est noté : je le transmets au conseiller qui prendra votre demande.',
   textOnly: 'Seuls les messages écrits sont transmis au conseiller.',
   timedOut: (ref: string, cci: string, slot?: string) =>

@@ -107,7 +107,7 @@ export class HandoffRelay {
       case 'request.taken':
         this.told.delete(event.request.id);
         if (event.request.kind === 'live') {
-          this.deliver(event.request.conversation, [MessageFactory.suggestedActions([h.end], h.taken(event.advisor.firstName, this.cciName(event.request)))]);
+          this.deliver(event.request.conversation, [MessageFactory.suggestedActions([h.end], h.taken(event.advisor.firstName, this.cciName(event.request), event.advisor.title))]);
         }
         return;
       case 'message.advisor':

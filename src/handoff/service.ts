@@ -345,5 +345,7 @@ export class HandoffService {
   }
 }
 
-const ref = (a: AdvisorIdentity): AdvisorRef => ({ login: a.login, displayName: a.displayName, firstName: a.firstName });
+const ref = (a: AdvisorIdentity): AdvisorRef => ({
+  login: a.login, displayName: a.displayName, firstName: a.firstName, ...(a.title ? { title: a.title } : {}),
+});
 const notFound = () => new HandoffError('NotFound', 'Demande introuvable.');

@@ -12,6 +12,8 @@ export interface Advisor {
   login: string;
   displayName: string;
   firstName: string;
+  /** Job title shown to the user, e.g. « conseillère numérique » (default « conseiller numérique »). */
+  title?: string;
   /** scrypt hash (see passwords.ts); absent in the example file until `npm run advisor:add` sets it. */
   passwordHash?: string;
 }
@@ -104,6 +106,7 @@ export interface AdvisorRef {
   login: string;
   displayName: string;
   firstName: string;
+  title?: string;
 }
 
 export type EndReason = 'advisor' | 'user' | 'bot' | 'erased';

@@ -143,8 +143,8 @@ export class ConsoleAuth {
   }
 }
 
-function identity(cciId: string, a: { login: string; displayName: string; firstName: string }): AdvisorIdentity {
-  return { login: a.login, displayName: a.displayName, firstName: a.firstName, cciId };
+function identity(cciId: string, a: { login: string; displayName: string; firstName: string; title?: string }): AdvisorIdentity {
+  return { login: a.login, displayName: a.displayName, firstName: a.firstName, ...(a.title ? { title: a.title } : {}), cciId };
 }
 
 function locked(ms: number): LoginResult {

@@ -11,7 +11,7 @@ export async function testDirectory(withPasswords = false): Promise<AdvisorsDire
   let dir = loadDirectory(EXAMPLE_DIRECTORY);
   if (withPasswords) {
     const hash = await hashPassword(PASSWORD);
-    dir = upsertAdvisor(dir, 'cci-exemple-gironde', { login: 'claire.martin', displayName: 'Claire Martin', firstName: 'Claire', passwordHash: hash });
+    dir = upsertAdvisor(dir, 'cci-exemple-gironde', { login: 'claire.martin', displayName: 'Claire Martin', firstName: 'Claire', title: 'conseillère numérique', passwordHash: hash });
     dir = upsertAdvisor(dir, 'cci-exemple-rhone', { login: 'karim.benali', displayName: 'Karim Benali', firstName: 'Karim', passwordHash: hash });
   }
   return dir;

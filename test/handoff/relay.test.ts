@@ -70,7 +70,7 @@ describe('live relay: web user (Direct Line WebSocket) and advisor (console HTTP
       expect(seen.json.request.subject).toBeUndefined();
 
       expect((await call(app.url, 'POST', `/api/conseiller/requests/${id}/take`, advisor)).status).toBe(200);
-      await user.waitFor(() => user.botTexts().some((x) => x.startsWith('Vous êtes en relation avec Claire, conseil numérique de la CCI Exemple Gironde')));
+      await user.waitFor(() => user.botTexts().some((x) => x.startsWith('Vous êtes en relation avec Claire, conseillère numérique de la CCI Exemple Gironde')));
       await call(app.url, 'POST', `/api/conseiller/requests/${id}/typing`, advisor);
       await user.waitFor((all) => all.some((a) => a.type === 'typing' && a.from.role === 'bot'));
       await call(app.url, 'POST', `/api/conseiller/requests/${id}/messages`, advisor, { text: 'Bonjour Marie, je regarde votre demande.' });
