@@ -34,7 +34,7 @@ import { loadGuides } from './knowledge/guides.js';
 import { findAids } from './knowledge/aids.js';
 import { createKnowledgeBase } from './knowledge/search/knowledge-base.js';
 import { KnowledgeFeedback } from './knowledge/feedback.js';
-import { loadDiagnosticModel, type DiagnosticResult } from './diagnostic/index.js';
+import { buildResult, loadDiagnosticModel, type DiagnosticResult } from './diagnostic/index.js';
 import { scoringSources } from './diagnostic/report/view.js';
 import { DiagnosticRecords, type StoredResult, type SubjectDiagnostics } from './diagnostic/records.js';
 import { MainDialog } from '../dialogs/main.js';
@@ -115,6 +115,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     exportLink: (subject) => `${publicBaseUrl()}/mes-donnees/${links.sign(subject)}`,
     understand,
     diagnosticInProgress: async (subject) => Object.keys((await records.current(subject))?.answers ?? {}).length,
+    understand,
   };
   const knowledgeLog: KnowledgeLog = {
     feedback: (e) => feedback.vote({ guideId: e.guideId, sectionId: e.sectionId, vote: e.helpful ? 'up' : 'down', query: e.query }),
@@ -146,7 +147,12 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
       service: handoff.service,
       understand,
       nlu,
+      // The advisor gets the diagnostic in progress (scored so far) when there is one, else the last result.
       lastDiagnostic: async (subject) => {
+        const current = await records.current(subject);
+        if (current && Object.keys(current.answers).length > 0) {
+          return buildResult(model.questionnaire, {}, current.answers, { model, findAids: (q) => findAids(q) });
+        }
         const run = await records.lastCompleted(subject);
         return run?.resultId ? records.result(run.resultId) : undefined;
       },

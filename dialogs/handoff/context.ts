@@ -1,5 +1,5 @@
 // The context package handed to the advisor: the diagnostic summary and the firm's profile from the
-// last completed diagnostic, and the transcript as Bot Framework activities for the handoff.initiate event.
+// diagnostic in progress or the last completed one, and the transcript as Bot Framework activities for the handoff.initiate event.
 import type { Activity } from 'botbuilder';
 import type { DiagnosticResult } from '../../src/diagnostic/index.js';
 import { profileLineOf } from '../../src/diagnostic/report/view.js';
@@ -11,7 +11,9 @@ export function diagnosticSummary(result: DiagnosticResult): DiagnosticSummary {
   return {
     scores,
     ...(result.overall !== null ? { globalScore: result.overall } : {}),
-    ...(result.level ? { level: result.level.label } : {}),
+    ...(result.level
+      ? { level: result.complete ? result.level.label : `${result.level.label} (diagnostic en cours : ${result.answered}/${result.total} réponses)` }
+      : {}),
     priorities: result.plan.priorities.map((p) => p.title),
     redFlags: result.redFlags.map((f) => (f.urgent ? `URGENT — ${f.reason}` : f.reason)),
     completedAt: result.date,
