@@ -113,7 +113,6 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     publicBaseUrl,
     privacy,
     exportLink: (subject) => `${publicBaseUrl()}/mes-donnees/${links.sign(subject)}`,
-    understand,
     diagnosticInProgress: async (subject) => Object.keys((await records.current(subject))?.answers ?? {}).length,
     understand,
   };
