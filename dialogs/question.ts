@@ -15,7 +15,12 @@ export const QUESTION_DIALOG = 'question';
 export interface KnowledgeLog {
   feedback(entry: { query: string; guideId: string; sectionId: string; helpful: boolean }): Promise<void>;
   unanswered(entry: { query: string; confidence: number; reason: 'no_answer' | 'none_of_these' | 'unhelpful' }): Promise<void>;
+  /** An answer given with a confidence under LOW_CONFIDENCE, for curators to check. */
+  lowConfidence(entry: { query: string; guideId: string; confidence: number }): Promise<void>;
 }
+
+/** Answers under this confidence are logged for curation (they were still good enough to give). */
+export const LOW_CONFIDENCE = 0.5;
 
 export const q = {
   ask: 'Quelle est votre question ? Par exemple : « combien coûte un site internet ? » ou « facture électronique : c’est pour quand ? »',
@@ -112,6 +117,9 @@ export class QuestionDialog extends Dialog {
   private async after(dc: DialogContext, state: QuestionState, outcome: KnowledgeOutcome): Promise<DialogTurnResult> {
     switch (outcome.kind) {
       case 'answered':
+        if (outcome.confidence < LOW_CONFIDENCE) {
+          await this.log.lowConfidence({ query: outcome.query, guideId: outcome.guideId, confidence: outcome.confidence });
+        }
         return this.askFeedback(dc, state, { query: outcome.query, guideId: outcome.guideId, sectionId: outcome.sectionId });
       case 'clarify':
         state.clarify = { query: outcome.query, choices: outcome.choices };
