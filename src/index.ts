@@ -26,6 +26,7 @@ import { registerPrivacyRoutes } from './server/privacy-routes.js';
 import { registerPagesRoutes } from './server/pages-routes.js';
 import { mountDirectLine, type DirectLineService } from './server/directline/index.js';
 import { registerStaticRoutes } from './server/static-routes.js';
+import { registerWidgetRoutes } from './server/widget-routes.js';
 import { registerKnowledgeRoutes } from './server/knowledge-routes.js';
 import { registerReportRoutes } from './server/report-routes.js';
 import { setupHandoff, type HandoffWiring } from './server/handoff-wiring.js';
@@ -188,6 +189,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const retention = startRetention(privacy, [
     { name: 'kb-feedback', purge: (now) => feedback.purge(now, config.retention.feedbackDays) },
   ], logger);
+  registerWidgetRoutes(server, { config, logger });
   // Last: the static pages and the French 404 catch-all.
   registerStaticRoutes(server, { config, logger });
 

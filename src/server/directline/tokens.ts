@@ -1,6 +1,9 @@
 // Self-hosted Direct Line tokens: HMAC-SHA256 signed, bound to one conversation and one user id,
-// short-lived. Format: base64url(JSON claims) "." base64url(signature). Nothing is stored server-side,
-// so a restart keeps every token valid (the key is stable: configuration or DATA_DIR/secrets).
+// short-lived. Format: a compact HS256 JWT, header "." base64url(JSON claims) "." base64url(signature).
+// The JWT shape matters: Web Chat and directlinejs read the user id from the token's `user` claim (as
+// with Azure's tokens) and replace a "dl_" user id they cannot find there by a random one, which our
+// endpoint then refuses. Nothing is stored server-side, so a restart keeps every token valid (the key
+// is stable: configuration or DATA_DIR/secrets).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Direct Line tokens live 30 minutes; directlinejs refreshes them every 15. */
@@ -32,9 +35,13 @@ interface WireClaims {
   iat: number;
   exp: number;
   n: string;
+  /** The user id again, under the name Web Chat and directlinejs read. */
+  user: string;
 }
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{10,2048}\.[A-Za-z0-9_-]{43}$/;
+/** base64url of {"alg":"HS256","typ":"JWT"}. */
+const JWT_HEADER = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{10,64}\.[A-Za-z0-9_-]{10,2048}\.[A-Za-z0-9_-]{43}$/;
 
 /** Derives an independent sub-key from the master key, so one key never serves two purposes. */
 export function deriveKey(master: Buffer, label: string): Buffer {
@@ -59,9 +66,9 @@ export class TokenSigner {
   sign(conversationId: string, userId: string, kind: TokenKind = 'conversation'): { token: string; claims: TokenClaims } {
     const iat = this.nowSeconds();
     const exp = iat + (kind === 'stream' ? STREAM_TOKEN_TTL_SECONDS : TOKEN_TTL_SECONDS);
-    const wire: WireClaims = { v: 1, k: kind === 'stream' ? 's' : 'c', cid: conversationId, uid: userId, iat, exp, n: randomBytes(6).toString('base64url') };
-    const body = Buffer.from(JSON.stringify(wire)).toString('base64url');
-    return { token: `${body}.${this.mac(body)}`, claims: { kind, conversationId, userId, iat, exp } };
+    const wire: WireClaims = { v: 1, k: kind === 'stream' ? 's' : 'c', cid: conversationId, uid: userId, iat, exp, n: randomBytes(6).toString('base64url'), user: userId };
+    const signed = `${JWT_HEADER}.${Buffer.from(JSON.stringify(wire)).toString('base64url')}`;
+    return { token: `${signed}.${this.mac(signed)}`, claims: { kind, conversationId, userId, iat, exp } };
   }
 
   /**
@@ -70,8 +77,9 @@ export class TokenSigner {
    */
   verify(token: string, kind: TokenKind = 'conversation'): VerifyResult {
     if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return { ok: false, reason: 'malformed' };
-    const [body, mac] = token.split('.') as [string, string];
-    const expected = Buffer.from(this.mac(body));
+    const [header, body, mac] = token.split('.') as [string, string, string];
+    if (header !== JWT_HEADER) return { ok: false, reason: 'malformed' };
+    const expected = Buffer.from(this.mac(`${header}.${body}`));
     const given = Buffer.from(mac);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
     let wire: WireClaims;
@@ -89,8 +97,8 @@ export class TokenSigner {
     return { ok: true, claims };
   }
 
-  private mac(body: string): string {
-    return createHmac('sha256', this.key).update(body).digest('base64url');
+  private mac(signed: string): string {
+    return createHmac('sha256', this.key).update(signed).digest('base64url');
   }
 }
 

@@ -49,9 +49,9 @@ describe('Direct Line error cases', () => {
     expectError(await get(url), 401, 'Unauthorized');
     expectError(await get(url, { Authorization: 'Basic Zm9vOmJhcg==' }), 401, 'Unauthorized');
     expectError(await get(url, auth('garbage')), 401, 'Unauthorized');
-    const [body, mac] = a.token.split('.');
+    const [header, body, mac] = a.token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), uid: 'dl_someone-else' })).toString('base64url');
-    expectError(await get(url, auth(`${forged}.${mac}`)), 403, 'Forbidden');
+    expectError(await get(url, auth(`${header}.${forged}.${mac}`)), 403, 'Forbidden');
     expectError(await get(url, auth(b.token)), 403, 'Forbidden');
     expectError(await postJson(url, { type: 'message', text: 'x' }, auth(b.token)), 403, 'Forbidden');
   });

@@ -39,18 +39,20 @@ describe('TokenSigner', () => {
 
   it('refuses tampered tokens, other keys, other kinds and garbage', () => {
     const { token } = signer.sign('conversation-dddddddddd', 'dl_user4');
-    const [body, mac] = token.split('.') as [string, string];
+    const [header, body, mac] = token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+    expect(claims.user).toBe('dl_user4'); // what Web Chat reads
     const forged = Buffer.from(JSON.stringify({ ...claims, cid: 'conversation-eeeeeeeeee' })).toString('base64url');
-    expect(signer.verify(`${forged}.${mac}`)).toEqual({ ok: false, reason: 'signature' });
+    expect(signer.verify(`${header}.${forged}.${mac}`)).toEqual({ ok: false, reason: 'signature' });
     const flipped = mac.slice(0, -1) + (mac.endsWith('A') ? 'B' : 'A');
-    expect(signer.verify(`${body}.${flipped}`)).toEqual({ ok: false, reason: 'signature' });
+    expect(signer.verify(`${header}.${body}.${flipped}`)).toEqual({ ok: false, reason: 'signature' });
+    expect(signer.verify(`${body}.${mac}`)).toEqual({ ok: false, reason: 'malformed' });
     expect(new TokenSigner(randomBytes(32), () => now).verify(token)).toEqual({ ok: false, reason: 'signature' });
     expect(signer.verify(token, 'stream')).toEqual({ ok: false, reason: 'kind' });
     const stream = signer.sign('conversation-dddddddddd', 'dl_user4', 'stream').token;
     expect(signer.verify(stream)).toEqual({ ok: false, reason: 'kind' });
     expect(signer.verify(stream, 'stream').ok).toBe(true);
-    for (const junk of ['', 'abc', 'a.b', `${body}.`, '💥'.repeat(40), `${'x'.repeat(3000)}.${mac}`]) {
+    for (const junk of ['', 'abc', 'a.b', `${header}.${body}.`, '💥'.repeat(40), `${header}.${'x'.repeat(3000)}.${mac}`, `eyJhbGciOiJub25lIn0.${body}.${mac}`]) {
       expect(signer.verify(junk)).toEqual({ ok: false, reason: 'malformed' });
     }
   });
