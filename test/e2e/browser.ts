@@ -1,6 +1,6 @@
 // Shared pieces of the browser tests: Debian's Chromium driven by playwright-core (no browser download),
 // axe-core injected from node_modules, screenshots under test-output/screenshots/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
@@ -68,14 +68,21 @@ export interface AxeViolation {
  * Runs axe-core in the page and in its frames (axe's own frame support: the script is injected into
  * every frame first). Returns all violations; callers fail on serious and critical ones.
  */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+export async function runAxe(page: Page, report?: string): Promise<AxeViolation[]> {
   const source = axeSource();
   for (const frame of page.frames()) await injectAxe(frame, source);
-  return page.evaluate(async () => {
+  const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'], iframes: true });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
   });
+  if (report) {
+    // Every finding, minor ones included, for people to read (the tests fail on serious and critical).
+    const dir = path.join(projectRoot, 'test-output', 'axe');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${report}.json`), JSON.stringify(violations, null, 2));
+  }
+  return violations;
 }
 
 async function injectAxe(frame: Frame, source: string): Promise<void> {

@@ -30,6 +30,6 @@ it('greets on /, answers a question and has no serious accessibility issue', asy
   await box.press('Enter');
   await said(page, 'Créer un site vitrine').first().waitFor();
   await page.screenshot({ path: screenshotPath('page-conversation.png') });
-  expect(describeViolations(serious(await runAxe(page)))).toBe('');
+  expect(describeViolations(serious(await runAxe(page, 'page')))).toBe('');
   await page.close();
 });

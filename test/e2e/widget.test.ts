@@ -76,7 +76,7 @@ describe('widget on the demo page', () => {
     expect(await browser.context.cookies()).toEqual([]);
     await expect(bubble(page).getAttribute('aria-expanded')).resolves.toBe('false');
 
-    const violations = await runAxe(page);
+    const violations = await runAxe(page, 'widget-ferme');
     expect(describeViolations(serious(violations))).toBe('');
     await page.screenshot({ path: screenshotPath('widget-ferme.png') });
   });
@@ -98,7 +98,7 @@ describe('widget on the demo page', () => {
   });
 
   it('has no serious accessibility issue with the chat open (page and chat frame)', async () => {
-    const violations = serious(await runAxe(page));
+    const violations = serious(await runAxe(page, 'widget-ouvert'));
     expect(describeViolations(violations)).toBe('');
   });
 
@@ -127,8 +127,9 @@ describe('widget on the demo page', () => {
 
   it('closes with Escape from inside the chat and gives the focus back to the bubble', async () => {
     await sendBox(chat(page)).focus();
-    await page.keyboard.press('Escape');
-    await expect(bubble(page).getAttribute('aria-expanded')).resolves.toBe('false');
+    await page.keyboard.press('Escape'); // the frame tells the loader: asynchronous
+    await page.locator('[data-virage-widget] .bubble[aria-expanded="false"]').waitFor();
+    await page.locator('[data-virage-widget] .panel:not(.open)').waitFor({ state: 'attached' });
     const focused = await page.evaluate(() => {
       const host = document.activeElement;
       return host?.shadowRoot?.activeElement?.getAttribute('aria-label') ?? null;
@@ -148,6 +149,18 @@ describe('widget on the demo page', () => {
     await bubble(page).click();
     await said(chat(page), 'Un conseiller vous répond.').first().waitFor();
     await page.locator('[data-virage-widget] .badge').waitFor({ state: 'hidden' });
+  });
+
+  it('« Nouvelle conversation » starts a fresh conversation (same visitor)', async () => {
+    const frame = chat(page);
+    const stored = () => frame.locator('body').evaluate(() => JSON.parse(localStorage.getItem('virage.widget.conversation.v1') ?? '{}') as { conversationId: string; userId: string });
+    const before = await stored();
+    await page.getByRole('button', { name: 'Nouvelle conversation' }).click();
+    await said(frame, WELCOME).first().waitFor();
+    await said(frame, 'combien coûte un site internet ?').first().waitFor({ state: 'detached' });
+    const after = await stored();
+    expect(after.conversationId).not.toBe(before.conversationId);
+    expect(after.userId).toBe(before.userId);
   });
 });
 

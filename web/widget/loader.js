@@ -96,7 +96,9 @@ var bubble = el('button', { class: 'bubble', type: 'button', 'aria-expanded': 'f
   icon('M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z'),
   badge,
 ]);
-var restartButton = el('button', { class: 'restart', type: 'button', 'aria-label': 'Nouvelle conversation' }, ['Nouvelle conversation']);
+var restartButton = el('button', { class: 'restart', type: 'button', 'aria-label': 'Nouvelle conversation', title: 'Nouvelle conversation' }, [
+  icon('M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z'),
+]);
 var closeButton = el('button', { class: 'close', type: 'button', 'aria-label': 'Fermer la conversation' }, [
   icon('M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 0 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z'),
 ]);
