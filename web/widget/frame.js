@@ -127,22 +127,12 @@
 
   function styleOptions() {
     return {
-      accent: theme.onWhite,
-      botAvatarInitials: 'V',
-      botAvatarBackgroundColor: theme.background,
-      userAvatarInitials: 'Moi',
-      bubbleFromUserBackground: theme.background,
-      bubbleFromUserTextColor: theme.text,
-      bubbleBorderRadius: 8,
-      bubbleFromUserBorderRadius: 8,
-      suggestedActionBorderColor: theme.onWhite,
-      suggestedActionTextColor: theme.onWhite,
-      suggestedActionBorderRadius: 16,
-      suggestedActionLayout: 'flow',
-      hideUploadButton: true,
-      primaryFont: "'Segoe UI', system-ui, -apple-system, Roboto, Arial, sans-serif",
-      rootHeight: '100%',
-      rootWidth: '100%',
+      accent: theme.onWhite, botAvatarInitials: 'V', botAvatarBackgroundColor: theme.background,
+      userAvatarInitials: 'Moi', bubbleFromUserBackground: theme.background, bubbleFromUserTextColor: theme.text,
+      bubbleBorderRadius: 8, bubbleFromUserBorderRadius: 8, suggestedActionBorderColor: theme.onWhite,
+      suggestedActionTextColor: theme.onWhite, suggestedActionBorderRadius: 16, suggestedActionLayout: 'flow',
+      hideUploadButton: true, primaryFont: "'Segoe UI', system-ui, -apple-system, Roboto, Arial, sans-serif",
+      rootHeight: '100%', rootWidth: '100%',
     };
   }
 
