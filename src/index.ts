@@ -120,8 +120,8 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const knowledgeLog: KnowledgeLog = {
     feedback: (e) => feedback.vote({ guideId: e.guideId, sectionId: e.sectionId, vote: e.helpful ? 'up' : 'down', query: e.query }),
     unanswered: (e) => feedback.logQuestion({ query: e.query, answered: false, bestGuide: null, bestConfidence: e.confidence }),
-  };
     lowConfidence: (e) => feedback.logQuestion({ query: e.query, answered: true, bestGuide: e.guideId, bestConfidence: e.confidence }),
+  };
   const clock = overrides.clock ?? (() => new Date());
   const handoff = await setupHandoff({
     config, logger, store, privacy, server, publicBaseUrl, guideTitle: (slug) => kb.guide(slug)?.title, clock,
