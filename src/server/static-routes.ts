@@ -107,6 +107,7 @@ export function registerStaticRoutes(server: Server, deps: StaticDeps): void {
 
   for (const [name, type] of [
     ['chat.js', 'text/javascript; charset=utf-8'],
+    ['session.js', 'text/javascript; charset=utf-8'],
     ['chat.css', 'text/css; charset=utf-8'],
   ] as const) {
     server.get(`/${name}`, async (req, res) => {
