@@ -72,7 +72,7 @@ describe('widget routes', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('Conversation avec Virage &lt;/script&gt;&lt;b&gt;CCI&lt;/b&gt;');
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((m) => m[1]!.match(/src="([^"?]+)/)?.[1])).toEqual(['/widget/contrast.js', '/widget/frame.js', '/webchat.js']);
+    expect(scripts.map((m) => m[1]!.match(/src="([^"?]+)/)?.[1])).toEqual(['/widget/contrast.js', '/session.js', '/widget/frame.js', '/webchat.js']);
     expect(scripts.every((m) => m[2]!.trim() === '')).toBe(true);
   });
 
@@ -86,8 +86,10 @@ describe('widget routes', () => {
       expect([p, res.status, res.headers.get('content-type'), res.headers.get('cache-control')]).toEqual([p, 200, type, 'no-cache']);
     }
     const frame = await (await fetch(`${app.url}/widget/frame.js`)).text();
-    expect(frame).toContain('/api/directline/token');
-    expect(frame).toContain("locale: 'fr-FR'");
+    expect(frame).toContain('VirageSession.Session');
+    const session = await (await fetch(`${app.url}/session.js`)).text();
+    expect(session).toContain('/api/directline/token');
+    expect(session).toContain("locale: 'fr-FR'");
   });
 
   it('serves /demo with the one-line snippet and the CSP a CCI site needs', async () => {

@@ -33,7 +33,7 @@ describe('web chat page', () => {
     expect(html).toContain('<title>Virage — CCI &lt;Test&gt; &amp; Cie</title>');
     expect(html).toMatch(/<html lang="fr">/);
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((m) => m[1]!.match(/src="([^"]+)"/)?.[1])).toEqual([expect.stringMatching(/^\/webchat\.js\?v=/), '/chat.js']);
+    expect(scripts.map((m) => m[1]!.match(/src="([^"]+)"/)?.[1])).toEqual([expect.stringMatching(/^\/webchat\.js\?v=/), '/session.js', '/chat.js']);
     expect(scripts.every((m) => m[2]!.trim() === '')).toBe(true);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toContain("script-src 'self'");
@@ -49,8 +49,9 @@ describe('web chat page', () => {
     expect(js.headers.get('content-type')).toMatch(/javascript/);
     const code = await js.text();
     expect(code).toContain('Le module de conversation n’est pas installé : lancez npm install.');
-    expect(code).toContain("locale: 'fr-FR'");
-    expect(code).toContain('/api/directline/token');
+    const session = await (await fetch(`${app.url}/session.js`)).text();
+    expect(session).toContain("locale: 'fr-FR'");
+    expect(session).toContain('/api/directline/token');
     const etag = js.headers.get('etag')!;
     expect((await fetch(`${app.url}/chat.js`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
     expect((await fetch(`${app.url}/chat.css`)).headers.get('content-type')).toMatch(/text\/css/);
