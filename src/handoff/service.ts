@@ -8,37 +8,13 @@ import { WaitQueues, DEFAULT_WAIT_MS } from './queue.js';
 import { checkText, cleanContact, cleanContext, HandoffError, MAX_MESSAGES, MAX_NOTES, newReference, newRequestId, normaliseReference } from './requests.js';
 import { isOpen, nextSlot, routeDepartement } from './routing.js';
 import { findCci } from './directory.js';
-import type { AdvisorRef, AdvisorsDirectory, Contact, ContextPackage, EndReason, HandoffRequest, HandoffStatus } from './types.js';
+import type { AdvisorRef, AdvisorsDirectory, EndReason, HandoffRequest, HandoffStatus } from './types.js';
+import type { AdvisorIdentity, HandoffServiceOptions, NewRequest } from './service-types.js';
+import { ticketStatusChange } from './tickets.js';
 
 export const HANDOFFS_COLLECTION = 'handoffs';
 
-export interface AdvisorIdentity extends AdvisorRef {
-  cciId: string;
-}
-
-export interface HandoffServiceOptions {
-  store: DocumentStore;
-  /** The current directory (a function, so that a reloaded file applies at once). */
-  directory: () => AdvisorsDirectory;
-  clock?: () => Date;
-  logger?: Logger;
-  defaultWaitMs?: number;
-}
-
-export interface NewRequest {
-  subject: string;
-  channelId: string;
-  /** Opaque JSON (a ConversationReference): given back in events, for the relay. */
-  conversation: unknown;
-  departement?: string;
-  contact: Contact;
-  reason: string;
-  /** When the user agreed to pass their details to the CCI. */
-  consentAt: Date | string;
-  context?: Partial<ContextPackage>;
-  /** 'live': the queue when the CCI is open, else a callback ticket; 'callback': a ticket. */
-  mode: 'live' | 'callback';
-}
+export type { AdvisorIdentity, HandoffServiceOptions, NewRequest } from './service-types.js';
 
 interface IndexEntry {
   cciId: string;
@@ -248,15 +224,12 @@ export class HandoffService {
 
   /** Ticket workflow in the console: nouveau (rappel) → en cours → rappelé → clos. */
   async setTicketStatus(id: string, advisor: AdvisorIdentity, status: HandoffStatus): Promise<HandoffRequest> {
-    if (!['rappel', 'en_cours', 'rappele', 'clos'].includes(status)) throw new HandoffError('BadArgument', 'Statut inconnu : nouveau, en cours, rappelé ou clos.');
     const now = this.clock().toISOString();
     let ended = false;
     const request = await this.transition(id, advisor, (r) => {
-      if (r.status === 'en_attente') throw new HandoffError('Conflict', 'Demande en attente d’un échange en direct : prenez-la d’abord en charge.');
-      if (r.kind === 'live' && r.status === 'en_cours' && status !== 'clos') throw new HandoffError('Conflict', 'Échange en direct en cours : terminez-le d’abord.');
-      ended = status === 'clos' && r.status !== 'clos';
-      const advisorPart = status === 'rappel' ? { advisor: undefined } : { advisor: r.advisor ?? ref(advisor) };
-      return { ...r, ...advisorPart, status, ...(ended ? { endedAt: now, endedBy: 'advisor' as const } : {}) };
+      const change = ticketStatusChange(r, status, ref(advisor), now);
+      ended = change.ended;
+      return change.request;
     });
     this.emit(ended ? { type: 'request.ended', request, by: 'advisor' } : { type: 'request.updated', request });
     return request;
