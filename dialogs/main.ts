@@ -113,17 +113,20 @@ export class MainDialog extends ComponentDialog {
     const inProgress = options.greet && this.services.diagnosticInProgress ? await this.services.diagnosticInProgress(subject) : 0;
     if (inProgress > 0) {
       const choices = [messages.choices.resume, messages.choices.question, messages.choices.handoff, messages.choices.diagnostic];
+      (step.values as { choices?: string[] }).choices = choices;
       return step.prompt(MENU_PROMPT, {
         prompt: MessageFactory.suggestedActions(choices, messages.resumeOffer(inProgress)),
         retryPrompt: MessageFactory.suggestedActions(choices, messages.emptyInput),
       });
     }
-    const prompt = options.frustrated
-      ? MessageFactory.suggestedActions([messages.choices.handoff, messages.choices.question, messages.choices.diagnostic], h.frustrated)
-      : MessageFactory.suggestedActions(
-          [messages.choices.diagnostic, messages.choices.question, messages.choices.handoff],
-          options.again ? messages.menuAgain : messages.menuPrompt,
-        );
+    const shown = options.frustrated
+      ? [messages.choices.handoff, messages.choices.question, messages.choices.diagnostic]
+      : [messages.choices.diagnostic, messages.choices.question, messages.choices.handoff];
+    (step.values as { choices?: string[] }).choices = shown;
+    const prompt = MessageFactory.suggestedActions(
+      shown,
+      options.frustrated ? h.frustrated : options.again ? messages.menuAgain : messages.menuPrompt,
+    );
     const retry = MessageFactory.suggestedActions(
       [messages.choices.diagnostic, messages.choices.question, messages.choices.handoff],
       messages.emptyInput,
@@ -132,15 +135,19 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext<MainOptions>): Promise<DialogTurnResult> {
-    const path = this.choose(String(step.result ?? ''));
+    const typed = String(step.result ?? '');
+    const text = byOrdinal(typed, (step.values as { choices?: string[] }).choices) ?? typed;
+    const path = this.choose(text);
     if (!path) {
-      const u = this.services.understand(String(step.result ?? ''));
-      if (u.intent === 'insatisfaction' && u.confidence >= COMMAND_CONFIDENCE) return step.replaceDialog(MENU, { frustrated: true });
-      await step.context.sendActivity(messages.menuNotUnderstood);
+      const u = this.services.understand(text);
+      const sure = u.confidence >= COMMAND_CONFIDENCE;
+      if (u.intent === 'insatisfaction' && sure) return step.replaceDialog(MENU, { frustrated: true });
+      const polite = sure ? messages.smallTalk[u.intent as keyof typeof messages.smallTalk] : undefined;
+      await step.context.sendActivity(polite ?? messages.menuNotUnderstood);
       return step.replaceDialog(MENU, {});
     }
     const trigger = step.options?.frustrated && path === 'handoff' ? { trigger: 'insatisfaction' } : {};
-    return step.beginDialog(this.paths[path].id, { text: String(step.result ?? ''), ...trigger });
+    return step.beginDialog(this.paths[path].id, { text, ...trigger });
   }
 
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -181,6 +188,15 @@ export class MainDialog extends ComponentDialog {
     ]);
     await context.sendActivity({ ...MessageFactory.text(messages.myData.intro(lines)), attachments: [card] });
   }
+}
+
+const ORDINALS: Record<string, number> = { '1': 0, '2': 1, '3': 2, '4': 3, premier: 0, premiere: 0, deuxieme: 1, second: 1, seconde: 1, troisieme: 2, quatrieme: 3 };
+
+/** « 2 », « la deuxième » → the label of the second choice shown. */
+function byOrdinal(text: string, shown: string[] | undefined): string | undefined {
+  const t = text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/^(le |la |l')/, '').replace(/[.)]$/, '');
+  const i = ORDINALS[t];
+  return shown && i !== undefined ? shown[i] : undefined;
 }
 
 function hasContent(data: unknown): boolean {

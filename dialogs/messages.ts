@@ -9,6 +9,13 @@ export const messages = {
   menuPrompt: 'Que souhaitez-vous faire ?',
   menuAgain: 'Que souhaitez-vous faire maintenant ?',
   menuNotUnderstood: 'Je n’ai pas bien compris. Choisissez l’une de ces options, ou écrivez « aide ».',
+  /** Answers to small talk at the menu, instead of « pas compris ». */
+  smallTalk: {
+    salutation: 'Bonjour ! Je suis là pour vous aider.',
+    merci: 'Avec plaisir !',
+    au_revoir: 'Au revoir, et bonne continuation ! Vous pouvez revenir quand vous voulez : je garde le fil.',
+    hors_sujet: 'Je ne peux pas vous aider sur ce sujet : je suis spécialisé dans le numérique des entreprises.',
+  },
   choices: {
     diagnostic: 'Faire mon diagnostic numérique',
     question: 'Poser une question',

@@ -74,3 +74,28 @@ describe('main dialog', () => {
     expect(data.sources.find((s) => s.name === 'conversation')!.data).not.toBeNull();
   });
 });
+
+describe('main menu, typed like a person', () => {
+  let app: Running;
+  beforeAll(async () => {
+    app = await startVirage();
+  });
+  afterAll(async () => app.stop());
+
+  it('answers small talk politely and accepts the number of a choice', async () => {
+    await turn(app.url, activity({ text: 'bonjour' }, 'm-3', 'user-3'));
+    const hello = await turn(app.url, activity({ text: 'salut !' }, 'm-3', 'user-3'));
+    expect(texts(hello)[0]).toMatch(/^Bonjour/);
+    expect(buttons(hello)).toHaveLength(3);
+    const thanks = await turn(app.url, activity({ text: 'merci beaucoup' }, 'm-3', 'user-3'));
+    expect(texts(thanks)[0]).toMatch(/Avec plaisir/);
+    const second = await turn(app.url, activity({ text: '2' }, 'm-3', 'user-3'));
+    expect(texts(second).join(' ')).toMatch(/Quelle est votre question/);
+  });
+
+  it('reads « la troisième » against the choices actually shown', async () => {
+    await turn(app.url, activity({ text: 'bonjour' }, 'm-4', 'user-4'));
+    const third = await turn(app.url, activity({ text: 'la troisième' }, 'm-4', 'user-4'));
+    expect(texts(third).join(' ')).toMatch(/Êtes-vous d’accord/);
+  });
+});
