@@ -54,11 +54,12 @@ export async function finishDiagnostic(context: TurnContext, s: DiagnosticServic
     await context.sendActivity({ ...MessageFactory.text(buildResultText(result, links)), channelData });
   }
   if (result.advisorSuggested) {
-    const reasons = result.advisorSuggested.reasons.map((r) => `- ${r}`).join('\n');
+    // The reasons are already in the card and the text version: here, only the offer.
+    const urgent = result.advisorSuggested.urgent ? ' sans attendre' : '';
     await context.sendActivity(
       MessageFactory.suggestedActions(
         [HANDOFF_TEXT],
-        `Je vous conseille d’en parler avec un conseiller numérique de votre CCI :\n\n${reasons}`,
+        `Je vous conseille d’en parler${urgent} avec un conseiller numérique de votre CCI : voulez-vous que je vous mette en relation ?`,
       ),
     );
   }

@@ -59,7 +59,8 @@ function chartAndBars(view: ReportView, chartUrl: string): Json[] {
 
 function priority(p: PriorityView, index: number, links: ReportLinks): Json {
   const items: Json[] = [
-    text(`${index + 1}. ${p.title}`, { weight: 'Bolder' }),
+    // « Priorité 1 : » rather than « 1. », which markdown renderers turn into lists numbered from 1 each time.
+    text(`Priorité ${index + 1} : ${p.title}`, { weight: 'Bolder' }),
     text(p.why, { spacing: 'Small' }),
     text(`Effort : ${p.effortLabel} · Coût : ${p.cost.label}`, { isSubtle: true, size: 'Small', spacing: 'Small' }),
   ];

@@ -49,7 +49,7 @@ describe('buildResultCard', () => {
     expect(containers).toHaveLength(3);
     result.plan.priorities.forEach((p, i) => {
       const inner = texts(containers[i]);
-      expect(inner[0]).toBe(`${i + 1}. ${p.title}`);
+      expect(inner[0]).toBe(`Priorité ${i + 1} : ${p.title}`);
       expect(inner).toContain(p.why);
       expect(inner.some((t) => t.startsWith('Effort : ') && t.includes(p.cost.label))).toBe(true);
       const [open] = ofType(containers[i], 'Action.OpenUrl');
