@@ -9,8 +9,17 @@ export const RECENT_TEXTS = 'recentTexts';
 export const MAX_RECENT = 30;
 const MAX_LINE = 500;
 
+/** The bot's markdown as plain text for the advisor: **bold**, _italic_ and [label](url) → label (url). */
+export function plain(text: string): string {
+  return text
+    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '$1 ($2)')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/(^|\s)_([^_\n]+)_(?=\s|$|[.,;:!?])/g, '$1$2')
+    .trim();
+}
+
 function push(lines: TranscriptLine[], from: 'user' | 'bot', text: string | undefined, at: Date): void {
-  const t = (text ?? '').trim();
+  const t = from === 'bot' ? plain(text ?? '') : (text ?? '').trim();
   if (!t) return;
   lines.push({ from, text: t.slice(0, MAX_LINE), at: at.toISOString() });
   if (lines.length > MAX_RECENT) lines.splice(0, lines.length - MAX_RECENT);
@@ -53,7 +62,10 @@ export function transcriptProvider(recent: StatePropertyAccessor<TranscriptLine[
       return history
         .filter((a) => a.type === 'message' && typeof a.text === 'string' && a.text.trim())
         .slice(-MAX_RECENT)
-        .map((a) => ({ from: a.from?.role === 'user' ? 'user' : 'bot', text: a.text!.trim().slice(0, MAX_LINE), at: a.timestamp }));
+        .map((a) => {
+          const user = a.from?.role === 'user';
+          return { from: user ? 'user' : 'bot', text: (user ? a.text!.trim() : plain(a.text!)).slice(0, MAX_LINE), at: a.timestamp };
+        });
     }
     return [...(await recent.get(context, []))];
   };

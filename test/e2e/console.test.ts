@@ -1,0 +1,75 @@
+// The advisor console in a real browser: login, a live request of the advisor's CCI with its context,
+// take it, answer, and the answer is stored and relayed; keyboard-only login; axe finds no serious issue.
+import type { Page } from 'playwright-core';
+import { PASSWORD } from '../handoff/helpers.js';
+import { fillRequest, say, startApp, type App } from '../dialogs/handoff/helpers.js';
+import { describeViolations, launch, runAxe, screenshotPath, serious, type Browser } from './browser.js';
+
+const MONDAY_10H = '2026-11-23T09:00:00Z'; // 10:00 in Paris (winter time): the CCI is open
+
+let app: App;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp(MONDAY_10H);
+  browser = await launch({ width: 1280, height: 1000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function login(page: Page): Promise<void> {
+  await page.goto(`${app.url}/conseiller`);
+  // Keyboard only: focus the login, type, Tab to the password, Enter submits.
+  await page.locator('#login-id').focus();
+  await page.keyboard.type('claire.martin');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.locator('#app').waitFor();
+}
+
+it('lets an advisor log in, see the request with its context, take it and answer', async () => {
+  await fillRequest(app.url, 'e2e-console');
+  const queued = await say(app.url, 'e2e-console', 'Oui, c’est bien ça');
+  expect(JSON.stringify(queued)).toMatch(/1re position/);
+
+  const page = await browser.context.newPage();
+  await login(page);
+  const item = page.locator('#list-waiting li').first();
+  await item.waitFor();
+  expect(await item.innerText()).toMatch(/VIR-/);
+  await item.locator('button, a').first().click();
+  await page.locator('#detail').waitFor();
+  await expect(page.locator('#detail-contact').innerText()).resolves.toMatch(/Marie Dupont/);
+  await expect(page.locator('#detail-transcript').innerText()).resolves.toMatch(/Parler à un conseiller/);
+  expect(describeViolations(serious(await runAxe(page, 'console-detail')))).toBe('');
+
+  await page.locator('#act-take').click();
+  await page.locator('#list-active li').first().waitFor();
+  await page.locator('#reply-text').fill('Bonjour Marie, je regarde votre projet de vente en ligne.');
+  await page.locator('#reply-form button[type="submit"]').click();
+  await page.locator('#detail-messages li').filter({ hasText: 'je regarde votre projet' }).waitFor();
+  await page.screenshot({ path: screenshotPath('console-conseiller.png'), fullPage: true });
+
+  // The user's next message goes to the advisor, not to the bot; it appears in the console live.
+  const relayed = await say(app.url, 'e2e-console', 'Merci ! Je vends surtout du pain et des viennoiseries.');
+  expect(relayed.filter((a: any) => a.type === 'message')).toHaveLength(0);
+  await page.locator('#detail-messages li').filter({ hasText: 'viennoiseries' }).waitFor();
+  await page.close();
+});
+
+it('refuses a wrong password with a French message and stays usable with the keyboard', async () => {
+  await browser.context.clearCookies(); // logged out
+  const page = await browser.context.newPage();
+  await page.goto(`${app.url}/conseiller`);
+  await page.locator('#login-id').fill('claire.martin');
+  await page.locator('#login-password').fill('pas-le-bon-mot-de-passe');
+  await page.locator('#login-password').press('Enter');
+  await page.locator('#login-error').filter({ hasText: /\S/ }).waitFor();
+  expect(await page.locator('#login-error').innerText()).toMatch(/incorrect|invalide|erron/i);
+  expect(describeViolations(serious(await runAxe(page, 'console-login')))).toBe('');
+  await page.close();
+});
