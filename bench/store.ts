@@ -11,6 +11,7 @@ import { JSONFile } from 'lowdb/node';
 import { writeFileAtomic } from '../src/storage/shard-file.js';
 import { DEFAULT_SHARDS, ShardedFileStore } from '../src/storage/sharded-store.js';
 import type { BenchSection } from './types.js';
+import { summarize, type Summary } from './stats.js';
 
 const SIZES = [1_000, 10_000, 50_000];
 const SHARDED_SAMPLES = 300;
@@ -45,20 +46,8 @@ export function botStateDoc(i: number): Record<string, unknown> {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-interface Stats {
-  p50: number;
-  p95: number;
-  samples: number;
-}
-
-function stats(times: number[]): Stats {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), samples: sorted.length };
-}
+type Stats = Summary;
+const stats = summarize;
 
 type Write = (key: string, i: number) => Promise<unknown>;
 
@@ -167,8 +156,8 @@ export async function benchStore(): Promise<BenchSection> {
       const b = single.get(size)!;
       const f = a.floor!;
       lines.push(
-        `${String(size).padStart(12)} | ${ms(a.writes.p50)} / ${ms(a.writes.p95)} (${a.writes.samples}) | ` +
-          `${ms(b.p50)} / ${ms(b.p95)} (${b.samples}) | ${(b.p50 / a.writes.p50).toFixed(0)}x, ${(b.p95 / a.writes.p95).toFixed(0)}x | ${ms(f.p50)} / ${ms(f.p95)}`,
+        `${String(size).padStart(12)} | ${ms(a.writes.p50)} / ${ms(a.writes.p95)} (${a.writes.n}) | ` +
+          `${ms(b.p50)} / ${ms(b.p95)} (${b.n}) | ${(b.p50 / a.writes.p50).toFixed(0)}x, ${(b.p95 / a.writes.p95).toFixed(0)}x | ${ms(f.p50)} / ${ms(f.p95)}`,
       );
     }
     const at50k = sharded.get(50_000)!;
