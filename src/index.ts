@@ -104,11 +104,15 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   );
   privacy.register(records.privacySource(config.retention.diagnosticDays));
 
+  // The router and then the active dialog both ask about the same text in one turn: remember the last.
+  let last: { text: string; understood: Understanding } | undefined;
   const understand = (text: string): Understanding => {
+    if (last?.text === text) return last.understood;
     const exact = exactCommand(text);
-    if (exact) return exact;
-    const { intent } = nlu.interpret(text);
-    return { intent: intent.name, confidence: intent.confidence };
+    const intent = exact ? undefined : nlu.interpret(text).intent;
+    const understood = exact ?? { intent: intent!.name, confidence: intent!.confidence };
+    last = { text, understood };
+    return understood;
   };
   const services: DialogServices = {
     publicBaseUrl,
