@@ -24,8 +24,6 @@ export const messages = {
   },
   resumeOffer: (answered: number) =>
     `Vous avez un diagnostic en cours (${answered} réponse${answered > 1 ? 's' : ''} enregistrée${answered > 1 ? 's' : ''}). Voulez-vous le reprendre ?`,
-  notOpenYet: (what: string) =>
-    `Le service « ${what} » n’est pas encore ouvert. Il arrive très bientôt ; en attendant, voici ce que je peux faire.`,
   help:
     'Je réponds en français, par boutons ou en texte libre. À tout moment, vous pouvez écrire :\n\n' +
     '- **menu** pour revenir au choix de départ ;\n' +
