@@ -96,3 +96,23 @@ export function serious(violations: AxeViolation[]): AxeViolation[] {
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html}`).join('\n  ')}`).join('\n');
 }
+
+/**
+ * The usual fixture of a browser test file: a running app and a browser, started before the tests and
+ * closed after them. Read `env.app` and `env.browser` inside the tests.
+ */
+export function appAndBrowser<A extends { stop(): Promise<void> }>(
+  start: () => Promise<A>,
+  options: { width?: number; height?: number } = {},
+): { app: A; browser: Browser } {
+  const env = {} as { app: A; browser: Browser };
+  beforeAll(async () => {
+    env.app = await start();
+    env.browser = await launch(options);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.app?.stop();
+  });
+  return env;
+}

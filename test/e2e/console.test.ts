@@ -2,26 +2,16 @@
 // take it, answer, and the answer is stored and relayed; keyboard-only login; axe finds no serious issue.
 import type { Page } from 'playwright-core';
 import { PASSWORD } from '../handoff/helpers.js';
-import { fillRequest, say, startApp, type App } from '../dialogs/handoff/helpers.js';
-import { describeViolations, launch, runAxe, screenshotPath, serious, type Browser } from './browser.js';
+import { fillRequest, say, startApp } from '../dialogs/handoff/helpers.js';
+import { appAndBrowser, describeViolations, runAxe, screenshotPath, serious } from './browser.js';
 
 const MONDAY_10H = '2026-11-23T09:00:00Z'; // 10:00 in Paris (winter time): the CCI is open
 
-let app: App;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp(MONDAY_10H);
-  browser = await launch({ width: 1280, height: 1000 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser(() => startApp(MONDAY_10H), { width: 1280, height: 1000 });
 
 async function login(page: Page): Promise<void> {
-  await page.goto(`${app.url}/conseiller`);
+  await page.goto(`${env.app.url}/conseiller`);
   // Keyboard only: focus the login, type, Tab to the password, Enter submits.
   await page.locator('#login-id').focus();
   await page.keyboard.type('claire.martin');
@@ -32,11 +22,11 @@ async function login(page: Page): Promise<void> {
 }
 
 it('lets an advisor log in, see the request with its context, take it and answer', async () => {
-  await fillRequest(app.url, 'e2e-console');
-  const queued = await say(app.url, 'e2e-console', 'Oui, c’est bien ça');
+  await fillRequest(env.app.url, 'e2e-console');
+  const queued = await say(env.app.url, 'e2e-console', 'Oui, c’est bien ça');
   expect(JSON.stringify(queued)).toMatch(/1re position/);
 
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await login(page);
   const item = page.locator('#list-waiting li').first();
   await item.waitFor();
@@ -55,16 +45,16 @@ it('lets an advisor log in, see the request with its context, take it and answer
   await page.screenshot({ path: screenshotPath('console-conseiller.png'), fullPage: true });
 
   // The user's next message goes to the advisor, not to the bot; it appears in the console live.
-  const relayed = await say(app.url, 'e2e-console', 'Merci ! Je vends surtout du pain et des viennoiseries.');
+  const relayed = await say(env.app.url, 'e2e-console', 'Merci ! Je vends surtout du pain et des viennoiseries.');
   expect(relayed.filter((a: any) => a.type === 'message')).toHaveLength(0);
   await page.locator('#detail-messages li').filter({ hasText: 'viennoiseries' }).waitFor();
   await page.close();
 });
 
 it('refuses a wrong password with a French message and stays usable with the keyboard', async () => {
-  await browser.context.clearCookies(); // logged out
-  const page = await browser.context.newPage();
-  await page.goto(`${app.url}/conseiller`);
+  await env.browser.context.clearCookies(); // logged out
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.app.url}/conseiller`);
   await page.locator('#login-id').fill('claire.martin');
   await page.locator('#login-password').fill('pas-le-bon-mot-de-passe');
   await page.locator('#login-password').press('Enter');

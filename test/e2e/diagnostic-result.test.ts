@@ -7,21 +7,11 @@ import { DiagnosticRecords, type StoredResult, type SubjectDiagnostics } from '.
 import { answerFromButton, answerFromSubmit } from '../../src/diagnostic/understand.js';
 import { TYPICAL } from '../dialogs/diagnostic/typical.js';
 import { loadNluData } from '../../src/nlu/index.js';
-import { startVirage, type Running } from '../helpers/virage.js';
-import { describeViolations, launch, runAxe, screenshotPath, serious, type Browser } from './browser.js';
+import { startVirage } from '../helpers/virage.js';
+import { appAndBrowser, describeViolations, runAxe, screenshotPath, serious } from './browser.js';
 
-let app: Running;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await startVirage();
-  browser = await launch({ width: 1100, height: 1400 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser(() => startVirage(), { width: 1100, height: 1400 });
 
 const said = (page: Page, text: string) => page.locator('.webchat__bubble__content').filter({ hasText: text });
 
@@ -45,16 +35,16 @@ function typicalAnswers(lastId: string): Record<string, Answer> {
 }
 
 it('shows the result card with its chart and a working PDF link', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   // npm start users open http://localhost:3978: links in cards use that host in local mode.
-  await page.goto(`http://localhost:${app.port}/`);
+  await page.goto(`http://localhost:${env.app.port}/`);
   await said(page, 'Que souhaitez-vous faire ?').first().waitFor();
   const userId = await page.evaluate(() => JSON.parse(localStorage.getItem('virage.webchat.v1') || '{}').userId as string);
   expect(userId).toMatch(/^dl_/);
 
   const records = new DiagnosticRecords(
-    app.virage.store.collection<SubjectDiagnostics>('diagnostics'),
-    app.virage.store.collection<StoredResult<unknown>>('diagnostic-results'),
+    env.app.virage.store.collection<SubjectDiagnostics>('diagnostics'),
+    env.app.virage.store.collection<StoredResult<unknown>>('diagnostic-results'),
   );
   const subject = `directline:${userId}`;
   await records.start(subject, loadQuestionnaire().version);
@@ -76,7 +66,7 @@ it('shows the result card with its chart and a working PDF link', async () => {
   const pdfButton = card.getByRole('button', { name: /rapport PDF/ });
   await pdfButton.waitFor();
   const stored = await records.lastCompleted(subject);
-  const pdf = await fetch(`${app.url}/diagnostic/${stored!.resultId}/rapport.pdf`);
+  const pdf = await fetch(`${env.app.url}/diagnostic/${stored!.resultId}/rapport.pdf`);
   expect(pdf.headers.get('content-type')).toBe('application/pdf');
 
   await card.scrollIntoViewIfNeeded();

@@ -1,27 +1,17 @@
 // The plain chat page at / in a real browser: Web Chat greets, a question gets its answer from the
 // guides, and axe-core finds no serious accessibility issue.
 import type { Page } from 'playwright-core';
-import { startVirage, type Running } from '../helpers/virage.js';
-import { describeViolations, launch, runAxe, screenshotPath, serious, type Browser } from './browser.js';
+import { startVirage } from '../helpers/virage.js';
+import { appAndBrowser, describeViolations, runAxe, screenshotPath, serious } from './browser.js';
 
-let app: Running;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await startVirage();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser(() => startVirage());
 
 const said = (page: Page, text: string) => page.locator('.webchat__bubble__content').filter({ hasText: text });
 
 it('greets on /, answers a question and has no serious accessibility issue', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${app.url}/`);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.app.url}/`);
   await said(page, 'je suis Virage, l’assistant numérique de votre CCI').first().waitFor();
   await page.getByRole('button', { name: 'Poser une question', exact: true }).last().click();
   await said(page, 'Quelle est votre question ?').first().waitFor();

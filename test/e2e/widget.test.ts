@@ -3,23 +3,13 @@
 // (CNIL), a question answered from the guides, the conversation kept across a reload, the diagnostic
 // started by buttons and by free text, keyboard use, unread badge, mobile layout, and axe-core.
 import type { FrameLocator, Page, Request } from 'playwright-core';
-import { startVirage, type Running } from '../helpers/virage.js';
-import { describeViolations, launch, runAxe, screenshotPath, serious, type Browser } from './browser.js';
+import { startVirage } from '../helpers/virage.js';
+import { appAndBrowser, describeViolations, launch, runAxe, screenshotPath, serious } from './browser.js';
 
 const WELCOME = 'je suis Virage, l’assistant numérique de votre CCI';
 
-let app: Running;
-let browser: Browser;
 
-beforeAll(async () => {
-  app = await startVirage();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser(() => startVirage());
 
 function bubble(page: Page) {
   return page.getByRole('button', { name: /(Ouvrir|Fermer) la conversation avec CCI Exemple/ });
@@ -58,13 +48,13 @@ describe('widget on the demo page', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    page = await browser.context.newPage();
+    page = await env.browser.context.newPage();
     page.on('request', (r: Request) => requests.push(r.url()));
   });
   afterAll(() => page.close());
 
   it('before opening: only widget.js is loaded, nothing is stored, no serious accessibility issue', async () => {
-    await page.goto(`${app.url}/demo`);
+    await page.goto(`${env.app.url}/demo`);
     await bubble(page).waitFor();
     await page.waitForLoadState('networkidle');
     const paths = requests.map((u) => new URL(u).pathname);
@@ -73,7 +63,7 @@ describe('widget on the demo page', () => {
     expect(paths).not.toContain('/webchat.js');
     expect(page.frames()).toHaveLength(1); // no iframe yet
     expect(await storageOf(page)).toEqual({ local: 0, session: 0, cookie: '' });
-    expect(await browser.context.cookies()).toEqual([]);
+    expect(await env.browser.context.cookies()).toEqual([]);
     await expect(bubble(page).getAttribute('aria-expanded')).resolves.toBe('false');
 
     const violations = await runAxe(page, 'widget-ferme');
@@ -107,7 +97,7 @@ describe('widget on the demo page', () => {
     let frame = chat(page);
     await said(frame, 'combien coûte un site internet ?').first().waitFor();
     await said(frame, 'Créer un site vitrine').first().waitFor();
-    await page.goto(`${app.url}/demo?page=numerique`);
+    await page.goto(`${env.app.url}/demo?page=numerique`);
     frame = chat(page);
     await said(frame, 'combien coûte un site internet ?').first().waitFor();
   });
@@ -142,7 +132,7 @@ describe('widget on the demo page', () => {
       .locator('body')
       .evaluate(() => JSON.parse(localStorage.getItem('virage.widget.conversation.v1') ?? '{}').conversationId as string);
     expect(conversationId).toBeTruthy();
-    await app.virage.directLine.postBotActivity(conversationId, { type: 'message', text: 'Un conseiller vous répond.' });
+    await env.app.virage.directLine.postBotActivity(conversationId, { type: 'message', text: 'Un conseiller vous répond.' });
     await page.getByRole('button', { name: 'Ouvrir la conversation avec CCI Exemple (1 nouveau message)' }).waitFor();
     expect(await page.locator('[data-virage-widget] .badge').textContent()).toBe('1');
     expect(await page.locator('[data-virage-widget] .sr-only').textContent()).toBe('Nouveau message de CCI Exemple');
@@ -168,7 +158,7 @@ describe('widget by keyboard only, and on a phone', () => {
   it('Tab reaches the bubble, Enter opens and focuses the message box', async () => {
     const fresh = await launch(); // a first visit: the panel was never opened
     const page = await fresh.context.newPage();
-    await page.goto(`${app.url}/demo`);
+    await page.goto(`${env.app.url}/demo`);
     await bubble(page).waitFor();
     for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab');
@@ -187,7 +177,7 @@ describe('widget by keyboard only, and on a phone', () => {
     const phone = await launch({ width: 390, height: 844 });
     try {
       const page = await phone.context.newPage();
-      await page.goto(`${app.url}/demo`);
+      await page.goto(`${env.app.url}/demo`);
       await bubble(page).click();
       await said(chat(page), WELCOME).first().waitFor();
       const box = await page.locator('[data-virage-widget] .panel').boundingBox();
