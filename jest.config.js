@@ -22,6 +22,6 @@ export default {
   },
   transformIgnorePatterns: [`^(?!.*/node_modules/(?:${esmOnlyDepsOfCjsPackages.join('|')})/).*/node_modules/`],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/security/'],
   testTimeout: 30000,
 };
