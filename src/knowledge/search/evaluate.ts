@@ -1,8 +1,10 @@
-// Evaluation of the knowledge search on labelled questions (test/knowledge/questions.fr.json), shared by
-// `npm run eval:kb` and the jest gate. Definitions:
+// Evaluation of the knowledge search on labelled questions (test/knowledge/questions.fr.json and the
+// section-level set test/knowledge/eval/{tune,test}.fr.json), shared by `npm run eval:kb` and the jest
+// gates. Definitions:
 // - top-1: the question is answered (confidence ≥ threshold) AND the first guide is the expected one;
 // - top-1 (ranking): the first guide is the expected one, whatever the confidence;
 // - top-3: the expected guide is among the first three results;
+// - right section: top-1 holds AND the section shown is the expected one (questions labelled with a section);
 // - MRR: mean of 1 / rank of the expected guide among the first 10 (0 when absent);
 // - off-topic rejection: share of off-topic questions (guide null) that are not answered.
 import { readFileSync } from 'node:fs';
@@ -14,6 +16,8 @@ export interface LabelledQuestion {
   q: string;
   /** Expected guide slug, or null for an off-topic question. */
   guide: string | null;
+  /** Expected section anchor (optional). */
+  section?: string;
 }
 
 export interface EvalFailure {
@@ -22,6 +26,9 @@ export interface EvalFailure {
   got: string | null;
   confidence: number;
   rank: number | null;
+  /** Expected and obtained sections, when the question is labelled with one. */
+  expectedSection?: string;
+  gotSection?: string;
 }
 
 export interface EvalReport {
@@ -34,12 +41,21 @@ export interface EvalReport {
   top1: number;
   top1Ranking: number;
   top3: number;
+  /** Questions labelled with a section, and the share of them answered with the right guide and section. */
+  withSection: number;
+  rightSection: number;
   mrr: number;
   offTopicRejection: number;
   failures: EvalFailure[];
 }
 
 export const QUESTIONS_FILE = path.join(projectRoot, 'test', 'knowledge', 'questions.fr.json');
+/** The section-level set: a tuning half and a test half nobody tunes on (see test/knowledge/eval/README.md). */
+export const EVAL_SETS = {
+  test: path.join(projectRoot, 'test', 'knowledge', 'eval', 'test.fr.json'),
+  tune: path.join(projectRoot, 'test', 'knowledge', 'eval', 'tune.fr.json'),
+  old: QUESTIONS_FILE,
+} as const;
 
 export function loadQuestions(file = QUESTIONS_FILE): LabelledQuestion[] {
   const data = JSON.parse(readFileSync(file, 'utf8')) as { questions?: LabelledQuestion[] };
@@ -60,7 +76,9 @@ export function evaluate(kb: KnowledgeBase, questions: LabelledQuestion[]): Eval
   let top3 = 0;
   let rr = 0;
   let rejected = 0;
-  for (const { q, guide } of questions) {
+  let withSection = 0;
+  let rightSection = 0;
+  for (const { q, guide, section } of questions) {
     if (guide !== null && !known.has(guide)) {
       skipped++;
       skippedGuides.add(guide);
@@ -82,8 +100,16 @@ export function evaluate(kb: KnowledgeBase, questions: LabelledQuestion[]): Eval
     if (rank === 1 && res.answered) top1++;
     if (rank !== null && rank <= 3) top3++;
     if (rank !== null) rr += 1 / rank;
-    if (!(rank === 1 && res.answered)) {
-      failures.push({ q, expected: guide, got: first?.guideId ?? null, confidence: first?.confidence ?? 0, rank });
+    const good = rank === 1 && res.answered;
+    const sectionOk = section === undefined || (good && first?.sectionId === section);
+    if (section !== undefined) {
+      withSection++;
+      if (sectionOk) rightSection++;
+    }
+    if (!good || !sectionOk) {
+      const f: EvalFailure = { q, expected: guide, got: first?.guideId ?? null, confidence: first?.confidence ?? 0, rank };
+      if (section !== undefined) Object.assign(f, { expectedSection: section, gotSection: first?.sectionId });
+      failures.push(f);
     }
   }
   const ratio = (n: number, d: number) => (d === 0 ? 0 : n / d);
@@ -96,6 +122,8 @@ export function evaluate(kb: KnowledgeBase, questions: LabelledQuestion[]): Eval
     top1: ratio(top1, inDomain),
     top1Ranking: ratio(top1Ranking, inDomain),
     top3: ratio(top3, inDomain),
+    withSection,
+    rightSection: ratio(rightSection, withSection),
     mrr: ratio(rr, inDomain),
     offTopicRejection: ratio(rejected, offTopic),
     failures,
@@ -104,19 +132,21 @@ export function evaluate(kb: KnowledgeBase, questions: LabelledQuestion[]): Eval
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
-/** The report as lines of text (French labels for curators). */
-export function formatReport(r: EvalReport, threshold: number): string[] {
+/** The report as lines of text (French labels for curators); `withFailures` false for the test half. */
+export function formatReport(r: EvalReport, threshold: number, withFailures = true): string[] {
   const lines = [
     `Questions évaluées : ${r.inDomain} sur ${r.guidesCovered} guides + ${r.offTopic} hors sujet (seuil de confiance ${threshold})`,
     `top-1 (répondu et bon guide) : ${pct(r.top1)}   top-1 (classement seul) : ${pct(r.top1Ranking)}`,
     `top-3 : ${pct(r.top3)}   MRR : ${r.mrr.toFixed(3)}   rejet hors sujet : ${pct(r.offTopicRejection)}`,
   ];
+  if (r.withSection > 0) lines.push(`bonne section (bon guide, répondu) : ${pct(r.rightSection)} sur ${r.withSection} questions`);
   if (r.skipped > 0) lines.push(`Ignorées : ${r.skipped} questions (guides absents : ${r.skippedGuides.join(', ')})`);
-  if (r.failures.length > 0) {
+  if (withFailures && r.failures.length > 0) {
     lines.push('Échecs :');
     for (const f of r.failures) {
+      const sec = (id?: string) => (id ? `#${id}` : '');
       lines.push(
-        `  « ${f.q} » attendu ${f.expected ?? 'hors sujet'}, obtenu ${f.got ?? 'rien'} (confiance ${f.confidence}, rang ${f.rank ?? '-'})`,
+        `  « ${f.q} » attendu ${f.expected ?? 'hors sujet'}${sec(f.expectedSection)}, obtenu ${f.got ?? 'rien'}${f.expectedSection ? sec(f.gotSection) : ''} (confiance ${f.confidence}, rang ${f.rank ?? '-'})`,
       );
     }
   }
