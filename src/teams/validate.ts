@@ -1,23 +1,10 @@
-// Validation of a Teams app: the manifest against Microsoft's JSON schema, the localization files
-// (keys, lengths — the localization schema is not in our reference copy, so its rules are checked
-// here with the limits read from the manifest schema), consistency rules the schema cannot express,
-// and the icons (sizes; outline white on transparent). Used by `npm run teams:package` and the tests.
+// Validation of a Teams app: the manifest and the localization files against Microsoft's JSON schemas
+// with Microsoft's validator (@microsoft/app-manifest, see schema.ts), consistency rules the schemas
+// cannot express, and the icons (sizes; outline white on transparent). Used by `npm run teams:package`
+// and the tests.
 import { PNG } from 'pngjs';
 import type { Json, TeamsApp } from './manifest.js';
-import { formatAjvErrors, type LoadedSchema } from './schema.js';
-
-/** Keys a Teams localization file may hold (MicrosoftTeams.Localization.schema.json, v1.x). */
-const LOCALIZABLE = [
-  /^name\.(short|full)$/,
-  /^description\.(short|full)$/,
-  /^description\.features\[\d+\]\.(title|description)$/,
-  /^staticTabs\[\d+\]\.name$/,
-  /^bots\[0\]\.commandLists\[\d+\]\.commands\[\d+\]\.(title|description)$/,
-  /^composeExtensions\[0\]\.commands\[\d+\]\.(title|description)$/,
-  /^composeExtensions\[0\]\.commands\[\d+\]\.parameters\[\d+\]\.(title|description|value)$/,
-  /^composeExtensions\[0\]\.commands\[\d+\]\.parameters\[\d+\]\.choices\[\d+\]\.title$/,
-  /^activities\.activityTypes\[\d+\]\.description$/,
-];
+import { localizationSchemaProblems, manifestProblems, type TeamsSchemas } from './schema.js';
 
 /** The value at a localization key such as "bots[0].commandLists[0].commands[1].title". */
 function at(root: Json, key: string): Json | undefined {
@@ -34,47 +21,12 @@ function at(root: Json, key: string): Json | undefined {
   return node;
 }
 
-/** The sub-schema for a localization key, following properties, items and local $refs. */
-function schemaAt(schema: Record<string, any>, key: string): Record<string, any> | undefined {
-  const deref = (s: Record<string, any> | undefined): Record<string, any> | undefined => {
-    let cur = s;
-    for (let i = 0; cur?.$ref && i < 10; i++) {
-      cur = String(cur.$ref).replace(/^#\//, '').split('/').reduce((n: any, p: string) => n?.[p], schema);
-    }
-    return cur;
-  };
-  let node = deref(schema);
-  for (const part of key.split('.')) {
-    const m = /^([^[]+)((?:\[\d+\])*)$/.exec(part);
-    if (!m) return undefined;
-    node = deref(node?.properties?.[m[1]]);
-    for (let i = 0; i < (m[2].match(/\[/g) ?? []).length; i++) node = deref(node?.items);
-  }
-  return node;
-}
-
-export function validateLocalization(
-  name: string,
-  strings: { [key: string]: Json },
-  manifest: Json,
-  schema: Record<string, any>,
-): string[] {
+/** Localization rules beyond the schema: every key names a text of the manifest; full ≠ short. */
+export function localizationProblems(name: string, strings: { [key: string]: Json }, manifest: Json): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(strings)) {
-    if (key === '$schema') continue;
-    if (!LOCALIZABLE.some((re) => re.test(key))) {
-      problems.push(`${name} : clé non traduisible « ${key} »`);
-      continue;
-    }
-    if (typeof value !== 'string') {
-      problems.push(`${name} : « ${key} » doit être un texte`);
-      continue;
-    }
+    if (key === '$schema' || key === 'localizationKeys' || typeof value !== 'string') continue;
     if (typeof at(manifest, key) !== 'string') problems.push(`${name} : « ${key} » n’existe pas dans le manifeste`);
-    const max = schemaAt(schema, key)?.maxLength;
-    if (typeof max === 'number' && [...value].length > max) {
-      problems.push(`${name} : « ${key} » fait ${[...value].length} caractères (maximum ${max})`);
-    }
   }
   if (strings['description.short'] !== undefined && strings['description.short'] === strings['description.full']) {
     problems.push(`${name} : description.full doit différer de description.short`);
@@ -142,12 +94,13 @@ export interface PackageFiles {
 }
 
 /** Every problem of a Teams app package; empty when it can be uploaded. */
-export function validateTeamsApp(files: PackageFiles, schema: LoadedSchema): string[] {
+export async function validateTeamsApp(files: PackageFiles, schemas: TeamsSchemas): Promise<string[]> {
   const { app, icons } = files;
   const problems: string[] = [];
-  if (!schema.validate(app.manifest)) problems.push(...formatAjvErrors(schema.validate.errors).map((e) => `manifest.json ${e}`));
+  problems.push(...(await manifestProblems('manifest.json', app.manifest, schemas.manifest)));
   for (const [name, strings] of Object.entries(app.localizations)) {
-    problems.push(...validateLocalization(name, strings, app.manifest, schema.schema));
+    problems.push(...localizationSchemaProblems(name, strings, schemas.localization));
+    problems.push(...localizationProblems(name, strings, app.manifest));
   }
   problems.push(...consistencyProblems(app));
   problems.push(...iconProblems('color.png', icons.color, 192, false));
