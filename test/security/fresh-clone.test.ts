@@ -24,7 +24,7 @@ describe('a fresh clone with nothing beside it (hole 9)', () => {
     symlinkSync(path.join(projectRoot, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
     expect(readdirSync(parent)).toEqual(['virage']);
 
-    const env = { ...process.env, TEAMS_SCHEMA_DIR: '' };
+    const env: Record<string, string | undefined> = { ...process.env, TEAMS_SCHEMA_DIR: '' };
     delete env.JEST_WORKER_ID;
     const run = spawnSync(
       process.execPath,
