@@ -1,13 +1,14 @@
 // Live updates of the advisor console: a WebSocket at /conseiller/ws, opened with the session
 // cookie (same origin only). Each socket gets the events of its advisor's CCI only, as small JSON
 // messages; the page then reloads what changed through the JSON API.
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { HandoffEvent } from '../handoff/events.js';
 import type { HandoffService } from '../handoff/service.js';
 import type { Logger } from '../log.js';
 import type { ConsoleAuth } from './console-auth.js';
+import { markUpgraded, refuseUpgrade, type UpgradeDispatcher } from './upgrade.js';
 
 export const CONSOLE_WS_PATH = '/conseiller/ws';
 const CHECK_MS = 30_000;
@@ -21,8 +22,7 @@ export interface ConsoleWsDeps {
 }
 
 function refuse(socket: Duplex, status: 401 | 403, message: string): void {
-  const body = JSON.stringify({ error: { code: status === 401 ? 'Unauthorized' : 'Forbidden', message } });
-  socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  refuseUpgrade(socket, status, status === 401 ? 'Unauthorized' : 'Forbidden', message);
 }
 
 /** What a console socket receives for an event (no personal data: the page fetches details). */
@@ -44,7 +44,7 @@ export function wireEvent(event: HandoffEvent): { cciId: string; message: Record
 }
 
 /** Serves the console socket on the HTTP server; returns a function closing everything. */
-export function attachConsoleSocket(httpServer: HttpServer, deps: ConsoleWsDeps): () => void {
+export function attachConsoleSocket(upgrades: UpgradeDispatcher, deps: ConsoleWsDeps): () => void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024, perMessageDeflate: false });
   const sockets = new Map<WebSocket, { cciId: string; sessionKey: string; alive: boolean }>();
 
@@ -68,9 +68,6 @@ export function attachConsoleSocket(httpServer: HttpServer, deps: ConsoleWsDeps)
   check.unref();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== CONSOLE_WS_PATH) return; // another feature's socket
-    socket.on('error', () => socket.destroy());
     void (async () => {
       const origin = req.headers.origin;
       if (origin) {
@@ -85,6 +82,7 @@ export function attachConsoleSocket(httpServer: HttpServer, deps: ConsoleWsDeps)
       const who = await deps.auth.resolve(req.headers.cookie);
       if (!who) return refuse(socket, 401, 'Session absente ou expirée : connectez-vous.');
       wss.handleUpgrade(req, socket, head, (ws) => {
+        markUpgraded(socket);
         sockets.set(ws, { cciId: who.advisor.cciId, sessionKey: who.sessionKey, alive: true });
         ws.on('pong', () => {
           const info = sockets.get(ws);
@@ -100,10 +98,10 @@ export function attachConsoleSocket(httpServer: HttpServer, deps: ConsoleWsDeps)
       socket.destroy();
     });
   };
-  httpServer.on('upgrade', onUpgrade);
+  const unregister = upgrades.register(CONSOLE_WS_PATH, onUpgrade);
 
   return () => {
-    httpServer.off('upgrade', onUpgrade);
+    unregister();
     clearInterval(check);
     unsubscribe();
     for (const ws of sockets.keys()) ws.terminate();

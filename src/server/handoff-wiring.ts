@@ -14,6 +14,7 @@ import { handoffPrivacySource } from '../handoff/status.js';
 import { ConsoleAuth } from './console-auth.js';
 import { registerConsoleRoutes } from './console-routes.js';
 import { attachConsoleSocket } from './console-ws.js';
+import { upgrades } from './server.js';
 
 export interface HandoffWiring {
   service: HandoffService;
@@ -50,7 +51,7 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
   const auth = new ConsoleAuth({ store, directory: () => directory, secure: config.publicUrl?.startsWith('https:') ?? false, clock });
   registerConsoleRoutes(deps.server, { service, auth, logger, publicBaseUrl: deps.publicBaseUrl, ...(deps.guideTitle ? { guideTitle: deps.guideTitle } : {}) });
   const origins = config.publicUrl ? [new URL(config.publicUrl).origin] : [];
-  const detachSocket = attachConsoleSocket(deps.server.server, { service, auth, logger, origins });
+  const detachSocket = attachConsoleSocket(upgrades(deps.server), { service, auth, logger, origins });
 
   const maxWaitMs = config.handoff.maxWaitMinutes * 60_000;
   let sweeping = false;

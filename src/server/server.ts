@@ -4,6 +4,7 @@ import * as restify from 'restify';
 import type { VirageConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { describeRestifyError, sendError } from './http-errors.js';
+import { UpgradeDispatcher } from './upgrade.js';
 
 export interface HealthCheck {
   name: string;
@@ -24,9 +25,19 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+const dispatchers = new WeakMap<restify.Server, UpgradeDispatcher>();
+
+/** The server's one owner of WebSocket upgrades (unknown paths get 404 and are closed). */
+export function upgrades(server: restify.Server): UpgradeDispatcher {
+  let d = dispatchers.get(server);
+  if (!d) dispatchers.set(server, (d = new UpgradeDispatcher(server.server)));
+  return d;
+}
+
 export function createServer({ config, logger, version, health }: ServerOptions): restify.Server {
   const server = restify.createServer({ name: 'virage', version, ignoreTrailingSlash: true });
   const started = Date.now();
+  upgrades(server);
 
   // Slow or stalled clients must not hold sockets for ever (WebSocket streams are upgraded and exempt).
   server.server.requestTimeout = config.requestTimeoutMs;

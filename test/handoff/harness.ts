@@ -6,7 +6,7 @@ import path from 'node:path';
 import type * as restify from 'restify';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
-import { createServer, listen, close } from '../../src/server/server.js';
+import { createServer, listen, close, upgrades } from '../../src/server/server.js';
 import { ShardedFileStore } from '../../src/storage/sharded-store.js';
 import { HandoffService } from '../../src/handoff/service.js';
 import type { AdvisorsDirectory } from '../../src/handoff/types.js';
@@ -43,7 +43,7 @@ export async function startConsole(directory: AdvisorsDirectory, startIso: strin
     publicBaseUrl: () => `http://127.0.0.1:${port}`,
     guideTitle: (slug) => (slug === 'site-vitrine' ? 'Créer un site vitrine' : undefined),
   });
-  const detach = attachConsoleSocket(server.server, { service, auth, logger: silentLogger });
+  const detach = attachConsoleSocket(upgrades(server), { service, auth, logger: silentLogger });
   port = await listen(server, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,

@@ -17,6 +17,7 @@ import { registerClientRoutes } from './client-routes.js';
 import { DirectLineCore, type IssuedToken, type UserActivityListener } from './core.js';
 import { RateLimiter } from './http.js';
 import { attachStreams } from './streams.js';
+import { upgrades } from '../server.js';
 import { AZURE_DIRECTLINE, registerTokenRoute } from './token-route.js';
 import { channelKeyFrom } from './tokens.js';
 
@@ -93,7 +94,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     upstreamUrl: deps.azureDirectLineUrl ?? AZURE_DIRECTLINE,
     resumeDays: config.retention.conversationDays,
   });
-  const closeStreams = attachStreams(server.server, { hub: core.hub, transcripts: core.transcripts, signer: core.signer, logger });
+  const closeStreams = attachStreams(upgrades(server), { hub: core.hub, transcripts: core.transcripts, signer: core.signer, logger });
   deps.privacy.register(core.transcripts.privacySource(config.retention.conversationDays, (id) => core.ended(id)));
 
   return {

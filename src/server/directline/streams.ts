@@ -3,9 +3,9 @@
 // history after its watermark, then every new activity set, each as `{ activities, watermark }`.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Server as HttpServer } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../log.js';
+import { markUpgraded, refuseUpgrade, type UpgradeDispatcher } from '../upgrade.js';
 import { isConversationId, parseWatermark } from './ids.js';
 import type { TokenSigner } from './tokens.js';
 import type { DlActivity, TranscriptStore } from './transcripts.js';
@@ -68,15 +68,11 @@ export interface StreamDeps {
 }
 
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ error: { code, message } });
-  const reason = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' }[status] ?? 'Error';
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
+  refuseUpgrade(socket, status, code, message);
 }
 
 /** Serves the streamUrl on the HTTP server; returns a function that closes every socket. */
-export function attachStreams(httpServer: HttpServer, deps: StreamDeps): () => void {
+export function attachStreams(upgrades: UpgradeDispatcher, deps: StreamDeps): () => void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -92,11 +88,8 @@ export function attachStreams(httpServer: HttpServer, deps: StreamDeps): () => v
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = STREAM_PATH.exec(url.pathname);
-    if (!match) return; // another feature's socket
-    socket.on('error', () => socket.destroy());
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) => {
+    const match = STREAM_PATH.exec(url.pathname)!;
     void accept(req, socket, head, decodeURIComponent(match[1]!), url.searchParams).catch((err) => {
       deps.logger.error('[directline] stream upgrade failed', { err: String(err) });
       refuse(socket, 400, 'BadArgument', 'Connexion au flux impossible.');
@@ -112,7 +105,10 @@ export function attachStreams(httpServer: HttpServer, deps: StreamDeps): () => v
     if (watermark === undefined) return refuse(socket, 400, 'BadArgument', 'Filigrane (watermark) invalide.');
     if (!(await deps.transcripts.get(conversationId))) return refuse(socket, 404, 'NotFound', 'Conversation introuvable.');
     if (deps.hub.count(conversationId) >= MAX_SOCKETS_PER_CONVERSATION) return refuse(socket, 429, 'TooManyRequests', 'Trop de connexions ouvertes pour cette conversation.');
-    wss.handleUpgrade(req, socket, head, (ws) => void stream(ws, conversationId, watermark));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      markUpgraded(socket);
+      void stream(ws, conversationId, watermark);
+    });
   };
 
   const stream = async (ws: WebSocket, conversationId: string, watermark: number) => {
@@ -146,10 +142,10 @@ export function attachStreams(httpServer: HttpServer, deps: StreamDeps): () => v
     for (const set of pending) if (set.watermark === undefined || set.watermark > replayedUpTo) send(set);
   };
 
-  httpServer.on('upgrade', onUpgrade);
+  const unregister = upgrades.register(STREAM_PATH, onUpgrade);
   return () => {
     clearInterval(heartbeat);
-    httpServer.off('upgrade', onUpgrade);
+    unregister();
     for (const ws of wss.clients) ws.terminate();
     wss.close();
   };
