@@ -1,7 +1,7 @@
 // The privacy page (/confidentialite) and the « mes données » download behind a signed link.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { VirageConfig } from '../config.js';
 import { webDir } from '../paths.js';
 import type { SignedLinks } from '../privacy/links.js';
@@ -29,13 +29,18 @@ export function registerPrivacyRoutes(server: Server, deps: { config: VirageConf
     res.sendRaw(200, page);
   });
 
-  server.get('/mes-donnees/:token', async (req, res) => {
-    const subject = links.verify(String(req.params.token ?? ''));
+  // The signed token is in the path (links already given) or in `?t=` (same check either way).
+  const download = async (req: Request, res: Response) => {
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const token = req.params?.token ?? (typeof query.t === 'string' ? query.t : '');
+    const subject = links.verify(String(token));
     if (!subject) return sendError(res, 403, 'Forbidden', 'Lien invalide ou expiré : redemandez « mes données » à Virage.');
     const data = await privacy.exportFor(subject);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="virage-mes-donnees.json"');
     res.setHeader('Cache-Control', 'no-store');
     res.sendRaw(200, JSON.stringify(data, null, 2));
-  });
+  };
+  server.get('/mes-donnees/:token', download);
+  server.get('/mes-donnees', download);
 }

@@ -35,7 +35,10 @@ export function upgrades(server: restify.Server): UpgradeDispatcher {
 }
 
 export function createServer({ config, logger, version, health }: ServerOptions): restify.Server {
-  const server = restify.createServer({ name: 'virage', version, ignoreTrailingSlash: true });
+  // find-my-way refuses path parameters over 100 characters by default (404): signed links of real
+  // users (web-chat dl_ ids, Teams ids) are longer. URLs stay bounded by Node's 16 KB header limit.
+  const options = { name: 'virage', version, ignoreTrailingSlash: true, maxParamLength: 2048 } as restify.ServerOptions;
+  const server = restify.createServer(options);
   const started = Date.now();
   upgrades(server);
 
