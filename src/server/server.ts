@@ -1,5 +1,6 @@
 // Builds the restify application without listening, so that index.ts listens and tests start it
 // in-process on port 0. Routes of each feature are registered by small functions (see routes below).
+import type { Duplex } from 'node:stream';
 import * as restify from 'restify';
 import type { VirageConfig } from '../config.js';
 import type { Logger } from '../log.js';
@@ -51,8 +52,21 @@ export function createServer({ config, logger, version, health }: ServerOptions)
     if (config.publicUrl?.startsWith('https:')) res.header('Strict-Transport-Security', 'max-age=31536000');
     return next();
   });
+  // Compressed bodies are refused before anything reads them: MAX_BODY_BYTES counts the bytes on the
+  // wire, so a small gzip body could inflate to gigabytes. No channel we serve compresses requests.
+  server.pre((req, res, next) => {
+    const encoding = req.headers['content-encoding'];
+    if (encoding === undefined || encoding.trim().toLowerCase() === 'identity') return next();
+    res.header('Accept-Encoding', 'identity');
+    res.header('Connection', 'close');
+    sendError(res, 415, 'UnsupportedMediaType', 'Corps compressé refusé : envoyez du JSON non compressé.');
+    return next(false);
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false }));
+
+  // Malformed requests and over-long URLs or headers (over Node's 16 KB) get a JSON answer, not a bare one.
+  server.server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket));
 
   // Errors raised by restify itself (bad JSON, body too large, unknown route) get our JSON shape.
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: any, cb: () => void) => {
@@ -83,6 +97,20 @@ export function createServer({ config, logger, version, health }: ServerOptions)
     });
   });
   return server;
+}
+
+/** Node's parser refused the request before restify saw it: answer in our JSON shape and close. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || (err.code === 'ECONNRESET')) return void socket.destroy();
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const [status, reason, code, message] = tooLarge
+    ? [431, 'Request Header Fields Too Large', 'HeadersTooLarge', 'Adresse ou en-têtes trop longs (16 Ko au plus).']
+    : timeout
+      ? [408, 'Request Timeout', 'RequestTimeout', 'Requête trop lente : réessayez.']
+      : [400, 'Bad Request', 'BadRequest', 'Requête HTTP invalide.'];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`, () => socket.destroy());
 }
 
 /** Starts listening; resolves with the actual port (useful with port 0). */
