@@ -152,7 +152,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
   return {
     nodeEnv,
     port: int(env, 'PORT', 3978, 0, 65535),
-    host: str(env, 'HOST', '0.0.0.0') || '0.0.0.0',
+    // Local mode (no channel authentication) is for this machine only unless HOST says otherwise.
+    host: str(env, 'HOST') || (microsoftAppId ? '0.0.0.0' : '127.0.0.1'),
     dataDir,
     publicUrl: url(env, 'PUBLIC_URL'),
     logLevel,

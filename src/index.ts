@@ -176,7 +176,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     relay,
   });
   const runBot = (context: TurnContext) => bot.run(context);
-  registerMessagesRoute(server, adapter, runBot);
+  registerMessagesRoute(server, adapter, runBot, { localMode: isLocalMode(config) });
   registerPrivacyRoutes(server, { config, privacy, links });
   registerPagesRoutes(server, { config });
   const look = { title: config.brand.title, color: config.brand.primaryColor };

@@ -24,10 +24,43 @@ export function invalidActivityReason(body: unknown): string | undefined {
   return undefined;
 }
 
-export function registerMessagesRoute(server: Server, adapter: CloudAdapter, logic: (context: TurnContext) => Promise<void>): void {
+/** True for localhost, 127.0.0.0/8 and ::1 (the Emulator and local tools). */
+export function isLoopbackUrl(raw: string): boolean {
+  let host: string;
+  try {
+    host = new URL(raw).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Local mode (no MicrosoftAppId: nobody's identity is checked) only serves local tools: the channel
+ * of the built-in Direct Line is refused (its users are proved by our tokens, not by a claimed id),
+ * and replies go to loopback serviceUrls only (no request to an address a stranger chose).
+ */
+export function localModeRefusal(body: Record<string, any>): string | undefined {
+  if (typeof body.channelId === 'string' && body.channelId.toLowerCase() === 'directline') {
+    return 'le canal « directline » appartient au Direct Line intégré (/v3/directline) ; en mode local, /api/messages ne l’accepte pas';
+  }
+  if (typeof body.serviceUrl === 'string' && !isLoopbackUrl(body.serviceUrl)) {
+    return 'en mode local (sans MicrosoftAppId), serviceUrl doit désigner cette machine (localhost)';
+  }
+  return undefined;
+}
+
+export function registerMessagesRoute(
+  server: Server,
+  adapter: CloudAdapter,
+  logic: (context: TurnContext) => Promise<void>,
+  options: { localMode: boolean } = { localMode: true },
+): void {
   server.post('/api/messages', async (req, res) => {
     const reason = invalidActivityReason(req.body);
     if (reason) return sendError(res, 400, 'BadArgument', `Activité invalide : ${reason}.`);
+    const refusal = options.localMode ? localModeRefusal(req.body as Record<string, any>) : undefined;
+    if (refusal) return sendError(res, 403, 'Forbidden', `Activité refusée : ${refusal}.`);
     await adapter.process(req, res, logic);
   });
 }
