@@ -26,6 +26,8 @@ const MENU_HANDOVER = 'menuHandover';
 export interface PathResult {
   next?: PathChoice;
   payload?: unknown;
+  /** The path ended on a question of the bot's own (« voulez-vous que je vous mette en relation ? »): « oui » takes it. */
+  offer?: PathChoice;
 }
 
 export interface MainOptions {
@@ -35,6 +37,8 @@ export interface MainOptions {
   initialText?: string;
   /** The person sounded frustrated: the menu offers an advisor first. */
   frustrated?: boolean;
+  /** The path the bot's last question offered: « oui » starts it. */
+  offer?: PathChoice;
 }
 
 /** Child dialogs for the three paths, given by the composition root. */
@@ -72,7 +76,7 @@ export class MainDialog extends ComponentDialog {
     if (dc.context.activity.type !== 'message' || !text) return undefined;
     // The erasure confirmation answers its own question (« Oui, tout effacer » is not a new request).
     if (dc.activeDialog?.id === ERASE_DIALOG) return undefined;
-    const command = globalCommand(this.services.understand(text));
+    const command = globalCommand(this.services.phrases.command(text));
     if (!command) return undefined;
     const activeChild = dc.activeDialog?.id;
     switch (command) {
@@ -136,7 +140,17 @@ export class MainDialog extends ComponentDialog {
 
   private async routeStep(step: WaterfallStepContext<MainOptions>): Promise<DialogTurnResult> {
     const typed = String(step.result ?? '');
-    const text = byOrdinal(typed, (step.values as { choices?: string[] }).choices) ?? typed;
+    const shown = (step.values as { choices?: string[] }).choices;
+    const index = shown ? this.services.phrases.ordinal(typed, shown.length) : undefined;
+    const text = index !== undefined && shown ? shown[index] : typed;
+    // « oui » answers the bot's own last question (« voulez-vous que je vous mette en relation ? »).
+    const offered = step.options?.offer ?? (step.options?.frustrated ? 'handoff' : undefined);
+    const yesNo = offered ? this.services.phrases.yesNo(text) : undefined;
+    if (offered && yesNo === 'yes') return step.beginDialog(this.paths[offered].id, offered === 'handoff' ? { trigger: step.options?.frustrated ? 'insatisfaction' : 'diagnostic' } : {});
+    if (offered && yesNo === 'no') {
+      await step.context.sendActivity(messages.offerDeclined);
+      return step.replaceDialog(MENU, { again: true });
+    }
     const path = this.choose(text);
     if (!path) {
       const u = this.services.understand(text);
@@ -152,11 +166,11 @@ export class MainDialog extends ComponentDialog {
 
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // A path may end by handing over to another one (a diagnostic red flag → an advisor, …).
-    const next = (step.result as PathResult | undefined)?.next;
-    if (next && this.paths[next]) {
-      return step.replaceDialog(MENU_HANDOVER, { path: next, payload: (step.result as PathResult).payload });
+    const result = step.result as PathResult | undefined;
+    if (result?.next && this.paths[result.next]) {
+      return step.replaceDialog(MENU_HANDOVER, { path: result.next, payload: result.payload });
     }
-    return step.replaceDialog(MENU, { again: true });
+    return step.replaceDialog(MENU, { again: true, ...(result?.offer ? { offer: result.offer } : {}) });
   }
 
   private async handoverStep(step: WaterfallStepContext<{ path: PathChoice; payload?: unknown }>): Promise<DialogTurnResult> {
@@ -169,6 +183,9 @@ export class MainDialog extends ComponentDialog {
     if (t === messages.choices.question.toLowerCase()) return 'question';
     if (t === messages.choices.handoff.toLowerCase()) return 'handoff';
     if (t === messages.choices.resume.toLowerCase()) return 'diagnostic';
+    const command = this.services.phrases.command(text);
+    if (command === 'reprendre') return 'diagnostic';
+    if (command === 'parler_conseiller' || command === 'etre_rappele') return 'handoff';
     return pathChoice(this.services.understand(text));
   }
 
@@ -188,15 +205,6 @@ export class MainDialog extends ComponentDialog {
     ]);
     await context.sendActivity({ ...MessageFactory.text(messages.myData.intro(lines)), attachments: [card] });
   }
-}
-
-const ORDINALS: Record<string, number> = { '1': 0, '2': 1, '3': 2, '4': 3, premier: 0, premiere: 0, deuxieme: 1, second: 1, seconde: 1, troisieme: 2, quatrieme: 3 };
-
-/** « 2 », « la deuxième » → the label of the second choice shown. */
-function byOrdinal(text: string, shown: string[] | undefined): string | undefined {
-  const t = text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/^(le |la |l')/, '').replace(/[.)]$/, '');
-  const i = ORDINALS[t];
-  return shown && i !== undefined ? shown[i] : undefined;
 }
 
 function hasContent(data: unknown): boolean {

@@ -8,6 +8,7 @@ export const messages = {
     `Vos échanges sont conservés pour assurer le suivi ; vous pouvez les consulter ou les effacer à tout moment ([confidentialité](${url})).`,
   menuPrompt: 'Que souhaitez-vous faire ?',
   menuAgain: 'Que souhaitez-vous faire maintenant ?',
+  offerDeclined: 'D’accord. Vous pourrez demander un conseiller à tout moment en écrivant « conseiller ».',
   menuNotUnderstood: 'Je n’ai pas bien compris. Choisissez l’une de ces options, ou écrivez « aide ».',
   /** Answers to small talk at the menu, instead of « pas compris ». */
   smallTalk: {

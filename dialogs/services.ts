@@ -1,5 +1,6 @@
 // What the dialogs need from the domain, given by the composition root (src/index.ts).
 // Dialogs call these; the domain never imports dialogs or botbuilder.
+import type { Phrases } from '../src/nlu/index.js';
 import type { PrivacyRegistry } from '../src/privacy/registry.js';
 
 /** A global intent understood in the user's text (from src/nlu), or 'none'. */
@@ -16,6 +17,8 @@ export interface DialogServices {
   exportLink(subject: string): string;
   /** How many answers the person's unfinished diagnostic holds (0 when none). */
   diagnosticInProgress?(subject: string): Promise<number>;
-  /** Understands global commands and intents in free text. */
+  /** Understands intents in free text (choosing a path from the menu). */
   understand(text: string): Understanding;
+  /** Fixed phrases: commands, « oui » / « non », ordinals. */
+  phrases: Phrases;
 }

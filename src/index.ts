@@ -46,7 +46,6 @@ import { HANDOFF_CONTACT, savedContactPrivacySource } from './bot/contact-privac
 import type { TranscriptLine } from './handoff/types.js';
 import { QuestionDialog, type KnowledgeLog } from '../dialogs/question.js';
 import { DiagnosticDialog } from '../dialogs/diagnostic/dialog.js';
-import { exactCommand } from '../dialogs/commands.js';
 import type { DialogServices, Understanding } from '../dialogs/services.js';
 
 export interface Virage {
@@ -108,9 +107,8 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   let last: { text: string; understood: Understanding } | undefined;
   const understand = (text: string): Understanding => {
     if (last?.text === text) return last.understood;
-    const exact = exactCommand(text);
-    const intent = exact ? undefined : nlu.interpret(text).intent;
-    const understood = exact ?? { intent: intent!.name, confidence: intent!.confidence };
+    const intent = nlu.interpret(text).intent;
+    const understood = { intent: intent.name, confidence: intent.confidence };
     last = { text, understood };
     return understood;
   };
@@ -120,6 +118,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     exportLink: (subject) => `${publicBaseUrl()}/mes-donnees/${links.sign(subject)}`,
     diagnosticInProgress: async (subject) => Object.keys((await records.current(subject))?.answers ?? {}).length,
     understand,
+    phrases: nlu.phrases,
   };
   const knowledgeLog: KnowledgeLog = {
     feedback: (e) => feedback.vote({ guideId: e.guideId, sectionId: e.sectionId, vote: e.helpful ? 'up' : 'down', query: e.query }),
@@ -135,7 +134,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const recentTexts = conversationState.createProperty<TranscriptLine[]>(RECENT_TEXTS);
   const adapter = createAdapter(config, logger);
   adapter.use(new RecentTextsMiddleware(recentTexts));
-  const relay = new HandoffRelay({ service: handoff.service, adapter, appId: config.microsoftAppId ?? '', directLine: () => directLine, logger });
+  const relay = new HandoffRelay({ service: handoff.service, adapter, appId: config.microsoftAppId ?? '', directLine: () => directLine, logger, phrases: nlu.phrases });
   const mainDialog = new MainDialog(services, {
     diagnostic: new DiagnosticDialog({
       questionnaire: model.questionnaire,

@@ -1,12 +1,16 @@
-// The diagnostic conversation: one question at a time, buttons and free text, « pourquoi ? »,
-// « retour », « passer », « pause », « recommencer », a knowledge question in the middle, and
-// nothing lost (each answer is saved as it is given, keyed by the person).
+// The diagnostic conversation: one question at a time, buttons and free text. What a message means is
+// decided by src/diagnostic/reading.ts (an answer first; commands only from fixed phrases; « which did
+// you mean? » when both fit). Free-text answers are said back (« Noté : … ») and can be corrected with
+// the next message; each answer is saved as it is given, keyed by the person.
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { subjectId } from '../../src/privacy/registry.js';
-import { findQuestion, nextQuestion, previousQuestion, type Answer, type Question } from '../../src/diagnostic/index.js';
-import { answerFromButton, answerFromSubmit, choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from '../../src/diagnostic/understand.js';
-import type { NluResult } from '../../src/nlu/index.js';
+import { applicableQuestions, describeAnswer, findQuestion, nextQuestion, previousQuestion, type Answer, type Question } from '../../src/diagnostic/index.js';
+import { echoLine } from '../../src/diagnostic/echo.js';
+import { readAnswerText, type ReadAnswer } from '../../src/diagnostic/reading.js';
+import { answerFromButton, answerFromSubmit } from '../../src/diagnostic/understand.js';
+import type { Command } from '../../src/nlu/index.js';
+import { ERASE_DIALOG } from '../erase.js';
 import { messages } from '../messages.js';
 import type { PathResult } from '../main.js';
 import { d, missActivity, questionActivity } from './prompts.js';
@@ -14,14 +18,25 @@ import { answerMidDiagnostic, finishDiagnostic, type DiagnosticServices } from '
 
 export const DIAGNOSTIC_DIALOG = 'diagnostic';
 
+interface Pending {
+  /** Button label → what it does. */
+  options: Array<{ label: string; answer?: ReadAnswer; command?: Command; reask?: boolean }>;
+}
+
 interface DiagState {
-  mode: 'asking' | 'resumeOffer' | 'restartConfirm';
+  mode: 'asking' | 'resumeOffer' | 'restartConfirm' | 'pending';
   questionId?: string;
+  /** The current question is asked again although it has an answer (« retour », « corriger »). */
+  revisit?: boolean;
   misses: number;
   askedAboutAids?: boolean;
+  /** Questions answered from the previous message's free text: the next message may correct them. */
+  lastRead?: string[];
+  pending?: Pending;
 }
 
 const subjectOf = (dc: DialogContext) => subjectId(dc.context.activity.channelId, dc.context.activity.from?.id);
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export class DiagnosticDialog extends Dialog {
   constructor(private readonly s: DiagnosticServices) {
@@ -34,8 +49,8 @@ export class DiagnosticDialog extends Dialog {
     const run = await this.s.records.current(subjectOf(dc));
     const answered = run ? Object.keys(run.answers).length : 0;
     if (run && answered > 0) {
-      const intent = options?.text ? this.s.nlu.interpret(options.text).intent.name : 'none';
-      if (intent === 'reprendre') return this.resume(dc, state);
+      if (options?.text && this.s.nlu.phrases.command(options.text) === 'reprendre') return this.resume(dc, state);
+      if (options?.text && same(options.text, messages.choices.resume)) return this.resume(dc, state);
       state.mode = 'resumeOffer';
       await dc.context.sendActivity(MessageFactory.suggestedActions([d.resume, d.restart], d.resumeOffer(answered)));
       return Dialog.EndOfTurn;
@@ -46,44 +61,60 @@ export class DiagnosticDialog extends Dialog {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as DiagState;
     const text = (dc.context.activity.text ?? '').trim();
-    const lower = text.toLowerCase();
+    const phrases = this.s.nlu.phrases;
     if (state.mode === 'resumeOffer') {
-      if (lower === d.restart.toLowerCase()) return this.startFresh(dc, state);
+      if (same(text, d.restart) || phrases.command(text) === 'recommencer') return this.startFresh(dc, state);
       return this.resume(dc, state);
     }
     if (state.mode === 'restartConfirm') {
-      if (lower === d.restartYes.toLowerCase() || this.s.nlu.interpret(text, { type: 'yesno' }).answer?.ok && this.isYes(text)) {
-        return this.startFresh(dc, state);
-      }
       state.mode = 'asking';
+      if (same(text, d.restartYes) || phrases.yesNo(text) === 'yes') return this.startFresh(dc, state);
+      await dc.context.sendActivity(d.restartKept);
       return this.ask(dc, state);
     }
     const question = state.questionId ? findQuestion(this.s.questionnaire, state.questionId) : undefined;
     if (!question) return this.resume(dc, state);
-
-    if (lower === d.advisor.toLowerCase()) return this.toAdvisor(dc, question);
-    const direct =
-      answerFromSubmit(question, dc.context.activity.value) ??
-      (text ? answerFromButton(question, text, this.s.nlu.sectors) : undefined) ??
-      (lower === d.skip.toLowerCase() ? ({ type: 'dontknow' } as Answer) : undefined);
+    if (state.mode === 'pending') {
+      const done = await this.onPending(dc, state, question, text);
+      if (done) return done;
+    }
+    const lastRead = state.lastRead;
+    state.lastRead = undefined;
+    const direct = answerFromSubmit(question, dc.context.activity.value) ?? (text ? answerFromButton(question, text, this.s.nlu.sectors) : undefined);
     if (direct) return this.accept(dc, state, question, direct);
-    if (!text) return this.miss(dc, state, question);
+    // A card submit without text (a stale or empty card) is asked again, never recorded as a miss.
+    if (!text) {
+      await dc.context.sendActivity(missActivity(question, state.misses + 1, this.s.nlu.sectors));
+      return Dialog.EndOfTurn;
+    }
 
-    const r = this.s.nlu.interpret(text, questionContext(question));
-    const counted = this.countedChoice(question, text, r);
-    if (counted) return this.accept(dc, state, question, counted);
-    if (r.act === 'answer' && r.answer?.ok) {
-      const answer = toAnswer(question, r.answer.value);
-      if (answer) return this.accept(dc, state, question, answer);
-      return this.miss(dc, state, question);
+    const run = await this.s.records.current(subjectOf(dc));
+    const reading = readAnswerText(text, question, { questionnaire: this.s.questionnaire, answers: run?.answers ?? {}, nlu: this.s.nlu, lastRead });
+    switch (reading.kind) {
+      case 'answer':
+        if (reading.asked) await this.answerQuestion(dc, state, reading.asked);
+        return this.acceptRead(dc, state, question, reading.main, reading.extra);
+      case 'choose':
+        return this.offer(dc, state, d.choose, [
+          ...reading.candidates.map((c) => ({ label: capital(c.echo), answer: c })),
+          { label: d.dontKnow, answer: { questionId: question.id, answer: { type: 'dontknow' }, echo: 'je ne sais pas' } as ReadAnswer },
+        ]);
+      case 'ambiguous': {
+        const label = phrases.label(reading.command);
+        const answerOption = reading.answer ? { label: d.answerIt(capital(reading.answer.echo)), answer: reading.answer } : { label: d.notCommand, reask: true };
+        return this.offer(dc, state, d.ambiguous(label), [answerOption, { label, command: reading.command }]);
+      }
+      case 'correction':
+        return this.correct(dc, state, question, reading.questionId, reading.answer);
+      case 'question':
+        await this.answerQuestion(dc, state, reading.asked);
+        await dc.context.sendActivity(d.resumeAfterQuestion);
+        return this.ask(dc, state);
+      case 'command':
+        return this.onCommand(dc, state, question, reading.command, text);
+      case 'miss':
+        return this.miss(dc, state, question, reading.frustrated);
     }
-    // « je ne sais pas » on a question without that button (sector, place, size): the classifier may
-    // take it for a request for help, but it answers the question. Commands still win.
-    if (r.intent.source !== 'command' && r.intent.source !== 'pattern' && this.saysDontKnow(text)) {
-      return this.accept(dc, state, question, { type: 'dontknow' });
-    }
-    if (r.act === 'intent') return this.onIntent(dc, state, question, r.intent.name, text);
-    return this.miss(dc, state, question);
   }
 
   /** Asks the current question again (after « aide » or « mes données » answered by the main dialog). */
@@ -95,27 +126,35 @@ export class DiagnosticDialog extends Dialog {
     await context.sendActivity(questionActivity(this.s.questionnaire, question, run.answers, this.s.nlu.sectors));
   }
 
-  /**
-   * A count question (« Moins de 100 », « De 100 à 1 000 »…) answered with a number: « une cinquantaine
-   * par mois » is 600 a year, not « une cinquantaine » of the first option. A count said with a period
-   * wins over a matching option; a bare count is used when no option matched.
-   */
-  private countedChoice(question: Question, text: string, r: NluResult): Answer | undefined {
-    if (!countBands(question) || (r.act === 'intent' && r.intent.strong)) return undefined;
-    const n = this.s.nlu.extract(text, { type: 'number' });
-    if (!n.ok || (n.value.type !== 'number' && n.value.type !== 'percent')) return undefined;
-    const perPeriod = timesPerYear(text) !== undefined;
-    if (!perPeriod && r.act === 'answer' && r.answer?.ok) return undefined;
-    return choiceFromCount(question, n.value.value.value, text);
+  /** Back from a dialog started on top (the erasure confirmation answered « non »): the same question. */
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as DiagState;
+    state.mode = 'asking';
+    return this.ask(dc, state);
   }
 
-  private saysDontKnow(text: string): boolean {
-    const e = this.s.nlu.extract(text, { type: 'yesno', allowNotConcerned: false });
-    return e.ok && e.value.type === 'yesno' && e.value.value === 'dont_know';
+  /** A button of a « which did you mean? » question; undefined when the text is something else. */
+  private async onPending(dc: DialogContext, state: DiagState, question: Question, text: string): Promise<DialogTurnResult | undefined> {
+    const options = state.pending?.options ?? [];
+    state.mode = 'asking';
+    state.pending = undefined;
+    const index = options.findIndex((o) => same(o.label, text));
+    const picked = index >= 0 ? options[index] : options[this.s.nlu.phrases.ordinal(text, options.length) ?? -1];
+    if (!picked) return undefined;
+    if (picked.answer) return this.acceptRead(dc, state, question, picked.answer, []);
+    if (picked.command) return this.onCommand(dc, state, question, picked.command, text);
+    return this.ask(dc, state);
   }
 
-  private async onIntent(dc: DialogContext, state: DiagState, question: Question, intent: string, text: string): Promise<DialogTurnResult> {
-    switch (intent) {
+  private async offer(dc: DialogContext, state: DiagState, prompt: string, options: Pending['options']): Promise<DialogTurnResult> {
+    state.mode = 'pending';
+    state.pending = { options };
+    await dc.context.sendActivity(MessageFactory.suggestedActions(options.map((o) => o.label), prompt));
+    return Dialog.EndOfTurn;
+  }
+
+  private async onCommand(dc: DialogContext, state: DiagState, question: Question, command: Command, text: string): Promise<DialogTurnResult> {
+    switch (command) {
       case 'pourquoi':
         await dc.context.sendActivity(d.why(question.why));
         return this.ask(dc, state);
@@ -124,9 +163,9 @@ export class DiagnosticDialog extends Dialog {
       case 'passer':
         await dc.context.sendActivity(d.skipped);
         return this.accept(dc, state, question, { type: 'dontknow' });
+      case 'dontknow':
+        return this.acceptRead(dc, state, question, { questionId: question.id, answer: { type: 'dontknow' }, echo: 'je ne sais pas' }, []);
       case 'pause':
-      case 'annuler':
-      case 'au_revoir':
         await this.s.records.setCurrentQuestion(subjectOf(dc), question.id);
         await dc.context.sendActivity(d.paused);
         return dc.endDialog({} satisfies PathResult);
@@ -134,40 +173,76 @@ export class DiagnosticDialog extends Dialog {
         state.mode = 'restartConfirm';
         await dc.context.sendActivity(MessageFactory.suggestedActions([d.restartYes, d.restartNo], d.restartConfirm));
         return Dialog.EndOfTurn;
-      case 'question': {
-        const aboutAids = await answerMidDiagnostic(dc.context, this.s, text);
-        state.askedAboutAids ||= aboutAids;
-        await dc.context.sendActivity(d.resumeAfterQuestion);
-        return this.ask(dc, state);
-      }
       case 'parler_conseiller':
       case 'etre_rappele':
         return this.toAdvisor(dc, question, text);
       case 'aide':
         await dc.context.sendActivity(MessageFactory.text(messages.help));
         return this.ask(dc, state);
-      case 'insatisfaction':
-        // Counts as a miss, so that a third one still ends with the offer to skip or see an advisor.
-        if (state.misses >= 2) return this.miss(dc, state, question);
-        state.misses += 1;
-        await dc.context.sendActivity(MessageFactory.suggestedActions([d.advisor, d.skip], d.frustrated));
-        return Dialog.EndOfTurn;
-      default:
-        return this.miss(dc, state, question);
+      case 'reprendre':
+        await dc.context.sendActivity(d.resumed);
+        return this.ask(dc, state);
+      case 'corriger':
+        return this.correct(dc, state, question, undefined, undefined);
+      case 'supprimer_donnees':
+        return dc.beginDialog(ERASE_DIALOG);
+      case 'menu':
+        await this.s.records.setCurrentQuestion(subjectOf(dc), question.id);
+        await dc.context.sendActivity(d.paused);
+        return dc.endDialog({} satisfies PathResult);
+      case 'mes_donnees':
+        return this.ask(dc, state);
     }
   }
 
-  private isYes(text: string): boolean {
-    const r = this.s.nlu.interpret(text, { type: 'yesno' });
-    return r.answer?.ok === true && r.answer.value.type === 'yesno' && r.answer.value.value === 'yes';
+  /** A correction: the new answer when it was given (« non, on est 3 »), else that question again. */
+  private async correct(dc: DialogContext, state: DiagState, question: Question, questionId?: string, answer?: ReadAnswer): Promise<DialogTurnResult> {
+    const subject = subjectOf(dc);
+    const run = await this.s.records.current(subject);
+    if (!run) return this.startFresh(dc, state);
+    const target = questionId ? findQuestion(this.s.questionnaire, questionId) : previousQuestion(this.s.questionnaire, run.answers, question.id);
+    if (!target) {
+      await dc.context.sendActivity(d.noBack);
+      return this.ask(dc, state);
+    }
+    if (answer) {
+      await this.s.records.saveAnswer(subject, target.id, answer.answer, question.id);
+      state.lastRead = [target.id];
+      await dc.context.sendActivity(d.corrected(answer.echo));
+      return this.ask(dc, state);
+    }
+    return this.revisit(dc, state, target, run.answers[target.id], d.correcting);
+  }
+
+  private async back(dc: DialogContext, state: DiagState, question: Question): Promise<DialogTurnResult> {
+    const run = await this.s.records.current(subjectOf(dc));
+    const prev = run && previousQuestion(this.s.questionnaire, run.answers, question.id);
+    if (!prev) {
+      await dc.context.sendActivity(d.noBack);
+      return this.ask(dc, state);
+    }
+    return this.revisit(dc, state, prev, run.answers[prev.id], d.back);
+  }
+
+  /** Asks an answered question again, saying what was recorded; the answer stays until replaced. */
+  private async revisit(dc: DialogContext, state: DiagState, target: Question, recorded: Answer | undefined, intro: string): Promise<DialogTurnResult> {
+    state.questionId = target.id;
+    state.revisit = true;
+    state.misses = 0;
+    await dc.context.sendActivity(recorded ? `${intro} ${d.recorded(describeAnswer(target, recorded))}` : intro);
+    return this.ask(dc, state);
+  }
+
+  private async answerQuestion(dc: DialogContext, state: DiagState, asked: string): Promise<void> {
+    const aboutAids = await answerMidDiagnostic(dc.context, this.s, asked);
+    state.askedAboutAids ||= aboutAids;
   }
 
   private async startFresh(dc: DialogContext, state: DiagState): Promise<DialogTurnResult> {
     await this.s.records.start(subjectOf(dc), this.s.questionnaire.version);
     await dc.context.sendActivity(d.intro);
     await dc.context.sendActivity(d.notice(this.s.retentionDays));
-    state.mode = 'asking';
-    state.questionId = undefined;
+    Object.assign(state, { mode: 'asking', questionId: undefined, revisit: false, misses: 0, lastRead: undefined });
     return this.ask(dc, state);
   }
 
@@ -179,22 +254,37 @@ export class DiagnosticDialog extends Dialog {
     return this.ask(dc, state);
   }
 
-  /** Asks the current question: the next unanswered one (or the one set by « retour »). */
+  /** Asks the current question: the one pinned (unanswered, or revisited), else the next unanswered. */
   private async ask(dc: DialogContext, state: DiagState): Promise<DialogTurnResult> {
     const subject = subjectOf(dc);
     const run = await this.s.records.current(subject);
     if (!run) return this.startFresh(dc, state);
-    const pinned = state.questionId && run.answers[state.questionId] === undefined ? findQuestion(this.s.questionnaire, state.questionId) : undefined;
-    const question = pinned ?? nextQuestion(this.s.questionnaire, run.answers);
+    const applicable = applicableQuestions(this.s.questionnaire, run.answers);
+    const pinnedId = state.questionId && (state.revisit || run.answers[state.questionId] === undefined) ? state.questionId : undefined;
+    const question = applicable.find((q) => q.id === pinnedId) ?? nextQuestion(this.s.questionnaire, run.answers);
     if (!question) {
-      await finishDiagnostic(dc.context, this.s, subject, run.answers, state.askedAboutAids ?? false);
-      return dc.endDialog({} satisfies PathResult);
+      const result = await finishDiagnostic(dc.context, this.s, subject, run.answers, state.askedAboutAids ?? false);
+      return dc.endDialog({ ...(result.advisorSuggested ? { offer: 'handoff' } : {}) } satisfies PathResult);
     }
-    if (question.id !== state.questionId) state.misses = 0;
+    if (question.id !== state.questionId) {
+      state.misses = 0;
+      state.revisit = false;
+    }
     state.questionId = question.id;
     await this.s.records.setCurrentQuestion(subject, question.id);
     await dc.context.sendActivity(questionActivity(this.s.questionnaire, question, run.answers, this.s.nlu.sectors));
     return Dialog.EndOfTurn;
+  }
+
+  /** Stores a free-text answer (and the other facts of the same message), says it back, moves on. */
+  private async acceptRead(dc: DialogContext, state: DiagState, question: Question, main: ReadAnswer, extra: ReadAnswer[]): Promise<DialogTurnResult> {
+    const subject = subjectOf(dc);
+    for (const e of extra) await this.s.records.saveAnswer(subject, e.questionId, e.answer, question.id);
+    const shorts = extra.map((e) => ({ echo: e.echo, short: findQuestion(this.s.questionnaire, e.questionId)?.short }));
+    await dc.context.sendActivity(echoLine(main, shorts));
+    const result = await this.accept(dc, state, question, main.answer);
+    state.lastRead = [main.questionId, ...extra.map((e) => e.questionId)];
+    return result;
   }
 
   private async accept(dc: DialogContext, state: DiagState, question: Question, answer: Answer): Promise<DialogTurnResult> {
@@ -203,28 +293,19 @@ export class DiagnosticDialog extends Dialog {
     if (!run) return this.startFresh(dc, state);
     const next = nextQuestion(this.s.questionnaire, { ...run.answers, [question.id]: answer });
     await this.s.records.saveAnswer(subject, question.id, answer, next?.id);
-    state.questionId = next?.id;
-    state.misses = 0;
+    Object.assign(state, { questionId: next?.id, revisit: false, misses: 0, lastRead: undefined });
     return this.ask(dc, state);
   }
 
-  private async back(dc: DialogContext, state: DiagState, question: Question): Promise<DialogTurnResult> {
-    const subject = subjectOf(dc);
-    const run = await this.s.records.current(subject);
-    const prev = run && previousQuestion(this.s.questionnaire, run.answers, question.id);
-    if (!prev) {
-      await dc.context.sendActivity(d.noBack);
-      return this.ask(dc, state);
-    }
-    await this.s.records.saveAnswer(subject, prev.id, undefined, prev.id);
-    state.questionId = prev.id;
-    await dc.context.sendActivity(d.back);
-    return this.ask(dc, state);
-  }
-
-  private async miss(dc: DialogContext, state: DiagState, question: Question): Promise<DialogTurnResult> {
+  /** A message not understood: an example and the buttons; the second time, « je ne sais pas » and on. */
+  private async miss(dc: DialogContext, state: DiagState, question: Question, frustrated: boolean): Promise<DialogTurnResult> {
     state.misses += 1;
-    await dc.context.sendActivity(missActivity(question, state.misses, this.s.nlu.sectors));
+    if (state.misses >= 2) {
+      await dc.context.sendActivity(d.gaveUp);
+      return this.accept(dc, state, question, { type: 'dontknow' });
+    }
+    if (frustrated) await dc.context.sendActivity(MessageFactory.suggestedActions([d.advisor, d.skip], d.frustrated));
+    else await dc.context.sendActivity(missActivity(question, state.misses, this.s.nlu.sectors));
     return Dialog.EndOfTurn;
   }
 
@@ -233,3 +314,5 @@ export class DiagnosticDialog extends Dialog {
     return dc.endDialog({ next: 'handoff', payload: { text, trigger: 'diagnostic' } } satisfies PathResult);
   }
 }
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -8,18 +8,28 @@ export const d = {
   notice: (days: number) =>
     `Vos réponses sont enregistrées au fur et à mesure, pour que vous puissiez reprendre plus tard. ` +
     `Elles sont conservées ${days} jours ; « supprimer mes données » les efface à tout moment.`,
-  intro: 'C’est parti : une trentaine de questions courtes, une dizaine de minutes. Répondez avec les boutons ou avec vos mots.',
+  intro:
+    'C’est parti : une trentaine de questions courtes, une dizaine de minutes. Répondez avec les boutons ou avec vos mots ; ' +
+    'si je note mal une réponse, écrivez « corriger ».',
   resumeOffer: (answered: number) =>
     `Vous avez un diagnostic en cours (${answered} réponse${answered > 1 ? 's' : ''}). Voulez-vous le reprendre là où vous en étiez ?`,
   resume: 'Reprendre',
   restart: 'Recommencer à zéro',
   resumed: 'Reprenons.',
+  restartKept: 'D’accord, on continue : vos réponses sont conservées.',
+  choose: 'Pour être sûr de bien noter, laquelle de ces réponses est la bonne ?',
+  dontKnow: DONT_KNOW,
+  answerIt: (answer: string) => `Ma réponse : ${answer}`,
+  notCommand: 'Je réponds à la question',
+  ambiguous: (command: string) => `Je veux être sûr de bien vous comprendre : vous répondez à la question, ou vous voulez « ${command} » ?`,
+  corrected: (answer: string) => `C’est corrigé : ${answer}.`,
+  correcting: 'D’accord, corrigeons cette réponse.',
+  recorded: (answer: string) => `Vous aviez répondu : « ${answer} ».`,
+  gaveUp: 'Je n’arrive pas à lire votre réponse : je note « je ne sais pas » pour cette question, et nous passons à la suivante. Vous pourrez la corriger en écrivant « corriger ».',
   restartConfirm: 'Voulez-vous vraiment recommencer le diagnostic depuis le début ? Vos réponses actuelles seront remplacées.',
   restartYes: 'Oui, recommencer',
   restartNo: 'Non, continuer',
   missOnce: (example: string) => `Je n’ai pas bien compris votre réponse. ${example}`,
-  missTwice: 'Je n’arrive pas à comprendre : choisissez l’une de ces réponses, s’il vous plaît.',
-  missThrice: 'Cette question semble difficile. Vous pouvez la passer, ou un conseiller peut vous aider.',
   why: (text: string) => `**Pourquoi cette question ?** ${text}`,
   back: 'Revenons à la question précédente.',
   noBack: 'C’est la première question : il n’y a pas de question précédente.',
@@ -45,19 +55,15 @@ export function questionActivity(q: Questionnaire, question: Question, answers: 
   return labels.length ? MessageFactory.suggestedActions(labels, text) : MessageFactory.text(text);
 }
 
-/** After a miss: first an example, then buttons only, then an offer to skip or to talk to an advisor. */
+/** After a miss: an example with the buttons and « Passer cette question » (a multi-choice card again, with its hint). */
 export function missActivity(question: Question, misses: number, sectors: Array<{ id: string; label: string }>): Partial<Activity> {
   if (question.type === 'multi') {
-    // The card again (in some channels the first one has scrolled away), with the skip and advisor offer.
+    // The card again (in some channels the first one has scrolled away).
     const card = multiCard(question);
-    if (misses <= 1) return { ...MessageFactory.suggestedActions([DONT_KNOW], d.missOnce(question.example)), attachments: [card] };
-    if (misses === 2) return { ...MessageFactory.suggestedActions([DONT_KNOW], d.multiHint), attachments: [card] };
-    return { ...MessageFactory.suggestedActions([DONT_KNOW, d.skip, d.advisor], d.missThrice), attachments: [card] };
+    return { ...MessageFactory.suggestedActions([DONT_KNOW, d.skip], misses <= 1 ? d.missOnce(question.example) : d.multiHint), attachments: [card] };
   }
   const labels = buttonsFor(question, sectors).map((b) => b.label);
-  if (misses <= 1) return labels.length ? MessageFactory.suggestedActions(labels, d.missOnce(question.example)) : MessageFactory.text(d.missOnce(question.example));
-  if (misses === 2 && labels.length) return MessageFactory.suggestedActions(labels, d.missTwice);
-  return MessageFactory.suggestedActions([...labels.slice(0, 6), d.skip, d.advisor], d.missThrice);
+  return MessageFactory.suggestedActions([...labels, d.skip], d.missOnce(question.example));
 }
 
 /** The multi-choice card: boxes to tick and « Valider », which submits `{ questionId, values }`. */

@@ -9,13 +9,13 @@ import { checkEmail, checkName, checkPhone, checkReason } from '../../src/handof
 import { isOpen, nextSlot, normaliseDepartement, routeDepartement } from '../../src/handoff/routing.js';
 import type { HandoffService } from '../../src/handoff/service.js';
 import type { Contact, TranscriptLine } from '../../src/handoff/types.js';
-import type { Nlu } from '../../src/nlu/index.js';
+import { fold as nluFold, type Nlu } from '../../src/nlu/index.js';
 import { subjectId } from '../../src/privacy/registry.js';
 import { COMMAND_CONFIDENCE } from '../commands.js';
 import type { PathResult } from '../main.js';
 import type { Understanding } from '../services.js';
 import { diagnosticReason, diagnosticSummary, profileOf, transcriptActivities } from './context.js';
-import { cciLabel, h, isBareRequest, isEndCommand, parseRating, STARS } from './messages.js';
+import { cciLabel, h, isBareRequest, parseRating, STARS } from './messages.js';
 
 export const HANDOFF_DIALOG = 'handoff';
 
@@ -27,7 +27,7 @@ export interface SavedContact extends Contact {
 export interface HandoffDialogDeps {
   service: HandoffService;
   understand(text: string): Understanding;
-  nlu: Pick<Nlu, 'extract'>;
+  nlu: Pick<Nlu, 'extract' | 'phrases'>;
   /** The result of the subject's last completed diagnostic, if any. */
   lastDiagnostic(subject: string): Promise<DiagnosticResult | undefined>;
   /** The conversation so far (texts only), oldest first. */
@@ -54,7 +54,7 @@ interface HandoffState {
   requestId?: string;
 }
 
-const fold = (t: string) => t.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’']/g, ' ');
+const fold = (t: string) => nluFold(t).trim().replace(/'/g, ' ');
 const SKIP = /^(passer|je passe|non|pas de (mail|e-mail|email|telephone|numero)|aucun)\b/;
 
 export class HandoffDialog extends Dialog {
@@ -285,8 +285,8 @@ export class HandoffDialog extends Dialog {
         await dc.context.sendActivity(h.rated);
         return dc.endDialog({} satisfies PathResult);
       }
-      if (isEndCommand(text)) return say(dc, `${h.endedByUser} ${h.ratePrompt}`, [...STARS]);
-    } else if (request?.status === 'clos' && isEndCommand(text)) {
+      if (this.deps.nlu.phrases.isEnd(text)) return say(dc, `${h.endedByUser} ${h.ratePrompt}`, [...STARS]);
+    } else if (request?.status === 'clos' && this.deps.nlu.phrases.isEnd(text)) {
       await dc.context.sendActivity(h.waitingCancelled(request.reference));
       return dc.endDialog({} satisfies PathResult);
     }

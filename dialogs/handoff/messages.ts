@@ -1,6 +1,7 @@
 // Every sentence of the handoff conversation and of the live relay (French, vouvoiement, short), and
 // the few fixed phrasings recognised at any point: « terminer », « où en est ma demande ? », ⭐ ratings.
 import { formatDuration } from '../../src/handoff/paris-time.js';
+import { fold as nluFold } from '../../src/nlu/index.js';
 
 const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -70,15 +71,7 @@ export const h = {
 
 export const STARS = ['⭐1', '⭐2', '⭐3', '⭐4', '⭐5'] as const;
 
-const fold = (text: string) =>
-  text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’']/g, ' ').replace(/[.!?\s]+$/g, '').replace(/\s+/g, ' ');
-
-const END = new Set(['terminer', 'terminer l echange', 'terminer la conversation', 'fin', 'fin de la conversation', 'fin de l echange', 'fin echange', 'arreter l echange', 'mettre fin a l echange', 'c est termine', 'conversation terminee']);
-
-/** « terminer », « fin de la conversation », the « Terminer l’échange » button. */
-export function isEndCommand(text: string): boolean {
-  return END.has(fold(text));
-}
+const fold = (text: string) => nluFold(text).trim().replace(/'/g, ' ').replace(/[.!?\s]+$/g, '').replace(/\s+/g, ' ');
 
 /** « où en est ma demande ? », « suivi de ma demande », « statut de ma demande VIR-7K3Q9 »… */
 export function isStatusQuestion(text: string): boolean {

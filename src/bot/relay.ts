@@ -13,9 +13,9 @@ import type { HandoffRequest } from '../handoff/types.js';
 import type { Logger } from '../log.js';
 import { subjectId } from '../privacy/registry.js';
 import type { DirectLineService } from '../server/directline/index.js';
-import { exactCommand } from '../../dialogs/commands.js';
+import type { Phrases } from '../nlu/index.js';
 import { messages } from '../../dialogs/messages.js';
-import { cciLabel, h, isEndCommand, isStatusQuestion, STARS } from '../../dialogs/handoff/messages.js';
+import { cciLabel, h, isStatusQuestion, STARS } from '../../dialogs/handoff/messages.js';
 import { isSelfHostedDirectLine } from './transcript.js';
 
 export interface RelayDeps {
@@ -26,11 +26,13 @@ export interface RelayDeps {
   appId: string;
   directLine: () => DirectLineService | undefined;
   logger: Logger;
+  /** Fixed phrases (the same recogniser as the dialogs): end of the exchange, privacy commands. */
+  phrases: Phrases;
 }
 
 /** Texts that still reach the bot while live: the privacy commands and the erasure confirmation. */
-function passesThrough(text: string): boolean {
-  const command = exactCommand(text)?.intent;
+function passesThrough(phrases: Phrases, text: string): boolean {
+  const command = phrases.command(text);
   return command === 'mes_donnees' || command === 'supprimer_donnees' || text === messages.erase.yes || text === messages.erase.no;
 }
 
@@ -75,8 +77,8 @@ export class HandoffRelay {
       await this.deps.service.typing(live.id, 'user');
       return true;
     }
-    if (passesThrough(text)) return false;
-    if (isEndCommand(text)) {
+    if (passesThrough(this.deps.phrases, text)) return false;
+    if (this.deps.phrases.isEnd(text)) {
       // The handoff dialog, still on the stack, answers: rating prompt, or « demande annulée ».
       await this.deps.service.end(live.id, 'user');
       return false;

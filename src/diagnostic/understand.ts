@@ -1,6 +1,6 @@
 // From what the person said (a button, a card submit or free text understood by src/nlu) to a
 // diagnostic Answer for the current question. Pure: the dialog calls it, the NLU does the French.
-import type { Answer as NluAnswer, QuestionContext } from '../nlu/index.js';
+import { fold, type Answer as NluAnswer, type QuestionContext } from '../nlu/index.js';
 import { isValidAnswer, optionsOf } from './answers.js';
 import type { Answer, Question, SizeBand } from './types.js';
 
@@ -133,7 +133,7 @@ function convert(question: Question, nlu: NluAnswer): Answer | undefined {
 }
 
 const PER_YEAR: Record<string, number> = { jour: 250, semaine: 52, mois: 12, trimestre: 4 };
-const plain = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/(\d)[\s\u202f\u00a0.](?=\d{3}\b)/g, '$1');
+const plain = (s: string) => fold(s).replace(/(\d)[\s\u202f\u00a0.](?=\d{3}\b)/g, '$1');
 
 /**
  * The bands of a choice question whose option labels are counts (« Moins de 100 », « De 100 à 1 000 »,

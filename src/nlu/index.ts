@@ -22,6 +22,7 @@ import { extractSize } from './extract/size.js';
 import { extractYesNo } from './extract/yesno.js';
 import { IntentClassifier, type IntentData, type IntentResult } from './intents.js';
 import { normalize } from './normalize.js';
+import { createPhrases, loadPhraseData, type PhraseData, type Phrases } from './phrases.js';
 import type {
   ChoiceOption, Extraction, Location, Money, MultiChoice, Quantity, SectorMatch, Size, YesNo,
 } from './types.js';
@@ -68,6 +69,8 @@ export interface Nlu {
   /** Extract an answer of the given type only (no intent). */
   extract(text: string, context: QuestionContext): Extraction<Answer>;
   readonly sectors: SectorData['secteurs'];
+  /** Fixed phrases: commands, confirmations, corrections, ordinals (one recogniser for every dialog). */
+  readonly phrases: Phrases;
   /** Intent classifier training time at start, in milliseconds. */
   readonly trainingMs: number;
 }
@@ -76,6 +79,7 @@ export interface NluData {
   intents: IntentData;
   sectors: SectorData;
   territories: TerritoryData;
+  phrases: PhraseData;
 }
 
 /** An answer must be at least this sure to win over a model intent. */
@@ -89,6 +93,7 @@ export function loadNluData(dir = path.join(knowledgeDir, 'nlu')): NluData {
     intents: read<IntentData>('intents.fr.json'),
     sectors: read<SectorData>('secteurs.fr.json'),
     territories: read<TerritoryData>('territoires.fr.json'),
+    phrases: loadPhraseData(dir),
   };
 }
 
@@ -144,6 +149,7 @@ export function createNlu(data: NluData = loadNluData()): Nlu {
   return {
     trainingMs: classifier.trainingMs,
     sectors: data.sectors.secteurs,
+    phrases: createPhrases(data.phrases),
     extract: (text, ctx) => extractAnswer(normalize(text).text, ctx, idx),
     interpret(text, context) {
       const n = normalize(text);
@@ -157,6 +163,7 @@ export function createNlu(data: NluData = loadNluData()): Nlu {
 }
 
 export { normalize, type Normalized } from './normalize.js';
+export { createPhrases, loadPhraseData, phraseKey, COMMANDS, type Command, type Phrases, type PhraseData, type Correction } from './phrases.js';
 export { fold, tokens, stem, analyze, isStopWord } from './analyze.js';
 export { INTENTS, type IntentName, type IntentResult } from './intents.js';
 export { extractYesNo } from './extract/yesno.js';

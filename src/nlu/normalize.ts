@@ -92,6 +92,8 @@ export function normalize(input: string): Normalized {
     }
     re.lastIndex = 0;
   }
+  // Elisions typed without the apostrophe: « d accord », « j ai », « c est », « qu il ».
+  t = t.replace(/(^|[^\p{L}'])([cdjlmnst]|qu) (?=[aeiouyhàâäéèêëîïôöûü])/gu, "$1$2'");
   t = t.replace(/\s+/g, ' ').trim();
   return { original, text: t, folded: fold(t) };
 }

@@ -36,6 +36,8 @@ export interface Size {
   band: SizeBand;
   /** Employees as understood (absent when only a band is known, e.g. « je suis seul » gives 0). */
   employees?: number;
+  /** When the words span two bands (« 4 ou 5 salariés »), both: the dialog asks which. */
+  alternatives?: SizeBand[];
 }
 
 export interface SectorMatch {

@@ -38,13 +38,17 @@ export function extractSize(text: string): Extraction<Size> {
     count = q.min ?? q.value;
   } else count = q.value;
   if (PEOPLE_INCLUDING_ME.test(f) && count >= 1) count -= 1;
+  let alternatives: SizeBand[] | undefined;
   if (q.kind === 'range' && q.min !== undefined && q.max !== undefined) {
     const lo = bandOf(q.min - (PEOPLE_INCLUDING_ME.test(f) ? 1 : 0));
     const hi = bandOf(q.max - (PEOPLE_INCLUDING_ME.test(f) ? 1 : 0));
-    if (lo !== hi) confidence = Math.min(confidence, 0.6);
+    if (lo !== hi) {
+      confidence = Math.min(confidence, 0.6);
+      alternatives = [lo, hi];
+    }
   }
   count = Math.round(count);
-  const size: Size = { band: bandOf(count) };
+  const size: Size = { band: bandOf(count), ...(alternatives ? { alternatives } : {}) };
   if (q.kind === 'exact') size.employees = count;
   return found(size, confidence);
 }

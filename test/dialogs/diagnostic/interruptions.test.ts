@@ -26,8 +26,9 @@ describe('diagnostic interruptions', () => {
       ['1 à 4 salariés', asks(2)],
     ]);
     expect(await answers()).toEqual({ profil_effectif: { type: 'size', value: '1-4' } });
-    await chat.run([['retour', asks(1, /Revenons à la question précédente/)]]);
-    expect(await answers()).toEqual({});
+    // « retour » shows the recorded answer and keeps it until it is replaced.
+    await chat.run([['retour', asks(1, /Revenons à la question précédente\. Vous aviez répondu : « 1 à 4 »/)]]);
+    expect(await answers()).toEqual({ profil_effectif: { type: 'size', value: '1-4' } });
     await chat.run([['Seul(e), sans salarié', asks(2)]]);
     expect(await answers()).toEqual({ profil_effectif: { type: 'size', value: '0' } });
 
@@ -60,23 +61,22 @@ describe('diagnostic interruptions', () => {
     expect(await answers()).toEqual({});
   });
 
-  it('three misses: an example, then buttons only, then an offer to skip or to see an advisor', async () => {
+  it('two misses: an example with the buttons and « passer », then « je ne sais pas » is recorded and the diagnostic goes on', async () => {
     const chat = new Chat(app.url);
     const steps: Step[] = [
       ['bonjour', { buttons: MENU }],
       [DIAG, asks(1)],
-      ['blablabla', { says: /pas bien compris votre réponse\. Par exemple : « je suis seul »/, buttons: SIZE_BUTTONS }],
-      ['bidule', { says: /choisissez l’une de ces réponses/, buttons: SIZE_BUTTONS }],
-      ['truc', { says: /semble difficile/, buttons: [...SIZE_BUTTONS, 'Passer cette question', 'Parler à un conseiller'] }],
-      ['Passer cette question', asks(2)],
-      // The count starts again on the next question.
-      ['zzz', { says: /pas bien compris votre réponse/ }],
-      ['qsdf', { says: /choisissez l’une de ces réponses/ }],
-      ['wxcv', { says: /semble difficile/, hasButton: 'Parler à un conseiller' }],
+      ['blablabla', { says: /pas bien compris votre réponse\. Par exemple : « je suis seul »/, buttons: [...SIZE_BUTTONS, 'Passer cette question'] }],
+      ['bidule', asks(2, /je note « je ne sais pas »/)],
+      // The count starts again on the next question; « passer » works after a miss.
+      ['zzz', { says: /pas bien compris votre réponse/, hasButton: 'Passer cette question' }],
+      ['passer', asks(3, /Question passée/)],
+      ['qsdf', { says: /pas bien compris votre réponse/ }],
       ['Parler à un conseiller', { says: /conseiller/, not: /Question \d+/ }],
     ];
     await chat.run(steps);
-    expect((await stored(app.virage, chat.subject)).runs.current.currentQuestion).toBe('profil_secteur');
+    expect(await currentAnswers(app.virage, chat.subject)).toEqual({ profil_effectif: { type: 'dontknow' }, profil_secteur: { type: 'dontknow' } });
+    expect((await stored(app.virage, chat.subject)).runs.current.currentQuestion).toBe('profil_clientele');
   });
 
   it('« je veux parler à un conseiller » mid-way hands over to the advisor path; the diagnostic can be resumed', async () => {
@@ -112,18 +112,18 @@ describe('diagnostic interruptions', () => {
     await chat.run([
       ['bonjour', { buttons: MENU }],
       [DIAG, asks(1)],
-      [{ value: { questionId: 'profil_effectif', values: ['1-4'] } }, { says: /pas bien compris/, buttons: SIZE_BUTTONS }],
-      [{ value: { anything: 1 } }, { says: /choisissez/ }],
-      [{ value: 'texte brut' }, { says: /semble difficile/ }],
+      [{ value: { questionId: 'profil_effectif', values: ['1-4'] } }, { says: /pas bien compris/, buttons: [...SIZE_BUTTONS, 'Passer cette question'] }],
+      [{ value: { anything: 1 } }, { says: /pas bien compris/ }],
+      [{ value: 'texte brut' }, { says: /pas bien compris/ }],
       ['Seul(e), sans salarié', asks(2)],
     ]);
     await answerUntil(chat, 'vente_en_ligne');
-    // Each miss on a multi-choice question sends its card again, the third with the skip and advisor offer.
+    // Each miss on a multi-choice question sends its card again, with « Passer cette question ».
     const withCard: Expect = (replies) => expect(replies.some((a) => a.attachments?.[0]?.content?.actions?.[0]?.data?.questionId === 'vente_en_ligne')).toBe(true);
     await chat.run([
       ['Seul(e), sans salarié', { says: /pas bien compris votre réponse/, check: withCard }], // not an option here
       [submit('vente_en_ligne', []), { says: /Cochez ce qui s’applique/, check: withCard }], // nothing ticked
-      [submit('gestion_outils_partages', ['agenda']), { says: /semble difficile/, hasButton: 'Passer cette question', check: withCard }], // a stale card
+      [submit('gestion_outils_partages', ['agenda']), { says: /Cochez ce qui s’applique/, hasButton: 'Passer cette question', check: withCard }], // a stale card
       // Web Chat sends a multi-select ChoiceSet as « a,b ».
       [{ value: { questionId: 'vente_en_ligne', values: 'reservation,paiement_distance' } }, /part de votre chiffre d'affaires/],
     ]);

@@ -1,0 +1,178 @@
+// What a message means at a diagnostic question, decided in one place: an answer to that question
+// first (with other profile facts said in the same breath), a correction of the previous answer, a
+// question to answer from the guides, an explicit command, or « which did you mean? » when a text could
+// be both. Commands come only from fixed phrases (src/nlu/phrases.ts), never from a classifier's guess.
+// Pure: the dialog acts on the Reading.
+import type { Command, Nlu, NluResult } from '../nlu/index.js';
+import { fold, phraseKey } from '../nlu/index.js';
+import { applicableQuestions } from './flow.js';
+import { echoOf } from './echo.js';
+import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
+import type { Answer, Answers, Question, Questionnaire } from './types.js';
+
+/** An answer read from text, with the short line that says back what was stored. */
+export interface ReadAnswer {
+  questionId: string;
+  answer: Answer;
+  echo: string;
+}
+
+export type Reading =
+  /** The answer to the current question, plus other profile facts found in the same message. */
+  | { kind: 'answer'; main: ReadAnswer; extra: ReadAnswer[]; asked?: string }
+  /** Two readings compete: ask between them with buttons. */
+  | { kind: 'choose'; candidates: ReadAnswer[] }
+  | { kind: 'command'; command: Command }
+  /** The text could be an answer or a command: ask which. */
+  | { kind: 'ambiguous'; command: Command; answer?: ReadAnswer }
+  /** A correction of an answer read from the previous message (re-ask it when `answer` is absent). */
+  | { kind: 'correction'; questionId?: string; answer?: ReadAnswer }
+  /** A question to answer from the guides; the diagnostic question is then asked again. */
+  | { kind: 'question'; asked: string }
+  | { kind: 'miss'; frustrated: boolean };
+
+export interface ReadingContext {
+  questionnaire: Questionnaire;
+  answers: Answers;
+  nlu: Nlu;
+  /** Questions answered from the previous message's free text (a correction may follow). */
+  lastRead?: string[];
+}
+
+/** An answer must be at least this sure to be stored without asking. */
+const SURE = 0.6;
+/** A command phrase that is also read this surely as an answer is ambiguous. */
+const ALSO_ANSWER = 0.85;
+/** Commands that only inform (they change nothing): never worth a « which did you mean? ». */
+const HARMLESS: ReadonlySet<Command> = new Set(['pourquoi', 'aide', 'passer', 'dontknow', 'reprendre', 'mes_donnees']);
+const INTERROGATIVE = /^(?:c'est quoi|c quoi|qu'est[- ]ce qu|que (?:veut|veux) dire|ca veut dire quoi|comment|combien|quel(?:le)?s? |est[- ]ce qu|ou (?:trouver|est)|qui (?:peut|fait|paye|finance)|a quoi|y a[- ]t[- ]il|faut[- ]il|dois[- ]je|peut[- ]on|puis[- ]je|quelle difference|c'est obligatoire|c'est grave)\b/;
+
+export function readAnswerText(text: string, question: Question, ctx: ReadingContext): Reading {
+  const { nlu } = ctx;
+  const phrases = nlu.phrases;
+  const command = phrases.command(text);
+  if (command === 'corriger') return { kind: 'correction', questionId: ctx.lastRead?.[0] };
+  if (command === 'passer' || command === 'dontknow') return { kind: 'command', command };
+  const r = nlu.interpret(text, questionContext(question));
+  const main = answerOf(question, text, r, ctx);
+  if (command) {
+    // « conseiller » or « retour » alone may also be an answer; « je veux parler à un conseiller » is not.
+    const short = phraseKey(text).split(' ').length <= 2;
+    if (short && !HARMLESS.has(command) && main && main.confidence >= ALSO_ANSWER) return { kind: 'ambiguous', command, answer: main.read };
+    return { kind: 'command', command };
+  }
+
+  const correction = correctionOf(text, question, ctx, main?.confidence ?? 0);
+  if (correction) return correction;
+
+  const f = fold(text).trim();
+  const [asked, after] = splitQuestion(text);
+  if (asked && INTERROGATIVE.test(fold(asked).trim())) {
+    const rest = after ? answerOf(question, after, nlu.interpret(after, questionContext(question)), ctx) : undefined;
+    if (rest && rest.confidence >= SURE) return { kind: 'answer', main: rest.read, extra: [], asked };
+    return { kind: 'question', asked: text };
+  }
+
+  const mentioned = phrases.mentionedCommand(text);
+  if (mentioned && !HARMLESS.has(mentioned)) return { kind: 'ambiguous', command: mentioned, answer: main?.read };
+  if (main?.alternatives && main.alternatives.length > 1) return { kind: 'choose', candidates: main.alternatives };
+  if (main && main.confidence >= SURE) return { kind: 'answer', main: main.read, extra: extrasOf(text, question, ctx) };
+  if (asked) return { kind: 'question', asked: text };
+  if (r.intent.name === 'question' && r.intent.confidence >= 0.8 && f.split(' ').length >= 4) return { kind: 'question', asked: text };
+  if (main) return { kind: 'answer', main: main.read, extra: extrasOf(text, question, ctx) };
+  return { kind: 'miss', frustrated: r.intent.name === 'insatisfaction' && r.intent.confidence >= 0.6 };
+}
+
+interface Candidate {
+  read: ReadAnswer;
+  confidence: number;
+  alternatives?: ReadAnswer[];
+}
+
+/** The answer the text gives to `question`, if any. */
+export function answerOf(question: Question, text: string, r: NluResult, ctx: ReadingContext): Candidate | undefined {
+  const make = (answer: Answer, value?: unknown): ReadAnswer => ({ questionId: question.id, answer, echo: echoOf(question, answer, value, ctx.nlu) });
+  // A count question (« Moins de 100 », « De 100 à 1 000 ») answered with a number, maybe per period.
+  if (countBands(question)) {
+    const n = ctx.nlu.extract(text, { type: 'number' });
+    if (n.ok && (n.value.type === 'number' || n.value.type === 'percent')) {
+      const perPeriod = timesPerYear(text) !== undefined;
+      if (perPeriod || !(r.answer?.ok && r.answer.confidence >= SURE)) {
+        const counted = choiceFromCount(question, n.value.value.value, text);
+        if (counted) return { read: make(counted), confidence: n.confidence };
+      }
+    }
+  }
+  if (r.answer?.ok) {
+    const answer = toAnswer(question, r.answer.value);
+    if (answer) {
+      const alternatives = alternativesOf(question, r, make);
+      return { read: make(answer, r.answer.value.value), confidence: r.answer.confidence, ...(alternatives ? { alternatives } : {}) };
+    }
+  }
+  // « je ne sais pas » said in a sentence, on a question whose extractor does not read it.
+  const yn = ctx.nlu.extract(text, { type: 'yesno', allowNotConcerned: question.notConcernedAllowed ?? false });
+  if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'dont_know' && yn.confidence >= 0.9) {
+    return { read: make({ type: 'dontknow' }), confidence: 0.9 };
+  }
+  return undefined;
+}
+
+/** Competing readings worth a question: a head count whose range spans two bands (« 4 ou 5 »). */
+function alternativesOf(question: Question, r: NluResult, make: (a: Answer, v?: unknown) => ReadAnswer): ReadAnswer[] | undefined {
+  if (!r.answer?.ok || r.answer.value.type !== 'size' || !r.answer.value.value.alternatives) return undefined;
+  const bands = r.answer.value.value.alternatives;
+  return bands.length > 1 ? bands.map((band) => make({ type: 'size', value: band })) : undefined;
+}
+
+/** « non, on est 3 », « je me suis trompé, c'est en Gironde »: a correction of the previous answer. */
+function correctionOf(text: string, question: Question, ctx: ReadingContext, currentConfidence: number): Reading | undefined {
+  if (!ctx.lastRead?.length) return undefined;
+  const c = ctx.nlu.phrases.correction(text);
+  if (!c) return undefined;
+  for (const id of ctx.lastRead) {
+    const previous = ctx.questionnaire.questions.find((q) => q.id === id);
+    if (!previous || !c.rest) continue;
+    const r = ctx.nlu.interpret(c.rest, questionContext(previous));
+    const found = answerOf(previous, c.rest, r, ctx);
+    if (!found || found.confidence < SURE) continue;
+    // « non, … » is an answer to the current question unless the rest answers the previous one only.
+    if (!c.strong) {
+      const rest = answerOf(question, c.rest, ctx.nlu.interpret(c.rest, questionContext(question)), ctx);
+      if (rest && rest.confidence >= SURE) return undefined;
+      if (currentConfidence >= SURE && question.type === previous.type) return undefined;
+    }
+    return { kind: 'correction', questionId: id, answer: found.read };
+  }
+  return c.strong ? { kind: 'correction', questionId: ctx.lastRead[0] } : undefined;
+}
+
+/** Profile questions that one message may answer together (« boulanger à Bordeaux avec 8 salariés »). */
+const SLOT_TYPES = new Set(['size', 'sector', 'location']);
+const PEOPLE = /\b(?:salarie|employe|personne|collaborat|apprenti|ouvrier|compagnon|associe|vendeu|stagiaire|gens|on est|nous sommes|seul|seule)\w*/;
+
+function extrasOf(text: string, question: Question, ctx: ReadingContext): ReadAnswer[] {
+  if (question.axis !== 'profil') return [];
+  const f = fold(text);
+  const out: ReadAnswer[] = [];
+  for (const q of applicableQuestions(ctx.questionnaire, ctx.answers)) {
+    if (q.id === question.id || !SLOT_TYPES.has(q.type) || ctx.answers[q.id] !== undefined) continue;
+    if (q.type === 'size' && !PEOPLE.test(f)) continue;
+    const r = ctx.nlu.extract(text, questionContext(q));
+    if (!r.ok || r.confidence < 0.8) continue;
+    if (r.value.type === 'location' && r.value.value.via === 'departement_code' && !/\b(?:dans le|departement|dept|dpt)\b/.test(f)) continue;
+    const answer = toAnswer(q, r.value);
+    if (answer) out.push({ questionId: q.id, answer, echo: echoOf(q, answer, r.value.value, ctx.nlu) });
+  }
+  return out;
+}
+
+/** « c'est quoi la facture électronique ? non » → [the question, what follows it]. */
+function splitQuestion(text: string): [string | undefined, string | undefined] {
+  const i = text.lastIndexOf('?');
+  if (i < 0) {
+    return INTERROGATIVE.test(fold(text).trim()) && fold(text).split(' ').length >= 3 ? [text, undefined] : [undefined, undefined];
+  }
+  const after = text.slice(i + 1).replace(/^[\s,.;:!-]+/, '').trim();
+  return [text.slice(0, i + 1), after || undefined];
+}

@@ -1,0 +1,153 @@
+// One recogniser for the fixed phrases of a conversation (knowledge/nlu/phrases.fr.json): commands,
+// yes / no confirmations, « passer », « je ne sais pas », the end of a live exchange, corrections and
+// ordinals. Every dialog and the live relay ask it, so that « supprimer mes données » or « oui » mean
+// the same thing everywhere. A command is recognised only when the WHOLE message says it (polite words
+// aside): the classifier's guesses never start one.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { knowledgeDir } from '../paths.js';
+import { fold } from './analyze.js';
+import { normalize } from './normalize.js';
+
+export const COMMANDS = [
+  'supprimer_donnees', 'mes_donnees', 'recommencer', 'pause', 'precedent', 'menu', 'parler_conseiller', 'etre_rappele',
+  'aide', 'pourquoi', 'passer', 'dontknow', 'reprendre', 'corriger',
+] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface PhraseData {
+  prefixes: string[];
+  suffixes: string[];
+  commands: Record<Command, { label: string; phrases: string[]; inSentence: string[] }>;
+  correctionMarkers: { strong: string[]; weak: string[] };
+  yes: string[];
+  no: string[];
+  end: string[];
+  ordinals: Record<string, string[]>;
+}
+
+export interface Correction {
+  /** What follows the marker (« on est 3 »), empty for a bare « je me suis trompé ». */
+  rest: string;
+  /** « je me suis trompé », « erreur »… (always a correction) vs « non, … » (only if the rest fits). */
+  strong: boolean;
+}
+
+export interface Phrases {
+  /** The command the whole message states, if any. */
+  command(text: string): Command | undefined;
+  /** A command phrase said inside a longer message (« … et je voudrais faire une pause »). */
+  mentionedCommand(text: string): Command | undefined;
+  /** The French label of a command, for buttons (« Faire une pause »). */
+  label(command: Command): string;
+  /** A short confirmation: « oui », « d'accord », « non merci », « pas maintenant »… */
+  yesNo(text: string): 'yes' | 'no' | undefined;
+  /** « terminer », « fin de la conversation », « au revoir »: the end of a live exchange. */
+  isEnd(text: string): boolean;
+  /** A correction of the previous answer: marker and what follows it. */
+  correction(text: string): Correction | undefined;
+  /** « 2 », « la deuxième », « le dernier » → 0-based index among `count` choices. */
+  ordinal(text: string, count: number): number | undefined;
+}
+
+/** A command is a short message: longer ones are never read as one (and never backtrack for long). */
+const MAX_COMMAND_CHARS = 120;
+
+/** Lower case, accents folded, chat forms expanded, punctuation and hyphens as spaces. */
+export function phraseKey(text: string): string {
+  const t = normalize(text).folded;
+  if (/^\s*\?+\s*$/.test(t)) return '?';
+  return t
+    .replace(/[’`´]/g, "'")
+    .replace(/[^a-z0-9' ?]+/g, ' ')
+    .replace(/\?/g, ' ')
+    .replace(/'\s+/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** « (a|b|) c » → a regex source matching the folded phrase. */
+function compile(phrase: string): string {
+  if (phrase === '\\?') return '\\?';
+  const f = fold(phrase).replace(/[’]/g, "'").replace(/-/g, ' ').replace(/[,.!]/g, '');
+  let out = '';
+  for (const ch of f) {
+    if (ch === '(') out += '(?:';
+    else if (ch === ')' || ch === '|') out += ch;
+    else if (ch === ' ') out += ' ?';
+    else out += ch.replace(/[.*+?^${}[\]\\/]/g, '\\$&');
+  }
+  return out;
+}
+
+const alternation = (phrases: string[]) => phrases.map(compile).join('|');
+
+export function loadPhraseData(dir = path.join(knowledgeDir, 'nlu')): PhraseData {
+  return JSON.parse(readFileSync(path.join(dir, 'phrases.fr.json'), 'utf8')) as PhraseData;
+}
+
+export function createPhrases(data: PhraseData = loadPhraseData()): Phrases {
+  for (const name of Object.keys(data.commands)) {
+    if (!(COMMANDS as readonly string[]).includes(name)) throw new Error(`[nlu] unknown command in phrases.fr.json: ${name}`);
+  }
+  const pre = `(?:(?:${alternation(data.prefixes)}) ?)*`;
+  const post = `(?: ?(?:${alternation(data.suffixes)}))*`;
+  const whole = (phrases: string[]) => new RegExp(`^${pre}(?:${alternation(phrases)})${post}$`);
+  const commands = (Object.entries(data.commands) as Array<[Command, PhraseData['commands'][Command]]>).map(([name, def]) => ({
+    name,
+    label: def.label,
+    whole: whole(def.phrases),
+    inSentence: def.inSentence.length ? new RegExp(`(?:^| )(?:${alternation(def.inSentence)})(?: |$)`) : undefined,
+  }));
+  const yes = new RegExp(`^(?:${alternation(data.yes)})${post}$`);
+  const no = new RegExp(`^(?:${alternation(data.no)})${post}$`);
+  const end = new RegExp(`^(?:${alternation(data.end)})${post}$`);
+  const strong = new RegExp(`^(?:${alternation(data.correctionMarkers.strong)})(?: |$)`);
+  const weak = new RegExp(`^(?:${alternation(data.correctionMarkers.weak)}) `);
+  const ordinals = new Map<string, number>();
+  for (const [n, words] of Object.entries(data.ordinals)) for (const w of words) ordinals.set(phraseKey(w), Number(n));
+
+  return {
+    command(text) {
+      const key = phraseKey(text);
+      if (!key || key.length > MAX_COMMAND_CHARS) return undefined;
+      // « je ne sais pas » is checked last: « je ne sais pas, passer » is a skip.
+      return commands.find((c) => c.whole.test(key))?.name;
+    },
+    mentionedCommand(text) {
+      const key = phraseKey(text);
+      return commands.find((c) => c.inSentence?.test(key))?.name;
+    },
+    label: (command) => data.commands[command].label,
+    yesNo(text) {
+      const key = phraseKey(text);
+      if (yes.test(key)) return 'yes';
+      if (no.test(key)) return 'no';
+      return undefined;
+    },
+    isEnd: (text) => end.test(phraseKey(text)),
+    correction(text) {
+      const key = phraseKey(text);
+      const s = strong.exec(key);
+      if (s) return { rest: restAfter(text, s[0]), strong: true };
+      const w = weak.exec(key);
+      if (w) return { rest: restAfter(text, w[0]), strong: false };
+      return undefined;
+    },
+    ordinal(text, count) {
+      const key = phraseKey(text).replace(/^(?:c'est |je prends |plutot |option |choix |reponse |numero )+/, '');
+      const n = ordinals.get(key);
+      if (n === undefined) return undefined;
+      if (n === -1) return count > 0 ? count - 1 : undefined;
+      return n >= 1 && n <= count ? n - 1 : undefined;
+    },
+  };
+}
+
+/** The original text after a marker that matched `matchedKey` (same number of words). */
+function restAfter(text: string, matchedKey: string): string {
+  const words = matchedKey.trim().split(' ').filter(Boolean).length;
+  const parts = text.trim().split(/[\s,;:.!]+/).filter(Boolean);
+  // Elided words (« c'est ») are one word in both forms; skip as many words as the marker had.
+  return parts.slice(words).join(' ').trim();
+}
