@@ -1,6 +1,7 @@
 // An in-memory DocumentStore with the same semantics as the file store (eTags, JSON cloning).
 // For unit tests of the domain only; the product and the integration tests use the file store.
-import { ConcurrencyError, type Collection, type DocumentStore, type PutOptions, type Versioned } from './types.js';
+import { CollectionLog, type LogDoc } from './collection-log.js';
+import { ConcurrencyError, type Collection, type DocumentStore, type LogCollection, type PutOptions, type Versioned } from './types.js';
 
 class MemoryCollection<T> implements Collection<T> {
   private readonly items = new Map<string, { json: string; eTag: number }>();
@@ -51,6 +52,10 @@ export class MemoryStore implements DocumentStore {
     let c = this.collections.get(name);
     if (!c) this.collections.set(name, (c = new MemoryCollection<unknown>(name)));
     return c as Collection<T>;
+  }
+  /** Logs as one document per key, in a collection apart from the keyed ones. */
+  log<H, R>(name: string): LogCollection<H, R> {
+    return new CollectionLog<H, R>(this.collection<LogDoc<H, R>>(`${name}.logs`));
   }
   async flush(): Promise<void> {}
   async close(): Promise<void> {}

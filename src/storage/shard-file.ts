@@ -77,12 +77,13 @@ let tempSeq = 0;
  * (The directory is not fsynced: after a power cut the last rename may be lost, never half-applied.)
  * Unique temp names avoid the shared-`.tmp` rename races of lowdb#610.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, text: string, mtime?: Date): Promise<void> {
   const temp = `${file}.${process.pid}.${++tempSeq}.tmp`;
   const handle = await fs.open(temp, 'w');
   try {
     await handle.writeFile(text, 'utf8');
     await handle.datasync();
+    if (mtime) await handle.utimes(mtime, mtime);
   } catch (err) {
     await handle.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { silentLogger, type Logger } from '../log.js';
 import { ShardedCollection, type StoreHooks } from './sharded-collection.js';
 import { writeFileAtomic } from './shard-file.js';
-import type { Collection, DocumentStore } from './types.js';
+import { FileLogCollection } from './log-collection.js';
+import type { Collection, DocumentStore, LogCollection, LogOptions } from './types.js';
 
 export { fnv1a } from './sharded-collection.js';
 
@@ -50,6 +51,7 @@ export class ShardedFileStore implements DocumentStore, StoreHooks {
   private readonly logger: Logger;
   readonly readOnly: boolean;
   private readonly collections = new Map<string, ShardedCollection<unknown>>();
+  private readonly logs = new Map<string, FileLogCollection<unknown, unknown>>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly bootId = randomBytes(4).toString('hex');
   private seq = 0;
@@ -78,6 +80,20 @@ export class ShardedFileStore implements DocumentStore, StoreHooks {
       this.collections.set(name, c);
     }
     return c as Collection<T>;
+  }
+
+  /**
+   * Append-only logs in DATA_DIR/<name>.logs/ (a name no collection can have). A keyed collection of the
+   * same name written by an earlier version is migrated on first use with `options.legacy`.
+   */
+  log<H, R>(name: string, options: LogOptions<H, R> = {}): LogCollection<H, R> {
+    assertCollectionName(name);
+    let l = this.logs.get(name);
+    if (!l) {
+      l = new FileLogCollection<H, R>(name, path.join(this.dir, `${name}.logs`), path.join(this.dir, name), this.logger, this, options) as FileLogCollection<unknown, unknown>;
+      this.logs.set(name, l);
+    }
+    return l as LogCollection<H, R>;
   }
 
   /** Completed shard-file writes, for one collection or all (tests check coalescing with it). */

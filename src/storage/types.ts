@@ -40,8 +40,53 @@ export interface Collection<T> {
   count(): Promise<number>;
 }
 
+/**
+ * Thrown by a write that the store could not make durable (full disk, read-only or failing device).
+ * Nothing of that write stays in the store, in memory or on disk: the caller may retry it later.
+ * HTTP routes answer 503.
+ */
+export class StoreUnavailableError extends Error {
+  readonly code: string | undefined;
+  constructor(collection: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    super(`Storage: write to "${collection}" failed${code ? ` (${code})` : ''}; nothing was kept.`);
+    this.name = 'StoreUnavailableError';
+    this.code = code;
+  }
+}
+
+/**
+ * Append-only logs, one per key: a header written once, then records in order (a conversation's
+ * transcript). An append costs the same whatever the log's length or the number of logs.
+ */
+export interface LogCollection<H, R> {
+  readonly name: string;
+  /** Creates the log with `header` unless it exists; returns the stored header and whether this call created it. */
+  open(key: string, header: H, at?: Date): Promise<{ header: H; created: boolean }>;
+  /** The header only (cheap), or undefined when the log does not exist. */
+  head(key: string): Promise<H | undefined>;
+  /** The header and every record in order, or undefined. */
+  read(key: string): Promise<{ header: H; records: R[] } | undefined>;
+  /** Appends durably, in order; false (nothing written) when the log does not exist. A failed append leaves nothing. */
+  append(key: string, records: R[], at?: Date): Promise<boolean>;
+  /** Replaces every record at once, atomically (compaction); false when the log does not exist. */
+  rewrite(key: string, records: R[], at?: Date): Promise<boolean>;
+  delete(key: string): Promise<boolean>;
+  /**
+   * Visits every log with its header and the time of its last write (`at` of the last open, append
+   * or rewrite), one at a time: memory stays bounded whatever the number of logs.
+   */
+  scan(visit: (key: string, header: H, updatedAt: Date) => Promise<void> | void): Promise<void>;
+}
+
+export interface LogOptions<H, R> {
+  /** Converts a document of a former keyed collection of the same name (lowdb migrates on first use). */
+  legacy?: (value: unknown, key: string) => { header: H; records: R[]; updatedAt: Date } | undefined;
+}
+
 export interface DocumentStore {
   collection<T>(name: string): Collection<T>;
+  log<H, R>(name: string, options?: LogOptions<H, R>): LogCollection<H, R>;
   /** Writes every pending change to disk. */
   flush(): Promise<void>;
   /** Flushes and releases files. */

@@ -101,12 +101,12 @@ export class DirectLineCore {
   }
 
   async exists(conversationId: string): Promise<boolean> {
-    return (await this.transcripts.get(conversationId)) !== undefined;
+    return this.transcripts.exists(conversationId);
   }
 
   /** A client's activity: checked, stored, echoed to the streams, then given to the bot. */
   async postFromUser(conversationId: string, userId: string, body: unknown): Promise<Outcome<{ id: string }>> {
-    const doc = await this.transcripts.get(conversationId);
+    const doc = await this.transcripts.header(conversationId);
     if (!doc) return { ok: false, ...notFound };
     const checked = checkUserActivity(body, conversationId, userId);
     if (!checked.ok) return checked;

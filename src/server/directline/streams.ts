@@ -103,7 +103,7 @@ export function attachStreams(upgrades: UpgradeDispatcher, deps: StreamDeps): ()
     if (verified.claims.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden', 'Ce jeton ne donne pas accès à cette conversation.');
     const watermark = parseWatermark(query.get('watermark') ?? '');
     if (watermark === undefined) return refuse(socket, 400, 'BadArgument', 'Filigrane (watermark) invalide.');
-    if (!(await deps.transcripts.get(conversationId))) return refuse(socket, 404, 'NotFound', 'Conversation introuvable.');
+    if (!(await deps.transcripts.exists(conversationId))) return refuse(socket, 404, 'NotFound', 'Conversation introuvable.');
     if (deps.hub.count(conversationId) >= MAX_SOCKETS_PER_CONVERSATION) return refuse(socket, 429, 'TooManyRequests', 'Trop de connexions ouvertes pour cette conversation.');
     wss.handleUpgrade(req, socket, head, (ws) => {
       markUpgraded(socket);

@@ -1,10 +1,12 @@
-// Conversation transcripts of the self-hosted Direct Line, kept in the `transcripts` collection (one
-// document per conversation), so that a reload or a server restart loses nothing. The history is capped
-// (oldest activities dropped first) in number and in bytes, so one chatty conversation stays small.
+// Conversation transcripts of the self-hosted Direct Line, kept in the `transcripts` log collection (one
+// append-only log per conversation: an activity stored costs one small append, whatever the history's
+// length), so that a reload or a server restart loses nothing. The history is capped (oldest activities
+// dropped first) in number and in bytes when read; a log that grows past twice the cap is compacted.
 import type { Activity } from 'botbuilder';
 import type { PersonalDataSource } from '../../privacy/registry.js';
 import { subjectId } from '../../privacy/registry.js';
-import type { Collection, DocumentStore } from '../../storage/types.js';
+import type { DocumentStore, LogCollection } from '../../storage/types.js';
+import { LruMap } from '../../storage/lru.js';
 import { activityId } from './ids.js';
 
 export const TRANSCRIPTS = 'transcripts';
@@ -38,133 +40,241 @@ export class ConversationNotFoundError extends Error {
   }
 }
 
+/** What is written once, when the conversation starts. */
+export interface TranscriptHeader {
+  conversationId: string;
+  userId: string;
+  locale: string;
+  createdAt: string;
+}
+
+/**
+ * One line of the log: an activity stored (s: its seq), replaced (r: its id) or removed (d: its id), or
+ * the last seq given so far (m: written by a compaction, so seqs are never given twice).
+ */
+export type TranscriptRecord = { s: number; a: DlActivity } | { r: string; a: DlActivity } | { d: string } | { m: number };
+
+/** Per conversation, what an append needs without reading the log: the last seq and the log's size. */
+interface Tail {
+  lastSeq: number;
+  records: number;
+  bytes: number;
+}
+
+const CACHED_TAILS = 10_000;
+
+function sizeOf(activity: DlActivity): number {
+  return JSON.stringify(activity).length;
+}
+
+/** The history as the clients see it, from the log's records (cap applied, oldest dropped first). */
+export function materialize(header: TranscriptHeader, records: TranscriptRecord[]): TranscriptDoc {
+  const entries: TranscriptEntry[] = [];
+  let lastSeq = 0;
+  let updatedAt = header.createdAt;
+  for (const r of records) {
+    if ('s' in r) {
+      lastSeq = Math.max(lastSeq, r.s);
+      updatedAt = r.a.timestamp;
+      entries.push({ seq: r.s, size: sizeOf(r.a), activity: r.a });
+    } else if ('m' in r) {
+      lastSeq = Math.max(lastSeq, r.m);
+    } else if ('r' in r) {
+      const entry = entries.find((e) => e.activity.id === r.r);
+      if (entry) Object.assign(entry, { activity: r.a, size: sizeOf(r.a) });
+    } else {
+      const i = entries.findIndex((e) => e.activity.id === r.d);
+      if (i >= 0) entries.splice(i, 1);
+    }
+  }
+  let bytes = entries.reduce((n, e) => n + e.size, 0);
+  let drop = 0;
+  while (entries.length - drop > MAX_HISTORY_ACTIVITIES || (bytes > MAX_HISTORY_BYTES && entries.length - drop > 1)) bytes -= entries[drop++]!.size;
+  return { ...header, updatedAt, lastSeq, bytes, entries: entries.slice(drop) };
+}
+
 export class TranscriptStore {
-  private readonly col: Collection<TranscriptDoc>;
+  private readonly log: LogCollection<TranscriptHeader, TranscriptRecord>;
+  private readonly tails = new LruMap<string, Tail>(CACHED_TAILS);
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     store: DocumentStore,
     private readonly clock: () => number = Date.now,
   ) {
-    this.col = store.collection<TranscriptDoc>(TRANSCRIPTS);
+    this.log = store.log<TranscriptHeader, TranscriptRecord>(TRANSCRIPTS, { legacy: fromLegacyDoc });
   }
 
-  get(conversationId: string): Promise<TranscriptDoc | undefined> {
-    return this.col.get(conversationId);
+  async get(conversationId: string): Promise<TranscriptDoc | undefined> {
+    const content = await this.log.read(conversationId);
+    if (!content) return undefined;
+    const doc = materialize(content.header, content.records);
+    this.tails.set(conversationId, { lastSeq: doc.lastSeq, records: content.records.length, bytes: JSON.stringify(content.records).length });
+    return doc;
+  }
+
+  /** True when the conversation exists (reads its header only). */
+  async exists(conversationId: string): Promise<boolean> {
+    return (await this.log.head(conversationId)) !== undefined;
+  }
+
+  /** The conversation's header (who, which locale), without its history. */
+  header(conversationId: string): Promise<TranscriptHeader | undefined> {
+    return this.log.head(conversationId);
   }
 
   /** Creates the conversation when absent; `created` tells whether this call created it. */
-  async open(conversationId: string, userId: string, locale: string): Promise<{ doc: TranscriptDoc; created: boolean }> {
-    let created = false;
-    const doc = await this.col.update(conversationId, (current) => {
-      if (current) return current;
-      created = true;
-      const now = new Date(this.clock()).toISOString();
-      return { conversationId, userId, locale, createdAt: now, updatedAt: now, lastSeq: 0, bytes: 0, entries: [] };
-    });
-    return { doc: doc!, created };
+  async open(conversationId: string, userId: string, locale: string): Promise<{ doc: TranscriptHeader; created: boolean }> {
+    const now = new Date(this.clock());
+    const { header, created } = await this.log.open(conversationId, { conversationId, userId, locale, createdAt: now.toISOString() }, now);
+    if (created) this.tails.set(conversationId, { lastSeq: 0, records: 0, bytes: 0 });
+    return { doc: header, created };
   }
 
-  /** Appends activities, giving each an id "<conversationId>|<seq>" and a timestamp. */
-  async append(conversationId: string, activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>): Promise<{ stored: DlActivity[]; watermark: number }> {
-    const stored: DlActivity[] = [];
-    let watermark = 0;
-    const result = await this.col.update(conversationId, (doc) => {
-      if (!doc) return undefined;
-      const now = new Date(this.clock()).toISOString();
-      for (const a of activities) {
-        const seq = ++doc.lastSeq;
-        const activity = { ...a, id: activityId(conversationId, seq), timestamp: now } as DlActivity;
-        const size = JSON.stringify(activity).length;
-        doc.entries.push({ seq, size, activity });
-        doc.bytes += size;
-        stored.push(activity);
-      }
-      while (doc.entries.length > MAX_HISTORY_ACTIVITIES || (doc.bytes > MAX_HISTORY_BYTES && doc.entries.length > 1)) {
-        doc.bytes -= doc.entries.shift()!.size;
-      }
-      doc.updatedAt = now;
-      watermark = doc.lastSeq;
-      return doc;
-    });
-    if (!result) throw new ConversationNotFoundError(conversationId);
-    return { stored, watermark };
+  /**
+   * Appends activities, giving each an id "<conversationId>|<seq>" and a timestamp. Callers serialise
+   * the appends of one conversation (DirectLineCore does). Nothing is kept when the write fails.
+   */
+  append(conversationId: string, activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>): Promise<{ stored: DlActivity[]; watermark: number }> {
+    return this.serial(conversationId, () => this.appendNow(conversationId, activities));
+  }
+
+  private async appendNow(conversationId: string, activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>): Promise<{ stored: DlActivity[]; watermark: number }> {
+    const tail = await this.tail(conversationId);
+    if (!tail) throw new ConversationNotFoundError(conversationId);
+    const now = new Date(this.clock());
+    const stored = activities.map((a, i) => ({ ...a, id: activityId(conversationId, tail.lastSeq + i + 1), timestamp: now.toISOString() }) as DlActivity);
+    const records: TranscriptRecord[] = stored.map((a, i) => ({ s: tail.lastSeq + i + 1, a }));
+    if (!(await this.log.append(conversationId, records, now))) {
+      this.tails.delete(conversationId);
+      throw new ConversationNotFoundError(conversationId);
+    }
+    this.grow(conversationId, tail, records, tail.lastSeq + stored.length);
+    if (tail.bytes > 2 * MAX_HISTORY_BYTES || tail.records > 2 * MAX_HISTORY_ACTIVITIES) await this.compact(conversationId);
+    return { stored, watermark: tail.lastSeq };
   }
 
   /** Activities after the watermark, and the new watermark. */
   async since(conversationId: string, watermark: number): Promise<{ activities: DlActivity[]; watermark: number } | undefined> {
-    const doc = await this.col.get(conversationId);
+    const doc = await this.get(conversationId);
     if (!doc) return undefined;
     return { activities: doc.entries.filter((e) => e.seq > watermark).map((e) => e.activity), watermark: doc.lastSeq };
   }
 
-  /** Replaces a stored activity (the bot's updateActivity); false when it is not (or no longer) kept. */
-  async replace(conversationId: string, id: string, change: (old: DlActivity) => DlActivity): Promise<DlActivity | undefined> {
-    let updated: DlActivity | undefined;
-    await this.col.update(conversationId, (doc) => {
-      if (!doc) return undefined;
-      const entry = doc.entries.find((e) => e.activity.id === id);
-      if (!entry) return doc;
-      updated = { ...change(entry.activity), id, timestamp: entry.activity.timestamp };
-      const size = JSON.stringify(updated).length;
-      doc.bytes += size - entry.size;
-      entry.size = size;
-      entry.activity = updated;
-      return doc;
-    });
+  /** Replaces a stored activity (the bot's updateActivity); undefined when it is not (or no longer) kept. */
+  replace(conversationId: string, id: string, change: (old: DlActivity) => DlActivity): Promise<DlActivity | undefined> {
+    return this.serial(conversationId, () => this.replaceNow(conversationId, id, change));
+  }
+
+  private async replaceNow(conversationId: string, id: string, change: (old: DlActivity) => DlActivity): Promise<DlActivity | undefined> {
+    const entry = (await this.get(conversationId))?.entries.find((e) => e.activity.id === id);
+    if (!entry) return undefined;
+    const updated = { ...change(entry.activity), id, timestamp: entry.activity.timestamp };
+    const record: TranscriptRecord = { r: id, a: updated };
+    if (!(await this.log.append(conversationId, [record], new Date(this.clock())))) return undefined;
+    const tail = this.tails.get(conversationId);
+    if (tail) this.grow(conversationId, tail, [record], tail.lastSeq);
     return updated;
   }
 
   /** Removes a stored activity (the bot's deleteActivity). */
-  async remove(conversationId: string, id: string): Promise<boolean> {
-    let removed = false;
-    await this.col.update(conversationId, (doc) => {
-      if (!doc) return undefined;
-      const i = doc.entries.findIndex((e) => e.activity.id === id);
-      if (i >= 0) {
-        doc.bytes -= doc.entries[i]!.size;
-        doc.entries.splice(i, 1);
-        removed = true;
-      }
-      return doc;
-    });
-    return removed;
+  remove(conversationId: string, id: string): Promise<boolean> {
+    return this.serial(conversationId, () => this.removeNow(conversationId, id));
+  }
+
+  private async removeNow(conversationId: string, id: string): Promise<boolean> {
+    if (!(await this.get(conversationId))?.entries.some((e) => e.activity.id === id)) return false;
+    const record: TranscriptRecord = { d: id };
+    if (!(await this.log.append(conversationId, [record], new Date(this.clock())))) return false;
+    const tail = this.tails.get(conversationId);
+    if (tail) this.grow(conversationId, tail, [record], tail.lastSeq);
+    return true;
   }
 
   delete(conversationId: string): Promise<boolean> {
-    return this.col.delete(conversationId);
+    this.tails.delete(conversationId);
+    return this.log.delete(conversationId);
   }
 
-  /** The privacy-registry source: export, erase and purge transcripts by subject. */
+  /** One change at a time per conversation (seqs come from the cached tail). */
+  private serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const result = (this.queues.get(key) ?? Promise.resolve()).then(fn);
+    const settled = result.then(() => undefined, () => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return result;
+  }
+
+  private async tail(conversationId: string): Promise<Tail | undefined> {
+    const cached = this.tails.get(conversationId);
+    if (cached) return cached;
+    await this.get(conversationId);
+    return this.tails.get(conversationId);
+  }
+
+  private grow(conversationId: string, tail: Tail, records: TranscriptRecord[], lastSeq: number): void {
+    tail.lastSeq = lastSeq;
+    tail.records += records.length;
+    tail.bytes += JSON.stringify(records).length;
+    this.tails.set(conversationId, tail);
+  }
+
+  /** Rewrites a log that grew past twice the cap as the kept history only (amortised: rare). */
+  private async compact(conversationId: string): Promise<void> {
+    const content = await this.log.read(conversationId);
+    if (!content) return;
+    const doc = materialize(content.header, content.records);
+    const records: TranscriptRecord[] = [{ m: doc.lastSeq }, ...doc.entries.map((e) => ({ s: e.seq, a: e.activity }))];
+    await this.log.rewrite(conversationId, records, new Date(this.clock()));
+    this.tails.set(conversationId, { lastSeq: doc.lastSeq, records: records.length, bytes: JSON.stringify(records).length });
+  }
+
+  /** The privacy-registry source: export, erase and purge transcripts by subject (one log at a time). */
   privacySource(retentionDays: number, onErase: (conversationId: string) => void): PersonalDataSource {
-    const ofSubject = (subject: string) => (doc: TranscriptDoc) => subjectId('directline', doc.userId) === subject;
+    const keysOf = async (match: (header: TranscriptHeader, updatedAt: Date) => boolean) => {
+      const keys: string[] = [];
+      await this.log.scan((key, header, updatedAt) => {
+        if (match(header, updatedAt)) keys.push(key);
+      });
+      return keys;
+    };
+    const ofSubject = (subject: string) => (header: TranscriptHeader) => subjectId('directline', header.userId) === subject;
+    const erase = async (keys: string[]) => {
+      let n = 0;
+      for (const key of keys) {
+        if (await this.delete(key)) n++;
+        onErase(key);
+      }
+      return n;
+    };
     return {
       name: TRANSCRIPTS,
       description:
         'Historique de vos conversations avec Virage sur la page web (messages envoyés et reçus), conservé pour reprendre la conversation.',
-      export: async (subject) =>
-        (await this.col.find(ofSubject(subject))).map(({ value }) => ({
-          conversationId: value.conversationId,
-          createdAt: value.createdAt,
-          updatedAt: value.updatedAt,
-          activities: value.entries.map((e) => e.activity),
-        })),
-      erase: async (subject) => {
-        let n = 0;
-        for (const { key } of await this.col.find(ofSubject(subject))) {
-          if (await this.col.delete(key)) n++;
-          onErase(key);
+      export: async (subject) => {
+        const out = [];
+        for (const key of await keysOf(ofSubject(subject))) {
+          const doc = await this.get(key);
+          if (doc) out.push({ conversationId: doc.conversationId, createdAt: doc.createdAt, updatedAt: doc.updatedAt, activities: doc.entries.map((e) => e.activity) });
         }
-        return n;
+        return out;
       },
+      erase: async (subject) => erase(await keysOf(ofSubject(subject))),
       purge: async (now) => {
         const limit = now.getTime() - retentionDays * 86_400_000;
-        let n = 0;
-        for (const { key } of await this.col.find((doc) => Date.parse(doc.updatedAt) < limit)) {
-          if (await this.col.delete(key)) n++;
-          onErase(key);
-        }
-        return n;
+        return erase(await keysOf((_, updatedAt) => updatedAt.getTime() < limit));
       },
     };
   }
+}
+
+/** A transcript document written by an earlier version (one document per conversation), as a log. */
+function fromLegacyDoc(value: unknown): { header: TranscriptHeader; records: TranscriptRecord[]; updatedAt: Date } | undefined {
+  const doc = value as Partial<TranscriptDoc> | null;
+  if (!doc || typeof doc.conversationId !== 'string' || typeof doc.userId !== 'string' || !Array.isArray(doc.entries)) return undefined;
+  const header = { conversationId: doc.conversationId, userId: doc.userId, locale: doc.locale ?? 'fr-FR', createdAt: doc.createdAt ?? new Date().toISOString() };
+  const updatedAt = new Date(doc.updatedAt ?? header.createdAt);
+  return { header, records: doc.entries.map((e) => ({ s: e.seq, a: e.activity })), updatedAt: Number.isNaN(updatedAt.getTime()) ? new Date() : updatedAt };
 }

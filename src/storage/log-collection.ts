@@ -1,0 +1,234 @@
+// The file store's LogCollection: DATA_DIR/<name>.logs/<2 hex>/<30 hex>.jsonl, one append-only file per
+// key, named by the key's SHA-256 (keys are untrusted: never a path). An append writes and fsyncs only its
+// own lines, so its cost grows neither with the log's length nor with the number of logs. What is kept
+// in memory is bounded: the end offset and header of the most recently used logs.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../log.js';
+import { LruMap } from './lru.js';
+import { appendAt, CorruptLogError, encodeRecords, logEnd, readLog, readLogHead, writeLog } from './log-file.js';
+import { migrateLegacyShards } from './log-migration.js';
+import type { StoreHooks } from './sharded-collection.js';
+import { StoreUnavailableError, type LogCollection, type LogOptions } from './types.js';
+
+const CACHED_LOGS = 4096;
+const STALE_TEMP = /\.jsonl\.\d+\.\d+\.tmp$/;
+
+interface LogState<H> {
+  header: H;
+  /** Where the next append goes; undefined until known. */
+  end?: number;
+  /** The file has a torn tail past `end` (cut off by the next append). */
+  torn?: boolean;
+}
+
+/** A file-system-safe timestamp such as 20250131T235959123Z. */
+export function stamp(): string {
+  return new Date().toISOString().replace(/[-:.]/g, '');
+}
+
+export class FileLogCollection<H, R> implements LogCollection<H, R> {
+  private readonly state = new LruMap<string, LogState<H>>(CACHED_LOGS);
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly madeDirs = new Set<string>();
+  private preparing: Promise<void> | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly dir: string,
+    private readonly legacyDir: string,
+    private readonly logger: Logger,
+    private readonly store: StoreHooks,
+    private readonly options: LogOptions<H, R> = {},
+  ) {}
+
+  fileOf(key: string): string {
+    const hash = createHash('sha256').update(key, 'utf8').digest('hex');
+    return path.join(this.dir, hash.slice(0, 2), `${hash.slice(2, 32)}.jsonl`);
+  }
+
+  open(key: string, header: H, at = new Date()): Promise<{ header: H; created: boolean }> {
+    return this.write(key, async () => {
+      const existing = await this.headNow(key);
+      if (existing !== undefined) return { header: existing, created: false };
+      const file = this.fileOf(key);
+      await this.mkdirFor(file);
+      const end = await this.guard(() => writeLog(file, key, header, [], at));
+      this.state.set(key, { header, end, torn: false });
+      return { header, created: true };
+    });
+  }
+
+  head(key: string): Promise<H | undefined> {
+    return this.store.run(async () => {
+      await this.prepare();
+      return this.headNow(key);
+    });
+  }
+
+  read(key: string): Promise<{ header: H; records: R[] } | undefined> {
+    return this.store.run(async () => {
+      await this.prepare();
+      const content = await this.quarantineOnCorrupt(key, () => readLog(this.fileOf(key)));
+      if (!content || content.key !== key) return undefined;
+      return { header: content.header as H, records: content.records as R[] };
+    });
+  }
+
+  append(key: string, records: R[], at = new Date()): Promise<boolean> {
+    const text = encodeRecords(records);
+    return this.write(key, async () => {
+      if ((await this.headNow(key)) === undefined) return false;
+      const s = this.state.get(key)!;
+      const file = this.fileOf(key);
+      if (s.end === undefined) Object.assign(s, await this.whereToAppend(file));
+      try {
+        s.end = await this.guard(() => appendAt(file, s.end!, s.torn === true, text, at));
+        s.torn = false;
+      } catch (err) {
+        this.state.delete(key); // the file is re-read before the next append
+        throw err;
+      }
+      return true;
+    });
+  }
+
+  rewrite(key: string, records: R[], at = new Date()): Promise<boolean> {
+    return this.write(key, async () => {
+      const header = await this.headNow(key);
+      if (header === undefined) return false;
+      const end = await this.guard(() => writeLog(this.fileOf(key), key, header, records, at));
+      this.state.set(key, { header, end, torn: false });
+      return true;
+    });
+  }
+
+  delete(key: string): Promise<boolean> {
+    return this.write(key, async () => {
+      this.state.delete(key);
+      try {
+        await fs.rm(this.fileOf(key));
+        return true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw err;
+      }
+    });
+  }
+
+  scan(visit: (key: string, header: H, updatedAt: Date) => Promise<void> | void): Promise<void> {
+    return this.store.run(async () => {
+      await this.prepare();
+      const subdirs = await fs.readdir(this.dir).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)));
+      for (const sub of subdirs.sort()) {
+        if (!/^[0-9a-f]{2}$/.test(sub)) continue;
+        const names = await fs.readdir(path.join(this.dir, sub)).catch(() => [] as string[]);
+        for (const name of names) {
+          if (!name.endsWith('.jsonl')) continue;
+          const file = path.join(this.dir, sub, name);
+          const stat = await fs.stat(file).catch(() => undefined);
+          const head = stat && (await this.quarantineFile(file, () => readLogHead(file)));
+          if (head && this.fileOf(head.key) === file) await visit(head.key, head.header as H, stat.mtime);
+        }
+      }
+    });
+  }
+
+  /** Runs a change of one log: after the migration, one at a time per key, tracked by flush(). */
+  private write<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    if (typeof key !== 'string') return Promise.reject(new TypeError('[ShardedFileStore] a key must be a string'));
+    if (this.store.readOnly) return Promise.reject(new Error(`[ShardedFileStore] log "${this.name}" is read-only`));
+    return this.store.run(async () => {
+      await this.prepare();
+      const previous = this.queues.get(key) ?? Promise.resolve();
+      const result = previous.then(fn);
+      const settled = result.then(() => undefined, () => undefined);
+      this.queues.set(key, settled);
+      void settled.then(() => {
+        if (this.queues.get(key) === settled) this.queues.delete(key);
+      });
+      return result;
+    });
+  }
+
+  /** A failed file write becomes StoreUnavailableError (answered 503): nothing of it was kept. */
+  private async guard<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      this.logger.error('[ShardedFileStore] log write failed', { collection: this.name, code: (err as NodeJS.ErrnoException).code });
+      throw new StoreUnavailableError(this.name, err);
+    }
+  }
+
+  private async headNow(key: string): Promise<H | undefined> {
+    const cached = this.state.get(key);
+    if (cached) return cached.header;
+    const head = await this.quarantineOnCorrupt(key, () => readLogHead(this.fileOf(key)));
+    if (!head || head.key !== key) return undefined;
+    this.state.set(key, { header: head.header as H });
+    return head.header as H;
+  }
+
+  private async whereToAppend(file: string): Promise<{ end: number; torn: boolean }> {
+    const { end, size } = await logEnd(file);
+    return { end, torn: size > end };
+  }
+
+  private quarantineOnCorrupt<T>(key: string, op: () => Promise<T | null>): Promise<T | null> {
+    return this.quarantineFile(this.fileOf(key), op, () => this.state.delete(key));
+  }
+
+  /** A corrupt log is moved aside (never deleted) and reads as absent; other logs are untouched. */
+  private async quarantineFile<T>(file: string, op: () => Promise<T | null>, forget?: () => void): Promise<T | null> {
+    try {
+      return await op();
+    } catch (err) {
+      if (!(err instanceof CorruptLogError)) throw err;
+      forget?.();
+      if (this.store.readOnly) {
+        this.logger.error('[ShardedFileStore] corrupt log file skipped (read-only store)', { collection: this.name, reason: err.message });
+        return null;
+      }
+      const aside = `${file}.corrupt-${stamp()}`;
+      await fs.rename(file, aside);
+      this.logger.error('[ShardedFileStore] corrupt log file moved aside', { collection: this.name, reason: err.message, movedTo: path.basename(aside) });
+      return null;
+    }
+  }
+
+  private async mkdirFor(file: string): Promise<void> {
+    const sub = path.dirname(file);
+    if (this.madeDirs.has(sub)) return;
+    await fs.mkdir(sub, { recursive: true });
+    this.madeDirs.add(sub);
+  }
+
+  /** Once: removes temp files left by a crash and migrates a former keyed collection of the same name. */
+  private prepare(): Promise<void> {
+    this.preparing ??= this.prepareNow().catch((err: unknown) => {
+      this.preparing = undefined;
+      throw err;
+    });
+    return this.preparing;
+  }
+
+  private async prepareNow(): Promise<void> {
+    if (this.store.readOnly) return;
+    await fs.mkdir(this.dir, { recursive: true });
+    for (const sub of await fs.readdir(this.dir)) {
+      const names = await fs.readdir(path.join(this.dir, sub)).catch(() => [] as string[]);
+      for (const name of names) if (STALE_TEMP.test(name)) await fs.rm(path.join(this.dir, sub, name), { force: true });
+    }
+    const legacy = this.options.legacy;
+    if (!legacy) return;
+    await migrateLegacyShards(this.legacyDir, this.name, this.logger, async (key, value) => {
+      const converted = legacy(value, key);
+      if (!converted) return;
+      const file = this.fileOf(key);
+      await this.mkdirFor(file);
+      await writeLog(file, key, converted.header, converted.records, converted.updatedAt);
+    });
+  }
+}

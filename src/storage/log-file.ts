@@ -1,0 +1,157 @@
+// One append-only log file: JSON lines, the first one the header {"log":1,"key":…,"header":…}, then one
+// record per line. A log is created and compacted by an atomic replace (temp file, fsync, rename) and
+// grows by appends written at its known end and fsynced (datasync) before they are acknowledged.
+// A last line without its newline is an append that was never acknowledged (a crash mid-write): readers
+// skip it and the next append cuts it off. Any other unreadable line makes the file corrupt.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from './shard-file.js';
+
+export const LOG_FORMAT = 1;
+const HEAD_CHUNK = 4096;
+
+export class CorruptLogError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`[ShardedFileStore] corrupt log file ${path.basename(file)}: ${reason}`);
+    this.name = 'CorruptLogError';
+  }
+}
+
+export function encodeHeader(key: string, header: unknown): string {
+  return `{"log":${LOG_FORMAT},"key":${JSON.stringify(key)},"header":${JSON.stringify(header)}}\n`;
+}
+
+export function encodeRecords(records: unknown[]): string {
+  let text = '';
+  for (const r of records) {
+    const json = JSON.stringify(r);
+    if (json === undefined) throw new TypeError('[ShardedFileStore] a log record is not JSON-serialisable');
+    text += json + '\n';
+  }
+  return text;
+}
+
+function decodeHeaderLine(line: string, file: string): { key: string; header: unknown } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    throw new CorruptLogError(file, `unreadable header (${line.length} characters)`);
+  }
+  const p = parsed as { log?: unknown; key?: unknown; header?: unknown } | null;
+  if (!p || typeof p !== 'object' || p.log !== LOG_FORMAT || typeof p.key !== 'string' || !('header' in p)) {
+    throw new CorruptLogError(file, 'not a log header');
+  }
+  return { key: p.key, header: p.header };
+}
+
+export interface LogContent {
+  key: string;
+  header: unknown;
+  records: unknown[];
+  /** Bytes up to the end of the last complete line (where the next append goes). */
+  end: number;
+}
+
+/** Reads a whole log, or null when the file does not exist. */
+export async function readLog(file: string): Promise<LogContent | null> {
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  const end = buf.lastIndexOf(0x0a) + 1;
+  if (end === 0) throw new CorruptLogError(file, 'no complete header line');
+  const lines = buf.toString('utf8', 0, end - 1).split('\n');
+  const { key, header } = decodeHeaderLine(lines[0]!, file);
+  const records: unknown[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    try {
+      records.push(JSON.parse(lines[i]!));
+    } catch {
+      throw new CorruptLogError(file, `unreadable record on line ${i + 1}`);
+    }
+  }
+  return { key, header, records, end };
+}
+
+/** Reads the header line only, or null when the file does not exist. */
+export async function readLogHead(file: string): Promise<{ key: string; header: unknown } | null> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  try {
+    let buf = Buffer.alloc(HEAD_CHUNK);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
+      length += bytesRead;
+      const nl = buf.subarray(0, length).indexOf(0x0a);
+      if (nl >= 0) return decodeHeaderLine(buf.toString('utf8', 0, nl), file);
+      if (bytesRead === 0) throw new CorruptLogError(file, 'no complete header line');
+      if (length === buf.length) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Where the next append goes: the end of the last complete line (a torn tail is not counted), and the size. */
+export async function logEnd(file: string): Promise<{ end: number; size: number }> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    let pos = size;
+    const chunk = Buffer.alloc(Math.min(size, 64 * 1024));
+    while (pos > 0) {
+      const n = Math.min(chunk.length, pos);
+      await handle.read(chunk, 0, n, pos - n);
+      const nl = chunk.subarray(0, n).lastIndexOf(0x0a);
+      if (nl >= 0) return { end: pos - n + nl + 1, size };
+      pos -= n;
+    }
+    throw new CorruptLogError(file, 'no complete header line');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes `text` at offset `end` (first cutting off a torn tail when `torn`), fsyncs, and sets the file's
+ * times to `at`. On failure the file is cut back to `end`, so a refused append leaves nothing behind.
+ * Returns the new end.
+ */
+export async function appendAt(file: string, end: number, torn: boolean, text: string, at: Date): Promise<number> {
+  const buf = Buffer.from(text, 'utf8');
+  const handle = await fs.open(file, 'r+');
+  try {
+    try {
+      if (torn) await handle.truncate(end);
+      await handle.write(buf, 0, buf.length, end);
+      await handle.datasync();
+    } catch (err) {
+      await handle.truncate(end).catch(() => undefined);
+      throw err;
+    }
+    await handle.utimes(at, at).catch(() => undefined);
+  } finally {
+    await handle.close();
+  }
+  return end + buf.length;
+}
+
+/** Creates or replaces a whole log atomically, with its times set to `at`. Returns its length. */
+export async function writeLog(file: string, key: string, header: unknown, records: unknown[], at: Date): Promise<number> {
+  const text = encodeHeader(key, header) + encodeRecords(records);
+  await writeFileAtomic(file, text, at);
+  return Buffer.byteLength(text);
+}
