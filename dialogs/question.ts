@@ -8,16 +8,22 @@ import { COMMAND_CONFIDENCE } from './commands.js';
 import { answerFromKnowledge, NONE_OF_THESE, pickClarified, sendAnswer, type KnowledgeOutcome } from './knowledge-reply.js';
 import type { PathResult } from './main.js';
 import type { DialogServices } from './services.js';
+import { subjectId } from '../src/privacy/registry.js';
 
 export const QUESTION_DIALOG = 'question';
 
-/** Where curators learn what works: feedback and unanswered questions, without personal data. */
+/**
+ * Where curators learn what works: feedback and unanswered questions. Questions are redacted but may
+ * still hold a name: each entry names its subject, so « mes données » exports it and erasure removes it.
+ */
 export interface KnowledgeLog {
-  feedback(entry: { query: string; guideId: string; sectionId: string; helpful: boolean }): Promise<void>;
-  unanswered(entry: { query: string; confidence: number; reason: 'no_answer' | 'none_of_these' | 'unhelpful' }): Promise<void>;
+  feedback(entry: { subject: string; query: string; guideId: string; sectionId: string; helpful: boolean }): Promise<void>;
+  unanswered(entry: { subject: string; query: string; confidence: number; reason: 'no_answer' | 'none_of_these' | 'unhelpful' }): Promise<void>;
   /** An answer given with a confidence under LOW_CONFIDENCE, for curators to check. */
-  lowConfidence(entry: { query: string; guideId: string; confidence: number }): Promise<void>;
+  lowConfidence(entry: { subject: string; query: string; guideId: string; confidence: number }): Promise<void>;
 }
+
+const subjectOf = (dc: DialogContext) => subjectId(dc.context.activity.channelId, dc.context.activity.from?.id);
 
 /** Answers under this confidence are logged for curation (they were still good enough to give). */
 export const LOW_CONFIDENCE = 0.5;
@@ -91,7 +97,7 @@ export class QuestionDialog extends Dialog {
       const clarify = state.clarify;
       state.clarify = undefined;
       if (lower === NONE_OF_THESE.toLowerCase()) {
-        await this.log.unanswered({ query: clarify.query, confidence: 0, reason: 'none_of_these' });
+        await this.log.unanswered({ subject: subjectOf(dc), query: clarify.query, confidence: 0, reason: 'none_of_these' });
         return this.miss(dc, state);
       }
       const chosen = clarify.choices.find((c) => c.title.toLowerCase() === lower);
@@ -118,7 +124,7 @@ export class QuestionDialog extends Dialog {
     switch (outcome.kind) {
       case 'answered':
         if (outcome.confidence < LOW_CONFIDENCE) {
-          await this.log.lowConfidence({ query: outcome.query, guideId: outcome.guideId, confidence: outcome.confidence });
+          await this.log.lowConfidence({ subject: subjectOf(dc), query: outcome.query, guideId: outcome.guideId, confidence: outcome.confidence });
         }
         return this.askFeedback(dc, state, { query: outcome.query, guideId: outcome.guideId, sectionId: outcome.sectionId });
       case 'clarify':
@@ -126,7 +132,7 @@ export class QuestionDialog extends Dialog {
         state.last = undefined;
         return Dialog.EndOfTurn;
       case 'none':
-        await this.log.unanswered({ query: outcome.query, confidence: outcome.confidence, reason: 'no_answer' });
+        await this.log.unanswered({ subject: subjectOf(dc), query: outcome.query, confidence: outcome.confidence, reason: 'no_answer' });
         await dc.context.sendActivity(q.unknown);
         return this.miss(dc, state, true);
     }
@@ -141,13 +147,13 @@ export class QuestionDialog extends Dialog {
   private async feedback(dc: DialogContext, state: QuestionState, helpful: boolean): Promise<DialogTurnResult> {
     const last = state.last!;
     state.last = undefined;
-    await this.log.feedback({ ...last, helpful });
+    await this.log.feedback({ subject: subjectOf(dc), ...last, helpful });
     if (helpful) {
       state.misses = 0;
       await dc.context.sendActivity(q.thanks);
       return Dialog.EndOfTurn;
     }
-    await this.log.unanswered({ query: last.query, confidence: 0, reason: 'unhelpful' });
+    await this.log.unanswered({ subject: subjectOf(dc), query: last.query, confidence: 0, reason: 'unhelpful' });
     return this.miss(dc, state);
   }
 

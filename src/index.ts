@@ -102,6 +102,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     store.collection<StoredResult<DiagnosticResult>>('diagnostic-results'),
   );
   privacy.register(records.privacySource(config.retention.diagnosticDays));
+  privacy.register(feedback.privacySource());
 
   // The router and then the active dialog both ask about the same text in one turn: remember the last.
   let last: { text: string; understood: Understanding } | undefined;
@@ -121,9 +122,9 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     phrases: nlu.phrases,
   };
   const knowledgeLog: KnowledgeLog = {
-    feedback: (e) => feedback.vote({ guideId: e.guideId, sectionId: e.sectionId, vote: e.helpful ? 'up' : 'down', query: e.query }),
-    unanswered: (e) => feedback.logQuestion({ query: e.query, answered: false, bestGuide: null, bestConfidence: e.confidence }),
-    lowConfidence: (e) => feedback.logQuestion({ query: e.query, answered: true, bestGuide: e.guideId, bestConfidence: e.confidence }),
+    feedback: (e) => feedback.vote({ subject: e.subject, guideId: e.guideId, sectionId: e.sectionId, vote: e.helpful ? 'up' : 'down', query: e.query }),
+    unanswered: (e) => feedback.logQuestion({ subject: e.subject, query: e.query, answered: false, bestGuide: null, bestConfidence: e.confidence }),
+    lowConfidence: (e) => feedback.logQuestion({ subject: e.subject, query: e.query, answered: true, bestGuide: e.guideId, bestConfidence: e.confidence }),
   };
   const clock = overrides.clock ?? (() => new Date());
   const handoff = await setupHandoff({
@@ -191,7 +192,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const stopRelay = relay.start();
   const retention = startRetention(privacy, [
     { name: 'kb-feedback', purge: (now) => feedback.purge(now, config.retention.feedbackDays) },
-  ], logger);
+  ], logger, undefined, clock);
   registerWidgetRoutes(server, { config, logger });
   // Last: the static pages and the French 404 catch-all.
   registerStaticRoutes(server, { config, logger });

@@ -3,6 +3,7 @@
 import type { Storage } from 'botbuilder';
 import type { PersonalDataSource } from '../privacy/registry.js';
 import type { SubjectIndex, SubjectRecord } from '../privacy/subjects.js';
+import { RECENT_TEXTS } from './transcript.js';
 
 function keysOf(rec: SubjectRecord): string[] {
   return [
@@ -18,8 +19,14 @@ export function botStatePrivacySource(storage: Storage, subjects: SubjectIndex, 
     async export(subject) {
       const rec = await subjects.get(subject);
       if (!rec) return null;
-      const state = await storage.read(keysOf(rec));
-      return { channel: rec.channelId, firstSeen: rec.firstSeen, lastSeen: rec.lastSeen, conversations: rec.conversations, state };
+      // What was said, per conversation (the export whitelist drops everything else of the state).
+      const key = (c: string) => `${rec.channelId}/conversations/${c}/`;
+      const state = await storage.read(rec.conversations.map(key));
+      const conversations = rec.conversations.map((id) => ({
+        id,
+        recentMessages: (state[key(id)] as Record<string, unknown> | undefined)?.[RECENT_TEXTS] ?? [],
+      }));
+      return { channel: rec.channelId, firstSeen: rec.firstSeen, lastSeen: rec.lastSeen, conversations };
     },
     async erase(subject) {
       const rec = await subjects.get(subject);

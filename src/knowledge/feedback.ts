@@ -1,10 +1,13 @@
 // Feedback on knowledge answers (👍/👎 per guide section) and the curation log of questions the base
 // could not answer (or answered with low confidence), for the curators (npm run kb:report).
-// Nothing here identifies a person: no user or conversation id is stored, question texts are redacted
-// (e-mail addresses, phone numbers, URLs and digit runs of 5 or more are replaced) and dated by day.
-// Hence no privacy source; records older than the feedback retention are removed by purge().
+// Question texts are redacted (e-mail addresses, phone numbers, URLs and digit runs of 5 or more are
+// replaced) and dated by day, but a name typed in a question stays: so what a person asked in the chat
+// is linked to them (their subject), exported in « mes données » and erased with them (privacySource).
+// Questions from the anonymous /api/kb/search have no subject. Records older than the feedback
+// retention are removed by purge().
 import { createHash, randomUUID } from 'node:crypto';
 import { fold } from '../nlu/analyze.js';
+import type { PersonalDataSource } from '../privacy/registry.js';
 import type { Collection, DocumentStore } from '../storage/types.js';
 
 export type Vote = 'up' | 'down';
@@ -18,6 +21,8 @@ export interface FeedbackRecord {
   queryHash: string;
   /** Day of the vote, YYYY-MM-DD. */
   day: string;
+  /** Who voted (privacy subject), when known. */
+  subject?: string;
 }
 
 export interface CurationEntry {
@@ -30,6 +35,8 @@ export interface CurationEntry {
   /** Best guide found and its confidence (below the threshold). */
   bestGuide: string | null;
   bestConfidence: number;
+  /** The people (privacy subjects) who asked it, when known. */
+  subjects?: string[];
 }
 
 export interface VoteSummary {
@@ -75,7 +82,7 @@ export class KnowledgeFeedback {
   }
 
   /** Records a 👍/👎; throws a RangeError on invalid ids or vote (callers answer 400). */
-  async vote(input: { guideId: string; sectionId?: string; vote: Vote; query?: string }, now = new Date()): Promise<void> {
+  async vote(input: { guideId: string; sectionId?: string; vote: Vote; query?: string; subject?: string }, now = new Date()): Promise<void> {
     if (!ID.test(input.guideId)) throw new RangeError('guideId');
     const sectionId = input.sectionId ?? '';
     if (sectionId !== '' && !ID.test(sectionId)) throw new RangeError('sectionId');
@@ -88,23 +95,28 @@ export class KnowledgeFeedback {
       query,
       queryHash: query ? queryHash(query) : '',
       day: day(now),
+      ...(input.subject ? { subject: input.subject } : {}),
     });
   }
 
   /** Logs a question that was not answered (or with a low confidence), merged with the same earlier ones. */
   async logQuestion(
-    input: { query: string; answered: boolean; bestGuide: string | null; bestConfidence: number },
+    input: { query: string; answered: boolean; bestGuide: string | null; bestConfidence: number; subject?: string },
     now = new Date(),
   ): Promise<void> {
     const query = redactQuery(input.query);
     if (!query) return;
     const today = day(now);
     const kind: CurationEntry['kind'] = input.answered ? 'low-confidence' : 'unanswered';
-    await this.curation.update(queryHash(query), (cur) =>
-      cur
+    const withSubject = (subjects: string[] | undefined) =>
+      input.subject && !subjects?.includes(input.subject) ? [...(subjects ?? []), input.subject] : subjects;
+    await this.curation.update(queryHash(query), (cur) => {
+      const next: CurationEntry = cur
         ? { ...cur, count: cur.count + 1, lastDay: today, kind: cur.kind === 'unanswered' ? cur.kind : kind }
-        : { query, kind, count: 1, firstDay: today, lastDay: today, bestGuide: input.bestGuide, bestConfidence: input.bestConfidence },
-    );
+        : { query, kind, count: 1, firstDay: today, lastDay: today, bestGuide: input.bestGuide, bestConfidence: input.bestConfidence };
+      const subjects = withSubject(cur?.subjects);
+      return subjects ? { ...next, subjects } : next;
+    });
   }
 
   /** 👍/👎 counts per guide section, most 👎 first. */
@@ -132,5 +144,38 @@ export class KnowledgeFeedback {
     for (const { key } of await this.votes.find((v) => v.day < limit)) if (await this.votes.delete(key)) removed++;
     for (const { key } of await this.curation.find((v) => v.lastDay < limit)) if (await this.curation.delete(key)) removed++;
     return removed;
+  }
+
+  /**
+   * The questions and votes of one person, as a personal-data source. Erasure removes their votes and
+   * the questions only they asked; a question others asked too (same redacted text) loses their link
+   * and one from its count.
+   */
+  privacySource(): PersonalDataSource {
+    const asked = (subject: string) => this.curation.find((e) => e.subjects?.includes(subject) ?? false);
+    return {
+      name: 'kb-questions',
+      description:
+        'Les questions que Virage n’a pas su (ou pas bien su) vous répondre et vos avis 👍/👎 sur ses réponses, gardés pour améliorer les guides',
+      export: async (subject) => {
+        const questions = (await asked(subject)).map((e) => e.value);
+        const votes = (await this.votes.find((v) => v.subject === subject)).map((e) => e.value);
+        return questions.length || votes.length ? { questions, votes } : null;
+      },
+      erase: async (subject) => {
+        let n = 0;
+        for (const { key } of await this.votes.find((v) => v.subject === subject)) if (await this.votes.delete(key)) n++;
+        for (const { key, value } of await asked(subject)) {
+          const others = (value.subjects ?? []).filter((s) => s !== subject);
+          if (others.length === 0) {
+            if (await this.curation.delete(key)) n++;
+          } else {
+            await this.curation.update(key, (cur) => (cur ? { ...cur, subjects: others, count: Math.max(1, cur.count - 1) } : cur));
+            n++;
+          }
+        }
+        return n;
+      },
+    };
   }
 }

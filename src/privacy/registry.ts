@@ -1,13 +1,18 @@
 // Every store that keeps personal data registers here, so that « mes données » shows all of it,
 // « supprimer mes données » erases all of it, and retention purges run over all of it.
-// A subject is one person on one channel: see subjectId().
+// A subject is one person on one channel: see subjectId(). What an export gives out is decided by
+// the one whitelist of export-fields.ts, applied here to every source: never a source's internals.
+import { EXPORT_FIELDS, pickExport, type ExportShape } from './export-fields.js';
 
 export interface PersonalDataSource {
   /** Stable machine name, e.g. 'diagnostics'. */
   name: string;
   /** What this data is and why it is kept, in French, shown to the user. */
   description: string;
-  /** Everything held about the subject, as JSON-serialisable data (empty array or null when nothing). */
+  /**
+   * Everything held about the subject, as JSON-serialisable data (empty array or null when nothing).
+   * Only the fields of the source's entry in EXPORT_FIELDS are given out.
+   */
   export(subject: string): Promise<unknown>;
   /** Erases everything held about the subject; returns how many records were removed. */
   erase(subject: string): Promise<number>;
@@ -24,8 +29,14 @@ export interface PersonalDataExport {
 export class PrivacyRegistry {
   private readonly sources = new Map<string, PersonalDataSource>();
 
+  /** `fields`: the export whitelist, per source name (EXPORT_FIELDS; other tables only in tests). */
+  constructor(private readonly fields: Readonly<Record<string, ExportShape>> = EXPORT_FIELDS) {}
+
   register(source: PersonalDataSource): void {
     if (this.sources.has(source.name)) throw new Error(`[privacy] source "${source.name}" registered twice`);
+    if (!Object.hasOwn(this.fields, source.name)) {
+      throw new Error(`[privacy] source "${source.name}" has no export whitelist (src/privacy/export-fields.ts)`);
+    }
     this.sources.set(source.name, source);
   }
 
@@ -36,7 +47,8 @@ export class PrivacyRegistry {
   async exportFor(subject: string, now = new Date()): Promise<PersonalDataExport> {
     const sources = [];
     for (const s of this.sources.values()) {
-      sources.push({ name: s.name, description: s.description, data: await s.export(subject) });
+      const data = pickExport(this.fields[s.name], await s.export(subject));
+      sources.push({ name: s.name, description: s.description, data: data ?? null });
     }
     return { subject, exportedAt: now.toISOString(), sources };
   }

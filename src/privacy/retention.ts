@@ -17,9 +17,10 @@ export function startRetention(
   extra: ExtraPurge[],
   logger: Logger,
   intervalMs = 24 * 3600 * 1000,
+  clock: () => Date = () => new Date(),
 ): RetentionJob {
   let running: Promise<Record<string, number>> | undefined;
-  const runOnce = async (now = new Date()) => {
+  const runOnce = async (now = clock()) => {
     const purged = await privacy.purge(now);
     for (const e of extra) purged[e.name] = await e.purge(now);
     const total = Object.values(purged).reduce((a, b) => a + b, 0);

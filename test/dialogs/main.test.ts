@@ -53,7 +53,7 @@ describe('main dialog', () => {
     expect(download.headers.get('content-disposition')).toContain('attachment');
     const json = (await download.json()) as any;
     expect(json.subject).toBe('emulator:user-1');
-    expect(json.sources.find((s: any) => s.name === 'conversation').data.conversations).toContain('m-1');
+    expect(json.sources.find((s: any) => s.name === 'conversation').data.conversations.map((c: any) => c.id)).toContain('m-1');
 
     const ask = await turn(app.url, activity({ text: 'supprimer mes données' }, 'm-1'));
     expect(buttons(ask)).toEqual(['Oui, tout effacer', 'Non, garder']);

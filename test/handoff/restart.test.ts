@@ -57,7 +57,7 @@ describe('privacy', () => {
       const exported = await registry.exportFor('webchat:alice');
       const source = exported.sources.find((s) => s.name === 'handoffs')!;
       expect(source.description).toMatch(/conseiller CCI/);
-      expect(source.data).toEqual([expect.objectContaining({ id: a1.request.id, contact: expect.objectContaining({ email: 'marie@boulangerie-dupont.fr' }) })]);
+      expect(source.data).toEqual([expect.objectContaining({ reference: a1.request.reference, contact: expect.objectContaining({ email: 'marie@boulangerie-dupont.fr' }) })]);
 
       const erased = await registry.eraseFor('webchat:alice');
       expect(erased).toEqual({ erased: { handoffs: 1 }, failed: [] });

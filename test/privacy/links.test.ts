@@ -28,7 +28,7 @@ describe('SignedLinks', () => {
 describe('PrivacyRegistry', () => {
   it('exports, erases and purges across sources, and a failing source does not stop the others', async () => {
     const held = new Map<string, number>([['s1', 2]]);
-    const reg = new PrivacyRegistry();
+    const reg = new PrivacyRegistry({ a: 'data', b: 'data' });
     reg.register({ name: 'a', description: 'A', export: async (s) => held.get(s) ?? null, erase: async (s) => (held.delete(s) ? 1 : 0), purge: async () => 3 });
     reg.register({ name: 'b', description: 'B', export: async () => [], erase: async () => { throw new Error('down'); } });
     expect(() => reg.register({ name: 'a', description: '', export: async () => null, erase: async () => 0 })).toThrow(/twice/);

@@ -6,7 +6,7 @@ import { activity, turn } from '../helpers/emulator.js';
 
 describe('retention', () => {
   it('purges every registered source and the extra purges', async () => {
-    const reg = new PrivacyRegistry();
+    const reg = new PrivacyRegistry({ a: 'data' });
     const seen: Date[] = [];
     reg.register({ name: 'a', description: '', export: async () => null, erase: async () => 0, purge: async (now) => (seen.push(now), 2) });
     const job = startRetention(reg, [{ name: 'extra', purge: async () => 5 }], silentLogger, 3600_000);
