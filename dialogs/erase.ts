@@ -32,9 +32,14 @@ export class EraseDialog extends ComponentDialog {
       return step.endDialog();
     }
     const activity = step.context.activity;
-    const result = await this.services.privacy.eraseFor(subjectId(activity.channelId, activity.from?.id));
+    const subject = subjectId(activity.channelId, activity.from?.id);
+    // Confirm, then erase the conversation itself (the web chat's transcript and stream): erased first,
+    // the confirmation could not reach the person.
+    const result = await this.services.privacy.eraseFor(subject, 'before-reply');
     step.context.turnState.set(ERASED_FLAG, true);
     await step.context.sendActivity(result.failed.length ? messages.erase.partial : messages.erase.done);
+    const last = await this.services.privacy.eraseFor(subject, 'after-reply');
+    if (last.failed.length) await step.context.sendActivity(messages.erase.partial); // the conversation is still there
     return step.cancelAllDialogs(true);
   }
 }

@@ -18,7 +18,15 @@ export interface PersonalDataSource {
   erase(subject: string): Promise<number>;
   /** Removes records older than the source's retention period; returns how many. */
   purge?(now: Date): Promise<number>;
+  /**
+   * True when the source holds the conversation itself (the built-in Direct Line transcript): erasing
+   * it ends the conversation, so it is erased after the person has been told (phase 'after-reply').
+   */
+  holdsConversation?: boolean;
 }
+
+/** 'all' (default); or, around the confirmation sent to the person: 'before-reply' then 'after-reply'. */
+export type ErasePhase = 'all' | 'before-reply' | 'after-reply';
 
 export interface PersonalDataExport {
   subject: string;
@@ -54,10 +62,12 @@ export class PrivacyRegistry {
   }
 
   /** Erases the subject everywhere; a failing source does not stop the others, the error is reported. */
-  async eraseFor(subject: string): Promise<{ erased: Record<string, number>; failed: string[] }> {
+  async eraseFor(subject: string, phase: ErasePhase = 'all'): Promise<{ erased: Record<string, number>; failed: string[] }> {
     const erased: Record<string, number> = {};
     const failed: string[] = [];
     for (const s of this.sources.values()) {
+      if (phase === 'before-reply' && s.holdsConversation) continue;
+      if (phase === 'after-reply' && !s.holdsConversation) continue;
       try {
         erased[s.name] = await s.erase(subject);
       } catch {

@@ -19,11 +19,12 @@ export interface Chat {
   end(): void;
 }
 
-export async function openChat(baseUrl: string): Promise<Chat> {
+/** `webSocket`: the stream, as the web chat page uses it (default: polling). */
+export async function openChat(baseUrl: string, options: { webSocket?: boolean } = {}): Promise<Chat> {
   const res = await postJson(`${baseUrl}/api/directline/token`, {});
   if (res.status !== 200) throw new Error(`token: ${res.status} ${JSON.stringify(res.json)}`);
   const t = res.json as { token: string; conversationId: string; userId: string; domain: string };
-  const dl = createNodeDirectLine({ domain: t.domain, token: t.token, webSocket: false, pollingInterval: 200 });
+  const dl = createNodeDirectLine({ domain: t.domain, token: t.token, webSocket: options.webSocket ?? false, pollingInterval: 200 });
   const { received, waitFor } = collect(dl);
   const botTexts = () => texts(received, 'bot').map((x) => x ?? '');
   const waitText = async (from: number, until: RegExp, ms = 10_000) => {

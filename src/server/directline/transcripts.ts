@@ -251,6 +251,7 @@ export class TranscriptStore {
     };
     return {
       name: TRANSCRIPTS,
+      holdsConversation: true,
       description:
         'Historique de vos conversations avec Virage sur la page web (messages envoyés et reçus), conservé pour reprendre la conversation.',
       export: async (subject) => {
