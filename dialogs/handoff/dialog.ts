@@ -5,7 +5,8 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { EventFactory, MessageFactory, TurnContext, type Activity, type StatePropertyAccessor } from 'botbuilder';
 import type { DiagnosticResult } from '../../src/diagnostic/index.js';
-import { checkEmail, checkName, checkPhone, checkReason } from '../../src/handoff/contact.js';
+import { checkReason } from '../../src/handoff/contact.js';
+import { nextContactQuestion, readContact } from './contact-form.js';
 import { isOpen, nextSlot, normaliseDepartement, routeDepartement } from '../../src/handoff/routing.js';
 import type { HandoffService } from '../../src/handoff/service.js';
 import type { Contact, TranscriptLine } from '../../src/handoff/types.js';
@@ -48,6 +49,8 @@ interface HandoffState {
   mode: 'live' | 'callback';
   contact: Contact;
   contactDone: boolean;
+  /** Contact fields already asked (answered or skipped). */
+  asked?: { email?: boolean; phone?: boolean };
   departement?: string;
   reason?: string;
   consentAt?: string;
@@ -55,7 +58,6 @@ interface HandoffState {
 }
 
 const fold = (t: string) => nluFold(t).trim().replace(/'/g, ' ');
-const SKIP = /^(passer|je passe|non|pas de (mail|e-mail|email|telephone|numero)|aucun)\b/;
 
 export class HandoffDialog extends Dialog {
   constructor(private readonly deps: HandoffDialogDeps) {
@@ -94,40 +96,12 @@ export class HandoffDialog extends Dialog {
       case 'consent':
         return this.onConsent(dc, state, text);
       case 'name':
-      case 'company': {
-        const checked = checkName(text, state.step === 'name' ? 'nom' : 'entreprise');
-        if (!checked.ok) return say(dc, checked.reprompt);
-        state.contact[state.step === 'name' ? 'name' : 'company'] = checked.value;
-        state.step = state.step === 'name' ? 'company' : 'email';
-        return this.askNext(dc, state);
-      }
-      case 'email': {
-        if (SKIP.test(fold(text))) {
-          delete state.contact.email;
-          state.step = 'phone';
-          return this.askNext(dc, state);
-        }
-        const checked = checkEmail(text);
-        if (!checked.ok) return say(dc, checked.reprompt, [h.skip]);
-        state.contact.email = checked.value;
-        state.step = 'phone';
-        return this.askNext(dc, state);
-      }
-      case 'phone': {
-        if (SKIP.test(fold(text))) {
-          if (!state.contact.email) {
-            state.step = 'email';
-            await dc.context.sendActivity(h.needOneWay);
-            return this.askNext(dc, state);
-          }
-          delete state.contact.phone;
-        } else {
-          const checked = checkPhone(text);
-          if (!checked.ok) return say(dc, checked.reprompt, state.contact.email ? [h.skip] : undefined);
-          state.contact.phone = checked.value;
-        }
-        state.contactDone = true;
-        return this.askNext(dc, state);
+      case 'company':
+      case 'email':
+      case 'phone':
+      {
+        const wrong = readContact(state, state.step, text);
+        return wrong ? say(dc, wrong.reprompt, wrong.buttons) : this.askNext(dc, state);
       }
       case 'departement':
         return this.onDepartement(dc, state, text);
@@ -189,10 +163,9 @@ export class HandoffDialog extends Dialog {
   /** Asks the first missing piece (contact, département, reason), else shows the summary. */
   private async askNext(dc: Ctx, state: HandoffState): Promise<DialogTurnResult> {
     if (!state.contactDone) {
-      if (!state.contact.name) return this.ask(dc, state, 'name', h.askName);
-      if (!state.contact.company) return this.ask(dc, state, 'company', h.askCompany);
-      if (state.step === 'phone') return this.ask(dc, state, 'phone', h.askPhone(!state.contact.email), state.contact.email ? [h.skip] : undefined);
-      return this.ask(dc, state, 'email', h.askEmail, [h.skip]);
+      const next = nextContactQuestion(state);
+      if (next) return this.ask(dc, state, next.step, next.text, next.buttons);
+      state.contactDone = true;
     }
     if (!state.departement) return this.ask(dc, state, 'departement', h.askDepartement);
     if (!state.reason) return this.ask(dc, state, 'reason', h.askReason);
@@ -223,6 +196,7 @@ export class HandoffDialog extends Dialog {
     }
     if (t === fold(h.editContact)) {
       state.contact = {};
+      state.asked = {};
       state.contactDone = false;
       return this.askNext(dc, state);
     }

@@ -6,6 +6,7 @@
 import type { Command, Nlu, NluResult } from '../nlu/index.js';
 import { fold, phraseKey } from '../nlu/index.js';
 import { applicableQuestions } from './flow.js';
+import { countNamed, withoutFrequencies, yesNoByPhrasing } from './counting.js';
 import { echoOf } from './echo.js';
 import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
 import type { Answer, Answers, Question, Questionnaire } from './types.js';
@@ -102,6 +103,23 @@ export function answerOf(question: Question, text: string, r: NluResult, ctx: Re
         if (counted) return { read: make(counted), confidence: n.confidence };
       }
     }
+  }
+  // « Facebook et Insta »: the things named, unless a number says how many.
+  if (question.type === 'number') {
+    const named = countNamed(question, text);
+    const n = ctx.nlu.extract(withoutFrequencies(text), { type: 'number' });
+    const said = n.ok && n.value.type === 'number' ? n.value.value.value : undefined;
+    if (said !== undefined && !(named !== undefined && said === 1 && /\b(?:un|une)\b/.test(fold(text)))) {
+      return { read: make({ type: 'number', value: said }), confidence: n.ok ? n.confidence : 0 };
+    }
+    if (named !== undefined) return { read: make({ type: 'number', value: named }), confidence: 0.85 };
+    const yn = ctx.nlu.extract(text, { type: 'yesno', allowNotConcerned: false });
+    if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'no' && yn.confidence >= 0.9) return { read: make({ type: 'number', value: 0 }), confidence: 0.85 };
+  }
+  // A yes/no question answered by describing, when the plain yes/no reading finds nothing sure.
+  if (question.type === 'yesno' && !(r.answer?.ok && r.answer.confidence >= 0.85)) {
+    const described = yesNoByPhrasing(question, text);
+    if (described) return { read: make(described.answer), confidence: described.confidence };
   }
   if (r.answer?.ok) {
     const answer = toAnswer(question, r.answer.value);

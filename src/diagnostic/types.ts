@@ -89,6 +89,8 @@ export type ProfileField =
   | 'time';
 
 export interface Question {
+  /** « How many » questions: things a person may name instead of a number (« facebook|fb »). */
+  countable?: string[];
   id: string;
   axis: AxisId | 'profil';
   text: string;

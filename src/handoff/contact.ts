@@ -53,3 +53,43 @@ export function checkReason(input: string): Checked {
   if (s.length > 1000) return { ok: false, reprompt: 'Votre message est un peu long : pouvez-vous le résumer en moins de 1 000 caractères ?' };
   return { ok: true, value: s };
 }
+
+/** What one message gives of a contact form: « Jean Dupont, jean@exemple.fr, 06 12 34 56 78 ». */
+export interface ContactParts {
+  email?: string;
+  phone?: string;
+  /** The other pieces, in order (name, then company), with the e-mail and phone taken out. */
+  names: string[];
+}
+
+const EMAIL_IN_TEXT = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}/;
+const PHONE_IN_TEXT = /(?:\+33\s?(?:\(0\)\s?)?|0033\s?|0)[1-9](?:[\s.\-/]?\d{2}){4}/;
+// Words around the pieces (« je suis », « mon mail : », « de la société »), set aside.
+const LEAD_WORDS = /^(?:je (?:suis|m'appelle|m’appelle)|moi c'est|moi c’est|c'est|c’est|mon nom(?: est)?|nom|mon (?:mail|e-?mail|adresse|numéro|numero|tel|tél|téléphone|telephone)(?: est)?|e-?mail|mail|tel|tél|téléphone|telephone|portable|société|societe|entreprise|de la (?:société|societe|boulangerie|boutique|maison)|(?:pour|chez) (?:la société|la societe)?|et|à|:|-)\s*/i;
+
+export function parseContactParts(text: string): ContactParts {
+  let rest = text.trim();
+  const out: ContactParts = { names: [] };
+  const email = EMAIL_IN_TEXT.exec(rest);
+  if (email) {
+    const checked = checkEmail(email[0]);
+    if (checked.ok) out.email = checked.value;
+    rest = rest.replace(email[0], ',');
+  }
+  const phone = PHONE_IN_TEXT.exec(rest);
+  if (phone) {
+    const checked = checkPhone(phone[0]);
+    if (checked.ok) out.phone = checked.value;
+    rest = rest.replace(phone[0], ',');
+  }
+  for (let piece of rest.split(/[,;\n]+|\s+(?:et|de la société|chez)\s+/i)) {
+    piece = piece.trim();
+    for (let prev = ''; prev !== piece; ) {
+      prev = piece;
+      piece = piece.replace(LEAD_WORDS, '').trim();
+    }
+    piece = piece.replace(/[.!:]+$/, '').trim();
+    if (piece && checkName(piece).ok) out.names.push(piece);
+  }
+  return out;
+}

@@ -26,7 +26,7 @@ describe('French number words', () => {
 describe('yes / partly / no', () => {
   test.each([
     ['absolument', 'yes'], ['absolument pas', 'no'], ['bien sûr que non', 'no'], ['tout à fait', 'yes'], ['pas tout à fait', 'partly'],
-    ['pas vraiment', 'partly'], ['oui mais pas à jour', 'partly'], ['non pas du tout', 'no'], ['aucune idée', 'dont_know'],
+    ['pas vraiment', 'no'], ['je crois que oui', 'yes'], ['normalement non', 'no'], ['oui mais pas à jour', 'partly'], ['non pas du tout', 'no'], ['aucune idée', 'dont_know'],
     ["on n'est pas concernés", 'not_concerned'], ['ouais on a un site mais il date un peu', 'partly'], ['si', 'yes'],
     ['patate', 'not_understood'],
   ])('%s → %s', (text, expected) => {

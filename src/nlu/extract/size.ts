@@ -19,10 +19,20 @@ const ALONE = /\b(?:seul|seule|tout seul|toute seule|que moi|juste moi|moi uniqu
 const PEOPLE_INCLUDING_ME = /\b(?:on est|on sera|nous sommes|on etait|on a (?:une )?equipe de|avec moi|moi compris|moi inclus|en me comptant|en comptant moi|y compris moi|dirigeant compris|patron compris)\b/;
 const BIG = /\b(?:grand groupe|grande entreprise|multinationale|eti)\b/;
 
+// People a dirigeant names (« moi et mon apprenti », « ma femme et deux vendeuses »).
+const PERSON = 'apprenti|apprentie|salarie|salariee|employe|employee|associe|associee|femme|mari|epouse|conjoint|conjointe|compagne|compagnon|fils|fille|frere|soeur|vendeuse|vendeur|ouvrier|ouvriere|stagiaire|secretaire|assistante|assistant|collegue|commis|serveur|serveuse|cuisinier|cuisiniere|patissier|patissiere|coiffeuse|coiffeur|technicien|technicienne|comptable|alternant|alternante|saisonnier|saisonniere|gars|collaborateur|collaboratrice|chef|second|mecanicien|infirmiere|aide';
+const NAMED_PERSON = new RegExp(`\\b(?:mon|ma|un|une|notre|1) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g');
+const NAMED_PEOPLE = new RegExp(`\\b(?:mes|nos) (?:\\w+ )?(?:${PERSON})s\\b`, 'g');
+// « une boulangerie », « un salon »: an article before a thing is not a head count.
+const ARTICLE_THING = new RegExp(`\\b(?:un|une) (?!(?:${PERSON}|personne|quinzaine|dizaine|douzaine|vingtaine|trentaine|cinquantaine|centaine|seul|seule|ou|a|et|de)s?\\b)[a-z'-]+`, 'g');
+
 /** Size band from a head count or a description. */
 export function extractSize(text: string): Extraction<Size> {
   const f = fold(text);
-  const n = extractNumber(text);
+  const named = (f.match(NAMED_PERSON)?.length ?? 0) + 2 * (f.match(NAMED_PEOPLE)?.length ?? 0);
+  const counted = f.replace(ARTICLE_THING, ' ').replace(NAMED_PERSON, ' ');
+  const n = extractNumber(counted);
+  if (!n.ok && named > 0) return found({ band: bandOf(named), employees: named }, 0.8);
   if (!n.ok) {
     if (ALONE.test(f)) return found({ band: '0', employees: 0 }, 0.9);
     if (BIG.test(f)) return found({ band: '250+' }, 0.6);

@@ -8,6 +8,11 @@ type Rule = [RegExp, YesNo, number];
 
 // Checked in order: the first rule that matches wins, so specific phrases come before single words.
 const RULES: Rule[] = [
+  // Hedges keep the answer: « je crois que oui », « normalement non », « il me semble que oui ».
+  [/^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|sauf erreur|je dirais|plutot)(?: bien)?(?: que)? (?:oui|si)\b/, 'yes', 0.85],
+  [/^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|sauf erreur|je dirais|plutot)(?: bien)?(?: que)? (?:non|pas)\b/, 'no', 0.85],
+  // « pas vraiment » is a no, whatever explanation follows.
+  [/^(?:non,? |euh |bof,? )?pas vraiment(?:$| (?:non|on|je|j'|nous|c'est|ca|car|parce|pas|mais|en fait|honnetement|franchement|pour l'instant|encore)\b)/, 'no', 0.9],
   // Not concerned (applies only when the question allows it; the caller decides).
   [/\b(?:pas|non|aucunement|ne (?:nous|me) (?:concerne|sommes|suis)) ?(?:\w+ ){0,2}concerne(?:e|s|es)?\b|\bne (?:nous|me|m'|n')? ?(?:concerne|concernent) pas\b|\bpas (?:applicable|pertinent|adapte) (?:a|pour) nous\b|\b(?:ca |cela )?(?:ne )?(?:nous|me) concerne(?:nt)? pas\b|\bsans objet\b|\bn ?\/ ?a\b|\bnon applicable\b|\bpas applicable\b|\bpas pour (?:nous|moi|mon activite)\b|\bca ne s'applique pas\b|\bhors sujet pour (?:nous|moi)\b|\bpas dans notre cas\b|\bpas de (?:local|boutique|magasin|clients? particuliers?)\b.*\b(?:donc|alors)\b/, 'not_concerned', 0.9],
   [/\bje (?:ne )?(?:sais|saurais) (?:pas|plus|rien)|\bne sais pas\b|\baucune idee\b|\bpas d'idee\b|\bj'en sais rien\b|\bj'en ai aucune idee\b|\bje (?:ne )?suis pas (?:sur|certain|certaine)\b|\bpas sur\b|\bbonne question\b|\bdifficile a dire\b|\bje (?:ne )?vois pas\b|\baucun(?:e)? (?:idee|notion)\b|\bje ne me rends pas compte\b|\bje l'ignore\b|\bpeut-etre\b|\bne saurais dire\b|\bje (?:ne )?me souviens (?:pas|plus)\b|\bje doute\b|^\?+$|\bj'hesite\b|\bmystere\b|\bvague idee\b/, 'dont_know', 0.9],

@@ -13,7 +13,7 @@ const WORDS: Array<[string, string, unknown]> = [
   ['une cinquantaine par mois', 'profil_factures', { type: 'choice', value: '100_1000' }],
   ['ouais', 'strategie_priorites', { type: 'yesno', value: 'yes' }],
   ['c\'est moi quand j\'ai le temps', 'strategie_pilote', { type: 'choice', value: 'moi_au_fil' }],
-  ['non pas vraiment', 'strategie_indicateurs', { type: 'yesno', value: 'partly' }],
+  ['non pas vraiment', 'strategie_indicateurs', { type: 'yesno', value: 'no' }],
   ['on a une page Facebook mais pas de site', 'presence_site', { type: 'choice', value: 'page_annuaire' }],
   ['bof, ça date un peu', 'presence_site_a_jour', { type: 'yesno', value: 'partly' }],
   ['oui elle est à jour', 'presence_google', { type: 'yesno', value: 'yes' }],

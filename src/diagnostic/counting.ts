@@ -1,0 +1,43 @@
+// Two general readings that depend on the question, not on one extractor: counting the things a person
+// names when the question asks how many (« Facebook et Insta » is 2; « pas de TikTok » counts nothing),
+// with frequencies set aside (« une ou deux fois par semaine » is not a count); and a yes/no question
+// answered by describing (« plus de clients » to « savez-vous ce que le numérique doit vous apporter ? »),
+// read against the phrasings the questionnaire gives each of its yes/partly/no options.
+import { extractChoice, fold } from '../nlu/index.js';
+import { scopedTokens } from '../nlu/extract/matcher.js';
+import { optionsOf } from './answers.js';
+import type { Answer, Question } from './types.js';
+
+/** « une ou deux fois par semaine », « 3 fois par mois », « tous les jours »: how often, not how many. */
+const FREQUENCY = /\b(?:(?:une|un|deux|trois|quatre|cinq|\d+)(?: ou (?:deux|trois|quatre|cinq|\d+))? fois(?: par \w+)?|par (?:jour|semaine|mois|an)|tous les (?:jours|mois)|toutes les semaines|chaque (?:jour|semaine|mois))\b/g;
+
+/** The text without its frequencies. */
+export function withoutFrequencies(text: string): string {
+  return fold(text).replace(FREQUENCY, ' ');
+}
+
+/** How many of the question's countable things the text names outside a negation, or undefined. */
+export function countNamed(question: Question, text: string): number | undefined {
+  if (!question.countable?.length) return undefined;
+  const toks = scopedTokens(text);
+  const words = toks.map((t) => t.w);
+  let count = 0;
+  for (const thing of question.countable) {
+    const spellings = thing.split('|').map((s) => fold(s).trim().split(/\s+/));
+    const at = spellings
+      .map((sp) => words.findIndex((_, i) => sp.every((w, k) => words[i + k] === w)))
+      .find((i) => i >= 0);
+    if (at !== undefined && at >= 0 && !toks[at].neg) count++;
+  }
+  return count > 0 ? count : undefined;
+}
+
+/** A yes/no question answered with one of its options' phrasings; undefined when none is named. */
+export function yesNoByPhrasing(question: Question, text: string): { answer: Answer; confidence: number } | undefined {
+  if (question.type !== 'yesno') return undefined;
+  const options = optionsOf(question).filter((o) => o.synonyms?.length);
+  if (!options.length) return undefined;
+  const r = extractChoice(text, options.map((o) => ({ id: o.id, label: o.synonyms![0], synonyms: o.synonyms })));
+  if (!r.ok) return undefined;
+  return { answer: { type: 'yesno', value: r.value as 'yes' | 'partly' | 'no' }, confidence: Math.min(r.confidence, 0.85) };
+}

@@ -1,0 +1,135 @@
+// « Understood as meant » (issue 10), through /api/messages and the real file store: ordinary answers
+// never start another flow, commands need an explicit phrase (erase and restart also a confirmation),
+// free-text answers are said back and can be corrected, one message may fill several questions,
+// competing readings are asked, and a person who only types can never be stuck.
+import { startVirage, type Running } from '../../helpers/virage.js';
+import { buttons } from '../../helpers/emulator.js';
+import { asks, Chat, currentAnswers, DIAG, joined } from './steps.js';
+import { answerUntil, askedQuestion, finishDiagnostic } from './typical.js';
+
+describe('diagnostic: understood as meant', () => {
+  let app: Running;
+  beforeAll(async () => {
+    app = await startVirage();
+  });
+  afterAll(() => app.stop());
+
+  const open = async (): Promise<Chat> => {
+    const chat = new Chat(app.url);
+    await chat.run([['bonjour'], [DIAG, asks(1)]]);
+    return chat;
+  };
+  const answers = (chat: Chat) => currentAnswers(app.virage, chat.subject);
+
+  it('ordinary answers that contain command words are answers: no erase, pause, back, restart or advisor', async () => {
+    const chat = await open();
+    const ordinary: Array<[string, string, unknown]> = [
+      ['strategie_priorites', 'plus de clients', { type: 'yesno', value: 'yes' }],
+      ['strategie_pilote', 'ben moi le soir quand j\'ai 5 minutes', { type: 'choice', value: 'moi_au_fil' }],
+      ['vente_en_ligne', 'on prend les rendez-vous par téléphone seulement', { type: 'multi', values: ['aucun'] }],
+      ['gestion_logiciel_metier', 'la compta c\'est le comptable qui fait tout', undefined],
+      ['ia_sobriete', 'on imprime moins qu\'avant', { type: 'yesno', value: 'yes' }],
+    ];
+    for (const [id, text, expected] of ordinary) {
+      await answerUntil(chat, id);
+      const replies = await chat.say(text);
+      const said = joined(replies);
+      expect(said).not.toMatch(/effacer|recommencer le diagnostic depuis|Revenons à la question|diagnostic est enregistré|mettre en relation|Êtes-vous d’accord/);
+      expect(said).toMatch(/Noté : /);
+      expect(askedQuestion(replies)?.id).not.toBe(id);
+      const stored = (await answers(chat))[id];
+      if (expected) expect(stored).toEqual(expected);
+      else expect(stored).toBeDefined();
+    }
+  });
+
+  it('erase needs the explicit phrase and a confirmation; anything but yes returns to the exact question, answers intact', async () => {
+    const chat = await open();
+    await chat.run([['1 à 4 salariés', asks(2)], ['Services aux particuliers', asks(3)]]);
+    await chat.run([
+      ['je voudrais supprimer mes données', { says: /effacer/, buttons: ['Oui, tout effacer', 'Non, garder'] }],
+      ['non', asks(3)],
+    ]);
+    expect(Object.keys(await answers(chat))).toEqual(['profil_effectif', 'profil_secteur']);
+    await chat.run([
+      ['recommencer le diagnostic', { says: /vraiment recommencer/ }],
+      ['euh attendez', asks(3, /on continue/)],
+    ]);
+    expect(Object.keys(await answers(chat))).toHaveLength(2);
+  });
+
+  it('a command word alone that is also an answer is asked about; a question mid-way is answered and never stored', async () => {
+    const chat = await open();
+    await answerUntil(chat, 'gestion_logiciel_factures');
+    const asked = await chat.say('c\'est quoi la facture électronique ?');
+    expect(joined(asked)).toMatch(/Reprenons/);
+    expect(askedQuestion(asked)?.id).toBe('gestion_logiciel_factures');
+    expect((await answers(chat)).gestion_logiciel_factures).toBeUndefined();
+    // « je veux faire une pause mais oui on a un logiciel » holds both: Virage asks which.
+    const both = await chat.say('oui on a un logiciel mais je voudrais faire une pause');
+    expect(joined(both)).toMatch(/vous répondez à la question, ou vous voulez « Faire une pause »/);
+    await chat.say(buttons(both)[0]);
+    expect((await answers(chat)).gestion_logiciel_factures).toEqual({ type: 'yesno', value: 'yes' });
+  });
+
+  it('says back a free-text answer; « non, on est 3 », « je me suis trompé, c’est en Gironde » and « corriger » change it', async () => {
+    const chat = await open();
+    const first = await chat.say('on est 8');
+    expect(joined(first)).toMatch(/Noté : 7 salariés \(5 à 9\)\./);
+    await chat.say('non, on est 3');
+    expect((await answers(chat)).profil_effectif).toEqual({ type: 'size', value: '1-4' });
+    expect(joined(chat.last)).toMatch(/C’est corrigé : 2 salariés \(1 à 4\)/);
+    await answerUntil(chat, 'profil_localisation');
+    await chat.run([['à Lyon', /Noté : Rhône \(69\)/]]);
+    await chat.run([['je me suis trompé, c\'est en Gironde', /C’est corrigé : Gironde \(33\)/]]);
+    expect((await answers(chat)).profil_localisation).toMatchObject({ type: 'location', departement: '33' });
+    await chat.run([['corriger', /Vous aviez répondu : « 33 »/]]);
+    expect(askedQuestion(chat.last)?.id).toBe('profil_localisation');
+    await chat.run([['Pyrénées-Atlantiques', /Noté : Pyrénées-Atlantiques \(64\)/]]);
+    expect((await answers(chat)).profil_localisation).toMatchObject({ departement: '64' });
+  });
+
+  it('fills several questions from one message and does not ask them again; asks between two readings', async () => {
+    const chat = await open();
+    const replies = await chat.say('je suis boulanger à Bordeaux avec 8 salariés');
+    expect(joined(replies)).toMatch(/Noté : 8 salariés \(5 à 9\) · secteur : .* · département : Gironde \(33\)\./);
+    expect(await answers(chat)).toMatchObject({
+      profil_effectif: { type: 'size', value: '5-9' },
+      profil_secteur: { type: 'sector', value: 'metiers_bouche' },
+      profil_localisation: { type: 'location', departement: '33' },
+    });
+    expect(askedQuestion(replies)?.id).toBe('profil_clientele');
+    expect(joined(replies)).toMatch(/Question 3\/34/);
+
+    const other = await open();
+    const two = await other.say('4 ou 5 salariés');
+    expect(joined(two)).toMatch(/laquelle de ces réponses/);
+    expect(buttons(two)).toHaveLength(3);
+    expect(buttons(two)[2]).toBe('Je ne sais pas');
+    await other.say(buttons(two)[1]);
+    expect((await answers(other)).profil_effectif).toEqual({ type: 'size', value: '5-9' });
+  });
+
+  it('a person who only types finishes: « passer » and « je ne sais pas » work everywhere, cards included', async () => {
+    const chat = await open();
+    const typed: Record<string, string> = {
+      profil_effectif: 'moi et mon apprenti', profil_secteur: 'passer', profil_clientele: 'je ne sais pas', profil_localisation: '33',
+      profil_statut: 'passer', profil_factures: 'je sais pas', vente_en_ligne: 'passer', gestion_outils_partages: 'je ne sais pas',
+    };
+    let replies = chat.last;
+    for (let turns = 0; turns < 60 && askedQuestion(replies); turns++) {
+      const q = askedQuestion(replies)!;
+      replies = await chat.say(typed[q.id] ?? 'je ne sais pas');
+      expect(askedQuestion(replies)?.id).not.toBe(q.id);
+    }
+    expect(joined(replies)).toMatch(/Voici votre bilan/);
+  });
+
+  it('« oui » answers the bot’s own offer after the result (« voulez-vous que je vous mette en relation ? »)', async () => {
+    const chat = await open();
+    // No site, no backup, an incident in progress: the result suggests an advisor.
+    const replies = await finishDiagnostic(chat, { cyber_incident: 'Oui, c\'est en cours', cyber_sauvegarde: 'Non' });
+    expect(joined(replies)).toMatch(/voulez-vous que je vous mette en relation \?/);
+    await chat.run([['oui', /Pour vous mettre en relation[\s\S]*Êtes-vous d’accord/]]);
+  });
+});
