@@ -111,10 +111,13 @@ export async function readTextIfExists(file: string): Promise<string | null> {
 /** lowdb Adapter for one shard file. Counts its completed writes (tests check write coalescing). */
 export class ShardFileAdapter implements Adapter<ShardData> {
   writes = 0;
+  /** Length of the file last read or written (the shard's approximate size in memory). */
+  bytes = 0;
   constructor(readonly file: string) {}
 
   async read(): Promise<ShardData | null> {
     const text = await readTextIfExists(this.file);
+    this.bytes = text?.length ?? 0;
     return text === null ? null : decodeShard(text, this.file);
   }
 
@@ -122,6 +125,7 @@ export class ShardFileAdapter implements Adapter<ShardData> {
     // Serialised synchronously, before the first await: the snapshot is exactly the state at call time.
     const text = encodeShard(data);
     await writeFileAtomic(this.file, text);
+    this.bytes = text.length;
     this.writes++;
   }
 }

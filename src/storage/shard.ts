@@ -1,11 +1,15 @@
 // One shard: one lowdb `Low` instance on one file, loaded lazily, with coalesced and serialised writes.
 // Mutations are applied to the in-memory Map synchronously by the caller, then `persist()` is awaited:
 // every caller that mutated before a write starts shares that write, and one write runs at a time.
+// A write that fails (full disk…) is rolled back: the Map is restored from the file, and every caller
+// whose change is undone gets StoreUnavailableError, so nothing refused is written later.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Logger } from '../log.js';
 import { CorruptShardError, ShardFileAdapter, type ShardData } from './shard-file.js';
+import type { Cacheable } from './shard-cache.js';
+import { StoreUnavailableError } from './types.js';
 
 interface Deferred {
   promise: Promise<void>;
@@ -28,7 +32,9 @@ function stamp(): string {
   return new Date().toISOString().replace(/[-:.]/g, '');
 }
 
-export class Shard {
+export class Shard implements Cacheable {
+  /** Operations holding this shard's data (between load and persist): it is not evicted meanwhile. */
+  pins = 0;
   private readonly adapter: ShardFileAdapter;
   private readonly low: Low<ShardData>;
   private loading: Promise<ShardData> | undefined;
@@ -56,6 +62,34 @@ export class Shard {
   /** True while a write runs or is queued. */
   get busy(): boolean {
     return this.running !== undefined;
+  }
+
+  /** Approximate size in memory: the length of the file last read or written. */
+  get bytes(): number {
+    return this.loaded ? this.adapter.bytes : 0;
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded !== undefined;
+  }
+
+  evictable(): boolean {
+    return this.loaded !== undefined && this.running === undefined && this.pins === 0;
+  }
+
+  /**
+   * The entries for a scan: the loaded Map when there is one, else read from the file and not kept
+   * (a full scan never fills memory). A corrupt file goes through load() and is quarantined.
+   */
+  async peek(): Promise<ShardData> {
+    if (this.loaded) return this.loaded;
+    if (this.loading) return this.loading;
+    try {
+      return (await this.adapter.read()) ?? new Map();
+    } catch (err) {
+      if (err instanceof CorruptShardError) return this.load();
+      throw err;
+    }
   }
 
   /** The shard's entries, read from disk on first use. A corrupt file is quarantined: the shard starts empty. */
@@ -100,7 +134,9 @@ export class Shard {
    * Writes the current state of the shard. Resolves once a write that started after this call is on
    * disk; calls made before that write starts share it (coalescing). One write runs at a time.
    */
-  persist(): Promise<void> {
+  persist(data: ShardData): Promise<void> {
+    // A Map this shard no longer holds (dropped after a failed roll-back) must never be taken for written.
+    if (data !== this.loaded) return Promise.reject(new StoreUnavailableError(this.label.collection, undefined));
     if (!this.pending) {
       this.pending = deferred();
       this.running ??= this.writeLoop();
@@ -114,16 +150,46 @@ export class Shard {
     while (this.pending) {
       const batch = this.pending;
       this.pending = undefined;
+      if (!this.loaded) {
+        batch.reject(new StoreUnavailableError(this.label.collection, undefined));
+        continue;
+      }
       try {
+        this.low.data = this.loaded;
         await this.low.write();
         batch.resolve();
       } catch (err) {
-        // The mutations stay in memory and go out with the next successful write of this shard.
-        this.logger.error('[ShardedFileStore] shard write failed', { ...this.label, code: (err as NodeJS.ErrnoException).code });
-        batch.reject(err);
+        this.logger.error('[ShardedFileStore] shard write failed; its changes are rolled back', { ...this.label, code: (err as NodeJS.ErrnoException).code });
+        const refused = new StoreUnavailableError(this.label.collection, err);
+        await this.rollBack(refused); // before answering: a caller told of the failure sees the rolled-back state
+        batch.reject(refused);
       }
     }
     this.running = undefined;
+  }
+
+  /**
+   * Undoes every change that is not on disk: the failed batch's and those made since (their callers
+   * are refused too). The Map keeps its identity and gets the file's content back; when the file
+   * cannot be read, the Map is dropped and read again on next use.
+   */
+  private async rollBack(refused: StoreUnavailableError): Promise<void> {
+    let disk: ShardData | null | undefined;
+    try {
+      disk = await this.adapter.read();
+    } catch {
+      disk = undefined;
+    }
+    const later = this.pending;
+    this.pending = undefined;
+    later?.reject(refused);
+    const data = this.loaded;
+    if (data && disk !== undefined) {
+      data.clear();
+      for (const [key, entry] of disk ?? []) data.set(key, entry);
+    } else {
+      this.release();
+    }
   }
 
   /** Resolves when no write is running or queued. */
@@ -131,7 +197,7 @@ export class Shard {
     while (this.running) await this.running;
   }
 
-  /** Drops the in-memory copy (after close). */
+  /** Drops the in-memory copy (after close, or evicted from the cache when idle). */
   release(): void {
     this.loaded = undefined;
     this.loading = undefined;

@@ -1,15 +1,17 @@
 // One collection of the ShardedFileStore: DATA_DIR/<collection>/_meta.json records the shard count and
-// <shard>.json files hold the entries. Keys go to a shard by FNV-1a hash; each shard loads lazily.
+// <shard>.json files hold the entries. Keys go to a shard by FNV-1a hash; each shard loads lazily and
+// stays in the store's bounded cache (ShardCache) while used; scans read shards without keeping them.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log.js';
 import { Shard } from './shard.js';
 import { readTextIfExists, writeFileAtomic, type ShardData } from './shard-file.js';
+import type { ShardCache } from './shard-cache.js';
 import { ConcurrencyError, type Collection, type PutOptions, type Versioned } from './types.js';
 
 const META_FILE = '_meta.json';
 const STALE_TEMP = /\.json\.\d+\.\d+\.tmp$/;
-const LOAD_BATCH = 32;
+const SCAN_BATCH = 8;
 
 /** What a collection needs from its store. */
 export interface StoreHooks {
@@ -19,6 +21,8 @@ export interface StoreHooks {
   run<R>(op: () => Promise<R>): Promise<R>;
   /** Never write to the directory (see ShardedFileStoreOptions.readOnly). */
   readonly readOnly: boolean;
+  /** The loaded shards of the whole store, bounded in bytes. */
+  readonly cache: ShardCache;
 }
 
 /** 32-bit FNV-1a over the key's UTF-8 bytes: stable across processes and versions. */
@@ -66,17 +70,17 @@ export class ShardedCollection<T> implements Collection<T> {
       assertKey(key);
       this.assertWritable();
       const json = serialise(value);
-      const shard = await this.shardFor(key);
-      const data = await shard.load();
-      // From here to persist() nothing awaits: the eTag check and the change are atomic in this process.
-      const current = data.get(key);
-      if (options.eTag && options.eTag !== '*' && (!current || current.eTag !== options.eTag)) {
-        throw new ConcurrencyError(this.name, key);
-      }
-      const eTag = this.store.nextETag();
-      data.set(key, { json, eTag });
-      await shard.persist();
-      return eTag;
+      return this.withShard(key, async (data, shard) => {
+        // From here to persist() nothing awaits: the eTag check and the change are atomic in this process.
+        const current = data.get(key);
+        if (options.eTag && options.eTag !== '*' && (!current || current.eTag !== options.eTag)) {
+          throw new ConcurrencyError(this.name, key);
+        }
+        const eTag = this.store.nextETag();
+        data.set(key, { json, eTag });
+        await shard.persist(data);
+        return eTag;
+      });
     });
   }
 
@@ -84,23 +88,23 @@ export class ShardedCollection<T> implements Collection<T> {
     return this.store.run(async () => {
       assertKey(key);
       this.assertWritable();
-      const shard = await this.shardFor(key);
-      const data = await shard.load();
-      // Read, change and set happen in one synchronous step, so concurrent updates of a key never
-      // interleave (100 concurrent increments give +100); they then share the shard's next write.
-      const current = data.get(key);
-      const next = change(current ? (JSON.parse(current.json) as T) : undefined);
-      if (typeof (next as { then?: unknown } | undefined)?.then === 'function') {
-        throw new TypeError('[ShardedFileStore] update() needs a synchronous change function');
-      }
-      if (next === undefined) {
-        if (!current) return undefined;
-        data.delete(key);
-      } else {
-        data.set(key, { json: serialise(next), eTag: this.store.nextETag() });
-      }
-      await shard.persist();
-      return next;
+      return this.withShard(key, async (data, shard) => {
+        // Read, change and set happen in one synchronous step, so concurrent updates of a key never
+        // interleave (100 concurrent increments give +100); they then share the shard's next write.
+        const current = data.get(key);
+        const next = change(current ? (JSON.parse(current.json) as T) : undefined);
+        if (typeof (next as { then?: unknown } | undefined)?.then === 'function') {
+          throw new TypeError('[ShardedFileStore] update() needs a synchronous change function');
+        }
+        if (next === undefined) {
+          if (!current) return undefined;
+          data.delete(key);
+        } else {
+          data.set(key, { json: serialise(next), eTag: this.store.nextETag() });
+        }
+        await shard.persist(data);
+        return next;
+      });
     });
   }
 
@@ -108,29 +112,33 @@ export class ShardedCollection<T> implements Collection<T> {
     return this.store.run(async () => {
       assertKey(key);
       this.assertWritable();
-      const shard = await this.shardFor(key);
-      const data = await shard.load();
-      if (!data.delete(key)) return false;
-      await shard.persist();
-      return true;
+      return this.withShard(key, async (data, shard) => {
+        if (!data.delete(key)) return false;
+        await shard.persist(data);
+        return true;
+      });
     });
   }
 
   find(predicate: (value: T, key: string) => boolean): Promise<Array<{ key: string; value: T }>> {
     return this.store.run(async () => {
       const out: Array<{ key: string; value: T }> = [];
-      for (const data of await this.loadAll()) {
+      await this.scan((data) => {
         for (const [key, entry] of data) {
           const value = JSON.parse(entry.json) as T;
           if (predicate(value, key)) out.push({ key, value });
         }
-      }
+      });
       return out;
     });
   }
 
   count(): Promise<number> {
-    return this.store.run(async () => (await this.loadAll()).reduce((n, data) => n + data.size, 0));
+    return this.store.run(async () => {
+      let n = 0;
+      await this.scan((data) => (n += data.size));
+      return n;
+    });
   }
 
   fileWrites(): number {
@@ -146,7 +154,11 @@ export class ShardedCollection<T> implements Collection<T> {
   }
 
   release(): void {
-    for (const s of this.shards) s?.release();
+    for (const s of this.shards) {
+      if (!s) continue;
+      s.release();
+      this.store.cache.forget(s);
+    }
   }
 
   private assertWritable(): void {
@@ -155,20 +167,34 @@ export class ShardedCollection<T> implements Collection<T> {
 
   private async getVersionedNow(key: string): Promise<Versioned<T> | undefined> {
     assertKey(key);
-    const data = await (await this.shardFor(key)).load();
-    const entry = data.get(key);
-    return entry ? { value: JSON.parse(entry.json) as T, eTag: entry.eTag } : undefined;
+    return this.withShard(key, (data) => {
+      const entry = data.get(key);
+      return entry ? { value: JSON.parse(entry.json) as T, eTag: entry.eTag } : undefined;
+    });
   }
 
-  /** Every shard's entries, read LOAD_BATCH files at a time to stay far from the open-files limit. */
-  private async loadAll(): Promise<ShardData[]> {
-    const count = await this.open();
-    const out: ShardData[] = [];
-    for (let start = 0; start < count; start += LOAD_BATCH) {
-      const batch = Array.from({ length: Math.min(LOAD_BATCH, count - start) }, (_, i) => this.shardAt(start + i, count).load());
-      out.push(...(await Promise.all(batch)));
+  /** Runs `fn` on the key's shard, loaded and pinned (not evicted) until `fn` settles. */
+  private async withShard<R>(key: string, fn: (data: ShardData, shard: Shard) => Promise<R> | R): Promise<R> {
+    const shard = await this.shardFor(key);
+    shard.pins++;
+    try {
+      return await fn(await shard.load(), shard);
+    } finally {
+      shard.pins--;
+      this.store.cache.touch(shard);
     }
-    return out;
+  }
+
+  /**
+   * Visits every shard's entries, SCAN_BATCH files at a time: loaded shards as they are, the others read
+   * and dropped, so a full scan (a purge, a privacy request) never holds the whole collection.
+   */
+  private async scan(visit: (data: ShardData) => void): Promise<void> {
+    const count = await this.open();
+    for (let start = 0; start < count; start += SCAN_BATCH) {
+      const batch = Array.from({ length: Math.min(SCAN_BATCH, count - start) }, (_, i) => this.shardAt(start + i, count).peek());
+      for (const data of await Promise.all(batch)) visit(data);
+    }
   }
 
   private async shardFor(key: string): Promise<Shard> {

@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { ShardedCollection, type StoreHooks } from './sharded-collection.js';
 import { writeFileAtomic } from './shard-file.js';
 import { FileLogCollection } from './log-collection.js';
+import { ShardCache } from './shard-cache.js';
 import type { Collection, DocumentStore, LogCollection, LogOptions } from './types.js';
 
 export { fnv1a } from './sharded-collection.js';
@@ -30,9 +31,15 @@ export interface ShardedFileStoreOptions {
    * Each shard is read once, on first use: the tool sees a snapshot, not later writes.
    */
   readOnly?: boolean;
+  /**
+   * Memory for loaded shards, in bytes of their files, for the whole store (default 32 MB). Beyond it
+   * the least recently used idle shards are dropped and read again on next use.
+   */
+  cacheBytes?: number;
 }
 
 export const DEFAULT_SHARDS = 1024;
+export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
 const COLLECTION_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 
@@ -50,6 +57,7 @@ export class ShardedFileStore implements DocumentStore, StoreHooks {
   private readonly shardsPerCollection: number;
   private readonly logger: Logger;
   readonly readOnly: boolean;
+  readonly cache: ShardCache;
   private readonly collections = new Map<string, ShardedCollection<unknown>>();
   private readonly logs = new Map<string, FileLogCollection<unknown, unknown>>();
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -69,6 +77,7 @@ export class ShardedFileStore implements DocumentStore, StoreHooks {
       openDirs.add(this.dir);
     }
     this.shardsPerCollection = shards;
+    this.cache = new ShardCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
     this.logger = options.logger ?? silentLogger;
   }
 

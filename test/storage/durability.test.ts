@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fnv1a, ShardedFileStore } from '../../src/storage/sharded-store.js';
+import { StoreUnavailableError } from '../../src/storage/types.js';
 import { recordingLogger, removeDir, tempDir } from './helpers.js';
 
 interface Doc {
@@ -160,23 +161,48 @@ describe('read-only store (reports next to a running server)', () => {
 });
 
 describe('a failed write', () => {
-  test('rejects the put with the I/O error, is logged, and the data goes out with the next write', async () => {
+  test('rejects the put with StoreUnavailableError, is logged, and the refused change is rolled back, never written later', async () => {
     await store.close();
     const logger = recordingLogger();
     store = new ShardedFileStore(dir, { shards: 1, logger });
     const c = store.collection<Doc>('c');
     await c.put('k1', { n: 1 });
-    // Make the rename fail: the shard file's path becomes a non-empty directory.
+    // Make the rename fail: the shard file's path becomes a non-empty directory (its content kept aside).
     const file = path.join(dir, 'c', '0.json');
+    const content = fs.readFileSync(file);
     fs.rmSync(file);
     fs.mkdirSync(path.join(file, 'blocker'), { recursive: true });
-    await expect(c.put('k2', { n: 2 })).rejects.toThrow();
+    await expect(c.put('k2', { n: 2 })).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(logger.lines.some((l) => l.level === 'error' && /write failed/.test(l.msg))).toBe(true);
     fs.rmSync(file, { recursive: true });
+    fs.writeFileSync(file, content);
     await c.put('k3', { n: 3 });
+    expect(await c.get('k2')).toBeUndefined();
     const keys = (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: string[][] }).entries.map((e) => e[0]);
-    expect(keys.sort()).toEqual(['k1', 'k2', 'k3']);
+    expect(keys.sort()).toEqual(['k1', 'k3']);
     expect(fs.readdirSync(path.join(dir, 'c')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('a change made while the failing write runs is refused and rolled back too; the Map keeps what is on disk', async () => {
+    await store.close();
+    store = new ShardedFileStore(dir, { shards: 1 });
+    const c = store.collection<Doc>('c');
+    await c.put('k1', { n: 1 });
+    const file = path.join(dir, 'c', '0.json');
+    const content = fs.readFileSync(file);
+    fs.rmSync(file);
+    fs.mkdirSync(path.join(file, 'blocker'), { recursive: true });
+    const first = c.put('k2', { n: 2 });
+    await new Promise((resolve) => setImmediate(resolve)); // the write of k2 has started
+    const second = c.update('k1', (d) => ({ n: (d?.n ?? 0) + 10 }));
+    await expect(first).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(second).rejects.toBeInstanceOf(StoreUnavailableError);
+    fs.rmSync(file, { recursive: true });
+    fs.writeFileSync(file, content);
+    expect(await c.get('k1')).toEqual({ n: 1 });
+    expect(await c.get('k2')).toBeUndefined();
+    await store.flush();
+    expect(fs.readFileSync(file)).toEqual(content);
   });
 });
 
