@@ -136,6 +136,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const adapter = createAdapter(config, logger);
   adapter.use(new RecentTextsMiddleware(recentTexts));
   const relay = new HandoffRelay({ service: handoff.service, adapter, appId: config.microsoftAppId ?? '', directLine: () => directLine, logger, phrases: nlu.phrases });
+  const savedContact = userState.createProperty<SavedContact>(HANDOFF_CONTACT);
   const mainDialog = new MainDialog(services, {
     diagnostic: new DiagnosticDialog({
       questionnaire: model.questionnaire,
@@ -146,6 +147,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
       knowledge: kb,
       retentionDays: config.retention.diagnosticDays,
       publicBaseUrl,
+      knownDepartement: async (context) => (await savedContact.get(context))?.departement,
     }),
     question: new QuestionDialog(services, kb, knowledgeLog),
     handoff: new HandoffDialog({
@@ -162,7 +164,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
         return run?.resultId ? records.result(run.resultId) : undefined;
       },
       transcript: transcriptProvider(recentTexts, () => directLine),
-      savedContact: userState.createProperty<SavedContact>(HANDOFF_CONTACT),
+      savedContact,
       retentionDays: config.retention.handoffDays,
       clock,
       emitEvent: config.handoff.emitEvent,

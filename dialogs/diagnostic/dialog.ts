@@ -15,13 +15,9 @@ import { messages } from '../messages.js';
 import type { PathResult } from '../main.js';
 import { d, missActivity, questionActivity } from './prompts.js';
 import { answerMidDiagnostic, finishDiagnostic, type DiagnosticServices } from './finish.js';
+import { knownLocation, pickPending, type Pending } from './pending.js';
 
 export const DIAGNOSTIC_DIALOG = 'diagnostic';
-
-interface Pending {
-  /** Button label → what it does. */
-  options: Array<{ label: string; answer?: ReadAnswer; command?: Command; reask?: boolean }>;
-}
 
 interface DiagState {
   mode: 'asking' | 'resumeOffer' | 'restartConfirm' | 'pending';
@@ -135,11 +131,9 @@ export class DiagnosticDialog extends Dialog {
 
   /** A button of a « which did you mean? » question; undefined when the text is something else. */
   private async onPending(dc: DialogContext, state: DiagState, question: Question, text: string): Promise<DialogTurnResult | undefined> {
-    const options = state.pending?.options ?? [];
+    const picked = pickPending(state.pending, text, this.s.nlu.phrases);
     state.mode = 'asking';
     state.pending = undefined;
-    const index = options.findIndex((o) => same(o.label, text));
-    const picked = index >= 0 ? options[index] : options[this.s.nlu.phrases.ordinal(text, options.length) ?? -1];
     if (!picked) return undefined;
     if (picked.answer) return this.acceptRead(dc, state, question, picked.answer, []);
     if (picked.command) return this.onCommand(dc, state, question, picked.command, text);
@@ -271,6 +265,13 @@ export class DiagnosticDialog extends Dialog {
       state.revisit = false;
     }
     state.questionId = question.id;
+    const known = run.answers[question.id] === undefined ? await knownLocation(this.s, dc.context, question) : undefined;
+    if (known) {
+      await dc.context.sendActivity(d.knownDepartement(known.echo));
+      const result = await this.accept(dc, state, question, known.answer);
+      state.lastRead = [question.id];
+      return result;
+    }
     await this.s.records.setCurrentQuestion(subject, question.id);
     await dc.context.sendActivity(questionActivity(this.s.questionnaire, question, run.answers, this.s.nlu.sectors));
     return Dialog.EndOfTurn;

@@ -18,6 +18,8 @@ export interface DiagnosticServices {
   knowledge: KnowledgeBase;
   retentionDays: number;
   publicBaseUrl(): string;
+  /** A département the person already gave (e.g. when asking for an advisor), reused at the location question. */
+  knownDepartement?(context: TurnContext): Promise<string | undefined>;
 }
 
 /** Channels that render Adaptive Cards; elsewhere the plain text version is sent. */

@@ -22,6 +22,7 @@ export const d = {
   answerIt: (answer: string) => `Ma réponse : ${answer}`,
   notCommand: 'Je réponds à la question',
   ambiguous: (command: string) => `Je veux être sûr de bien vous comprendre : vous répondez à la question, ou vous voulez « ${command} » ?`,
+  knownDepartement: (dep: string) => `Noté : ${dep}, le département que vous m’avez déjà indiqué. Si ce n’est pas le bon, écrivez « corriger ».`,
   corrected: (answer: string) => `C’est corrigé : ${answer}.`,
   correcting: 'D’accord, corrigeons cette réponse.',
   recorded: (answer: string) => `Vous aviez répondu : « ${answer} ».`,

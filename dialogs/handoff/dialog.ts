@@ -157,6 +157,8 @@ export class HandoffDialog extends Dialog {
     }
     if (!dep) return say(dc, h.departementAgain);
     state.departement = dep;
+    // Kept with the contact details, so that the diagnostic need not ask for it again.
+    await this.deps.savedContact.set(dc.context, { ...(await this.deps.savedContact.get(dc.context, {})), departement: dep });
     return this.askNext(dc, state);
   }
 

@@ -132,4 +132,23 @@ describe('diagnostic: understood as meant', () => {
     expect(joined(replies)).toMatch(/voulez-vous que je vous mette en relation \?/);
     await chat.run([['oui', /Pour vous mettre en relation[\s\S]*Êtes-vous d’accord/]]);
   });
+
+  it('the handoff form takes name, e-mail and phone from one message, asks only what is missing, and the diagnostic reuses its département', async () => {
+    const chat = new Chat(app.url);
+    await chat.run([
+      ['bonjour'],
+      ['Parler à un conseiller', /Êtes-vous d’accord/],
+      ['oui', /votre nom/],
+      ['Jean Dupont, jean@exemple.fr, 06 12 34 56 78', /nom de votre entreprise/],
+      ['Plomberie Dupont', /département/],
+      ['Gironde', /sur quel sujet/],
+      ['Mon site internet', /Jean Dupont, Plomberie Dupont, jean@exemple\.fr, 06 12 34 56 78/],
+      ['Annuler', /rien transmis/],
+    ]);
+    const summary = chat.log.join('\n');
+    expect(summary).not.toMatch(/adresse e-mail le conseiller/);
+    await chat.run([[DIAG, asks(1)], ['Seul(e), sans salarié', asks(2)], ['plombier', asks(3)], ['Des particuliers', /Noté : Gironde \(33\), le département que vous m’avez déjà indiqué/]]);
+    expect((await answers(chat)).profil_localisation).toMatchObject({ type: 'location', departement: '33' });
+    expect(askedQuestion(chat.last)?.id).toBe('profil_statut');
+  });
 });
