@@ -2,6 +2,7 @@
 // the few fixed phrasings recognised at any point: « terminer », « où en est ma demande ? », ⭐ ratings.
 import { formatDuration } from '../../src/handoff/paris-time.js';
 import { fold as nluFold } from '../../src/nlu/index.js';
+import { escapeMarkdown } from '../../src/markdown.js';
 
 const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -40,7 +41,7 @@ export const h = {
   regionOnly: (region: string) => `${region}, c’est noté : pouvez-vous préciser le département (numéro ou code postal) ?`,
   askReason: 'En quelques mots, sur quel sujet souhaitez-vous échanger avec le conseiller ?',
   summary: (reason: string, cci: string, contact: string, diagnostic: boolean, when: string) =>
-    `Je transmets votre demande « ${reason} » à ${cci}, avec vos coordonnées (${contact})` +
+    `Je transmets votre demande « ${escapeMarkdown(reason)} » à ${cci}, avec vos coordonnées (${escapeMarkdown(contact)})` +
     `${diagnostic ? ', le résumé de votre diagnostic' : ''} et notre conversation. ${when}\n\nC’est bien ça ?`,
   whenLive: 'Un conseiller est disponible : vous échangerez avec lui ici même.',
   whenCallback: (slot?: string) => (slot ? `La CCI est fermée en ce moment : un conseiller vous rappellera à partir de ${slot}.` : 'Un conseiller vous recontactera dès que possible.'),

@@ -3,19 +3,24 @@
 // Line) keep their last texts in ConversationState through a middleware on the /api/messages adapter.
 import type { Activity, Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TranscriptLine } from '../handoff/types.js';
+import { unescapeMarkdown } from '../markdown.js';
 import type { DirectLineService } from '../server/directline/index.js';
 
 export const RECENT_TEXTS = 'recentTexts';
 export const MAX_RECENT = 30;
 const MAX_LINE = 500;
 
-/** The bot's markdown as plain text for the advisor: **bold**, _italic_ and [label](url) → label (url). */
+/**
+ * The bot's markdown as plain text for the advisor: **bold**, _italic_ and [label](url) → label (url);
+ * what the person typed, escaped in the bot's message (src/markdown.ts), back to what they typed.
+ */
 export function plain(text: string): string {
-  return text
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '$1 ($2)')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/(^|\s)_([^_\n]+)_(?=\s|$|[.,;:!?])/g, '$1$2')
-    .trim();
+  return unescapeMarkdown(
+    text
+      .replace(/(?<!\\)\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '$1 ($2)')
+      .replace(/(?<!\\)\*\*([^*]+)\*\*/g, '$1')
+      .replace(/(^|\s)_([^_\n]+)_(?=\s|$|[.,;:!?])/g, '$1$2'),
+  ).trim();
 }
 
 function push(lines: TranscriptLine[], from: 'user' | 'bot', text: string | undefined, at: Date): void {
