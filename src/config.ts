@@ -9,6 +9,8 @@ export interface VirageConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** Where data is kept: the embedded lowdb files in DATA_DIR (default) or PostgreSQL (DATABASE_URL). */
+  store: { kind: 'lowdb' } | { kind: 'postgres'; url: string };
   publicUrl?: string;
   logLevel: LogLevel;
   /** Bot Framework channel credentials. An empty app id means local mode (no channel authentication). */
@@ -96,6 +98,30 @@ function color(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
+const STORES = ['lowdb', 'postgres'] as const;
+
+function store(env: Env): VirageConfig['store'] {
+  const kind = str(env, 'STORE', 'lowdb').toLowerCase() || 'lowdb';
+  if (!(STORES as readonly string[]).includes(kind)) {
+    throw new ConfigError('STORE', `« ${kind} » : valeurs possibles ${STORES.join(', ')}`, `"${kind}": allowed ${STORES.join(', ')}`);
+  }
+  if (kind === 'lowdb') return { kind };
+  const raw = str(env, 'DATABASE_URL');
+  if (!raw) {
+    throw new ConfigError('DATABASE_URL', 'obligatoire avec STORE=postgres (postgres://utilisateur@hôte:5432/base)', 'required with STORE=postgres');
+  }
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol) || !parsed.hostname) {
+    throw new ConfigError('DATABASE_URL', 'doit être une URL postgres://utilisateur@hôte:5432/base', 'must be a postgres://user@host:5432/database URL');
+  }
+  return { kind: 'postgres', url: raw };
+}
+
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
@@ -155,6 +181,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
     // Local mode (no channel authentication) is for this machine only unless HOST says otherwise.
     host: str(env, 'HOST') || (microsoftAppId ? '0.0.0.0' : '127.0.0.1'),
     dataDir,
+    store: store(env),
     publicUrl: url(env, 'PUBLIC_URL'),
     logLevel,
     microsoftAppId,

@@ -13,7 +13,7 @@ import { PrivacyRegistry } from './privacy/registry.js';
 import { SignedLinks } from './privacy/links.js';
 import { SubjectIndex, type SubjectRecord } from './privacy/subjects.js';
 import { startRetention, type RetentionJob } from './privacy/retention.js';
-import { ShardedFileStore } from './storage/sharded-store.js';
+import { openStore } from './storage/open-store.js';
 import { BotStorage, type StoredItem } from './storage/bot-storage.js';
 import { loadOrCreateSecret } from './storage/secrets.js';
 import type { DocumentStore } from './storage/types.js';
@@ -78,11 +78,11 @@ export function readVersion(): string {
 export async function createVirage(config: VirageConfig, overrides: VirageOverrides = {}): Promise<Virage> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const version = readVersion();
-  const store = new ShardedFileStore(path.join(config.dataDir, 'store'), { logger });
+  const { store, transaction } = await openStore(config, logger);
   const secret = loadOrCreateSecret(config.dataDir, 'links');
   const links = new SignedLinks(secret);
 
-  const privacy = new PrivacyRegistry();
+  const privacy = new PrivacyRegistry(undefined, transaction);
   const subjects = new SubjectIndex(store.collection<SubjectRecord>('subjects'));
   const botStorage = new BotStorage(store.collection<StoredItem>('botstate'));
   privacy.register(botStatePrivacySource(botStorage, subjects, config.retention.conversationDays));
@@ -233,7 +233,10 @@ async function main(): Promise<void> {
     process.stderr.write(`${(err as Error).message}\n`);
     process.exit(1);
   }
-  const virage = await createVirage(config);
+  const virage = await createVirage(config).catch((err: Error) => {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  });
   const port = await virage.start();
   if (isLocalMode(config)) {
     virage.logger.warn('Mode local : pas de MicrosoftAppId, authentification des canaux désactivée / local mode: channel authentication off');

@@ -27,6 +27,10 @@ describe('loadConfig', () => {
     [{ ALLOW_ANONYMOUS_CHANNELS: 'peut-être' }, 'ALLOW_ANONYMOUS_CHANNELS'],
     [{ DIRECTLINE_TOKEN_KEY: 'court' }, 'DIRECTLINE_TOKEN_KEY'],
     [{ RETENTION_DIAGNOSTIC_DAYS: '0' }, 'RETENTION_DIAGNOSTIC_DAYS'],
+    [{ STORE: 'mysql' }, 'STORE'],
+    [{ STORE: 'postgres' }, 'DATABASE_URL'],
+    [{ STORE: 'postgres', DATABASE_URL: 'mysql://u@h/db' }, 'DATABASE_URL'],
+    [{ STORE: 'postgres', DATABASE_URL: 'pas une url' }, 'DATABASE_URL'],
   ])('rejects %j naming %s, in French and English', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -48,5 +52,16 @@ describe('loadConfig', () => {
     const c = loadConfig({ ALLOWED_ORIGINS: 'https://www.cci-a.fr/, http://localhost:8080', PUBLIC_URL: 'https://bot.cci.fr/' });
     expect(c.allowedOrigins).toEqual(['https://www.cci-a.fr', 'http://localhost:8080']);
     expect(c.publicUrl).toBe('https://bot.cci.fr');
+  });
+
+  it('keeps the embedded store by default and takes PostgreSQL from STORE and DATABASE_URL', () => {
+    expect(loadConfig({}).store).toEqual({ kind: 'lowdb' });
+    const url = 'postgres://virage:secret@db.cci.fr:5432/virage';
+    expect(loadConfig({ STORE: 'postgres', DATABASE_URL: url }).store).toEqual({ kind: 'postgres', url });
+    expect(loadConfig({ DATABASE_URL: url }).store).toEqual({ kind: 'lowdb' });
+  });
+
+  it('never repeats DATABASE_URL (and its password) in the error', () => {
+    expect(() => loadConfig({ STORE: 'postgres', DATABASE_URL: 'mysql://u:secret@h/db' })).toThrow(/^(?!.*secret)/s);
   });
 });

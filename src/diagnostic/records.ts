@@ -4,6 +4,7 @@
 // Registered with the privacy registry; purged after the retention period.
 import { randomBytes } from 'node:crypto';
 import type { PersonalDataSource } from '../privacy/registry.js';
+import { deleteWhere, findWhere } from '../storage/query.js';
 import type { Collection } from '../storage/types.js';
 import type { Answer } from './types.js';
 
@@ -110,20 +111,18 @@ export class DiagnosticRecords<R = unknown> {
       description: 'Vos diagnostics numériques (réponses, scores et plan d’action)',
       export: async (subject) => {
         const runs = await this.runs.get(subject);
-        const results = await this.results.find((r) => r.subject === subject);
+        const results = await findWhere(this.results, { field: 'subject', equals: subject });
         return runs || results.length ? { runs: runs ?? null, results: results.map((r) => r.value) } : null;
       },
       erase: async (subject) => {
-        let n = (await this.runs.delete(subject)) ? 1 : 0;
-        for (const r of await this.results.find((v) => v.subject === subject)) n += (await this.results.delete(r.key)) ? 1 : 0;
-        return n;
+        const n = (await this.runs.delete(subject)) ? 1 : 0;
+        return n + (await deleteWhere(this.results, { field: 'subject', equals: subject })).length;
       },
       purge: async (now) => {
         const cutoff = new Date(now.getTime() - retentionDays * 86400000).toISOString();
-        let n = 0;
-        for (const r of await this.runs.find((v) => v.updatedAt < cutoff)) n += (await this.runs.delete(r.key)) ? 1 : 0;
-        for (const r of await this.results.find((v) => v.createdAt < cutoff)) n += (await this.results.delete(r.key)) ? 1 : 0;
-        return n;
+        const runs = await deleteWhere(this.runs, { field: 'updatedAt', before: cutoff });
+        const results = await deleteWhere(this.results, { field: 'createdAt', before: cutoff });
+        return runs.length + results.length;
       },
     };
   }

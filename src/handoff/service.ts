@@ -2,6 +2,7 @@
 // an index in memory rebuilt from it at start, state transitions, messages, and events.
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
+import { findWhere } from '../storage/query.js';
 import type { Collection, DocumentStore } from '../storage/types.js';
 import { HandoffEvents, type HandoffEvent, type HandoffListener, type QueueEntry } from './events.js';
 import { WaitQueues, DEFAULT_WAIT_MS } from './queue.js';
@@ -259,12 +260,11 @@ export class HandoffService {
 
   /** Every request of a subject, for export and erasure. */
   async allFor(subject: string): Promise<HandoffRequest[]> {
-    return (await this.requests.find((r) => r.subject === subject)).map((e) => e.value);
+    return (await findWhere(this.requests, { field: 'subject', equals: subject })).map((e) => e.value);
   }
 
   async olderThan(cutoff: Date): Promise<HandoffRequest[]> {
-    const iso = cutoff.toISOString();
-    return (await this.requests.find((r) => r.updatedAt < iso)).map((e) => e.value);
+    return (await findWhere(this.requests, { field: 'updatedAt', before: cutoff.toISOString() })).map((e) => e.value);
   }
 
   private async appendMessage(id: string, advisor: AdvisorIdentity | undefined, message: HandoffRequest['messages'][number], type: 'message.user' | 'message.advisor'): Promise<HandoffRequest> {

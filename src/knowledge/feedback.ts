@@ -8,6 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { fold } from '../nlu/analyze.js';
 import type { PersonalDataSource } from '../privacy/registry.js';
+import { deleteWhere } from '../storage/query.js';
 import type { Collection, DocumentStore } from '../storage/types.js';
 
 export type Vote = 'up' | 'down';
@@ -140,10 +141,9 @@ export class KnowledgeFeedback {
   /** Removes votes and log entries last seen more than `days` days ago; returns how many. */
   async purge(now: Date, days: number): Promise<number> {
     const limit = day(new Date(now.getTime() - days * 86_400_000));
-    let removed = 0;
-    for (const { key } of await this.votes.find((v) => v.day < limit)) if (await this.votes.delete(key)) removed++;
-    for (const { key } of await this.curation.find((v) => v.lastDay < limit)) if (await this.curation.delete(key)) removed++;
-    return removed;
+    const votes = await deleteWhere(this.votes, { field: 'day', before: limit });
+    const questions = await deleteWhere(this.curation, { field: 'lastDay', before: limit });
+    return votes.length + questions.length;
   }
 
   /**

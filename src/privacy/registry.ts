@@ -34,11 +34,22 @@ export interface PersonalDataExport {
   sources: Array<{ name: string; description: string; data: unknown }>;
 }
 
+/** Runs work in one store transaction (a nested call is a savepoint); absent for stores without them. */
+export type Transaction = <R>(fn: () => Promise<R>) => Promise<R>;
+
+const noTransaction: Transaction = (fn) => fn();
+
 export class PrivacyRegistry {
   private readonly sources = new Map<string, PersonalDataSource>();
 
-  /** `fields`: the export whitelist, per source name (EXPORT_FIELDS; other tables only in tests). */
-  constructor(private readonly fields: Readonly<Record<string, ExportShape>> = EXPORT_FIELDS) {}
+  /**
+   * `fields`: the export whitelist, per source name (EXPORT_FIELDS; other tables only in tests).
+   * `transaction`: with one, a person's export reads in one transaction and each erasure phase commits at once.
+   */
+  constructor(
+    private readonly fields: Readonly<Record<string, ExportShape>> = EXPORT_FIELDS,
+    private readonly transaction: Transaction = noTransaction,
+  ) {}
 
   register(source: PersonalDataSource): void {
     if (this.sources.has(source.name)) throw new Error(`[privacy] source "${source.name}" registered twice`);
@@ -53,28 +64,35 @@ export class PrivacyRegistry {
   }
 
   async exportFor(subject: string, now = new Date()): Promise<PersonalDataExport> {
-    const sources = [];
-    for (const s of this.sources.values()) {
-      const data = pickExport(this.fields[s.name], await s.export(subject));
-      sources.push({ name: s.name, description: s.description, data: data ?? null });
-    }
-    return { subject, exportedAt: now.toISOString(), sources };
+    return this.transaction(async () => {
+      const sources = [];
+      for (const s of this.sources.values()) {
+        const data = pickExport(this.fields[s.name], await s.export(subject));
+        sources.push({ name: s.name, description: s.description, data: data ?? null });
+      }
+      return { subject, exportedAt: now.toISOString(), sources };
+    });
   }
 
-  /** Erases the subject everywhere; a failing source does not stop the others, the error is reported. */
+  /**
+   * Erases the subject everywhere, in one transaction when the store has them; a failing source does not
+   * stop the others (its own changes are undone), the error is reported.
+   */
   async eraseFor(subject: string, phase: ErasePhase = 'all'): Promise<{ erased: Record<string, number>; failed: string[] }> {
-    const erased: Record<string, number> = {};
-    const failed: string[] = [];
-    for (const s of this.sources.values()) {
-      if (phase === 'before-reply' && s.holdsConversation) continue;
-      if (phase === 'after-reply' && !s.holdsConversation) continue;
-      try {
-        erased[s.name] = await s.erase(subject);
-      } catch {
-        failed.push(s.name);
+    return this.transaction(async () => {
+      const erased: Record<string, number> = {};
+      const failed: string[] = [];
+      for (const s of this.sources.values()) {
+        if (phase === 'before-reply' && s.holdsConversation) continue;
+        if (phase === 'after-reply' && !s.holdsConversation) continue;
+        try {
+          erased[s.name] = await this.transaction(() => s.erase(subject));
+        } catch {
+          failed.push(s.name);
+        }
       }
-    }
-    return { erased, failed };
+      return { erased, failed };
+    });
   }
 
   async purge(now = new Date()): Promise<Record<string, number>> {

@@ -1,5 +1,6 @@
 // Which conversations each person has had, on which channel, and when they were last seen.
 // Bot state is keyed by conversation; this index lets erasure and retention find it from a subject.
+import { findWhere } from '../storage/query.js';
 import type { Collection } from '../storage/types.js';
 
 export interface SubjectRecord {
@@ -33,7 +34,6 @@ export class SubjectIndex {
   }
 
   async seenBefore(cutoff: Date): Promise<SubjectRecord[]> {
-    const iso = cutoff.toISOString();
-    return (await this.records.find((r) => r.lastSeen < iso)).map((e) => e.value);
+    return (await findWhere(this.records, { field: 'lastSeen', before: cutoff.toISOString() })).map((e) => e.value);
   }
 }

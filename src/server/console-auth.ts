@@ -5,6 +5,7 @@ import type { AdvisorIdentity } from '../handoff/service.js';
 import { findAdvisor } from '../handoff/directory.js';
 import { verifyPassword } from '../handoff/passwords.js';
 import type { AdvisorsDirectory } from '../handoff/types.js';
+import { deleteWhere } from '../storage/query.js';
 import type { Collection, DocumentStore } from '../storage/types.js';
 
 export const SESSION_COOKIE = 'virage_conseiller';
@@ -131,9 +132,7 @@ export class ConsoleAuth {
   /** Deletes expired sessions; returns how many. */
   async purgeExpired(): Promise<number> {
     const now = this.clock().toISOString();
-    const expired = await this.sessions.find((s) => s.expiresAt <= now);
-    for (const e of expired) await this.sessions.delete(e.key);
-    return expired.length;
+    return (await deleteWhere(this.sessions, { field: 'expiresAt', atMost: now })).length;
   }
 
   private track(key: string, entry: { count: number; last: number; lockedUntil?: number }): void {

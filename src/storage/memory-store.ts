@@ -3,6 +3,12 @@
 import { CollectionLog, type LogDoc } from './collection-log.js';
 import { ConcurrencyError, type Collection, type DocumentStore, type LogCollection, type PutOptions, type Versioned } from './types.js';
 
+function serialise(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError('[MemoryStore] value is not JSON-serialisable');
+  return json;
+}
+
 class MemoryCollection<T> implements Collection<T> {
   private readonly items = new Map<string, { json: string; eTag: number }>();
   private seq = 0;
@@ -21,13 +27,15 @@ class MemoryCollection<T> implements Collection<T> {
       throw new ConcurrencyError(this.name, key);
     }
     const eTag = ++this.seq;
-    this.items.set(key, { json: JSON.stringify(value), eTag });
+    this.items.set(key, { json: serialise(value), eTag });
     return String(eTag);
   }
+  /** Read, change and write in one synchronous step: concurrent updates never interleave. */
   async update(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
-    const next = change(await this.get(key));
-    if (next === undefined) await this.delete(key);
-    else await this.put(key, next);
+    const item = this.items.get(key);
+    const next = change(item ? (JSON.parse(item.json) as T) : undefined);
+    if (next === undefined) this.items.delete(key);
+    else this.items.set(key, { json: serialise(next), eTag: ++this.seq });
     return next;
   }
   async delete(key: string): Promise<boolean> {

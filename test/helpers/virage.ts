@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { createVirage, type Virage } from '../../src/index.js';
+import { storeEnv } from './postgres.js';
 
 export interface Running {
   virage: Virage;
@@ -18,8 +19,13 @@ export function tempDataDir(prefix = 'virage-test-'): string {
 }
 
 export async function startVirage(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<Running> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
+  const store = await storeEnv(env); // STORE=postgres: a schema of its own
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...store.env });
   const virage = await createVirage(config);
   const port = await virage.start(0);
-  return { virage, port, url: `http://127.0.0.1:${port}`, dataDir, stop: () => virage.stop() };
+  const stop = async () => {
+    await virage.stop();
+    await store.cleanup();
+  };
+  return { virage, port, url: `http://127.0.0.1:${port}`, dataDir, stop };
 }

@@ -7,6 +7,7 @@ import { createVirage, type Virage } from '../../../src/index.js';
 import { movableClock, testDirectory } from '../../handoff/helpers.js';
 import { activity, texts, turn } from '../../helpers/emulator.js';
 import { tempDataDir } from '../../helpers/virage.js';
+import { storeEnv } from '../../helpers/postgres.js';
 
 export { PASSWORD } from '../../handoff/helpers.js';
 
@@ -25,11 +26,16 @@ export interface App {
 export async function startApp(startIso: string, env: Record<string, string> = {}, dataDir = tempDataDir('virage-handoff-dlg-')): Promise<App> {
   const advisorsFile = path.join(dataDir, 'conseillers.json');
   saveDirectory(advisorsFile, await testDirectory(true));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADVISORS_FILE: advisorsFile, ...env });
+  const store = await storeEnv(env); // STORE=postgres: a schema of its own
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADVISORS_FILE: advisorsFile, ...store.env });
   const clock = movableClock(startIso);
   const virage = await createVirage(config, { clock: clock.now });
   const port = await virage.start(0);
-  return { virage, url: `http://127.0.0.1:${port}`, dataDir, clock, stop: () => virage.stop() };
+  const stop = async () => {
+    await virage.stop();
+    await store.cleanup();
+  };
+  return { virage, url: `http://127.0.0.1:${port}`, dataDir, clock, stop };
 }
 
 /** One expectReplies turn; returns the replies. */
