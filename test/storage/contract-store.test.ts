@@ -146,6 +146,28 @@ describe.each(backends.map((b) => [b.name, b] as const))('store contract: collec
     expect(() => findWhere(c, { field: "x') OR true --", equals: '' })).rejects.toThrow(TypeError);
   });
 
+  test('logs: open once, append in order, read, rewrite, delete; appending to a missing log writes nothing', async () => {
+    const logs = (await stores.open()).log<{ who: string }, { n: number }>('journal');
+    const at = new Date('2026-02-03T04:05:06.000Z');
+    expect(await logs.open('__proto__', { who: 'a' }, at)).toEqual({ header: { who: 'a' }, created: true });
+    expect(await logs.open('__proto__', { who: 'b' }, at)).toEqual({ header: { who: 'a' }, created: false });
+    expect(await logs.append('__proto__', [{ n: 1 }, { n: 2 }], at)).toBe(true);
+    expect(await logs.append('__proto__', [{ n: 3 }], at)).toBe(true);
+    expect(await logs.read('__proto__')).toEqual({ header: { who: 'a' }, records: [{ n: 1 }, { n: 2 }, { n: 3 }] });
+    expect(await logs.head('__proto__')).toEqual({ who: 'a' });
+    expect(await logs.append('missing', [{ n: 1 }], at)).toBe(false);
+    expect(await logs.read('missing')).toBeUndefined();
+    expect(await logs.rewrite('__proto__', [{ n: 9 }], at)).toBe(true);
+    expect((await logs.read('__proto__'))!.records).toEqual([{ n: 9 }]);
+    await logs.open('😀'.repeat(300), { who: 'long' }, new Date('2026-03-01T00:00:00.000Z'));
+    const seen: Array<[string, string, string]> = [];
+    await logs.scan((key, header, updatedAt) => void seen.push([key, header.who, updatedAt.toISOString()]));
+    expect(seen.sort()).toEqual([['__proto__', 'a', at.toISOString()], ['😀'.repeat(300), 'long', '2026-03-01T00:00:00.000Z']].sort());
+    expect(await logs.delete('__proto__')).toBe(true);
+    expect(await logs.delete('__proto__')).toBe(false);
+    expect(await logs.read('__proto__')).toBeUndefined();
+  });
+
   (backend.durable ? test : test.skip)('what was written is there after a restart', async () => {
     const first = await stores.open();
     const eTag = await first.collection<Doc>('docs').put('k', { n: 1 });

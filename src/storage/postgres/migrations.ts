@@ -46,4 +46,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX documents_expires ON documents (collection, (props->>'expiresAt') COLLATE "C");
     `,
   },
+  {
+    version: 3,
+    name: 'append-only logs (transcripts): a header per log, records in order',
+    sql: `
+      CREATE TABLE logs (
+        collection text NOT NULL,
+        id text NOT NULL,
+        key text NOT NULL,
+        header text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (collection, id)
+      );
+      CREATE INDEX logs_updated ON logs (collection, updated_at);
+      CREATE TABLE log_records (
+        collection text NOT NULL,
+        id text NOT NULL,
+        seq bigserial NOT NULL,
+        body text NOT NULL,
+        PRIMARY KEY (collection, id, seq),
+        FOREIGN KEY (collection, id) REFERENCES logs (collection, id) ON DELETE CASCADE
+      );
+    `,
+  },
 ];

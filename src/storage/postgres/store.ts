@@ -7,9 +7,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { silentLogger, type Logger } from '../../log.js';
 import { assertCollectionName } from '../sharded-store.js';
-import type { Collection, DocumentStore } from '../types.js';
+import type { Collection, DocumentStore, LogCollection } from '../types.js';
 import { PostgresCollection, type PostgresHooks } from './collection.js';
 import { Db } from './db.js';
+import { PostgresLog } from './log.js';
 import { migrate } from './migrate.js';
 
 export interface PostgresStoreOptions {
@@ -42,6 +43,7 @@ export function redactUrl(url: string): string {
 
 export class PostgresStore implements DocumentStore {
   private readonly collections = new Map<string, PostgresCollection<unknown>>();
+  private readonly logs = new Map<string, PostgresLog<unknown, unknown>>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly bootId = randomBytes(4).toString('hex');
   private seq = 0;
@@ -81,6 +83,14 @@ export class PostgresStore implements DocumentStore {
     let c = this.collections.get(name);
     if (!c) this.collections.set(name, (c = new PostgresCollection<unknown>(name, this.hooks)));
     return c as Collection<T>;
+  }
+
+  /** Append-only logs in tables of their own (nothing to migrate from: `legacy` is for the file store). */
+  log<H, R>(name: string): LogCollection<H, R> {
+    assertCollectionName(name);
+    let l = this.logs.get(name);
+    if (!l) this.logs.set(name, (l = new PostgresLog<unknown, unknown>(name, this.hooks)));
+    return l as LogCollection<H, R>;
   }
 
   /** Runs `fn` in one transaction (nested calls are savepoints): see Db.transaction. */
