@@ -2,6 +2,7 @@
 // semantics, Direct Line transcripts with watermarks, retention purges by age, and a person's export and
 // erasure — run the same way against every backend (contract-backends.ts).
 import { PrivacyRegistry, subjectId, type PersonalDataSource } from '../../src/privacy/registry.js';
+import { EXPORT_FIELDS } from '../../src/privacy/export-fields.js';
 import { SubjectIndex, type SubjectRecord } from '../../src/privacy/subjects.js';
 import { BotStorage, type StoredItem } from '../../src/storage/bot-storage.js';
 import { botStatePrivacySource } from '../../src/bot/state-privacy.js';
@@ -26,7 +27,7 @@ function app(store: DocumentStore, transaction?: ReturnType<NonNullable<(typeof 
     clock,
   );
   const transcripts = new TranscriptStore(store, () => now);
-  const privacy = new PrivacyRegistry(undefined, transaction);
+  const privacy = new PrivacyRegistry({ ...EXPORT_FIELDS, 'half-done': 'value' }, transaction);
   privacy.register(botStatePrivacySource(bot, subjects, 30));
   privacy.register(records.privacySource(365));
   privacy.register(transcripts.privacySource(30, () => undefined));

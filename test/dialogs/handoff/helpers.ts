@@ -26,8 +26,7 @@ export interface App {
 export async function startApp(startIso: string, env: Record<string, string> = {}, dataDir = tempDataDir('virage-handoff-dlg-')): Promise<App> {
   const advisorsFile = path.join(dataDir, 'conseillers.json');
   saveDirectory(advisorsFile, await testDirectory(true));
-  // The handoff clock is in 2025 but retention purges with the real date (1 s after start): keep requests.
-  const store = await storeEnv({ RETENTION_HANDOFF_DAYS: '3650', ...env }); // STORE=postgres: a schema of its own
+  const store = await storeEnv(env); // STORE=postgres: a schema of its own
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADVISORS_FILE: advisorsFile, ...store.env });
   const clock = movableClock(startIso);
   const virage = await createVirage(config, { clock: clock.now });
