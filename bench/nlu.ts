@@ -4,6 +4,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createNlu, loadNluData, type QuestionContext } from '../src/nlu/index.js';
+import { loadQuestionnaire } from '../src/diagnostic/index.js';
+import { readAnswerText } from '../src/diagnostic/reading.js';
 import { loadCorpus } from '../src/nlu/evaluate.js';
 import { tokens } from '../src/nlu/analyze.js';
 import { projectRoot } from '../src/paths.js';
@@ -52,6 +54,19 @@ export async function benchNlu(rounds = 5): Promise<BenchSection> {
       cpu.push((c1.user + c1.system) / 1000);
     }
   }
+  // What the diagnostic does with one message at a question: fixed phrases, the answer to that question
+  // (counting, phrasings, corrections) and the other profile facts of the same message.
+  const questionnaire = loadQuestionnaire();
+  const reading: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    texts.forEach((text, i) => {
+      const question = questionnaire.questions[i % questionnaire.questions.length];
+      const s = performance.now();
+      sink += readAnswerText(text, question, { questionnaire, answers: {}, nlu, lastRead: [questionnaire.questions[0].id] }).kind.length;
+      reading.push(performance.now() - s);
+    });
+  }
+  const rd = summarize(reading);
   const f = summarize(full);
   const b = summarize(base);
   const t = summarize(trainings);
@@ -61,6 +76,7 @@ export async function benchNlu(rounds = 5): Promise<BenchSection> {
     title: `NLU: one utterance, intent + ${CONTEXTS.length} extractors (${texts.length} utterances × ${rounds})`,
     lines: [
       `analyse    p50 ${ms(f.p50, 3)}  p95 ${ms(f.p95, 3)}  mean ${ms(f.mean, 3)}  (target p95 < 1 ms)`,
+      `reading    p50 ${ms(rd.p50, 3)}  p95 ${ms(rd.p95, 3)}  (one message at a diagnostic question: phrases, answer, corrections, other facts; target p95 < 1 ms)`,
       `cpu time   p50 ${ms(u.p50, 3)}  p95 ${ms(u.p95, 3)}  (this process only; wall time above includes waiting for a core, load average ${load1.toFixed(1)} on ${os.cpus().length} cores)`,
       `baseline   p50 ${ms(b.p50, 3)}  p95 ${ms(b.p95, 3)}  (tokenise only)`,
       `ratio p50  ${ratio(f.p50, b.p50)} the tokeniser alone`,

@@ -25,8 +25,8 @@ export class EraseDialog extends ComponentDialog {
   }
 
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = String(step.result ?? '').trim().toLowerCase();
-    const yes = answer === messages.erase.yes.toLowerCase() || /^(oui|ouais|yes|ok|d'accord|confirme)\b/.test(answer);
+    const answer = String(step.result ?? '').trim();
+    const yes = answer.toLowerCase() === messages.erase.yes.toLowerCase() || this.services.phrases.yesNo(answer) === 'yes';
     if (!yes) {
       await step.context.sendActivity(messages.erase.kept);
       return step.endDialog();

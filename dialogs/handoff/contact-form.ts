@@ -3,7 +3,7 @@
 // missing is asked, in one place.
 import { checkEmail, checkName, checkPhone, parseContactParts } from '../../src/handoff/contact.js';
 import type { Contact } from '../../src/handoff/types.js';
-import { fold } from '../../src/nlu/index.js';
+import { fold, type Phrases } from '../../src/nlu/index.js';
 import { h } from './messages.js';
 
 export type ContactStep = 'name' | 'company' | 'email' | 'phone';
@@ -32,7 +32,7 @@ export function nextContactQuestion(form: ContactForm): { step: ContactStep; tex
 }
 
 /** Reads the answer to `step` (and whatever else the message gives); a reprompt when it is not valid. */
-export function readContact(form: ContactForm, step: ContactStep, text: string): { reprompt: string; buttons?: string[] } | undefined {
+export function readContact(form: ContactForm, step: ContactStep, text: string, phrases: Phrases): { reprompt: string; buttons?: string[] } | undefined {
   const c = form.contact;
   const asked = (form.asked ??= {});
   const parts = parseContactParts(text);
@@ -50,7 +50,7 @@ export function readContact(form: ContactForm, step: ContactStep, text: string):
     c[step] = checked.value;
     return undefined;
   }
-  if (SKIP.test(fold(text).trim())) {
+  if (SKIP.test(fold(text).trim()) || phrases.command(text) === 'passer') {
     delete c[step];
     asked[step] = true;
     return undefined;

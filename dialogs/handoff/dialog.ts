@@ -16,7 +16,7 @@ import { COMMAND_CONFIDENCE } from '../commands.js';
 import type { PathResult } from '../main.js';
 import type { Understanding } from '../services.js';
 import { diagnosticReason, diagnosticSummary, profileOf, transcriptActivities } from './context.js';
-import { cciLabel, h, isBareRequest, parseRating, STARS } from './messages.js';
+import { cciLabel, h, parseRating, STARS } from './messages.js';
 
 export const HANDOFF_DIALOG = 'handoff';
 
@@ -100,7 +100,7 @@ export class HandoffDialog extends Dialog {
       case 'email':
       case 'phone':
       {
-        const wrong = readContact(state, state.step, text);
+        const wrong = readContact(state, state.step, text, this.deps.nlu.phrases);
         return wrong ? say(dc, wrong.reprompt, wrong.buttons) : this.askNext(dc, state);
       }
       case 'departement':
@@ -118,7 +118,8 @@ export class HandoffDialog extends Dialog {
 
   /** The trigger's text is a reason when it says more than « parler à un conseiller ». */
   private meaningful(text: string): boolean {
-    if (!text || isBareRequest(text) || !checkReason(text).ok) return false;
+    const command = text ? this.deps.nlu.phrases.command(text) : undefined;
+    if (!text || command === 'parler_conseiller' || command === 'etre_rappele' || !checkReason(text).ok) return false;
     const u = this.deps.understand(text);
     const bare = (u.intent === 'parler_conseiller' || u.intent === 'etre_rappele') && u.confidence >= COMMAND_CONFIDENCE && text.length < 40;
     return !bare && !['parler à un conseiller', 'être rappelé'].includes(text.toLowerCase());
@@ -142,6 +143,8 @@ export class HandoffDialog extends Dialog {
   }
 
   private yesNo(text: string): string | undefined {
+    const fixed = this.deps.nlu.phrases.yesNo(text);
+    if (fixed) return fixed;
     const r = this.deps.nlu.extract(text, { type: 'yesno' });
     return r.ok && r.value.type === 'yesno' ? String(r.value.value) : undefined;
   }

@@ -87,9 +87,3 @@ export function parseRating(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** « Parler à un conseiller », « Être rappelé »… : buttons and commands that say nothing of the subject. */
-export function isBareRequest(text: string): boolean {
-  const t = fold(text);
-  return /^(je (veux|voudrais|souhaite|souhaiterais) )?(parler|echanger|etre mis en relation) (a|avec) (un|une) (conseiller|conseillere|humain|personne)$/.test(t)
-    || /^(etre rappele|rappelez-moi|rappelez moi|un conseiller|conseiller|un humain|humain|rappel)$/.test(t);
-}

@@ -1,0 +1,76 @@
+// The one recogniser of fixed phrases (knowledge/nlu/phrases.fr.json): a command only when the whole
+// message says it, never because a word of an ordinary answer looks like one.
+import { createPhrases } from '../../src/nlu/index.js';
+
+const phrases = createPhrases();
+
+describe('fixed phrases', () => {
+  test.each([
+    ['supprimer mes données', 'supprimer_donnees'],
+    ['Je voudrais effacer toutes mes données svp', 'supprimer_donnees'],
+    ['pause', 'pause'],
+    ['on fait une pause', 'pause'],
+    ['retour', 'precedent'],
+    ['revenir à la question précédente', 'precedent'],
+    ['recommencer', 'recommencer'],
+    ['je veux parler à un conseiller', 'parler_conseiller'],
+    ['rappelez-moi', 'etre_rappele'],
+    ['passer', 'passer'],
+    ['question suivante', 'passer'],
+    ['je sais pas', 'dontknow'],
+    ['aucune idée', 'dontknow'],
+    ['reprendre mon diagnostic', 'reprendre'],
+    ['je me suis trompé', 'corriger'],
+    ['pourquoi ?', 'pourquoi'],
+    ['menu', 'menu'],
+  ])('« %s » is the command %s', (text, command) => {
+    expect(phrases.command(text)).toBe(command);
+  });
+
+  test.each([
+    'la compta c\'est le comptable qui fait tout',
+    'plus de clients',
+    'on imprime moins qu\'avant',
+    'on prend les rendez-vous par téléphone seulement',
+    'ben moi le soir quand j\'ai 5 minutes',
+    'tout est sur papier',
+    'on a tout refait l\'an dernier',
+    'le retour client est bon',
+  ])('« %s » is no command', (text) => {
+    expect(phrases.command(text)).toBeUndefined();
+    expect(phrases.mentionedCommand(text)).toBeUndefined();
+  });
+
+  test('a command said inside a longer message is noticed, not obeyed', () => {
+    expect(phrases.command('oui on a un logiciel mais je voudrais faire une pause')).toBeUndefined();
+    expect(phrases.mentionedCommand('oui on a un logiciel mais je voudrais faire une pause')).toBe('pause');
+  });
+
+  test.each([
+    ['oui', 'yes'], ['d accord', 'yes'], ['ok', 'yes'], ['oui je veux bien', 'yes'], ['volontiers', 'yes'],
+    ['non', 'no'], ['non merci', 'no'], ['pas maintenant', 'no'], ['plus tard', 'no'],
+    ['euh attendez', undefined], ['oui mais non', undefined],
+  ])('« %s » confirms %s', (text, expected) => {
+    expect(phrases.yesNo(text)).toBe(expected);
+  });
+
+  test('corrections: a strong marker always, « non, … » with what follows', () => {
+    expect(phrases.correction('je me suis trompé, c\'est en Gironde')).toEqual({ rest: 'c\'est en Gironde', strong: true });
+    expect(phrases.correction('non, on est 3')).toEqual({ rest: 'on est 3', strong: false });
+    expect(phrases.correction('on est 3')).toBeUndefined();
+  });
+
+  test('ordinals and the end of a live exchange', () => {
+    expect(phrases.ordinal('la deuxième', 3)).toBe(1);
+    expect(phrases.ordinal('2', 3)).toBe(1);
+    expect(phrases.ordinal('le dernier', 3)).toBe(2);
+    expect(phrases.ordinal('5', 3)).toBeUndefined();
+    expect(phrases.isEnd('Terminer l’échange')).toBe(true);
+    expect(phrases.isEnd('fin de la conversation')).toBe(true);
+    expect(phrases.isEnd('merci pour la fin de la réponse')).toBe(false);
+  });
+
+  test('an unknown command in the data is refused at start', () => {
+    expect(() => createPhrases({ prefixes: [], suffixes: [], commands: { bogus: { label: 'x', phrases: ['x'], inSentence: [] } } as never, correctionMarkers: { strong: [], weak: [] }, yes: [], no: [], end: [], ordinals: {} })).toThrow(/bogus/);
+  });
+});
