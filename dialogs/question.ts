@@ -39,6 +39,8 @@ export const q = {
   unknown:
     'Je n’ai pas de réponse fiable à cette question dans nos guides, et je préfère ne pas vous répondre au hasard.',
   offerAdvisor: 'Un conseiller de votre CCI peut vous répondre : voulez-vous que je vous mette en relation ?',
+  urgentAdvisor:
+    'Vous n’êtes pas seul : un conseiller de votre CCI peut vous aider à faire le point dès maintenant, en plus du 17Cyber. Voulez-vous que je vous mette en relation ?',
   advisor: 'Parler à un conseiller',
   callback: 'Être rappelé',
   other: 'Poser une autre question',
@@ -123,6 +125,11 @@ export class QuestionDialog extends Dialog {
   private async after(dc: DialogContext, state: QuestionState, outcome: KnowledgeOutcome): Promise<DialogTurnResult> {
     switch (outcome.kind) {
       case 'answered':
+        if (outcome.urgent) {
+          state.last = undefined;
+          await dc.context.sendActivity(MessageFactory.suggestedActions([q.advisor, q.callback, q.other], q.urgentAdvisor));
+          return Dialog.EndOfTurn;
+        }
         if (outcome.confidence < LOW_CONFIDENCE) {
           await this.log.lowConfidence({ subject: subjectOf(dc), query: outcome.query, guideId: outcome.guideId, confidence: outcome.confidence });
         }

@@ -12,7 +12,11 @@ import { knowledgeDir } from '../src/paths.js';
 const { guides, problems } = readGuides(path.join(knowledgeDir, 'guides'));
 if (problems.length > 0) console.warn(`Attention, guides avec problèmes (npm run kb:check) :\n${formatProblems(problems)}\n`);
 const threshold = process.env.KB_THRESHOLD ? Number(process.env.KB_THRESHOLD) : undefined;
-const kb = createKnowledgeBase(guides, threshold === undefined ? {} : { threshold });
+const clarifyRatio = process.env.KB_CLARIFY ? Number(process.env.KB_CLARIFY) : undefined;
+const kb = createKnowledgeBase(guides, {
+  ...(threshold === undefined ? {} : { threshold }),
+  ...(clarifyRatio === undefined ? {} : { clarifyRatio }),
+});
 const t0 = performance.now();
 const names = { test: 'moitié test (jamais réglée)', tune: 'moitié réglage', old: 'ancien jeu (165 questions)' } as const;
 const reports = Object.fromEntries(

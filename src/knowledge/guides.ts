@@ -2,7 +2,8 @@
 // then a Markdown body cut into sections by its `## ` headings.
 //
 // Front matter keys: title, summary, keywords[], synonyms[] (optional), related[] (optional, guide slugs),
-// updated (YYYY-MM-DD), sources[] ({ title, url (https), checked? }), id (optional; must equal the slug).
+// updated (YYYY-MM-DD), sources[] ({ title, url (https), checked? }), id (optional; must equal the slug),
+// questions (optional): { <section anchor>: [questions that section answers, in the dirigeants' words] }.
 // Validated by src/knowledge/schemas/guide.schema.json, plus cross-file checks (related ids exist).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +35,8 @@ export interface GuideSection {
   title: string;
   /** Markdown text of the section, without its heading. */
   text: string;
+  /** Questions this section answers (front matter « questions », by anchor); empty when none. */
+  questions?: string[];
 }
 
 export interface Guide {
@@ -46,6 +49,8 @@ export interface Guide {
   /** Date of the last review, YYYY-MM-DD. */
   updated: string;
   sources: GuideSource[];
+  /** Section anchor → the questions it answers (also copied onto each section). */
+  questions?: Record<string, string[]>;
   sections: GuideSection[];
   /** Whole Markdown body (front matter removed). */
   body: string;
@@ -87,14 +92,24 @@ export function parseGuide(filePath: string, content: string): ParsedGuide {
     problems.push({ file, message: `champ « id » (« ${String(fm.id)} ») différent du nom du fichier (« ${slug} »)` });
   }
   const body = content.slice(match[0].length).replace(/\r\n/g, '\n').trim();
+  const sections = splitSections(body);
   const candidate: Record<string, unknown> = {
     synonyms: [],
     related: [],
+    questions: {},
     ...fm,
     id: slug,
-    sections: splitSections(body),
+    sections,
     body,
   };
+  const asked = fm.questions;
+  if (asked && typeof asked === 'object' && !Array.isArray(asked)) {
+    for (const [anchor, list] of Object.entries(asked as Record<string, unknown>)) {
+      const s = sections.find((x) => x.id === anchor);
+      if (!s) problems.push({ file, message: `« questions » : section « ${anchor} » inexistante (ancres : ${sections.map((x) => x.id).join(', ')})` });
+      else if (Array.isArray(list)) s.questions = list.filter((x): x is string => typeof x === 'string');
+    }
+  }
   const validate = schemaValidator('guide.schema.json');
   if (!validate(candidate)) problems.push(...guideSchemaProblems(file, validate.errors, candidate));
   const sources = Array.isArray(fm.sources) ? (fm.sources as Array<Record<string, unknown>>) : [];
@@ -142,7 +157,7 @@ export function splitSections(body: string): GuideSection[] {
   let sawHeading = false;
   const flush = () => {
     const text = lines.join('\n').trim();
-    if (sawHeading || text) sections.push({ id: '', title, text });
+    if (sawHeading || text) sections.push({ id: '', title, text, questions: [] });
   };
   for (const line of body.split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;

@@ -18,7 +18,7 @@ describe('question dialog', () => {
     await say('bonjour');
     expect((await say('Poser une question')).text).toMatch(/Quelle est votre question/);
     const a = await say('facture electronique c est obligatoire quand ?');
-    expect(a.text).toMatch(/\*\*La facture électronique obligatoire\*\*/);
+    expect(a.text).toMatch(/\*\*La facture électronique obligatoire — Le calendrier de la réforme\*\*/);
     expect(a.text).toMatch(/Source : guide « .* », partie « .* », mis à jour le/);
     const open = a.cards[0].content.buttons.find((b: any) => b.title === 'Lire le guide complet');
     expect(open.value).toMatch(/\/guides\/facturation-electronique$/);
@@ -50,6 +50,28 @@ describe('question dialog', () => {
     expect(second.buttons).toContain('Parler à un conseiller');
     const handoff = await say('Parler à un conseiller', 'q-2');
     expect(handoff.text).toMatch(/Êtes-vous d’accord/);
+  });
+
+  it('answers from the part that answers, whole, with its lists as lists', async () => {
+    await say('bonjour', 'q-4');
+    await say('Poser une question', 'q-4');
+    const a = await say('comment avoir plus d\'avis google ?', 'q-4');
+    expect(a.text).toMatch(/Avis clients et e-réputation — Obtenir plus d'avis/);
+    expect(a.text).toMatch(/\n- \*\*au bon moment\*\*/);
+    expect(a.text).toMatch(/\n- ne demander des avis qu'aux clients satisfaits/);
+    const cost = await say('combien coute un site vitrine', 'q-4');
+    expect(cost.text).toMatch(/1 500 et 5 000 € HT/);
+  });
+
+  it('answers an urgent situation with the emergency steps and offers an advisor at once', async () => {
+    await say('bonjour', 'q-5');
+    await say('Poser une question', 'q-5');
+    const r = await say('on m\'a piraté ma page facebook, aidez moi !!', 'q-5');
+    expect(r.text).toMatch(/Urgence : compte piraté/);
+    expect(r.text).toMatch(/1\. Depuis un appareil sain, changez/);
+    expect(r.text).toMatch(/17cyber\.gouv\.fr/);
+    expect(r.text).toMatch(/Cyberattaque : que faire \?/);
+    expect(r.buttons).toEqual(['Parler à un conseiller', 'Être rappelé', 'Poser une autre question']);
   });
 
   it('answers questions one after the other without going back to the menu', async () => {

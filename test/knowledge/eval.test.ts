@@ -1,7 +1,7 @@
 // The quality gate of the knowledge search on our labelled questions (see src/knowledge/search/evaluate.ts).
 import path from 'node:path';
 import { readGuides } from '../../src/knowledge/guides.js';
-import { createKnowledgeBase, evaluate, formatReport, loadQuestions } from '../../src/knowledge/search/index.js';
+import { EVAL_SETS, createKnowledgeBase, evaluate, formatReport, loadQuestions } from '../../src/knowledge/search/index.js';
 import { knowledgeDir } from '../../src/paths.js';
 
 const questions = loadQuestions();
@@ -28,5 +28,38 @@ describe('knowledge search evaluation', () => {
       top3: true,
       offTopic: true,
     });
+  });
+});
+
+describe('section-level evaluation set (test/knowledge/eval)', () => {
+  const test = loadQuestions(EVAL_SETS.test);
+  const tune = loadQuestions(EVAL_SETS.tune);
+
+  it('has ≥ 200 labelled questions with guide and section, in two halves, plus off-topic ones', () => {
+    const labelled = [...test, ...tune].filter((q) => q.guide !== null);
+    expect(labelled.length).toBeGreaterThanOrEqual(200);
+    const anchors = new Map(guides.map((g) => [g.id, new Set(g.sections.map((s) => s.id))]));
+    expect(labelled.filter((q) => !anchors.get(q.guide!)?.has(q.section ?? ''))).toEqual([]);
+    expect(test.filter((q) => q.guide === null).length).toBeGreaterThanOrEqual(10);
+    const seen = new Set(tune.map((q) => q.q));
+    expect(test.filter((q) => seen.has(q.q))).toEqual([]);
+  });
+
+  it('keeps the test half at or above the measured level (no regression), off-topic ≥ 93 %', () => {
+    const r = evaluate(kb, test);
+    const summary = formatReport(r, kb.threshold, false).join('\n');
+    expect({ summary, top1: r.top1 >= 0.73, top3: r.top3 >= 0.98, section: r.rightSection >= 0.66, offTopic: r.offTopicRejection >= 0.93 }).toEqual({
+      summary,
+      top1: true,
+      top3: true,
+      section: true,
+      offTopic: true,
+    });
+  });
+
+  it('never copies a test-half sentence into a guide (questions, keywords, synonyms)', () => {
+    const norm = (t: string) => t.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, ' ').trim();
+    const written = new Set(guides.flatMap((g) => [...g.keywords, ...g.synonyms, ...g.sections.flatMap((s) => s.questions ?? [])]).map(norm));
+    expect(test.filter((q) => written.has(norm(q.q))).map((q) => q.q)).toEqual([]);
   });
 });

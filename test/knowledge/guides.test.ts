@@ -113,8 +113,32 @@ describe('parseGuide / splitSections', () => {
 
   it('keeps text before the first heading as an introduction', () => {
     expect(splitSections('Intro\n\n## Suite\n\nFin')).toEqual([
-      { id: 'introduction', title: 'Introduction', text: 'Intro' },
-      { id: 'suite', title: 'Suite', text: 'Fin' },
+      { id: 'introduction', title: 'Introduction', text: 'Intro', questions: [] },
+      { id: 'suite', title: 'Suite', text: 'Fin', questions: [] },
     ]);
+  });
+});
+
+describe('section questions (front matter « questions »)', () => {
+  const head = (questions: string) =>
+    `---\ntitle: Un guide de test\nsummary: Un résumé assez long pour le schéma des guides.\nkeywords: [test]\nupdated: 2026-01-01\nsources:\n  - title: Source\n    url: https://example.org/\n${questions}---\n\n## Première partie\n\n${'Un texte de guide. '.repeat(120)}\n\n## Seconde partie\n\nSuite.\n`;
+
+  it('attaches the questions to the section of that anchor', () => {
+    const parsed = parseGuide('/tmp/un-guide.md', head('questions:\n  seconde-partie:\n    - "une question de dirigeant"\n'));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.guide?.sections.map((s) => s.questions)).toEqual([[], ['une question de dirigeant']]);
+  });
+
+  it('flags an anchor that is not a section of the guide', () => {
+    const parsed = parseGuide('/tmp/un-guide.md', head('questions:\n  troisieme-partie:\n    - "une question de dirigeant"\n'));
+    expect(parsed.problems.map((p) => p.message)).toEqual([expect.stringMatching(/« questions » : section « troisieme-partie » inexistante/)]);
+  });
+
+  it('gives every content section of our guides at least two questions', () => {
+    const generic = new Set(['a-retenir', 'quand-se-faire-accompagner']);
+    const missing = loadGuides(path.join(fixtures, '..', '..', '..', 'knowledge', 'guides')).flatMap((g) =>
+      g.sections.filter((s) => !generic.has(s.id) && (s.questions ?? []).length < 2).map((s) => `${g.id}#${s.id}`),
+    );
+    expect(missing).toEqual([]);
   });
 });

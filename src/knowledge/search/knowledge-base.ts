@@ -6,18 +6,18 @@
 // query hits the guide's curated labels, how close the score comes to the most it could be, and the
 // lead over the next guide. A question is answered when the best confidence reaches the threshold;
 // two guides within `clarifyRatio` of each other are returned in `clarify`.
-import { stem } from '../../nlu/analyze.js';
 import type { Guide } from '../guides.js';
 import { Bm25Index, MAX_QUERY_TERMS, type QueryTerm } from './bm25.js';
 import { confidence } from './confidence.js';
 import { Vocabulary } from './fuzzy.js';
 import { QueryRewriter, loadSynonyms, type SynonymData } from './synonyms.js';
-import { analyseSentences, excerpt, plainText, words, type AnalysedSentence } from './text.js';
+import { analyseSentences, excerpt, inflections, plainText, round, words, type AnalysedSentence } from './text.js';
+import { UrgentDetector, type UrgentSituation } from './urgent.js';
 
 export interface KnowledgeOptions {
-  /** Minimum confidence to answer (default 0.35). */
+  /** Minimum confidence to answer (default 0.4). */
   threshold?: number;
-  /** Second guide's score ≥ clarifyRatio × first's → ask which one (default 0.85). */
+  /** Second guide's score ≥ clarifyRatio × first's → ask which one (default 0.95, tuned on the tuning half). */
   clarifyRatio?: number;
   /** Abbreviations and ignored words; defaults to knowledge/nlu/synonymes-kb.fr.json. */
   synonyms?: SynonymData;
@@ -25,6 +25,8 @@ export interface KnowledgeOptions {
   cardWeight?: number;
   /** Weight of a typo-corrected word (default 0.8). */
   typoWeight?: number;
+  /** Urgent situations (default: knowledge/nlu/urgences.fr.json); false to turn them off. */
+  urgent?: UrgentDetector | false;
 }
 
 export interface SearchOptions {
@@ -53,6 +55,8 @@ export interface KbSearchResult {
   /** Two close guides the user should choose between, or null. */
   clarify: [KbResult, KbResult] | null;
   results: KbResult[];
+  /** An urgent situation (hacked account, ransomware…): then the first result is its guide, always answered. */
+  urgent: UrgentSituation | null;
   /** How the query was understood (for curators and tests): stems searched, corrections, unknown words. */
   understood: { terms: string[]; corrected: Array<{ from: string; to: string }>; unknown: string[] };
 }
@@ -65,7 +69,11 @@ export interface KnowledgeBase {
   readonly stats: { guides: number; passages: number; vocabulary: number };
 }
 
-const FIELD = { text: 1, sectionTitle: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1 };
+// Field weights. questions: a section's own questions in its passage; cardQuestions: all of them in the
+// guide's card; labelQuestions: how topical a query word found only in the questions is (1 = as a keyword);
+// section: weight of the section's own labels (heading + questions) when picking the part of a guide.
+// Tuned on the tuning half of test/knowledge/eval only.
+const FIELD = { text: 1, sectionTitle: 2, questions: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1, cardQuestions: 0.5, labelQuestions: 0.5, section: 2 };
 const K1 = 1.2;
 const BOILERPLATE_SHARE = 0.25;
 const BOILERPLATE_WEIGHT = 0.5;
@@ -86,17 +94,22 @@ export function guideUrl(id: string): string {
 }
 
 export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions = {}): KnowledgeBase {
-  const threshold = options.threshold ?? 0.35;
-  const clarifyRatio = options.clarifyRatio ?? 0.85;
+  const threshold = options.threshold ?? 0.4;
+  const clarifyRatio = options.clarifyRatio ?? 0.95;
   const cardWeight = options.cardWeight ?? 1;
   const typoWeight = options.typoWeight ?? 0.8;
   const rewriter = new QueryRewriter(options.synonyms ?? loadSynonyms());
+  const urgent = options.urgent === false ? null : (options.urgent ?? new UrgentDetector());
 
   const passages: Passage[] = [];
   const passageIndex = new Bm25Index({ k1: K1, b: 0.75 });
   const cardIndex = new Bm25Index({ k1: K1, b: 0.3 });
   // Curated labels only (title, keywords, synonyms): tells which query terms are topical for a guide.
   const labelIndex = new Bm25Index({ k1: K1, b: 0.3 });
+  // The questions the guide's sections answer: a query word found only there is half topical.
+  const askedIndex = new Bm25Index({ k1: K1, b: 0.3 });
+  // Each section's own labels (heading and questions): picks the part of a guide that answers.
+  const sectionIndex = new Bm25Index({ k1: K1, b: 0.3 });
   const vocabulary = new Vocabulary();
   const surfaceStem = new Map<string, string>();
   const firstPassage: number[] = [];
@@ -118,15 +131,20 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
       { terms: analyse(g.keywords.join(' ; ')), weight: FIELD.keywords },
       { terms: analyse(g.synonyms.join(' ; ')), weight: FIELD.synonyms },
       { terms: analyse(g.summary), weight: FIELD.summary },
+      { terms: analyse(g.sections.flatMap((s) => s.questions ?? []).join(' ; ')), weight: FIELD.cardQuestions },
     ]);
+    const asked = g.sections.flatMap((s) => s.questions ?? []);
     labelIndex.add([{ terms: analyse([g.title, ...g.keywords, ...g.synonyms].join(' ; ')), weight: 1 }]);
+    askedIndex.add([{ terms: analyse(asked.join(' ; ')), weight: 1 }]);
     firstPassage.push(passages.length);
     for (const s of g.sections) {
       const plain = plainText(s.text);
       passageIndex.add([
         { terms: analyse(s.title), weight: FIELD.sectionTitle },
         { terms: analyse(plain), weight: FIELD.text },
+        { terms: analyse((s.questions ?? []).join(' ; ')), weight: FIELD.questions },
       ]);
+      sectionIndex.add([{ terms: analyse([s.title, ...(s.questions ?? [])].join(' ; ')), weight: 1 }]);
       passages.push({ guide: gi, weight: 1, sectionId: s.id, sectionTitle: s.title, plain });
     }
   });
@@ -140,6 +158,8 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
   passageIndex.seal();
   cardIndex.seal();
   labelIndex.seal();
+  askedIndex.seal();
+  sectionIndex.seal();
   vocabulary.seal();
 
   const upperBound = (term: string | null): number =>
@@ -187,26 +207,62 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
     return { q, bounds, unknownBound, info };
   }
 
+  /** An urgent situation always answers from its guide: the part found for the question, else its emergency steps. */
   function search(query: string, opts: SearchOptions = {}): KbSearchResult {
+    const res = rank(query, opts);
+    const situation = urgent?.detect(query) ?? null;
+    const g = situation ? byId.get(situation.guide) : undefined;
+    const section = g?.sections.find((s) => s.id === situation!.section);
+    if (!situation || !g || !section) return res;
+    const found = res.results.find((r) => r.guideId === g.id);
+    const generic = found && passages.find((p) => guides[p.guide] === g && p.sectionId === found.sectionId)?.weight !== 1;
+    const first: KbResult =
+      found && !generic
+        ? { ...found, confidence: Math.max(found.confidence, threshold) }
+        : {
+            guideId: g.id,
+            title: g.title,
+            sectionId: section.id,
+            sectionTitle: section.title,
+            excerpt: plainText(section.text),
+            score: found?.score ?? 0,
+            confidence: Math.max(found?.confidence ?? 0, threshold),
+            url: guideUrl(g.id),
+            signals: found?.signals ?? { coverage: 0, topical: 0, strength: 0, lead: 0 },
+          };
+    const results = [first, ...res.results.filter((r) => r.guideId !== g.id)].slice(0, Math.max(res.results.length, 1));
+    return { ...res, answered: true, clarify: null, results, urgent: situation };
+  }
+
+  function rank(query: string, opts: SearchOptions): KbSearchResult {
     const top = Math.min(Math.max(Math.trunc(opts.top ?? 3), 1), 10);
     const { q, bounds, unknownBound, info } = understand(query);
-    const empty: KbSearchResult = { query, answered: false, clarify: null, results: [], understood: info };
+    const empty: KbSearchResult = { query, answered: false, clarify: null, results: [], urgent: null, understood: info };
     const total = bounds.reduce((a, b) => a + b, 0) + unknownBound;
     if (q.length === 0 || total <= 0) return empty;
 
     const cards = cardIndex.score(q);
     const labels = labelIndex.score(q);
+    const askedLabels = askedIndex.score(q);
     const pass = passageIndex.score(q);
-    const best = new Map<number, { passage: number; score: number; mask: number }>();
+    const own = sectionIndex.score(q);
+    const best = new Map<number, { passage: number; score: number; pick: number; mask: number }>();
     for (const p of pass.touched) {
       const gi = passages[p]!.guide;
       const score = passages[p]!.weight * pass.scores[p]! + cardWeight * cards.scores[gi]!;
+      const pick = passages[p]!.weight * (pass.scores[p]! + FIELD.section * own.scores[p]!);
       const current = best.get(gi);
-      if (!current || score > current.score) best.set(gi, { passage: p, score, mask: pass.masks[p]! | cards.masks[gi]! });
+      const mask = pass.masks[p]! | cards.masks[gi]!;
+      if (!current) best.set(gi, { passage: p, score, pick, mask });
+      else {
+        if (score > current.score) current.score = score;
+        if (pick > current.pick) Object.assign(current, { passage: p, pick });
+        current.mask |= mask;
+      }
     }
     for (const gi of cards.touched) {
       if (best.has(gi)) continue;
-      best.set(gi, { passage: firstPassage[gi]!, score: cardWeight * cards.scores[gi]!, mask: cards.masks[gi]! });
+      best.set(gi, { passage: firstPassage[gi]!, score: cardWeight * cards.scores[gi]!, pick: 0, mask: cards.masks[gi]! });
     }
     const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score);
     const stems = new Set(info.terms);
@@ -214,9 +270,11 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
       let covered = 0;
       let topicalCovered = 0;
       const cardMask = labels.masks[gi]!;
+      const askedMask = askedLabels.masks[gi]!;
       q.forEach((_, i) => {
         if (hit.mask & (1 << i)) covered += bounds[i]!;
         if (cardMask & (1 << i)) topicalCovered += bounds[i]!;
+        else if (askedMask & (1 << i)) topicalCovered += FIELD.labelQuestions * bounds[i]!;
       });
       const coverage = covered / total;
       const topical = topicalCovered / total;
@@ -243,7 +301,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
     const close = !!first && !!second && ranked[1]![1].score >= clarifyRatio * ranked[0]![1].score;
     const clarify: [KbResult, KbResult] | null =
       answered && close && second!.confidence >= threshold * 0.8 ? [first!, second!] : null;
-    return { query, answered, clarify, results, understood: info };
+    return { query, answered, clarify, results, urgent: null, understood: info };
   }
 
   return {
@@ -254,17 +312,3 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
     stats: { guides: guides.length, passages: passages.length, vocabulary: vocabulary.size },
   };
 }
-
-/** Stems of other forms of a word the French stemmer leaves apart (« commencent » → « commence »). */
-function inflections(surface: string): string[] {
-  const out: string[] = [];
-  if (surface.length > 5 && surface.endsWith('ent')) out.push(stem(surface.slice(0, -2)));
-  if (surface.length > 4 && /[sx]$/.test(surface)) out.push(stem(surface.slice(0, -1)));
-  if (surface.length > 5 && /(ez|er)$/.test(surface)) out.push(stem(surface.slice(0, -2) + 'e'));
-  return out;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
-

@@ -111,3 +111,17 @@ function cut(text: string, maxChars: number): string {
   const space = slice.lastIndexOf(' ');
   return `${(space > maxChars / 2 ? slice.slice(0, space) : slice).replace(/[\s,;:]+$/, '')}…`;
 }
+
+/** Stems of other forms of a word the French stemmer leaves apart (« commencent » → « commence »). */
+export function inflections(surface: string): string[] {
+  const out: string[] = [];
+  if (surface.length > 5 && surface.endsWith('ent')) out.push(stem(surface.slice(0, -2)));
+  if (surface.length > 4 && /[sx]$/.test(surface)) out.push(stem(surface.slice(0, -1)));
+  if (surface.length > 5 && /(ez|er)$/.test(surface)) out.push(stem(surface.slice(0, -2) + 'e'));
+  return out;
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
