@@ -71,9 +71,10 @@ export interface KnowledgeBase {
 
 // Field weights. questions: a section's own questions in its passage; cardQuestions: all of them in the
 // guide's card; labelQuestions: how topical a query word found only in the questions is (1 = as a keyword);
-// section: weight of the section's own labels (heading + questions) when picking the part of a guide.
+// section: weight of the section's own labels (heading + questions) when picking the part of a guide;
+// rankOwn: their weight in the ranking of guides (not in the confidence).
 // Tuned on the tuning half of test/knowledge/eval only.
-const FIELD = { text: 1, sectionTitle: 2, questions: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1, cardQuestions: 0.5, labelQuestions: 0.5, section: 2 };
+const FIELD = { text: 1, sectionTitle: 2, questions: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1, cardQuestions: 0.5, labelQuestions: 0.5, section: 2, rankOwn: 0.5 };
 const K1 = 1.2;
 const BOILERPLATE_SHARE = 0.25;
 const BOILERPLATE_WEIGHT = 0.5;
@@ -246,25 +247,30 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
     const askedLabels = askedIndex.score(q);
     const pass = passageIndex.score(q);
     const own = sectionIndex.score(q);
-    const best = new Map<number, { passage: number; score: number; pick: number; mask: number }>();
+    // score: relevance (confidence); order: score plus the section's own labels (ranking); pick: the section.
+    const best = new Map<number, { passage: number; score: number; order: number; pick: number; mask: number }>();
     for (const p of pass.touched) {
       const gi = passages[p]!.guide;
-      const score = passages[p]!.weight * pass.scores[p]! + cardWeight * cards.scores[gi]!;
-      const pick = passages[p]!.weight * (pass.scores[p]! + FIELD.section * own.scores[p]!);
+      const w = passages[p]!.weight;
+      const score = w * pass.scores[p]! + cardWeight * cards.scores[gi]!;
+      const order = score + w * FIELD.rankOwn * own.scores[p]!;
+      const pick = w * (pass.scores[p]! + FIELD.section * own.scores[p]!);
       const current = best.get(gi);
       const mask = pass.masks[p]! | cards.masks[gi]!;
-      if (!current) best.set(gi, { passage: p, score, pick, mask });
+      if (!current) best.set(gi, { passage: p, score, order, pick, mask });
       else {
-        if (score > current.score) current.score = score;
+        current.score = Math.max(current.score, score);
+        current.order = Math.max(current.order, order);
         if (pick > current.pick) Object.assign(current, { passage: p, pick });
         current.mask |= mask;
       }
     }
     for (const gi of cards.touched) {
       if (best.has(gi)) continue;
-      best.set(gi, { passage: firstPassage[gi]!, score: cardWeight * cards.scores[gi]!, pick: 0, mask: cards.masks[gi]! });
+      const score = cardWeight * cards.scores[gi]!;
+      best.set(gi, { passage: firstPassage[gi]!, score, order: score, pick: 0, mask: cards.masks[gi]! });
     }
-    const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score);
+    const ranked = [...best.entries()].sort((a, b) => b[1].order - a[1].order);
     const stems = new Set(info.terms);
     const results = ranked.slice(0, top).map(([gi, hit], rank): KbResult => {
       let covered = 0;
@@ -298,7 +304,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
     const first = results[0];
     const second = results[1];
     const answered = !!first && first.confidence >= threshold;
-    const close = !!first && !!second && ranked[1]![1].score >= clarifyRatio * ranked[0]![1].score;
+    const close = !!first && !!second && ranked[1]![1].order >= clarifyRatio * ranked[0]![1].order;
     const clarify: [KbResult, KbResult] | null =
       answered && close && second!.confidence >= threshold * 0.8 ? [first!, second!] : null;
     return { query, answered, clarify, results, urgent: null, understood: info };
