@@ -1,0 +1,78 @@
+// npm run eval:dialog — replays the in-situ corpus of test/dialog-eval/ (per-question free-text answers and
+// whole conversations written by dirigeants' standards, never by the code's) through the real /api/messages
+// endpoint of a real Virage, and prints: understood at first try, stored as meant, hijacks, question items
+// handled, conversations finished — per split. Failures are listed for the tune split only.
+// Flags: --split tune|test|all (default all), --verbose, --only <text in item/conversation id>.
+// Writes test-output/eval-dialog.json. A measure, not a gate: exits 0 unless it crashes.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../src/paths.js';
+import { coverage, loadConversations, loadItems } from './lib/dialog-eval/corpus.js';
+import { loadQuestions } from './lib/dialog-eval/questions.js';
+import { figures, formatFailures, formatFigures } from './lib/dialog-eval/report.js';
+import { evaluate } from './lib/dialog-eval/run.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const split = flag('--split') ?? 'all';
+const only = flag('--only');
+const verbose = args.includes('--verbose');
+if (!['tune', 'test', 'all'].includes(split)) throw new Error('--split must be tune, test or all');
+
+const questions = loadQuestions();
+const inSplit = <T extends { split: string; id: string }>(xs: T[]) =>
+  xs.filter((x) => (split === 'all' || x.split === split) && (!only || x.id.includes(only)));
+const allItems = loadItems(questions);
+const items = inSplit(allItems);
+const conversations = inSplit(loadConversations(questions));
+for (const p of coverage(allItems, questions)) console.warn(`coverage: ${p}`);
+
+let shown = '';
+const results = await evaluate(items, conversations, {
+  concurrency: Number(process.env.EVAL_DIALOG_CONCURRENCY ?? 2),
+  progress: (what, n, of) => {
+    if (!process.stderr.isTTY) return;
+    const line = `\r${what} ${n}/${of}`;
+    if (line !== shown) process.stderr.write((shown = line));
+  },
+});
+if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+
+const lines: string[] = [];
+const splits = split === 'all' ? (['tune', 'test', 'all'] as const) : ([split] as const);
+const report: Record<string, unknown> = {};
+for (const s of splits) {
+  const its = results.items.filter((i) => s === 'all' || i.split === s);
+  const cvs = results.conversations.filter((c) => s === 'all' || c.split === s);
+  const f = figures(its, cvs);
+  report[s] = f;
+  lines.push(...formatFigures(s, f));
+}
+if (split !== 'test') {
+  const tuneItems = results.items.filter((i) => i.split === 'tune');
+  const tuneConvs = results.conversations.filter((c) => c.split === 'tune');
+  lines.push(...formatFailures(tuneItems, tuneConvs, verbose));
+}
+lines.push('', `(${results.items.length} items and ${results.conversations.length} conversations in ${(results.ms / 1000).toFixed(1)} s; report: test-output/eval-dialog.json)`);
+console.log(lines.join('\n'));
+
+const outDir = path.join(projectRoot, 'test-output');
+mkdirSync(outDir, { recursive: true });
+const tuneOnly = <T extends { split: string }>(xs: T[]) => xs.filter((x) => x.split === 'tune');
+writeFileSync(
+  path.join(outDir, 'eval-dialog.json'),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      figures: report,
+      // Details of the tune split only; the test split is reported as figures (nobody tunes on it).
+      items: tuneOnly(results.items),
+      conversations: tuneOnly(results.conversations),
+    },
+    null,
+    2,
+  ),
+);
