@@ -56,15 +56,26 @@ export class VirageBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     if (this.deps.relay && (await this.deps.relay.intercept(context))) return this.touchSubject(context);
+    // The state is made durable before each reply leaves, not after the turn: after a crash right
+    // after a reply, the dialog resumes at the question the person was shown, not one behind.
+    context.onSendActivities(async (ctx, activities, next) => {
+      if (!ctx.turnState.get(ERASED_FLAG) && activities.some((a) => a.type === 'message')) await this.saveState(ctx);
+      return next();
+    });
     await super.run(context);
     if (context.turnState.get(ERASED_FLAG)) {
       await this.deps.conversationState.delete(context);
       await this.deps.userState.delete(context);
       return;
     }
+    await this.saveState(context);
+    await this.touchSubject(context);
+  }
+
+  /** Writes the conversation and user state when they changed since the last save of this turn. */
+  private async saveState(context: TurnContext): Promise<void> {
     await this.deps.conversationState.saveChanges(context, false);
     await this.deps.userState.saveChanges(context, false);
-    await this.touchSubject(context);
   }
 
   private async touchSubject(context: TurnContext): Promise<void> {

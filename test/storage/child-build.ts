@@ -6,12 +6,12 @@ import path from 'node:path';
 import ts from 'typescript';
 import { projectRoot } from '../../src/paths.js';
 
-/** Transpiles src/ once per test file; returns the folder holding src/ as JavaScript. */
-export function buildSources(): string {
+/** Transpiles src/ (and the other `folders`) once per test file; returns the folder holding them as JavaScript. */
+export function buildSources(folders: string[] = ['src']): string {
   const out = path.join(projectRoot, 'node_modules', '.cache', `virage-child-${process.pid}`);
   const walk = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-  for (const file of walk(path.join(projectRoot, 'src'))) {
+  for (const file of folders.flatMap((folder) => walk(path.join(projectRoot, folder)))) {
     const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
       fileName: file,
