@@ -12,6 +12,20 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.json({ error: { code, message } } satisfies ErrorBody);
 }
 
+/** A store write that could not be made durable (full disk…), anywhere in an error's causes. */
+export function isStoreUnavailable(err: unknown): boolean {
+  for (let e = err as { name?: string; cause?: unknown; jse_cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.name === 'StoreUnavailableError') return true;
+    e = (typeof e.cause === 'function' ? (e.cause as () => unknown)() : e.cause ?? e.jse_cause) as typeof e;
+  }
+  return false;
+}
+
+export const STORE_UNAVAILABLE = {
+  code: 'ServiceUnavailable',
+  message: 'Le service ne peut pas enregistrer votre message pour le moment (espace de stockage saturé) : réessayez dans quelques minutes.',
+};
+
 /** French messages for the errors restify raises itself (parsing, size, routing). */
 export function describeRestifyError(err: { statusCode?: number; name?: string }): { code: string; message: string } {
   switch (err.statusCode) {

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import * as restify from 'restify';
 import type { VirageConfig } from '../config.js';
 import type { Logger } from '../log.js';
-import { describeRestifyError, sendError } from './http-errors.js';
+import { describeRestifyError, isStoreUnavailable, sendError, STORE_UNAVAILABLE } from './http-errors.js';
 import { UpgradeDispatcher } from './upgrade.js';
 
 export interface HealthCheck {
@@ -70,6 +70,14 @@ export function createServer({ config, logger, version, health }: ServerOptions)
 
   // Errors raised by restify itself (bad JSON, body too large, unknown route) get our JSON shape.
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: any, cb: () => void) => {
+    if (isStoreUnavailable(err)) {
+      // Nothing of the refused write was kept (issue 11, hole 8): the client may send it again later.
+      logger.warn('[server] store unavailable: request refused with 503', { path: req.path() });
+      err.statusCode = 503;
+      err.toJSON = () => ({ error: STORE_UNAVAILABLE });
+      err.toString = () => STORE_UNAVAILABLE.message;
+      return cb();
+    }
     const { code, message } = describeRestifyError(err);
     if ((err.statusCode ?? 500) >= 500) logger.error('[server] unhandled error', { path: req.path(), err: String(err?.stack ?? err) });
     err.toJSON = () => ({ error: { code, message } });

@@ -33,6 +33,11 @@ export class CollectionLog<H, R> implements LogCollection<H, R> {
     return doc ? { header: doc.header, records: doc.records } : undefined;
   }
 
+  async tail(key: string): Promise<{ last: R | undefined; bytes: number } | undefined> {
+    const doc = await this.docs.get(key);
+    return doc ? { last: doc.records[doc.records.length - 1], bytes: JSON.stringify(doc.records).length } : undefined;
+  }
+
   async append(key: string, records: R[], at = new Date()): Promise<boolean> {
     const doc = await this.docs.update(key, (current) => current && { ...current, records: [...current.records, ...records], updatedAt: at.toISOString() });
     return doc !== undefined;

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log.js';
 import { LruMap } from './lru.js';
-import { appendAt, CorruptLogError, encodeRecords, logEnd, readLog, readLogHead, writeLog } from './log-file.js';
+import { appendAt, CorruptLogError, encodeRecords, readLog, readLogHead, readLogTail, writeLog } from './log-file.js';
 import { migrateLegacyShards } from './log-migration.js';
 import type { StoreHooks } from './sharded-collection.js';
 import { StoreUnavailableError, type LogCollection, type LogOptions } from './types.js';
@@ -21,6 +21,12 @@ interface LogState<H> {
   end?: number;
   /** The file has a torn tail past `end` (cut off by the next append). */
   torn?: boolean;
+}
+
+/** The file of `key`'s log in `dir`: named by the key's SHA-256, never by the key itself. */
+export function logFile(dir: string, key: string): string {
+  const hash = createHash('sha256').update(key, 'utf8').digest('hex');
+  return path.join(dir, hash.slice(0, 2), `${hash.slice(2, 32)}.jsonl`);
 }
 
 /** A file-system-safe timestamp such as 20250131T235959123Z. */
@@ -44,8 +50,7 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
   ) {}
 
   fileOf(key: string): string {
-    const hash = createHash('sha256').update(key, 'utf8').digest('hex');
-    return path.join(this.dir, hash.slice(0, 2), `${hash.slice(2, 32)}.jsonl`);
+    return logFile(this.dir, key);
   }
 
   open(key: string, header: H, at = new Date()): Promise<{ header: H; created: boolean }> {
@@ -73,6 +78,18 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
       const content = await this.quarantineOnCorrupt(key, () => readLog(this.fileOf(key)));
       if (!content || content.key !== key) return undefined;
       return { header: content.header as H, records: content.records as R[] };
+    });
+  }
+
+  tail(key: string): Promise<{ last: R | undefined; bytes: number } | undefined> {
+    return this.store.run(async () => {
+      await this.prepare();
+      if ((await this.headNow(key)) === undefined) return undefined;
+      const tail = await this.quarantineOnCorrupt(key, () => readLogTail(this.fileOf(key)));
+      const s = this.state.get(key);
+      if (!tail || !s) return undefined;
+      if (!this.queues.has(key)) Object.assign(s, { end: tail.end, torn: tail.size > tail.end });
+      return { last: tail.last as R | undefined, bytes: tail.end };
     });
   }
 
@@ -172,8 +189,9 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
   }
 
   private async whereToAppend(file: string): Promise<{ end: number; torn: boolean }> {
-    const { end, size } = await logEnd(file);
-    return { end, torn: size > end };
+    const tail = await readLogTail(file);
+    if (!tail) throw new Error(`[ShardedFileStore] log file vanished: ${path.basename(file)}`);
+    return { end: tail.end, torn: tail.size > tail.end };
   }
 
   private quarantineOnCorrupt<T>(key: string, op: () => Promise<T | null>): Promise<T | null> {

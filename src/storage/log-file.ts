@@ -105,21 +105,47 @@ export async function readLogHead(file: string): Promise<{ key: string; header: 
   }
 }
 
-/** Where the next append goes: the end of the last complete line (a torn tail is not counted), and the size. */
-export async function logEnd(file: string): Promise<{ end: number; size: number }> {
-  const handle = await fs.open(file, 'r');
+/**
+ * The end of the last complete line (where the next append goes; a torn tail is not counted), the file's
+ * size, and the last record (undefined when the log holds only its header), reading from the end only.
+ */
+export async function readLogTail(file: string): Promise<{ end: number; size: number; last: unknown } | null> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
   try {
     const { size } = await handle.stat();
-    let pos = size;
-    const chunk = Buffer.alloc(Math.min(size, 64 * 1024));
-    while (pos > 0) {
-      const n = Math.min(chunk.length, pos);
-      await handle.read(chunk, 0, n, pos - n);
-      const nl = chunk.subarray(0, n).lastIndexOf(0x0a);
-      if (nl >= 0) return { end: pos - n + nl + 1, size };
-      pos -= n;
+    let chunk = Buffer.alloc(Math.min(size, 16 * 1024));
+    let end = -1;
+    for (;;) {
+      const from = Math.max(0, size - chunk.length);
+      const { bytesRead } = await handle.read(chunk, 0, size - from, from);
+      const text = chunk.subarray(0, bytesRead);
+      if (end < 0) {
+        const nl = text.lastIndexOf(0x0a);
+        if (nl >= 0) end = from + nl + 1;
+      }
+      if (end >= 0) {
+        // The last complete line starts after the newline before it (or at 0: the header).
+        const prev = end - from >= 2 ? text.lastIndexOf(0x0a, end - from - 2) : -1;
+        if (prev >= 0 || from === 0) {
+          if (prev < 0) return { end, size, last: undefined };
+          const line = text.toString('utf8', prev + 1, end - from - 1);
+          try {
+            return { end, size, last: JSON.parse(line) };
+          } catch {
+            throw new CorruptLogError(file, 'unreadable last record');
+          }
+        }
+      } else if (from === 0) {
+        throw new CorruptLogError(file, 'no complete header line');
+      }
+      chunk = Buffer.alloc(Math.min(size, chunk.length * 4));
     }
-    throw new CorruptLogError(file, 'no complete header line');
   } finally {
     await handle.close();
   }
@@ -136,7 +162,12 @@ export async function appendAt(file: string, end: number, torn: boolean, text: s
   try {
     try {
       if (torn) await handle.truncate(end);
-      await handle.write(buf, 0, buf.length, end);
+      // A nearly full disk gives a short write first, then ENOSPC: write until all of it is out.
+      for (let done = 0; done < buf.length; ) {
+        const { bytesWritten } = await handle.write(buf, done, buf.length - done, end + done);
+        if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+        done += bytesWritten;
+      }
       await handle.datasync();
     } catch (err) {
       await handle.truncate(end).catch(() => undefined);

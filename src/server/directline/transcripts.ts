@@ -57,7 +57,6 @@ export type TranscriptRecord = { s: number; a: DlActivity } | { r: string; a: Dl
 /** Per conversation, what an append needs without reading the log: the last seq and the log's size. */
 interface Tail {
   lastSeq: number;
-  records: number;
   bytes: number;
 }
 
@@ -109,7 +108,7 @@ export class TranscriptStore {
     const content = await this.log.read(conversationId);
     if (!content) return undefined;
     const doc = materialize(content.header, content.records);
-    this.tails.set(conversationId, { lastSeq: doc.lastSeq, records: content.records.length, bytes: JSON.stringify(content.records).length });
+    this.tails.set(conversationId, { lastSeq: doc.lastSeq, bytes: JSON.stringify(content.records).length });
     return doc;
   }
 
@@ -127,7 +126,7 @@ export class TranscriptStore {
   async open(conversationId: string, userId: string, locale: string): Promise<{ doc: TranscriptHeader; created: boolean }> {
     const now = new Date(this.clock());
     const { header, created } = await this.log.open(conversationId, { conversationId, userId, locale, createdAt: now.toISOString() }, now);
-    if (created) this.tails.set(conversationId, { lastSeq: 0, records: 0, bytes: 0 });
+    if (created) this.tails.set(conversationId, { lastSeq: 0, bytes: 0 });
     return { doc: header, created };
   }
 
@@ -150,7 +149,7 @@ export class TranscriptStore {
       throw new ConversationNotFoundError(conversationId);
     }
     this.grow(conversationId, tail, records, tail.lastSeq + stored.length);
-    if (tail.bytes > 2 * MAX_HISTORY_BYTES || tail.records > 2 * MAX_HISTORY_ACTIVITIES) await this.compact(conversationId);
+    if (tail.bytes > 2 * MAX_HISTORY_BYTES) await this.compact(conversationId);
     return { stored, watermark: tail.lastSeq };
   }
 
@@ -207,28 +206,36 @@ export class TranscriptStore {
     return result;
   }
 
+  /** The last seq from the log's last record (cheap); the whole log is read only when that record has none. */
   private async tail(conversationId: string): Promise<Tail | undefined> {
     const cached = this.tails.get(conversationId);
     if (cached) return cached;
+    const t = await this.log.tail(conversationId);
+    if (!t) return undefined;
+    const last = t.last;
+    if (last === undefined || 's' in last || 'm' in last) {
+      const tail = { lastSeq: last === undefined ? 0 : 's' in last ? last.s : last.m, bytes: t.bytes };
+      this.tails.set(conversationId, tail);
+      return tail;
+    }
     await this.get(conversationId);
     return this.tails.get(conversationId);
   }
 
   private grow(conversationId: string, tail: Tail, records: TranscriptRecord[], lastSeq: number): void {
     tail.lastSeq = lastSeq;
-    tail.records += records.length;
     tail.bytes += JSON.stringify(records).length;
     this.tails.set(conversationId, tail);
   }
 
-  /** Rewrites a log that grew past twice the cap as the kept history only (amortised: rare). */
+  /** Rewrites a log that grew past twice the byte cap as the kept history only (amortised: rare). */
   private async compact(conversationId: string): Promise<void> {
     const content = await this.log.read(conversationId);
     if (!content) return;
     const doc = materialize(content.header, content.records);
     const records: TranscriptRecord[] = [{ m: doc.lastSeq }, ...doc.entries.map((e) => ({ s: e.seq, a: e.activity }))];
     await this.log.rewrite(conversationId, records, new Date(this.clock()));
-    this.tails.set(conversationId, { lastSeq: doc.lastSeq, records: records.length, bytes: JSON.stringify(records).length });
+    this.tails.set(conversationId, { lastSeq: doc.lastSeq, bytes: JSON.stringify(records).length });
   }
 
   /** The privacy-registry source: export, erase and purge transcripts by subject (one log at a time). */
