@@ -67,8 +67,11 @@ export interface LogCollection<H, R> {
   head(key: string): Promise<H | undefined>;
   /** The header and every record in order, or undefined. */
   read(key: string): Promise<{ header: H; records: R[] } | undefined>;
-  /** The last record (undefined when none) and the log's size in bytes, without reading the whole log. */
-  tail(key: string): Promise<{ last: R | undefined; bytes: number } | undefined>;
+  /**
+   * The last record (undefined when none) and the log's size in bytes, without reading the whole log.
+   * Optional: without it, callers read the whole log once per key.
+   */
+  tail?(key: string): Promise<{ last: R | undefined; bytes: number } | undefined>;
   /** Appends durably, in order; false (nothing written) when the log does not exist. A failed append leaves nothing. */
   append(key: string, records: R[], at?: Date): Promise<boolean>;
   /** Replaces every record at once, atomically (compaction); false when the log does not exist. */

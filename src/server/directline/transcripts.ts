@@ -210,8 +210,12 @@ export class TranscriptStore {
   private async tail(conversationId: string): Promise<Tail | undefined> {
     const cached = this.tails.get(conversationId);
     if (cached) return cached;
-    const t = await this.log.tail(conversationId);
-    if (!t) return undefined;
+    const t = this.log.tail ? await this.log.tail(conversationId) : undefined;
+    if (!t) {
+      if (this.log.tail) return undefined;
+      await this.get(conversationId);
+      return this.tails.get(conversationId);
+    }
     const last = t.last;
     if (last === undefined || 's' in last || 'm' in last) {
       const tail = { lastSeq: last === undefined ? 0 : 's' in last ? last.s : last.m, bytes: t.bytes };
