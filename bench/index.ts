@@ -3,6 +3,7 @@
 import type { BenchSection } from './types.js';
 import { benchTurns } from './turns.js';
 import { benchStore } from './store.js';
+import { benchStorePostgres } from './store-postgres.js';
 import { benchNlu } from './nlu.js';
 import { benchKnowledge } from './knowledge.js';
 import { benchRelay } from './relay.js';
@@ -14,6 +15,7 @@ type Section = { name: string; run: () => Promise<BenchSection> };
 const sections: Section[] = [
   { name: 'turns', run: () => benchTurns() },
   { name: 'store', run: () => benchStore() },
+  { name: 'store-postgres', run: () => benchStorePostgres() },
   { name: 'nlu', run: () => benchNlu() },
   { name: 'knowledge', run: () => benchKnowledge() },
   { name: 'relay', run: () => benchRelay() },
