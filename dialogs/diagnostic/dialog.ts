@@ -6,7 +6,6 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { subjectId } from '../../src/privacy/registry.js';
 import { applicableQuestions, describeAnswer, findQuestion, nextQuestion, previousQuestion, type Answer, type Question } from '../../src/diagnostic/index.js';
-import { echoLine } from '../../src/diagnostic/echo.js';
 import { readAnswerText, type ReadAnswer } from '../../src/diagnostic/reading.js';
 import { answerFromButton, answerFromSubmit } from '../../src/diagnostic/understand.js';
 import type { Command } from '../../src/nlu/index.js';
@@ -15,7 +14,7 @@ import { messages } from '../messages.js';
 import type { PathResult } from '../main.js';
 import { d, missActivity, questionActivity } from './prompts.js';
 import { answerMidDiagnostic, finishDiagnostic, type DiagnosticServices } from './finish.js';
-import { knownLocation, pickPending, type Pending } from './pending.js';
+import { ambiguousOptions, chooseOptions, knownLocation, pickPending, saveFacts, type Pending } from './answering.js';
 
 export const DIAGNOSTIC_DIALOG = 'diagnostic';
 
@@ -91,15 +90,9 @@ export class DiagnosticDialog extends Dialog {
         if (reading.asked) await this.answerQuestion(dc, state, reading.asked);
         return this.acceptRead(dc, state, question, reading.main, reading.extra);
       case 'choose':
-        return this.offer(dc, state, d.choose, [
-          ...reading.candidates.map((c) => ({ label: capital(c.echo), answer: c })),
-          { label: d.dontKnow, answer: { questionId: question.id, answer: { type: 'dontknow' }, echo: 'je ne sais pas' } as ReadAnswer },
-        ]);
-      case 'ambiguous': {
-        const label = phrases.label(reading.command);
-        const answerOption = reading.answer ? { label: d.answerIt(capital(reading.answer.echo)), answer: reading.answer } : { label: d.notCommand, reask: true };
-        return this.offer(dc, state, d.ambiguous(label), [answerOption, { label, command: reading.command }]);
-      }
+        return this.offer(dc, state, d.choose, chooseOptions(question, reading.candidates));
+      case 'ambiguous':
+        return this.offer(dc, state, d.ambiguous(phrases.label(reading.command)), ambiguousOptions(phrases, reading.command, reading.answer));
       case 'correction':
         return this.correct(dc, state, question, reading.questionId, reading.answer);
       case 'question':
@@ -108,6 +101,10 @@ export class DiagnosticDialog extends Dialog {
         return this.ask(dc, state);
       case 'command':
         return this.onCommand(dc, state, question, reading.command, text);
+      case 'facts':
+        await dc.context.sendActivity(await saveFacts(this.s, subjectOf(dc), question, reading.extra));
+        state.lastRead = reading.extra.map((e) => e.questionId);
+        return this.ask(dc, state);
       case 'miss':
         return this.miss(dc, state, question, reading.frustrated);
     }
@@ -279,10 +276,7 @@ export class DiagnosticDialog extends Dialog {
 
   /** Stores a free-text answer (and the other facts of the same message), says it back, moves on. */
   private async acceptRead(dc: DialogContext, state: DiagState, question: Question, main: ReadAnswer, extra: ReadAnswer[]): Promise<DialogTurnResult> {
-    const subject = subjectOf(dc);
-    for (const e of extra) await this.s.records.saveAnswer(subject, e.questionId, e.answer, question.id);
-    const shorts = extra.map((e) => ({ echo: e.echo, short: findQuestion(this.s.questionnaire, e.questionId)?.short }));
-    await dc.context.sendActivity(echoLine(main, shorts));
+    await dc.context.sendActivity(await saveFacts(this.s, subjectOf(dc), question, extra, main));
     const result = await this.accept(dc, state, question, main.answer);
     state.lastRead = [main.questionId, ...extra.map((e) => e.questionId)];
     return result;
@@ -316,4 +310,3 @@ export class DiagnosticDialog extends Dialog {
   }
 }
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

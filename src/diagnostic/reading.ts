@@ -30,6 +30,8 @@ export type Reading =
   | { kind: 'correction'; questionId?: string; answer?: ReadAnswer }
   /** A question to answer from the guides; the diagnostic question is then asked again. */
   | { kind: 'question'; asked: string }
+  /** No answer to the current question, but other profile facts (« je tiens une boulangerie » to « combien… ? »). */
+  | { kind: 'facts'; extra: ReadAnswer[] }
   | { kind: 'miss'; frustrated: boolean };
 
 export interface ReadingContext {
@@ -81,6 +83,8 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   if (asked) return { kind: 'question', asked: text };
   if (r.intent.name === 'question' && r.intent.confidence >= 0.8 && f.split(' ').length >= 4) return { kind: 'question', asked: text };
   if (main) return { kind: 'answer', main: main.read, extra: extrasOf(text, question, ctx) };
+  const facts = extrasOf(text, question, ctx);
+  if (facts.length) return { kind: 'facts', extra: facts };
   return { kind: 'miss', frustrated: r.intent.name === 'insatisfaction' && r.intent.confidence >= 0.6 };
 }
 
@@ -170,14 +174,17 @@ const SLOT_TYPES = new Set(['size', 'sector', 'location']);
 const PEOPLE = /\b(?:salarie|employe|personne|collaborat|apprenti|ouvrier|compagnon|associe|vendeu|stagiaire|gens|on est|nous sommes|seul|seule)\w*/;
 
 function extrasOf(text: string, question: Question, ctx: ReadingContext): ReadAnswer[] {
-  if (question.axis !== 'profil') return [];
+  // Only while the firm is being described: the first profile questions, before the scored axes.
+  const opening = ctx.questionnaire.questions.findIndex((q) => q.axis !== 'profil');
+  const at = ctx.questionnaire.questions.findIndex((q) => q.id === question.id);
+  if (opening >= 0 && at > opening) return [];
   const f = fold(text);
   const out: ReadAnswer[] = [];
   for (const q of applicableQuestions(ctx.questionnaire, ctx.answers)) {
     if (q.id === question.id || !SLOT_TYPES.has(q.type) || ctx.answers[q.id] !== undefined) continue;
     if (q.type === 'size' && !PEOPLE.test(f)) continue;
     const r = ctx.nlu.extract(text, questionContext(q));
-    if (!r.ok || r.confidence < 0.8) continue;
+    if (!r.ok || r.confidence < (q.type === 'sector' ? 0.9 : 0.8)) continue;
     if (r.value.type === 'location' && r.value.value.via === 'departement_code' && !/\b(?:dans le|departement|dept|dpt)\b/.test(f)) continue;
     const answer = toAnswer(q, r.value);
     if (answer) out.push({ questionId: q.id, answer, echo: echoOf(q, answer, r.value.value, ctx.nlu) });
