@@ -5,7 +5,7 @@ import { buttons, Person, storedAnswers, storedRuns, type Server } from './clien
 import { answerChoice, buttonFor, confirmChoice } from './buttons.js';
 import { meant, show, type Expectation } from './compare.js';
 import type { Item } from './corpus.js';
-import { questionMessageIndex, type SeenQuestion, type Sector } from './questions.js';
+import { textBefore, type SeenQuestion, type Sector } from './questions.js';
 import { reach } from './reach.js';
 import { excerpt, readTurn, type HijackKind, type Turn } from './turn.js';
 
@@ -87,8 +87,7 @@ export async function runItem(ctx: Context, item: Item): Promise<ItemResult> {
       const stored = (await storedAnswers(ctx.server.virage, person.subject))[q.id];
       base.stored = show(stored);
       const reasked = turn.asked?.id === q.id;
-      const preface = reasked ? turn.texts.slice(0, questionMessageIndex(q, turn.texts)) : [];
-      const answered = preface.some((t) => t.length >= 30) && !turn.reprompt;
+      const answered = reasked && !turn.reprompt && textBefore(q, turn.texts).length >= 30;
       base.path = movedOn(turn) ? 'moved-on' : reasked ? (answered ? 'answered+reasked' : 'reasked') : 'clarification';
       base.ok =
         stored === undefined &&

@@ -67,9 +67,18 @@ export function askedQuestion(questions: SeenQuestion[], texts: string[]): SeenQ
   return best;
 }
 
-/** Index of the message that carries the question's text (to see what the bot said before it). */
-export function questionMessageIndex(q: SeenQuestion, texts: string[]): number {
-  const t = fold(q.text);
-  for (let i = texts.length - 1; i >= 0; i--) if (fold(texts[i]).includes(t)) return i;
-  return -1;
+/**
+ * What the bot said before asking question q again (in the same message or earlier ones), without the
+ * « Question n/N · axe » header nor « Reprenons » : the answer to a question asked mid-question.
+ */
+export function textBefore(q: SeenQuestion, texts: string[]): string {
+  const all = fold(texts.join('\n'));
+  const at = all.lastIndexOf(fold(q.text));
+  if (at < 0) return '';
+  return all
+    .slice(0, at)
+    .trim()
+    .replace(/question \d+\/\d+[^·]*(·[^·]*)?$/, '')
+    .replace(/reprenons\s*:?/g, '')
+    .trim();
 }

@@ -55,6 +55,9 @@ export function readTurn(questions: SeenQuestion[], replies: any[]): Turn {
   if (!result && !answerOrCommand) {
     for (const [kind, re] of FLOWS) if (re.test(said)) hijack ??= kind;
     if (!hijack && !asked && (MAIN_MENU.test(said) || b.some((x) => /^faire mon diagnostic/.test(fold(x))))) hijack = 'menu';
+    // Worded differently tomorrow, a confirmation still shows its buttons: never click those as an answer.
+    if (!hijack && !asked && b.some((x) => /effacer|supprimer/.test(fold(x)))) hijack = 'erase';
+    if (!hijack && !asked && b.some((x) => /recommencer/.test(fold(x)))) hijack = 'restart';
   }
   return {
     texts: t,
