@@ -4,7 +4,7 @@
 // Exports now list fields per source (src/privacy/export-fields.ts), applied by the privacy registry.
 // A real web-chat user talks to a real Virage through the built-in Direct Line (question, diagnostic),
 // a handoff request is seeded with the real conversation reference, and every registered source must
-// give out the person's data and none of its internals.
+// give out the person's data and none of its internals, in the file the « mes données » link downloads.
 import { BotStorage } from '../../src/storage/bot-storage.js';
 import { startVirage, type Running } from '../helpers/virage.js';
 import { openChat, type Chat } from './chat.js';
@@ -63,8 +63,16 @@ describe('« mes données » gives out fields per source, never internals (hole 
     const current = (await storage.read([userKey]))[userKey] ?? {};
     await storage.write({ [userKey]: { ...current, handoffContact: { name: NAME, email: EMAIL, departement: '33' }, eTag: '*' } });
 
-    const data = await app.virage.privacy.exportFor(chat.subject);
-    exported = JSON.stringify(data, null, 2); // exactly what GET /mes-donnees/<token> sends
+    // The download the person gets: the link of the « mes données » card, fetched like a browser.
+    await chat.say('mes données', /Voici ce que je conserve/);
+    const card = chat.received.filter((a: any) => a.from?.role === 'bot' && a.attachments?.length).pop() as any;
+    const link = String(card.attachments[0].content.buttons[0].value);
+    expect(link).toMatch(/\/mes-donnees\//);
+    const res = await fetch(link.replace(/^https?:\/\/[^/]+/, app.url));
+    expect(res.status).toBe(200);
+    exported = await res.text();
+    const data = JSON.parse(exported) as { subject: string; sources: Array<{ name: string; data: unknown }> };
+    expect(data.subject).toBe(chat.subject);
     exportedSources = JSON.stringify(data.sources);
     sources = Object.fromEntries(data.sources.map((s) => [s.name, s.data]));
   }, 90_000);
