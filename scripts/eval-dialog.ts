@@ -9,7 +9,7 @@ import path from 'node:path';
 import { projectRoot } from '../src/paths.js';
 import { coverage, loadConversations, loadItems } from './lib/dialog-eval/corpus.js';
 import { loadQuestions } from './lib/dialog-eval/questions.js';
-import { figures, formatFailures, formatFigures } from './lib/dialog-eval/report.js';
+import { figures, formatFailures, formatFigures, perQuestion } from './lib/dialog-eval/report.js';
 import { evaluate } from './lib/dialog-eval/run.js';
 
 const args = process.argv.slice(2);
@@ -68,6 +68,8 @@ writeFileSync(
     {
       date: new Date().toISOString(),
       figures: report,
+      // Per question, over the splits run (figures only).
+      perQuestion: perQuestion(results.items),
       // Details of the tune split only; the test split is reported as figures (nobody tunes on it).
       items: tuneOnly(results.items),
       conversations: tuneOnly(results.conversations),

@@ -96,3 +96,17 @@ export function formatFailures(items: ItemResult[], convs: ConversationResult[],
   }
   return lines;
 }
+
+/** Per question: answer items, understood at first try, stored as meant, hijacks (for the JSON report). */
+export function perQuestion(items: ItemResult[]): Record<string, { answers: number; firstTry: number; storedAsMeant: number; hijacks: number }> {
+  const out: Record<string, { answers: number; firstTry: number; storedAsMeant: number; hijacks: number }> = {};
+  for (const i of items) {
+    const q = (out[i.question] ??= { answers: 0, firstTry: 0, storedAsMeant: 0, hijacks: 0 });
+    if (i.hijack) q.hijacks++;
+    if (i.kind !== 'answer') continue;
+    q.answers++;
+    if (i.firstTry) q.firstTry++;
+    if (i.ok) q.storedAsMeant++;
+  }
+  return out;
+}

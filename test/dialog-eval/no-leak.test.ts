@@ -1,0 +1,42 @@
+// The dialog evaluation corpus is a test, never a source: no sentence of it may appear in the lexicons the
+// bot reads (knowledge/nlu/**, the questionnaire's option synonyms). Short answers (« pas vraiment », « aucune
+// idée ») are everyday French and may well be there; sentences of five words or more may not, except the
+// questionnaire's own printed examples, which every dirigeant sees.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { knowledgeDir } from '../../src/paths.js';
+import { loadConversations, loadItems } from '../../scripts/lib/dialog-eval/corpus.js';
+import { fold, loadQuestions } from '../../scripts/lib/dialog-eval/questions.js';
+
+const words = (s: string) => fold(s).replace(/[^a-z0-9' ]/g, ' ').replace(/\s+/g, ' ').trim();
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+function lexicons(): string {
+  const nlu = filesUnder(path.join(knowledgeDir, 'nlu')).map((f) => readFileSync(f, 'utf8'));
+  const questionnaire = JSON.parse(readFileSync(path.join(knowledgeDir, 'diagnostic', 'questionnaire.fr.json'), 'utf8'));
+  const synonyms = questionnaire.questions.flatMap((q: any) => (q.options ?? []).flatMap((o: any) => o.synonyms ?? []));
+  return words([...nlu, ...synonyms].join('\n'));
+}
+
+describe('dialog evaluation corpus', () => {
+  it('is not copied into the lexicons', () => {
+    const questions = loadQuestions();
+    const raw = JSON.parse(readFileSync(path.join(knowledgeDir, 'diagnostic', 'questionnaire.fr.json'), 'utf8'));
+    const printed = words(raw.questions.map((q: any) => q.example).join('\n'));
+    const texts = [
+      ...loadItems(questions).map((i) => i.text),
+      ...loadConversations(questions).flatMap((c) =>
+        Object.values(c.answers).flatMap((r) => (typeof r === 'string' ? [r] : [r.say, ...(r.before ?? []), ...(r.then ?? [])])),
+      ),
+    ];
+    const lex = lexicons();
+    const leaked = [...new Set(texts.map(words))].filter((t) => t.split(' ').length >= 5 && !printed.includes(t) && lex.includes(t));
+    expect(leaked).toEqual([]);
+  });
+});
