@@ -1,6 +1,9 @@
 // Typed configuration, read once from the environment and validated at start (fail fast).
 // Every variable is documented in .env.example. Errors name the variable, in French and English.
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
+
+export type TrustProxy = false | number | string[];
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -32,6 +35,13 @@ export interface VirageConfig {
   maxBodyBytes: number;
   /** Requests that take longer are answered 503. */
   requestTimeoutMs: number;
+  /**
+   * Which X-Forwarded-For hops to believe when reading the client address: false (none, the socket's
+   * address), a hop count, or proxy addresses/subnets (and the names loopback, linklocal, uniquelocal).
+   */
+  trustProxy: TrustProxy;
+  /** How long after its expiry a self-hosted Direct Line token still resumes its conversation (hours). */
+  directLineResumeHours: number;
   /** Human handoff: advisors directory file, live wait before a callback ticket, optional SMTP. */
   handoff: { advisorsFile: string; maxWaitMinutes: number; smtp?: { url: string; from: string }; emitEvent: boolean };
 }
@@ -122,6 +132,24 @@ function store(env: Env): VirageConfig['store'] {
   return { kind: 'postgres', url: raw };
 }
 
+/** TRUST_PROXY: empty/false, a hop count (1–10), or a comma list of addresses, subnets or proxy-addr names. */
+function trustProxy(env: Env): TrustProxy {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === '' || ['false', 'non', 'no', '0'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 1, 10);
+  const list = raw.split(',').map((a) => a.trim()).filter(Boolean);
+  try {
+    proxyaddr.compile(list);
+  } catch {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `« ${raw} » n'est ni un nombre de relais (1 à 10) ni une liste d’adresses (ex. loopback, 10.0.0.0/8)`,
+      `"${raw}" is neither a hop count (1–10) nor an address list (e.g. loopback, 10.0.0.0/8)`,
+    );
+  }
+  return list;
+}
+
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
@@ -205,6 +233,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
     },
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 15000, 100, 600000),
+    trustProxy: trustProxy(env),
+    directLineResumeHours: int(env, 'DIRECTLINE_RESUME_HOURS', 24, 0, 720),
     handoff: {
       advisorsFile: path.resolve(cwd, str(env, 'ADVISORS_FILE') || path.join(dataDir, 'conseillers.json')),
       maxWaitMinutes: int(env, 'HANDOFF_MAX_WAIT_MINUTES', 10, 1, 240),

@@ -13,9 +13,12 @@
   var ConnectionStatus = { Online: 2, ExpiredToken: 3, FailedToConnect: 4, Ended: 5 };
 
   function requestToken(saved) {
+    // Our Direct Line accepts a user id only with the previous token as proof (possibly expired).
     var body = {};
-    if (saved.userId) body.userId = saved.userId;
-    if (saved.token && saved.mode === 'self-hosted') body.token = saved.token;
+    var proof = !!saved.token && saved.mode === 'self-hosted';
+    if (saved.userId && (proof || saved.mode === 'azure')) body.userId = saved.userId;
+    if (proof) body.token = saved.token;
+    if (proof && saved.fresh) body.newConversation = true;
     return window
       .fetch('/api/directline/token', {
         method: 'POST',
@@ -25,7 +28,7 @@
       })
       .then(function (res) {
         if (res.status === 400 && body.userId) return requestToken({}); // a corrupted stored id: start afresh
-        if (res.status === 403 && body.token) return requestToken({ userId: saved.userId }); // conversation gone
+        if (res.status === 403 && (body.token || body.userId)) return requestToken({}); // proof refused: start afresh
         if (!res.ok) throw new Error('token ' + res.status);
         return res.json();
       });
@@ -120,7 +123,7 @@
     var opts = this.opts;
     this.stop();
     var previous = opts.load();
-    var saved = forceNew ? { userId: previous.userId } : previous;
+    var saved = forceNew ? { userId: previous.userId, token: previous.token, mode: previous.mode, fresh: true } : previous;
     return connection(saved)
       .then(function (conn) {
         var resuming = !!saved.conversationId && conn.conversationId === saved.conversationId;
@@ -183,7 +186,7 @@
             self.renewals.push(Date.now());
             self.start(false); // a new token for the same conversation
           } else if (status === ConnectionStatus.Ended) {
-            opts.save({ userId: state.userId });
+            opts.save({ userId: state.userId, token: state.token, mode: state.mode, fresh: true });
             opts.status('ended');
           } else if (status === ConnectionStatus.FailedToConnect) {
             opts.status('failed');

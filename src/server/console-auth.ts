@@ -1,5 +1,5 @@
 // Advisor console authentication: scrypt login, server-side sessions in the store (keyed by a hash
-// of the cookie value), per-session CSRF token, and lockout after 5 failures per login + IP.
+// of the cookie value), per-session CSRF token. Attempts are throttled before hashing (login-guard.ts).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AdvisorIdentity } from '../handoff/service.js';
 import { findAdvisor } from '../handoff/directory.js';
@@ -7,12 +7,10 @@ import { verifyPassword } from '../handoff/passwords.js';
 import type { AdvisorsDirectory } from '../handoff/types.js';
 import { deleteWhere } from '../storage/query.js';
 import type { Collection, DocumentStore } from '../storage/types.js';
+import { LoginGuard } from './login-guard.js';
 
 export const SESSION_COOKIE = 'virage_conseiller';
-export const MAX_FAILURES = 5;
-export const LOCKOUT_MS = 15 * 60_000;
 const SESSION_TTL_MS = 10 * 60 * 60_000;
-const MAX_TRACKED = 10_000;
 
 export interface ConsoleSession {
   login: string;
@@ -30,7 +28,7 @@ export interface Authenticated {
 
 export type LoginResult =
   | { ok: true; sid: string; session: ConsoleSession; advisor: AdvisorIdentity }
-  | { ok: false; status: 401 | 429; code: string; message: string };
+  | { ok: false; status: 401 | 429 | 503; code: string; message: string; retryAfterSeconds?: number };
 
 export interface ConsoleAuthOptions {
   store: DocumentStore;
@@ -53,7 +51,7 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 
 export class ConsoleAuth {
   private readonly sessions: Collection<ConsoleSession>;
-  private readonly failures = new Map<string, { count: number; last: number; lockedUntil?: number }>();
+  private readonly guard = new LoginGuard();
   private readonly clock: () => Date;
 
   constructor(private readonly options: ConsoleAuthOptions) {
@@ -61,24 +59,18 @@ export class ConsoleAuth {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  async login(login: string, password: string, ip: string): Promise<LoginResult> {
+  /** `address` is the client's (client-address.ts). */
+  async login(login: string, password: string, address: string): Promise<LoginResult> {
     const now = this.clock().getTime();
-    const key = `${login.toLowerCase()}|${ip}`;
-    const tracked = this.failures.get(key);
-    if (tracked?.lockedUntil && tracked.lockedUntil > now) return locked(tracked.lockedUntil - now);
+    const refused = await this.guard.admit(login, address);
+    if (refused) return { ok: false, ...refused };
     const found = findAdvisor(this.options.directory(), login);
-    const ok = await verifyPassword(password, found?.advisor.passwordHash);
+    const ok = await this.guard.check(() => verifyPassword(password, found?.advisor.passwordHash));
     if (!ok || !found) {
-      const entry = tracked && now - tracked.last < LOCKOUT_MS ? tracked : { count: 0, last: now };
-      entry.count++;
-      entry.last = now;
-      delete entry.lockedUntil;
-      if (entry.count >= MAX_FAILURES) entry.lockedUntil = now + LOCKOUT_MS;
-      this.track(key, entry);
-      if (entry.lockedUntil) return locked(LOCKOUT_MS);
+      await this.guard.failed(login, address);
       return { ok: false, status: 401, code: 'Unauthorized', message: 'Identifiant ou mot de passe incorrect.' };
     }
-    this.failures.delete(key);
+    await this.guard.succeeded(login, address);
     const sid = randomBytes(32).toString('base64url');
     const session: ConsoleSession = {
       login: found.advisor.login,
@@ -134,24 +126,8 @@ export class ConsoleAuth {
     const now = this.clock().toISOString();
     return (await deleteWhere(this.sessions, { field: 'expiresAt', atMost: now })).length;
   }
-
-  private track(key: string, entry: { count: number; last: number; lockedUntil?: number }): void {
-    this.failures.delete(key);
-    this.failures.set(key, entry);
-    if (this.failures.size > MAX_TRACKED) this.failures.delete(this.failures.keys().next().value!);
-  }
 }
 
 function identity(cciId: string, a: { login: string; displayName: string; firstName: string; title?: string }): AdvisorIdentity {
   return { login: a.login, displayName: a.displayName, firstName: a.firstName, ...(a.title ? { title: a.title } : {}), cciId };
-}
-
-function locked(ms: number): LoginResult {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  return {
-    ok: false,
-    status: 429,
-    code: 'TooManyAttempts',
-    message: `Trop de tentatives de connexion : compte bloqué depuis cette adresse pendant ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-  };
 }

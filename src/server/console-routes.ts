@@ -11,6 +11,7 @@ import { HandoffError, summarize, type RequestSummary } from '../handoff/request
 import type { AdvisorIdentity, HandoffService } from '../handoff/service.js';
 import type { HandoffRequest, HandoffStatus } from '../handoff/types.js';
 import type { Authenticated, ConsoleAuth } from './console-auth.js';
+import { clientAddress } from './client-address.js';
 import { sendError } from './http-errors.js';
 
 export interface ConsoleDeps {
@@ -37,7 +38,6 @@ const TICKET_STATUSES = new Map<string, HandoffStatus>([['nouveau', 'rappel'], [
 type Handler = (req: Request, res: Response, who: Authenticated) => Promise<void>;
 
 const body = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {});
-const clientIp = (req: Request) => req.socket?.remoteAddress ?? 'inconnue';
 
 /** What an advisor sees of a request: everything but the internal subject id and conversation reference. */
 export function advisorView(r: HandoffRequest): Omit<HandoffRequest, 'subject' | 'conversation'> {
@@ -96,8 +96,11 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     if (typeof login !== 'string' || typeof password !== 'string' || !login.trim() || !password || login.length > 64 || password.length > 256) {
       return sendError(res, 400, 'BadArgument', 'Indiquez votre identifiant et votre mot de passe.');
     }
-    const result = await auth.login(login.trim(), password, clientIp(req));
-    if (!result.ok) return sendError(res, result.status, result.code, result.message);
+    const result = await auth.login(login.trim(), password, clientAddress(req));
+    if (!result.ok) {
+      if (result.retryAfterSeconds) res.setHeader('Retry-After', String(result.retryAfterSeconds));
+      return sendError(res, result.status, result.code, result.message);
+    }
     res.setHeader('Set-Cookie', auth.cookie(result.sid));
     res.json(200, me({ sessionKey: '', session: result.session, advisor: result.advisor }));
   });

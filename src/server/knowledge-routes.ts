@@ -1,12 +1,15 @@
 // Routes of the knowledge base: guide pages (/guides, /guides/<slug>) and the JSON API used by the web
 // widget, the advisor console and integrations (/api/kb/search, /api/kb/guides, /api/kb/feedback).
-// Unanswered or low-confidence questions asked through the API are logged (redacted) for the curators.
+// Unanswered or low-confidence questions asked through the API are logged (redacted) for the curators,
+// within a small budget per client and per hour: a flood of searches must not fill the curators' log.
 import type { Request, Response, Server } from 'restify';
 import type { KnowledgeFeedback } from '../knowledge/feedback.js';
 import type { KnowledgeBase } from '../knowledge/search/index.js';
 import { silentLogger, type Logger } from '../log.js';
 import { guideListPage, guidePage, notFoundPage, type PageLook } from './guide-pages.js';
+import { clientAddress } from './client-address.js';
 import { sendError } from './http-errors.js';
+import { createLimiter, limitOrRefuse, take, type LimitSpec } from './limits.js';
 
 export interface KnowledgeRouteDeps {
   kb: KnowledgeBase;
@@ -16,7 +19,13 @@ export interface KnowledgeRouteDeps {
   look?: PageLook;
   /** Confidence under which an answered question is still logged for curation (default 0.5). */
   lowConfidence?: number;
+  /** Searches per client address (default 30 a minute). */
+  searchLimit?: LimitSpec;
 }
+
+/** API searches logged for curation: per client address, and for everyone together. */
+const CURATION_PER_CLIENT: LimitSpec = { points: 10, durationSeconds: 3600 };
+const CURATION_TOTAL: LimitSpec = { points: 200, durationSeconds: 3600 };
 
 const SLUG = /^[a-z0-9-]{1,80}$/;
 export const QUERY_MIN = 2;
@@ -40,6 +49,10 @@ export function registerKnowledgeRoutes(server: Server, deps: KnowledgeRouteDeps
   const { kb, feedback } = deps;
   const logger = deps.logger ?? silentLogger;
   const lowConfidence = deps.lowConfidence ?? 0.5;
+  const searches = createLimiter('kb-search', deps.searchLimit ?? { points: 30, durationSeconds: 60 });
+  const curationPerClient = createLimiter('kb-curation-client', CURATION_PER_CLIENT);
+  const curationTotal = createLimiter('kb-curation-total', CURATION_TOTAL);
+  const mayLog = async (address: string) => (await take(curationPerClient, address)).ok && (await take(curationTotal, 'all')).ok;
 
   server.get('/guides', async (_req: Request, res: Response) => sendHtml(res, 200, guideListPage(kb.list(), deps.look)));
 
@@ -55,6 +68,8 @@ export function registerKnowledgeRoutes(server: Server, deps: KnowledgeRouteDeps
   });
 
   server.get('/api/kb/search', async (req: Request, res: Response) => {
+    const address = clientAddress(req);
+    if (!(await limitOrRefuse(searches, address, res, 'Trop de recherches : réessayez dans un instant.'))) return;
     const raw = (req.query as Record<string, unknown> | undefined)?.q;
     const q = queryParam(req, 'q')?.trim();
     if (Array.isArray(raw)) return sendError(res, 400, 'BadQuery', 'Un seul paramètre « q » est attendu.');
@@ -72,7 +87,7 @@ export function registerKnowledgeRoutes(server: Server, deps: KnowledgeRouteDeps
     }
     const result = kb.search(q, { top });
     const best = result.results[0];
-    if (feedback && (!result.answered || (best?.confidence ?? 0) < lowConfidence)) {
+    if (feedback && (!result.answered || (best?.confidence ?? 0) < lowConfidence) && (await mayLog(address))) {
       try {
         await feedback.logQuestion({
           query: q,

@@ -6,6 +6,7 @@ import type { VirageConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { describeRestifyError, isStoreUnavailable, sendError, STORE_UNAVAILABLE } from './http-errors.js';
 import { UpgradeDispatcher } from './upgrade.js';
+import { addressResolver, rememberClientAddress } from './client-address.js';
 
 export interface HealthCheck {
   name: string;
@@ -41,13 +42,15 @@ export function createServer({ config, logger, version, health }: ServerOptions)
   const options = { name: 'virage', version, ignoreTrailingSlash: true, maxParamLength: 2048 } as restify.ServerOptions;
   const server = restify.createServer(options);
   const started = Date.now();
-  upgrades(server);
+  const resolveAddress = addressResolver(config.trustProxy);
+  upgrades(server).resolveAddress = resolveAddress;
 
   // Slow or stalled clients must not hold sockets for ever (WebSocket streams are upgraded and exempt).
   server.server.requestTimeout = config.requestTimeoutMs;
   server.server.headersTimeout = Math.min(config.requestTimeoutMs, 60000);
 
   server.pre((req, res, next) => {
+    rememberClientAddress(req, resolveAddress);
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.header(k, v);
     if (config.publicUrl?.startsWith('https:')) res.header('Strict-Transport-Security', 'max-age=31536000');
     return next();

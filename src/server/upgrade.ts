@@ -4,6 +4,7 @@
 // every refusal ends with the socket destroyed, so no file descriptor outlives its client.
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { rememberClientAddress, type AddressResolver } from './client-address.js';
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) => void;
 
@@ -33,6 +34,8 @@ const pending = new WeakMap<Duplex, () => void>();
 
 export class UpgradeDispatcher {
   private readonly routes = new Map<string | RegExp, UpgradeHandler>();
+  /** Set by createServer from TRUST_PROXY: features then read clientAddress(req) as for HTTP requests. */
+  resolveAddress?: AddressResolver;
   private readonly listener = (req: IncomingMessage, socket: Duplex, head: Buffer) => this.dispatch(req, socket, head);
 
   constructor(private readonly server: HttpServer) {
@@ -64,6 +67,7 @@ export class UpgradeDispatcher {
     };
     socket.once('close', settle);
     pending.set(socket, settle);
+    if (this.resolveAddress) rememberClientAddress(req, this.resolveAddress);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');

@@ -129,3 +129,17 @@ export function exportLinkIn(replies: any[]): string {
   }
   throw new Error('no « mes données » link in the replies');
 }
+
+/** Writes the example advisors directory (claire.martin, karim.benali with PASSWORD) into `dataDir`. */
+export async function advisorsFile(dataDir: string): Promise<string> {
+  const { writeFileSync } = await import('node:fs');
+  const { formatDirectory } = await import('../../src/handoff/directory.js');
+  const { testDirectory } = await import('../handoff/helpers.js');
+  const file = `${dataDir}/conseillers.json`;
+  writeFileSync(file, formatDirectory(await testDirectory(true)));
+  return file;
+}
+
+export function login(base: string, loginName: string, password: string, forwardedFor?: string): Promise<{ status: number; json: any; headers: Headers }> {
+  return postJson(`${base}/api/conseiller/login`, { login: loginName, password }, forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {});
+}

@@ -5,16 +5,17 @@ import type { Request, Response, Server } from 'restify';
 import type { VirageConfig } from '../../config.js';
 import { sendError } from '../http-errors.js';
 import type { DirectLineCore } from './core.js';
-import { applyCors, authorize, limit, originOf, wsOrigin, type RateLimiter } from './http.js';
+import { applyCors, authorize, limit, originOf, wsOrigin } from './http.js';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { isUserId, parseWatermark } from './ids.js';
-import type { TokenClaims } from './tokens.js';
+import { bearerToken, type TokenClaims } from './tokens.js';
 
 export const DL_BASE = '/v3/directline';
 
 interface RouteDeps {
   config: VirageConfig;
   core: DirectLineCore;
-  limiter: RateLimiter;
+  limiter: RateLimiterAbstract;
 }
 
 function body(req: Request): Record<string, unknown> {
@@ -55,9 +56,17 @@ export function registerClientRoutes(server: Server, { config, core, limiter }: 
 
   // Open (a public chat page needs no secret), rate-limited per IP.
   server.post(`${DL_BASE}/tokens/generate`, async (req, res) => {
-    if (!cors(req, res) || !limit(limiter, req, res)) return;
+    if (!cors(req, res) || !(await limit(limiter, req, res))) return;
     const userId = requestedUserId(body(req));
     if (userId === null) return sendError(res, 400, 'BadArgument', BAD_USER);
+    // A chosen user id needs proof: a valid token of ours for that very user (Authorization header).
+    if (userId !== undefined) {
+      const token = bearerToken(req.headers.authorization);
+      const proof = token ? core.signer.verify(token) : undefined;
+      if (!proof?.ok || proof.claims.userId !== userId) {
+        return sendError(res, 403, 'Forbidden', 'Identifiant d’utilisateur non prouvé : un jeton valide de cet utilisateur est requis.');
+      }
+    }
     const issued = core.issue(undefined, userId);
     res.json(200, { conversationId: issued.conversationId, token: issued.token, expires_in: issued.expires_in });
   });

@@ -1,7 +1,10 @@
 // HTTP helpers shared by the Direct Line routes: bearer authorisation, own origin, CORS, rate limit.
 import type { Request, Response } from 'restify';
 import type { VirageConfig } from '../../config.js';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { clientAddress } from '../client-address.js';
 import { sendError } from '../http-errors.js';
+import { limitOrRefuse } from '../limits.js';
 import type { DirectLineCore } from './core.js';
 import { isConversationId } from './ids.js';
 import { bearerToken, type TokenClaims } from './tokens.js';
@@ -76,51 +79,7 @@ export function applyCors(config: VirageConfig, req: Request, res: Response): bo
   return true;
 }
 
-/** A token bucket per key (client IP): `capacity` requests at once, refilled at `perMinute`. */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-
-  constructor(
-    private readonly capacity: number,
-    private readonly perMinute: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
-
-  /** Takes one token; false when the bucket is empty. */
-  take(key: string): boolean {
-    const now = this.clock();
-    const b = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
-    b.tokens = Math.min(this.capacity, b.tokens + ((now - b.at) / 60_000) * this.perMinute);
-    b.at = now;
-    const ok = b.tokens >= 1;
-    if (ok) b.tokens -= 1;
-    this.buckets.set(key, b);
-    if (this.buckets.size > 10_000) this.sweep(now);
-    return ok;
-  }
-
-  /** Seconds until the next token. */
-  retryAfter(key: string): number {
-    const b = this.buckets.get(key);
-    return b ? Math.max(1, Math.ceil(((1 - b.tokens) * 60) / this.perMinute)) : 1;
-  }
-
-  private sweep(now: number): void {
-    for (const [k, b] of this.buckets) {
-      if (b.tokens + ((now - b.at) / 60_000) * this.perMinute >= this.capacity) this.buckets.delete(k);
-    }
-  }
-}
-
-export function clientIp(req: Request): string {
-  return req.socket?.remoteAddress ?? 'unknown';
-}
-
-/** Applies the limiter; answers 429 and returns false when exhausted. */
-export function limit(limiter: RateLimiter, req: Request, res: Response): boolean {
-  const ip = clientIp(req);
-  if (limiter.take(ip)) return true;
-  res.header('Retry-After', String(limiter.retryAfter(ip)));
-  sendError(res, 429, 'TooManyRequests', 'Trop de demandes de connexion : réessayez dans un instant.');
-  return false;
+/** Applies the per-client limiter of token generation; answers 429 and returns false when exhausted. */
+export function limit(limiter: RateLimiterAbstract, req: Request, res: Response): Promise<boolean> {
+  return limitOrRefuse(limiter, clientAddress(req), res, 'Trop de demandes de connexion : réessayez dans un instant.');
 }

@@ -15,7 +15,7 @@ import type { DlActivity } from './transcripts.js';
 import { CHANNEL_BASE, registerChannelRoutes } from './channel-routes.js';
 import { registerClientRoutes } from './client-routes.js';
 import { DirectLineCore, type IssuedToken, type UserActivityListener } from './core.js';
-import { RateLimiter } from './http.js';
+import { createLimiter } from '../limits.js';
 import { attachStreams } from './streams.js';
 import { upgrades } from '../server.js';
 import { AZURE_DIRECTLINE, registerTokenRoute } from './token-route.js';
@@ -34,8 +34,8 @@ export interface DirectLineDeps {
   clock?: () => number;
   /** Azure Direct Line base URL used in DIRECTLINE_SECRET mode (tests point it at a local fake). */
   azureDirectLineUrl?: string;
-  /** Token generation per IP: burst and refill per minute (defaults 30 and 20). */
-  tokenRateLimit?: { capacity: number; perMinute: number };
+  /** Token generation per client address (default 30 per minute). */
+  tokenRateLimit?: { points: number; durationSeconds: number };
 }
 
 export interface DirectLineService {
@@ -81,8 +81,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
   };
 
   const core = new DirectLineCore({ store: deps.store, logger, runBot: deps.runBot, key, clock, serviceUrl });
-  const rate = deps.tokenRateLimit ?? { capacity: 30, perMinute: 20 };
-  const limiter = new RateLimiter(rate.capacity, rate.perMinute, clock);
+  const limiter = createLimiter('dl-token', deps.tokenRateLimit ?? { points: 30, durationSeconds: 60 });
 
   registerClientRoutes(server, { config, core, limiter });
   registerChannelRoutes(server, core, channelKey);
@@ -92,7 +91,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     limiter,
     logger,
     upstreamUrl: deps.azureDirectLineUrl ?? AZURE_DIRECTLINE,
-    resumeDays: config.retention.conversationDays,
+    resumeHours: config.directLineResumeHours,
   });
   const closeStreams = attachStreams(upgrades(server), { hub: core.hub, transcripts: core.transcripts, signer: core.signer, logger });
   deps.privacy.register(core.transcripts.privacySource(config.retention.conversationDays, (id) => core.ended(id)));

@@ -8,7 +8,9 @@ import type { Logger } from '../../log.js';
 import { sendError } from '../http-errors.js';
 import { DL_BASE } from './client-routes.js';
 import type { DirectLineCore, IssuedToken } from './core.js';
-import { applyCors, limit, originOf, type RateLimiter } from './http.js';
+import type { TokenClaims } from './tokens.js';
+import { applyCors, limit, originOf } from './http.js';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { isUserId, newUserId } from './ids.js';
 
 export const TOKEN_ROUTE = '/api/directline/token';
@@ -17,19 +19,21 @@ export const AZURE_DIRECTLINE = 'https://directline.botframework.com/v3/directli
 export interface TokenRouteDeps {
   config: VirageConfig;
   core: DirectLineCore;
-  limiter: RateLimiter;
+  limiter: RateLimiterAbstract;
   logger: Logger;
   /** Azure's Direct Line base URL (injectable so tests use a local fake). */
   upstreamUrl: string;
-  /** How long an expired token still lets its holder resume the conversation. */
-  resumeDays: number;
+  /** How long after its expiry a token still proves its user and resumes its conversation (hours). */
+  resumeHours: number;
 }
 
 interface TokenRequest {
   userId?: unknown;
   user?: { id?: unknown };
-  /** A token the page held for its conversation, possibly expired. */
+  /** A token the page held for its conversation, possibly expired: the proof of its user id. */
   token?: unknown;
+  /** true: the same (proved) user, but a new conversation. */
+  newConversation?: unknown;
 }
 
 export function registerTokenRoute(server: Server, deps: TokenRouteDeps): void {
@@ -46,7 +50,7 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDeps): void {
   });
 
   server.post(TOKEN_ROUTE, async (req, res) => {
-    if (!cors(req, res) || !limit(limiter, req, res)) return;
+    if (!cors(req, res) || !(await limit(limiter, req, res))) return;
     res.header('Cache-Control', 'no-store');
     const b: TokenRequest = typeof req.body === 'object' && req.body !== null ? (req.body as TokenRequest) : {};
     const asked = b.userId ?? b.user?.id;
@@ -56,16 +60,22 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDeps): void {
     const userId = (asked as string | undefined) || undefined;
     if (config.directLineSecret) return azure(deps, res, userId ?? newUserId());
 
-    let issued: IssuedToken | undefined;
+    // A user id is only ever taken from a token we signed (possibly expired): a page proves who it
+    // was with its previous token. An id merely claimed would let anyone become anyone.
+    let proved: TokenClaims | undefined;
     if (b.token !== undefined) {
       const previous = core.signer.verify(String(b.token));
       const claims = previous.ok ? previous.claims : previous.reason === 'expired' ? previous.claims : undefined;
       if (!claims) return sendError(res, 403, 'Forbidden', 'Jeton précédent invalide.');
       if (userId && userId !== claims.userId) return sendError(res, 403, 'Forbidden', 'Ce jeton appartient à un autre utilisateur.');
-      const tooOld = core.signer.nowSeconds() - claims.exp > deps.resumeDays * 86_400;
-      if (!tooOld && (await core.exists(claims.conversationId))) issued = core.issue(claims.conversationId, claims.userId);
+      // Too long after its expiry a token proves nothing any more: a new user, a new conversation.
+      if (core.signer.nowSeconds() - claims.exp <= deps.resumeHours * 3600) proved = claims;
+    } else if (userId) {
+      return sendError(res, 403, 'Forbidden', 'Identifiant d’utilisateur non prouvé : joignez le jeton précédent (« token »).');
     }
-    issued ??= core.issue(undefined, userId);
+    let issued: IssuedToken | undefined;
+    if (proved && b.newConversation !== true && (await core.exists(proved.conversationId))) issued = core.issue(proved.conversationId, proved.userId);
+    issued ??= core.issue(undefined, proved?.userId);
     res.json(200, {
       token: issued.token,
       conversationId: issued.conversationId,

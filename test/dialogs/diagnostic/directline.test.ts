@@ -6,13 +6,18 @@ import { collect, postJson, texts } from '../../server/directline/harness.js';
 import { startVirage, type Running } from '../../helpers/virage.js';
 import { currentAnswers, DIAG } from './steps.js';
 
-const USER = 'dl_diagnostic-test-user';
+/** The web-chat user: issued by the first token, proved by that token afterwards (a page's storage). */
+let USER = '';
+let proof = '';
 
 /** A Direct Line conversation: `say` posts a message (or a card submit) and waits for a bot reply matching `until`. */
 async function open(app: Running) {
-  const res = await postJson(`${app.url}/api/directline/token`, { userId: USER });
+  const res = await postJson(`${app.url}/api/directline/token`, USER ? { userId: USER, token: proof, newConversation: true } : {});
   expect(res.status).toBe(200);
   const t = res.json as { token: string; conversationId: string; userId: string; domain: string };
+  USER ||= t.userId;
+  proof ||= t.token;
+  expect(t.userId).toBe(USER);
   const dl: DirectLine = createNodeDirectLine({ domain: t.domain, token: t.token, webSocket: false, pollingInterval: 200 });
   const { received, waitFor } = collect(dl);
   const botTexts = () => texts(received, 'bot').map((x) => x ?? '');

@@ -63,7 +63,7 @@ describe('reconnect with a watermark after a server restart (same DATA_DIR)', ()
 
   it('gets the history back and keeps talking, without a second welcome', async () => {
     h = await startHarness({ dataDir });
-    const t = await token(h, 'dl_test-restart-user');
+    const t = await token(h);
     const first = createNodeDirectLine({ domain: t.domain, token: t.token, webSocket: true });
     const one = collect(first);
     await one.waitFor((all) => texts(all, 'bot').includes('Bonjour !'));

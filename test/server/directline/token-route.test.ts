@@ -11,16 +11,18 @@ describe('/api/directline/token, self-hosted', () => {
   let h: Harness;
   let now = Date.now();
   beforeAll(async () => {
-    h = await startHarness({ env: { ALLOWED_ORIGINS: 'https://www.cci-exemple.fr' }, deps: { clock: () => now, tokenRateLimit: { capacity: 12, perMinute: 6 } } });
+    h = await startHarness({ env: { ALLOWED_ORIGINS: 'https://www.cci-exemple.fr' }, deps: { clock: () => now, tokenRateLimit: { points: 12, durationSeconds: 2 } } });
   });
   afterAll(() => h.stop());
 
-  it('gives a token, a dl_ user id and where to connect; keeps a valid page-chosen user id', async () => {
+  it('gives a token, a dl_ user id and where to connect; keeps a user id only with its token as proof', async () => {
     const res = await postJson(`${h.url}${TOKEN}`, {});
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ token: expect.any(String), conversationId: expect.any(String), userId: expect.stringMatching(/^dl_/), expires_in: 1800, domain: h.domain, mode: 'self-hosted' });
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect((await postJson(`${h.url}${TOKEN}`, { userId: 'dl_page-user' })).json.userId).toBe('dl_page-user');
+    expect((await postJson(`${h.url}${TOKEN}`, { userId: 'dl_page-user' })).status).toBe(403);
+    const proved = await postJson(`${h.url}${TOKEN}`, { userId: res.json.userId, token: res.json.token });
+    expect(proved.json.userId).toBe(res.json.userId);
     expect((await postJson(`${h.url}${TOKEN}`, { userId: 'admin' })).status).toBe(400);
   });
 
@@ -55,7 +57,7 @@ describe('/api/directline/token, self-hosted', () => {
     expect(last!.status).toBe(429);
     expect(last!.json.error.code).toBe('TooManyRequests');
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
-    now += 60_000;
+    await new Promise((r) => setTimeout(r, 2100));
     expect((await postJson(`${h.url}${TOKEN}`, {})).status).toBe(200);
   });
 });
