@@ -2,7 +2,6 @@
 // the budget and in-house time the dirigeant stated, in the 70/20/10 spirit (mostly quick wins, at most one
 // known project, one bolder try when it fits), each with guides and up to 3 aid schemes from an injected
 // look-up (src/knowledge/aids.ts `findAids` in production).
-import type { AidMatch, AidQuery } from '../knowledge/aids.js';
 import { describeAnswer } from './answers.js';
 import { evaluate } from './conditions.js';
 import type { ActionRule, Effort, Horizon, RecommendationData } from './plan-rules.js';
@@ -10,23 +9,9 @@ import { axisLabel, findQuestion } from './questionnaire.js';
 import type { AxisScore } from './scoring.js';
 import type { Answers, AxisId, Profile, Questionnaire } from './types.js';
 
-/** The aid look-up the plan needs: `findAids` of src/knowledge/aids.ts, or any function of that shape. */
-export type FindAids = (query: AidQuery) => readonly AidMatch[];
+import { firmAids, priorityAids, type AidRef, type FindAids } from './plan-aids.js';
 
-/** An aid scheme as shown with a priority (JSON-serialisable). */
-export interface AidRef {
-  id: string;
-  name: string;
-  operator: string;
-  kind: string;
-  amount: string | null;
-  rate: string | null;
-  url: string;
-  checked: string;
-  /** « à vérifier » schemes must be confirmed with the CCI. */
-  status: string;
-  regional: boolean;
-}
+export type { AidRef, FindAids } from './plan-aids.js';
 
 export interface Priority {
   rank: number;
@@ -58,6 +43,8 @@ export interface Plan {
   assumed: { budget: boolean; time: boolean };
   /** Other useful actions, for « pour aller plus loin ». */
   more: { id: string; title: string; guides: string[] }[];
+  /** « Vos aides »: the région's schemes the firm is eligible for, then the fitting national ones. */
+  aids: AidRef[];
 }
 
 export interface PlanInput {
@@ -70,10 +57,8 @@ export interface PlanInput {
 }
 
 const HORIZON_LABELS: Record<Horizon, string> = { 'quick-win': 'Action rapide', projet: 'Projet', pari: 'Essai' };
-const MAX_AIDS = 3;
 /** An action this light (hours per month) is proposed even when the stated time is used up. */
 const LIGHT_HOURS = 1;
-const STATUSES = new Set(['entreprise', 'dirigeant-salarie', 'tns-commerce', 'artisan', 'profession-liberale', 'micro-entrepreneur', 'association']);
 
 /** Importance of an action for this firm: impact, raised where the axis is weak and weighs more. */
 function priorityOf(action: ActionRule, axes: AxisScore[]): number {
@@ -90,39 +75,6 @@ function fillWhy(q: Questionnaire, answers: Answers, why: string): string {
     const answer = answers[id];
     return question && answer ? describeAnswer(question, answer) : 'non renseigné';
   });
-}
-
-function lookUpAids(findAids: FindAids | undefined, action: ActionRule, profile: Profile): AidRef[] {
-  if (!findAids || action.aidTopics.length === 0) return [];
-  const query: AidQuery = { region: profile.region, topics: action.aidTopics };
-  if (profile.sizeBand) query.sizeBand = profile.sizeBand;
-  if (profile.status && STATUSES.has(profile.status)) query.status = profile.status as AidQuery['status'];
-  const sector = aidSector(profile);
-  if (sector) query.sector = sector;
-  let matches: readonly AidMatch[];
-  try {
-    matches = findAids(query);
-  } catch {
-    return []; // A catalogue problem must not break the diagnostic; the advisor confirms aids anyway.
-  }
-  return matches
-    .filter((m) => m.matchedTopics.length > 0)
-    .slice(0, MAX_AIDS)
-    .map(({ aid, regional }) => ({
-      id: aid.id, name: aid.name, operator: aid.operator, kind: aid.kind, amount: aid.amount, rate: aid.rate,
-      url: aid.url, checked: aid.checked, status: aid.status, regional,
-    }));
-}
-
-/**
- * The aid catalogue's sector slug for the firm (knowledge/aides uses « commerce », « artisanat »,
- * « hotellerie-restauration »; the sector question gives « metiers_bouche », « construction »…): an
- * artisan is « artisanat » whatever the trade, a food shop is « commerce ».
- */
-function aidSector(profile: Profile): string | undefined {
-  if (profile.status === 'artisan') return 'artisanat';
-  if (profile.sector === 'metiers_bouche') return 'commerce';
-  return profile.sector?.replace(/_/g, '-');
 }
 
 function overNote(action: ActionRule): string {
@@ -203,7 +155,7 @@ export function buildPlan(input: PlanInput): Plan {
       inHouse: action.inHouse,
       guides: action.guides,
       aidTopics: action.aidTopics,
-      aids: lookUpAids(input.findAids, action, profile),
+      aids: priorityAids(input.findAids, action.aidTopics, profile),
       mandatory: action.mandatory === true,
       ...(over ? { note: overNote(action) } : {}),
     };
@@ -212,5 +164,6 @@ export function buildPlan(input: PlanInput): Plan {
     .filter(({ action }) => !chosen.includes(action))
     .slice(0, 5)
     .map(({ action }) => ({ id: action.id, title: action.title, guides: action.guides }));
-  return { priorities, budgetPerYear, hoursPerMonth, assumed: { budget: budgetAssumed, time: timeAssumed }, more };
+  const aids = firmAids(input.findAids, ['transformation', ...ordered.flatMap((a) => a.aidTopics)], profile);
+  return { priorities, budgetPerYear, hoursPerMonth, assumed: { budget: budgetAssumed, time: timeAssumed }, more, aids };
 }

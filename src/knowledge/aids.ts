@@ -137,6 +137,8 @@ export interface AidQuery {
   sector?: string;
   /** Digital themes the dirigeant needs (e.g. ["site", "cybersecurite"]). */
   topics?: string[];
+  /** The firm exports or wants to: export support is offered only then (or when « export » is a topic). */
+  exports?: boolean;
 }
 
 export interface AidMatch {
@@ -167,6 +169,7 @@ export function findAids(query: AidQuery, catalogue: Aid[] = defaultCatalogue())
     const e = aid.eligibility;
     if (query.sizeBand && !e.sizes.includes(query.sizeBand)) continue;
     if (query.status && !statusMatches(e.statuses, query.status)) continue;
+    if (aid.topics.includes('export') && !query.exports && !topics.has('export')) continue;
     const anySector = e.sectors.includes('*');
     if (query.sector && !anySector && !e.sectors.includes(query.sector)) continue;
     const matchedTopics = aid.topics.filter((t) => topics.has(t));

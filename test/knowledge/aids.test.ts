@@ -94,3 +94,12 @@ describe('findAids', () => {
     expect(findAids({ region: '94' }).some((m) => m.aid.id === 'cci-corse-conseil-numerique')).toBe(true);
   });
 });
+
+describe('export support only for firms that export', () => {
+  it('is not offered for remote selling alone, and is offered when the firm exports', () => {
+    const query = { region: '11', sizeBand: '1-4' as const, status: 'tns-commerce' as const, sector: 'commerce', topics: ['e-commerce'] };
+    expect(findAids(query).map((m) => m.aid.id)).not.toContain('team-france-export');
+    expect(findAids({ ...query, exports: true }).map((m) => m.aid.id)).toContain('team-france-export');
+    expect(findAids({ ...query, topics: ['export'] }).map((m) => m.aid.id)).toContain('team-france-export');
+  });
+});

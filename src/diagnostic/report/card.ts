@@ -3,6 +3,7 @@
 // FactSet, because coloured Column backgrounds and weighted widths render unevenly in Teams (desktop vs
 // mobile). The chart is an Image by URL with its text alternative.
 import { radarAltText, radarScoresOf } from './radar.js';
+import { aidLine } from './aids-view.js';
 import { CARD_VERSION } from './card-schema.js';
 import { DISCLAIMER, scoreText, toReportView, type DiagnosticResult, type PriorityView, type ReportView } from './view.js';
 
@@ -74,6 +75,23 @@ function priority(p: PriorityView, index: number, links: ReportLinks): Json {
   return { type: 'Container', style: 'emphasis', spacing: 'Medium', items };
 }
 
+/** « Vos aides »: the région's schemes first, then the national ones; each with its link. */
+function aidLines(view: ReportView): Json[] {
+  if (view.aids.length === 0) return [];
+  const heading = view.regionName ? `Vos aides (région ${view.regionName} et nationales)` : 'Vos aides';
+  return [
+    text(heading, { weight: 'Bolder', spacing: 'Medium', size: 'Medium' }),
+    ...view.aids.map((a) => ({
+      type: 'Container',
+      spacing: 'Small',
+      items: [
+        text(`[${a.name}](${a.url})`, { weight: 'Bolder' }),
+        text([`${a.scope} · ${a.operator}`, a.purpose, a.amount].filter(Boolean).join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' }),
+      ],
+    })),
+  ];
+}
+
 function advisorLines(view: ReportView): Json[] {
   if (!view.advisorSuggested) return [];
   return [
@@ -100,6 +118,7 @@ export function buildResultCard(result: DiagnosticResult, links: ReportLinks): J
       ...advisorLines(view),
       ...(view.priorities.length ? [text('Vos 3 priorités', { weight: 'Bolder', spacing: 'Medium', size: 'Medium' })] : []),
       ...view.priorities.map((p, i) => priority(p, i, links)),
+      ...aidLines(view),
       text(DISCLAIMER, { isSubtle: true, size: 'Small', spacing: 'Medium' }),
     ],
     actions: [
@@ -134,6 +153,10 @@ export function buildResultText(result: DiagnosticResult, links: ReportLinks): s
     out.push(`   - Effort : ${p.effortLabel} ; coût : ${p.cost.label}`);
     for (const slug of p.guides) out.push(`   - Guide : ${links.guideUrl(slug)}`);
   });
+  if (view.aids.length) {
+    out.push('', `**Vos aides${view.regionName ? ` (région ${view.regionName} et nationales)` : ''}**`);
+    for (const a of view.aids) out.push(`- ${aidLine(a)}`);
+  }
   out.push('', `- Graphique : ${links.chartUrl}`, `- Rapport PDF : ${links.pdfUrl}`);
   out.push(`- Pour parler à un conseiller, écrivez « ${HANDOFF_TEXT} ».`);
   out.push('', DISCLAIMER);

@@ -107,6 +107,23 @@ function plan(doc: Doc, view: ReportView, color: string, guideUrl?: (slug: strin
   if (view.priorities.length === 0) para(doc, 'Aucune priorité calculée : parlez-en avec un conseiller.');
 }
 
+/** « Vos aides »: who runs each scheme, what for, the figure or « à vérifier », the link. */
+function aids(doc: Doc, view: ReportView, color: string): void {
+  if (view.aids.length === 0) return;
+  if (doc.y > doc.page.height - 200) doc.addPage();
+  heading(doc, view.regionName ? `Vos aides (région ${view.regionName} et nationales)` : 'Vos aides', color);
+  for (const a of view.aids) {
+    if (doc.y > doc.page.height - 110) doc.addPage();
+    doc.moveDown(0.3);
+    para(doc, a.name, { bold: true });
+    para(doc, [`${a.scope} · ${a.operator}`, a.purpose].filter(Boolean).join(' · '), { color: MUTED, size: 9.5 });
+    const details = [a.amount, a.conditions].filter(Boolean).join('. ');
+    if (details) para(doc, details, { size: 9.5 });
+    link(doc, 'En savoir plus', a.url, 0);
+  }
+  para(doc, 'Les aides changent souvent : votre CCI confirme votre éligibilité avant toute dépense.', { color: MUTED, size: 9 });
+}
+
 function comparisonsAndSources(doc: Doc, view: ReportView, color: string): void {
   if (view.comparisons.length) {
     heading(doc, 'Les entreprises comme la vôtre', color);
@@ -174,6 +191,7 @@ export function renderReportPdf(result: DiagnosticResult, options: PdfOptions = 
   firstPage(doc, view, chart, color);
   doc.addPage();
   plan(doc, view, color, options.guideUrl);
+  aids(doc, view, color);
   comparisonsAndSources(doc, view, color);
   footers(doc, view);
   doc.end();

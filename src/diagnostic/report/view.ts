@@ -3,6 +3,7 @@
 // in the result's shape is absorbed here only.
 import { REGION_CODES } from '../../knowledge/aids.js';
 import type { ComparisonLine } from '../compare.js';
+import { aidView, type AidView } from './aids-view.js';
 import type { Priority } from '../plan.js';
 import type { Effort } from '../plan-rules.js';
 import { DEFAULT_QUESTIONNAIRE, loadQuestionnaire } from '../questionnaire.js';
@@ -66,6 +67,10 @@ export interface ReportView {
   comparisons: ComparisonLine[];
   priorities: PriorityView[];
   redFlags: RedFlag[];
+  /** « Vos aides »: the région's schemes, then the national ones (empty when none is known). */
+  aids: AidView[];
+  /** The firm's région, « Nouvelle-Aquitaine », or null when unknown. */
+  regionName: string | null;
   /** Why an advisor is offered (empty when not offered). */
   advisorReasons: string[];
   advisorSuggested: boolean;
@@ -119,7 +124,8 @@ export function toReportView(result: DiagnosticResult, extraSources: readonly So
     if (!sources.has(s.url)) sources.set(s.url, s);
   };
   for (const c of result.comparisons) addSource({ label: `${c.source.label} (${c.source.year})`, url: c.source.url, checked: c.source.checked });
-  for (const p of result.plan.priorities) for (const a of p.aids) addSource({ label: a.name, url: a.url, checked: a.checked });
+  const planAids = result.plan.aids ?? [];
+  for (const a of [...planAids, ...result.plan.priorities.flatMap((p) => p.aids)]) addSource({ label: a.name, url: a.url, checked: a.checked });
   extraSources.forEach(addSource);
   const advisorReasons = result.advisorSuggested?.reasons ?? [];
   return {
@@ -142,6 +148,8 @@ export function toReportView(result: DiagnosticResult, extraSources: readonly So
     comparisons: result.comparisons,
     priorities: result.plan.priorities.slice(0, 3).map((p) => ({ ...p, effortLabel: EFFORT_LABELS[p.effort] ?? p.effort })),
     redFlags: result.redFlags,
+    aids: planAids.map((a) => aidView(a, result.profile.region)),
+    regionName: result.profile.region ? (REGION_CODES[result.profile.region] ?? null) : null,
     advisorReasons,
     advisorSuggested: advisorReasons.length > 0,
     advisorUrgent: result.advisorSuggested?.urgent === true,

@@ -45,7 +45,7 @@ describe('buildResultCard', () => {
   });
 
   it('lists the three priorities, each with why, effort, cost and « Lire le guide »', () => {
-    const containers = ofType(card, 'Container');
+    const containers = ofType(card, 'Container').filter((c) => c.style === 'emphasis');
     expect(containers).toHaveLength(3);
     result.plan.priorities.forEach((p, i) => {
       const inner = texts(containers[i]);
