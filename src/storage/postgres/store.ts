@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { silentLogger, type Logger } from '../../log.js';
 import { assertCollectionName } from '../sharded-store.js';
-import type { Collection, DocumentStore, LogCollection } from '../types.js';
+import { StoreUnavailableError, type Collection, type DocumentStore, type LogCollection } from '../types.js';
 import { PostgresCollection, type PostgresHooks } from './collection.js';
 import { Db } from './db.js';
 import { PostgresLog } from './log.js';
@@ -23,11 +23,25 @@ export interface PostgresStoreOptions {
   connectTimeoutMs?: number;
 }
 
-export class StoreUnavailableError extends Error {
+/** PostgreSQL could not be reached (or migrated) at start: the server does not start. */
+export class DatabaseUnreachableError extends Error {
   constructor(where: string, cause: unknown) {
     super(`PostgreSQL injoignable (${where}) : ${(cause as Error)?.message ?? String(cause)}`);
-    this.name = 'StoreUnavailableError';
+    this.name = 'DatabaseUnreachableError';
   }
+}
+
+const LOST = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * True when the database cannot take the work now (connection lost or refused, server shutting down,
+ * disk full, too many connections): the request gets 503, not 500. SQLSTATE classes 08, 53 and 57P.
+ */
+export function isUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (LOST.has(code) || code.startsWith('08') || code.startsWith('53') || code.startsWith('57P')) return true;
+  return typeof e?.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(e.message);
 }
 
 /** The URL without its password, for messages and logs. */
@@ -73,7 +87,7 @@ export class PostgresStore implements DocumentStore {
     } catch (err) {
       await pool.end().catch(() => undefined);
       if ((err as Error).name === 'MigrationError') throw err;
-      throw new StoreUnavailableError(redactUrl(options.url), err);
+      throw new DatabaseUnreachableError(redactUrl(options.url), err);
     }
     return new PostgresStore(new Db(pool), logger);
   }
@@ -123,7 +137,9 @@ export class PostgresStore implements DocumentStore {
 
   private run<R>(op: () => Promise<R>): Promise<R> {
     if (this.closed) return Promise.reject(new Error('[PostgresStore] the store is closed'));
-    const p = op();
+    const p = op().catch((err: unknown) => {
+      throw isUnavailable(err) ? new StoreUnavailableError('postgres', err) : err;
+    });
     this.inFlight.add(p);
     const done = () => this.inFlight.delete(p);
     p.then(done, done);
