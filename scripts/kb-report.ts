@@ -5,16 +5,22 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { KnowledgeFeedback } from '../src/knowledge/feedback.js';
 import { ShardedFileStore } from '../src/storage/sharded-store.js';
+import { PostgresStore, redactUrl } from '../src/storage/postgres/store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   // The server keeps its store in DATA_DIR/store; read it without writing, even while the server runs.
-  const store = new ShardedFileStore(path.join(config.dataDir, 'store'), { readOnly: true });
+  // With STORE=postgres, the database the server uses (reading it is safe while the server runs).
+  const store =
+    config.store.kind === 'postgres'
+      ? await PostgresStore.open({ url: config.store.url })
+      : new ShardedFileStore(path.join(config.dataDir, 'store'), { readOnly: true });
+  const source = config.store.kind === 'postgres' ? redactUrl(config.store.url) : config.dataDir;
   try {
     const feedback = new KnowledgeFeedback(store);
     const limit = Number(process.argv[2] ?? 50) || 50;
     const questions = await feedback.questionsToCurate();
-    console.log(`Questions à traiter (${questions.length}, données de ${config.dataDir}) :`);
+    console.log(`Questions à traiter (${questions.length}, données de ${source}) :`);
     if (questions.length === 0) console.log('  aucune');
     for (const q of questions.slice(0, limit)) {
       const kind = q.kind === 'unanswered' ? 'sans réponse' : 'réponse peu sûre';
