@@ -85,13 +85,18 @@ export class WebChatUser {
   userId = '';
   private watermark = '';
 
-  constructor(private readonly base: string) {}
+  constructor(
+    private readonly base: string,
+    /** Extra headers on every call (e.g. X-Forwarded-For, as the reverse proxy adds). */
+    private readonly headers: Record<string, string> = {},
+    private readonly pollMs = 50,
+  ) {}
 
   async connect(body: Record<string, unknown> = {}): Promise<this> {
-    const issued = await postJson(`${this.base}/api/directline/token`, body);
+    const issued = await postJson(`${this.base}/api/directline/token`, body, this.headers);
     if (issued.status !== 200) throw new Error(`token ${issued.status} ${JSON.stringify(issued.json)}`);
     Object.assign(this, { token: issued.json.token, conversationId: issued.json.conversationId, userId: issued.json.userId });
-    const started = await postJson(`${this.base}/v3/directline/conversations`, {}, { Authorization: `Bearer ${this.token}` });
+    const started = await postJson(`${this.base}/v3/directline/conversations`, {}, { ...this.headers, Authorization: `Bearer ${this.token}` });
     if (started.status >= 300) throw new Error(`start ${started.status}`);
     return this;
   }
@@ -99,20 +104,20 @@ export class WebChatUser {
   /** Sends a message and returns the bot's activities that answer it (polling, up to timeoutMs). */
   async say(text: string, timeoutMs = 15000): Promise<any[]> {
     const url = `${this.base}/v3/directline/conversations/${this.conversationId}/activities`;
-    const sent = await postJson(url, { type: 'message', from: { id: this.userId }, text, locale: 'fr-FR' }, { Authorization: `Bearer ${this.token}` });
+    const sent = await postJson(url, { type: 'message', from: { id: this.userId }, text, locale: 'fr-FR' }, { ...this.headers, Authorization: `Bearer ${this.token}` });
     if (sent.status !== 200) throw new Error(`post ${sent.status} ${JSON.stringify(sent.json)}`);
     const end = Date.now() + timeoutMs;
     while (Date.now() < end) {
-      const res = await fetch(`${url}?watermark=${this.watermark}`, { headers: { Authorization: `Bearer ${this.token}` } });
+      const res = await fetch(`${url}?watermark=${this.watermark}`, { headers: { ...this.headers, Authorization: `Bearer ${this.token}` } });
       const set = (await res.json()) as { activities: any[]; watermark: string };
       const replies = set.activities.filter((a) => a.replyToId === sent.json.id && a.type === 'message');
       if (replies.length > 0) {
         await new Promise((r) => setTimeout(r, 150));
-        const again = (await (await fetch(`${url}?watermark=${this.watermark}`, { headers: { Authorization: `Bearer ${this.token}` } })).json()) as typeof set;
+        const again = (await (await fetch(`${url}?watermark=${this.watermark}`, { headers: { ...this.headers, Authorization: `Bearer ${this.token}` } })).json()) as typeof set;
         this.watermark = again.watermark;
         return again.activities.filter((a) => a.replyToId === sent.json.id && a.type === 'message');
       }
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, this.pollMs));
     }
     throw new Error(`no reply to « ${text} » within ${timeoutMs} ms`);
   }
