@@ -9,6 +9,9 @@ describe('loadConfig', () => {
     expect(c.dataDir).toBe('/srv/virage/data');
     expect(c.microsoftAppId).toBe('');
     expect(c.maxBodyBytes).toBe(256 * 1024);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.trustProxy).toBe(false);
+    expect(c.directLineResumeHours).toBe(24);
     expect(c.brand.primaryColor).toMatch(/^#[0-9a-f]{6}$/i);
   });
 
@@ -17,6 +20,9 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
+    [{ TRUST_PROXY: 'nginx' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '99' }, 'TRUST_PROXY'],
+    [{ DIRECTLINE_RESUME_HOURS: 'un jour' }, 'DIRECTLINE_RESUME_HOURS'],
     [{ PUBLIC_URL: 'pas une url' }, 'PUBLIC_URL'],
     [{ MicrosoftAppId: 'abc' }, 'MicrosoftAppId'],
     [{ MicrosoftAppId: GUID }, 'MicrosoftAppPassword'],
