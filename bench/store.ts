@@ -1,176 +1,121 @@
-// Storage write latency: one bot-state-sized document (~1.5 KB of JSON) written while 1k, 10k and 50k
-// conversations are already stored, for the ShardedFileStore and, as the same-process baseline, the
-// naive lowdb use (one JSONFile holding every conversation, rewritten on each write).
-// Run alone after `npm run build`: node dist/bench/store.js
+// The store as a CCI's data grows: Virage started on a DATA_DIR already holding 0, 5k, 20k and 50k
+// finished web-chat diagnostics (realistic documents, ~76 KB of store each: see store-data.ts), one
+// child process per size so RSS is that store's alone. Reported as ratios to the empty store: message
+// write p95 (an activity appended to an existing conversation), bot-state write p95, Direct Line turn
+// p50 and throughput, RSS after start + retention purge (and peak RSS).
+// Environment: BENCH_STORE_SIZES (e.g. "0,2000"), BENCH_STORE_MESSAGES (user messages per transcript),
+// BENCH_STORE_LAYOUT (logs | shards: the transcript layout generated; shards is the pre-2026-11 one),
+// BENCH_STORE_DIR (where to generate; default the OS temp dir). Run alone: node dist/bench/store.js
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { writeFileAtomic } from '../src/storage/shard-file.js';
-import { DEFAULT_SHARDS, ShardedFileStore } from '../src/storage/sharded-store.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type { BenchSection } from './types.js';
-import { summarize, type Summary } from './stats.js';
+import { bytesPerConversation, generateStore, MESSAGES, type Layout } from './store-data.js';
 
-const SIZES = [1_000, 10_000, 50_000];
-const SHARDED_SAMPLES = 300;
-/** The baseline rewrites the whole file per write (seconds at 50k): samples are capped by a time budget. */
-const BASELINE_SAMPLES = 60;
-const BASELINE_MIN_SAMPLES = 3;
-const BASELINE_BUDGET_MS = 5_000;
-const PREFILL_CHUNK = 5_000;
-/** Heap used once the largest size is stored (after gc when run with --expose-gc). */
-let heapAtMax = 0;
-let coldScan = '';
+const run = promisify(execFile);
+const SIZES = (process.env.BENCH_STORE_SIZES ?? '0,5000,20000,50000').split(',').map(Number);
+const LAYOUT = (process.env.BENCH_STORE_LAYOUT ?? 'logs') as Layout;
 
-/** A plausible ConversationState: dialog stack plus diagnostic answers, about 1.5 KB of JSON. */
-export function botStateDoc(i: number): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  for (let q = 1; q <= 24; q++) answers[`q${q}`] = { choice: (i + q) % 4, at: 1_700_000_000_000 + i * 1000 + q };
-  return {
-    dialogState: {
-      dialogStack: [
-        { id: 'diagnostic', state: { options: {}, values: { instanceId: `inst-${i}` }, stepIndex: i % 24 } },
-        { id: 'choicePrompt', state: { options: { prompt: { type: 'message', text: 'Avez-vous un site internet ?' } } } },
-      ],
-    },
-    profile: { companyName: `Entreprise ${i}`, sector: 'commerce', employees: (i % 50) + 1, region: 'Occitanie' },
-    answers,
-    lastTurns: ['diagnostic.start', 'diagnostic.answer', 'kb.search:site vitrine', 'diagnostic.answer'].map((intent, t) => ({
-      intent,
-      score: 0.5 + ((i + t) % 50) / 100,
-      at: 1_700_000_000_000 + i * 1000 + t,
-    })),
-    eTag: '*',
-  };
+interface Figures {
+  message: { p50: number; p95: number };
+  state: { p50: number; p95: number };
+  turn: { p50: number; p95: number; perSecond: number };
 }
 
-type Stats = Summary;
-const stats = summarize;
+interface RssResult {
+  count: number;
+  startPurgeMs: number;
+  rssAfterPurgeMB: number;
+  maxRssMB: number;
+}
 
-type Write = (key: string, i: number) => Promise<unknown>;
+/** The store's figures, and `side`: an empty store's, measured interleaved in the same process. */
+type ChildResult = RssResult & Figures & { side: Figures };
+
+function duBytes(dir: string): number {
+  let n = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) n += fs.statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return n;
+}
+
+async function runChild<T>(dataDir: string, count: number, mode = 'all'): Promise<T> {
+  const child = fileURLToPath(new URL('./store-child.js', import.meta.url));
+  const { stdout } = await run(process.execPath, ['--no-deprecation', '--expose-gc', child, dataDir, String(count), mode], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as T;
+}
+
+type Measured = ChildResult & { diskMB: number; generateS: number; empty: RssResult };
 
 /**
- * Times `samples` writes of existing conversations (after `warmUp` untimed ones). When `floor` is given
- * it is timed right after each write, so both see the same machine load (the machine is shared).
+ * Sizes in increasing order on one directory (each adds to the previous one). Before each size, an
+ * empty store is measured again: the machine is shared, so each size is compared with the empty store
+ * measured just before it, under the same load.
  */
-async function timeWrites(samples: number, warmUp: number, conversations: number, write: Write, floor?: () => Promise<unknown>, budgetMs = Infinity) {
-  const times: number[] = [];
-  const floorTimes: number[] = [];
-  let seed = 12345;
-  const deadline = performance.now() + budgetMs;
-  for (let s = 0; s < warmUp + samples; s++) {
-    if (times.length >= BASELINE_MIN_SAMPLES && performance.now() > deadline) break;
-    seed = (seed * 1103515245 + 12345) % 2 ** 31; // deterministic choice of existing conversations
-    const i = seed % conversations;
-    let start = performance.now();
-    await write(`directline/conversations/conv-${i}/`, i);
-    if (s >= warmUp) times.push(performance.now() - start);
-    if (!floor) continue;
-    start = performance.now();
-    await floor();
-    if (s >= warmUp) floorTimes.push(performance.now() - start);
-  }
-  return { writes: stats(times), floor: floorTimes.length ? stats(floorTimes) : undefined };
-}
-
-async function benchSharded(root: string): Promise<Map<number, { writes: Stats; floor?: Stats }>> {
-  const store = new ShardedFileStore(path.join(root, 'sharded'));
-  const c = store.collection<Record<string, unknown>>('botstate');
-  // The disk floor: the same atomic fsynced replace of a 1 KB file, whatever the number of conversations.
-  const floorFile = path.join(root, 'floor.json');
-  const floorText = JSON.stringify(botStateDoc(0)).slice(0, 1024);
-  const out = new Map<number, { writes: Stats; floor?: Stats }>();
-  let stored = 0;
+async function measureAll(base: string): Promise<Measured[]> {
+  const dataDir = fs.mkdtempSync(path.join(base, 'virage-bench-store-'));
+  const out: Measured[] = [];
+  let generated = 0;
   try {
     for (const size of SIZES) {
-      // Bulk pre-fill through the store: concurrent puts coalesce into one write per shard per chunk.
-      while (stored < size) {
-        const end = Math.min(size, stored + PREFILL_CHUNK);
-        const puts: Array<Promise<string>> = [];
-        for (let i = stored; i < end; i++) puts.push(c.put(`directline/conversations/conv-${i}/`, botStateDoc(i)));
-        await Promise.all(puts);
-        stored = end;
-      }
-      if (size === SIZES[SIZES.length - 1]) {
-        (globalThis as { gc?: () => void }).gc?.();
-        heapAtMax = process.memoryUsage().heapUsed;
-      }
-      const write: Write = (key, i) => c.put(key, botStateDoc(i + 1));
-      out.set(size, await timeWrites(SHARDED_SAMPLES, 30, size, write, () => writeFileAtomic(floorFile, floorText)));
+      const emptyDir = fs.mkdtempSync(path.join(base, 'virage-bench-empty-'));
+      const empty = await runChild<RssResult>(emptyDir, 0, 'rss').finally(() => fs.rmSync(emptyDir, { recursive: true, force: true }));
+      const g0 = performance.now();
+      await generateStore(path.join(dataDir, 'store'), size, LAYOUT, generated);
+      generated = size;
+      const generateS = (performance.now() - g0) / 1000;
+      const diskMB = Math.round(duBytes(dataDir) / 1e6);
+      out.push({ ...(await runChild<ChildResult>(dataDir, size)), diskMB, generateS, empty });
     }
   } finally {
-    await store.close();
-  }
-  // Cold full scan (what a privacy purge or an admin list costs right after a restart).
-  const reopened = new ShardedFileStore(path.join(root, 'sharded'));
-  try {
-    const start = performance.now();
-    const n = await reopened.collection('botstate').count();
-    coldScan = `cold count() of ${n} conversations after a restart (reads every shard): ${(performance.now() - start).toFixed(0)} ms`;
-  } finally {
-    await reopened.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return out;
 }
 
-async function benchSingleFile(root: string): Promise<Map<number, Stats>> {
-  type Data = { conversations: Record<string, unknown> };
-  const db = new Low<Data>(new JSONFile<Data>(path.join(root, 'single', 'db.json')), { conversations: {} });
-  fs.mkdirSync(path.join(root, 'single'), { recursive: true });
-  const out = new Map<number, Stats>();
-  let stored = 0;
-  for (const size of SIZES) {
-    for (; stored < size; stored++) db.data.conversations[`directline/conversations/conv-${stored}/`] = botStateDoc(stored);
-    await db.write();
-    const write: Write = async (key, i) => {
-      db.data.conversations[key] = botStateDoc(i + 1);
-      await db.write();
-    };
-    out.set(size, (await timeWrites(BASELINE_SAMPLES, 0, size, write, undefined, BASELINE_BUDGET_MS)).writes);
-  }
-  return out;
-}
-
-const ms = (n: number) => n.toFixed(n < 10 ? 2 : 0);
+const f1 = (x: number) => x.toFixed(x < 10 ? 2 : 1);
+const r = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 
 export async function benchStore(): Promise<BenchSection> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'virage-bench-store-'));
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const base = process.env.BENCH_STORE_DIR ?? os.tmpdir();
   const started = performance.now();
-  try {
-    const sharded = await benchSharded(root);
-    gc?.();
-    const single = await benchSingleFile(root);
-    gc?.();
-    const docBytes = Buffer.byteLength(JSON.stringify(botStateDoc(1)));
-    const lines = [
-      `document ${docBytes} B of JSON; sharded: ${DEFAULT_SHARDS} shards, compact JSON, fsync + rename per write;`,
-      'baseline: one lowdb JSONFile (pretty JSON, steno rename, no fsync) holding every conversation;',
-      'disk floor: atomic fsynced replace of a 1 KB file, timed after each sharded write (same load).',
-      'stored conv. | sharded p50 / p95 ms (n) | single file p50 / p95 ms (n) | single/sharded p50, p95 | disk floor p50 / p95 ms',
-    ];
-    for (const size of SIZES) {
-      const a = sharded.get(size)!;
-      const b = single.get(size)!;
-      const f = a.floor!;
-      lines.push(
-        `${String(size).padStart(12)} | ${ms(a.writes.p50)} / ${ms(a.writes.p95)} (${a.writes.n}) | ` +
-          `${ms(b.p50)} / ${ms(b.p95)} (${b.n}) | ${(b.p50 / a.writes.p50).toFixed(0)}x, ${(b.p95 / a.writes.p95).toFixed(0)}x | ${ms(f.p50)} / ${ms(f.p95)}`,
-      );
-    }
-    const at50k = sharded.get(50_000)!;
-    lines.push(coldScan);
-    lines.push(`process heap with ${SIZES[SIZES.length - 1]} conversations in the sharded store: ${(heapAtMax / 1e6).toFixed(0)} MB`);
+  const results = await measureAll(base);
+  const perConv = bytesPerConversation();
+  const total = Object.values(perConv).reduce((a, b) => a + b, 0);
+  const lines = [
+    `per finished diagnostic: ${(total / 1000).toFixed(1)} KB of JSON (${Object.entries(perConv).map(([c, b]) => `${c} ${(b / 1000).toFixed(1)}`).join(', ')}); ` +
+      `${MESSAGES} user messages; transcript layout: ${LAYOUT}`,
+    'each size against an empty store: writes and turns interleaved in the same process (empty store in brackets);',
+    'RSS against an empty store started alone just before (in brackets).',
+    'stored | disk MB | message write p50/p95 ms | state write p50/p95 ms | turn p50 ms, turns/s | RSS after start+purge, peak MB | start+purge s',
+  ];
+  for (const x of results) {
+    const e = x.side;
     lines.push(
-      `target p95 <= 5 ms at 50k: ${at50k.writes.p95 <= 5 ? 'met' : 'NOT met'} (${ms(at50k.writes.p95)} ms, ` +
-        `disk floor p95 ${ms(at50k.floor!.p95)} ms); bench took ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `${String(x.count).padStart(6)} | ${String(x.diskMB).padStart(7)} | ${f1(x.message.p50)} / ${f1(x.message.p95)} [${f1(e.message.p50)} / ${f1(e.message.p95)}] | ` +
+        `${f1(x.state.p50)} / ${f1(x.state.p95)} [${f1(e.state.p50)} / ${f1(e.state.p95)}] | ${f1(x.turn.p50)}, ${x.turn.perSecond.toFixed(1)} [${f1(e.turn.p50)}, ${e.turn.perSecond.toFixed(1)}] | ` +
+        `${x.rssAfterPurgeMB}, ${x.maxRssMB} [${x.empty.rssAfterPurgeMB}, ${x.empty.maxRssMB}] | ${(x.startPurgeMs / 1000).toFixed(1)}`,
     );
-    return { title: 'Storage: write latency of one bot state (sharded store vs one lowdb file)', lines };
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
   }
+  lines.push('ratios to the empty store: message p95 | state p95 | turn p50 | turns/s | RSS after start+purge | peak RSS');
+  for (const x of results.filter((y) => y.count > 0)) {
+    const e = x.side;
+    lines.push(
+      `${String(x.count).padStart(6)} | ${r(x.message.p95, e.message.p95)} | ${r(x.state.p95, e.state.p95)} | ${r(x.turn.p50, e.turn.p50)} | ` +
+        `${r(x.turn.perSecond, e.turn.perSecond)} | ${r(x.rssAfterPurgeMB, x.empty.rssAfterPurgeMB)} | ${r(x.maxRssMB, x.empty.maxRssMB)}`,
+    );
+  }
+  const last = results[results.length - 1]!;
+  if (last.count > 0) {
+    const ok = last.message.p95 <= 1.5 * last.side.message.p95 && last.turn.p50 <= 1.5 * last.side.turn.p50 && last.rssAfterPurgeMB <= 2 * last.empty.rssAfterPurgeMB;
+    lines.push(`target at ${last.count} (write p95 and turn p50 <= 1.5x, RSS <= 2x the empty store): ${ok ? 'met' : 'NOT met'}`);
+  }
+  lines.push(`generation: ${results.map((x) => `${x.count} in ${x.generateS.toFixed(0)} s`).join(', ')}; section took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return { title: 'Store as the data grows (realistic finished diagnostics, one process per size)', lines };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

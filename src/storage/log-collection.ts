@@ -84,11 +84,10 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
   tail(key: string): Promise<{ last: R | undefined; bytes: number } | undefined> {
     return this.store.run(async () => {
       await this.prepare();
-      if ((await this.headNow(key)) === undefined) return undefined;
       const tail = await this.quarantineOnCorrupt(key, () => readLogTail(this.fileOf(key)));
-      const s = this.state.get(key);
-      if (!tail || !s) return undefined;
-      if (!this.queues.has(key)) Object.assign(s, { end: tail.end, torn: tail.size > tail.end });
+      if (!tail || tail.key !== key) return undefined;
+      // Where the next append goes, unless a change of this log is under way (it knows better).
+      if (!this.queues.has(key)) this.state.set(key, { header: tail.header as H, end: tail.end, torn: tail.size > tail.end });
       return { last: tail.last as R | undefined, bytes: tail.end };
     });
   }

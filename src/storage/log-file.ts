@@ -80,26 +80,34 @@ export async function readLog(file: string): Promise<LogContent | null> {
   return { key, header, records, end };
 }
 
-/** Reads the header line only, or null when the file does not exist. */
-export async function readLogHead(file: string): Promise<{ key: string; header: unknown } | null> {
-  let handle: fs.FileHandle;
+async function openIfExists(file: string): Promise<fs.FileHandle | null> {
   try {
-    handle = await fs.open(file, 'r');
+    return await fs.open(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
+}
+
+async function headOf(handle: fs.FileHandle, file: string): Promise<{ key: string; header: unknown }> {
+  let buf = Buffer.alloc(HEAD_CHUNK);
+  let length = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
+    length += bytesRead;
+    const nl = buf.subarray(0, length).indexOf(0x0a);
+    if (nl >= 0) return decodeHeaderLine(buf.toString('utf8', 0, nl), file);
+    if (bytesRead === 0) throw new CorruptLogError(file, 'no complete header line');
+    if (length === buf.length) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
+  }
+}
+
+/** Reads the header line only, or null when the file does not exist. */
+export async function readLogHead(file: string): Promise<{ key: string; header: unknown } | null> {
+  const handle = await openIfExists(file);
+  if (!handle) return null;
   try {
-    let buf = Buffer.alloc(HEAD_CHUNK);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
-      length += bytesRead;
-      const nl = buf.subarray(0, length).indexOf(0x0a);
-      if (nl >= 0) return decodeHeaderLine(buf.toString('utf8', 0, nl), file);
-      if (bytesRead === 0) throw new CorruptLogError(file, 'no complete header line');
-      if (length === buf.length) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
-    }
+    return await headOf(handle, file);
   } finally {
     await handle.close();
   }
@@ -109,17 +117,22 @@ export async function readLogHead(file: string): Promise<{ key: string; header: 
  * The end of the last complete line (where the next append goes; a torn tail is not counted), the file's
  * size, and the last record (undefined when the log holds only its header), reading from the end only.
  */
-export async function readLogTail(file: string): Promise<{ end: number; size: number; last: unknown } | null> {
-  let handle: fs.FileHandle;
+export async function readLogTail(file: string): Promise<{ key: string; header: unknown; end: number; size: number; last: unknown } | null> {
+  const handle = await openIfExists(file);
+  if (!handle) return null;
   try {
-    handle = await fs.open(file, 'r');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+    const { key, header } = await headOf(handle, file);
+    const tail = await tailOf(handle, file);
+    return { key, header, ...tail };
+  } finally {
+    await handle.close();
   }
-  try {
+}
+
+async function tailOf(handle: fs.FileHandle, file: string): Promise<{ end: number; size: number; last: unknown }> {
+  {
     const { size } = await handle.stat();
-    let chunk = Buffer.alloc(Math.min(size, 16 * 1024));
+    let chunk = Buffer.alloc(Math.min(size, HEAD_CHUNK));
     let end = -1;
     for (;;) {
       const from = Math.max(0, size - chunk.length);
@@ -146,8 +159,6 @@ export async function readLogTail(file: string): Promise<{ end: number; size: nu
       }
       chunk = Buffer.alloc(Math.min(size, chunk.length * 4));
     }
-  } finally {
-    await handle.close();
   }
 }
 
@@ -173,7 +184,7 @@ export async function appendAt(file: string, end: number, torn: boolean, text: s
       await handle.truncate(end).catch(() => undefined);
       throw err;
     }
-    await handle.utimes(at, at).catch(() => undefined);
+    if (Math.abs(at.getTime() - Date.now()) > 1000) await handle.utimes(at, at).catch(() => undefined);
   } finally {
     await handle.close();
   }

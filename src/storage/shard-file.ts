@@ -83,7 +83,7 @@ export async function writeFileAtomic(file: string, text: string, mtime?: Date):
   try {
     await handle.writeFile(text, 'utf8');
     await handle.datasync();
-    if (mtime) await handle.utimes(mtime, mtime);
+    if (mtime && Math.abs(mtime.getTime() - Date.now()) > 1000) await handle.utimes(mtime, mtime);
   } catch (err) {
     await handle.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
