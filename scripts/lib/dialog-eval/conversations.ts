@@ -84,6 +84,12 @@ export async function runConversation(ctx: Context, c: Conversation): Promise<Co
         turn = await say(escape(turn, hijack, escapes - 1));
         continue;
       }
+      const itWasAnAnswer = turn.answerOrCommand ? answerChoice(turn.buttons) : undefined;
+      if (itWasAnAnswer) {
+        // « Vouliez-vous répondre à la question ou … ? »: it was an answer.
+        turn = await say(itWasAnAnswer, lastAnswered);
+        continue;
+      }
       if (turn.asked) {
         escapes = 0;
         lost = 0;
