@@ -75,7 +75,8 @@ export async function runConversation(ctx: Context, c: Conversation): Promise<Co
     while (turn && !turn.result && person.sent < TURN_CAP + c.opening.length) {
       const hijack = turn.hijack === 'back' && scripted ? undefined : turn.hijack;
       scripted = false;
-      if (hijack) out.hijacks.push(hijack);
+      // One event per flow entered from the diagnostic (not per turn spent getting out of it).
+      if (hijack && (escapes === 0 || hijack === 'back')) out.hijacks.push(hijack);
       if (hijack && hijack !== 'back') {
         if (++escapes > 8) {
           out.stuck = `could not get back to the diagnostic: ${excerpt(turn)}`;
