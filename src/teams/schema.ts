@@ -2,7 +2,8 @@
 // @microsoft/app-manifest package (MIT, used by the Microsoft 365 Agents Toolkit). The schemas are read
 // from the installed package, never downloaded: a fresh clone validates offline with nothing beside it.
 // A manifest version the package does not ship is refused with a clear message: validation is never
-// skipped silently.
+// skipped silently. (@microsoft/app-manifest 1.1.2 require()s fs-extra without declaring it: fs-extra is
+// a direct dependency of ours for that reason.)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
