@@ -43,6 +43,7 @@ export async function knownLocation(s: DiagnosticServices, context: TurnContext,
 export function chooseOptions(question: Question, candidates: ReadAnswer[]): PendingOption[] {
   return [
     ...candidates.map((c) => ({ label: capital(c.echo), answer: c })),
+    ...(candidates.length === 1 ? [{ label: d.otherAnswer, reask: true }] : []),
     { label: d.dontKnow, answer: { questionId: question.id, answer: { type: 'dontknow' }, echo: 'je ne sais pas' } },
   ];
 }

@@ -19,6 +19,7 @@ export const d = {
   restartKept: 'D’accord, on continue : vos réponses sont conservées.',
   choose: 'Pour être sûr de bien noter, laquelle de ces réponses est la bonne ?',
   dontKnow: DONT_KNOW,
+  otherAnswer: 'Autre réponse',
   answerIt: (answer: string) => `Ma réponse : ${answer}`,
   notCommand: 'Je réponds à la question',
   ambiguous: (command: string) => `Je veux être sûr de bien vous comprendre : vous répondez à la question, ou vous voulez « ${command} » ?`,

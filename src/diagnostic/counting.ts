@@ -21,14 +21,18 @@ export function countNamed(question: Question, text: string): number | undefined
   if (!question.countable?.length) return undefined;
   const toks = scopedTokens(text);
   const words = toks.map((t) => t.w);
+  // « un compte Facebook mais on ne publie jamais »: what is named before « mais » is then denied.
+  const but = words.indexOf('mais');
+  const denied = but >= 0 && toks.slice(but + 1).some((t) => ['jamais', 'pas', 'plus', 'rien'].includes(t.w));
   let count = 0;
   for (const thing of question.countable) {
     const spellings = thing.split('|').map((s) => fold(s).trim().split(/\s+/));
     const at = spellings
       .map((sp) => words.findIndex((_, i) => sp.every((w, k) => words[i + k] === w)))
       .find((i) => i >= 0);
-    if (at !== undefined && at >= 0 && !toks[at].neg) count++;
+    if (at !== undefined && at >= 0 && !toks[at].neg && !(denied && at < but)) count++;
   }
+  if (count === 0 && denied) return 0;
   return count > 0 ? count : undefined;
 }
 
@@ -37,7 +41,12 @@ export function yesNoByPhrasing(question: Question, text: string): { answer: Ans
   if (question.type !== 'yesno') return undefined;
   const options = optionsOf(question).filter((o) => o.synonyms?.length);
   if (!options.length) return undefined;
-  const r = extractChoice(text, options.map((o) => ({ id: o.id, label: o.synonyms![0], synonyms: o.synonyms })));
+  const choices = options.map((o) => ({ id: o.id, label: o.synonyms![0], synonyms: o.synonyms }));
+  // « les devis sur Word, les factures avec un logiciel »: a yes and a no phrasing named together is « en partie ».
+  const only = (id: string) => extractChoice(text, choices.filter((c) => c.id === id));
+  const [yes, no] = [only('yes'), only('no')];
+  if (yes.ok && no.ok && yes.confidence >= 0.9 && no.confidence >= 0.9) return { answer: { type: 'yesno', value: 'partly' }, confidence: 0.8 };
+  const r = extractChoice(text, choices);
   if (!r.ok) return undefined;
   return { answer: { type: 'yesno', value: r.value as 'yes' | 'partly' | 'no' }, confidence: Math.min(r.confidence, 0.85) };
 }

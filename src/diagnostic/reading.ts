@@ -6,9 +6,9 @@
 import type { Command, Nlu, NluResult } from '../nlu/index.js';
 import { fold, phraseKey } from '../nlu/index.js';
 import { applicableQuestions } from './flow.js';
-import { countNamed, withoutFrequencies, yesNoByPhrasing } from './counting.js';
+import { answerOf } from './answer-text.js';
 import { echoOf } from './echo.js';
-import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
+import { questionContext, toAnswer } from './understand.js';
 import type { Answer, Answers, Question, Questionnaire } from './types.js';
 
 /** An answer read from text, with the short line that says back what was stored. */
@@ -33,6 +33,8 @@ export type Reading =
   /** No answer to the current question, but other profile facts (« je tiens une boulangerie » to « combien… ? »). */
   | { kind: 'facts'; extra: ReadAnswer[] }
   | { kind: 'miss'; frustrated: boolean };
+
+export { answerOf };
 
 export interface ReadingContext {
   questionnaire: Questionnaire;
@@ -82,69 +84,11 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   if (main && main.confidence >= SURE) return { kind: 'answer', main: main.read, extra: extrasOf(text, question, ctx) };
   if (asked) return { kind: 'question', asked: text };
   if (r.intent.name === 'question' && r.intent.confidence >= 0.8 && f.split(' ').length >= 4) return { kind: 'question', asked: text };
-  if (main) return { kind: 'answer', main: main.read, extra: extrasOf(text, question, ctx) };
+  // A weak reading is offered, never stored silently: « Pour être sûr… » with « Autre réponse ».
+  if (main) return { kind: 'choose', candidates: [main.read] };
   const facts = extrasOf(text, question, ctx);
   if (facts.length) return { kind: 'facts', extra: facts };
   return { kind: 'miss', frustrated: r.intent.name === 'insatisfaction' && r.intent.confidence >= 0.6 };
-}
-
-interface Candidate {
-  read: ReadAnswer;
-  confidence: number;
-  alternatives?: ReadAnswer[];
-}
-
-/** The answer the text gives to `question`, if any. */
-export function answerOf(question: Question, text: string, r: NluResult, ctx: ReadingContext): Candidate | undefined {
-  const make = (answer: Answer, value?: unknown): ReadAnswer => ({ questionId: question.id, answer, echo: echoOf(question, answer, value, ctx.nlu) });
-  // A count question (« Moins de 100 », « De 100 à 1 000 ») answered with a number, maybe per period.
-  if (countBands(question)) {
-    const n = ctx.nlu.extract(text, { type: 'number' });
-    if (n.ok && (n.value.type === 'number' || n.value.type === 'percent')) {
-      const perPeriod = timesPerYear(text) !== undefined;
-      if (perPeriod || !(r.answer?.ok && r.answer.confidence >= SURE)) {
-        const counted = choiceFromCount(question, n.value.value.value, text);
-        if (counted) return { read: make(counted), confidence: n.confidence };
-      }
-    }
-  }
-  // « Facebook et Insta »: the things named, unless a number says how many.
-  if (question.type === 'number') {
-    const named = countNamed(question, text);
-    const n = ctx.nlu.extract(withoutFrequencies(text), { type: 'number' });
-    const said = n.ok && n.value.type === 'number' ? n.value.value.value : undefined;
-    if (said !== undefined && !(named !== undefined && said === 1 && /\b(?:un|une)\b/.test(fold(text)))) {
-      return { read: make({ type: 'number', value: said }), confidence: n.ok ? n.confidence : 0 };
-    }
-    if (named !== undefined) return { read: make({ type: 'number', value: named }), confidence: 0.85 };
-    const yn = ctx.nlu.extract(text, { type: 'yesno', allowNotConcerned: false });
-    if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'no' && yn.confidence >= 0.9) return { read: make({ type: 'number', value: 0 }), confidence: 0.85 };
-  }
-  // A yes/no question answered by describing, when the plain yes/no reading finds nothing sure.
-  if (question.type === 'yesno' && !(r.answer?.ok && r.answer.confidence >= 0.85)) {
-    const described = yesNoByPhrasing(question, text);
-    if (described) return { read: make(described.answer), confidence: described.confidence };
-  }
-  if (r.answer?.ok) {
-    const answer = toAnswer(question, r.answer.value);
-    if (answer) {
-      const alternatives = alternativesOf(question, r, make);
-      return { read: make(answer, r.answer.value.value), confidence: r.answer.confidence, ...(alternatives ? { alternatives } : {}) };
-    }
-  }
-  // « je ne sais pas » said in a sentence, on a question whose extractor does not read it.
-  const yn = ctx.nlu.extract(text, { type: 'yesno', allowNotConcerned: question.notConcernedAllowed ?? false });
-  if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'dont_know' && yn.confidence >= 0.9) {
-    return { read: make({ type: 'dontknow' }), confidence: 0.9 };
-  }
-  return undefined;
-}
-
-/** Competing readings worth a question: a head count whose range spans two bands (« 4 ou 5 »). */
-function alternativesOf(question: Question, r: NluResult, make: (a: Answer, v?: unknown) => ReadAnswer): ReadAnswer[] | undefined {
-  if (!r.answer?.ok || r.answer.value.type !== 'size' || !r.answer.value.value.alternatives) return undefined;
-  const bands = r.answer.value.value.alternatives;
-  return bands.length > 1 ? bands.map((band) => make({ type: 'size', value: band })) : undefined;
 }
 
 /** « non, on est 3 », « je me suis trompé, c'est en Gironde »: a correction of the previous answer. */
@@ -171,6 +115,8 @@ function correctionOf(text: string, question: Question, ctx: ReadingContext, cur
 
 /** Profile questions that one message may answer together (« boulanger à Bordeaux avec 8 salariés »). */
 const SLOT_TYPES = new Set(['size', 'sector', 'location']);
+// « je suis boulanger », « on tient une librairie », « j'ai un garage »: the message says what the firm does.
+const SAYS_TRADE = /\b(?:je suis|j'suis|on est|nous sommes|je tiens|on tient|nous tenons|j'ai (?:un|une)|on a (?:un|une)|je fais|on fait|je travaille|nous faisons|mon metier|ma boite|mon entreprise|notre entreprise)\b/;
 const PEOPLE = /\b(?:salarie|employe|personne|collaborat|apprenti|ouvrier|compagnon|associe|vendeu|stagiaire|gens|on est|nous sommes|seul|seule)\w*/;
 
 function extrasOf(text: string, question: Question, ctx: ReadingContext): ReadAnswer[] {
@@ -183,6 +129,7 @@ function extrasOf(text: string, question: Question, ctx: ReadingContext): ReadAn
   for (const q of applicableQuestions(ctx.questionnaire, ctx.answers)) {
     if (q.id === question.id || !SLOT_TYPES.has(q.type) || ctx.answers[q.id] !== undefined) continue;
     if (q.type === 'size' && !PEOPLE.test(f)) continue;
+    if (q.type === 'sector' && !SAYS_TRADE.test(f)) continue;
     const r = ctx.nlu.extract(text, questionContext(q));
     if (!r.ok || r.confidence < (q.type === 'sector' ? 0.9 : 0.8)) continue;
     if (r.value.type === 'location' && r.value.value.via === 'departement_code' && !/\b(?:dans le|departement|dept|dpt)\b/.test(f)) continue;

@@ -42,6 +42,8 @@ export interface Option {
   score?: number;
   /** Multi only: this option cannot be combined with others (e.g. « aucun »). */
   exclusive?: boolean;
+  /** Choice only: the option that holds when several of the others are named (« Les deux »). */
+  several?: boolean;
 }
 
 /** Number/percent/money scoring: the score of the highest band whose `min` ≤ value. */
@@ -91,6 +93,8 @@ export type ProfileField =
 export interface Question {
   /** « How many » questions: things a person may name instead of a number (« facebook|fb »). */
   countable?: string[];
+  /** Choice options ordered from least to most: when several are named, the highest holds. */
+  scale?: boolean;
   id: string;
   axis: AxisId | 'profil';
   text: string;

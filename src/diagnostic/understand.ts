@@ -113,7 +113,11 @@ function convert(question: Question, nlu: NluAnswer): Answer | undefined {
         const exclusive = optionsOf(question).find((o) => o.exclusive);
         return exclusive ? { type: 'multi', values: [exclusive.id] } : undefined;
       }
-      return nlu.value.ids.length ? { type: 'multi', values: nlu.value.ids } : undefined;
+      // « par SMS, avec un lien de paiement »: an exclusive option (« aucun ») named beside real ones gives way.
+      const exclusive = new Set(optionsOf(question).filter((o) => o.exclusive).map((o) => o.id));
+      const real = nlu.value.ids.filter((id) => !exclusive.has(id));
+      const ids = real.length ? real : nlu.value.ids;
+      return ids.length ? { type: 'multi', values: ids } : undefined;
     }
     case 'number':
       return { type: 'number', value: nlu.value.value };

@@ -97,6 +97,9 @@ export function extractLocation(text: string, index: TerritoryIndex): Extraction
   }
   // 2. Names (cities, départements, régions): longest word sequences first, so « Haute-Loire » wins
   // over « Loire » and « Pays de la Loire » over both.
+  // A région alone is kept while looking for a city or département in the same message
+  // (« en Bretagne, près de Vannes » is the Morbihan).
+  let regionOnly: Location | undefined;
   for (let len = Math.min(index.maxWords, words.length); len >= 1; len--) {
     for (let i = 0; i + len <= words.length; i++) {
       const entries = index.names.get(words.slice(i, i + len).join(' '));
@@ -109,7 +112,7 @@ export function extractLocation(text: string, index: TerritoryIndex): Extraction
       }
       const sole = index.soleDep.get(n.region);
       if (sole) return found(fromDep(index, sole, 'region') as Location, 0.9);
-      return found({ region: n.region, regionName: index.regionName.get(n.region) ?? '', via: 'region' }, 0.85);
+      regionOnly ??= { region: n.region, regionName: index.regionName.get(n.region) ?? '', via: 'region' };
     }
   }
   // 3. Département number: « dans le 33 », « 2A », « 974 », « 06 ».
@@ -120,8 +123,10 @@ export function extractLocation(text: string, index: TerritoryIndex): Extraction
     const loc = fromDep(index, code, 'departement_code');
     if (!loc) continue;
     const cue = CUES.has(words[i - 1] ?? '') || words.length === 1;
+    if (regionOnly && loc.region !== regionOnly.region) continue;
     return found(loc, cue ? 0.95 : 0.75);
   }
+  if (regionOnly) return found(regionOnly, 0.85);
   if (/\b20\b/.test(k) && /\b(?:corse|departement|dans le)\b/.test(k)) {
     return found({ region: '94', regionName: index.regionName.get('94') ?? 'Corse', via: 'departement_code' }, 0.7);
   }

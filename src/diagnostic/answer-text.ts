@@ -1,0 +1,134 @@
+// The answer a text gives to one diagnostic question, with how sure the reading is: « je ne sais pas »
+// first when it is said, counts for count questions, things named for « how many », phrasings for yes/no
+// questions, the highest of several options on a scale, a plain yes/no mapped onto « Non » / « Oui… »
+// options. Pure; reading.ts decides what to do with a weak or double reading.
+import type { NluResult } from '../nlu/index.js';
+import { fold } from '../nlu/index.js';
+import { optionsOf } from './answers.js';
+import { countNamed, withoutFrequencies, yesNoByPhrasing } from './counting.js';
+import { echoOf } from './echo.js';
+import type { ReadAnswer, ReadingContext } from './reading.js';
+import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
+import type { Answer, Question } from './types.js';
+
+export interface Candidate {
+  read: ReadAnswer;
+  confidence: number;
+  alternatives?: ReadAnswer[];
+}
+
+const SURE = 0.6;
+const DEPENDS = /\b(?:ca|cela) depend\b/;
+
+/** The answer the text gives to `question`, if any. */
+export function answerOf(question: Question, text: string, r: NluResult, ctx: ReadingContext): Candidate | undefined {
+  const make = (answer: Answer, value?: unknown): ReadAnswer => ({ questionId: question.id, answer, echo: echoOf(question, answer, value, ctx.nlu) });
+  const yn = ctx.nlu.extract(text, { type: 'yesno', allowNotConcerned: question.notConcernedAllowed ?? false });
+  const ynValue = yn.ok && yn.value.type === 'yesno' ? yn.value.value : undefined;
+  const saysDontKnow = ynValue === 'dont_know' && yn.ok && yn.confidence >= 0.9;
+  const strongOption = r.answer?.ok && r.answer.confidence >= 0.9;
+  const optionNamed = (question.type === 'choice' || question.type === 'multi') && r.answer?.ok;
+  // « aucune idée, faut voir », « ça dépend des aides »: not a number, not an option.
+  if (question.type !== 'yesno' && !strongOption && !optionNamed && (saysDontKnow || (DEPENDS.test(fold(text)) && question.type !== 'choice' && !/\d/.test(text)))) {
+    return { read: make({ type: 'dontknow' }), confidence: 0.9 };
+  }
+  // A count question (« Moins de 100 », « De 100 à 1 000 ») answered with a number, maybe per period.
+  if (countBands(question)) {
+    const n = ctx.nlu.extract(text, { type: 'number' });
+    if (n.ok && (n.value.type === 'number' || n.value.type === 'percent')) {
+      // Digits or a period always count; number words count unless an option's own words match whole.
+      const explicit = timesPerYear(text) !== undefined || /\d/.test(text) || (n.confidence >= 0.8 && !strongOption);
+      if (explicit || !(r.answer?.ok && r.answer.confidence >= SURE)) {
+        const counted = choiceFromCount(question, n.value.value.value, text);
+        if (counted) return { read: make(counted), confidence: Math.max(n.confidence, 0.8) };
+      }
+    }
+  }
+  // « Facebook et Insta »: the things named, unless a number says how many.
+  if (question.type === 'number') {
+    const named = countNamed(question, text);
+    const n = ctx.nlu.extract(withoutFrequencies(text), { type: 'number' });
+    const said = n.ok && n.value.type === 'number' ? n.value.value.value : undefined;
+    if (said !== undefined && !(named !== undefined && said === 1 && /\b(?:un|une)\b/.test(fold(text)))) {
+      return { read: make({ type: 'number', value: said }), confidence: n.ok ? n.confidence : 0 };
+    }
+    if (named !== undefined) return { read: make({ type: 'number', value: named }), confidence: 0.85 };
+    if (ynValue === 'no' && yn.ok && yn.confidence >= 0.9) return { read: make({ type: 'number', value: 0 }), confidence: 0.85 };
+  }
+  // A yes/no question answered by describing, when the plain yes/no reading finds nothing sure.
+  if (question.type === 'yesno' && !(r.answer?.ok && r.answer.confidence >= 0.85)) {
+    const described = yesNoByPhrasing(question, text);
+    if (described) return { read: make(described.answer), confidence: described.confidence };
+  }
+  // Several options named: on a scale the highest holds (« un site et une page Facebook » is the site);
+  // beside an option « Les deux », that option (« des particuliers et des syndics »).
+  if (question.type === 'choice' && (question.scale || optionsOf(question).some((o) => o.several))) {
+    const m = ctx.nlu.extract(text, { ...questionContext(question), type: 'multi' });
+    const several = optionsOf(question).find((o) => o.several);
+    const ids = m.ok && m.value.type === 'multi' ? m.value.value.ids.filter((id) => id !== several?.id) : [];
+    if (ids.length > 1 && several) return { read: make({ type: 'choice', value: several.id }), confidence: 0.85 };
+    if (ids.length > 1 && question.scale) {
+      const order = optionsOf(question).map((o) => o.id);
+      const top = [...ids].sort((a, b) => order.indexOf(b) - order.indexOf(a))[0];
+      return { read: make({ type: 'choice', value: top }), confidence: 0.85 };
+    }
+  }
+  // A plain yes or no to a choice question whose options say « Non » / « Oui, … » (before a weak option).
+  const byYesNo = question.type === 'choice' && !(r.answer?.ok && r.answer.confidence >= SURE) ? yesNoOption(question, ynValue, yn.ok ? yn.confidence : 0, make) : undefined;
+  if (byYesNo) return byYesNo;
+  if (question.type === 'multi') {
+    const only = restrictedExclusive(question, text);
+    if (only) return { read: make({ type: 'multi', values: [only] }), confidence: 0.85 };
+  }
+  if (r.answer?.ok) {
+    const answer = toAnswer(question, r.answer.value);
+    if (answer) {
+      const alternatives = alternativesOf(question, r, make) ?? namedOptions(question, text, r, ctx, make);
+      return { read: make(answer, r.answer.value.value), confidence: r.answer.confidence, ...(alternatives ? { alternatives } : {}) };
+    }
+  }
+  if (saysDontKnow) return { read: make({ type: 'dontknow' }), confidence: 0.9 };
+  return undefined;
+}
+
+const RESTRICTIVE = '(?:seulement|uniquement|juste|que|qu\'|rien que)';
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** « par téléphone seulement », « que sur place »: the exclusive option (« aucun ») the restriction names. */
+function restrictedExclusive(question: Question, text: string): string | undefined {
+  const f = fold(text).replace(/[,.;!?]/g, ' ').replace(/\s+/g, ' ');
+  if (!new RegExp(`\\b${RESTRICTIVE}`).test(f)) return undefined;
+  for (const o of optionsOf(question).filter((x) => x.exclusive)) {
+    for (const phrase of o.synonyms ?? []) {
+      const p = esc(fold(phrase));
+      if (p.split(' ').length < 2) continue;
+      if (new RegExp(`\\b${RESTRICTIVE} (?:\\w+ ){0,2}${p}\\b|\\b${p} (?:\\w+ )?(?:seulement|uniquement)\\b`).test(f)) return o.id;
+    }
+  }
+  return undefined;
+}
+
+function yesNoOption(question: Question, value: string | undefined, confidence: number, make: (a: Answer) => ReadAnswer): Candidate | undefined {
+  if ((value !== 'yes' && value !== 'no') || confidence < 0.85) return undefined;
+  const fitting = optionsOf(question).filter((o) => (value === 'no' ? /^non\b/ : /^oui\b/).test(fold(o.label)));
+  const reads = fitting.map((o) => make({ type: 'choice', value: o.id }));
+  if (reads.length === 1) return { read: reads[0], confidence: 0.8 };
+  if (reads.length > 1) return { read: reads[0], confidence: 0.5, alternatives: reads };
+  return undefined;
+}
+
+/** A weak single choice when the text names several options: those options, to choose between. */
+function namedOptions(question: Question, text: string, r: NluResult, ctx: ReadingContext, make: (a: Answer) => ReadAnswer): ReadAnswer[] | undefined {
+  if (question.type !== 'choice' || !r.answer?.ok || r.answer.confidence >= SURE) return undefined;
+  const m = ctx.nlu.extract(text, { ...questionContext(question), type: 'multi' });
+  if (!m.ok || m.value.type !== 'multi' || m.value.value.ids.length < 2) return undefined;
+  return m.value.value.ids.slice(0, 3).map((id) => make({ type: 'choice', value: id }));
+}
+
+/** Competing readings worth a question: a head count whose range spans two bands (« 4 ou 5 »). */
+function alternativesOf(question: Question, r: NluResult, make: (a: Answer, v?: unknown) => ReadAnswer): ReadAnswer[] | undefined {
+  if (!r.answer?.ok || r.answer.value.type !== 'size' || !r.answer.value.value.alternatives) return undefined;
+  const bands = r.answer.value.value.alternatives;
+  return bands.length > 1 ? bands.map((band) => make({ type: 'size', value: band })) : undefined;
+}
+
