@@ -98,6 +98,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     }
     const result = await auth.login(login.trim(), password, clientAddress(req));
     if (!result.ok) {
+      if (result.status !== 401) logger.warn('[console] login refused', { status: result.status, code: result.code, address: clientAddress(req) });
       if (result.retryAfterSeconds) res.setHeader('Retry-After', String(result.retryAfterSeconds));
       return sendError(res, result.status, result.code, result.message);
     }

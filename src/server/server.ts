@@ -6,7 +6,7 @@ import type { VirageConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { describeRestifyError, isStoreUnavailable, sendError, STORE_UNAVAILABLE } from './http-errors.js';
 import { UpgradeDispatcher } from './upgrade.js';
-import { addressResolver, rememberClientAddress } from './client-address.js';
+import { addressResolver, clientAddress, rememberClientAddress } from './client-address.js';
 
 export interface HealthCheck {
   name: string;
@@ -82,7 +82,7 @@ export function createServer({ config, logger, version, health }: ServerOptions)
       return cb();
     }
     const { code, message } = describeRestifyError(err);
-    if ((err.statusCode ?? 500) >= 500) logger.error('[server] unhandled error', { path: req.path(), err: String(err?.stack ?? err) });
+    if ((err.statusCode ?? 500) >= 500) logger.error('[server] unhandled error', { path: req.path(), address: clientAddress(req), err: String(err?.stack ?? err) });
     err.toJSON = () => ({ error: { code, message } });
     err.toString = () => message;
     return cb();
