@@ -29,6 +29,7 @@ import { registerStaticRoutes } from './server/static-routes.js';
 import { registerWidgetRoutes } from './server/widget-routes.js';
 import { registerKnowledgeRoutes } from './server/knowledge-routes.js';
 import { registerReportRoutes } from './server/report-routes.js';
+import { routeDepartement } from './handoff/routing.js';
 import { setupHandoff, type HandoffWiring } from './server/handoff-wiring.js';
 import { createNlu } from './nlu/index.js';
 import { loadGuides } from './knowledge/guides.js';
@@ -186,6 +187,11 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   registerReportRoutes(server, {
     getResult: (id) => records.result(id),
     guideUrl: (slug) => `${publicBaseUrl()}/guides/${slug}`,
+    guideTitle: (slug) => kb.guide(slug)?.title,
+    cciFor: (departement) => {
+      const cci = routeDepartement(handoff.service.directory(), departement);
+      return { name: cci.name, phone: cci.contact.phone, email: cci.contact.email };
+    },
     color: config.brand.primaryColor,
     sources: scoringSources(model.scoring),
     logger,

@@ -16,6 +16,10 @@ export interface ReportRouteDeps {
   getResult(id: string): Promise<DiagnosticResult | undefined>;
   /** Absolute URL of a guide, printed in the PDF. */
   guideUrl?: (slug: string) => string;
+  /** A guide's title from its slug, printed in the PDF instead of the slug. */
+  guideTitle?: (slug: string) => string | undefined;
+  /** The CCI of a département (advisors directory): name and contact printed in the PDF. */
+  cciFor?: (departement: string | undefined) => { name: string; phone?: string; email?: string } | undefined;
   /** Sources printed in the PDF besides the result's own (see scoringSources). */
   sources?: readonly SourceView[];
   /** CCI colour (#RRGGBB) of the chart and the PDF headings. */
@@ -113,7 +117,15 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { c
     if (!result) return;
     try {
       const view = toReportView(result);
-      const pdf = await renderReportPdf(result, { guideUrl: deps.guideUrl, color: deps.color, sources: deps.sources, chartPng: chartOf(String(req.params.id), result) });
+      const cci = deps.cciFor?.(result.profile.departement);
+      const pdf = await renderReportPdf(result, {
+        guideUrl: deps.guideUrl,
+        guideTitle: deps.guideTitle,
+        color: deps.color,
+        sources: deps.sources,
+        chartPng: chartOf(String(req.params.id), result),
+        ...(cci ? { cci } : {}),
+      });
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Content-Disposition', `attachment; filename="rapport-virage-${view.isoDay}.pdf"`);
       res.setHeader('Cache-Control', 'private, no-store');

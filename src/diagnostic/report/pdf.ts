@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import { parseHexColor } from './raster.js';
 import { DEFAULT_CHART_COLOR, renderRadarForView } from './radar.js';
 import { pdfText } from './pdf-text.js';
-import { DISCLAIMER, scoreText, toReportView, type DiagnosticResult, type ReportView, type SourceView } from './view.js';
+import { DISCLAIMER, frenchIsoDate, scoreText, toReportView, type DiagnosticResult, type ReportView, type SourceView } from './view.js';
 
 export interface PdfOptions {
   /** Absolute URL of a guide (printed under each priority); without it the guide's slug is printed. */
@@ -19,6 +19,10 @@ export interface PdfOptions {
   sources?: readonly SourceView[];
   /** false writes uncompressed streams (tests read the text). Default true. */
   compress?: boolean;
+  /** A guide's title from its slug (printed instead of the slug). */
+  guideTitle?: (slug: string) => string | undefined;
+  /** The person's CCI (from the advisors directory by département): name and contact, on page 1. */
+  cci?: { name: string; phone?: string; email?: string };
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -27,8 +31,9 @@ const INK = '#1f2933';
 const MUTED = '#5f6b7a';
 const ATTENTION = '#b42318';
 
-function heading(doc: Doc, text: string, color: string): void {
-  if (doc.y > doc.page.height - 160) doc.addPage();
+/** A section heading; moves to a new page when less than `room` points are left (keeps it with its text). */
+function heading(doc: Doc, text: string, color: string, room = 160): void {
+  if (doc.y > doc.page.height - room) doc.addPage();
   doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).fillColor(color).text(pdfText(text), MARGIN, doc.y);
   doc.moveDown(0.3).font('Helvetica').fontSize(10.5).fillColor(INK);
 }
@@ -49,10 +54,14 @@ function link(doc: Doc, label: string, url: string, indent: number): void {
   doc.fillColor(INK);
 }
 
-function firstPage(doc: Doc, view: ReportView, chart: Buffer, color: string): void {
+function firstPage(doc: Doc, view: ReportView, chart: Buffer, color: string, cci?: PdfOptions['cci']): void {
   doc.font('Helvetica-Bold').fontSize(20).fillColor(color).text(pdfText('Rapport de diagnostic numérique'));
   para(doc, `Réalisé le ${view.dateLabel} avec Virage · questionnaire version ${view.version}`, { color: MUTED, size: 9.5 });
   para(doc, view.profileLine, { color: MUTED, size: 9.5 });
+  if (cci) {
+    const contact = [cci.phone, cci.email].filter(Boolean).join(' · ');
+    para(doc, `Votre interlocuteur : ${cci.name}${contact ? ` · ${contact}` : ''}`, { size: 9.5 });
+  }
   doc.moveDown(0.8);
   para(doc, `Score global : ${scoreText(view.overall)} · niveau « ${view.levelLabel} »`, { bold: true, size: 14, color });
   para(doc, view.levelDescription);
@@ -85,13 +94,14 @@ function axisTable(doc: Doc, view: ReportView, color: string): void {
   doc.x = MARGIN;
 }
 
-function plan(doc: Doc, view: ReportView, color: string, guideUrl?: (slug: string) => string): void {
+function plan(doc: Doc, view: ReportView, color: string, options: PdfOptions): void {
+  const { guideUrl } = options;
   if (view.advisorSuggested) {
     heading(doc, view.advisorUrgent ? 'Parlez-en à un conseiller dès maintenant' : 'Un conseiller vous est recommandé', ATTENTION);
     for (const r of view.advisorReasons) para(doc, `• ${r}`);
     para(doc, 'Dans la conversation, écrivez « Parler à un conseiller » : il reprendra votre diagnostic.', { color: MUTED, size: 9.5 });
   }
-  heading(doc, 'Votre plan : 3 priorités', color);
+  heading(doc, 'Votre plan : 3 priorités', color, 240);
   view.priorities.forEach((p, i) => {
     if (doc.y > doc.page.height - 170) doc.addPage();
     doc.moveDown(0.4);
@@ -99,8 +109,9 @@ function plan(doc: Doc, view: ReportView, color: string, guideUrl?: (slug: strin
     para(doc, p.why);
     para(doc, `Effort : ${p.effortLabel} · Coût : ${p.cost.label}${p.inHouse ? ` · Temps : ${p.inHouse.label}` : ''}`, { color: MUTED, size: 9.5 });
     for (const slug of p.guides) {
-      if (guideUrl) link(doc, `Guide « ${slug} »`, guideUrl(slug), 12);
-      else para(doc, `Guide « ${slug} » (dans la conversation : « guide ${slug} »)`, { indent: 12, size: 9.5 });
+      const title = options.guideTitle?.(slug) ?? slug;
+      if (guideUrl) link(doc, `Guide « ${title} »`, guideUrl(slug), 12);
+      else para(doc, `Guide « ${title} » (dans la conversation : « guide ${title} »)`, { indent: 12, size: 9.5 });
     }
     for (const aid of p.aids) link(doc, `Aide : ${aid.name}${aid.operator ? ` (${aid.operator})` : ''}`, aid.url, 12);
   });
@@ -129,12 +140,12 @@ function comparisonsAndSources(doc: Doc, view: ReportView, color: string): void 
     heading(doc, 'Les entreprises comme la vôtre', color);
     for (const c of view.comparisons) {
       para(doc, `• ${c.text}`);
-      para(doc, `Source : ${c.source.label} (${c.source.year}), vérifiée le ${c.source.checked}`, { color: MUTED, size: 8.5, indent: 10 });
+      para(doc, `Source : ${c.source.label} (${c.source.year}), vérifiée le ${frenchIsoDate(c.source.checked)}`, { color: MUTED, size: 8.5, indent: 10 });
     }
   }
   heading(doc, 'Sources', color);
   if (view.sources.length === 0) para(doc, 'Aucune source citée dans ce rapport.', { color: MUTED });
-  for (const s of view.sources) link(doc, `${s.label}${s.checked ? `, vérifiée le ${s.checked}` : ''}`, s.url, 0);
+  for (const s of view.sources) link(doc, `${s.label}${s.checked ? `, vérifiée le ${frenchIsoDate(s.checked)}` : ''}`, s.url, 0);
   doc.moveDown(1.2);
   para(doc, DISCLAIMER, { bold: true, size: 10.5 });
 }
@@ -188,9 +199,9 @@ export function renderReportPdf(result: DiagnosticResult, options: PdfOptions = 
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  firstPage(doc, view, chart, color);
-  doc.addPage();
-  plan(doc, view, color, options.guideUrl);
+  firstPage(doc, view, chart, color, options.cci);
+  // The plan follows on page 1 when there is room (no half-empty first page); headings move on when not.
+  plan(doc, view, color, options);
   aids(doc, view, color);
   comparisonsAndSources(doc, view, color);
   footers(doc, view);

@@ -1,7 +1,10 @@
 // What the card, the text version, the chart and the PDF show, read once from a DiagnosticResult:
 // French labels, formatted date, deduplicated sources. Every renderer works from this view, so a change
 // in the result's shape is absorbed here only.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { REGION_CODES } from '../../knowledge/aids.js';
+import { knowledgeDir } from '../../paths.js';
 import type { ComparisonLine } from '../compare.js';
 import { aidView, type AidView } from './aids-view.js';
 import type { Priority } from '../plan.js';
@@ -88,6 +91,11 @@ export function frenchDate(d: Date): string {
   return `${d.getUTCDate() === 1 ? '1er' : d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+/** « 22 novembre 2026 » from « 2026-11-22 » (the text itself when it is not such a date). */
+export function frenchIsoDate(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? frenchDate(new Date(`${iso}T12:00:00Z`)) : iso;
+}
+
 let optionLabels: Map<string, string> | undefined;
 /** Labels of the profile answers (sector, status…) from the questionnaire, read once; ids when unreadable. */
 function profileOptionLabel(id: string): string {
@@ -97,6 +105,8 @@ function profileOptionLabel(id: string): string {
       for (const q of loadQuestionnaire(DEFAULT_QUESTIONNAIRE).questions) {
         if (q.axis === 'profil') for (const o of q.options ?? []) optionLabels.set(`${q.profileField}:${o.id}`, o.label);
       }
+      const sectors = JSON.parse(readFileSync(path.join(knowledgeDir, 'nlu', 'secteurs.fr.json'), 'utf8')) as { secteurs?: Array<{ id: string; label: string }> };
+      for (const s of sectors.secteurs ?? []) optionLabels.set(`sector:${s.id}`, s.label);
     } catch {
       // labels are a nicety: the ids still read
     }
