@@ -1,7 +1,8 @@
 // Hole 8 of issue 11 (erasure confirmation): « supprimer mes données » in the web chat erased the
 // transcript and closed the stream first, so the confirmation never reached the person (the log said
 // « Conversation introuvable »). Now the bot confirms, then erases the conversation itself. Through
-// the real built-in Direct Line with Microsoft's client on the WebSocket stream, as the web chat page.
+// the real built-in Direct Line with Microsoft's client on the WebSocket stream, as the web chat page,
+// and polling (the confirmation of an erased conversation stays a minute in memory for polling clients).
 import { startVirage, type Running } from '../helpers/virage.js';
 import { openChat } from './chat.js';
 
@@ -38,5 +39,20 @@ describe('erasure is confirmed in the web chat, then the data is gone (hole 8)',
     }
     // The conversation itself is gone: no history is kept for it.
     expect(await app.virage.directLine.history(chat.conversationId)).toEqual([]);
+  });
+
+  it('a polling client gets the confirmation too (kept in memory only), and the data is gone', async () => {
+    const chat = await openChat(app.url); // polling, as Web Chat without WebSocket
+    try {
+      await chat.waitText(0, /Que souhaitez-vous faire/);
+      await chat.say('Poser une question', /Quelle est votre question/);
+      await chat.say('supprimer mes données', /Voulez-vous vraiment effacer/);
+      await chat.say('Oui, tout effacer', /C’est fait : toutes vos données ont été effacées/);
+    } finally {
+      chat.end();
+    }
+    expect(await app.virage.directLine.history(chat.conversationId)).toEqual([]);
+    const after = await app.virage.privacy.exportFor(chat.subject);
+    expect(after.sources.filter((s) => s.data !== null && !(Array.isArray(s.data) && s.data.length === 0)).map((s) => s.name)).toEqual([]);
   });
 });

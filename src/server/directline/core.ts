@@ -10,7 +10,7 @@ import { BotBridge, type RunBot } from './bot-bridge.js';
 import { newConversationId, newUserId } from './ids.js';
 import { StreamHub } from './streams.js';
 import { TokenSigner, type TokenClaims } from './tokens.js';
-import { TranscriptStore, type DlActivity } from './transcripts.js';
+import { TranscriptStore, type DlActivity, type TranscriptEntry } from './transcripts.js';
 
 export interface Failure {
   status: number;
@@ -46,6 +46,9 @@ const DEFAULT_LOCALE = 'fr-FR';
 /** A conversation whose bot turns pile up beyond this refuses new messages for a moment (429). */
 export const MAX_PENDING_TURNS = 20;
 const notFound: Failure = { status: 404, code: 'NotFound', message: 'Conversation introuvable.' };
+/** How long an erased conversation's confirmation stays (in memory) for polling clients. */
+export const FAREWELL_MS = 60_000;
+const MAX_FAREWELLS = 1000;
 
 export class DirectLineCore {
   readonly signer: TokenSigner;
@@ -54,6 +57,7 @@ export class DirectLineCore {
   readonly bridge: BotBridge;
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly userListeners = new Set<UserActivityListener>();
+  private readonly farewells = new Map<string, { entry: TranscriptEntry; until: number }>();
 
   constructor(private readonly deps: CoreDeps) {
     this.signer = new TokenSigner(deps.key, deps.clock);
@@ -162,9 +166,22 @@ export class DirectLineCore {
     return () => this.userListeners.delete(listener);
   }
 
-  /** Forgets a conversation's live state after erasure: its streams close. */
-  ended(conversationId: string): void {
+  /**
+   * Forgets a conversation's live state after erasure: its streams close. The bot's last message (the
+   * erasure confirmation) stays in memory only, for FAREWELL_MS, for a polling client to fetch it.
+   */
+  ended(conversationId: string, lastBotMessage?: TranscriptEntry): void {
     this.hub.closeConversation(conversationId);
+    const now = this.deps.clock();
+    for (const [id, f] of this.farewells) if (f.until <= now) this.farewells.delete(id);
+    if (lastBotMessage && this.farewells.size < MAX_FAREWELLS) this.farewells.set(conversationId, { entry: lastBotMessage, until: now + FAREWELL_MS });
+  }
+
+  /** What a polling client of a conversation erased a moment ago still gets: its confirmation, once. */
+  farewell(conversationId: string, watermark: number): { activities: DlActivity[]; watermark: number } | undefined {
+    const f = this.farewells.get(conversationId);
+    if (!f || f.until <= this.deps.clock()) return undefined;
+    return { activities: f.entry.seq > watermark ? [f.entry.activity] : [], watermark: f.entry.seq };
   }
 
   private notifyUser(activity: DlActivity, info: UserActivityInfo): void {

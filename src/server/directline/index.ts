@@ -94,7 +94,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     resumeHours: config.directLineResumeHours,
   });
   const closeStreams = attachStreams(upgrades(server), { hub: core.hub, transcripts: core.transcripts, signer: core.signer, logger });
-  deps.privacy.register(core.transcripts.privacySource(config.retention.conversationDays, (id) => core.ended(id)));
+  deps.privacy.register(core.transcripts.privacySource(config.retention.conversationDays, (id, last) => core.ended(id, last)));
 
   return {
     async postBotActivity(conversationId, activity) {

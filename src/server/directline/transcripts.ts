@@ -243,7 +243,7 @@ export class TranscriptStore {
   }
 
   /** The privacy-registry source: export, erase and purge transcripts by subject (one log at a time). */
-  privacySource(retentionDays: number, onErase: (conversationId: string) => void): PersonalDataSource {
+  privacySource(retentionDays: number, onErase: (conversationId: string, lastBotMessage?: TranscriptEntry) => void): PersonalDataSource {
     const keysOf = async (match: (header: TranscriptHeader, updatedAt: Date) => boolean) => {
       const keys: string[] = [];
       await this.log.scan((key, header, updatedAt) => {
@@ -252,11 +252,14 @@ export class TranscriptStore {
       return keys;
     };
     const ofSubject = (subject: string) => (header: TranscriptHeader) => subjectId('directline', header.userId) === subject;
-    const erase = async (keys: string[]) => {
+    // On the person's erasure (not on retention purges), the conversation's last entry when the bot
+    // wrote it — the confirmation — goes to onErase, for a polling client that has not fetched it yet.
+    const erase = async (keys: string[], keepLast = false) => {
       let n = 0;
       for (const key of keys) {
+        const last = keepLast ? (await this.get(key))?.entries.at(-1) : undefined;
         if (await this.delete(key)) n++;
-        onErase(key);
+        onErase(key, last?.activity.from?.role === 'bot' ? last : undefined);
       }
       return n;
     };
@@ -273,7 +276,7 @@ export class TranscriptStore {
         }
         return out;
       },
-      erase: async (subject) => erase(await keysOf(ofSubject(subject))),
+      erase: async (subject) => erase(await keysOf(ofSubject(subject)), true),
       purge: async (now) => {
         const limit = now.getTime() - retentionDays * 86_400_000;
         return erase(await keysOf((_, updatedAt) => updatedAt.getTime() < limit));
