@@ -56,7 +56,7 @@ const available = await postgresAvailable('dialogues sur PostgreSQL');
   });
 
   it('a live handoff: queued, taken by an advisor, relayed, ended and rated', async () => {
-    const app = await startApp(MONDAY_10H, { STORE: 'postgres' });
+    const app = await startApp(MONDAY_10H, { STORE: 'postgres', DATABASE_URL: schema.url });
     try {
       const service = app.virage.handoff.service;
       await fillRequest(app.url, 'pg-lv');

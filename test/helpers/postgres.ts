@@ -2,7 +2,7 @@
 // works in a schema of its own, created and dropped here, so parallel runs never see each other's rows.
 // When PostgreSQL is unreachable, suites are skipped with one line — unless VIRAGE_REQUIRE_SERVICES=true
 // (.ci/run), where that is a failure.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { redactUrl } from '../../src/storage/postgres/store.js';
 
@@ -66,13 +66,33 @@ export async function createTestSchema(): Promise<TestSchema> {
   return { url: url.toString(), name, drop: () => admin(`DROP SCHEMA IF EXISTS ${name} CASCADE`) };
 }
 
+const DIR_SCHEMA = 'virage_dir_';
+const STALE_MS = 2 * 3600_000;
+
 /**
- * The environment of a test server: with STORE=postgres and no DATABASE_URL, a new schema (dropped by
- * `cleanup`). VIRAGE_TEST_STORE=postgres runs every test server on PostgreSQL this way.
+ * The environment of a test server. With STORE=postgres (or VIRAGE_TEST_STORE=postgres, which runs every
+ * test server on PostgreSQL) and no DATABASE_URL: a schema of its own per DATA_DIR, so that a test that
+ * restarts a server on the same DATA_DIR finds its data again. Such schemas are dropped by a later run
+ * once two hours old.
  */
-export async function storeEnv(env: Record<string, string>): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+export async function storeEnv(env: Record<string, string>, dataDir: string): Promise<Record<string, string>> {
   const store = env.STORE ?? process.env.VIRAGE_TEST_STORE;
-  if (store !== 'postgres' || env.DATABASE_URL) return { env, cleanup: async () => undefined };
-  const schema = await createTestSchema();
-  return { env: { ...env, STORE: 'postgres', DATABASE_URL: schema.url }, cleanup: () => schema.drop() };
+  if (store !== 'postgres' || env.DATABASE_URL) return env;
+  const name = `${DIR_SCHEMA}${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ nspname: string }>(
+      `SELECT nspname FROM pg_namespace n WHERE starts_with(nspname, $1) AND obj_description(n.oid, 'pg_namespace') < $2`,
+      [DIR_SCHEMA, String(Date.now() - STALE_MS)],
+    );
+    for (const r of rows) await client.query(`DROP SCHEMA IF EXISTS ${r.nspname} CASCADE`);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${name}`);
+    await client.query(`COMMENT ON SCHEMA ${name} IS '${Date.now()}'`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(TEST_DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${name}`);
+  return { ...env, STORE: 'postgres', DATABASE_URL: url.toString() };
 }

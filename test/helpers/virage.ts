@@ -19,13 +19,9 @@ export function tempDataDir(prefix = 'virage-test-'): string {
 }
 
 export async function startVirage(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<Running> {
-  const store = await storeEnv(env); // STORE=postgres: a schema of its own
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...store.env });
+  const stored = await storeEnv(env, dataDir); // STORE=postgres: a schema per DATA_DIR
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...stored });
   const virage = await createVirage(config);
   const port = await virage.start(0);
-  const stop = async () => {
-    await virage.stop();
-    await store.cleanup();
-  };
-  return { virage, port, url: `http://127.0.0.1:${port}`, dataDir, stop };
+  return { virage, port, url: `http://127.0.0.1:${port}`, dataDir, stop: () => virage.stop() };
 }

@@ -26,16 +26,12 @@ export interface App {
 export async function startApp(startIso: string, env: Record<string, string> = {}, dataDir = tempDataDir('virage-handoff-dlg-')): Promise<App> {
   const advisorsFile = path.join(dataDir, 'conseillers.json');
   saveDirectory(advisorsFile, await testDirectory(true));
-  const store = await storeEnv(env); // STORE=postgres: a schema of its own
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADVISORS_FILE: advisorsFile, ...store.env });
+  const stored = await storeEnv(env, dataDir); // STORE=postgres: a schema per DATA_DIR
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADVISORS_FILE: advisorsFile, ...stored });
   const clock = movableClock(startIso);
   const virage = await createVirage(config, { clock: clock.now });
   const port = await virage.start(0);
-  const stop = async () => {
-    await virage.stop();
-    await store.cleanup();
-  };
-  return { virage, url: `http://127.0.0.1:${port}`, dataDir, clock, stop };
+  return { virage, url: `http://127.0.0.1:${port}`, dataDir, clock, stop: () => virage.stop() };
 }
 
 /** One expectReplies turn; returns the replies. */
