@@ -118,7 +118,11 @@ describe('transcripts and the privacy registry', () => {
     expect((await h.privacy.exportFor(subjectId('directline', 'dl_nobody'))).sources.find((s) => s.name === 'transcripts')!.data).toEqual([]);
 
     expect((await h.privacy.eraseFor(subject)).erased.transcripts).toBe(1);
-    expect((await postJson(`${h.domain}/conversations/${t.conversationId}/activities`, undefined, auth, 'GET')).status).toBe(404);
+    // Gone: only the bot's last message is still given to a polling client for a minute (from memory).
+    const polled = await postJson(`${h.domain}/conversations/${t.conversationId}/activities`, undefined, auth, 'GET');
+    expect(polled.status).toBe(200);
+    expect(polled.json.activities.map((a: any) => a.text)).toEqual(['Écho : mon entreprise']);
+    expect((await postJson(`${h.domain}/conversations/${t.conversationId}/activities`, { type: 'message', text: 'encore' }, auth)).status).toBe(404);
 
     const old = h.dl.issueToken();
     await postJson(`${h.domain}/conversations`, {}, { Authorization: `Bearer ${old.token}` });
