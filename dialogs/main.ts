@@ -156,6 +156,11 @@ export class MainDialog extends ComponentDialog {
       const u = this.services.understand(text);
       const sure = u.confidence >= COMMAND_CONFIDENCE;
       if (u.intent === 'insatisfaction' && sure) return step.replaceDialog(MENU, { frustrated: true });
+      if (u.intent === 'mes_donnees' && sure) {
+        // « vous gardez mes infos combien de temps ? »: what is kept, and for how long.
+        await this.sendMyData(step.context);
+        return step.replaceDialog(MENU, { again: true });
+      }
       const polite = sure ? messages.smallTalk[u.intent as keyof typeof messages.smallTalk] : undefined;
       await step.context.sendActivity(polite ?? messages.menuNotUnderstood);
       return step.replaceDialog(MENU, {});
@@ -196,14 +201,18 @@ export class MainDialog extends ComponentDialog {
       .filter((s) => hasContent(s.data))
       .map((s) => `- ${s.description} (${countOf(s.data)})`)
       .join('\n');
+    const retention = this.services.retention;
+    const durations = retention ? messages.myData.retention(retention, `${this.services.publicBaseUrl()}/confidentialite`) : undefined;
     if (!lines) {
       await context.sendActivity(messages.myData.none);
+      if (durations) await context.sendActivity(durations);
       return;
     }
     const card = CardFactory.heroCard('', messages.myData.linkNote, undefined, [
       { type: ActionTypes.OpenUrl, title: messages.myData.download, value: this.services.exportLink(subject) },
     ]);
     await context.sendActivity({ ...MessageFactory.text(messages.myData.intro(lines)), attachments: [card] });
+    if (durations) await context.sendActivity(durations);
   }
 }
 

@@ -41,6 +41,13 @@ export const messages = {
     none: 'Je ne conserve aucune donnée vous concernant, en dehors de cette conversation.',
     download: 'Télécharger mes données (JSON)',
     linkNote: 'Le lien de téléchargement est valable 15 minutes.',
+    retention: (r: { conversationDays: number; diagnosticDays: number; handoffDays: number; feedbackDays: number }, page: string) =>
+      'Combien de temps je garde vos informations :\n\n' +
+      `- vos conversations : ${r.conversationDays} jours après votre dernier message ;\n` +
+      `- votre diagnostic : ${r.diagnosticDays} jours ;\n` +
+      `- vos demandes de contact avec un conseiller : ${r.handoffDays} jours ;\n` +
+      `- vos avis sur les réponses : ${r.feedbackDays} jours.\n\n` +
+      `Passé ce délai, tout est effacé automatiquement. Vous pouvez tout effacer avant en écrivant « supprimer mes données ». Détails : ${page}`,
   },
   erase: {
     confirm:

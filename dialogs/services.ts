@@ -21,4 +21,6 @@ export interface DialogServices {
   understand(text: string): Understanding;
   /** Fixed phrases: commands, « oui » / « non », ordinals. */
   phrases: Phrases;
+  /** How long each kind of data is kept, in days (told with « mes données »). */
+  retention?: { conversationDays: number; diagnosticDays: number; handoffDays: number; feedbackDays: number };
 }

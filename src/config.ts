@@ -29,6 +29,12 @@ export interface VirageConfig {
   allowedOrigins: string[];
   /** Look of the web chat page. */
   brand: { title: string; primaryColor: string; accentColor: string };
+  /** Shown on /confidentialite: who is responsible, the DPO, the legal basis of each purpose. */
+  privacyNotice: {
+    controller: string;
+    dpoContact: string;
+    basis: { conversation: string; diagnostic: string; handoff: string; feedback: string };
+  };
   /** Retention periods, in days. */
   retention: { conversationDays: number; diagnosticDays: number; handoffDays: number; feedbackDays: number };
   /** Largest accepted request body, in bytes. */
@@ -224,6 +230,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
       title: str(env, 'BRAND_TITLE', 'Virage — CCI') || 'Virage — CCI',
       primaryColor: color(env, 'BRAND_PRIMARY_COLOR', '#0b5394'),
       accentColor: color(env, 'BRAND_ACCENT_COLOR', '#e69138'),
+    },
+    privacyNotice: {
+      controller: str(env, 'PRIVACY_CONTROLLER') || 'La CCI qui met Virage à votre disposition sur ce site (ses coordonnées figurent sur son site internet).',
+      dpoContact: str(env, 'PRIVACY_DPO_CONTACT') || 'Le délégué à la protection des données (DPO) de cette CCI, joignable par les coordonnées indiquées sur son site.',
+      basis: {
+        conversation: str(env, 'PRIVACY_BASIS_CONVERSATION') || 'Mission d’intérêt public de la CCI : l’appui aux entreprises (article 6.1.e du RGPD).',
+        diagnostic: str(env, 'PRIVACY_BASIS_DIAGNOSTIC') || 'Mission d’intérêt public de la CCI : l’appui aux entreprises (article 6.1.e du RGPD).',
+        handoff: str(env, 'PRIVACY_BASIS_HANDOFF') || 'Votre consentement, demandé avant toute transmission à un conseiller (article 6.1.a du RGPD).',
+        feedback: str(env, 'PRIVACY_BASIS_FEEDBACK') || 'Mission d’intérêt public de la CCI : améliorer le service rendu (article 6.1.e du RGPD).',
+      },
     },
     retention: {
       conversationDays: int(env, 'RETENTION_CONVERSATION_DAYS', 30, 1, 3650),

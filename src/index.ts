@@ -118,6 +118,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     publicBaseUrl,
     privacy,
     exportLink: (subject) => `${publicBaseUrl()}/mes-donnees/${links.sign(subject)}`,
+    retention: config.retention,
     diagnosticInProgress: async (subject) => Object.keys((await records.current(subject))?.answers ?? {}).length,
     understand,
     phrases: nlu.phrases,

@@ -21,7 +21,13 @@ export function registerPrivacyRoutes(server: Server, deps: { config: VirageConf
     .replaceAll('{{conversationDays}}', String(config.retention.conversationDays))
     .replaceAll('{{diagnosticDays}}', String(config.retention.diagnosticDays))
     .replaceAll('{{handoffDays}}', String(config.retention.handoffDays))
-    .replaceAll('{{feedbackDays}}', String(config.retention.feedbackDays));
+    .replaceAll('{{feedbackDays}}', String(config.retention.feedbackDays))
+    .replaceAll('{{controller}}', escapeHtml(config.privacyNotice.controller))
+    .replaceAll('{{dpoContact}}', escapeHtml(config.privacyNotice.dpoContact))
+    .replaceAll('{{basisConversation}}', escapeHtml(config.privacyNotice.basis.conversation))
+    .replaceAll('{{basisDiagnostic}}', escapeHtml(config.privacyNotice.basis.diagnostic))
+    .replaceAll('{{basisHandoff}}', escapeHtml(config.privacyNotice.basis.handoff))
+    .replaceAll('{{basisFeedback}}', escapeHtml(config.privacyNotice.basis.feedback));
 
   server.get('/confidentialite', async (_req, res) => {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
