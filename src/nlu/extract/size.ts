@@ -31,6 +31,12 @@ export function extractSize(text: string): Extraction<Size> {
   const f = fold(text);
   const named = (f.match(NAMED_PERSON)?.length ?? 0) + 2 * (f.match(NAMED_PEOPLE)?.length ?? 0);
   const counted = f.replace(ARTICLE_THING, ' ').replace(NAMED_PERSON, ' ');
+  // « 3 salariés et 2 apprentis »: several head counts add up.
+  const groups = [...f.matchAll(new RegExp(`\\b(\\d+) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g'))].map((m) => Number(m[1]));
+  if (groups.length > 1) {
+    const total = groups.reduce((a, b) => a + b, 0) + named;
+    return found({ band: bandOf(total), employees: total }, 0.85);
+  }
   const n = extractNumber(counted);
   if (!n.ok && named > 0) return found({ band: bandOf(named), employees: named }, 0.8);
   if (!n.ok) {
