@@ -2,7 +2,7 @@
 // privacy lookups and retention purges as queries (PostgreSQL: an indexed WHERE / DELETE) while the
 // embedded stores answer the same filter with a scan. Callers use findWhere()/deleteWhere() below,
 // never the optional methods directly.
-import type { Collection } from './types.js';
+import type { Collection, LogCollection } from './types.js';
 
 /** `field` equals, is before (<) or at most (<=) the given string (plain code-unit order, as JS). */
 export type Where =
@@ -52,4 +52,20 @@ export async function deleteWhere<T>(c: Collection<T>, where: Where): Promise<st
   const deleted: string[] = [];
   for (const { key } of await c.find((value) => matches(value, where))) if (await c.delete(key)) deleted.push(key);
   return deleted;
+}
+
+/** A log collection that finds expired logs itself (PostgresLog: an indexed query). */
+interface QueryableLog {
+  keysUpdatedBefore(cutoff: Date): Promise<string[]>;
+}
+
+/** The keys of the logs last written before `cutoff` (retention purges). */
+export async function logKeysUpdatedBefore<H, R>(log: LogCollection<H, R>, cutoff: Date): Promise<string[]> {
+  const q = log as LogCollection<H, R> & Partial<QueryableLog>;
+  if (typeof q.keysUpdatedBefore === 'function') return q.keysUpdatedBefore(cutoff);
+  const keys: string[] = [];
+  await log.scan((key, _header, updatedAt) => {
+    if (updatedAt.getTime() < cutoff.getTime()) keys.push(key);
+  });
+  return keys;
 }

@@ -1,6 +1,6 @@
 // The store contract, part 1: the Collection interface (read/write/delete, eTags, filters, odd keys,
 // concurrent writers, restart). The same tests run against every backend (contract-backends.ts).
-import { deleteWhere, findWhere } from '../../src/storage/query.js';
+import { deleteWhere, findWhere, logKeysUpdatedBefore } from '../../src/storage/query.js';
 import { ConcurrencyError } from '../../src/storage/types.js';
 import { contractBackends, useBackend } from './contract-backends.js';
 
@@ -163,6 +163,9 @@ describe.each(backends.map((b) => [b.name, b] as const))('store contract: collec
     const seen: Array<[string, string, string]> = [];
     await logs.scan((key, header, updatedAt) => void seen.push([key, header.who, updatedAt.toISOString()]));
     expect(seen.sort()).toEqual([['__proto__', 'a', at.toISOString()], ['😀'.repeat(300), 'long', '2026-03-01T00:00:00.000Z']].sort());
+    expect(await logKeysUpdatedBefore(logs, new Date('2026-02-03T04:05:06.000Z'))).toEqual([]);
+    expect(await logKeysUpdatedBefore(logs, new Date('2026-02-03T04:05:06.001Z'))).toEqual(['__proto__']);
+    expect((await logKeysUpdatedBefore(logs, new Date('2026-03-02T00:00:00.000Z'))).sort()).toEqual(['__proto__', '😀'.repeat(300)].sort());
     expect(await logs.delete('__proto__')).toBe(true);
     expect(await logs.delete('__proto__')).toBe(false);
     expect(await logs.read('__proto__')).toBeUndefined();

@@ -7,6 +7,7 @@ import type { PersonalDataSource } from '../../privacy/registry.js';
 import { subjectId } from '../../privacy/registry.js';
 import type { DocumentStore, LogCollection } from '../../storage/types.js';
 import { LruMap } from '../../storage/lru.js';
+import { logKeysUpdatedBefore } from '../../storage/query.js';
 import { activityId } from './ids.js';
 
 export const TRANSCRIPTS = 'transcripts';
@@ -278,8 +279,8 @@ export class TranscriptStore {
       },
       erase: async (subject) => erase(await keysOf(ofSubject(subject)), true),
       purge: async (now) => {
-        const limit = now.getTime() - retentionDays * 86_400_000;
-        return erase(await keysOf((_, updatedAt) => updatedAt.getTime() < limit));
+        const limit = new Date(now.getTime() - retentionDays * 86_400_000);
+        return erase(await logKeysUpdatedBefore(this.log, limit));
       },
     };
   }
