@@ -100,8 +100,11 @@ export function extractLocation(text: string, index: TerritoryIndex): Extraction
   // A région alone is kept while looking for a city or département in the same message
   // (« en Bretagne, près de Vannes » is the Morbihan).
   let regionOnly: Location | undefined;
+  const covered = new Set<number>();
   for (let len = Math.min(index.maxWords, words.length); len >= 1; len--) {
     for (let i = 0; i + len <= words.length; i++) {
+      // Words of a région's name are not read again (« Pays de la Loire » is not the Loire).
+      if (Array.from({ length: len }, (_, k) => i + k).some((k) => covered.has(k))) continue;
       const entries = index.names.get(words.slice(i, i + len).join(' '));
       if (!entries) continue;
       const n = entries[0];
@@ -113,6 +116,7 @@ export function extractLocation(text: string, index: TerritoryIndex): Extraction
       const sole = index.soleDep.get(n.region);
       if (sole) return found(fromDep(index, sole, 'region') as Location, 0.9);
       regionOnly ??= { region: n.region, regionName: index.regionName.get(n.region) ?? '', via: 'region' };
+      for (let k = i; k < i + len; k++) covered.add(k);
     }
   }
   // 3. Département number: « dans le 33 », « 2A », « 974 », « 06 ».

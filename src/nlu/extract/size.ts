@@ -24,7 +24,7 @@ const PERSON = 'apprenti|apprentie|salarie|salariee|employe|employee|associe|ass
 const NAMED_PERSON = new RegExp(`\\b(?:mon|ma|un|une|notre|1) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g');
 const NAMED_PEOPLE = new RegExp(`\\b(?:mes|nos) (?:\\w+ )?(?:${PERSON})s\\b`, 'g');
 // « une boulangerie », « un salon »: an article before a thing is not a head count.
-const ARTICLE_THING = new RegExp(`\\b(?:un|une) (?!(?:${PERSON}|personne|quinzaine|dizaine|douzaine|vingtaine|trentaine|cinquantaine|centaine|seul|seule|ou|a|et|de)s?\\b)[a-z'-]+`, 'g');
+const ARTICLE_THING = new RegExp(`\\b(?:un|une) (?!(?:${PERSON}|personne|quinzaine|dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier|seul|seule|ou|a|et|de)s?\\b)[a-z'-]+`, 'g');
 
 /** Size band from a head count or a description. */
 export function extractSize(text: string): Extraction<Size> {
