@@ -24,6 +24,8 @@ export interface ConversationResult {
   checks: Array<{ question: string; ok: boolean; expected: string; stored: string }>;
   /** Questions asked although the person had already given the answer. */
   askedAgain: string[];
+  /** How many questions the person answered ahead (the conversation's notAsked). */
+  notAsked: number;
   /** Times a question was asked again right after the person answered it (not understood). */
   reasked: number;
   /** Questions the bot asked that the conversation has no answer for. */
@@ -50,7 +52,7 @@ function escape(turn: Turn, kind: HijackKind, tries: number): string {
 export async function runConversation(ctx: Context, c: Conversation): Promise<ConversationResult> {
   const out: ConversationResult = {
     id: c.id, split: c.split, firm: c.firm, finished: false, startedInOwnWords: false, turns: 0,
-    hijacks: [], checks: [], askedAgain: [], reasked: 0, unscripted: [], transcript: [],
+    hijacks: [], checks: [], askedAgain: [], notAsked: c.notAsked?.length ?? 0, reasked: 0, unscripted: [], transcript: [],
   };
   const person = new Person(ctx.server.baseUrl, c.id);
   const attempts = new Map<string, number>();

@@ -18,6 +18,9 @@ export interface Figures {
   conversationsStartedInOwnWords: number;
   /** Finished without any hijack. */
   conversationsClean: number;
+  /** Questions asked although the person had already given the answer (notAsked), over all conversations. */
+  conversationAskedAgain: number;
+  conversationNotAsked: number;
   /** Questions asked again right after an answer, over all conversations. */
   conversationReasked: number;
   conversationChecks: number;
@@ -49,6 +52,8 @@ export function figures(items: ItemResult[], convs: ConversationResult[]): Figur
     conversationsStartedInOwnWords: convs.filter((c) => c.startedInOwnWords).length,
     conversationsClean: convs.filter((c) => c.finished && c.hijacks.length === 0).length,
     conversationReasked: convs.reduce((n, c) => n + c.reasked, 0),
+    conversationAskedAgain: convs.reduce((n, c) => n + c.askedAgain.length, 0),
+    conversationNotAsked: convs.reduce((n, c) => n + c.notAsked, 0),
     conversationChecks: convs.reduce((n, c) => n + c.checks.length, 0),
     conversationChecksOk: convs.reduce((n, c) => n + c.checks.filter((x) => x.ok).length, 0),
     conversationHijacks: convs.reduce((n, c) => n + c.hijacks.length, 0),
@@ -68,6 +73,7 @@ export function formatFigures(name: string, f: Figures): string[] {
     `  conversations finished:  ${f.conversationsFinished}/${f.conversations} (without any hijack: ${f.conversationsClean}/${f.conversations})`,
     `    expected answers right: ${f.conversationChecksOk}/${f.conversationChecks}; hijacks: ${f.conversationHijacks};` +
       ` re-asked after an answer: ${f.conversationReasked}; started from the opening words: ${f.conversationsStartedInOwnWords}/${f.conversations}`,
+    `    already answered in an earlier message but asked anyway: ${f.conversationAskedAgain}/${f.conversationNotAsked}`,
     ...(f.errors ? [`  runner errors:           ${f.errors}`] : []),
   ];
 }
