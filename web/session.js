@@ -16,8 +16,10 @@
     // Our Direct Line accepts a user id only with the previous token as proof (possibly expired).
     var body = {};
     var proof = !!saved.token && saved.mode === 'self-hosted';
-    if (saved.userId && (proof || saved.mode === 'azure')) body.userId = saved.userId;
+    var azureProof = saved.mode === 'azure' && saved.proof;
+    if (saved.userId && (proof || azureProof)) body.userId = saved.userId;
     if (proof) body.token = saved.token;
+    if (azureProof) body.proof = saved.proof;
     if (proof && saved.fresh) body.newConversation = true;
     return window
       .fetch('/api/directline/token', {
@@ -44,14 +46,14 @@
       })
       .then(function (data) {
         if (!data || typeof data.token !== 'string') throw new Error('refresh');
-        return { token: data.token, conversationId: saved.conversationId, userId: saved.userId, domain: saved.domain, expires_in: data.expires_in, mode: saved.mode };
+        return { token: data.token, conversationId: saved.conversationId, userId: saved.userId, domain: saved.domain, expires_in: data.expires_in, mode: saved.mode, proof: saved.proof };
       });
   }
 
   function connection(saved) {
     var left = (saved.expiresAt || 0) - Date.now();
     if (!saved.token || !saved.domain) return requestToken(saved);
-    var asIs = { token: saved.token, conversationId: saved.conversationId, userId: saved.userId, domain: saved.domain, expires_in: left / 1000, mode: saved.mode };
+    var asIs = { token: saved.token, conversationId: saved.conversationId, userId: saved.userId, domain: saved.domain, expires_in: left / 1000, mode: saved.mode, proof: saved.proof };
     if (left > RENEW_MARGIN_MS) return Promise.resolve(asIs);
     if (left > 5000) return refreshToken(saved).catch(function () { return requestToken(saved); });
     return requestToken(saved);
@@ -123,7 +125,7 @@
     var opts = this.opts;
     this.stop();
     var previous = opts.load();
-    var saved = forceNew ? { userId: previous.userId, token: previous.token, mode: previous.mode, fresh: true } : previous;
+    var saved = forceNew ? { userId: previous.userId, token: previous.token, mode: previous.mode, proof: previous.proof, fresh: true } : previous;
     return connection(saved)
       .then(function (conn) {
         var resuming = !!saved.conversationId && conn.conversationId === saved.conversationId;
@@ -140,6 +142,7 @@
           expiresAt: Date.now() + (conn.expires_in || 1800) * 1000,
           domain: conn.domain,
           mode: conn.mode || 'self-hosted',
+          proof: conn.proof,
           watermark: resuming ? saved.watermark : '',
           lastBotAt: resuming ? saved.lastBotAt || 0 : 0,
         };
@@ -186,7 +189,7 @@
             self.renewals.push(Date.now());
             self.start(false); // a new token for the same conversation
           } else if (status === ConnectionStatus.Ended) {
-            opts.save({ userId: state.userId, token: state.token, mode: state.mode, fresh: true });
+            opts.save({ userId: state.userId, token: state.token, mode: state.mode, proof: state.proof, fresh: true });
             opts.status('ended');
           } else if (status === ConnectionStatus.FailedToConnect) {
             opts.status('failed');

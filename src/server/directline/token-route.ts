@@ -34,6 +34,8 @@ interface TokenRequest {
   token?: unknown;
   /** true: the same (proved) user, but a new conversation. */
   newConversation?: unknown;
+  /** Azure mode: the proof of the user id given with the previous token. */
+  proof?: unknown;
 }
 
 export function registerTokenRoute(server: Server, deps: TokenRouteDeps): void {
@@ -58,7 +60,13 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDeps): void {
       return sendError(res, 400, 'BadArgument', 'Identifiant d’utilisateur invalide : « dl_ » suivi de 61 caractères sûrs au plus.');
     }
     const userId = (asked as string | undefined) || undefined;
-    if (config.directLineSecret) return azure(deps, res, userId ?? newUserId());
+    if (config.directLineSecret) {
+      // Azure's tokens are not ours to read: the page proves its user id with the `proof` we gave it.
+      if (userId && provedUser(deps, b.proof) !== userId) {
+        return sendError(res, 403, 'Forbidden', 'Identifiant d’utilisateur non prouvé : joignez la preuve reçue (« proof »).');
+      }
+      return azure(deps, res, userId ?? newUserId());
+    }
 
     // A user id is only ever taken from a token we signed (possibly expired): a page proves who it
     // was with its previous token. An id merely claimed would let anyone become anyone.
@@ -87,6 +95,18 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDeps): void {
   });
 }
 
+/** Azure mode: the user id a proof (a token of ours for no conversation) was signed for, if still valid. */
+function provedUser(deps: TokenRouteDeps, proof: unknown): string | undefined {
+  if (typeof proof !== 'string') return undefined;
+  const verified = deps.core.signer.verify(proof);
+  const claims = verified.ok ? verified.claims : verified.reason === 'expired' ? verified.claims : undefined;
+  if (!claims || claims.conversationId !== AZURE_PROOF) return undefined;
+  return deps.core.signer.nowSeconds() - claims.exp <= deps.resumeHours * 3600 ? claims.userId : undefined;
+}
+
+/** The conversation id of Azure-mode proofs: not a conversation id of ours (those are base64url, 16+). */
+const AZURE_PROOF = 'azure-user-proof';
+
 async function azure(deps: TokenRouteDeps, res: Response, userId: string): Promise<void> {
   const base = deps.upstreamUrl.replace(/\/+$/, '');
   try {
@@ -108,6 +128,7 @@ async function azure(deps: TokenRouteDeps, res: Response, userId: string): Promi
       expires_in: typeof data.expires_in === 'number' ? data.expires_in : undefined,
       domain: base,
       mode: 'azure',
+      proof: deps.core.signer.sign(AZURE_PROOF, userId).token,
     });
   } catch (err) {
     deps.logger.error('[directline] Azure token exchange failed', { err: String((err as Error)?.message ?? err) });

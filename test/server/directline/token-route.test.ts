@@ -88,11 +88,18 @@ describe('/api/directline/token, Azure Bot Service mode', () => {
   });
 
   it('exchanges the secret server-side; the page only gets the Azure token', async () => {
-    const res = await postJson(`${h.url}${TOKEN}`, { userId: 'dl_azure-user' });
+    const res = await postJson(`${h.url}${TOKEN}`, {});
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ token: 'azure-token', conversationId: 'azure-conv', userId: 'dl_azure-user', domain: expect.stringMatching(/\/v3\/directline$/), mode: 'azure' });
+    const userId = res.json.userId as string;
+    expect(res.json).toMatchObject({ token: 'azure-token', conversationId: 'azure-conv', userId: expect.stringMatching(/^dl_/), domain: expect.stringMatching(/\/v3\/directline$/), mode: 'azure', proof: expect.any(String) });
     expect(JSON.stringify(res.json)).not.toContain('the-azure-secret');
-    expect(seen).toEqual([{ url: '/v3/directline/tokens/generate', auth: 'Bearer the-azure-secret', body: { user: { id: 'dl_azure-user' } } }]);
+    expect(seen).toEqual([{ url: '/v3/directline/tokens/generate', auth: 'Bearer the-azure-secret', body: { user: { id: userId } } }]);
+    // The same user again, proved by the proof; a claimed id without it is refused.
+    const again = await postJson(`${h.url}${TOKEN}`, { userId, proof: res.json.proof });
+    expect(again.json.userId).toBe(userId);
+    expect(seen.at(-1)!.body).toEqual({ user: { id: userId } });
+    expect((await postJson(`${h.url}${TOKEN}`, { userId: 'dl_azure-victim' })).status).toBe(403);
+    expect((await postJson(`${h.url}${TOKEN}`, { userId: 'dl_azure-victim', proof: res.json.proof })).status).toBe(403);
   });
 });
 
