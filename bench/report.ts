@@ -1,5 +1,5 @@
 // Time to present a diagnostic result: the Adaptive Card alone (baseline: plain JSON building), the radar
-// PNG (own rasteriser + pngjs), the PDF report (pdfkit, chart embedded), and the three together, for one
+// PNG (Apache ECharts SVG + resvg), the PDF report (pdfkit, chart embedded), and the three together, for one
 // fixture result; sizes of what is sent. Run alone after `npm run build`: node dist/bench/index.js report
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -3,8 +3,7 @@
 // aid with their URLs), comparisons with published figures, every source, the disclaimer. Footer with page
 // numbers. Metadata dated from the result, so the same result gives the same bytes.
 import PDFDocument from 'pdfkit';
-import { parseHexColor } from './raster.js';
-import { DEFAULT_CHART_COLOR, renderRadarForView } from './radar.js';
+import { DEFAULT_CHART_COLOR, parseHexColor, renderRadarForView } from './radar.js';
 import { pdfText } from './pdf-text.js';
 import { DISCLAIMER, frenchIsoDate, scoreText, toReportView, type DiagnosticResult, type ReportView, type SourceView } from './view.js';
 

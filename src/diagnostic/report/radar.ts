@@ -1,11 +1,16 @@
-// The radar chart of the 7 axes as a PNG, drawn server-side (no browser, no system font): grid rings at
-// 25/50/75/100, spokes, the firm's polygon in the CCI colour, axis names and scores in our stroke font,
-// a title and the overall score. Same input → same bytes. Also the text alternative for screen readers.
-import { PNG } from 'pngjs';
+// The radar chart of the 7 axes, drawn server-side by Apache ECharts (SVG renderer, no browser) and
+// rasterised to PNG by resvg for the result card, Teams and the PDF: rings at 25/50/75/100, the firm's
+// polygon in the CCI colour, axis names with their scores, a title and the overall score. Also the text
+// alternative for screen readers. Fonts: the system's sans-serif (DejaVu, Liberation, Arial…).
+import { Resvg } from '@resvg/resvg-js';
+import { RadarChart } from 'echarts/charts';
+import * as echarts from 'echarts/core';
+import { TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
 import { AXIS_IDS, type AxisId } from '../types.js';
-import { Canvas, circle, parseHexColor, type Point, type Rgb } from './raster.js';
-import { textPolylines } from './stroke-font.js';
 import { SHORT_AXIS_LABELS, type ReportView } from './view.js';
+
+echarts.use([RadarChart, TitleComponent, SVGRenderer]);
 
 export type RadarScores = Partial<Record<AxisId, number | null>>;
 
@@ -21,11 +26,17 @@ export interface RadarOptions {
 }
 
 export const DEFAULT_CHART_COLOR = '#0b5394';
-const WHITE: Rgb = { r: 255, g: 255, b: 255 };
-const GRID: Rgb = { r: 0xcb, g: 0xd2, b: 0xd9 };
-const GRID_OUTER: Rgb = { r: 0x9a, g: 0xa5, b: 0xb1 };
-const MUTED: Rgb = { r: 0x5f, g: 0x6b, b: 0x7a };
-const INK: Rgb = { r: 0x1f, g: 0x29, b: 0x33 };
+const FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
+const INK = '#1f2933';
+const MUTED = '#5f6b7a';
+
+/** Checks a #RRGGBB colour; throws a French message otherwise. */
+export function parseHexColor(hex: string): { r: number; g: number; b: number } {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m) throw new Error(`Couleur invalide : « ${hex} » (attendu : #RRGGBB)`);
+  const n = parseInt(m[1]!, 16);
+  return { r: (n >> 16) & 255, g: (n >> 8) & 255, b: n & 255 };
+}
 
 /** A score clamped to 0–100, or null when absent or not a number. */
 function clean(score: number | null | undefined): number | null {
@@ -37,66 +48,59 @@ function checkSize(size: number): number {
   return size;
 }
 
-/** Renders the radar as PNG bytes (RGB, 8 bits). */
-export function renderRadarPng(scores: RadarScores, options: RadarOptions = {}): Buffer {
+/** The radar as an SVG document (also embeddable as vector). */
+export function renderRadarSvg(scores: RadarScores, options: RadarOptions = {}): string {
   const size = checkSize(options.size ?? 600);
-  const color = parseHexColor(options.color ?? DEFAULT_CHART_COLOR);
+  const c = parseHexColor(options.color ?? DEFAULT_CHART_COLOR);
+  const color = `rgb(${c.r}, ${c.g}, ${c.b})`;
   const k = size / 600;
-  const cx = 300 * k;
-  const cy = 305 * k;
-  const R = 155 * k;
-  const canvas = new Canvas(size, size, WHITE);
-  const angle = (i: number) => (2 * Math.PI * i) / AXIS_IDS.length;
-  const at = (i: number, r: number): Point => [cx + r * Math.sin(angle(i)), cy - r * Math.cos(angle(i))];
-  const ringPoints = (frac: number) => [...AXIS_IDS.map((_, i) => at(i, R * frac)), at(0, R * frac)];
-
-  // Grid: inner rings and spokes, then the outer ring a little darker; ring values along the top spoke.
-  canvas.stroke([ringPoints(0.25), ringPoints(0.5), ringPoints(0.75), ...AXIS_IDS.map((_, i) => [[cx, cy], at(i, R)] as Point[])], 1.3 * k, GRID);
-  canvas.stroke([ringPoints(1)], 1.8 * k, GRID_OUTER);
-  const ringLabels = [25, 50, 75, 100].flatMap((v) =>
-    textPolylines(String(v), { x: cx + 5 * k, y: cy - (R * v) / 100 - 4 * k, capHeight: 9 * k }),
-  );
-  canvas.stroke(ringLabels, 1.2 * k, MUTED);
-
-  // The firm's polygon: translucent fill, solid outline, a dot on each axis.
-  const values = AXIS_IDS.map((axis) => clean(scores[axis]));
-  const shape = values.map((v, i) => at(i, (R * (v ?? 0)) / 100));
-  canvas.fill([shape], color, 0.28);
-  canvas.stroke([[...shape, shape[0]]], 3 * k, color);
-  canvas.fill(shape.map(([x, y]) => circle(x, y, 4.5 * k)), color);
-
-  // Axis names (dark) and scores (CCI colour), outside the outer ring.
-  const names: Point[][] = [];
-  const numbers: Point[][] = [];
-  const cap = 14 * k;
-  const gap = 8 * k;
-  AXIS_IDS.forEach((axis, i) => {
-    const [ax, ay] = at(i, R + 22 * k);
-    const ux = Math.sin(angle(i));
-    const uy = -Math.cos(angle(i));
-    const align = Math.abs(ux) < 0.2 ? 'center' : ux > 0 ? 'left' : 'right';
-    const block = 2 * cap + gap;
-    const top = uy < -0.5 ? ay - block : uy > 0.5 ? ay : ay - block / 2;
-    names.push(...textPolylines(SHORT_AXIS_LABELS[axis], { x: ax, y: top + cap, capHeight: cap, align }));
-    const v = values[i];
-    numbers.push(...textPolylines(v === null ? '–' : String(Math.round(v)), { x: ax, y: top + block, capHeight: cap, align }));
+  // ECharts turns counter-clockwise: the first axis on top, the others listed in reverse read clockwise.
+  const order = [AXIS_IDS[0]!, ...AXIS_IDS.slice(1).reverse()];
+  const values = order.map((a) => clean(scores[a]));
+  const o = clean(options.overall);
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size, height: size });
+  chart.setOption({
+    animation: false,
+    backgroundColor: '#ffffff',
+    textStyle: { fontFamily: FONT },
+    title: [
+      { text: options.title ?? 'Votre maturité numérique', left: 'center', top: 14 * k, textStyle: { fontSize: 22 * k, color: INK, fontWeight: 'bold' } },
+      ...(o === null
+        ? []
+        : [{ text: `Score global : ${Math.round(o)}/100${options.levelLabel ? ` · ${options.levelLabel}` : ''}`, left: 'center', bottom: 16 * k, textStyle: { fontSize: 18 * k, color } }]),
+    ],
+    radar: {
+      center: ['50%', '52%'],
+      radius: '56%',
+      startAngle: 90,
+      splitNumber: 4,
+      shape: 'polygon',
+      indicator: order.map((a, i) => ({ name: `${SHORT_AXIS_LABELS[a]}\n${values[i] === null ? '–' : Math.round(values[i]!)}`, max: 100, min: 0 })),
+      axisName: { color: INK, fontSize: 15 * k, lineHeight: 19 * k },
+      axisLine: { lineStyle: { color: '#cbd2d9' } },
+      splitLine: { lineStyle: { color: ['#cbd2d9', '#cbd2d9', '#cbd2d9', '#9aa5b1'], width: 1.3 * k } },
+      splitArea: { show: false },
+    },
+    series: [
+      {
+        type: 'radar',
+        symbolSize: 6 * k,
+        lineStyle: { color, width: 3 * k },
+        itemStyle: { color },
+        areaStyle: { color, opacity: 0.25 },
+        data: [{ value: values.map((v) => v ?? 0), name: 'Votre entreprise' }],
+      },
+    ],
   });
-  canvas.stroke(names, 1.9 * k, INK);
-  canvas.stroke(numbers, 2.4 * k, color);
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
 
-  const title = options.title ?? 'Votre maturité numérique';
-  canvas.stroke(textPolylines(title, { x: cx, y: 42 * k, capHeight: 18 * k, align: 'center' }), 2.4 * k, INK);
-  const overall = clean(options.overall);
-  if (overall !== null || options.levelLabel) {
-    const line = [overall !== null ? `Score global : ${Math.round(overall)}/100` : '', options.levelLabel ?? ''].filter(Boolean).join(' – ');
-    canvas.stroke(textPolylines(line, { x: cx, y: 568 * k, capHeight: 16 * k, align: 'center' }), 2.2 * k, color);
-  }
-
-  // RGB in, RGB out: pngjs takes its fast path (no conversion); one fixed filter (« Up ») instead of trying
-  // all five per row keeps encoding cheap, and white rows compress to almost nothing anyway.
-  const png = new PNG({ width: size, height: size, colorType: 2, inputColorType: 2, inputHasAlpha: false });
-  png.data = Buffer.from(canvas.data.buffer, canvas.data.byteOffset, canvas.data.byteLength);
-  return PNG.sync.write(png, { colorType: 2, inputColorType: 2, inputHasAlpha: false, filterType: 2, deflateLevel: 6 });
+/** Renders the radar as PNG bytes. Same input → same bytes. */
+export function renderRadarPng(scores: RadarScores, options: RadarOptions = {}): Buffer {
+  const svg = renderRadarSvg(scores, options);
+  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' }).render().asPng();
 }
 
 /** The scores of a report view, in the shape renderRadarPng takes. */
