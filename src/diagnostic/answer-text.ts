@@ -5,7 +5,7 @@
 import type { NluResult } from '../nlu/index.js';
 import { fold } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
-import { countNamed, withoutFrequencies, yesNoByPhrasing } from './counting.js';
+import { countNamed, withoutFrequencies, yesNoByEcho, yesNoByPhrasing } from './counting.js';
 import { echoOf } from './echo.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
 import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
@@ -88,6 +88,8 @@ export function answerOf(question: Question, text: string, r: NluResult, ctx: Re
     }
   }
   if (saysDontKnow) return { read: make({ type: 'dontknow' }), confidence: 0.9 };
+  const echoed = yesNoByEcho(question, text);
+  if (echoed) return { read: make(echoed.answer), confidence: echoed.confidence };
   return undefined;
 }
 

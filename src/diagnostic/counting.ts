@@ -3,7 +3,7 @@
 // with frequencies set aside (« une ou deux fois par semaine » is not a count); and a yes/no question
 // answered by describing (« plus de clients » to « savez-vous ce que le numérique doit vous apporter ? »),
 // read against the phrasings the questionnaire gives each of its yes/partly/no options.
-import { extractChoice, fold } from '../nlu/index.js';
+import { extractChoice, fold, isStopWord, stem } from '../nlu/index.js';
 import { scopedTokens } from '../nlu/extract/matcher.js';
 import { optionsOf } from './answers.js';
 import type { Answer, Question } from './types.js';
@@ -49,4 +49,24 @@ export function yesNoByPhrasing(question: Question, text: string): { answer: Ans
   const r = extractChoice(text, choices);
   if (!r.ok) return undefined;
   return { answer: { type: 'yesno', value: r.value as 'yes' | 'partly' | 'no' }, confidence: Math.min(r.confidence, 0.85) };
+}
+
+/**
+ * A yes/no question answered by taking up its own words (« les rappels partent par SMS » to « avez-vous
+ * automatisé … rappels de rendez-vous … ? »): a weak yes, or no when those words are denied. Weak on
+ * purpose: the dialog offers it for confirmation instead of storing it.
+ */
+export function yesNoByEcho(question: Question, text: string): { answer: Answer; confidence: number } | undefined {
+  if (question.type !== 'yesno') return undefined;
+  const asked = new Set(
+    fold(question.text)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 4 && !isStopWord(w))
+      .map(stem),
+  );
+  const toks = scopedTokens(text).filter((t) => t.w.length >= 4 && !isStopWord(t.w));
+  const hits = toks.filter((t) => asked.has(stem(t.w)));
+  if (hits.length === 0) return undefined;
+  const denied = hits.some((t) => t.neg);
+  return { answer: { type: 'yesno', value: denied ? 'no' : 'yes' }, confidence: 0.55 };
 }

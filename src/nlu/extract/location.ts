@@ -1,6 +1,7 @@
 // Location from free text: postal code (« 33000 »), département number (« on est dans le 33 »,
 // « 2A », « 974 »), département name, main city, or région → département → région.
 // Data: knowledge/nlu/territoires.fr.json (101 départements, 18 régions).
+import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import { fold } from '../analyze.js';
 import { found, notUnderstood, type Extraction, type Location } from '../types.js';
 
@@ -131,8 +132,26 @@ export function extractLocation(text: string, index: TerritoryIndex): Extraction
     return found(loc, cue ? 0.95 : 0.75);
   }
   if (regionOnly) return found(regionOnly, 0.85);
+  // 4. A misspelt name (« Girronde », « Bordaux »): the closest département or city of one word.
+  const typo = closestName(index, words);
+  if (typo) return found(typo, 0.8);
   if (/\b20\b/.test(k) && /\b(?:corse|departement|dans le)\b/.test(k)) {
     return found({ region: '94', regionName: index.regionName.get('94') ?? 'Corse', via: 'departement_code' }, 0.7);
   }
   return notUnderstood;
+}
+
+/** The département or city a misspelt word stands for (Jaro-Winkler ≥ 0.93, words of 5+ letters). */
+function closestName(index: TerritoryIndex, words: string[]): Location | undefined {
+  let best: { score: number; dep: string } | undefined;
+  for (const w of words) {
+    if (w.length < 5) continue;
+    for (const [k, entries] of index.names) {
+      const e = entries[0];
+      if (!e.dep || k.includes(' ') || Math.abs(k.length - w.length) > 2 || k[0] !== w[0]) continue;
+      const score = JaroWinklerDistance(w, k, { ignoreCase: true });
+      if (score >= 0.93 && (!best || score > best.score)) best = { score, dep: e.dep };
+    }
+  }
+  return best ? fromDep(index, best.dep, 'city') : undefined;
 }
