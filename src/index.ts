@@ -139,6 +139,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   adapter.use(new RecentTextsMiddleware(recentTexts));
   const relay = new HandoffRelay({ service: handoff.service, adapter, appId: config.microsoftAppId ?? '', directLine: () => directLine, logger, phrases: nlu.phrases });
   const savedContact = userState.createProperty<SavedContact>(HANDOFF_CONTACT);
+  const transcript = transcriptProvider(recentTexts, () => directLine);
   const mainDialog = new MainDialog(services, {
     diagnostic: new DiagnosticDialog({
       questionnaire: model.questionnaire,
@@ -150,6 +151,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
       retentionDays: config.retention.diagnosticDays,
       publicBaseUrl,
       knownDepartement: async (context) => (await savedContact.get(context))?.departement,
+      earlierTexts: async (context) => (await transcript(context)).filter((l) => l.from === 'user').map((l) => l.text),
     }),
     question: new QuestionDialog(services, kb, knowledgeLog),
     handoff: new HandoffDialog({
@@ -165,7 +167,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
         const run = await records.lastCompleted(subject);
         return run?.resultId ? records.result(run.resultId) : undefined;
       },
-      transcript: transcriptProvider(recentTexts, () => directLine),
+      transcript,
       savedContact,
       retentionDays: config.retention.handoffDays,
       clock,

@@ -3,7 +3,7 @@
 import type { TurnContext } from 'botbuilder';
 import { findQuestion, type Question } from '../../src/diagnostic/index.js';
 import { echoLine } from '../../src/diagnostic/echo.js';
-import { answerOf, type ReadAnswer } from '../../src/diagnostic/reading.js';
+import { answerOf, factsIn, type ReadAnswer } from '../../src/diagnostic/reading.js';
 import { questionContext } from '../../src/diagnostic/understand.js';
 import type { Command, Phrases } from '../../src/nlu/index.js';
 import type { DiagnosticServices } from './finish.js';
@@ -61,4 +61,11 @@ export async function saveFacts(s: DiagnosticServices, subject: string, question
   if (main) return echoLine(main, labelled);
   const [first, ...rest] = labelled;
   return echoLine({ echo: first.short ? `${first.short.toLowerCase()} : ${first.echo}` : first.echo }, rest);
+}
+
+/** Profile facts the person gave before the diagnostic started, if any. */
+export async function openingFacts(s: DiagnosticServices, context: TurnContext): Promise<ReadAnswer[] | undefined> {
+  const texts = (await s.earlierTexts?.(context)) ?? [];
+  const facts = factsIn(texts.slice(-6), { questionnaire: s.questionnaire, answers: {}, nlu: s.nlu });
+  return facts.length ? facts : undefined;
 }

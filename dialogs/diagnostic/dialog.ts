@@ -14,7 +14,7 @@ import { messages } from '../messages.js';
 import type { PathResult } from '../main.js';
 import { d, missActivity, questionActivity } from './prompts.js';
 import { answerMidDiagnostic, finishDiagnostic, type DiagnosticServices } from './finish.js';
-import { ambiguousOptions, chooseOptions, knownLocation, pickPending, saveFacts, type Pending } from './answering.js';
+import { ambiguousOptions, chooseOptions, knownLocation, openingFacts, pickPending, saveFacts, type Pending } from './answering.js';
 
 export const DIAGNOSTIC_DIALOG = 'diagnostic';
 
@@ -233,7 +233,12 @@ export class DiagnosticDialog extends Dialog {
     await this.s.records.start(subjectOf(dc), this.s.questionnaire.version);
     await dc.context.sendActivity(d.intro);
     await dc.context.sendActivity(d.notice(this.s.retentionDays));
-    Object.assign(state, { mode: 'asking', questionId: undefined, revisit: false, misses: 0, lastRead: undefined });
+    const said = await openingFacts(this.s, dc.context);
+    if (said) {
+      await dc.context.sendActivity(await saveFacts(this.s, subjectOf(dc), this.s.questionnaire.questions[0], said));
+      state.lastRead = said.map((f) => f.questionId);
+    }
+    Object.assign(state, { mode: 'asking', questionId: undefined, revisit: false, misses: 0 });
     return this.ask(dc, state);
   }
 

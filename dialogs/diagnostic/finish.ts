@@ -20,6 +20,8 @@ export interface DiagnosticServices {
   publicBaseUrl(): string;
   /** A département the person already gave (e.g. when asking for an advisor), reused at the location question. */
   knownDepartement?(context: TurnContext): Promise<string | undefined>;
+  /** What the person wrote before the diagnostic started (profile facts said up front are kept). */
+  earlierTexts?(context: TurnContext): Promise<string[]>;
 }
 
 /** Channels that render Adaptive Cards; elsewhere the plain text version is sent. */

@@ -113,13 +113,26 @@ function correctionOf(text: string, question: Question, ctx: ReadingContext, cur
   return c.strong ? { kind: 'correction', questionId: ctx.lastRead[0] } : undefined;
 }
 
+/**
+ * The profile facts said before the diagnostic started (« bonjour, je suis agricultrice en Aveyron »),
+ * latest message first: each fact once, so that those questions are not asked.
+ */
+export function factsIn(texts: string[], ctx: ReadingContext): ReadAnswer[] {
+  const first = ctx.questionnaire.questions[0];
+  const out = new Map<string, ReadAnswer>();
+  for (const text of [...texts].reverse()) {
+    for (const fact of extrasOf(text, first, ctx, true)) if (!out.has(fact.questionId)) out.set(fact.questionId, fact);
+  }
+  return [...out.values()];
+}
+
 /** Profile questions that one message may answer together (« boulanger à Bordeaux avec 8 salariés »). */
 const SLOT_TYPES = new Set(['size', 'sector', 'location']);
 // « je suis boulanger », « on tient une librairie », « j'ai un garage »: the message says what the firm does.
 const SAYS_TRADE = /\b(?:je suis|j'suis|on est|nous sommes|je tiens|on tient|nous tenons|j'ai (?:un|une)|on a (?:un|une)|je fais|on fait|je travaille|nous faisons|mon metier|ma boite|mon entreprise|notre entreprise)\b/;
 const PEOPLE = /\b(?:salarie|employe|personne|collaborat|apprenti|ouvrier|compagnon|associe|vendeu|stagiaire|gens|on est|nous sommes|seul|seule)\w*/;
 
-function extrasOf(text: string, question: Question, ctx: ReadingContext): ReadAnswer[] {
+function extrasOf(text: string, question: Question, ctx: ReadingContext, includeCurrent = false): ReadAnswer[] {
   // Only while the firm is being described: the first profile questions, before the scored axes.
   const opening = ctx.questionnaire.questions.findIndex((q) => q.axis !== 'profil');
   const at = ctx.questionnaire.questions.findIndex((q) => q.id === question.id);
@@ -127,7 +140,7 @@ function extrasOf(text: string, question: Question, ctx: ReadingContext): ReadAn
   const f = fold(text);
   const out: ReadAnswer[] = [];
   for (const q of applicableQuestions(ctx.questionnaire, ctx.answers)) {
-    if (q.id === question.id || !SLOT_TYPES.has(q.type) || ctx.answers[q.id] !== undefined) continue;
+    if ((q.id === question.id && !includeCurrent) || !SLOT_TYPES.has(q.type) || ctx.answers[q.id] !== undefined) continue;
     if (q.type === 'size' && !PEOPLE.test(f)) continue;
     if (q.type === 'sector' && !SAYS_TRADE.test(f)) continue;
     const r = ctx.nlu.extract(text, questionContext(q));

@@ -151,8 +151,20 @@ describe('diagnostic: understood as meant', () => {
     ]);
     const summary = chat.log.join('\n');
     expect(summary).not.toMatch(/adresse e-mail le conseiller/);
-    await chat.run([[DIAG, asks(1)], ['Seul(e), sans salarié', asks(2)], ['plombier', asks(3)], ['Des particuliers', /Noté : Gironde \(33\), le département que vous m’avez déjà indiqué/]]);
+    // The département typed in the handoff form is not asked again.
+    await chat.run([[DIAG, /Gironde \(33\)/], ['Seul(e), sans salarié', asks(2)], ['plombier', asks(3)], ['Des particuliers', asks(5)]]);
     expect((await answers(chat)).profil_localisation).toMatchObject({ type: 'location', departement: '33' });
     expect(askedQuestion(chat.last)?.id).toBe('profil_statut');
+  });
+
+  it('keeps what the person said before the diagnostic started (« je suis agricultrice en Aveyron »)', async () => {
+    const chat = new Chat(app.url);
+    await chat.run([['bonjour, je suis agricultrice en Aveyron avec deux salariés'], ['je voudrais faire le diagnostic', /Noté : .*Aveyron \(12\)/]]);
+    expect(await answers(chat)).toMatchObject({
+      profil_effectif: { type: 'size', value: '1-4' },
+      profil_secteur: { type: 'sector', value: 'agriculture' },
+      profil_localisation: { type: 'location', departement: '12' },
+    });
+    expect(askedQuestion(chat.last)?.id).toBe('profil_clientele');
   });
 });
