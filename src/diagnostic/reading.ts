@@ -129,7 +129,7 @@ export function factsIn(texts: string[], ctx: ReadingContext): ReadAnswer[] {
 /** Profile questions that one message may answer together (« boulanger à Bordeaux avec 8 salariés »). */
 const SLOT_TYPES = new Set(['size', 'sector', 'location']);
 // « je suis boulanger », « on tient une librairie », « j'ai un garage »: the message says what the firm does.
-const SAYS_TRADE = /\b(?:je suis|j'suis|on est|nous sommes|je tiens|on tient|nous tenons|j'ai (?:un|une)|on a (?:un|une)|je fais|on fait|je travaille|nous faisons|mon metier|ma boite|mon entreprise|notre entreprise)\b/;
+const SAYS_TRADE = /\b(?:je suis|j'suis|on est|nous sommes|je tiens|on tient|nous tenons|j'ai (?:un|une)|on a (?:un|une)|je fais|on fait|je travaille|nous faisons|mon metier|mon activite|notre activite|mon metier c'est)\b/;
 const PEOPLE = /\b(?:salarie|employe|personne|collaborat|apprenti|ouvrier|compagnon|associe|vendeu|stagiaire|gens|on est|nous sommes|seul|seule)\w*/;
 
 function extrasOf(text: string, question: Question, ctx: ReadingContext, includeCurrent = false): ReadAnswer[] {

@@ -133,8 +133,10 @@ export function extractLocation(text: string, index: TerritoryIndex): Extraction
   }
   if (regionOnly) return found(regionOnly, 0.85);
   // 4. A misspelt name (« Girronde », « Bordaux »): the closest département or city of one word.
-  const typo = closestName(index, words);
-  if (typo) return found(typo, 0.8);
+  // Only in a short answer (never « je voudrais savoir… » read as Savoie), and too weak to be taken
+  // from a message that answers something else.
+  const typo = words.length <= 4 ? closestName(index, words) : undefined;
+  if (typo) return found(typo, 0.75);
   if (/\b20\b/.test(k) && /\b(?:corse|departement|dans le)\b/.test(k)) {
     return found({ region: '94', regionName: index.regionName.get('94') ?? 'Corse', via: 'departement_code' }, 0.7);
   }
