@@ -4,7 +4,8 @@
 //   - per client address: a few attempts per minute (429);
 //   - per login + address: after a few failures, an exponential backoff capped at one minute — never a
 //     long lockout, and keyed on the address too, so nobody can lock the real owner out from elsewhere;
-//   - globally: at most HASH_CONCURRENCY hashes at once and a short queue; beyond it, 503 « occupé ».
+//   - globally: at most HASH_BUDGET hashes per 5 seconds, HASH_CONCURRENCY at once and a short queue;
+//     beyond it, 503 « occupé » (a CCI's advisors log in a few times a day).
 import pLimit from 'p-limit';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createLimiter, take } from './limits.js';
@@ -14,6 +15,8 @@ export const ATTEMPTS_PER_MINUTE = 20;
 export const FREE_FAILURES = 4;
 export const MAX_BACKOFF_SECONDS = 60;
 const HASH_CONCURRENCY = 1;
+/** Hashes per 5 s for everyone together: 4 a second on average, in bursts of up to 20. */
+const HASH_BUDGET = 20;
 const MAX_QUEUED = 8;
 
 export type Refusal = { status: 429 | 503; code: string; message: string; retryAfterSeconds: number };
@@ -24,6 +27,7 @@ export class LoginGuard {
   private readonly failures: RateLimiterAbstract = createLimiter('login-failures', { points: 10_000, durationSeconds: 15 * 60 });
   /** Backoff blocks of login+address (block() sets the time). */
   private readonly backoff: RateLimiterAbstract = createLimiter('login-backoff', { points: 1, durationSeconds: 1 });
+  private readonly hashRate: RateLimiterAbstract = createLimiter('login-hashes', { points: HASH_BUDGET, durationSeconds: 5 });
   private readonly hashing = pLimit(HASH_CONCURRENCY);
 
   /** A refusal when the attempt must not even be checked; undefined to go on. */
@@ -34,7 +38,7 @@ export class LoginGuard {
     }
     const taken = await take(this.attempts, address);
     if (!taken.ok) return slowDown(taken.retryAfterSeconds);
-    if (this.hashing.pendingCount >= MAX_QUEUED) {
+    if (this.hashing.pendingCount >= MAX_QUEUED || !(await take(this.hashRate, 'all')).ok) {
       return { status: 503, code: 'Busy', message: 'Trop de connexions en cours : réessayez dans quelques secondes.', retryAfterSeconds: 2 };
     }
     return undefined;
