@@ -5,7 +5,7 @@
 import type { NluResult } from '../nlu/index.js';
 import { fold } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
-import { countNamed, withoutFrequencies, yesNoByEcho, yesNoByPhrasing } from './counting.js';
+import { countNamed, durationChoice, withoutFrequencies, yesNoByEcho, yesNoByPhrasing } from './counting.js';
 import { echoOf } from './echo.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
 import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
@@ -32,6 +32,9 @@ export function answerOf(question: Question, text: string, r: NluResult, ctx: Re
   if (question.type !== 'yesno' && !strongOption && !optionNamed && (saysDontKnow || (DEPENDS.test(fold(text)) && question.type !== 'choice' && !/\d/.test(text)))) {
     return { read: make({ type: 'dontknow' }), confidence: 0.9 };
   }
+  // Time said as a duration: « 2 h par semaine » is the option whose range holds it.
+  const timed = durationChoice(question, text);
+  if (timed) return { read: make(timed), confidence: 0.85 };
   // A count question (« Moins de 100 », « De 100 à 1 000 ») answered with a number, maybe per period.
   if (countBands(question)) {
     const n = ctx.nlu.extract(text, { type: 'number' });

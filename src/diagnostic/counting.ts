@@ -70,3 +70,30 @@ export function yesNoByEcho(question: Question, text: string): { answer: Answer;
   const denied = hits.some((t) => t.neg);
   return { answer: { type: 'yesno', value: denied ? 'no' : 'yes' }, confidence: 0.55 };
 }
+
+const UNIT_HOURS: Record<string, number> = { minute: 1 / 60, min: 1 / 60, h: 1, heure: 1, jour: 7, journee: 7, 'demi-journee': 3.5, matinee: 3.5, 'apres-midi': 3.5, soir: 1, soiree: 2 };
+const PER_WEEK: Record<string, number> = { jour: 5, semaine: 1, mois: 12 / 52, an: 1 / 52, annee: 1 / 52 };
+const WORD_NUMBERS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, dix: 10, quinze: 15, trente: 30, quelques: 3, plusieurs: 3 };
+
+/** « 2 h par semaine », « une journée par mois », « 30 minutes par jour » → hours per week, if said. */
+export function hoursPerWeek(text: string): number | undefined {
+  const f = fold(text).replace(/(\d)\s*h\b/g, '$1 h').replace(/(\d),(\d)/g, '$1.$2');
+  const m = /(\d+(?:\.\d+)?|une|un|deux|trois|quatre|cinq|six|dix|quinze|trente|quelques|plusieurs)?\s*(minutes?|min|h|heures?|demi-journees?|journees?|jours?|matinees?|apres-midi|soirs?|soirees?)\b(?:[^,.;]{0,20}?\b(?:par|chaque|tous les|toutes les|\/)\s*(jour|semaine|mois|an|annee)s?\b)?/.exec(f);
+  if (!m) return undefined;
+  const count = m[1] === undefined ? 1 : (WORD_NUMBERS[m[1]] ?? Number(m[1]));
+  const unit = m[2].replace(/s$/, '').replace(/^minute$/, 'minute');
+  const hours = UNIT_HOURS[unit] ?? UNIT_HOURS[unit.replace(/s$/, '')];
+  if (hours === undefined || !Number.isFinite(count)) return undefined;
+  // A day said alone is a working day (7 h); « par jour » means five days a week.
+  const per = m[3] ? PER_WEEK[m[3]] : 1;
+  return count * hours * per;
+}
+
+/** The option of an `hoursPerWeek` question whose range holds the duration said, if any. */
+export function durationChoice(question: Question, text: string): Answer | undefined {
+  if (!question.hoursPerWeek) return undefined;
+  const h = hoursPerWeek(text);
+  if (h === undefined) return undefined;
+  const option = optionsOf(question).find((o) => o.range && h >= o.range[0] && h < o.range[1]);
+  return option ? { type: 'choice', value: option.id } : undefined;
+}

@@ -50,7 +50,7 @@ const SURE = 0.6;
 const ALSO_ANSWER = 0.85;
 /** Commands that only inform (they change nothing): never worth a « which did you mean? ». */
 const HARMLESS: ReadonlySet<Command> = new Set(['pourquoi', 'aide', 'passer', 'dontknow', 'reprendre', 'mes_donnees']);
-const INTERROGATIVE = /^(?:c'est quoi|c quoi|qu'est[- ]ce qu|que (?:veut|veux) dire|ca veut dire quoi|comment|combien|quel(?:le)?s? |est[- ]ce qu|ou (?:trouver|est)|qui (?:peut|fait|paye|finance)|a quoi|y a[- ]t[- ]il|faut[- ]il|dois[- ]je|peut[- ]on|puis[- ]je|quelle difference|c'est obligatoire|c'est grave)\b/;
+const INTERROGATIVE = /^(?:c'est quoi|c quoi|qu'est[- ]ce (?:que|qu')|que (?:veut|veux) dire|ca veut dire quoi|comment|combien|quel(?:le)?s? |est[- ]ce (?:que|qu')|ou (?:trouver|est)|qui (?:peut|fait|paye|finance)|a quoi|y a[- ]t[- ]il|faut[- ]il|dois[- ]je|peut[- ]on|puis[- ]je|quelle difference|c'est obligatoire|c'est grave)\b/;
 
 export function readAnswerText(text: string, question: Question, ctx: ReadingContext): Reading {
   const { nlu } = ctx;

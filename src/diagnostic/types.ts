@@ -44,6 +44,8 @@ export interface Option {
   exclusive?: boolean;
   /** Choice only: the option that holds when several of the others are named (« Les deux »). */
   several?: boolean;
+  /** [min, max) of the quantity the question measures (hours per week for `hoursPerWeek` questions). */
+  range?: [number, number];
 }
 
 /** Number/percent/money scoring: the score of the highest band whose `min` ≤ value. */
@@ -95,6 +97,8 @@ export interface Question {
   countable?: string[];
   /** Choice options ordered from least to most: when several are named, the highest holds. */
   scale?: boolean;
+  /** A question about time: options carry `range` in hours per week; durations said in words pick one. */
+  hoursPerWeek?: boolean;
   id: string;
   axis: AxisId | 'profil';
   text: string;
