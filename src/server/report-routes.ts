@@ -123,7 +123,6 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { c
         guideTitle: deps.guideTitle,
         color: deps.color,
         sources: deps.sources,
-        chartPng: chartOf(String(req.params.id), result),
         ...(cci ? { cci } : {}),
       });
       res.setHeader('Content-Type', 'application/pdf');

@@ -1,16 +1,17 @@
-// The PDF report (A4, pdfkit's built-in Helvetica: no font file). Page 1: who, when, score, level, badge,
+// The PDF report (A4, pdfkit's built-in Helvetica: no font file; the radar as vector through svg-to-pdfkit). Page 1: who, when, score, level, badge,
 // the radar chart and the table of axis scores. Then: advisor line, the plan (why, effort, cost, guides and
 // aid with their URLs), comparisons with published figures, every source, the disclaimer. Footer with page
 // numbers. Metadata dated from the result, so the same result gives the same bytes.
 import PDFDocument from 'pdfkit';
-import { DEFAULT_CHART_COLOR, parseHexColor, renderRadarForView } from './radar.js';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { DEFAULT_CHART_COLOR, parseHexColor, radarScoresOf, renderRadarSvg } from './radar.js';
 import { pdfText } from './pdf-text.js';
 import { DISCLAIMER, frenchIsoDate, scoreText, toReportView, type DiagnosticResult, type ReportView, type SourceView } from './view.js';
 
 export interface PdfOptions {
   /** Absolute URL of a guide (printed under each priority); without it the guide's slug is printed. */
   guideUrl?: (slug: string) => string;
-  /** The radar PNG when already rendered (saves ~50 ms); rendered here otherwise. */
+  /** The radar PNG when already rendered; without it the chart is drawn as vector (ECharts SVG). */
   chartPng?: Buffer;
   /** CCI colour (#RRGGBB) for headings, bars and the chart. */
   color?: string;
@@ -26,6 +27,8 @@ export interface PdfOptions {
 
 type Doc = PDFKit.PDFDocument;
 const MARGIN = 50;
+/** Side of the radar on page 1, in points. */
+const CHART_SIZE = 270;
 const INK = '#1f2933';
 const MUTED = '#5f6b7a';
 const ATTENTION = '#b42318';
@@ -53,7 +56,7 @@ function link(doc: Doc, label: string, url: string, indent: number): void {
   doc.fillColor(INK);
 }
 
-function firstPage(doc: Doc, view: ReportView, chart: Buffer, color: string, cci?: PdfOptions['cci']): void {
+function firstPage(doc: Doc, view: ReportView, chart: Buffer | string, color: string, cci?: PdfOptions['cci']): void {
   doc.font('Helvetica-Bold').fontSize(20).fillColor(color).text(pdfText('Rapport de diagnostic numérique'));
   para(doc, `Réalisé le ${view.dateLabel} avec Virage · questionnaire version ${view.version}`, { color: MUTED, size: 9.5 });
   para(doc, view.profileLine, { color: MUTED, size: 9.5 });
@@ -65,9 +68,13 @@ function firstPage(doc: Doc, view: ReportView, chart: Buffer, color: string, cci
   para(doc, `Score global : ${scoreText(view.overall)} · niveau « ${view.levelLabel} »`, { bold: true, size: 14, color });
   para(doc, view.levelDescription);
   para(doc, `${view.badgeLine}.`, { color: view.badgeReached ? INK : MUTED });
-  const size = 270;
-  doc.image(chart, (doc.page.width - size) / 2, doc.y + 6, { width: size, height: size });
-  doc.y += size + 14;
+  const size = CHART_SIZE;
+  const top = doc.y;
+  // The SVG is drawn at CHART_SIZE user units, read as points.
+  if (typeof chart === 'string') SVGtoPDF(doc, chart, (doc.page.width - size) / 2, top + 6, { assumePt: true });
+  else doc.image(chart, (doc.page.width - size) / 2, top + 6, { width: size, height: size });
+  doc.x = MARGIN;
+  doc.y = top + size + 20;
   axisTable(doc, view, color);
 }
 
@@ -173,7 +180,9 @@ export function renderReportPdf(result: DiagnosticResult, options: PdfOptions = 
   const view = toReportView(result, options.sources);
   const color = options.color ?? DEFAULT_CHART_COLOR;
   parseHexColor(color);
-  const chart = options.chartPng ?? renderRadarForView(view, { color });
+  const chart =
+    options.chartPng ??
+    renderRadarSvg(radarScoresOf(view), { size: CHART_SIZE, color, overall: view.overall, ...(view.overall === null ? {} : { levelLabel: view.levelLabel }) });
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

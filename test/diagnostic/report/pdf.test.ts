@@ -48,7 +48,10 @@ describe('renderReportPdf', () => {
   it('carries the profile, score and level, the chart, the axis table, the plan, comparisons and sources', () => {
     expect(text).toContain(compact('Entreprise 10 à 49 salariés · secteur : commerce'));
     expect(text).toContain(compact(`Score global : ${result.overall}/100 · niveau « ${result.level!.label} »`));
-    expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    // The radar is vector (ECharts SVG through svg-to-pdfkit): no bitmap; its grid (#cbd2d9) and polygon (#0b5394) are strokes.
+    expect(pdf.toString('latin1')).not.toMatch(/\/Subtype \/Image/);
+    expect(pdf.toString('latin1')).toMatch(/0\.79607\d* 0\.82352\d* 0\.85098\d* SCN/);
+    expect(pdf.toString('latin1')).toMatch(/0\.04313\d* 0\.32549\d* 0\.58039\d* SCN/);
     for (const axis of result.axes) expect(text).toContain(compact(`${axis.label}${axis.score}/100`));
     for (const p of result.plan.priorities) {
       expect(text).toContain(compact(p.title));
