@@ -30,6 +30,8 @@ const RULES: Rule[] = [
   [/^(?:ben |mais |bah )?si(?: si)*$/, 'yes', 0.9],
   // Weaker cues: a bare negation, or an affirmative statement of having or doing it.
   [/\bpas\b|\bn'(?:ai|avons|a|est|utilise|utilisons|en)\b|\bne\b/, 'no', 0.7],
+  [/\b(?:ca ne me (?:dit|parle) rien|ca ne me parle pas|je ne connais pas|connais pas|inconnu|rien mis en place|pas mis en place|pas fait)\b/, 'no', 0.8],
+  [/\b(?:on a mis|j'ai mis|mis en place|on a installe|j'ai installe|installe|active|on passe par|je passe par|on travaille avec|je travaille avec|je me sers d|on se sert d|on s'appuie sur|grace a|on a fait|j'ai fait|nous avons fait)\b/, 'yes', 0.7],
   [/\b(?:on l'a|je l'ai|nous l'avons|on les a|j'ai|on a|nous avons|on en a|j'en ai|nous en avons|il y a|c'est|on utilise|j'utilise|nous utilisons|on fait|je fais|nous faisons|on le fait|je le fais|beaucoup|souvent|regulierement|chaque|tous les|on s'en sert|je m'en sers|ca marche)\b/, 'yes', 0.7],
 ];
 
