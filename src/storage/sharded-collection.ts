@@ -191,9 +191,11 @@ export class ShardedCollection<T> implements Collection<T> {
    */
   private async scan(visit: (data: ShardData) => void): Promise<void> {
     const count = await this.open();
-    for (let start = 0; start < count; start += SCAN_BATCH) {
-      const batch = Array.from({ length: Math.min(SCAN_BATCH, count - start) }, (_, i) => this.shardAt(start + i, count).peek());
-      for (const data of await Promise.all(batch)) visit(data);
+    // Shard files are created on first write: only those on disk (or loaded) are read.
+    const present = new Set(await fs.readdir(this.dir).catch(() => [] as string[]));
+    const shards = Array.from({ length: count }, (_, i) => this.shardAt(i, count)).filter((s) => s.isLoaded || present.has(path.basename(s.file)));
+    for (let start = 0; start < shards.length; start += SCAN_BATCH) {
+      for (const data of await Promise.all(shards.slice(start, start + SCAN_BATCH).map((s) => s.peek()))) visit(data);
     }
   }
 

@@ -16,10 +16,10 @@ export { fnv1a } from './sharded-collection.js';
 
 export interface ShardedFileStoreOptions {
   /**
-   * Shards per new collection. 1024 keeps a shard near 75 KB at 50k documents of 1.5 KB, so a write
-   * (compact JSON + fsync + rename) costs little more than the fsync itself (see bench/store.ts;
-   * measured interleaved at 50k on the shared 2-core machine, p50/p95 ms: 256 shards 4.4/14,
-   * 512 3.2/12, 1024 2.4/7.6, 2048 2.3/8.1, against 1.5/7.3 for a bare fsynced 1 KB replace).
+   * Shards per new collection. 4096 keeps a bot-state shard near 14 KB at 50k finished diagnostics
+   * (two keys each), so a write (compact JSON + fsync + rename) and a cache miss cost little more than
+   * for an empty store (bench/store.ts; with 1024 shards, 54 KB shards made the state write p95 about
+   * 2x the empty store's at 50k). Transcripts are not keyed documents: they are logs (log-collection.ts).
    * Shard files are created on first write only. The count is recorded in `<collection>/_meta.json`
    * when the collection is created; an existing collection keeps its own.
    */
@@ -32,14 +32,14 @@ export interface ShardedFileStoreOptions {
    */
   readOnly?: boolean;
   /**
-   * Memory for loaded shards, in bytes of their files, for the whole store (default 32 MB). Beyond it
+   * Memory for loaded shards, in bytes of their files, for the whole store (default 16 MB). Beyond it
    * the least recently used idle shards are dropped and read again on next use.
    */
   cacheBytes?: number;
 }
 
-export const DEFAULT_SHARDS = 1024;
-export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_SHARDS = 4096;
+export const DEFAULT_CACHE_BYTES = 16 * 1024 * 1024;
 const COLLECTION_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 
