@@ -10,7 +10,7 @@ import { projectRoot } from '../../src/paths.js';
 export function buildSources(folders: string[] = ['src']): string {
   const out = path.join(projectRoot, 'node_modules', '.cache', `virage-child-${process.pid}`);
   const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path.join(dir, e.name)] : []));
   for (const file of folders.flatMap((folder) => walk(path.join(projectRoot, folder)))) {
     const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
