@@ -30,9 +30,10 @@ class PollingClient {
     readonly userId: string,
   ) {}
 
-  static async open(baseUrl: string, userId: string): Promise<PollingClient> {
+  static async open(baseUrl: string, _label: string): Promise<PollingClient> {
     const res = await fetch(`${baseUrl}/api/directline/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }),
+      // A new visitor: the server chooses the user id (a client may not pick one without a token proving it).
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}',
     });
     if (res.status !== 200) throw new Error(`token: HTTP ${res.status} ${await res.text()}`);
     const t = (await res.json()) as { token: string; conversationId: string; userId: string; domain: string };

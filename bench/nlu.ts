@@ -58,15 +58,20 @@ export async function benchNlu(rounds = 5): Promise<BenchSection> {
   // (counting, phrasings, corrections) and the other profile facts of the same message.
   const questionnaire = loadQuestionnaire();
   const reading: number[] = [];
+  const readingCpu: number[] = [];
   for (let r = 0; r < rounds; r++) {
     texts.forEach((text, i) => {
       const question = questionnaire.questions[i % questionnaire.questions.length];
+      const c0 = process.cpuUsage();
       const s = performance.now();
       sink += readAnswerText(text, question, { questionnaire, answers: {}, nlu, lastRead: [questionnaire.questions[0].id] }).kind.length;
       reading.push(performance.now() - s);
+      const c1 = process.cpuUsage(c0);
+      readingCpu.push((c1.user + c1.system) / 1000);
     });
   }
   const rd = summarize(reading);
+  const rc = summarize(readingCpu);
   const f = summarize(full);
   const b = summarize(base);
   const t = summarize(trainings);
@@ -76,7 +81,7 @@ export async function benchNlu(rounds = 5): Promise<BenchSection> {
     title: `NLU: one utterance, intent + ${CONTEXTS.length} extractors (${texts.length} utterances × ${rounds})`,
     lines: [
       `analyse    p50 ${ms(f.p50, 3)}  p95 ${ms(f.p95, 3)}  mean ${ms(f.mean, 3)}  (target p95 < 1 ms)`,
-      `reading    p50 ${ms(rd.p50, 3)}  p95 ${ms(rd.p95, 3)}  (one message at a diagnostic question: phrases, answer, corrections, other facts; target p95 < 1 ms)`,
+      `reading    p50 ${ms(rd.p50, 3)}  p95 ${ms(rd.p95, 3)}  (one message at a diagnostic question: phrases, answer, corrections, other facts; target p95 < 1 ms); cpu p50 ${ms(rc.p50, 3)} p95 ${ms(rc.p95, 3)}`,
       `cpu time   p50 ${ms(u.p50, 3)}  p95 ${ms(u.p95, 3)}  (this process only; wall time above includes waiting for a core, load average ${load1.toFixed(1)} on ${os.cpus().length} cores)`,
       `baseline   p50 ${ms(b.p50, 3)}  p95 ${ms(b.p95, 3)}  (tokenise only)`,
       `ratio p50  ${ratio(f.p50, b.p50)} the tokeniser alone`,
