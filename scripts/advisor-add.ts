@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
-import { DirectoryError, loadOrSeedDirectory, saveDirectory, upsertAdvisor } from '../src/handoff/directory.js';
+import { existsSync } from 'node:fs';
+import { DirectoryError, EXAMPLE_DIRECTORY, loadDirectory, loadOrSeedDirectory, saveDirectory, upsertAdvisor } from '../src/handoff/directory.js';
 import { hashPassword, passwordProblem } from '../src/handoff/passwords.js';
 
 export interface AddAdvisorInput {
@@ -38,6 +39,27 @@ export async function addAdvisor(file: string, input: AddAdvisorInput): Promise<
   return `${existed ? 'Conseiller mis à jour' : 'Conseiller ajouté'} : ${login} (${input.cci}) dans ${file}`;
 }
 
+/**
+ * When --cci is missing or unknown: a French message listing the CCI ids (with their names) of the
+ * directory the server reads (the example when it does not exist yet). Undefined when the id is known.
+ */
+export function cciProblem(file: string, cci: string | undefined): string | undefined {
+  const directory = loadDirectory(existsSync(file) ? file : EXAMPLE_DIRECTORY);
+  if (cci && directory.ccis.some((c) => c.id === cci)) return undefined;
+  const head = cci ? `Aucune CCI « ${cci} » dans ${file}.` : 'Indiquez la CCI du conseiller avec --cci <id>.';
+  const lines = directory.ccis.map((c) => `  ${c.id}  (${c.name})`);
+  return [head, 'CCI disponibles :', ...lines].join('\n');
+}
+
+export const USAGE = 'Usage : npm run advisor:add -- --cci <id> --login <identifiant> --name "<Prénom Nom>" [--first-name <Prénom>] [--title "conseillère numérique"]\n';
+
+/** What the command prints before exiting with code 2 (bad or missing arguments), or undefined. */
+export function usageProblem(args: Record<string, string>, file: string): string | undefined {
+  const cci = cciProblem(file, args.cci);
+  if (!cci && args.login && args.name) return undefined;
+  return (cci ? cci + '\n' : '') + USAGE;
+}
+
 export function parseArgs(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -64,8 +86,16 @@ function askHidden(question: string): Promise<string> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (!args.cci || !args.login || !args.name) {
-    process.stderr.write('Usage : npm run advisor:add -- --cci <id> --login <identifiant> --name "<Prénom Nom>" [--first-name <Prénom>] [--title "conseillère numérique"]\n');
+  const file = advisorsFile();
+  let problem: string | undefined;
+  try {
+    problem = usageProblem(args, file);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  if (problem) {
+    process.stderr.write(problem);
     process.exit(2);
   }
   let password = process.env.ADVISOR_PASSWORD ?? '';
@@ -81,7 +111,7 @@ async function main(): Promise<void> {
     }
   }
   try {
-    const line = await addAdvisor(advisorsFile(), { cci: args.cci, login: args.login, name: args.name, firstName: args['first-name'], title: args.title, password });
+    const line = await addAdvisor(file, { cci: args.cci!, login: args.login, name: args.name, firstName: args['first-name'], title: args.title, password });
     process.stdout.write(line + '\n');
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { addAdvisor, advisorsFile, parseArgs } from '../../scripts/advisor-add.js';
+import { addAdvisor, advisorsFile, cciProblem, parseArgs, usageProblem } from '../../scripts/advisor-add.js';
+import { EXAMPLE_DIRECTORY } from '../../src/handoff/directory.js';
 import { loadDirectory } from '../../src/handoff/directory.js';
 import { verifyPassword } from '../../src/handoff/passwords.js';
 import { tempDataDir } from './harness.js';
@@ -14,7 +15,8 @@ describe('npm run advisor:add', () => {
     expect(advisorsFile({ ADVISORS_FILE: '/tmp/x.json', DATA_DIR: dir })).toBe('/tmp/x.json');
     expect(parseArgs(['--cci', 'cci-exemple-gironde', '--login', 'demo', '--name', 'Camille Démo'])).toEqual({ cci: 'cci-exemple-gironde', login: 'demo', name: 'Camille Démo' });
 
-    expect(await addAdvisor(file, { cci: 'cci-exemple-gironde', login: 'demo', name: 'Camille Démo', password: 'demo-virage-2025!' })).toMatch(/^Conseiller mis à jour : demo/);
+    expect(await addAdvisor(file, { cci: 'cci-exemple-gironde', login: 'claire.martin', name: 'Claire Martin', password: 'x' + 'x' + '0000000000' })).toMatch(/^Conseiller mis à jour : claire.martin/);
+    expect(await addAdvisor(file, { cci: 'cci-exemple-gironde', login: 'demo', name: 'Camille Démo', password: 'demo-virage-2025!' })).toMatch(/^Conseiller ajouté : demo/);
     expect(await addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'Nadia.Roux', name: 'Nadia Roux', password: 'un-autre-mot-de-passe' })).toMatch(/^Conseiller ajouté : nadia.roux/);
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain('demo-virage-2025!');
@@ -28,5 +30,27 @@ describe('npm run advisor:add', () => {
     await expect(addAdvisor(file, { cci: 'cci-inconnue', login: 'x1', name: 'X Y', password: 'assez-long-mot-de-passe' })).rejects.toThrow(/aucune CCI « cci-inconnue »/);
     await expect(addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'demo', name: 'X Y', password: 'assez-long-mot-de-passe' })).rejects.toThrow(/appartient déjà/);
     await expect(addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'court', name: 'X Y', password: 'court' })).rejects.toThrow(/12 caractères/);
+  });
+
+  test('the example directory has no « demo » account that cannot log in', () => {
+    const example = loadDirectory(EXAMPLE_DIRECTORY);
+    expect(example.ccis.flatMap((c) => c.advisors.map((a) => a.login))).not.toContain('demo');
+  });
+
+  test('a missing or unknown --cci lists the CCI ids with their names, in French', () => {
+    const file = path.join(tempDataDir(), 'conseillers.json'); // not created yet: the example is listed
+    const missing = usageProblem(parseArgs(['--login', 'nadia.roux', '--name', 'Nadia Roux']), file)!;
+    expect(missing).toContain('Indiquez la CCI du conseiller avec --cci <id>.');
+    expect(missing).toContain('CCI disponibles :');
+    expect(missing).toMatch(/^ {2}cci-exemple-gironde {2}\(CCI Exemple Gironde\)$/m);
+    expect(missing).toMatch(/^ {2}cci-exemple-rhone {2}\(CCI Exemple Rhône\)$/m);
+    expect(missing).toMatch(/^ {2}national {2}\(/m);
+    expect(missing).toMatch(/^Usage : npm run advisor:add/m);
+    const wrong = cciProblem(file, 'gironde')!;
+    expect(wrong).toMatch(/^Aucune CCI « gironde » dans .*conseillers\.json\.$/m);
+    expect(wrong).toContain('cci-exemple-gironde  (CCI Exemple Gironde)');
+    expect(cciProblem(file, 'cci-exemple-rhone')).toBeUndefined();
+    expect(usageProblem(parseArgs(['--cci', 'cci-exemple-rhone', '--login', 'n.r', '--name', 'N R']), file)).toBeUndefined();
+    expect(usageProblem(parseArgs(['--cci', 'cci-exemple-rhone']), file)).toMatch(/^Usage/);
   });
 });

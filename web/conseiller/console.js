@@ -17,6 +17,9 @@
   const say = (text) => { $('status').textContent = text; };
   const time = (iso) => (iso ? new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' }) : '');
   const minutes = (ms) => `${Math.max(1, Math.round(ms / 60000))} min`;
+  // French ordinals: « 1re », « 2e », never « 1e ».
+  const ordinal = (n) => (n === 1 ? '1re' : `${n}e`);
+  const ENDED = { user: 'L’usager a mis fin à l’échange', advisor: 'Échange terminé par le conseiller', bot: 'La main a été rendue à Virage', erased: 'Données effacées à la demande de l’usager' };
 
   async function api(method, path, body) {
     const headers = { Accept: 'application/json' };
@@ -30,6 +33,8 @@
 
   function showLogin() {
     $('app').hidden = true; $('who').hidden = true; $('logout').hidden = true; $('login').hidden = false;
+    for (const key of ['waiting', 'active', 'callbacks', 'done']) clear($(`list-${key}`));
+    $('detail').hidden = true; state.selected = '';
     if (state.socket) { state.socket.onclose = null; state.socket.close(); state.socket = null; }
     $('login-id').focus();
   }
@@ -53,7 +58,7 @@
       if (!lists[key].length) ul.append(el('li', 'Aucune demande.', { class: 'muted' }));
       for (const r of lists[key]) {
         const who = [r.contactName, r.company].filter(Boolean).join(', ') || 'Anonyme';
-        let extra = r.position ? ` — ${r.position}e, ~${minutes(r.expectedWaitMs)}` : '';
+        let extra = r.position ? ` — ${ordinal(r.position)}, ~${minutes(r.expectedWaitMs)}` : '';
         if (r.callbackLabel && r.status === 'rappel') extra = ` — à partir du ${r.callbackLabel}`;
         const button = el('button', `${r.reference} · ${who}${extra}`, { type: 'button', 'data-id': r.id });
         button.append(el('br'), el('span', r.reason, { class: 'muted' }));
@@ -84,7 +89,7 @@
     const r = data.request;
     $('detail').hidden = false;
     $('detail-title').textContent = `Demande ${r.reference}`;
-    const wait = data.position ? ` — position ${data.position}, attente estimée ${minutes(data.expectedWaitMs)}` : '';
+    const wait = data.position ? ` — ${ordinal(data.position)} position, attente estimée ${minutes(data.expectedWaitMs)}` : '';
     const adv = r.advisor ? ` — ${r.advisor.displayName}` : '';
     $('detail-status').textContent = `${r.kind === 'live' ? 'Échange en direct' : 'Demande de rappel'} · ${STATUS[r.status]}${adv}${wait}`;
     const live = r.kind === 'live' && r.status === 'en_cours';
@@ -113,6 +118,9 @@
     definitions($('detail-profile'), Object.entries(r.context.profile));
     chat($('detail-transcript'), r.context.transcript, (m) => (m.from === 'user' ? 'Usager' : 'Virage'));
     chat($('detail-messages'), r.messages, (m) => (m.from === 'user' ? 'Usager' : m.from === 'advisor' ? `Conseiller (${m.by || ''})` : 'Info'));
+    if (r.status === 'clos' && r.endedBy && ENDED[r.endedBy]) {
+      $('detail-messages').append(el('li', `${ENDED[r.endedBy]}${r.endedAt ? ` — ${time(r.endedAt)}` : ''}.`, { class: `ended ended-${r.endedBy}` }));
+    }
     $('ticket-status').value = TICKET[r.status];
     const notes = $('detail-notes');
     clear(notes);
