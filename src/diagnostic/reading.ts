@@ -130,6 +130,8 @@ export function factsIn(texts: string[], ctx: ReadingContext): ReadAnswer[] {
 const SLOT_TYPES = new Set(['size', 'sector', 'location']);
 // « je suis boulanger », « on tient une librairie », « j'ai un garage »: the message says what the firm does.
 const SAYS_TRADE = /\b(?:je suis|j'suis|on est|nous sommes|je tiens|on tient|nous tenons|j'ai (?:un|une)|on a (?:un|une)|je fais|on fait|je travaille|nous faisons|mon metier|mon activite|notre activite|mon metier c'est)\b/;
+// A status is taken only from the words of a status, never guessed from a trade (a baker may run a SAS).
+const STATUS_CUE = /\b(?:liberale?s?|artisane?|auto[- ]?entrepreneu\w*|micro[- ]?entrepr\w*|independante?|gerante?|presidente?|sas|sasu|sarl|eurl|ei|tns|commercante?|exploitante? agricole|agricult\w+|a mon compte)\b/;
 const PEOPLE = /\b(?:salarie|employe|personne|collaborat|apprenti|ouvrier|compagnon|associe|vendeu|stagiaire|gens|on est|nous sommes|seul|seule)\w*/;
 
 function extrasOf(text: string, question: Question, ctx: ReadingContext, includeCurrent = false): ReadAnswer[] {
@@ -140,11 +142,14 @@ function extrasOf(text: string, question: Question, ctx: ReadingContext, include
   const f = fold(text);
   const out: ReadAnswer[] = [];
   for (const q of applicableQuestions(ctx.questionnaire, ctx.answers)) {
-    if ((q.id === question.id && !includeCurrent) || !SLOT_TYPES.has(q.type) || ctx.answers[q.id] !== undefined) continue;
+    // The dirigeant's status counts too when said of oneself (« je suis infirmière libérale »).
+    const status = q.profileField === 'status';
+    if ((q.id === question.id && !includeCurrent) || !(SLOT_TYPES.has(q.type) || status) || ctx.answers[q.id] !== undefined) continue;
     if (q.type === 'size' && !PEOPLE.test(f)) continue;
-    if (q.type === 'sector' && !SAYS_TRADE.test(f)) continue;
+    if ((q.type === 'sector' || status) && !SAYS_TRADE.test(f)) continue;
+    if (status && !STATUS_CUE.test(f)) continue;
     const r = ctx.nlu.extract(text, questionContext(q));
-    if (!r.ok || r.confidence < (q.type === 'sector' ? 0.9 : 0.8)) continue;
+    if (!r.ok || r.confidence < (q.type === 'sector' || status ? 0.9 : 0.8)) continue;
     if (r.value.type === 'location' && r.value.value.via === 'departement_code' && !/\b(?:dans le|departement|dept|dpt)\b/.test(f)) continue;
     const answer = toAnswer(q, r.value);
     if (answer) out.push({ questionId: q.id, answer, echo: echoOf(q, answer, r.value.value, ctx.nlu) });
