@@ -31,6 +31,9 @@ it('lets an advisor log in, see the request with its context, take it and answer
   const item = page.locator('#list-waiting li').first();
   await item.waitFor();
   expect(await item.innerText()).toMatch(/VIR-/);
+  // French ordinal in the queue: « 1re », never « 1e ».
+  expect(await item.innerText()).toMatch(/ — 1re, ~\d+ min/);
+  expect(await item.innerText()).not.toMatch(/\b1e\b/);
   await item.locator('button, a').first().click();
   await page.locator('#detail').waitFor();
   await expect(page.locator('#detail-contact').innerText()).resolves.toMatch(/Marie Dupont/);
@@ -48,6 +51,43 @@ it('lets an advisor log in, see the request with its context, take it and answer
   const relayed = await say(env.app.url, 'e2e-console', 'Merci ! Je vends surtout du pain et des viennoiseries.');
   expect(relayed.filter((a: any) => a.type === 'message')).toHaveLength(0);
   await page.locator('#detail-messages li').filter({ hasText: 'viennoiseries' }).waitFor();
+
+  // The reply box stays in view while the advisor reads the context at the top of the request.
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.locator('#detail-title').focus();
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('detail-contact')!.getBoundingClientRect().top + window.scrollY - 10));
+  const contactBox = (await page.locator('#detail-contact').boundingBox())!;
+  expect(contactBox.y).toBeLessThan(100); // the context is what is on screen…
+  const replyBox = (await page.locator('#reply-text').boundingBox())!;
+  expect(replyBox.y).toBeGreaterThan(0); // …and the reply box too, without scrolling down
+  expect(replyBox.y + replyBox.height).toBeLessThanOrEqual(500);
+  // Still reachable and usable with the keyboard from there.
+  await page.locator('#reply-text').focus();
+  await page.keyboard.type('Je reviens vers vous.');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('#reply-form') !== null)).toBe(true);
+  await page.locator('#reply-text').fill('');
+  await page.setViewportSize({ width: 1280, height: 1000 });
+
+  // The user ends the exchange: a visible line says so in the exchange.
+  await say(env.app.url, 'e2e-console', 'Terminer l’échange');
+  const ended = page.locator('#detail-messages li.ended');
+  await ended.waitFor();
+  expect(await ended.innerText()).toMatch(/^L’usager a mis fin à l’échange — \d\d\/\d\d\/\d{4} \d\d:\d\d\.$/);
+  expect(describeViolations(serious(await runAxe(page, 'console-ended')))).toBe('');
+  await page.close();
+});
+
+it('shows nothing of the queues before login', async () => {
+  await env.browser.context.clearCookies(); // logged out
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.app.url}/conseiller`);
+  await page.locator('#login-id').waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(await page.locator('#app').isVisible()).toBe(false);
+  for (const list of ['waiting', 'active', 'callbacks', 'done']) expect(await page.locator(`#list-${list}`).isVisible()).toBe(false);
+  const visible = await page.locator('body').innerText();
+  expect(visible).not.toMatch(/Demandes|En attente d’un échange|Aucune demande/);
   await page.close();
 });
 
