@@ -160,4 +160,22 @@ describe('advisor console API', () => {
     expect(js).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
     expect((await fetch(`${h.url}/conseiller/console.js`)).headers.get('content-type')).toContain('javascript');
   });
+
+  test('a request the user ended carries endedBy « user » and endedAt to the console (for the line in the exchange)', async () => {
+    const id = (await h.service.create(request('webchat:ended', { departement: '33' }))).request.id;
+    await call(h.url, 'POST', `/api/conseiller/requests/${id}/take`, claire, {});
+    await h.service.end(id, 'user');
+    const res = await call(h.url, 'GET', `/api/conseiller/requests/${id}`, claire);
+    expect(res.status).toBe(200);
+    expect(res.json.request).toMatchObject({ status: 'clos', endedBy: 'user' });
+    expect(Number.isNaN(Date.parse(res.json.request.endedAt))).toBe(false);
+  });
+
+  test('the page hides the lists until login: the [hidden] attribute wins over the layout CSS', async () => {
+    const html = await (await fetch(`${h.url}/conseiller`)).text();
+    expect(html).toMatch(/<div id="app" hidden>/);
+    const css = await (await fetch(`${h.url}/conseiller/console.css`)).text();
+    expect(css).toMatch(/\[hidden\]\s*\{\s*display:\s*none !important;?\s*\}/);
+    expect(css).toMatch(/#reply-form\s*\{[^}]*position:\s*sticky;[^}]*bottom:\s*0/);
+  });
 });
