@@ -1,5 +1,5 @@
 // Hole 9 of issue 11: a fresh clone failed its tests — the Teams manifest validation read Microsoft's
-// schemas from ../shared, a folder beside the project that a clone does not have. This copies the
+// schemas from the shared folder beside the project, that a clone does not have. This copies the
 // project's files (tracked and new, not ignored) into an empty temporary folder with nothing beside it,
 // links the installed node_modules, and runs the Teams tests there with jest.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ describe('a fresh clone with nothing beside it (hole 9)', () => {
   let parent: string;
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
-  it('passes the Teams tests without ../shared nor TEAMS_SCHEMA_DIR', () => {
+  it('passes the Teams tests with no shared folder beside the project nor TEAMS_SCHEMA_DIR', () => {
     parent = mkdtempSync(path.join(tmpdir(), 'virage-clone-'));
     const clone = path.join(parent, 'virage');
     mkdirSync(clone);
