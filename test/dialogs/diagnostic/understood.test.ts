@@ -58,6 +58,8 @@ describe('diagnostic: understood as meant', () => {
     await chat.run([
       ['recommencer le diagnostic', { says: /vraiment recommencer/ }],
       ['euh attendez', asks(3, /on continue/)],
+      // « reprendre mon diagnostic » while in it is not a wrong answer: the same question again.
+      ['reprendre mon diagnostic', asks(3, /Reprenons/)],
     ]);
     expect(Object.keys(await answers(chat))).toHaveLength(2);
   });
