@@ -10,13 +10,13 @@ import { nextContactQuestion, readContact } from './contact-form.js';
 import { isOpen, nextSlot, normaliseDepartement, routeDepartement } from '../../src/handoff/routing.js';
 import type { HandoffService } from '../../src/handoff/service.js';
 import type { Contact, TranscriptLine } from '../../src/handoff/types.js';
-import { fold as nluFold, type Nlu } from '../../src/nlu/index.js';
+import type { Nlu } from '../../src/nlu/index.js';
 import { subjectId } from '../../src/privacy/registry.js';
 import { COMMAND_CONFIDENCE } from '../commands.js';
 import type { PathResult } from '../main.js';
 import type { Understanding } from '../services.js';
 import { diagnosticReason, diagnosticSummary, profileOf, transcriptActivities } from './context.js';
-import { cciLabel, h, parseRating, STARS } from './messages.js';
+import { cciLabel, fold, h, parseRating, STARS } from './messages.js';
 
 export const HANDOFF_DIALOG = 'handoff';
 
@@ -57,7 +57,6 @@ interface HandoffState {
   requestId?: string;
 }
 
-const fold = (t: string) => nluFold(t).trim().replace(/'/g, ' ');
 
 export class HandoffDialog extends Dialog {
   constructor(private readonly deps: HandoffDialogDeps) {

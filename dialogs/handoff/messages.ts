@@ -72,7 +72,8 @@ export const h = {
 
 export const STARS = ['⭐1', '⭐2', '⭐3', '⭐4', '⭐5'] as const;
 
-const fold = (text: string) => nluFold(text).trim().replace(/'/g, ' ').replace(/[.!?\s]+$/g, '').replace(/\s+/g, ' ');
+/** A short reply folded for comparison with a button label (accents, case, apostrophes, end punctuation). */
+export const fold = (text: string) => nluFold(text).trim().replace(/'/g, ' ').replace(/[.!?\s]+$/g, '').replace(/\s+/g, ' ');
 
 /** « où en est ma demande ? », « suivi de ma demande », « statut de ma demande VIR-7K3Q9 »… */
 export function isStatusQuestion(text: string): boolean {

@@ -11,6 +11,7 @@ import { renderReportPdf } from '../diagnostic/report/pdf.js';
 import { renderRadarForView } from '../diagnostic/report/radar.js';
 import { toReportView, type DiagnosticResult, type SourceView } from '../diagnostic/report/view.js';
 import { sendError } from './http-errors.js';
+import { LruMap } from '../storage/lru.js';
 
 export interface ReportRouteDeps {
   getResult(id: string): Promise<DiagnosticResult | undefined>;
@@ -29,31 +30,6 @@ export interface ReportRouteDeps {
   logger?: Logger;
 }
 
-/** A tiny least-recently-used cache (Map keeps insertion order). */
-export class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(readonly capacity: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
-  }
-  delete(key: string): void {
-    this.map.delete(key);
-  }
-  get size(): number {
-    return this.map.size;
-  }
-}
-
 export function reportPaths(id: string): { chart: string; pdf: string } {
   return { chart: `/diagnostic/${id}/radar.png`, pdf: `/diagnostic/${id}/rapport.pdf` };
 }
@@ -65,8 +41,8 @@ export function reportLinks(publicBaseUrl: string, id: string): ReportLinks {
   return { chartUrl: base + paths.chart, pdfUrl: base + paths.pdf, guideUrl: (slug) => `${base}/guides/${encodeURIComponent(slug)}` };
 }
 
-export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { cache: Lru<Buffer> } {
-  const cache = new Lru<Buffer>(deps.cacheSize ?? 64);
+export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { cache: LruMap<string, Buffer> } {
+  const cache = new LruMap<string, Buffer>(deps.cacheSize ?? 64);
 
   /** The result of the request's id, or undefined after answering 400/404/500 itself. */
   async function load(req: Request, res: Response): Promise<DiagnosticResult | undefined> {

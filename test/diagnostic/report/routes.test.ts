@@ -4,7 +4,8 @@ import { loadConfig } from '../../../src/config.js';
 import { newResultId } from '../../../src/diagnostic/records.js';
 import type { DiagnosticResult } from '../../../src/diagnostic/result.js';
 import { silentLogger } from '../../../src/log.js';
-import { Lru, registerReportRoutes, reportLinks } from '../../../src/server/report-routes.js';
+import { registerReportRoutes, reportLinks } from '../../../src/server/report-routes.js';
+import { LruMap } from '../../../src/storage/lru.js';
 import { close, createServer, listen } from '../../../src/server/server.js';
 import { fixtureResult } from './helpers.js';
 
@@ -14,7 +15,7 @@ describe('report routes', () => {
   let lookups = 0;
   let server: Server;
   let base: string;
-  let cache: Lru<Buffer>;
+  let cache: LruMap<string, Buffer>;
   beforeAll(async () => {
     stored.set(id, fixtureResult('artisan-sans-site'));
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
@@ -93,9 +94,9 @@ describe('report routes', () => {
   });
 });
 
-describe('Lru', () => {
+describe('LruMap (the report cache)', () => {
   it('keeps the most recently used entries', () => {
-    const lru = new Lru<number>(2);
+    const lru = new LruMap<string, number>(2);
     lru.set('a', 1);
     lru.set('b', 2);
     expect(lru.get('a')).toBe(1);
