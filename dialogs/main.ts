@@ -109,7 +109,7 @@ export class MainDialog extends ComponentDialog {
     const options = step.options ?? {};
     if (options.greet) {
       await step.context.sendActivity(MessageFactory.text(messages.welcome));
-      await step.context.sendActivity(messages.privacyNotice(`${this.services.publicBaseUrl()}/confidentialite`));
+      await step.context.sendActivity(messages.privacyNotice(`${this.services.publicBaseUrl(step.context.activity)}/confidentialite`));
     }
     if (options.initialText && this.choose(options.initialText)) return step.next(options.initialText);
     // Coming back days later: offer to continue the diagnostic where it stopped.
@@ -202,14 +202,14 @@ export class MainDialog extends ComponentDialog {
       .map((s) => `- ${s.description} (${countOf(s.data)})`)
       .join('\n');
     const retention = this.services.retention;
-    const durations = retention ? messages.myData.retention(retention, `${this.services.publicBaseUrl()}/confidentialite`) : undefined;
+    const durations = retention ? messages.myData.retention(retention, `${this.services.publicBaseUrl(context.activity)}/confidentialite`) : undefined;
     if (!lines) {
       await context.sendActivity(messages.myData.none);
       if (durations) await context.sendActivity(durations);
       return;
     }
     const card = CardFactory.heroCard('', messages.myData.linkNote, undefined, [
-      { type: ActionTypes.OpenUrl, title: messages.myData.download, value: this.services.exportLink(subject) },
+      { type: ActionTypes.OpenUrl, title: messages.myData.download, value: this.services.exportLink(subject, context.activity) },
     ]);
     await context.sendActivity({ ...MessageFactory.text(messages.myData.intro(lines)), attachments: [card] });
     if (durations) await context.sendActivity(durations);

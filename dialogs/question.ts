@@ -105,7 +105,7 @@ export class QuestionDialog extends Dialog {
       const chosen = clarify.choices.find((c) => c.title.toLowerCase() === lower);
       const hit = chosen && pickClarified(this.kb, clarify.query, chosen.guideId);
       if (hit) {
-        await sendAnswer(dc.context, this.kb, hit, this.services.publicBaseUrl());
+        await sendAnswer(dc.context, this.kb, hit, this.services.publicBaseUrl(dc.context.activity));
         return this.askFeedback(dc, state, { query: clarify.query, guideId: hit.guideId, sectionId: hit.sectionId });
       }
     }
@@ -118,7 +118,7 @@ export class QuestionDialog extends Dialog {
         return dc.endDialog({ next: 'diagnostic' } satisfies PathResult);
       }
     }
-    const outcome = await answerFromKnowledge(dc.context, this.kb, text, this.services.publicBaseUrl());
+    const outcome = await answerFromKnowledge(dc.context, this.kb, text, this.services.publicBaseUrl(dc.context.activity));
     return this.after(dc, state, outcome);
   }
 

@@ -2,6 +2,7 @@
 // Dialogs call these; the domain never imports dialogs or botbuilder.
 import type { Phrases } from '../src/nlu/index.js';
 import type { PrivacyRegistry } from '../src/privacy/registry.js';
+import type { OriginCarrier } from '../src/server/public-urls.js';
 
 /** A global intent understood in the user's text (from src/nlu), or 'none'. */
 export interface Understanding {
@@ -10,11 +11,14 @@ export interface Understanding {
 }
 
 export interface DialogServices {
-  /** Absolute base URL for links shown in chats (privacy page, guides, downloads). */
-  publicBaseUrl(): string;
+  /**
+   * Absolute base URL for links shown in chats (privacy page, guides, downloads): PUBLIC_URL, else the origin
+   * the person's page reached us at (read from the activity being answered).
+   */
+  publicBaseUrl(activity?: OriginCarrier): string;
   privacy: PrivacyRegistry;
   /** A short-lived signed link to download everything held about the subject. */
-  exportLink(subject: string): string;
+  exportLink(subject: string, activity?: OriginCarrier): string;
   /** How many answers the person's unfinished diagnostic holds (0 when none). */
   diagnosticInProgress?(subject: string): Promise<number>;
   /** Understands intents in free text (choosing a path from the menu). */

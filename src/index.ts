@@ -25,6 +25,7 @@ import { registerMessagesRoute } from './server/messages-routes.js';
 import { registerPrivacyRoutes } from './server/privacy-routes.js';
 import { registerPagesRoutes } from './server/pages-routes.js';
 import { mountDirectLine, type DirectLineService } from './server/directline/index.js';
+import { originOf } from './server/directline/http.js';
 import { registerStaticRoutes } from './server/static-routes.js';
 import { registerWidgetRoutes } from './server/widget-routes.js';
 import { registerKnowledgeRoutes } from './server/knowledge-routes.js';
@@ -48,6 +49,7 @@ import type { TranscriptLine } from './handoff/types.js';
 import { QuestionDialog, type KnowledgeLog } from '../dialogs/question.js';
 import { DiagnosticDialog } from '../dialogs/diagnostic/dialog.js';
 import type { DialogServices, Understanding } from '../dialogs/services.js';
+import { publicUrls, type OriginCarrier } from './server/public-urls.js';
 
 export interface Virage {
   config: VirageConfig;
@@ -91,7 +93,8 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
 
   const server = createServer({ config, logger, version, health: [{ name: 'store', check: () => store.healthy() }] });
   let boundPort = config.port;
-  const publicBaseUrl = () => config.publicUrl ?? `http://localhost:${boundPort}`;
+  const urls = publicUrls(config, () => boundPort);
+  const publicBaseUrl = (activity?: OriginCarrier) => urls.base(activity);
 
   // French understanding, knowledge and diagnostic content: loaded and checked once, at start.
   const nlu = createNlu();
@@ -117,7 +120,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const services: DialogServices = {
     publicBaseUrl,
     privacy,
-    exportLink: (subject) => `${publicBaseUrl()}/mes-donnees/${links.sign(subject)}`,
+    exportLink: (subject, activity) => `${publicBaseUrl(activity)}/mes-donnees/${links.sign(subject)}`,
     retention: config.retention,
     diagnosticInProgress: async (subject) => Object.keys((await records.current(subject))?.answers ?? {}).length,
     understand,
@@ -189,7 +192,8 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   registerKnowledgeRoutes(server, { kb, feedback, logger, look });
   registerReportRoutes(server, {
     getResult: (id) => records.result(id),
-    guideUrl: (slug) => `${publicBaseUrl()}/guides/${slug}`,
+    guideUrl: (slug, origin) => `${config.publicUrl?.replace(/\/+$/, '') ?? (origin || publicBaseUrl())}/guides/${slug}`,
+    originOf: (req) => originOf(config, req),
     guideTitle: (slug) => kb.guide(slug)?.title,
     cciFor: (departement) => {
       const cci = routeDepartement(handoff.service.directory(), departement);

@@ -8,6 +8,7 @@ import { buildResultCard, buildResultText, HANDOFF_TEXT } from '../../src/diagno
 import type { KnowledgeBase } from '../../src/knowledge/search/knowledge-base.js';
 import type { Nlu } from '../../src/nlu/index.js';
 import { classify, sendAnswer } from '../knowledge-reply.js';
+import type { OriginCarrier } from '../../src/server/public-urls.js';
 
 export interface DiagnosticServices {
   questionnaire: Questionnaire;
@@ -17,7 +18,7 @@ export interface DiagnosticServices {
   findAids: FindAids;
   knowledge: KnowledgeBase;
   retentionDays: number;
-  publicBaseUrl(): string;
+  publicBaseUrl(activity?: OriginCarrier): string;
   /** A département the person already gave (e.g. when asking for an advisor), reused at the location question. */
   knownDepartement?(context: TurnContext): Promise<string | undefined>;
   /** What the person wrote before the diagnostic started (profile facts said up front are kept). */
@@ -31,7 +32,7 @@ const AID_GUIDES = new Set(['aides-regionales', 'financer-projet-numerique', 'fi
 export async function finishDiagnostic(context: TurnContext, s: DiagnosticServices, subject: string, answers: Answers, askedAboutAids: boolean): Promise<DiagnosticResult> {
   const result = buildResult(s.questionnaire, {}, answers, { model: s.model, findAids: s.findAids, askedAboutAids });
   const id = await s.records.complete(subject, result);
-  const base = s.publicBaseUrl();
+  const base = s.publicBaseUrl(context.activity);
   const links = {
     chartUrl: `${base}/diagnostic/${id}/radar.png`,
     pdfUrl: `${base}/diagnostic/${id}/rapport.pdf`,
@@ -76,7 +77,7 @@ export async function answerMidDiagnostic(context: TurnContext, s: DiagnosticSer
   const outcome = classify(search);
   const best = search.results[0];
   if (outcome.kind !== 'none' && best) {
-    await sendAnswer(context, s.knowledge, best, s.publicBaseUrl());
+    await sendAnswer(context, s.knowledge, best, s.publicBaseUrl(context.activity));
     return AID_GUIDES.has(best.guideId);
   }
   await context.sendActivity(

@@ -15,8 +15,10 @@ import { LruMap } from '../storage/lru.js';
 
 export interface ReportRouteDeps {
   getResult(id: string): Promise<DiagnosticResult | undefined>;
-  /** Absolute URL of a guide, printed in the PDF. */
-  guideUrl?: (slug: string) => string;
+  /** Absolute URL of a guide, printed in the PDF; `origin` is where the PDF was asked from (PUBLIC_URL or Host). */
+  guideUrl?: (slug: string, origin: string) => string;
+  /** Where a request reached us (see originOf); used for the PDF's links when PUBLIC_URL is empty. */
+  originOf?: (req: Request) => string;
   /** A guide's title from its slug, printed in the PDF instead of the slug. */
   guideTitle?: (slug: string) => string | undefined;
   /** The CCI of a département (advisors directory): name and contact printed in the PDF. */
@@ -95,7 +97,7 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { c
       const view = toReportView(result);
       const cci = deps.cciFor?.(result.profile.departement);
       const pdf = await renderReportPdf(result, {
-        guideUrl: deps.guideUrl,
+        guideUrl: deps.guideUrl && ((slug: string) => deps.guideUrl!(slug, deps.originOf?.(req) ?? '')),
         guideTitle: deps.guideTitle,
         color: deps.color,
         sources: deps.sources,

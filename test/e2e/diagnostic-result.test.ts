@@ -34,10 +34,14 @@ function typicalAnswers(lastId: string): Record<string, Answer> {
   return answers;
 }
 
-it('shows the result card with its chart and a working PDF link', async () => {
+/** Opens the chat at `host`, finishes the diagnostic (one click) and returns the page with the result card. */
+async function resultAt(host: string): Promise<{ page: Page; subject: string; records: DiagnosticRecords<unknown>; blocked: string[] }> {
   const page = await env.browser.context.newPage();
-  // npm start users open http://localhost:3978: links in cards use that host in local mode.
-  await page.goto(`http://localhost:${env.app.port}/`);
+  const blocked: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+  });
+  await page.goto(`http://${host}:${env.app.port}/`);
   await said(page, 'Que souhaitez-vous faire ?').first().waitFor();
   const userId = await page.evaluate(() => JSON.parse(localStorage.getItem('virage.webchat.v1') || '{}').userId as string);
   expect(userId).toMatch(/^dl_/);
@@ -53,7 +57,12 @@ it('shows the result card with its chart and a working PDF link', async () => {
   await page.getByRole('button', { name: 'Faire mon diagnostic numérique', exact: true }).last().click();
   await page.getByRole('button', { name: 'Reprendre', exact: true }).last().click();
   await page.getByRole('button', { name: 'Une ou deux heures par semaine', exact: true }).last().click();
+  return { page, subject, records, blocked };
+}
 
+it('shows the result card with its chart and a working PDF link', async () => {
+  // npm start users open http://localhost:3978.
+  const { page, subject, records } = await resultAt('localhost');
   const card = page.locator('.ac-adaptiveCard').last();
   await card.waitFor();
   await expect(card.innerText()).resolves.toMatch(/Présence en ligne|Stratégie/);
@@ -72,5 +81,22 @@ it('shows the result card with its chart and a working PDF link', async () => {
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('diagnostic-resultat.png'), fullPage: true });
   expect(describeViolations(serious(await runAxe(page, 'diagnostic-result')))).toBe('');
+  await page.close();
+});
+
+// With PUBLIC_URL empty, links are built from the address the page was opened at: opened as 127.0.0.1 (or
+// from another device by the machine's address), the chart comes from that host and the page's CSP allows it.
+it('shows the chart when the page is opened at 127.0.0.1, with links to that host', async () => {
+  const { page, blocked } = await resultAt('127.0.0.1');
+  const card = page.locator('.ac-adaptiveCard').last();
+  await card.waitFor();
+  const chart = card.locator('img').first();
+  await chart.waitFor();
+  expect(await chart.getAttribute('src')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${env.app.port}/diagnostic/`));
+  await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await chart.elementHandle(), { timeout: 10_000 });
+  expect(await chart.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(600);
+  const pdfUrl = await page.evaluate(() => [...document.querySelectorAll('a, button')].map((e) => e.getAttribute('href') ?? '').find((h) => h.includes('rapport.pdf')) ?? '');
+  if (pdfUrl) expect(pdfUrl).toContain(`http://127.0.0.1:${env.app.port}/`);
+  expect(blocked).toEqual([]);
   await page.close();
 });

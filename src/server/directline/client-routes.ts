@@ -107,7 +107,7 @@ export function registerClientRoutes(server: Server, { config, core, limiter }: 
     if (typeof req.body !== 'object' || req.body === null) {
       return sendError(res, 400, 'BadArgument', 'Corps JSON attendu (Content-Type: application/json).');
     }
-    const outcome = await core.postFromUser(claims.conversationId, claims.userId, req.body);
+    const outcome = await core.postFromUser(claims.conversationId, claims.userId, req.body, originOf(config, req));
     if (!outcome.ok) return sendError(res, outcome.status, outcome.code, outcome.message);
     res.json(200, { id: outcome.id });
   });

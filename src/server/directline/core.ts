@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../../log.js';
 import type { DocumentStore } from '../../storage/types.js';
+import { ORIGIN_KEY } from '../public-urls.js';
 import { BOT_ACCOUNT, checkBotActivity, checkUserActivity, isEphemeral, isInternal, type NewActivity } from './activities.js';
 import { BotBridge, type RunBot } from './bot-bridge.js';
 import { newConversationId, newUserId } from './ids.js';
@@ -49,6 +50,14 @@ const notFound: Failure = { status: 404, code: 'NotFound', message: 'Conversatio
 /** How long an erased conversation's confirmation stays (in memory) for polling clients. */
 export const FAREWELL_MS = 60_000;
 const MAX_FAREWELLS = 1000;
+
+/** channelData with the page's origin set (or a client's forged one removed when there is none). */
+function withOrigin(channelData: unknown, origin: string | undefined): Record<string, unknown> | undefined {
+  const data = typeof channelData === 'object' && channelData !== null ? { ...(channelData as Record<string, unknown>) } : {};
+  delete data[ORIGIN_KEY];
+  if (origin) data[ORIGIN_KEY] = origin;
+  return Object.keys(data).length > 0 ? data : undefined;
+}
 
 export class DirectLineCore {
   readonly signer: TokenSigner;
@@ -109,7 +118,11 @@ export class DirectLineCore {
   }
 
   /** A client's activity: checked, stored, echoed to the streams, then given to the bot. */
-  async postFromUser(conversationId: string, userId: string, body: unknown): Promise<Outcome<{ id: string }>> {
+  /**
+   * An activity from the person's page. `origin` is where that page reached us (PUBLIC_URL or the request's
+   * host): it is given to the bot in channelData (never taken from the client) so links point back to it.
+   */
+  async postFromUser(conversationId: string, userId: string, body: unknown, origin?: string): Promise<Outcome<{ id: string }>> {
     const doc = await this.transcripts.header(conversationId);
     if (!doc) return { ok: false, ...notFound };
     const checked = checkUserActivity(body, conversationId, userId);
@@ -126,7 +139,9 @@ export class DirectLineCore {
     const stored = await this.appendAndPublish(conversationId, activity);
     if (!stored) return { ok: false, ...notFound };
     this.notifyUser(stored, { conversationId, userId });
-    void this.bridge.deliver({ ...structuredClone(stored), locale: stored.locale ?? doc.locale, serviceUrl: this.deps.serviceUrl() } as unknown as Activity);
+    const delivered = { ...structuredClone(stored), locale: stored.locale ?? doc.locale, serviceUrl: this.deps.serviceUrl() };
+    delivered.channelData = withOrigin(delivered.channelData, origin);
+    void this.bridge.deliver(delivered as unknown as Activity);
     return { ok: true, id: stored.id };
   }
 
