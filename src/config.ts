@@ -14,6 +14,11 @@ export interface VirageConfig {
   dataDir: string;
   /** Where data is kept: the embedded lowdb files in DATA_DIR (default) or PostgreSQL (DATABASE_URL). */
   store: { kind: 'lowdb' } | { kind: 'postgres'; url: string };
+  /**
+   * Redis shared by several instances (streams, live queue, console events, rate limits, Teams dedupe).
+   * Absent: all of it in memory, one instance.
+   */
+  redis?: { url: string; prefix: string };
   publicUrl?: string;
   logLevel: LogLevel;
   /** Bot Framework channel credentials. An empty app id means local mode (no channel authentication). */
@@ -138,6 +143,26 @@ function store(env: Env): VirageConfig['store'] {
   return { kind: 'postgres', url: raw };
 }
 
+/** REDIS_URL (redis:// or rediss://) and REDIS_PREFIX (default "virage:"). */
+function redis(env: Env): VirageConfig['redis'] {
+  const raw = str(env, 'REDIS_URL');
+  if (!raw) return undefined;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !['redis:', 'rediss:'].includes(parsed.protocol) || !parsed.hostname) {
+    throw new ConfigError('REDIS_URL', 'doit être une URL redis://hôte:6379 (ou rediss:// chiffrée)', 'must be a redis://host:6379 (or rediss://) URL');
+  }
+  const prefix = str(env, 'REDIS_PREFIX', 'virage:') || 'virage:';
+  if (!/^[A-Za-z0-9_:.-]{1,64}$/.test(prefix)) {
+    throw new ConfigError('REDIS_PREFIX', 'lettres, chiffres et « _ : . - » seulement (64 au plus)', 'letters, digits and "_ : . -" only (64 at most)');
+  }
+  return { url: raw, prefix };
+}
+
 /** TRUST_PROXY: empty/false, a hop count (1–10), or a comma list of addresses, subnets or proxy-addr names. */
 function trustProxy(env: Env): TrustProxy {
   const raw = str(env, 'TRUST_PROXY');
@@ -158,6 +183,10 @@ function trustProxy(env: Env): TrustProxy {
 
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
 
 /** Reads and validates the configuration. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageConfig {
@@ -216,6 +245,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
     host: str(env, 'HOST') || (microsoftAppId ? '0.0.0.0' : '127.0.0.1'),
     dataDir,
     store: store(env),
+    ...optional('redis', redis(env)),
     publicUrl: url(env, 'PUBLIC_URL'),
     logLevel,
     microsoftAppId,

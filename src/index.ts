@@ -14,6 +14,7 @@ import { SignedLinks } from './privacy/links.js';
 import { SubjectIndex, type SubjectRecord } from './privacy/subjects.js';
 import { startRetention, type RetentionJob } from './privacy/retention.js';
 import { openStore } from './storage/open-store.js';
+import { openCluster, type Cluster } from './cluster/index.js';
 import { BotStorage, type StoredItem } from './storage/bot-storage.js';
 import { loadOrCreateSecret } from './storage/secrets.js';
 import type { DocumentStore } from './storage/types.js';
@@ -56,6 +57,8 @@ export interface Virage {
   logger: Logger;
   server: restify.Server;
   store: DocumentStore;
+  /** What instances share besides the store (Redis with REDIS_URL, else in memory). */
+  cluster: Cluster;
   privacy: PrivacyRegistry;
   directLine: DirectLineService;
   retention: RetentionJob;
@@ -82,6 +85,10 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const version = readVersion();
   const { store, transaction } = await openStore(config, logger);
+  const cluster = await openCluster({ url: config.redis?.url, prefix: config.redis?.prefix, logger }).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
   const secret = loadOrCreateSecret(config.dataDir, 'links');
   const links = new SignedLinks(secret);
 
@@ -133,7 +140,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   };
   const clock = overrides.clock ?? (() => new Date());
   const handoff = await setupHandoff({
-    config, logger, store, privacy, server, publicBaseUrl, guideTitle: (slug) => kb.guide(slug)?.title, clock,
+    config, logger, store, cluster, privacy, server, publicBaseUrl, guideTitle: (slug) => kb.guide(slug)?.title, clock,
   });
   const conversationState = new ConversationState(botStorage);
   const userState = new UserState(botStorage);
@@ -217,6 +224,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     logger,
     server,
     store,
+    cluster,
     privacy,
     directLine,
     retention,
@@ -234,6 +242,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
       await handoff.stop();
       await close(server);
       await store.close();
+      await cluster.close();
     },
   };
 }

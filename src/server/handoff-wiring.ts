@@ -7,6 +7,7 @@ import type { VirageConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { PrivacyRegistry } from '../privacy/registry.js';
 import type { DocumentStore } from '../storage/types.js';
+import { memoryCluster, type Cluster } from '../cluster/index.js';
 import { loadOrSeedDirectory } from '../handoff/directory.js';
 import { attachNotifier, Notifier } from '../handoff/notify.js';
 import { HandoffService } from '../handoff/service.js';
@@ -29,6 +30,8 @@ export interface HandoffWiringDeps {
   config: VirageConfig;
   logger: Logger;
   store: DocumentStore;
+  /** Bus and shared keys of the instances (default: in memory, one instance). */
+  cluster?: Cluster;
   privacy: PrivacyRegistry;
   server: restify.Server;
   publicBaseUrl: () => string;
@@ -40,6 +43,7 @@ export interface HandoffWiringDeps {
 
 export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiring> {
   const { config, logger, store } = deps;
+  const cluster = deps.cluster ?? memoryCluster(logger);
   let directory = loadOrSeedDirectory(config.handoff.advisorsFile);
   const clock = deps.clock ?? (() => new Date());
   const service = await HandoffService.open({ store, directory: () => directory, clock, logger });
