@@ -143,7 +143,7 @@ describe.each(backends.map((b) => [b.name, b] as const))('store contract: collec
     expect(keys(await findWhere(c, { field: 'updatedAt', atMost: '2026-02-01T00:00:00.000Z' }))).toEqual(['a', 'c']);
     expect((await deleteWhere(c, { field: 'updatedAt', before: '2026-02-15T00:00:00.000Z' })).sort()).toEqual(['a', 'c']);
     expect(keys(await c.find(() => true))).toEqual(['b', 'd', 'e']);
-    expect(() => findWhere(c, { field: "x') OR true --", equals: '' })).rejects.toThrow(TypeError);
+    await expect(() => findWhere(c, { field: "x') OR true --", equals: '' })).rejects.toThrow(TypeError);
   });
 
   test('logs: open once, append in order, read, rewrite, delete; appending to a missing log writes nothing', async () => {
