@@ -210,7 +210,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     sources: scoringSources(model.scoring),
     logger,
   });
-  const directLine = mountDirectLine(server, { config, store, logger, runBot, privacy });
+  const directLine = mountDirectLine(server, { config, store, cluster, logger, runBot, privacy });
   const stopRelay = relay.start();
   const retention = startRetention(privacy, [
     { name: 'kb-feedback', purge: (now) => feedback.purge(now, config.retention.feedbackDays) },

@@ -7,15 +7,19 @@ import { MemoryBus, type Bus } from './bus.js';
 import { connectRedis } from './redis.js';
 import { RedisBus } from './redis-bus.js';
 import { MemoryKeys, RedisKeys, type SharedKeys } from './shared.js';
+import { MemoryLocks, RedisLocks, type Locks } from './locks.js';
 
 export type { Bus, BusHandler, Delivery } from './bus.js';
 export type { SharedKeys } from './shared.js';
+export type { Locks, LockOptions } from './locks.js';
+export { LockTimeoutError } from './locks.js';
 export { MemoryBus } from './bus.js';
 export { MemoryKeys } from './shared.js';
 
 export interface Cluster {
   bus: Bus;
   keys: SharedKeys;
+  locks: Locks;
   /** The command connection when REDIS_URL is set (rate-limiter-flexible's store uses it). */
   redis?: Redis;
   /** Prefix of every Redis key and channel. */
@@ -38,6 +42,7 @@ export function memoryCluster(logger?: Logger): Cluster {
   return {
     bus: new MemoryBus((err, topic) => logger?.error('[bus] handler failed', { topic, err: String(err) })),
     keys: new MemoryKeys(),
+    locks: new MemoryLocks(),
     prefix: '',
     shared: false,
     close: async () => undefined,
@@ -59,6 +64,7 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
   return {
     bus,
     keys: new RedisKeys(redis, prefix),
+    locks: new RedisLocks(redis, prefix),
     redis,
     prefix,
     shared: true,

@@ -1,8 +1,10 @@
 // Delivers user activities to the bot in-process, through a dedicated CloudAdapter whose channel
 // authentication is off: this Direct Line emulation is our own trusted channel, whatever the public
 // /api/messages auth mode. The bot's replies come back over HTTP to the serviceUrl (channel routes).
-// Turns of one conversation run one after the other, in arrival order.
+// Turns of one conversation run one after the other, in arrival order; with several instances (cluster
+// locks), one at a time across instances too, so the bot state of a turn is saved before the next reads it.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import type { Locks } from '../../cluster/index.js';
 import type { Logger } from '../../log.js';
 
 export type RunBot = (context: TurnContext) => Promise<void>;
@@ -17,6 +19,7 @@ export class BotBridge {
   constructor(
     private readonly runBot: RunBot,
     private readonly logger: Logger,
+    private readonly locks?: Locks,
   ) {
     // An explicit empty object, never process.env: no MicrosoftAppId means no JWT in or out.
     this.adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
@@ -65,7 +68,8 @@ export class BotBridge {
   private async run(activity: Activity): Promise<void> {
     const started = Date.now();
     try {
-      await this.adapter.processActivityDirect('', activity, this.runBot);
+      const turn = () => this.adapter.processActivityDirect('', activity, this.runBot);
+      await (this.locks ? this.locks.run(`dl:turn:${activity.conversation.id}`, turn, { ttlMs: 10_000, waitMs: 60_000 }) : turn());
       this.logger.debug('[directline] turn', { conversationId: activity.conversation.id, type: activity.type, ms: Date.now() - started });
     } catch (err) {
       // onTurnError already handled bot errors; this is the adapter failing (e.g. unreachable serviceUrl).

@@ -3,6 +3,7 @@
 // token-route.ts) and the WebSocket stream only translate to and from this class.
 import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import type { Cluster } from '../../cluster/index.js';
 import type { Logger } from '../../log.js';
 import type { DocumentStore } from '../../storage/types.js';
 import { ORIGIN_KEY } from '../public-urls.js';
@@ -41,6 +42,8 @@ export interface CoreDeps {
   clock: () => number;
   /** The bot-side serviceUrl, resolved lazily (the port is known only after listen). */
   serviceUrl: () => string;
+  /** Shared with the other instances (Redis): stream fan-out, activity numbers, one turn at a time. */
+  cluster?: Cluster;
 }
 
 const DEFAULT_LOCALE = 'fr-FR';
@@ -62,7 +65,7 @@ function withOrigin(channelData: unknown, origin: string | undefined): Record<st
 export class DirectLineCore {
   readonly signer: TokenSigner;
   readonly transcripts: TranscriptStore;
-  readonly hub = new StreamHub();
+  readonly hub: StreamHub;
   readonly bridge: BotBridge;
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly userListeners = new Set<UserActivityListener>();
@@ -70,8 +73,10 @@ export class DirectLineCore {
 
   constructor(private readonly deps: CoreDeps) {
     this.signer = new TokenSigner(deps.key, deps.clock);
-    this.transcripts = new TranscriptStore(deps.store, deps.clock);
-    this.bridge = new BotBridge(deps.runBot, deps.logger);
+    const shared = deps.cluster?.shared ? deps.cluster : undefined;
+    this.hub = new StreamHub(deps.cluster?.bus, deps.logger);
+    this.transcripts = new TranscriptStore(deps.store, deps.clock, shared);
+    this.bridge = new BotBridge(deps.runBot, deps.logger, shared?.locks);
   }
 
   /** A token for a conversation (a new one unless given) and a user (a new dl_ id unless given). */

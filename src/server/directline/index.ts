@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import type * as restify from 'restify';
 import type { VirageConfig } from '../../config.js';
+import type { Cluster } from '../../cluster/index.js';
 import type { Logger } from '../../log.js';
 import type { PrivacyRegistry } from '../../privacy/registry.js';
 import { loadOrCreateSecret } from '../../storage/secrets.js';
@@ -31,6 +32,8 @@ export interface DirectLineDeps {
   logger: Logger;
   runBot: RunBot;
   privacy: PrivacyRegistry;
+  /** Shared with other instances (Redis): stream fan-out, activity numbers, turns; default in memory. */
+  cluster?: Cluster;
   clock?: () => number;
   /** Azure Direct Line base URL used in DIRECTLINE_SECRET mode (tests point it at a local fake). */
   azureDirectLineUrl?: string;
@@ -80,7 +83,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     return `${config.publicUrl ?? `http://127.0.0.1:${config.port}`}${CHANNEL_BASE}/${channelKey}`;
   };
 
-  const core = new DirectLineCore({ store: deps.store, logger, runBot: deps.runBot, key, clock, serviceUrl });
+  const core = new DirectLineCore({ store: deps.store, logger, runBot: deps.runBot, key, clock, serviceUrl, ...(deps.cluster ? { cluster: deps.cluster } : {}) });
   const limiter = createLimiter('dl-token', deps.tokenRateLimit ?? { points: 30, durationSeconds: 60 });
 
   registerClientRoutes(server, { config, core, limiter });

@@ -1,10 +1,12 @@
-// Live delivery: a per-conversation publish/subscribe hub, and the WebSocket streamUrl endpoint
+// Live delivery: a per-conversation publish/subscribe hub (fanned out to the other instances over the
+// cluster bus when there is Redis), and the WebSocket streamUrl endpoint
 // (`ws` in noServer mode on the HTTP server's 'upgrade' event). On connect a socket first gets the
 // history after its watermark, then every new activity set, each as `{ activities, watermark }`.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../../log.js';
+import { MemoryBus, type Bus } from '../../cluster/index.js';
+import { silentLogger, type Logger } from '../../log.js';
 import { markUpgraded, refuseUpgrade, type UpgradeDispatcher } from '../upgrade.js';
 import { isConversationId, parseWatermark } from './ids.js';
 import type { TokenSigner } from './tokens.js';
@@ -18,11 +20,30 @@ export interface ActivitySet {
 
 type Listener = (set: ActivitySet) => void;
 
+/** What goes on the bus for a conversation: an activity set, or "ended" (erased: close the streams). */
+type Wire = { set: ActivitySet } | { ended: true };
+
+/**
+ * Per conversation, the live listeners of this instance. Sets are delivered here at once; with a shared
+ * bus (Redis) they also go to the other instances, whose streams of the conversation receive them.
+ */
 export class StreamHub {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly closers = new Map<string, Set<() => void>>();
+  /** Bus subscriptions of conversations that have local listeners (shared bus only). */
+  private readonly remote = new Map<string, Promise<() => void>>();
 
-  subscribe(conversationId: string, listener: Listener, close?: () => void): () => void {
+  constructor(
+    private readonly bus: Bus = new MemoryBus(),
+    private readonly logger: Logger = silentLogger,
+  ) {}
+
+  private topic(conversationId: string): string {
+    return `dl:${conversationId}`;
+  }
+
+  /** Resolves once the listener will receive every set published afterwards, by any instance. */
+  async subscribe(conversationId: string, listener: Listener, close?: () => void): Promise<() => void> {
     let set = this.listeners.get(conversationId);
     if (!set) this.listeners.set(conversationId, (set = new Set()));
     set.add(listener);
@@ -31,28 +52,69 @@ export class StreamHub {
       if (!c) this.closers.set(conversationId, (c = new Set()));
       c.add(close);
     }
-    return () => {
+    const unsubscribe = () => {
       set!.delete(listener);
-      if (set!.size === 0) this.listeners.delete(conversationId);
+      if (set!.size === 0 && this.listeners.get(conversationId) === set) {
+        this.listeners.delete(conversationId);
+        const sub = this.remote.get(conversationId);
+        this.remote.delete(conversationId);
+        void sub?.then((off) => off(), () => undefined);
+      }
       if (close) {
         const c = this.closers.get(conversationId);
         c?.delete(close);
         if (c?.size === 0) this.closers.delete(conversationId);
       }
     };
+    if (this.bus.shared) {
+      let sub = this.remote.get(conversationId);
+      if (!sub) {
+        sub = this.bus.subscribe(this.topic(conversationId), (message, delivery) => {
+          if (!delivery.local) this.receive(conversationId, message as Wire);
+        });
+        this.remote.set(conversationId, sub);
+      }
+      try {
+        await sub;
+      } catch (err) {
+        unsubscribe();
+        throw err;
+      }
+    }
+    return unsubscribe;
   }
 
   publish(conversationId: string, set: ActivitySet): void {
-    for (const listener of [...(this.listeners.get(conversationId) ?? [])]) listener(set);
+    this.deliver(conversationId, set);
+    this.share(conversationId, { set });
   }
 
   count(conversationId: string): number {
     return this.listeners.get(conversationId)?.size ?? 0;
   }
 
-  /** Closes the live streams of a conversation (after erasure): clients then learn it has ended. */
+  /** Closes the live streams of a conversation (after erasure), on every instance. */
   closeConversation(conversationId: string): void {
+    this.closeLocal(conversationId);
+    this.share(conversationId, { ended: true });
+  }
+
+  private deliver(conversationId: string, set: ActivitySet): void {
+    for (const listener of [...(this.listeners.get(conversationId) ?? [])]) listener(set);
+  }
+
+  private closeLocal(conversationId: string): void {
     for (const close of [...(this.closers.get(conversationId) ?? [])]) close();
+  }
+
+  private receive(conversationId: string, wire: Wire): void {
+    if ('ended' in wire) this.closeLocal(conversationId);
+    else if (wire.set && Array.isArray(wire.set.activities)) this.deliver(conversationId, wire.set);
+  }
+
+  private share(conversationId: string, wire: Wire): void {
+    if (!this.bus.shared) return;
+    this.bus.publish(this.topic(conversationId), wire).catch((err: Error) => this.logger.error('[directline] stream fan-out failed', { err: err.message }));
   }
 }
 
@@ -123,7 +185,7 @@ export function attachStreams(upgrades: UpgradeDispatcher, deps: StreamDeps): ()
     // Subscribe before reading the history, so nothing published in between is lost.
     let replayedUpTo: number | undefined;
     const pending: ActivitySet[] = [];
-    const unsubscribe = deps.hub.subscribe(
+    const unsubscribe = await deps.hub.subscribe(
       conversationId,
       (set) => {
         if (replayedUpTo === undefined) pending.push(set);
@@ -131,6 +193,7 @@ export function attachStreams(upgrades: UpgradeDispatcher, deps: StreamDeps): ()
       },
       () => ws.close(1000, 'conversation ended'),
     );
+    if (ws.readyState !== ws.OPEN) return unsubscribe();
     ws.on('close', unsubscribe);
     const history = await deps.transcripts.since(conversationId, watermark);
     if (!history) {

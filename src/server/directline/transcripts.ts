@@ -3,6 +3,7 @@
 // length), so that a reload or a server restart loses nothing. The history is capped (oldest activities
 // dropped first) in number and in bytes when read; a log that grows past twice the cap is compacted.
 import type { Activity } from 'botbuilder';
+import type { Locks, SharedKeys } from '../../cluster/index.js';
 import type { PersonalDataSource } from '../../privacy/registry.js';
 import { subjectId } from '../../privacy/registry.js';
 import type { DocumentStore, LogCollection } from '../../storage/types.js';
@@ -62,6 +63,14 @@ interface Tail {
 }
 
 const CACHED_TAILS = 10_000;
+/** A shared counter of activity numbers outlives its last use by this long (then starts again from the log). */
+const SEQ_TTL_MS = 2 * 86_400_000;
+
+/** With several instances: activity numbers from a shared counter, appends of a conversation one at a time. */
+export interface SharedSequence {
+  keys: SharedKeys;
+  locks: Locks;
+}
 
 function sizeOf(activity: DlActivity): number {
   return JSON.stringify(activity).length;
@@ -101,6 +110,7 @@ export class TranscriptStore {
   constructor(
     store: DocumentStore,
     private readonly clock: () => number = Date.now,
+    private readonly shared?: SharedSequence,
   ) {
     this.log = store.log<TranscriptHeader, TranscriptRecord>(TRANSCRIPTS, { legacy: fromLegacyDoc });
   }
@@ -140,6 +150,7 @@ export class TranscriptStore {
   }
 
   private async appendNow(conversationId: string, activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>): Promise<{ stored: DlActivity[]; watermark: number }> {
+    if (this.shared) return this.appendShared(conversationId, activities, this.shared);
     const tail = await this.tail(conversationId);
     if (!tail) throw new ConversationNotFoundError(conversationId);
     const now = new Date(this.clock());
@@ -152,6 +163,28 @@ export class TranscriptStore {
     this.grow(conversationId, tail, records, tail.lastSeq + stored.length);
     if (tail.bytes > 2 * MAX_HISTORY_BYTES) await this.compact(conversationId);
     return { stored, watermark: tail.lastSeq };
+  }
+
+  /**
+   * Several instances: under the conversation's cluster lock, numbers from the shared counter (started
+   * after the log's last number) and the append, so numbers are unique and stored in order. No
+   * compaction here: another instance could append while the log is rewritten (reads stay capped).
+   */
+  private async appendShared(conversationId: string, activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>, shared: SharedSequence): Promise<{ stored: DlActivity[]; watermark: number }> {
+    return shared.locks.run(`dl:append:${conversationId}`, async () => {
+      const floor = async () => {
+        const content = await this.log.read(conversationId);
+        if (!content) throw new ConversationNotFoundError(conversationId);
+        return materialize(content.header, content.records).lastSeq;
+      };
+      const last = await shared.keys.allocate(`dl:seq:${conversationId}`, activities.length, floor, SEQ_TTL_MS);
+      const first = last - activities.length + 1;
+      const now = new Date(this.clock());
+      const stored = activities.map((a, i) => ({ ...a, id: activityId(conversationId, first + i), timestamp: now.toISOString() }) as DlActivity);
+      const records: TranscriptRecord[] = stored.map((a, i) => ({ s: first + i, a }));
+      if (!(await this.log.append(conversationId, records, now))) throw new ConversationNotFoundError(conversationId);
+      return { stored, watermark: last };
+    }, { ttlMs: 5_000, waitMs: 15_000 });
   }
 
   /** Activities after the watermark, and the new watermark. */
