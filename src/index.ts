@@ -15,6 +15,7 @@ import { SubjectIndex, type SubjectRecord } from './privacy/subjects.js';
 import { startRetention, type RetentionJob } from './privacy/retention.js';
 import { openStore } from './storage/open-store.js';
 import { openCluster, type Cluster } from './cluster/index.js';
+import { memoryLimiters, redisLimiters, setLimiterFactory } from './server/limits.js';
 import { BotStorage, type StoredItem } from './storage/bot-storage.js';
 import { loadOrCreateSecret } from './storage/secrets.js';
 import type { DocumentStore } from './storage/types.js';
@@ -89,6 +90,8 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     await store.close();
     throw err;
   });
+  // Before any limiter is made: with Redis, every instance counts against the same limits.
+  setLimiterFactory(cluster.redis ? redisLimiters(cluster.redis, cluster.prefix) : memoryLimiters);
   const secret = loadOrCreateSecret(config.dataDir, 'links');
   const links = new SignedLinks(secret);
 
@@ -145,7 +148,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const conversationState = new ConversationState(botStorage);
   const userState = new UserState(botStorage);
   const recentTexts = conversationState.createProperty<TranscriptLine[]>(RECENT_TEXTS);
-  const adapter = createAdapter(config, logger);
+  const adapter = createAdapter(config, logger, cluster);
   adapter.use(new RecentTextsMiddleware(recentTexts));
   const relay = new HandoffRelay({ service: handoff.service, adapter, appId: config.microsoftAppId ?? '', directLine: () => directLine, logger, phrases: nlu.phrases });
   const savedContact = userState.createProperty<SavedContact>(HANDOFF_CONTACT);

@@ -10,10 +10,12 @@ import {
 import type { VirageConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { messages } from '../../dialogs/messages.js';
-import { DuplicateActivityFilter } from './dedupe.js';
+import type { Cluster } from '../cluster/index.js';
+import { DuplicateActivityFilter, sharedSeen } from './dedupe.js';
 import { installTeamsDelivery } from './teams-delivery.js';
 
-export function createAdapter(config: VirageConfig, logger: Logger): CloudAdapter {
+/** `cluster`: with Redis, Teams' re-deliveries are recognised by every instance and after a restart. */
+export function createAdapter(config: VirageConfig, logger: Logger, cluster?: Cluster): CloudAdapter {
   // Pass an explicit object, never process.env: natural's dotenv side effect could turn auth on or off.
   const options: ConfigurationBotFrameworkAuthenticationOptions = config.microsoftAppId
     ? {
@@ -26,7 +28,7 @@ export function createAdapter(config: VirageConfig, logger: Logger): CloudAdapte
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = turnErrorHandler(logger);
   // Teams: a re-delivered activity is processed once; replies are paced and retried on 429/412/502/504.
-  adapter.use(new DuplicateActivityFilter());
+  adapter.use(new DuplicateActivityFilter(cluster?.shared ? { seen: sharedSeen(cluster.keys) } : {}));
   installTeamsDelivery(adapter, { logger });
   return adapter;
 }

@@ -1,4 +1,5 @@
-// The live queues, one per CCI, in memory (rebuilt from the store at start): order of arrival,
+// The live queues, one per CCI, in memory (rebuilt from the store at start, kept in step with the other
+// instances by the cluster bus: handoff/share.ts): order of arrival,
 // positions, and the expected wait from a moving average of recent take times.
 import type { QueueEntry } from './events.js';
 
@@ -34,6 +35,17 @@ export class WaitQueues {
     if (!q || i < 0) return false;
     q.splice(i, 1);
     return true;
+  }
+
+  /** Removes the waiting requests of a CCI that are not in `ids` (another instance's queue said so). */
+  keepOnly(cciId: string, ids: Set<string>): void {
+    const q = this.queues.get(cciId);
+    if (q) this.queues.set(cciId, q.filter((w) => ids.has(w.id)));
+  }
+
+  clear(): void {
+    this.queues.clear();
+    this.takeTimes.clear();
   }
 
   /** Records how long a request waited before an advisor took it. */

@@ -26,7 +26,10 @@ interface IndexEntry {
 }
 
 export class HandoffService {
+  /** Events of actions done by this instance (relay, notifications: once per cluster). */
   readonly events: HandoffEvents;
+  /** Events of every instance (console sockets); remote ones arrive through applyRemote. */
+  readonly allEvents: HandoffEvents;
   private readonly requests: Collection<HandoffRequest>;
   private readonly queues: WaitQueues;
   private readonly index = new Map<string, IndexEntry>();
@@ -39,23 +42,53 @@ export class HandoffService {
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger ?? silentLogger;
     this.queues = new WaitQueues(options.defaultWaitMs ?? DEFAULT_WAIT_MS);
-    this.events = new HandoffEvents((err, event) => this.logger.error('[handoff] listener failed', { type: event.type, err: String(err) }));
+    const onError = (err: unknown, event: HandoffEvent) => this.logger.error('[handoff] listener failed', { type: event.type, err: String(err) });
+    this.events = new HandoffEvents(onError);
+    this.allEvents = new HandoffEvents(onError);
   }
 
   /** Opens the service and rebuilds the queues, the index and the take-time averages from the store. */
   static async open(options: HandoffServiceOptions): Promise<HandoffService> {
     const service = new HandoffService(options);
-    const all = (await service.requests.find(() => true)).map((e) => e.value).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    for (const r of all) {
-      service.indexRequest(r);
-      if (r.status === 'en_attente') service.enqueue(r);
-      if (r.kind === 'live' && r.takenAt) service.queues.recordTake(r.cciId, Date.parse(r.takenAt) - Date.parse(r.createdAt));
-    }
+    await service.reload();
     return service;
   }
 
+  /** Rebuilds the queues, the index and the averages from the store (at start; after a missed bus). */
+  async reload(): Promise<void> {
+    const all = (await this.requests.find(() => true)).map((e) => e.value).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    this.index.clear();
+    this.byReference.clear();
+    this.queues.clear();
+    for (const r of all) {
+      this.indexRequest(r);
+      if (r.status === 'en_attente') this.enqueue(r);
+      if (r.kind === 'live' && r.takenAt) this.queues.recordTake(r.cciId, Date.parse(r.takenAt) - Date.parse(r.createdAt));
+    }
+  }
+
+  /** Events of this instance's actions only (relay, notifications). */
   onEvent(listener: HandoffListener): () => void {
     return this.events.on(listener);
+  }
+
+  /** Events of every instance's actions (console sockets). */
+  onAnyEvent(listener: HandoffListener): () => void {
+    return this.allEvents.on(listener);
+  }
+
+  /** An event from another instance (cluster bus): the index and queues follow, then console sockets. */
+  applyRemote(event: HandoffEvent): void {
+    if (event.type === 'queue.moved') {
+      this.queues.keepOnly(event.cciId, new Set(event.entries.map((e) => e.id)));
+    } else {
+      const r = event.request;
+      const wasWaiting = this.queues.remove(r.cciId, r.id);
+      this.indexRequest(r);
+      if (r.status === 'en_attente') this.enqueue(r);
+      else if (wasWaiting && event.type === 'request.taken' && r.takenAt) this.queues.recordTake(r.cciId, Date.parse(r.takenAt) - Date.parse(r.createdAt));
+    }
+    this.allEvents.emit(event);
   }
 
   directory(): AdvisorsDirectory {
@@ -315,6 +348,7 @@ export class HandoffService {
 
   private emit(event: HandoffEvent): void {
     this.events.emit(event);
+    this.allEvents.emit(event);
   }
 }
 

@@ -1,5 +1,6 @@
 // Live updates of the advisor console: a WebSocket at /conseiller/ws, opened with the session
-// cookie (same origin only). Each socket gets the events of its advisor's CCI only, as small JSON
+// cookie (same origin only). Each socket gets the events of its advisor's CCI only (from every
+// instance when there are several), as small JSON
 // messages; the page then reloads what changed through the JSON API.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -48,7 +49,7 @@ export function attachConsoleSocket(upgrades: UpgradeDispatcher, deps: ConsoleWs
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024, perMessageDeflate: false });
   const sockets = new Map<WebSocket, { cciId: string; sessionKey: string; alive: boolean }>();
 
-  const unsubscribe = deps.service.onEvent((event) => {
+  const unsubscribe = deps.service.onAnyEvent((event) => {
     const { cciId, message } = wireEvent(event);
     const data = JSON.stringify(message);
     for (const [ws, info] of sockets) if (info.cciId === cciId && ws.readyState === ws.OPEN) ws.send(data);

@@ -12,6 +12,7 @@ import { loadOrSeedDirectory } from '../handoff/directory.js';
 import { attachNotifier, Notifier } from '../handoff/notify.js';
 import { HandoffService } from '../handoff/service.js';
 import { handoffPrivacySource } from '../handoff/status.js';
+import { shareHandoffEvents } from '../handoff/share.js';
 import { ConsoleAuth } from './console-auth.js';
 import { registerConsoleRoutes } from './console-routes.js';
 import { attachConsoleSocket } from './console-ws.js';
@@ -48,6 +49,7 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
   const clock = deps.clock ?? (() => new Date());
   const service = await HandoffService.open({ store, directory: () => directory, clock, logger });
   deps.privacy.register(handoffPrivacySource(service, config.retention.handoffDays));
+  const stopSharing = await shareHandoffEvents(service, cluster.bus, logger);
 
   const notifier = new Notifier({ baseUrl: deps.publicBaseUrl, ...(config.handoff.smtp ? { smtp: config.handoff.smtp } : {}), logger });
   attachNotifier(service, notifier);
@@ -94,6 +96,7 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
       clearInterval(sweep);
       unwatchFile(file, onFileChange);
       detachSocket();
+      stopSharing();
       await notifier.idle();
       notifier.close();
     },

@@ -1,8 +1,9 @@
 // Rate limits of the HTTP edge, on rate-limiter-flexible. Limiters come from one factory: memory
-// counters today; a shared store (RateLimiterRedis, issue 12) plugs in with setLimiterFactory so that
+// counters for one instance; with Redis (REDIS_URL), the composition root sets redisLimiters so that
 // several instances share their limits. Keys are client addresses (client-address.ts) or logins.
+import type { Redis } from 'ioredis';
 import type { Response } from 'restify';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { sendError } from './http-errors.js';
 
 export interface LimitSpec {
@@ -18,6 +19,23 @@ export type LimiterFactory = (name: string, spec: LimitSpec) => RateLimiterAbstr
 
 export const memoryLimiters: LimiterFactory = (name, spec) =>
   new RateLimiterMemory({ keyPrefix: name, points: spec.points, duration: spec.durationSeconds, blockDuration: spec.blockSeconds ?? 0 });
+
+/**
+ * Limiters in Redis, shared by every instance using the same prefix. While Redis is unreachable each
+ * instance falls back to its own memory counters (rate-limiter-flexible's insurance limiter).
+ */
+export function redisLimiters(redis: Redis, prefix: string): LimiterFactory {
+  return (name, spec) =>
+    new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${prefix}rl:${name}`,
+      points: spec.points,
+      duration: spec.durationSeconds,
+      blockDuration: spec.blockSeconds ?? 0,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memoryLimiters(name, spec) as RateLimiterMemory,
+    });
+}
 
 let factory: LimiterFactory = memoryLimiters;
 
