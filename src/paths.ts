@@ -1,5 +1,5 @@
 // Where the project's data folders are, whether we run from src/ (ts-jest) or dist/src/ (npm start).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,3 +17,8 @@ export const projectRoot = findRoot(path.dirname(fileURLToPath(import.meta.url))
 export const knowledgeDir = path.join(projectRoot, 'knowledge');
 export const webDir = path.join(projectRoot, 'web');
 export const teamsDir = path.join(projectRoot, 'teams');
+
+/** The version in package.json (shown by /healthz). */
+export function readVersion(): string {
+  return JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version;
+}

@@ -179,3 +179,15 @@ export class KnowledgeFeedback {
     };
   }
 }
+
+/** What the question dialog reports (votes, unanswered and low-confidence questions), kept by `feedback`. */
+export function knowledgeLogOf(feedback: KnowledgeFeedback) {
+  return {
+    feedback: (e: { subject: string; query: string; guideId: string; sectionId: string; helpful: boolean }) =>
+      feedback.vote({ subject: e.subject, guideId: e.guideId, sectionId: e.sectionId, vote: e.helpful ? 'up' : 'down', query: e.query }),
+    unanswered: (e: { subject: string; query: string; confidence: number }) =>
+      feedback.logQuestion({ subject: e.subject, query: e.query, answered: false, bestGuide: null, bestConfidence: e.confidence }),
+    lowConfidence: (e: { subject: string; query: string; guideId: string; confidence: number }) =>
+      feedback.logQuestion({ subject: e.subject, query: e.query, answered: true, bestGuide: e.guideId, bestConfidence: e.confidence }),
+  };
+}
