@@ -8,9 +8,20 @@ describe('main dialog', () => {
     app = await startVirage();
   });
   afterAll(async () => app.stop());
+  // Each test has its own conversation and user (it can run alone), greeted once.
+  let n = 0;
+  let conv = '';
+  let user = '';
+  const say = (text: string | undefined, extra: Record<string, unknown> = {}) => turn(app.url, activity({ text, ...extra }, conv, user));
+  beforeEach(() => {
+    n += 1;
+    conv = `m-1-${n}`;
+    user = `user-1-${n}`;
+  });
+  const greeted = () => say('bonjour');
 
   it('greets on the first message with the privacy notice and the three paths', async () => {
-    const replies = await turn(app.url, activity({ text: 'bonjour' }, 'm-1'));
+    const replies = await say('bonjour');
     const t = texts(replies);
     expect(t[0]).toContain('Virage');
     expect(t[1]).toMatch(/confidentialite/);
@@ -18,48 +29,53 @@ describe('main dialog', () => {
   });
 
   it('opens a path from its button and comes back to the menu', async () => {
-    const replies = await turn(app.url, activity({ text: 'Parler à un conseiller' }, 'm-1'));
+    await greeted();
+    const replies = await say('Parler à un conseiller');
     expect(texts(replies).join('\n')).toMatch(/conseiller/);
     expect(buttons(replies)).toEqual(['Oui, d’accord', 'Non merci']);
-    const declined = await turn(app.url, activity({ text: 'Non merci' }, 'm-1'));
+    const declined = await say('Non merci');
     expect(texts(declined).join('\n')).toMatch(/je ne transmets rien/);
     expect(buttons(declined)).toContain('Poser une question');
   });
 
   it('understands aide and menu at any point', async () => {
-    const help = await turn(app.url, activity({ text: 'aide' }, 'm-1'));
+    await greeted();
+    const help = await say('aide');
     expect(texts(help)[0]).toContain('supprimer mes données');
     expect(buttons(help)).toHaveLength(3);
-    const menu = await turn(app.url, activity({ text: 'menu' }, 'm-1'));
+    const menu = await say('menu');
     expect(texts(menu)).toContain('Que souhaitez-vous faire ?');
   });
 
   it('does not crash on a card submit that carries no text', async () => {
-    const replies = await turn(app.url, activity({ text: undefined, value: { action: 'x' } }, 'm-1'));
+    await greeted();
+    const replies = await say(undefined, { value: { action: 'x' } });
     expect(texts(replies).join(' ')).toMatch(/Écrivez votre message|compris/);
   });
 
   it('refuses an over-long message politely', async () => {
-    const replies = await turn(app.url, activity({ text: 'a'.repeat(2500) }, 'm-1'));
+    await greeted();
+    const replies = await say('a'.repeat(2500));
     expect(texts(replies)[0]).toMatch(/trop long/);
   });
 
   it('shows « mes données » with a working signed download, then erases everything on confirmation', async () => {
-    const mine = await turn(app.url, activity({ text: 'mes données' }, 'm-1'));
+    await greeted();
+    const mine = await say('mes données');
     expect(texts(mine)[0]).toContain('Voici ce que je conserve');
     const link = mine.flatMap((a) => a.attachments ?? [])[0].content.buttons[0].value as string;
     const download = await fetch(link.replace(/^http:\/\/localhost:\d+/, app.url));
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toContain('attachment');
     const json = (await download.json()) as any;
-    expect(json.subject).toBe('emulator:user-1');
-    expect(json.sources.find((s: any) => s.name === 'conversation').data.conversations.map((c: any) => c.id)).toContain('m-1');
+    expect(json.subject).toBe(`emulator:${user}`);
+    expect(json.sources.find((s: any) => s.name === 'conversation').data.conversations.map((c: any) => c.id)).toContain(conv);
 
-    const ask = await turn(app.url, activity({ text: 'supprimer mes données' }, 'm-1'));
+    const ask = await say('supprimer mes données');
     expect(buttons(ask)).toEqual(['Oui, tout effacer', 'Non, garder']);
-    const done = await turn(app.url, activity({ text: 'Oui, tout effacer' }, 'm-1'));
+    const done = await say('Oui, tout effacer');
     expect(texts(done)[0]).toMatch(/effacées/);
-    const after = await app.virage.privacy.exportFor('emulator:user-1');
+    const after = await app.virage.privacy.exportFor(`emulator:${user}`);
     expect(after.sources.find((s) => s.name === 'conversation')!.data).toBeNull();
     const forged = await fetch(`${app.url}/mes-donnees/abc.def`);
     expect(forged.status).toBe(403);
