@@ -1,7 +1,8 @@
 // The aid of a plan: the schemes attached to each priority (their topics match) and « Vos aides », the
-// whole list for the firm — every scheme of its région it is eligible for (named as regional), then the
-// national ones that fit its needs. The look-up is injected (src/knowledge/aids.ts `findAids`); export
-// support is offered only when the firm exports or wants to (findAids' rule).
+// whole list for the firm — the schemes of its région it is eligible for and whose purpose meets the plan
+// (named as regional), then the national ones that fit its needs. The look-up is injected
+// (src/knowledge/aids.ts `findAids`); export support is offered only when the firm exports or wants to
+// (findAids' rule).
 import type { AidMatch, AidQuery } from '../knowledge/aids.js';
 import type { Profile } from './types.js';
 
@@ -30,6 +31,8 @@ export interface AidRef {
 const MAX_PRIORITY_AIDS = 3;
 const MAX_REGIONAL = 4;
 const MAX_NATIONAL = 4;
+/** Topics of a scheme that serves a firm's digital project as a whole (site, selling online, tools…). */
+const BROAD_TOPICS = new Set(['transformation', 'site', 'e-commerce', 'visibilite', 'gestion']);
 const STATUSES = new Set(['entreprise', 'dirigeant-salarie', 'tns-commerce', 'artisan', 'profession-liberale', 'micro-entrepreneur', 'association']);
 
 /**
@@ -78,15 +81,19 @@ export function priorityAids(findAids: FindAids | undefined, aidTopics: string[]
 }
 
 /**
- * « Vos aides »: the région's schemes the firm is eligible for (its own ones before the CCI's advice), then
- * national schemes matching the plan's topics (`topics`: the priorities' aid topics).
+ * « Vos aides »: the région's schemes the firm is eligible for and whose purpose meets the plan (its own
+ * ones before the CCI's advice), then national schemes matching the plan's topics (`topics`: the
+ * priorities' aid topics, with « transformation »).
  */
 export function firmAids(findAids: FindAids | undefined, topics: string[], profile: Profile): AidRef[] {
   if (!findAids) return [];
   const matches = safely(findAids, queryOf(profile, [...new Set(topics)]));
   const isAdvice = (m: AidMatch) => m.aid.kind === 'accompagnement' && /^cci-/.test(m.aid.id);
+  // A regional scheme for the firm's digital project in general is always shown; one for a single
+  // specialised need (a cyber-incident service, an AI programme) only when the plan has that need.
+  const fits = (m: AidMatch) => m.matchedTopics.length > 0 || m.aid.topics.some((t) => BROAD_TOPICS.has(t));
   const regional = matches
-    .filter((m) => m.regional)
+    .filter((m) => m.regional && fits(m))
     .sort((a, b) => Number(isAdvice(a)) - Number(isAdvice(b)))
     .slice(0, MAX_REGIONAL);
   const national = matches.filter((m) => !m.regional && m.matchedTopics.length > 0).slice(0, MAX_NATIONAL);

@@ -182,7 +182,12 @@ export function findAids(query: AidQuery, catalogue: Aid[] = defaultCatalogue())
   return matches.sort((a, b) => b.score - a.score || a.aid.name.localeCompare(b.aid.name, 'fr'));
 }
 
-/** "entreprise" covers every business status; "*" covers everyone, associations included. */
+/**
+ * "entreprise" covers every business status; "*" covers everyone, associations included. Asked for
+ * "entreprise" (a business whose status is not known), a scheme open to some business status may apply.
+ */
 function statusMatches(allowed: Array<Status | '*'>, status: Status): boolean {
-  return allowed.includes('*') || allowed.includes(status) || (allowed.includes('entreprise') && status !== 'association');
+  if (allowed.includes('*') || allowed.includes(status)) return true;
+  if (status === 'entreprise') return allowed.some((s) => s !== 'association');
+  return allowed.includes('entreprise') && status !== 'association';
 }

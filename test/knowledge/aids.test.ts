@@ -85,6 +85,14 @@ describe('findAids', () => {
     expect(ids(findAids({ status: 'association' }, catalogue))).not.toContain('osez-ia-diag-data-ia');
   });
 
+  it('keeps liberal professions out of a scheme that lists the other business statuses, not a business of unknown status', () => {
+    const query = { region: '76', sizeBand: '10-49' as const, topics: ['transformation'] };
+    expect(ids(findAids({ ...query, status: 'profession-liberale' }, catalogue))).not.toContain('pass-occitanie');
+    expect(ids(findAids({ ...query, status: 'dirigeant-salarie' }, catalogue))).toContain('pass-occitanie');
+    expect(ids(findAids({ ...query, status: 'entreprise' }, catalogue))).toContain('pass-occitanie');
+    expect(ids(findAids({ ...query, status: 'association' }, catalogue))).not.toContain('pass-occitanie');
+  });
+
   it('rejects an unknown size band or status', () => {
     expect(() => findAids({ sizeBand: '12' as never }, catalogue)).toThrow(RangeError);
     expect(() => findAids({ status: 'pdg' as never }, catalogue)).toThrow(RangeError);
