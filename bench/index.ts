@@ -9,6 +9,7 @@ import { benchKnowledge } from './knowledge.js';
 import { benchRelay } from './relay.js';
 import { benchDiagnostic } from './diagnostic.js';
 import { benchReport } from './report.js';
+import { benchInstances } from './instances.js';
 
 type Section = { name: string; run: () => Promise<BenchSection> };
 
@@ -21,6 +22,7 @@ const sections: Section[] = [
   { name: 'relay', run: () => benchRelay() },
   { name: 'diagnostic', run: () => benchDiagnostic() },
   { name: 'report', run: () => benchReport() },
+  { name: 'instances', run: () => benchInstances() },
 ];
 
 async function main(): Promise<void> {

@@ -63,11 +63,11 @@ export class RedisLocks implements Locks {
     const deadline = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
     const name = `${this.prefix}lock:${key}`;
     const token = randomBytes(12).toString('base64url');
-    let pause = 5;
+    let pause = 2;
     while ((await this.redis.set(name, token, 'PX', ttlMs, 'NX')) !== 'OK') {
       if (Date.now() > deadline) throw new LockTimeoutError(key);
       await new Promise((r) => setTimeout(r, pause));
-      pause = Math.min(100, pause * 2);
+      pause = Math.min(25, pause * 2);
     }
     const renew = setInterval(() => void this.redis.eval(RENEW, 1, name, token, ttlMs).catch(() => undefined), Math.max(50, ttlMs / 3));
     renew.unref();
