@@ -3,10 +3,10 @@
 import type { Command } from '../src/nlu/index.js';
 import type { Understanding } from './services.js';
 
-export type GlobalCommand = 'aide' | 'menu' | 'recommencer' | 'mes_donnees' | 'supprimer_donnees';
+export type GlobalCommand = 'aide' | 'menu' | 'recommencer' | 'mes_donnees' | 'supprimer_donnees' | 'ne_plus_relancer';
 export type PathChoice = 'diagnostic' | 'question' | 'handoff';
 
-const GLOBAL: ReadonlySet<string> = new Set(['aide', 'menu', 'recommencer', 'mes_donnees', 'supprimer_donnees']);
+const GLOBAL: ReadonlySet<string> = new Set(['aide', 'menu', 'recommencer', 'mes_donnees', 'supprimer_donnees', 'ne_plus_relancer']);
 /** Below this confidence an intent is not trusted enough to interrupt what the person is doing. */
 export const COMMAND_CONFIDENCE = 0.6;
 

@@ -8,6 +8,7 @@ import type { TranscriptLine } from '../src/handoff/types.js';
 import type { KnowledgeBase } from '../src/knowledge/search/knowledge-base.js';
 import type { Nlu } from '../src/nlu/index.js';
 import { DiagnosticDialog } from './diagnostic/dialog.js';
+import { FollowUpDialog, type FollowUpDeps } from './diagnostic/follow-up.js';
 import { HandoffDialog, type SavedContact } from './handoff/dialog.js';
 import { MainDialog } from './main.js';
 import { QuestionDialog, type KnowledgeLog } from './question.js';
@@ -32,6 +33,8 @@ export interface DialogTreeDeps {
   clock: () => Date;
   /** Also send a Bot Framework handoff.initiate event (HANDOFF_EMIT_EVENT). */
   emitHandoffEvent: boolean;
+  /** Consents to the follow-up diagnostic (src/followup): asked after each result when given. */
+  followUps?: FollowUpDeps['followUps'];
 }
 
 export function createMainDialog(d: DialogTreeDeps): MainDialog {
@@ -47,6 +50,7 @@ export function createMainDialog(d: DialogTreeDeps): MainDialog {
       publicBaseUrl: (activity) => d.services.publicBaseUrl(activity),
       knownDepartement: async (context) => (await d.savedContact.get(context))?.departement,
       earlierTexts: async (context) => (await d.transcript(context)).filter((l) => l.from === 'user').map((l) => l.text),
+      clock: d.clock,
     }),
     question: new QuestionDialog(d.services, d.knowledge, d.knowledgeLog),
     handoff: new HandoffDialog({
@@ -60,5 +64,5 @@ export function createMainDialog(d: DialogTreeDeps): MainDialog {
       clock: d.clock,
       emitEvent: d.emitHandoffEvent,
     }),
-  });
+  }, d.followUps ? [new FollowUpDialog({ followUps: d.followUps, knownEmail: async (context) => (await d.savedContact.get(context))?.email, phrases: d.nlu.phrases })] : []);
 }

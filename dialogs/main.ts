@@ -48,11 +48,13 @@ export class MainDialog extends ComponentDialog {
   constructor(
     private readonly services: DialogServices,
     private readonly paths: PathDialogs,
+    /** Dialogs a path hands over to (the follow-up question after a diagnostic). */
+    extra: Dialog[] = [],
   ) {
     super(MAIN_DIALOG);
     this.addDialog(new TextPrompt(MENU_PROMPT));
     this.addDialog(new EraseDialog(services));
-    for (const d of Object.values(paths)) this.addDialog(d);
+    for (const d of [...Object.values(paths), ...extra]) this.addDialog(d);
     this.addDialog(
       new WaterfallDialog(MENU, [this.menuStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]),
     );
@@ -102,7 +104,18 @@ export class MainDialog extends ComponentDialog {
         return Dialog.EndOfTurn;
       case 'supprimer_donnees':
         return dc.beginDialog(ERASE_DIALOG);
+      case 'ne_plus_relancer':
+        await this.stopFollowUp(dc.context);
+        if (dc.activeDialog) await dc.repromptDialog();
+        return Dialog.EndOfTurn;
     }
+  }
+
+  /** « ne plus me relancer »: the follow-up consent is withdrawn. */
+  private async stopFollowUp(context: TurnContext): Promise<void> {
+    const subject = subjectId(context.activity.channelId, context.activity.from?.id);
+    const had = (await this.services.followUp?.withdraw(subject)) ?? false;
+    await context.sendActivity(had ? messages.followUp.withdrawn : messages.followUp.none);
   }
 
   private async menuStep(step: WaterfallStepContext<MainOptions>): Promise<DialogTurnResult> {
@@ -111,6 +124,7 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(MessageFactory.text(messages.welcome));
       await step.context.sendActivity(messages.privacyNotice(`${this.services.publicBaseUrl(step.context.activity)}/confidentialite`));
     }
+    if (options.initialText && this.services.phrases.command(options.initialText) === 'ne_plus_relancer') await this.stopFollowUp(step.context);
     if (options.initialText && this.choose(options.initialText)) return step.next(options.initialText);
     // Coming back days later: offer to continue the diagnostic where it stopped.
     const subject = subjectId(step.context.activity.channelId, step.context.activity.from?.id);
@@ -120,6 +134,16 @@ export class MainDialog extends ComponentDialog {
       (step.values as { choices?: string[] }).choices = choices;
       return step.prompt(MENU_PROMPT, {
         prompt: MessageFactory.suggestedActions(choices, messages.resumeOffer(inProgress)),
+        retryPrompt: MessageFactory.suggestedActions(choices, messages.emptyInput),
+      });
+    }
+    // Coming back after the date agreed for the follow-up diagnostic: offer it.
+    const followUp = options.greet && this.services.followUp ? await this.services.followUp.offerDue(subject) : false;
+    if (followUp) {
+      const choices = [messages.followUp.redo, messages.followUp.later, messages.choices.question, messages.choices.handoff];
+      Object.assign(step.values, { choices, followUp: true });
+      return step.prompt(MENU_PROMPT, {
+        prompt: MessageFactory.suggestedActions(choices, messages.followUp.offer),
         retryPrompt: MessageFactory.suggestedActions(choices, messages.emptyInput),
       });
     }
@@ -144,8 +168,13 @@ export class MainDialog extends ComponentDialog {
     const index = shown ? this.services.phrases.ordinal(typed, shown.length) : undefined;
     const text = index !== undefined && shown ? shown[index] : typed;
     // « oui » answers the bot's own last question (« voulez-vous que je vous mette en relation ? »).
-    const offered = step.options?.offer ?? (step.options?.frustrated ? 'handoff' : undefined);
+    const followUp = (step.values as { followUp?: boolean }).followUp === true;
+    const offered = step.options?.offer ?? (step.options?.frustrated ? 'handoff' : followUp ? 'diagnostic' : undefined);
     const yesNo = offered ? this.services.phrases.yesNo(text) : undefined;
+    if (followUp && (yesNo === 'no' || text === messages.followUp.later)) {
+      await step.context.sendActivity(messages.followUp.postponed);
+      return step.replaceDialog(MENU, { again: true });
+    }
     if (offered && yesNo === 'yes') return step.beginDialog(this.paths[offered].id, offered === 'handoff' ? { trigger: step.options?.frustrated ? 'insatisfaction' : 'diagnostic' } : {});
     if (offered && yesNo === 'no') {
       await step.context.sendActivity(messages.offerDeclined);
@@ -188,6 +217,7 @@ export class MainDialog extends ComponentDialog {
     if (t === messages.choices.question.toLowerCase()) return 'question';
     if (t === messages.choices.handoff.toLowerCase()) return 'handoff';
     if (t === messages.choices.resume.toLowerCase()) return 'diagnostic';
+    if (t === messages.followUp.redo.toLowerCase()) return 'diagnostic';
     const command = this.services.phrases.command(text);
     if (command === 'reprendre') return 'diagnostic';
     if (command === 'parler_conseiller' || command === 'etre_rappele') return 'handoff';

@@ -1,4 +1,6 @@
 // Every sentence the main conversation says, in one place (French, vouvoiement, short).
+import { RETURN_OFFER } from '../src/followup/messages.js';
+
 export const messages = {
   welcome:
     'Bonjour, je suis **Virage**, l’assistant numérique de votre CCI. ' +
@@ -32,6 +34,15 @@ export const messages = {
     '- **mes données** pour voir ce que je conserve sur vous ;\n' +
     '- **supprimer mes données** pour tout effacer.',
   restarted: 'C’est reparti depuis le début.',
+  /** The follow-up diagnostic offered 6 months later, and « ne plus me relancer ». */
+  followUp: {
+    offer: RETURN_OFFER,
+    redo: 'Refaire le point',
+    later: 'Pas maintenant',
+    postponed: 'D’accord. Je vous le reproposerai à votre prochaine visite ; pour ne plus être relancé, écrivez « ne plus me relancer ».',
+    withdrawn: 'C’est noté : je ne vous relancerai plus pour refaire le point, et votre accord est effacé.',
+    none: 'Vous n’avez pas de relance prévue : je ne vous recontacterai pas.',
+  },
   tooLong: (max: number) => `Votre message est trop long : ${max} caractères au plus, s’il vous plaît.`,
   emptyInput: 'Je n’ai rien reçu. Écrivez votre message ou choisissez une option.',
   technicalError:
@@ -46,7 +57,8 @@ export const messages = {
       `- vos conversations : ${r.conversationDays} jours après votre dernier message ;\n` +
       `- votre diagnostic : ${r.diagnosticDays} jours ;\n` +
       `- vos demandes de contact avec un conseiller : ${r.handoffDays} jours ;\n` +
-      `- vos avis sur les réponses : ${r.feedbackDays} jours.\n\n` +
+      `- vos avis sur les réponses : ${r.feedbackDays} jours ;\n` +
+      '- votre accord pour refaire le point dans 6 mois : jusqu’au rappel, puis 30 jours (« ne plus me relancer » le retire).\n\n' +
       `Passé ce délai, tout est effacé automatiquement. Vous pouvez tout effacer avant en écrivant « supprimer mes données ». Détails : ${page}`,
   },
   erase: {

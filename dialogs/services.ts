@@ -19,6 +19,11 @@ export interface DialogServices {
   privacy: PrivacyRegistry;
   /** A short-lived signed link to download everything held about the subject. */
   exportLink(subject: string, activity?: OriginCarrier): string;
+  /** The follow-up diagnostic (src/followup): the offer when due, and « ne plus me relancer ». */
+  followUp?: {
+    offerDue(subject: string): Promise<unknown>;
+    withdraw(subject: string): Promise<boolean>;
+  };
   /** How many answers the person's unfinished diagnostic holds (0 when none). */
   diagnosticInProgress?(subject: string): Promise<number>;
   /** Understands intents in free text (choosing a path from the menu). */

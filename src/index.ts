@@ -38,6 +38,8 @@ import { BotStorage, type StoredItem } from './storage/bot-storage.js';
 import { openStore } from './storage/open-store.js';
 import { loadOrCreateSecret } from './storage/secrets.js';
 import type { DocumentStore } from './storage/types.js';
+import { FollowUps, type FollowUpConsent } from './followup/consents.js';
+import { startReminders, type ReminderJob } from './followup/reminders.js';
 
 export interface Virage {
   config: VirageConfig;
@@ -50,6 +52,8 @@ export interface Virage {
   directLine: DirectLineService;
   retention: RetentionJob;
   handoff: HandoffWiring;
+  /** The follow-up diagnostic: consents and the e-mail reminder sweep. */
+  followUp: { consents: FollowUps; reminders: ReminderJob };
   /** Runs one turn of the bot (what /api/messages and the Direct Line channel call). */
   runBot: (context: TurnContext) => Promise<void>;
   /** Listens on the port (0 = any free port) and returns it. */
@@ -60,8 +64,10 @@ export interface Virage {
 
 export interface VirageOverrides {
   logger?: Logger;
-  /** Clock of the handoff (office hours, queue, timeouts): tests move it. */
+  /** Clock of the handoff (office hours, queue, timeouts), the diagnostics and the follow-up: tests move it. */
   clock?: () => Date;
+  /** Period of the follow-up reminder sweep (default one hour). */
+  followUpSweepMs?: number;
 }
 
 export async function createVirage(config: VirageConfig, overrides: VirageOverrides = {}): Promise<Virage> {
@@ -94,8 +100,11 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const records = new DiagnosticRecords<DiagnosticResult>(
     store.collection<SubjectDiagnostics>('diagnostics'),
     store.collection<StoredResult<DiagnosticResult>>('diagnostic-results'),
+    clock,
   );
   privacy.register(records.privacySource(config.retention.diagnosticDays));
+  const followUps = new FollowUps(store.collection<FollowUpConsent>('follow-ups'), clock);
+  privacy.register(followUps.privacySource());
   privacy.register(feedback.privacySource());
 
   const services: DialogServices = {
@@ -103,6 +112,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     privacy,
     exportLink: (subject, activity) => `${urls.base(activity)}/mes-donnees/${links.sign(subject)}`,
     retention: config.retention,
+    followUp: { offerDue: (subject) => followUps.offerDue(subject), withdraw: (subject) => followUps.withdraw(subject) },
     diagnosticInProgress: async (subject) => Object.keys((await records.current(subject))?.answers ?? {}).length,
     understand: rememberLastReading(nlu),
     phrases: nlu.phrases,
@@ -117,7 +127,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
       createMainDialog({
         services, model, records, nlu, findAids, knowledge: kb, knowledgeLog: knowledgeLogOf(feedback), handoff: handoff.service,
         diagnosticForAdvisor: diagnosticForAdvisor(records, model, findAids),
-        savedContact, transcript, retention: config.retention, clock, emitHandoffEvent: config.handoff.emitEvent,
+        savedContact, transcript, retention: config.retention, clock, emitHandoffEvent: config.handoff.emitEvent, followUps,
       }),
   });
   const dl = mountDirectLine(server, { config, store, cluster, logger, runBot, privacy });
@@ -134,6 +144,9 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const retention = startRetention(privacy, [
     { name: 'kb-feedback', purge: (now) => feedback.purge(now, config.retention.feedbackDays) },
   ], logger, undefined, clock);
+  const reminders = startReminders({
+    followUps, smtp: config.handoff.smtp, baseUrl: () => urls.base(), clock, logger, intervalMs: overrides.followUpSweepMs,
+  });
 
   return {
     config,
@@ -145,6 +158,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     directLine: dl,
     retention,
     handoff,
+    followUp: { consents: followUps, reminders },
     runBot,
     async start(port = config.port) {
       boundPort = await listen(server, port, config.host);
@@ -152,6 +166,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     },
     async stop() {
       retention.stop();
+      await reminders.stop();
       stopRelay();
       await relay.idle();
       await dl.close();

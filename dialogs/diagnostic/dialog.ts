@@ -14,6 +14,7 @@ import { messages } from '../messages.js';
 import type { PathResult } from '../main.js';
 import { d, missActivity, questionActivity } from './prompts.js';
 import { answerMidDiagnostic, finishDiagnostic, type DiagnosticServices } from './finish.js';
+import { afterDiagnostic } from './follow-up.js';
 import { ambiguousOptions, chooseOptions, knownLocation, openingFacts, pickPending, saveFacts, type Pending } from './answering.js';
 
 export const DIAGNOSTIC_DIALOG = 'diagnostic';
@@ -182,6 +183,7 @@ export class DiagnosticDialog extends Dialog {
         await dc.context.sendActivity(d.paused);
         return dc.endDialog({} satisfies PathResult);
       case 'mes_donnees':
+      case 'ne_plus_relancer':
         return this.ask(dc, state);
     }
   }
@@ -259,8 +261,7 @@ export class DiagnosticDialog extends Dialog {
     const pinnedId = state.questionId && (state.revisit || run.answers[state.questionId] === undefined) ? state.questionId : undefined;
     const question = applicable.find((q) => q.id === pinnedId) ?? nextQuestion(this.s.questionnaire, run.answers);
     if (!question) {
-      const result = await finishDiagnostic(dc.context, this.s, subject, run.answers, state.askedAboutAids ?? false);
-      return dc.endDialog({ ...(result.advisorSuggested ? { offer: 'handoff' } : {}) } satisfies PathResult);
+      return afterDiagnostic(dc, await finishDiagnostic(dc.context, this.s, subject, run.answers, state.askedAboutAids ?? false));
     }
     if (question.id !== state.questionId) {
       state.misses = 0;

@@ -1,10 +1,12 @@
-// The end of the diagnostic (score, card, chart, PDF link, advisor offer) and the knowledge answer
+// The end of the diagnostic (score, progress since the last one, card, chart, PDF link; the advisor offer and
+// the follow-up question follow, in follow-up.ts) and the knowledge answer
 // given when a question is asked in the middle of it.
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Answers, DiagnosticModel, DiagnosticResult, FindAids, Questionnaire } from '../../src/diagnostic/index.js';
 import { buildResult } from '../../src/diagnostic/index.js';
+import { baselineOf } from '../../src/diagnostic/progress.js';
 import type { DiagnosticRecords } from '../../src/diagnostic/records.js';
-import { buildResultCard, buildResultText, HANDOFF_TEXT } from '../../src/diagnostic/report/index.js';
+import { buildResultCard, buildResultText } from '../../src/diagnostic/report/index.js';
 import type { KnowledgeBase } from '../../src/knowledge/search/knowledge-base.js';
 import type { Nlu } from '../../src/nlu/index.js';
 import { classify, sendAnswer } from '../knowledge-reply.js';
@@ -23,6 +25,8 @@ export interface DiagnosticServices {
   knownDepartement?(context: TurnContext): Promise<string | undefined>;
   /** What the person wrote before the diagnostic started (profile facts said up front are kept). */
   earlierTexts?(context: TurnContext): Promise<string[]>;
+  /** Clock of the result's date (tests move it). */
+  clock?: () => Date;
 }
 
 /** Channels that render Adaptive Cards; elsewhere the plain text version is sent. */
@@ -30,7 +34,11 @@ const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', '
 const AID_GUIDES = new Set(['aides-regionales', 'financer-projet-numerique', 'financer-formation', 'osez-ia']);
 
 export async function finishDiagnostic(context: TurnContext, s: DiagnosticServices, subject: string, answers: Answers, askedAboutAids: boolean): Promise<DiagnosticResult> {
-  const result = buildResult(s.questionnaire, {}, answers, { model: s.model, findAids: s.findAids, askedAboutAids });
+  const built = buildResult(s.questionnaire, {}, answers, { model: s.model, findAids: s.findAids, askedAboutAids, ...(s.clock ? { now: s.clock() } : {}) });
+  // The same person's previous diagnostic (T0): the card, the PDF and the advisor show the progress.
+  const previous = await s.records.lastCompleted(subject);
+  const t0 = previous?.resultId ? await s.records.result(previous.resultId) : undefined;
+  const result: DiagnosticResult = t0 ? { ...built, baseline: baselineOf(t0) } : built;
   const id = await s.records.complete(subject, result);
   const base = s.publicBaseUrl(context.activity);
   const links = {
@@ -57,16 +65,6 @@ export async function finishDiagnostic(context: TurnContext, s: DiagnosticServic
     });
   } else {
     await context.sendActivity({ ...MessageFactory.text(buildResultText(result, links)), channelData });
-  }
-  if (result.advisorSuggested) {
-    // The reasons are already in the card and the text version: here, only the offer.
-    const urgent = result.advisorSuggested.urgent ? ' sans attendre' : '';
-    await context.sendActivity(
-      MessageFactory.suggestedActions(
-        [HANDOFF_TEXT],
-        `Je vous conseille d’en parler${urgent} avec un conseiller numérique de votre CCI : voulez-vous que je vous mette en relation ?`,
-      ),
-    );
   }
   return result;
 }

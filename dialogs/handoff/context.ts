@@ -3,7 +3,8 @@
 import type { Activity } from 'botbuilder';
 import type { DiagnosticResult } from '../../src/diagnostic/index.js';
 import { profileLineOf } from '../../src/diagnostic/report/view.js';
-import type { DiagnosticSummary, TranscriptLine } from '../../src/handoff/types.js';
+import type { DiagnosticSummary, ProgressSummary, TranscriptLine } from '../../src/handoff/types.js';
+import { compareResults, type Baseline } from '../../src/diagnostic/progress.js';
 
 export function diagnosticSummary(result: DiagnosticResult): DiagnosticSummary {
   const scores: Record<string, number> = {};
@@ -17,6 +18,20 @@ export function diagnosticSummary(result: DiagnosticResult): DiagnosticSummary {
     priorities: result.plan.priorities.map((p) => p.title),
     redFlags: result.redFlags.map((f) => (f.urgent ? `URGENT — ${f.reason}` : f.reason)),
     completedAt: result.date,
+    ...(result.baseline ? { progress: progressSummary(result, result.baseline) } : {}),
+  };
+}
+
+/** T0 → T1 for the advisor: the overall score, then each axis by its label. */
+function progressSummary(result: DiagnosticResult, baseline: Baseline): ProgressSummary {
+  const p = compareResults(baseline, result);
+  const labels = new Map(result.axes.map((a) => [a.axis, a.label]));
+  return {
+    since: p.since,
+    rows: [
+      { label: 'Score global', before: p.overall.before, after: p.overall.after },
+      ...p.axes.map((a) => ({ label: labels.get(a.axis) ?? a.axis, before: a.before, after: a.after })),
+    ],
   };
 }
 

@@ -9,6 +9,7 @@ import { mergeProfile, profileFromAnswers } from './profile.js';
 import { answerValues } from './conditions.js';
 import { scoreDiagnostic, type AxisScore, type Level, type SocleBadge } from './scoring.js';
 import type { Answers, Profile, Questionnaire } from './types.js';
+import type { Baseline } from './progress.js';
 
 export interface RedFlag {
   id: string;
@@ -37,6 +38,8 @@ export interface DiagnosticResult {
   redFlags: RedFlag[];
   /** Set when a human advisor should be offered, whatever the score. */
   advisorSuggested: { reasons: string[]; urgent: boolean } | null;
+  /** The same person's previous diagnostic (T0), when there is one: progress is shown against it. */
+  baseline?: Baseline;
 }
 
 export interface ResultDeps {

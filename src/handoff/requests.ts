@@ -1,7 +1,7 @@
 // Building and checking handoff records: references, limits on what the edge passes in, the short
 // summary shown in the console list, and the domain error.
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Contact, ContextPackage, DiagnosticSummary, HandoffRequest, HandoffStatus, TranscriptLine } from './types.js';
+import type { Contact, ContextPackage, DiagnosticSummary, HandoffRequest, HandoffStatus, ProgressSummary, TranscriptLine } from './types.js';
 
 export const MAX_TRANSCRIPT = 30;
 export const MAX_TEXT = 2000;
@@ -67,7 +67,15 @@ function cleanDiagnostic(d: DiagnosticSummary | undefined): DiagnosticSummary | 
     priorities: list(d.priorities),
     redFlags: list(d.redFlags),
     ...(d.completedAt ? { completedAt: clip(d.completedAt, 40) } : {}),
+    ...cleanProgress(d.progress),
   };
+}
+
+function cleanProgress(p: ProgressSummary | undefined): { progress?: ProgressSummary } {
+  if (!p || typeof p !== 'object' || !Array.isArray(p.rows)) return {};
+  const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null);
+  const rows = p.rows.slice(0, 20).map((r) => ({ label: clip(r?.label, 60), before: n(r?.before), after: n(r?.after) }));
+  return { progress: { since: clip(p.since, 40), rows } };
 }
 
 /** The context package as stored: the last MAX_TRANSCRIPT lines, bounded texts, no prototype keys. */

@@ -78,6 +78,15 @@ export interface DiagnosticSummary {
   priorities: string[];
   redFlags: string[];
   completedAt?: string;
+  /** T0 → T1: scores of the same person's previous diagnostic beside these (follow-up diagnostic). */
+  progress?: ProgressSummary;
+}
+
+export interface ProgressSummary {
+  /** Date of the previous diagnostic (ISO). */
+  since: string;
+  /** « Score global » first, then each axis label, with both scores (null when not scored). */
+  rows: Array<{ label: string; before: number | null; after: number | null }>;
 }
 
 export interface ContextPackage {

@@ -11,7 +11,7 @@ import { normalize } from './normalize.js';
 
 export const COMMANDS = [
   'supprimer_donnees', 'mes_donnees', 'recommencer', 'pause', 'precedent', 'menu', 'parler_conseiller', 'etre_rappele',
-  'aide', 'pourquoi', 'passer', 'dontknow', 'reprendre', 'corriger',
+  'aide', 'pourquoi', 'passer', 'dontknow', 'reprendre', 'corriger', 'ne_plus_relancer',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 

@@ -61,6 +61,7 @@ export const EXPORT_FIELDS: Readonly<Record<string, ExportShape>> = {
           priorities: 'values',
           redFlags: 'values',
           completedAt: 'value',
+          progress: { since: 'value', rows: [{ label: 'value', before: 'value', after: 'value' }] },
         },
       },
       createdAt: 'value',
@@ -95,6 +96,8 @@ export const EXPORT_FIELDS: Readonly<Record<string, ExportShape>> = {
       ],
     },
   ],
+  // src/followup/consents.ts — not the send attempts nor the purge date.
+  'follow-up': { channel: 'value', consentAt: 'value', dueAt: 'value', email: 'value', remindedAt: 'value', offeredAt: 'value' },
   // src/knowledge/feedback.ts — the questions Virage could not answer, kept for the curators, and votes.
   'kb-questions': {
     questions: [{ query: 'value', kind: 'value', firstDay: 'value', lastDay: 'value' }],

@@ -75,6 +75,25 @@
     if (!dl.children.length) dl.append(el('dt', '—'), el('dd', 'Non renseigné'));
   }
 
+  // Follow-up diagnostic: the previous scores beside these (T0 → T1), as a table with a caption.
+  function progressTable(p) {
+    const table = el('table', undefined, { class: 'progress' });
+    const day = p.since ? new Date(p.since).toLocaleDateString('fr-FR', { dateStyle: 'long' }) : '';
+    table.append(el('caption', `Évolution depuis le diagnostic du ${day}`));
+    const head = el('tr');
+    for (const h of ['Axe', 'Avant', 'Après', 'Écart']) head.append(el('th', h, { scope: 'col' }));
+    table.append(head);
+    const n = (v) => (typeof v === 'number' ? String(v) : '–');
+    for (const r of p.rows) {
+      const tr = el('tr');
+      const delta = typeof r.before === 'number' && typeof r.after === 'number' ? r.after - r.before : null;
+      tr.append(el('th', r.label, { scope: 'row' }), el('td', n(r.before)), el('td', n(r.after)),
+        el('td', delta === null ? '–' : delta > 0 ? `+${delta}` : delta === 0 ? '=' : `−${-delta}`));
+      table.append(tr);
+    }
+    return table;
+  }
+
   function chat(ol, lines, label) {
     clear(ol);
     if (!lines.length) ol.append(el('li', 'Aucun message.', { class: 'muted' }));
@@ -114,6 +133,7 @@
         ...Object.entries(d.scores).map(([k, v]) => [k, `${v}/100`]), ['Priorités', d.priorities.join('\n')]]);
       diag.append(dl);
       for (const f of d.redFlags) diag.append(el('p', `⚠ ${f}`, { class: 'flag' }));
+      if (d.progress) diag.append(progressTable(d.progress));
     }
     definitions($('detail-profile'), Object.entries(r.context.profile));
     chat($('detail-transcript'), r.context.transcript, (m) => (m.from === 'user' ? 'Usager' : 'Virage'));

@@ -4,6 +4,7 @@
 // mobile). The chart is an Image by URL with its text alternative.
 import { radarAltText, radarScoresOf } from './radar.js';
 import { aidLine } from './aids-view.js';
+import { progressCardItems, progressTextLines } from './progress-view.js';
 import { CARD_VERSION } from './card-schema.js';
 import { DISCLAIMER, scoreText, toReportView, type DiagnosticResult, type PriorityView, type ReportView } from './view.js';
 
@@ -115,6 +116,7 @@ export function buildResultCard(result: DiagnosticResult, links: ReportLinks): J
     body: [
       ...header(view),
       ...chartAndBars(view, links.chartUrl),
+      ...progressCardItems(view),
       ...advisorLines(view),
       ...(view.priorities.length ? [text('Vos 3 priorités', { weight: 'Bolder', spacing: 'Medium', size: 'Medium' })] : []),
       ...view.priorities.map((p, i) => priority(p, i, links)),
@@ -142,6 +144,7 @@ export function buildResultText(result: DiagnosticResult, links: ReportLinks): s
   out.push(`${view.badgeLine}.`);
   out.push('', '**Vos scores par axe**');
   for (const a of view.axes) out.push(`- ${a.short} : ${scoreText(a.score)}`);
+  out.push(...progressTextLines(view));
   if (view.advisorSuggested) {
     out.push('', `**${advisorHeading(view)}**`);
     for (const r of view.advisorReasons) out.push(`- ${r}`);

@@ -4,7 +4,9 @@
 // numbers. Metadata dated from the result, so the same result gives the same bytes.
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { DEFAULT_CHART_COLOR, parseHexColor, radarScoresOf, renderRadarSvg } from './radar.js';
+import { DEFAULT_CHART_COLOR, parseHexColor, previousSeriesOf, radarScoresOf, renderRadarSvg } from './radar.js';
+import { deltaText } from '../progress.js';
+import { progressHeading, progressSummary } from './progress-view.js';
 import { pdfText } from './pdf-text.js';
 import { DISCLAIMER, frenchIsoDate, scoreText, toReportView, type DiagnosticResult, type ReportView, type SourceView } from './view.js';
 
@@ -100,6 +102,44 @@ function axisTable(doc: Doc, view: ReportView, color: string): void {
   doc.x = MARGIN;
 }
 
+/** T0 → T1: each axis with both scores, the change, and paired bars (grey before, colour now). */
+function progressTable(doc: Doc, view: ReportView, color: string): void {
+  const p = view.progress;
+  if (!p) return;
+  heading(doc, progressHeading(view), color, 230);
+  para(doc, progressSummary(view), { color: MUTED, size: 9.5 });
+  doc.moveDown(0.3);
+  const x = MARGIN;
+  const w = doc.page.width - 2 * MARGIN;
+  const col = [x, x + 190, x + 240, x + 290, x + 340];
+  const barW = w - 345;
+  doc.font('Helvetica-Bold').fontSize(9.5).fillColor(INK);
+  const top = doc.y;
+  doc.text('Axe', col[0], top, { width: 185 });
+  doc.text('Avant', col[1], top, { width: 48 });
+  doc.text('Après', col[2], top, { width: 48 });
+  doc.text('Écart', col[3], top, { width: 48 });
+  doc.moveTo(x, doc.y + 2).lineTo(x + w, doc.y + 2).lineWidth(0.6).strokeColor('#9aa5b1').stroke();
+  doc.y += 6;
+  doc.font('Helvetica').fontSize(9.5);
+  const rows = [{ label: 'Score global', ...p.overall }, ...p.axes];
+  for (const r of rows) {
+    const y = doc.y;
+    doc.fillColor(INK).text(pdfText(r.label), col[0], y, { width: 185 });
+    const rowBottom = doc.y;
+    doc.text(r.before === null ? '–' : String(r.before), col[1], y, { width: 48 });
+    doc.text(r.after === null ? '–' : String(r.after), col[2], y, { width: 48 });
+    doc.text(pdfText(deltaText(r.delta)), col[3], y, { width: 48 });
+    doc.rect(col[4], y, barW, 5).fillColor('#e4e7eb').fill();
+    if (r.before) doc.rect(col[4], y, (barW * r.before) / 100, 5).fillColor('#9aa5b1').fill();
+    doc.rect(col[4], y + 6, barW, 5).fillColor('#e4e7eb').fill();
+    if (r.after) doc.rect(col[4], y + 6, (barW * r.after) / 100, 5).fillColor(color).fill();
+    doc.y = Math.max(rowBottom, y + 13) + 3;
+  }
+  para(doc, 'Barre grise : votre diagnostic précédent ; barre en couleur : celui-ci.', { color: MUTED, size: 8.5 });
+  doc.x = MARGIN;
+}
+
 function plan(doc: Doc, view: ReportView, color: string, options: PdfOptions): void {
   const { guideUrl } = options;
   if (view.advisorSuggested) {
@@ -182,7 +222,7 @@ export function renderReportPdf(result: DiagnosticResult, options: PdfOptions = 
   parseHexColor(color);
   const chart =
     options.chartPng ??
-    renderRadarSvg(radarScoresOf(view), { size: CHART_SIZE, color, overall: view.overall, ...(view.overall === null ? {} : { levelLabel: view.levelLabel }) });
+    renderRadarSvg(radarScoresOf(view), { ...previousSeriesOf(view), size: CHART_SIZE, color, overall: view.overall, ...(view.overall === null ? {} : { levelLabel: view.levelLabel }) });
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -208,6 +248,7 @@ export function renderReportPdf(result: DiagnosticResult, options: PdfOptions = 
     doc.on('error', reject);
   });
   firstPage(doc, view, chart, color, options.cci);
+  progressTable(doc, view, color);
   // The plan follows on page 1 when there is room (no half-empty first page); headings move on when not.
   plan(doc, view, color, options);
   aids(doc, view, color);

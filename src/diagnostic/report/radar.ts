@@ -5,12 +5,12 @@
 import { Resvg } from '@resvg/resvg-js';
 import { RadarChart } from 'echarts/charts';
 import * as echarts from 'echarts/core';
-import { TitleComponent } from 'echarts/components';
+import { LegendComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { AXIS_IDS, type AxisId } from '../types.js';
 import { SHORT_AXIS_LABELS, type ReportView } from './view.js';
 
-echarts.use([RadarChart, TitleComponent, SVGRenderer]);
+echarts.use([RadarChart, TitleComponent, LegendComponent, SVGRenderer]);
 
 export type RadarScores = Partial<Record<AxisId, number | null>>;
 
@@ -23,6 +23,10 @@ export interface RadarOptions {
   overall?: number | null;
   levelLabel?: string;
   title?: string;
+  /** The previous diagnostic's scores (T0), drawn dashed in grey under the current ones, with a legend. */
+  previous?: RadarScores;
+  /** Legend of the previous series: « Diagnostic du 5 janvier 2026 ». */
+  previousLabel?: string;
 }
 
 export const DEFAULT_CHART_COLOR = '#0b5394';
@@ -58,6 +62,8 @@ export function renderRadarSvg(scores: RadarScores, options: RadarOptions = {}):
   const order = [AXIS_IDS[0]!, ...AXIS_IDS.slice(1).reverse()];
   const values = order.map((a) => clean(scores[a]));
   const o = clean(options.overall);
+  const before = options.previous ? order.map((a) => clean(options.previous![a])) : undefined;
+  const beforeName = options.previousLabel ?? 'Diagnostic précédent';
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size, height: size });
   chart.setOption({
     animation: false,
@@ -81,14 +87,26 @@ export function renderRadarSvg(scores: RadarScores, options: RadarOptions = {}):
       splitLine: { lineStyle: { color: ['#cbd2d9', '#cbd2d9', '#cbd2d9', '#9aa5b1'], width: 1.3 * k } },
       splitArea: { show: false },
     },
+    ...(before ? { legend: { data: [beforeName, 'Aujourd’hui'], top: 44 * k, textStyle: { fontSize: 13 * k, color: INK }, itemWidth: 22 * k, itemHeight: 10 * k } } : {}),
     series: [
+      ...(before
+        ? [
+            {
+              type: 'radar',
+              symbolSize: 4 * k,
+              lineStyle: { color: MUTED, width: 2 * k, type: 'dashed' },
+              itemStyle: { color: MUTED },
+              data: [{ value: before.map((v) => v ?? 0), name: beforeName }],
+            },
+          ]
+        : []),
       {
         type: 'radar',
         symbolSize: 6 * k,
         lineStyle: { color, width: 3 * k },
         itemStyle: { color },
         areaStyle: { color, opacity: 0.25 },
-        data: [{ value: values.map((v) => v ?? 0), name: 'Votre entreprise' }],
+        data: [{ value: values.map((v) => v ?? 0), name: before ? 'Aujourd’hui' : 'Votre entreprise' }],
       },
     ],
   });
@@ -108,9 +126,23 @@ export function radarScoresOf(view: ReportView): RadarScores {
   return Object.fromEntries(view.axes.map((a) => [a.axis, a.score]));
 }
 
-/** The chart of a report view (title, overall score and level included). */
+/** The previous diagnostic's series of a view (T0), when there is one. */
+export function previousSeriesOf(view: ReportView): Pick<RadarOptions, 'previous' | 'previousLabel'> {
+  if (!view.progress) return {};
+  return {
+    previous: Object.fromEntries(view.progress.axes.map((a) => [a.axis, a.before])),
+    previousLabel: `Diagnostic du ${view.progress.sinceLabel}`,
+  };
+}
+
+/** The chart of a report view (title, overall score and level included; the previous diagnostic too). */
 export function renderRadarForView(view: ReportView, options: Omit<RadarOptions, 'overall' | 'levelLabel'> = {}): Buffer {
-  return renderRadarPng(radarScoresOf(view), { ...options, overall: view.overall, levelLabel: view.overall === null ? undefined : view.levelLabel });
+  return renderRadarPng(radarScoresOf(view), {
+    ...previousSeriesOf(view),
+    ...options,
+    overall: view.overall,
+    levelLabel: view.overall === null ? undefined : view.levelLabel,
+  });
 }
 
 /** Text alternative of the chart, in French, for screen readers and channels without images. */

@@ -11,6 +11,7 @@ import type { Priority } from '../plan.js';
 import type { Effort } from '../plan-rules.js';
 import { DEFAULT_QUESTIONNAIRE, loadQuestionnaire } from '../questionnaire.js';
 import type { DiagnosticResult, RedFlag } from '../result.js';
+import { compareResults, type AxisProgress, type Baseline, type ScoreChange } from '../progress.js';
 import type { ScoringModel } from '../scoring.js';
 import { AXIS_IDS, type AxisId, type Profile } from '../types.js';
 
@@ -80,6 +81,17 @@ export interface ReportView {
   /** An urgent flag (e.g. an ongoing attack): ask for a human at once. */
   advisorUrgent: boolean;
   sources: SourceView[];
+  /** T0 → T1: progress since the same person's previous diagnostic, or null for a first one. */
+  progress: ProgressView | null;
+}
+
+export interface ProgressView {
+  /** « 5 janvier 2026 », the date of the previous diagnostic. */
+  sinceLabel: string;
+  overall: ScoreChange;
+  axes: Array<AxisProgress & { label: string; short: string }>;
+  improved: number;
+  declined: number;
 }
 
 export const DISCLAIMER = 'Ce score est indicatif : il ne constitue pas une décision et ne remplace pas l\'avis d\'un conseiller.';
@@ -164,6 +176,19 @@ export function toReportView(result: DiagnosticResult, extraSources: readonly So
     advisorSuggested: advisorReasons.length > 0,
     advisorUrgent: result.advisorSuggested?.urgent === true,
     sources: [...sources.values()],
+    progress: result.baseline ? progressView(result, result.baseline) : null,
+  };
+}
+
+function progressView(result: DiagnosticResult, baseline: Baseline): ProgressView {
+  const p = compareResults(baseline, result);
+  const labels = new Map(result.axes.map((a) => [a.axis, a.label]));
+  return {
+    sinceLabel: frenchDate(new Date(p.since)),
+    overall: p.overall,
+    axes: p.axes.map((a) => ({ ...a, label: labels.get(a.axis) ?? SHORT_AXIS_LABELS[a.axis], short: SHORT_AXIS_LABELS[a.axis] })),
+    improved: p.improved,
+    declined: p.declined,
   };
 }
 
