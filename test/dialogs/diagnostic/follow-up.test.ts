@@ -87,6 +87,26 @@ async function diagnosticThenQuestion(chat: Chat, overrides = {}): Promise<any[]
   return replies;
 }
 
+/** Fills a handoff request from the menu to its creation (live, or a callback when the CCI is closed). */
+async function askAdvisor(chat: Chat): Promise<void> {
+  await chat.say('Parler à un conseiller');
+  const answers: Array<[RegExp, string]> = [
+    [/C’est bien ça \?/, 'Oui, c’est bien ça'],
+    [/Êtes-vous d’accord/, 'Oui, d’accord'],
+    [/votre nom/, 'Marie Dupont'],
+    [/nom de votre entreprise/, 'Boulangerie Dupont'],
+    [/adresse e-mail/, 'marie@boulangerie-dupont.fr'],
+    [/téléphone/, '06 12 34 56 78'],
+    [/département/, '33'],
+    [/sur quel sujet/, 'Je voudrais parler de mes progrès'],
+  ];
+  for (let turns = 0; turns < 10 && !(await app.virage.handoff.service.latestFor(chat.subject)); turns++) {
+    const next = answers.find(([asked]) => asked.test(joined(chat.last)));
+    if (!next) throw new Error(`unexpected:\n${chat.log.slice(-6).join('\n')}`);
+    await chat.say(next[1]);
+  }
+}
+
 describe('follow-up diagnostic', () => {
   it('records the consent with an e-mail, sends one reminder when due, offers it on return, and shows T0 → T1 everywhere', async () => {
     const chat = new Chat(app.url);
@@ -147,22 +167,7 @@ describe('follow-up diagnostic', () => {
     expect(text).toContain(compact(`Cybersécurité et RGPD${first.axes.cyber}${diagnostic.axes.cyber}+${diagnostic.axes.cyber - first.axes.cyber}`));
 
     // The advisor console: the request's context carries T0 → T1.
-    await back.say('Parler à un conseiller');
-    const answers: Array<[RegExp, string]> = [
-      [/C’est bien ça \?/, 'Oui, c’est bien ça'],
-      [/Êtes-vous d’accord/, 'Oui, d’accord'],
-      [/votre nom/, 'Marie Dupont'],
-      [/nom de votre entreprise/, 'Boulangerie Dupont'],
-      [/adresse e-mail/, 'marie@boulangerie-dupont.fr'],
-      [/téléphone/, '06 12 34 56 78'],
-      [/département/, '33'],
-      [/sur quel sujet/, 'Je voudrais parler de mes progrès'],
-    ];
-    for (let turns = 0; turns < 10 && !(await app.virage.handoff.service.latestFor(back.subject)); turns++) {
-      const next = answers.find(([asked]) => asked.test(joined(back.last)));
-      if (!next) throw new Error(`unexpected:\n${back.log.slice(-6).join('\n')}`);
-      await back.say(next[1]);
-    }
+    await askAdvisor(back);
     const request = await app.virage.handoff.service.latestFor(back.subject);
     expect(request).toBeDefined();
     const claire = await login(app.url, 'claire.martin', PASSWORD);
@@ -220,6 +225,17 @@ describe('follow-up diagnostic', () => {
     const erased = await app.virage.privacy.eraseFor(other.subject);
     expect(erased.erased['follow-up']).toBe(1);
     expect(await followUpOf(other)).toBeUndefined();
+  });
+
+  it('reuses the e-mail already given for an advisor, without asking it again', async () => {
+    app.clock.set('2026-01-05T19:00:00.000Z'); // Monday 20:00: the CCI is closed, the request is a callback
+    const chat = new Chat(app.url);
+    await chat.say('bonjour');
+    await askAdvisor(chat);
+    expect((await app.virage.handoff.service.latestFor(chat.subject))?.kind).toBe('callback');
+    await diagnosticThenQuestion(chat);
+    await chat.run([['oui', { says: /à partir du 5 juillet 2026, avec un rappel par e-mail à marie@boulangerie-dupont\.fr/, not: /Voulez-vous un rappel/ }]]);
+    expect((await followUpOf(chat))?.email).toBe('marie@boulangerie-dupont.fr');
   });
 
   it('purges a consent 30 days after its reminder, or 60 days after the due date', async () => {
