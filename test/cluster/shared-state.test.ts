@@ -165,4 +165,15 @@ describe('Direct Line activity numbers, two instances appending to one conversat
     expect(new Set(doc.entries.map((e) => e.activity.id)).size).toBe(41);
     expect(watermarks.sort((x, y) => x - y)).toEqual([...Array(40).keys()].map((i) => i + 2));
   });
+
+  it('with Redis gone, an append is refused as "store unavailable" (503) and nothing is stored', async () => {
+    if (!on || !pgOn) return;
+    const gone = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
+    const t = new TranscriptStore(stores[0]!, Date.now, gone);
+    const id = 'twoInstancesConversation02';
+    await t.open(id, 'dl_two', 'fr-FR');
+    await gone.close();
+    await expect(t.append(id, [{ type: 'message', text: 'perdu ?' }])).rejects.toMatchObject({ name: 'StoreUnavailableError' });
+    expect((await t.get(id))!.entries).toEqual([]);
+  });
 });

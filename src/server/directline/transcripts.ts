@@ -1,39 +1,21 @@
 // Conversation transcripts of the self-hosted Direct Line, kept in the `transcripts` log collection (one
 // append-only log per conversation: an activity stored costs one small append, whatever the history's
 // length), so that a reload or a server restart loses nothing. The history is capped (oldest activities
-// dropped first) in number and in bytes when read; a log that grows past twice the cap is compacted.
-import type { Activity } from 'botbuilder';
+// dropped first) in number and in bytes when read; a log that grows past twice the cap is compacted (one
+// instance only: with several, see appendShared).
 import type { Locks, SharedKeys } from '../../cluster/index.js';
 import type { PersonalDataSource } from '../../privacy/registry.js';
 import { subjectId } from '../../privacy/registry.js';
-import type { DocumentStore, LogCollection } from '../../storage/types.js';
+import { StoreUnavailableError, type DocumentStore, type LogCollection } from '../../storage/types.js';
 import { LruMap } from '../../storage/lru.js';
 import { logKeysUpdatedBefore } from '../../storage/query.js';
 import { activityId } from './ids.js';
+import { fromLegacyDoc, materialize, MAX_HISTORY_BYTES, type DlActivity, type TranscriptDoc, type TranscriptEntry, type TranscriptHeader, type TranscriptRecord } from './transcript-records.js';
+
+export { materialize, MAX_HISTORY_ACTIVITIES, MAX_HISTORY_BYTES } from './transcript-records.js';
+export type { DlActivity, TranscriptDoc, TranscriptEntry, TranscriptHeader, TranscriptRecord } from './transcript-records.js';
 
 export const TRANSCRIPTS = 'transcripts';
-export const MAX_HISTORY_ACTIVITIES = 2000;
-export const MAX_HISTORY_BYTES = 1_000_000;
-
-/** An activity as the clients see it (no serviceUrl). */
-export type DlActivity = Omit<Partial<Activity>, 'id' | 'type' | 'timestamp' | 'localTimestamp'> & { id: string; type: string; timestamp: string };
-
-export interface TranscriptEntry {
-  seq: number;
-  size: number;
-  activity: DlActivity;
-}
-
-export interface TranscriptDoc {
-  conversationId: string;
-  userId: string;
-  locale: string;
-  createdAt: string;
-  updatedAt: string;
-  lastSeq: number;
-  bytes: number;
-  entries: TranscriptEntry[];
-}
 
 export class ConversationNotFoundError extends Error {
   constructor(readonly conversationId: string) {
@@ -41,20 +23,6 @@ export class ConversationNotFoundError extends Error {
     this.name = 'ConversationNotFoundError';
   }
 }
-
-/** What is written once, when the conversation starts. */
-export interface TranscriptHeader {
-  conversationId: string;
-  userId: string;
-  locale: string;
-  createdAt: string;
-}
-
-/**
- * One line of the log: an activity stored (s: its seq), replaced (r: its id) or removed (d: its id), or
- * the last seq given so far (m: written by a compaction, so seqs are never given twice).
- */
-export type TranscriptRecord = { s: number; a: DlActivity } | { r: string; a: DlActivity } | { d: string } | { m: number };
 
 /** Per conversation, what an append needs without reading the log: the last seq and the log's size. */
 interface Tail {
@@ -70,36 +38,6 @@ const SEQ_TTL_MS = 2 * 86_400_000;
 export interface SharedSequence {
   keys: SharedKeys;
   locks: Locks;
-}
-
-function sizeOf(activity: DlActivity): number {
-  return JSON.stringify(activity).length;
-}
-
-/** The history as the clients see it, from the log's records (cap applied, oldest dropped first). */
-export function materialize(header: TranscriptHeader, records: TranscriptRecord[]): TranscriptDoc {
-  const entries: TranscriptEntry[] = [];
-  let lastSeq = 0;
-  let updatedAt = header.createdAt;
-  for (const r of records) {
-    if ('s' in r) {
-      lastSeq = Math.max(lastSeq, r.s);
-      updatedAt = r.a.timestamp;
-      entries.push({ seq: r.s, size: sizeOf(r.a), activity: r.a });
-    } else if ('m' in r) {
-      lastSeq = Math.max(lastSeq, r.m);
-    } else if ('r' in r) {
-      const entry = entries.find((e) => e.activity.id === r.r);
-      if (entry) Object.assign(entry, { activity: r.a, size: sizeOf(r.a) });
-    } else {
-      const i = entries.findIndex((e) => e.activity.id === r.d);
-      if (i >= 0) entries.splice(i, 1);
-    }
-  }
-  let bytes = entries.reduce((n, e) => n + e.size, 0);
-  let drop = 0;
-  while (entries.length - drop > MAX_HISTORY_ACTIVITIES || (bytes > MAX_HISTORY_BYTES && entries.length - drop > 1)) bytes -= entries[drop++]!.size;
-  return { ...header, updatedAt, lastSeq, bytes, entries: entries.slice(drop) };
 }
 
 export class TranscriptStore {
@@ -177,14 +115,19 @@ export class TranscriptStore {
         if (!content) throw new ConversationNotFoundError(conversationId);
         return materialize(content.header, content.records).lastSeq;
       };
-      const last = await shared.keys.allocate(`dl:seq:${conversationId}`, activities.length, floor, SEQ_TTL_MS);
+      const last = await shared.keys.allocate(`dl:seq:${conversationId}`, activities.length, floor, SEQ_TTL_MS).catch((err: Error) => {
+        // Redis away: nothing was stored, the client may send again (503, not 500).
+        throw err instanceof ConversationNotFoundError || err.name === 'StoreUnavailableError' ? err : new StoreUnavailableError(TRANSCRIPTS, err);
+      });
       const first = last - activities.length + 1;
       const now = new Date(this.clock());
       const stored = activities.map((a, i) => ({ ...a, id: activityId(conversationId, first + i), timestamp: now.toISOString() }) as DlActivity);
       const records: TranscriptRecord[] = stored.map((a, i) => ({ s: first + i, a }));
       if (!(await this.log.append(conversationId, records, now))) throw new ConversationNotFoundError(conversationId);
       return { stored, watermark: last };
-    }, { ttlMs: 5_000, waitMs: 15_000 });
+    }, { ttlMs: 5_000, waitMs: 15_000 }).catch((err: Error) => {
+      throw err.name === 'LockTimeoutError' || err.name === 'ReplyError' || /Connection is closed|max retries|Stream isn't writeable/i.test(err.message) ? new StoreUnavailableError(TRANSCRIPTS, err) : err;
+    });
   }
 
   /** Activities after the watermark, and the new watermark. */
@@ -317,13 +260,4 @@ export class TranscriptStore {
       },
     };
   }
-}
-
-/** A transcript document written by an earlier version (one document per conversation), as a log. */
-function fromLegacyDoc(value: unknown): { header: TranscriptHeader; records: TranscriptRecord[]; updatedAt: Date } | undefined {
-  const doc = value as Partial<TranscriptDoc> | null;
-  if (!doc || typeof doc.conversationId !== 'string' || typeof doc.userId !== 'string' || !Array.isArray(doc.entries)) return undefined;
-  const header = { conversationId: doc.conversationId, userId: doc.userId, locale: doc.locale ?? 'fr-FR', createdAt: doc.createdAt ?? new Date().toISOString() };
-  const updatedAt = new Date(doc.updatedAt ?? header.createdAt);
-  return { header, records: doc.entries.map((e) => ({ s: e.seq, a: e.activity })), updatedAt: Number.isNaN(updatedAt.getTime()) ? new Date() : updatedAt };
 }
