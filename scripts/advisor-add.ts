@@ -1,4 +1,5 @@
 // npm run advisor:add -- --cci <id> --login <login> --name "<Prénom Nom — fonction>" [--first-name <Prénom>] [--title <fonction>]
+//   [--role conseiller|responsable]   (responsable: also sees the CCI's dashboard; kept when absent on an update)
 // Adds an advisor (or changes their name and password) in the directory file ADVISORS_FILE
 // (default DATA_DIR/conseillers.json, created from the example on first use). The password is read
 // from ADVISOR_PASSWORD (for scripts) or typed twice, hidden; only its scrypt hash is written.
@@ -8,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
 import { DirectoryError, EXAMPLE_DIRECTORY, loadDirectory, loadOrSeedDirectory, saveDirectory, upsertAdvisor } from '../src/handoff/directory.js';
 import { hashPassword, passwordProblem } from '../src/handoff/passwords.js';
+import { ADVISOR_ROLES, type AdvisorRole } from '../src/handoff/types.js';
 
 export interface AddAdvisorInput {
   cci: string;
@@ -16,6 +18,8 @@ export interface AddAdvisorInput {
   firstName?: string;
   /** Shown to users: « Vous êtes en relation avec Claire, conseillère numérique de … ». */
   title?: string;
+  /** Absent: kept as it is for an existing advisor, « conseiller » for a new one. */
+  role?: AdvisorRole;
   password: string;
 }
 
@@ -29,14 +33,18 @@ export async function addAdvisor(file: string, input: AddAdvisorInput): Promise<
   if (problem) throw new DirectoryError(file, [problem]);
   const login = input.login.trim().toLowerCase();
   const directory = loadOrSeedDirectory(file);
-  const existed = directory.ccis.some((c) => c.id === input.cci && c.advisors.some((a) => a.login === login));
+  const previous = directory.ccis.find((c) => c.id === input.cci)?.advisors.find((a) => a.login === login);
+  const existed = previous !== undefined;
+  const role = input.role ?? previous?.role;
   const firstName = input.firstName?.trim() || input.name.trim().split(/\s+/)[0]!;
   const title = input.title?.trim();
   const next = upsertAdvisor(directory, input.cci, {
     login, displayName: input.name.trim(), firstName, ...(title ? { title } : {}), passwordHash: await hashPassword(input.password),
+    ...(role === 'responsable' ? { role } : {}),
   });
   saveDirectory(file, next);
-  return `${existed ? 'Conseiller mis à jour' : 'Conseiller ajouté'} : ${login} (${input.cci}) dans ${file}`;
+  const what = role === 'responsable' ? 'responsable (console et tableau de bord)' : 'conseiller (console)';
+  return `${existed ? 'Conseiller mis à jour' : 'Conseiller ajouté'} : ${login} (${input.cci}), rôle ${what}, dans ${file}`;
 }
 
 /**
@@ -51,13 +59,16 @@ export function cciProblem(file: string, cci: string | undefined): string | unde
   return [head, 'CCI disponibles :', ...lines].join('\n');
 }
 
-export const USAGE = 'Usage : npm run advisor:add -- --cci <id> --login <identifiant> --name "<Prénom Nom>" [--first-name <Prénom>] [--title "conseillère numérique"]\n';
+export const USAGE = 'Usage : npm run advisor:add -- --cci <id> --login <identifiant> --name "<Prénom Nom>" [--first-name <Prénom>] [--title "conseillère numérique"] [--role conseiller|responsable]\n';
 
 /** What the command prints before exiting with code 2 (bad or missing arguments), or undefined. */
 export function usageProblem(args: Record<string, string>, file: string): string | undefined {
   const cci = cciProblem(file, args.cci);
-  if (!cci && args.login && args.name) return undefined;
-  return (cci ? cci + '\n' : '') + USAGE;
+  const role = args.role !== undefined && !(ADVISOR_ROLES as readonly string[]).includes(args.role)
+    ? `Rôle inconnu « ${args.role} » : indiquez --role conseiller ou --role responsable.\n`
+    : '';
+  if (!cci && !role && args.login && args.name) return undefined;
+  return (cci ? cci + '\n' : '') + role + USAGE;
 }
 
 export function parseArgs(argv: string[]): Record<string, string> {
@@ -111,7 +122,7 @@ async function main(): Promise<void> {
     }
   }
   try {
-    const line = await addAdvisor(file, { cci: args.cci!, login: args.login, name: args.name, firstName: args['first-name'], title: args.title, password });
+    const line = await addAdvisor(file, { cci: args.cci!, login: args.login, name: args.name, firstName: args['first-name'], title: args.title, role: args.role as AdvisorRole | undefined, password });
     process.stdout.write(line + '\n');
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);

@@ -33,6 +33,7 @@ import { mountDirectLine, type DirectLineService } from './server/directline/ind
 import { setupHandoff, type HandoffWiring } from './server/handoff-wiring.js';
 import { publicUrls } from './server/public-urls.js';
 import { registerRoutes } from './server/routes.js';
+import { registerDashboard } from './server/dashboard-routes.js';
 import { createServer, listen, close } from './server/server.js';
 import { BotStorage, type StoredItem } from './storage/bot-storage.js';
 import { openStore } from './storage/open-store.js';
@@ -140,6 +141,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
       return { name: cci.name, phone: cci.contact.phone, email: cci.contact.email };
     },
   });
+  registerDashboard(server, { handoff, store, feedback, questionnaire: model.questionnaire, sectors: nlu.sectors, title: config.brand.title, clock, logger });
   const stopRelay = relay.start();
   const retention = startRetention(privacy, [
     { name: 'kb-feedback', purge: (now) => feedback.purge(now, config.retention.feedbackDays) },

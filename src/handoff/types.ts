@@ -8,6 +8,10 @@ export type Interval = [string, string];
 export const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** « conseiller » (default): the console · « responsable »: the console and the CCI's dashboard. */
+export const ADVISOR_ROLES = ['conseiller', 'responsable'] as const;
+export type AdvisorRole = (typeof ADVISOR_ROLES)[number];
+
 export interface Advisor {
   login: string;
   displayName: string;
@@ -16,6 +20,8 @@ export interface Advisor {
   title?: string;
   /** scrypt hash (see passwords.ts); absent in the example file until `npm run advisor:add` sets it. */
   passwordHash?: string;
+  /** Absent: « conseiller ». A « responsable » also sees the dashboard of their own CCI. */
+  role?: AdvisorRole;
 }
 
 export interface CciContact {

@@ -4,7 +4,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AdvisorIdentity } from '../handoff/service.js';
 import { findAdvisor } from '../handoff/directory.js';
 import { verifyPassword } from '../handoff/passwords.js';
-import type { AdvisorsDirectory } from '../handoff/types.js';
+import type { AdvisorRole, AdvisorsDirectory } from '../handoff/types.js';
 import { deleteWhere } from '../storage/query.js';
 import type { Collection, DocumentStore } from '../storage/types.js';
 import { LoginGuard } from './login-guard.js';
@@ -24,10 +24,12 @@ export interface Authenticated {
   sessionKey: string;
   session: ConsoleSession;
   advisor: AdvisorIdentity;
+  /** Read from the directory on every request: a change of role applies at once. */
+  role: AdvisorRole;
 }
 
 export type LoginResult =
-  | { ok: true; sid: string; session: ConsoleSession; advisor: AdvisorIdentity }
+  | { ok: true; sid: string; session: ConsoleSession; advisor: AdvisorIdentity; role: AdvisorRole }
   | { ok: false; status: 401 | 429 | 503; code: string; message: string; retryAfterSeconds?: number };
 
 export interface ConsoleAuthOptions {
@@ -80,7 +82,7 @@ export class ConsoleAuth {
       expiresAt: new Date(now + SESSION_TTL_MS).toISOString(),
     };
     await this.sessions.put(hashSid(sid), session);
-    return { ok: true, sid, session, advisor: identity(found.cci.id, found.advisor) };
+    return { ok: true, sid, session, advisor: identity(found.cci.id, found.advisor), role: found.advisor.role ?? 'conseiller' };
   }
 
   /** The advisor behind a Cookie header, when the session exists, has not expired and the advisor still does. */
@@ -96,7 +98,7 @@ export class ConsoleAuth {
     }
     const found = findAdvisor(this.options.directory(), session.login);
     if (!found || found.cci.id !== session.cciId || !found.advisor.passwordHash) return undefined;
-    return { sessionKey, session, advisor: identity(found.cci.id, found.advisor) };
+    return { sessionKey, session, advisor: identity(found.cci.id, found.advisor), role: found.advisor.role ?? 'conseiller' };
   }
 
   async logout(sessionKey: string): Promise<void> {

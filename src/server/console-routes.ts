@@ -85,6 +85,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     const cci = findCci(service.directory(), who.advisor.cciId);
     return {
       advisor: { login: who.advisor.login, displayName: who.advisor.displayName, firstName: who.advisor.firstName },
+      role: who.role,
       cci: { id: who.advisor.cciId, name: cci?.name ?? who.advisor.cciId },
       csrfToken: who.session.csrf,
     };
@@ -103,7 +104,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
       return sendError(res, result.status, result.code, result.message);
     }
     res.setHeader('Set-Cookie', auth.cookie(result.sid));
-    res.json(200, me({ sessionKey: '', session: result.session, advisor: result.advisor }));
+    res.json(200, me({ sessionKey: '', session: result.session, advisor: result.advisor, role: result.role }));
   });
 
   get('/api/conseiller/session', async (_req, res, who) => void res.json(200, me(who)));

@@ -9,6 +9,7 @@ import type { PrivacyRegistry } from '../privacy/registry.js';
 import type { DocumentStore } from '../storage/types.js';
 import { memoryCluster, type Cluster } from '../cluster/index.js';
 import { loadOrSeedDirectory } from '../handoff/directory.js';
+import type { AdvisorsDirectory } from '../handoff/types.js';
 import { attachNotifier, Notifier } from '../handoff/notify.js';
 import { HandoffService } from '../handoff/service.js';
 import { handoffPrivacySource } from '../handoff/status.js';
@@ -21,6 +22,10 @@ import { upgrades } from './server.js';
 export interface HandoffWiring {
   service: HandoffService;
   notifier: Notifier;
+  /** The console's login and sessions (the dashboard uses them too). */
+  auth: ConsoleAuth;
+  /** The advisors directory as last loaded. */
+  directory(): AdvisorsDirectory;
   /** Re-reads the directory file; keeps the current one (and throws) when the file is invalid. */
   reloadDirectory(): void;
   /** Stops the timer, the file watch and the console sockets, and waits for notifications in flight. */
@@ -91,6 +96,8 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
   return {
     service,
     notifier,
+    auth,
+    directory: () => directory,
     reloadDirectory,
     async stop() {
       clearInterval(sweep);

@@ -32,7 +32,7 @@
   }
 
   function showLogin() {
-    $('app').hidden = true; $('who').hidden = true; $('logout').hidden = true; $('login').hidden = false;
+    $('app').hidden = true; $('who').hidden = true; $('logout').hidden = true; $('login').hidden = false; $('dashboard-link').hidden = true;
     for (const key of ['waiting', 'active', 'callbacks', 'done']) clear($(`list-${key}`));
     $('detail').hidden = true; state.selected = '';
     if (state.socket) { state.socket.onclose = null; state.socket.close(); state.socket = null; }
@@ -40,6 +40,12 @@
   }
 
   function showApp(me) {
+    // Sent here to log in from the dashboard: back there (a plain advisor gets its « réservé » page).
+    if (new URLSearchParams(location.search).get('retour') === 'tableau-de-bord') {
+      location.assign('/conseiller/tableau-de-bord');
+      return;
+    }
+    $('dashboard-link').hidden = me.role !== 'responsable';
     state.csrf = me.csrfToken;
     $('who').textContent = `${me.advisor.displayName} — ${me.cci.name}`;
     $('who').hidden = false; $('logout').hidden = false; $('login').hidden = true; $('app').hidden = false;
