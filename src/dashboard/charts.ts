@@ -46,13 +46,14 @@ export function renderBarSvg(spec: BarSpec): string {
     textStyle: { fontFamily: FONT, color: INK },
     color: PALETTE,
     ...(legend ? { legend: { top: 4, left: 'center', textStyle: { color: INK, fontSize: 13 } } } : {}),
-    grid: { left: 8, right: 70, top: legend ? 36 : 8, bottom: 8, containLabel: true },
+    // ECharts 6 keeps the axis labels inside the chart by default (grid.outerBounds).
+    grid: { left: 8, right: 70, top: legend ? 36 : 8, bottom: 8 },
     xAxis: { type: 'value', axisLabel: { color: INK, fontSize: 12 }, splitLine: { lineStyle: { color: '#d5dae0' } }, minInterval: 1 },
     yAxis: {
       type: 'category',
       inverse: true,
       data: spec.categories,
-      axisLabel: { color: INK, fontSize: 13, width: 280, overflow: 'break' },
+      axisLabel: { color: INK, fontSize: 13, width: 250, overflow: 'break' },
       axisLine: { lineStyle: { color: '#7b8794' } },
     },
     series: spec.series.map((s) => ({

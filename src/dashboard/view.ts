@@ -57,7 +57,9 @@ export interface DashboardView {
 export const TOP = 10;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const share = (part: number, whole: number) => (isSmall(part) || isSmall(whole) || whole === 0 ? null : Math.round((100 * part) / whole));
+/** A percentage, masked when its part, its whole or the rest (whole − part, which it would reveal) is small. */
+const share = (part: number, whole: number) =>
+  isSmall(part) || isSmall(whole) || isSmall(whole - part) ? null : Math.round((100 * part) / whole);
 const mean = (sum: number, n: number) => (isSmall(n) ? null : Math.round(sum / n));
 
 /** Big rows by size, then small rows by label; at most `limit`. */
