@@ -37,7 +37,7 @@ export function renderBarSvg(spec: BarSpec): string {
   const width = spec.width ?? 760;
   const perCategory = 14 + 20 * spec.series.length;
   const legend = spec.series.length > 1;
-  const height = Math.max(120, 40 + (legend ? 30 : 0) + spec.categories.length * perCategory);
+  const height = Math.max(120, 60 + (legend ? 30 : 0) + spec.categories.length * perCategory);
   const unit = spec.unit ?? '';
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({
@@ -46,14 +46,15 @@ export function renderBarSvg(spec: BarSpec): string {
     textStyle: { fontFamily: FONT, color: INK },
     color: PALETTE,
     ...(legend ? { legend: { top: 4, left: 'center', textStyle: { color: INK, fontSize: 13 } } } : {}),
-    // ECharts 6 keeps the axis labels inside the chart by default (grid.outerBounds).
-    grid: { left: 8, right: 70, top: legend ? 36 : 8, bottom: 8 },
+    // A fixed room for the category labels: without a browser ECharts estimates text widths short of
+    // the real fonts, so labels wrap at 210 px (estimated) inside a 300 px margin.
+    grid: { left: 300, right: 70, top: legend ? 36 : 8, bottom: 28, outerBoundsMode: 'none' },
     xAxis: { type: 'value', axisLabel: { color: INK, fontSize: 12 }, splitLine: { lineStyle: { color: '#d5dae0' } }, minInterval: 1 },
     yAxis: {
       type: 'category',
       inverse: true,
       data: spec.categories,
-      axisLabel: { color: INK, fontSize: 13, width: 250, overflow: 'break' },
+      axisLabel: { color: INK, fontSize: 13, width: 210, overflow: 'break' },
       axisLine: { lineStyle: { color: '#7b8794' } },
     },
     series: spec.series.map((s) => ({
