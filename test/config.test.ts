@@ -37,6 +37,9 @@ describe('loadConfig', () => {
     [{ STORE: 'postgres' }, 'DATABASE_URL'],
     [{ STORE: 'postgres', DATABASE_URL: 'mysql://u@h/db' }, 'DATABASE_URL'],
     [{ STORE: 'postgres', DATABASE_URL: 'pas une url' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL'],
+    [{ REDIS_URL: 'pas une url' }, 'REDIS_URL'],
+    [{ REDIS_URL: 'redis://cache:6379', REDIS_PREFIX: 'virage prod' }, 'REDIS_PREFIX'],
   ])('rejects %j naming %s, in French and English', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -65,6 +68,13 @@ describe('loadConfig', () => {
     const url = 'postgres://virage:secret@db.cci.fr:5432/virage';
     expect(loadConfig({ STORE: 'postgres', DATABASE_URL: url }).store).toEqual({ kind: 'postgres', url });
     expect(loadConfig({ DATABASE_URL: url }).store).toEqual({ kind: 'lowdb' });
+  });
+
+  it('takes Redis from REDIS_URL (one instance in memory without it) and REDIS_PREFIX', () => {
+    expect(loadConfig({}).redis).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://:secret@cache:6379' }).redis).toEqual({ url: 'redis://:secret@cache:6379', prefix: 'virage:' });
+    expect(loadConfig({ REDIS_URL: 'rediss://cache:6380/2', REDIS_PREFIX: 'cci33:' }).redis).toEqual({ url: 'rediss://cache:6380/2', prefix: 'cci33:' });
+    expect(() => loadConfig({ REDIS_URL: 'http://u:secret@cache' })).toThrow(/^(?!.*secret)/s);
   });
 
   it('never repeats DATABASE_URL (and its password) in the error', () => {
