@@ -36,8 +36,9 @@ describe('diagnostic by buttons', () => {
     expect(diagnostic.priorities.length).toBeGreaterThanOrEqual(1);
     expect(diagnostic.priorities.every((p: unknown) => typeof p === 'string')).toBe(true);
     expect(Array.isArray(diagnostic.redFlags)).toBe(true);
-    // The menu comes back after the result.
-    expect(last[last.length - 1].text).toMatch(/Que souhaitez-vous faire/);
+    // After the result: the follow-up question (test/dialogs/diagnostic/follow-up.test.ts), then the menu.
+    expect(last[last.length - 1].text).toMatch(/Voulez-vous refaire le point dans 6 mois \?/);
+    await chat.run([['Non merci', /ne vous relancerai pas[\s\S]*Que souhaitez-vous faire/]]);
 
     // What the card shows is what was stored, under the id the links carry.
     const export_ = await app.virage.privacy.exportFor(chat.subject);
