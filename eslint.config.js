@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const DOMAIN = ['src/nlu/**', 'src/diagnostic/**', 'src/knowledge/**', 'src/handoff/**', 'src/privacy/**', 'src/followup/**'];
+const DOMAIN = ['src/nlu/**', 'src/diagnostic/**', 'src/knowledge/**', 'src/handoff/**', 'src/privacy/**', 'src/followup/**', 'src/dashboard/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'web/vendor/**', 'coverage/**', 'test-output/**', '**/*.js', '**/*.mjs'] },

@@ -57,6 +57,22 @@ describe('npm run advisor:add', () => {
     expect(usageProblem(parseArgs(['--cci', 'cci-exemple-rhone']), file)).toMatch(/^Usage/);
   });
 
+  test('--role responsable: written, kept by an update without --role, removed with --role conseiller; an unknown role is refused', async () => {
+    const file = advisorsFile({ DATA_DIR: tempDataDir() });
+    const role = () => loadDirectory(file).ccis.find((c) => c.id === 'cci-exemple-gironde')!.advisors.find((a) => a.login === 'sophie.leroy')!.role;
+    const add = (r?: 'conseiller' | 'responsable') =>
+      addAdvisor(file, { cci: 'cci-exemple-gironde', login: 'sophie.leroy', name: 'Sophie Leroy', password: 'un-mot-de-passe-long', ...(r ? { role: r } : {}) });
+    expect(await add('responsable')).toMatch(/^Conseiller ajouté : sophie\.leroy \(cci-exemple-gironde\), rôle responsable \(console et tableau de bord\)/);
+    expect(role()).toBe('responsable');
+    expect(await add()).toMatch(/rôle responsable/);
+    expect(role()).toBe('responsable');
+    expect(await add('conseiller')).toMatch(/rôle conseiller \(console\)/);
+    expect(role()).toBeUndefined();
+    const refused = usageProblem(parseArgs(['--cci', 'cci-exemple-gironde', '--login', 's.l', '--name', 'S L', '--role', 'chef']), file);
+    expect(refused).toMatch(/^Rôle inconnu « chef » : indiquez --role conseiller ou --role responsable\.$/m);
+    expect(refused).toMatch(/^Usage/m);
+  });
+
   test('the command itself: exit code 2 and the CCI list on stderr, nothing written', () => {
     const built = buildSources(['src', 'scripts']);
     try {
