@@ -63,3 +63,21 @@ describe('section-level evaluation set (test/knowledge/eval)', () => {
     expect(test.filter((q) => written.has(norm(q.q))).map((q) => q.q)).toEqual([]);
   });
 });
+
+describe('development set (test/knowledge/eval/dev.fr.json)', () => {
+  const dev = loadQuestions(EVAL_SETS.dev);
+
+  it('has ≥ 80 labelled questions with a valid guide and section, and ≥ 20 off-topic ones', () => {
+    const labelled = dev.filter((q) => q.guide !== null);
+    expect(labelled.length).toBeGreaterThanOrEqual(80);
+    const anchors = new Map(guides.map((g) => [g.id, new Set(g.sections.map((s) => s.id))]));
+    expect(labelled.filter((q) => !anchors.get(q.guide!)?.has(q.section ?? ''))).toEqual([]);
+    expect(dev.filter((q) => q.guide === null).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('never copies a development sentence into a guide (questions, keywords, synonyms)', () => {
+    const norm = (t: string) => t.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, ' ').trim();
+    const written = new Set(guides.flatMap((g) => [...g.keywords, ...g.synonyms, ...g.sections.flatMap((s) => s.questions ?? [])]).map(norm));
+    expect(dev.filter((q) => written.has(norm(q.q))).map((q) => q.q)).toEqual([]);
+  });
+});

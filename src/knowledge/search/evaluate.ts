@@ -55,6 +55,8 @@ export const QUESTIONS_FILE = path.join(projectRoot, 'test', 'knowledge', 'quest
 export const EVAL_SETS = {
   test: path.join(projectRoot, 'test', 'knowledge', 'eval', 'test.fr.json'),
   tune: path.join(projectRoot, 'test', 'knowledge', 'eval', 'tune.fr.json'),
+  /** Our own development set (new voices, off-topic kinds), written before the retrieval changes of issue 14. */
+  dev: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev.fr.json'),
   old: QUESTIONS_FILE,
 } as const;
 
