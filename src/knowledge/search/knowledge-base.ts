@@ -12,6 +12,7 @@ import { confidence } from './confidence.js';
 import { Vocabulary } from './fuzzy.js';
 import { QueryRewriter, loadSynonyms, type SynonymData } from './synonyms.js';
 import { analyseSentences, excerpt, inflections, plainText, round, words, type AnalysedSentence } from './text.js';
+import { OffTopicLexicon } from './off-topic.js';
 import { UrgentDetector, type UrgentSituation } from './urgent.js';
 
 export interface KnowledgeOptions {
@@ -27,6 +28,8 @@ export interface KnowledgeOptions {
   typoWeight?: number;
   /** Urgent situations (default: knowledge/nlu/urgences.fr.json); false to turn them off. */
   urgent?: UrgentDetector | false;
+  /** Out-of-domain vocabulary file (default: knowledge/nlu/hors-domaine.fr.json); false to turn it off. */
+  offTopic?: string | false;
 }
 
 export interface SearchOptions {
@@ -76,6 +79,7 @@ export interface KnowledgeBase {
 // Tuned on the tuning half of test/knowledge/eval only.
 const FIELD = { text: 1, sectionTitle: 2, questions: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1, cardQuestions: 0.5, labelQuestions: 0.5, section: 2, rankOwn: 0.5 };
 const K1 = 1.2;
+const OFF_TOPIC_NAMED = 2;
 const BOILERPLATE_SHARE = 0.25;
 const BOILERPLATE_WEIGHT = 0.5;
 
@@ -156,6 +160,14 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
     const n = sectionCount.get(p.sectionId) ?? 1;
     if (n >= 3 && n >= BOILERPLATE_SHARE * guides.length) p.weight = BOILERPLATE_WEIGHT;
   }
+  // A question holding an out-of-domain word must name its guide's subject with at least this many words.
+  const offTopic =
+    options.offTopic === false
+      ? null
+      : new OffTopicLexicon(
+          guides.flatMap((g) => [g.title, ...g.keywords, ...g.synonyms, ...g.sections.flatMap((s) => [s.title, ...(s.questions ?? [])])]),
+          options.offTopic,
+        );
   passageIndex.seal();
   cardIndex.seal();
   labelIndex.seal();
@@ -303,7 +315,12 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions =
     });
     const first = results[0];
     const second = results[1];
-    const answered = !!first && first.confidence >= threshold;
+    const named = first ? q.filter((_, i) => labels.masks[ranked[0]![0]]! & (1 << i)).length : 0;
+    // Off-topic: an out-of-domain word without two words naming the guide's subject, or a question whose
+    // only known word sits beside words no guide knows (« traduction de bonjour en espagnol »).
+    const outside =
+      (offTopic !== null && offTopic.hits(query).length > 0 && named < OFF_TOPIC_NAMED) || (q.length === 1 && info.unknown.length > 0);
+    const answered = !!first && first.confidence >= threshold && !outside;
     const close = !!first && !!second && ranked[1]![1].order >= clarifyRatio * ranked[0]![1].order;
     const clarify: [KbResult, KbResult] | null =
       answered && close && second!.confidence >= threshold * 0.8 ? [first!, second!] : null;

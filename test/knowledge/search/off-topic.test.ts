@@ -1,0 +1,49 @@
+// Off-topic rejection: the out-of-domain vocabulary (knowledge/nlu/hors-domaine.fr.json) and the rule that a
+// question whose only known word sits beside words no guide knows is not answered. Real guides, real data.
+import path from 'node:path';
+import { readGuides } from '../../../src/knowledge/guides.js';
+import { createKnowledgeBase } from '../../../src/knowledge/search/index.js';
+import { OffTopicLexicon } from '../../../src/knowledge/search/off-topic.js';
+import { knowledgeDir } from '../../../src/paths.js';
+
+const { guides } = readGuides(path.join(knowledgeDir, 'guides'));
+const kb = createKnowledgeBase(guides);
+const bare = createKnowledgeBase(guides, { offTopic: false });
+
+describe('out-of-domain vocabulary', () => {
+  it('finds whole folded words and expressions, and drops entries a guide names as its subject', () => {
+    const lexicon = new OffTopicLexicon(['Bien choisir sa recette']);
+    expect(lexicon.hits('Quelle MÉTÉO pour le Match ?')).toEqual(expect.arrayContaining(['meteo', 'match']));
+    expect(lexicon.hits('la recette du jour')).toEqual([]);
+    expect(lexicon.hits('un matcha latte')).toEqual([]);
+    expect(lexicon.size).toBeGreaterThan(100);
+  });
+});
+
+describe('off-topic questions are never answered', () => {
+  it.each([
+    'quel est le montant du smic net pour un temps plein',
+    'mon chien tousse depuis hier, que faire',
+    'traduction de merci en allemand',
+    'comment se passe une rupture conventionnelle avec ma vendeuse',
+    'la réforme des retraites pour les commerçants',
+  ])('« %s » is not answered', (q) => {
+    expect(kb.search(q).answered).toBe(false);
+  });
+
+  it('the vocabulary is what rejects it: without it, a question sharing a label with a guide was answered', () => {
+    expect(bare.search('la réforme des retraites pour les commerçants').answered).toBe(true);
+  });
+
+  it('still answers a real question holding an out-of-domain word when it names the guide’s subject', () => {
+    const r = kb.search('créer la fiche google de mon hôtel');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.guideId).toBe('fiche-google');
+  });
+
+  it('still answers urgent situations with their guide', () => {
+    const r = kb.search('au secours mon compte facebook est piraté, je ne peux plus me connecter');
+    expect(r.answered).toBe(true);
+    expect(r.urgent).not.toBeNull();
+  });
+});
