@@ -13,9 +13,9 @@ it('shows T0 → T1 per axis in the request’s context', async () => {
   await env.app.virage.handoff.service.create({
     ...base,
     context: {
-      ...base.context,
+      ...base.context!,
       diagnostic: {
-        ...base.context.diagnostic!,
+        ...base.context!.diagnostic!,
         progress: {
           since: '2026-05-20T09:00:00.000Z',
           rows: [
