@@ -6,12 +6,13 @@ import type { AdvisorIdentity, NewRequest } from '../../src/handoff/service.js';
 
 export const PASSWORD = 'mot-de-passe-de-test-42';
 
-/** The example directory; with passwords for claire.martin (Gironde) and karim.benali (Rhône). */
+/** The example directory; with passwords for claire.martin and thomas.petit (Gironde) and karim.benali (Rhône). */
 export async function testDirectory(withPasswords = false): Promise<AdvisorsDirectory> {
   let dir = loadDirectory(EXAMPLE_DIRECTORY);
   if (withPasswords) {
     const hash = await hashPassword(PASSWORD);
     dir = upsertAdvisor(dir, 'cci-exemple-gironde', { login: 'claire.martin', displayName: 'Claire Martin', firstName: 'Claire', title: 'conseillère numérique', passwordHash: hash });
+    dir = upsertAdvisor(dir, 'cci-exemple-gironde', { login: 'thomas.petit', displayName: 'Thomas Petit', firstName: 'Thomas', passwordHash: hash });
     dir = upsertAdvisor(dir, 'cci-exemple-rhone', { login: 'karim.benali', displayName: 'Karim Benali', firstName: 'Karim', passwordHash: hash });
   }
   return dir;
