@@ -53,8 +53,8 @@ export interface VirageConfig {
   trustProxy: TrustProxy;
   /** How long after its expiry a self-hosted Direct Line token still resumes its conversation (hours). */
   directLineResumeHours: number;
-  /** Human handoff: advisors directory file, live wait before a callback ticket, optional SMTP. */
-  handoff: { advisorsFile: string; maxWaitMinutes: number; smtp?: { url: string; from: string }; emitEvent: boolean };
+  /** Human handoff: advisors directory file, live wait before a callback ticket, optional SMTP, and how long an advisor without a live console socket stays present. */
+  handoff: { advisorsFile: string; maxWaitMinutes: number; smtp?: { url: string; from: string }; emitEvent: boolean; presenceAbsentSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -284,6 +284,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
     handoff: {
       advisorsFile: path.resolve(cwd, str(env, 'ADVISORS_FILE') || path.join(dataDir, 'conseillers.json')),
       maxWaitMinutes: int(env, 'HANDOFF_MAX_WAIT_MINUTES', 10, 1, 240),
+      presenceAbsentSeconds: int(env, 'PRESENCE_ABSENT_SECONDS', 90, 5, 3600),
       emitEvent: bool(env, 'HANDOFF_EMIT_EVENT', false),
       ...(smtpUrl ? { smtp: { url: smtpUrl, from: smtpFrom } } : {}),
     },

@@ -7,7 +7,7 @@ import { EventFactory, MessageFactory, TurnContext, type Activity, type StatePro
 import type { DiagnosticResult } from '../../src/diagnostic/index.js';
 import { checkReason } from '../../src/handoff/contact.js';
 import { nextContactQuestion, readContact } from './contact-form.js';
-import { isOpen, nextSlot, normaliseDepartement, routeDepartement } from '../../src/handoff/routing.js';
+import { normaliseDepartement, routeDepartement } from '../../src/handoff/routing.js';
 import type { HandoffService } from '../../src/handoff/service.js';
 import type { Contact, TranscriptLine } from '../../src/handoff/types.js';
 import type { Nlu } from '../../src/nlu/index.js';
@@ -183,10 +183,9 @@ export class HandoffDialog extends Dialog {
 
   private async showSummary(dc: Ctx, state: HandoffState): Promise<DialogTurnResult> {
     state.step = 'summary';
-    const now = this.deps.clock();
     const cci = routeDepartement(this.deps.service.directory(), state.departement);
-    const live = state.mode === 'live' && isOpen(cci, now);
-    const when = live ? h.whenLive : h.whenCallback(nextSlot(cci, now)?.label);
+    const plan = await this.deps.service.plan(cci, state.mode, this.deps.clock());
+    const when = plan.live ? h.whenLive : h.whenCallback(plan);
     const contact = [state.contact.name, state.contact.company, state.contact.email, state.contact.phone].filter(Boolean).join(', ');
     const diagnostic = Boolean(await this.deps.lastDiagnostic(subjectOf(dc.context)));
     return say(dc, h.summary(state.reason!, cciLabel(cci.name), contact, diagnostic, when), [h.confirm, h.editReason, h.editContact, h.cancel]);
@@ -236,7 +235,7 @@ export class HandoffDialog extends Dialog {
       return dc.endDialog({} satisfies PathResult);
     }
     await this.deps.savedContact.set(context, { ...state.contact, departement: state.departement! });
-    const { request, queue } = created;
+    const { request, queue, plan } = created;
     const cci = routeDepartement(this.deps.service.directory(), state.departement);
     if (this.deps.emitEvent) {
       const handoffContext = { skill: cci.id, reference: request.reference, trigger: state.trigger, reason: request.reason, departement: request.departement, contact: request.contact, profile, diagnostic };
@@ -248,7 +247,7 @@ export class HandoffDialog extends Dialog {
       state.requestId = request.id;
       return say(dc, h.queued(request.reference, queue.position, queue.expectedWaitMs, cciLabel(cci.name)), [h.end]);
     }
-    await context.sendActivity(h.callback(request.reference, cciLabel(cci.name), request.callbackLabel));
+    if (!plan.live) await context.sendActivity(h.callback(request.reference, cciLabel(cci.name), plan));
     return dc.endDialog({} satisfies PathResult);
   }
 

@@ -1,10 +1,22 @@
 // Every sentence of the handoff conversation and of the live relay (French, vouvoiement, short), and
 // the few fixed phrasings recognised at any point: « terminer », « où en est ma demande ? », ⭐ ratings.
-import { formatDuration } from '../../src/handoff/paris-time.js';
+import { roughWait } from '../../src/handoff/paris-time.js';
+import type { HandoffPlan } from '../../src/handoff/availability.js';
 import { fold as nluFold } from '../../src/nlu/index.js';
 import { escapeMarkdown } from '../../src/markdown.js';
 
 const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
+type Callback = Extract<HandoffPlan, { live: false }>;
+const NOBODY = 'Aucun conseiller n’est libre en ce moment';
+/** « dès que possible, aujourd’hui jusqu’à 12 h 30, sinon à partir de … » (open) or « à partir de … » (closed). */
+const callbackWhen = (plan: Callback) =>
+  plan.openUntil
+    ? `dès que possible, aujourd’hui jusqu’à ${plan.openUntil}${plan.next ? `, sinon à partir de ${plan.next.label}` : ''}`
+    : plan.from
+      ? `à partir de ${plan.from.label}`
+      : 'dès que possible';
+/** « , attente estimée : environ 10 minutes », or nothing without a measured take time. */
+const estimate = (waitMs: number | undefined) => (waitMs === undefined ? '' : `, attente estimée : ${roughWait(waitMs)}`);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** « la CCI Exemple Gironde », « « Réseau des CCI — accueil national » »: a CCI's name ready for a sentence. */
@@ -44,16 +56,17 @@ export const h = {
     `Je transmets votre demande « ${escapeMarkdown(reason)} » à ${cci}, avec vos coordonnées (${escapeMarkdown(contact)})` +
     `${diagnostic ? ', le résumé de votre diagnostic' : ''} et notre conversation. ${when}\n\nC’est bien ça ?`,
   whenLive: 'Un conseiller est disponible : vous échangerez avec lui ici même.',
-  whenCallback: (slot?: string) => (slot ? `La CCI est fermée en ce moment : un conseiller vous rappellera à partir de ${slot}.` : 'Un conseiller vous recontactera dès que possible.'),
+  /** The summary's last words for a callback: true to why (closed, nobody free, asked for) and when. */
+  whenCallback: (plan: Callback) => `${plan.why === 'personne' ? `${NOBODY} : u` : plan.why === 'ferme' && plan.from ? 'La CCI est fermée en ce moment : u' : 'U'}n conseiller vous rappellera ${callbackWhen(plan)}.`,
   summaryAgain: 'Choisissez « Oui, c’est bien ça » pour envoyer, ou l’une des autres options.',
   cancelled: 'C’est annulé : je n’ai rien transmis.',
   failed: 'Désolé, je n’ai pas pu enregistrer votre demande. Réessayez dans un instant, ou contactez directement votre CCI.',
-  queued: (ref: string, position: number, waitMs: number, cci: string) =>
-    `Votre demande ${ref} est transmise à ${cci}. Vous êtes en ${ordinal(position)} position, attente estimée ${formatDuration(waitMs)}. ` +
+  queued: (ref: string, position: number, waitMs: number | undefined, cci: string) =>
+    `Votre demande ${ref} est transmise à ${cci}. Vous êtes en ${ordinal(position)} position${estimate(waitMs)}. ` +
     'Restez sur cette conversation : un conseiller va vous répondre ici. Écrivez « terminer » pour arrêter.',
-  callback: (ref: string, cci: string, slot?: string) =>
-    `Votre demande ${ref} est enregistrée. ${cap(cci)} vous rappellera ${slot ? `à partir de ${slot}` : 'dès que possible'}.`,
-  moved: (position: number, waitMs: number) => `Vous êtes maintenant en ${ordinal(position)} position, attente estimée ${formatDuration(waitMs)}.`,
+  callback: (ref: string, cci: string, plan: Callback) =>
+    `Votre demande ${ref} est enregistrée. ${plan.why === 'personne' ? `${NOBODY} : ${cci}` : cap(cci)} vous rappellera ${callbackWhen(plan)}.`,
+  moved: (position: number, waitMs: number | undefined) => `Vous êtes maintenant en ${ordinal(position)} position${estimate(waitMs)}.`,
   taken: (firstName: string, cci: string, title?: string) =>
     `Vous êtes en relation avec ${firstName}, ${title ?? 'conseiller numérique'} de ${cci}. Écrivez ici ; « terminer » pour finir l’échange.`,
   relayedWhileWaiting: 'C’est noté : je le transmets au conseiller qui prendra votre demande.',

@@ -9,7 +9,8 @@ export interface QueueEntry {
   conversation: unknown;
   /** 1 = next to be taken. */
   position: number;
-  expectedWaitMs: number;
+  /** Undefined when no take time was measured yet (see queue.ts). */
+  expectedWaitMs?: number;
 }
 
 export type HandoffEvent =

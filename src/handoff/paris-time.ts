@@ -106,3 +106,15 @@ export function formatDuration(ms: number): string {
   const m = minutes % 60;
   return `${h} heure${h > 1 ? 's' : ''}${m ? ` ${m} minute${m > 1 ? 's' : ''}` : ''}`;
 }
+
+/**
+ * A wait estimate in honest words, no false precision: « moins de 5 minutes », « environ 15 minutes »,
+ * « environ une heure », « plus d’une heure ».
+ */
+export function roughWait(ms: number): string {
+  const minutes = ms / 60000;
+  if (minutes < 5) return 'moins de 5 minutes';
+  if (minutes < 52.5) return `environ ${Math.round(minutes / 5) * 5} minutes`;
+  if (minutes < 75) return 'environ une heure';
+  return 'plus d’une heure';
+}

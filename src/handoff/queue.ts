@@ -1,9 +1,9 @@
 // The live queues, one per CCI, in memory (rebuilt from the store at start, kept in step with the other
-// instances by the cluster bus: handoff/share.ts): order of arrival,
-// positions, and the expected wait from a moving average of recent take times.
+// instances by the cluster bus: handoff/share.ts): order of arrival, positions, and the expected wait
+// from recent take times (request → taken by an advisor) and the number of advisors free now. No take
+// time measured yet: no estimate (undefined), never a made-up one.
 import type { QueueEntry } from './events.js';
 
-export const DEFAULT_WAIT_MS = 5 * 60_000;
 const WINDOW = 20;
 
 interface Waiting {
@@ -18,7 +18,8 @@ export class WaitQueues {
   private readonly queues = new Map<string, Waiting[]>();
   private readonly takeTimes = new Map<string, number[]>();
 
-  constructor(private readonly defaultWaitMs = DEFAULT_WAIT_MS) {}
+  /** `capacity`: how many advisors of the CCI can take a live exchange now. */
+  constructor(private readonly capacity: (cciId: string) => number = () => 1) {}
 
   add(cciId: string, item: Waiting): void {
     const q = this.queues.get(cciId) ?? [];
@@ -56,16 +57,19 @@ export class WaitQueues {
     this.takeTimes.set(cciId, times);
   }
 
-  /** Mean of the last take times of this CCI, or the default when none yet. */
-  averageTakeMs(cciId: string): number {
-    const times = this.takeTimes.get(cciId);
-    if (!times?.length) return this.defaultWaitMs;
-    return times.reduce((a, b) => a + b, 0) / times.length;
+  /** Median of the last take times of this CCI; undefined when none was measured. */
+  typicalTakeMs(cciId: string): number | undefined {
+    const times = [...(this.takeTimes.get(cciId) ?? [])].sort((a, b) => a - b);
+    if (!times.length) return undefined;
+    const mid = Math.floor(times.length / 2);
+    return times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
   }
 
-  /** Expected wait at a position: the average take time per person ahead, position included. */
-  expectedWaitMs(cciId: string, position: number): number {
-    return Math.round(this.averageTakeMs(cciId) * position);
+  /** Expected wait at a position: one typical take time per round of the advisors free now. */
+  expectedWaitMs(cciId: string, position: number): number | undefined {
+    const typical = this.typicalTakeMs(cciId);
+    if (typical === undefined) return undefined;
+    return Math.round(typical * Math.ceil(position / Math.max(1, this.capacity(cciId))));
   }
 
   entries(cciId: string): QueueEntry[] {

@@ -135,7 +135,7 @@ export interface RequestSummary {
   messageCount: number;
 }
 
-export function summarize(r: HandoffRequest, queue?: { position: number; expectedWaitMs: number }): RequestSummary {
+export function summarize(r: HandoffRequest, queue?: { position: number; expectedWaitMs?: number }): RequestSummary {
   return {
     id: r.id,
     reference: r.reference,
@@ -151,7 +151,7 @@ export function summarize(r: HandoffRequest, queue?: { position: number; expecte
     reason: r.reason.slice(0, 200),
     ...(r.advisor ? { advisor: r.advisor.displayName } : {}),
     ...(r.callbackLabel ? { callbackLabel: r.callbackLabel } : {}),
-    ...(queue ? { position: queue.position, expectedWaitMs: queue.expectedWaitMs } : {}),
+    ...(queue ? { position: queue.position, ...(queue.expectedWaitMs === undefined ? {} : { expectedWaitMs: queue.expectedWaitMs }) } : {}),
     messageCount: r.messages.length,
   };
 }

@@ -41,12 +41,24 @@ export function isClosedDay(cci: Cci, date: { year: number; month: number; day: 
 
 /** True when `now` falls inside the CCI's office hours (Paris time) on a day it is not closed. */
 export function isOpen(cci: Cci, now: Date): boolean {
+  return openUntil(cci, now) !== undefined;
+}
+
+/** When the CCI is open now, the end of the current office-hours interval (« 12 h 30 »); else undefined. */
+export function openUntil(cci: Cci, now: Date): string | undefined {
   const p = localParts(now);
-  if (isClosedDay(cci, p)) return false;
+  if (isClosedDay(cci, p)) return undefined;
   const minutes = p.hour * 60 + p.minute;
   const day: Weekday = WEEKDAYS[p.weekday]!;
-  return cci.hours[day].some(([start, end]) => minutes >= minutesOf(start) && minutes < minutesOf(end));
+  const current = cci.hours[day].find(([start, end]) => minutes >= minutesOf(start) && minutes < minutesOf(end));
+  return current ? frenchTime(current[1]) : undefined;
 }
+
+/** "09:00" → « 9 h 00 ». */
+const frenchTime = (hhmm: string) => {
+  const [h, m] = hhmm.split(':');
+  return `${Number(h)} h ${m}`;
+};
 
 export interface Slot {
   at: Date;
@@ -76,10 +88,7 @@ export function nextSlot(cci: Cci, now: Date): Slot | undefined {
 
 /** Office hours in French, for the user: « lundi : 9 h 00 – 12 h 30, 13 h 30 – 17 h 30 ; … ». */
 export function describeHours(cci: Cci): string {
-  const fmt = (t: string) => {
-    const [h, m] = t.split(':');
-    return `${Number(h)} h ${m}`;
-  };
+  const fmt = frenchTime;
   return [1, 2, 3, 4, 5, 6, 0]
     .map((i) => WEEKDAYS[i]!)
     .filter((d) => cci.hours[d].length > 0)

@@ -1,6 +1,7 @@
 // Types of the handoff service's API (kept apart so that service.ts stays about the behaviour).
 import type { Logger } from '../log.js';
 import type { DocumentStore } from '../storage/types.js';
+import type { AdvisorAvailability } from './presence.js';
 import type { AdvisorRef, AdvisorsDirectory, Contact, ContextPackage } from './types.js';
 
 export interface AdvisorIdentity extends AdvisorRef {
@@ -13,7 +14,8 @@ export interface HandoffServiceOptions {
   directory: () => AdvisorsDirectory;
   clock?: () => Date;
   logger?: Logger;
-  defaultWaitMs?: number;
+  /** How many advisors of a CCI are « disponible » now: live is offered only then (see presence.ts). */
+  availability: AdvisorAvailability;
 }
 
 export interface NewRequest {
@@ -27,6 +29,6 @@ export interface NewRequest {
   /** When the user agreed to pass their details to the CCI. */
   consentAt: Date | string;
   context?: Partial<ContextPackage>;
-  /** 'live': the queue when the CCI is open, else a callback ticket; 'callback': a ticket. */
+  /** 'live': the queue when the CCI is open and an advisor is available, else a callback ticket; 'callback': a ticket. */
   mode: 'live' | 'callback';
 }

@@ -5,11 +5,13 @@ import { silentLogger } from '../log.js';
 import { findWhere } from '../storage/query.js';
 import type { Collection, DocumentStore } from '../storage/types.js';
 import { HandoffEvents, type HandoffEvent, type HandoffListener, type QueueEntry } from './events.js';
-import { WaitQueues, DEFAULT_WAIT_MS } from './queue.js';
-import { checkText, cleanContact, cleanContext, HandoffError, MAX_MESSAGES, MAX_NOTES, newReference, newRequestId, normaliseReference } from './requests.js';
-import { isOpen, nextSlot, routeDepartement } from './routing.js';
+import { WaitQueues } from './queue.js';
+import { checkText, HandoffError, MAX_MESSAGES, MAX_NOTES, newReference, normaliseReference } from './requests.js';
+import { nextSlot, routeDepartement } from './routing.js';
+import { planHandoff, type HandoffPlan } from './availability.js';
+import { newHandoffRequest } from './intake.js';
 import { findCci } from './directory.js';
-import type { AdvisorRef, AdvisorsDirectory, EndReason, HandoffRequest, HandoffStatus } from './types.js';
+import type { AdvisorRef, AdvisorsDirectory, Cci, EndReason, HandoffRequest, HandoffStatus } from './types.js';
 import type { AdvisorIdentity, HandoffServiceOptions, NewRequest } from './service-types.js';
 import { ticketStatusChange } from './tickets.js';
 
@@ -41,7 +43,7 @@ export class HandoffService {
     this.requests = options.store.collection<HandoffRequest>(HANDOFFS_COLLECTION);
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger ?? silentLogger;
-    this.queues = new WaitQueues(options.defaultWaitMs ?? DEFAULT_WAIT_MS);
+    this.queues = new WaitQueues((cciId) => options.availability.availableNow(cciId));
     const onError = (err: unknown, event: HandoffEvent) => this.logger.error('[handoff] listener failed', { type: event.type, err: String(err) });
     this.events = new HandoffEvents(onError);
     this.allEvents = new HandoffEvents(onError);
@@ -95,39 +97,22 @@ export class HandoffService {
     return this.options.directory();
   }
 
-  async create(input: NewRequest): Promise<{ request: HandoffRequest; queue?: QueueEntry }> {
+  /** Live or callback for a request to this CCI now (the dialog shows it; create decides again). */
+  async plan(cci: Cci, mode: NewRequest['mode'], now = this.clock()): Promise<HandoffPlan> {
+    return planHandoff(cci, mode, now, mode === 'live' ? await this.options.availability.available(cci.id) : 0);
+  }
+
+  async create(input: NewRequest): Promise<{ request: HandoffRequest; plan: HandoffPlan; queue?: QueueEntry }> {
     const now = this.clock();
     const cci = routeDepartement(this.directory(), input.departement);
-    const live = input.mode === 'live' && isOpen(cci, now);
-    const slot = live ? undefined : nextSlot(cci, now);
-    const consentAt = input.consentAt instanceof Date ? input.consentAt.toISOString() : String(input.consentAt);
-    if (!input.subject || Number.isNaN(Date.parse(consentAt))) throw new HandoffError('BadArgument', 'Demande incomplète : sujet ou consentement manquant.');
-    const request: HandoffRequest = {
-      id: newRequestId(),
-      reference: newReference((ref) => this.byReference.has(ref)),
-      subject: input.subject,
-      channelId: input.channelId,
-      conversation: input.conversation ?? null,
-      cciId: cci.id,
-      kind: live ? 'live' : 'callback',
-      status: live ? 'en_attente' : 'rappel',
-      contact: cleanContact(input.contact),
-      ...(input.departement ? { departement: input.departement.trim().slice(0, 3) } : {}),
-      reason: checkText(input.reason, 'Le motif'),
-      consentAt,
-      context: cleanContext(input.context),
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      ...(slot ? { callbackAt: slot.at.toISOString(), callbackLabel: slot.label } : {}),
-      messages: [],
-      notes: [],
-    };
+    const plan = await this.plan(cci, input.mode, now);
+    const request = newHandoffRequest(input, cci, plan, now, newReference((ref) => this.byReference.has(ref)));
     await this.requests.put(request.id, request);
     this.indexRequest(request);
-    if (live) this.enqueue(request);
+    if (plan.live) this.enqueue(request);
     this.emit({ type: 'request.created', request });
-    if (live) this.emitQueue(cci.id);
-    return { request, ...(live ? { queue: this.queues.entry(cci.id, request.id) } : {}) };
+    if (plan.live) this.emitQueue(cci.id);
+    return { request, plan, ...(plan.live ? { queue: this.queues.entry(cci.id, request.id) } : {}) };
   }
 
   get(id: string): Promise<HandoffRequest | undefined> {

@@ -1,7 +1,7 @@
 // « Où en est ma demande ? »: the user's latest request in French words, and the handoffs as a
 // personal-data source of the privacy registry (export, erasure, retention purge).
 import type { PersonalDataSource } from '../privacy/registry.js';
-import { formatDuration } from './paris-time.js';
+import { roughWait } from './paris-time.js';
 import type { HandoffService } from './service.js';
 import type { HandoffRequest } from './types.js';
 
@@ -15,12 +15,12 @@ export interface RequestStatus {
 
 const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
 
-export function describeStatus(request: HandoffRequest, queue?: { position: number; expectedWaitMs: number }): string {
+export function describeStatus(request: HandoffRequest, queue?: { position: number; expectedWaitMs?: number }): string {
   const ref = request.reference;
   switch (request.status) {
     case 'en_attente':
       return queue
-        ? `Votre demande ${ref} est en attente : vous êtes en ${ordinal(queue.position)} position, attente estimée ${formatDuration(queue.expectedWaitMs)}.`
+        ? `Votre demande ${ref} est en attente : vous êtes en ${ordinal(queue.position)} position${queue.expectedWaitMs === undefined ? '' : `, attente estimée : ${roughWait(queue.expectedWaitMs)}`}.`
         : `Votre demande ${ref} est en attente d’un conseiller.`;
     case 'en_cours':
       return request.kind === 'live'
@@ -42,7 +42,7 @@ export async function statusFor(service: HandoffService, subject: string): Promi
   const request = await service.latestFor(subject);
   if (!request) return undefined;
   const queue = service.positionOf(request);
-  return { request, ...(queue ? { position: queue.position, expectedWaitMs: queue.expectedWaitMs } : {}), text: describeStatus(request, queue) };
+  return { request, ...(queue ? { position: queue.position, ...(queue.expectedWaitMs === undefined ? {} : { expectedWaitMs: queue.expectedWaitMs }) } : {}), text: describeStatus(request, queue) };
 }
 
 export function handoffPrivacySource(service: HandoffService, retentionDays: number): PersonalDataSource {

@@ -148,9 +148,11 @@ export interface HandoffRequest {
   takenAt?: string;
   endedAt?: string;
   endedBy?: EndReason;
-  /** For callback tickets: when the CCI opens next (ISO) and the same in French words. */
+  /** For callback tickets: from when an advisor may call (now when the CCI was open, else its next opening; ISO) and the same in French words. */
   callbackAt?: string;
   callbackLabel?: string;
+  /** Why a callback rather than live: ferme (closed), personne (open, no advisor free), demande (asked for). */
+  callbackWhy?: 'ferme' | 'personne' | 'demande';
   messages: HandoffMessage[];
   notes: AdvisorNote[];
   rating?: number;

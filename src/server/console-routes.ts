@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import { webDir } from '../paths.js';
 import { findCci } from '../handoff/directory.js';
 import { HandoffError, summarize, type RequestSummary } from '../handoff/requests.js';
+import type { AdvisorPresence, PresenceChoice } from '../handoff/presence.js';
 import type { AdvisorIdentity, HandoffService } from '../handoff/service.js';
 import type { HandoffRequest, HandoffStatus } from '../handoff/types.js';
 import type { Authenticated, ConsoleAuth } from './console-auth.js';
@@ -17,6 +18,7 @@ import { sendError } from './http-errors.js';
 export interface ConsoleDeps {
   service: HandoffService;
   auth: ConsoleAuth;
+  presence: AdvisorPresence;
   logger: Logger;
   /** Public base URL (links to guides sent to users). */
   publicBaseUrl: () => string;
@@ -33,6 +35,8 @@ const STATIC: Record<string, string> = {
   'console.css': 'text/css; charset=utf-8',
 };
 
+const PRESENCE_CHOICES = new Map<string, PresenceChoice>([['disponible', 'disponible'], ['occupe', 'occupe'], ['occupé', 'occupe']]);
+
 const TICKET_STATUSES = new Map<string, HandoffStatus>([['nouveau', 'rappel'], ['rappel', 'rappel'], ['en_cours', 'en_cours'], ['rappele', 'rappele'], ['clos', 'clos']]);
 
 type Handler = (req: Request, res: Response, who: Authenticated) => Promise<void>;
@@ -46,7 +50,7 @@ export function advisorView(r: HandoffRequest): Omit<HandoffRequest, 'subject' |
 }
 
 export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
-  const { service, auth, logger } = deps;
+  const { service, auth, presence, logger } = deps;
   const files = new Map(Object.keys(STATIC).map((f) => [f, readFileSync(path.join(webDir, 'conseiller', f), 'utf8')]));
 
   const serve = (file: string) => async (_req: Request, res: Response) => {
@@ -111,8 +115,18 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
 
   post('/api/conseiller/logout', async (_req, res, who) => {
     await auth.logout(who.sessionKey);
+    await presence.leave(who.advisor);
     res.setHeader('Set-Cookie', auth.clearCookie());
     res.json(200, { ok: true });
+  });
+
+  // Presence: the advisors of one's CCI, each « disponible », « occupe » or « absent ».
+  get('/api/conseiller/presence', async (_req, res, who) => void res.json(200, { advisors: await presence.list(who.advisor.cciId) }));
+  post('/api/conseiller/presence', async (req, res, who) => {
+    const choice = PRESENCE_CHOICES.get(String(body(req).statut ?? '').trim().toLowerCase());
+    if (!choice) throw new HandoffError('BadArgument', 'Présence inconnue : disponible ou occupe.');
+    await presence.choose(who.advisor, choice);
+    res.json(200, { advisors: await presence.list(who.advisor.cciId) });
   });
 
   get('/api/conseiller/requests', async (_req, res, who) => {

@@ -1,11 +1,13 @@
 // Live updates of the advisor console: a WebSocket at /conseiller/ws, opened with the session
 // cookie (same origin only). Each socket gets the events of its advisor's CCI only (from every
-// instance when there are several), as small JSON
-// messages; the page then reloads what changed through the JSON API.
+// instance when there are several), as small JSON messages; the page then reloads what changed through
+// the JSON API. The socket is also the advisor's presence: seen on connect and at each ping answered,
+// the grace period starting when it closes.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { HandoffEvent } from '../handoff/events.js';
+import type { AdvisorPresence } from '../handoff/presence.js';
 import type { HandoffService } from '../handoff/service.js';
 import type { Logger } from '../log.js';
 import type { ConsoleAuth } from './console-auth.js';
@@ -17,7 +19,10 @@ const CHECK_MS = 30_000;
 export interface ConsoleWsDeps {
   service: HandoffService;
   auth: ConsoleAuth;
+  presence: AdvisorPresence;
   logger: Logger;
+  /** Ping (and presence heartbeat) interval, default 30 s: keep it well under PRESENCE_ABSENT_SECONDS. */
+  checkMs?: number;
   /** Allowed Origin values besides the request's own host (e.g. PUBLIC_URL's origin). */
   origins?: string[];
 }
@@ -47,11 +52,18 @@ export function wireEvent(event: HandoffEvent): { cciId: string; message: Record
 /** Serves the console socket on the HTTP server; returns a function closing everything. */
 export function attachConsoleSocket(upgrades: UpgradeDispatcher, deps: ConsoleWsDeps): () => void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024, perMessageDeflate: false });
-  const sockets = new Map<WebSocket, { cciId: string; sessionKey: string; alive: boolean }>();
+  const sockets = new Map<WebSocket, { cciId: string; login: string; sessionKey: string; alive: boolean }>();
+  const { presence } = deps;
+  const seen = (info: { cciId: string; login: string }) =>
+    void presence.alive(info).catch((err) => deps.logger.error('[console] presence update failed', { err: String(err) }));
 
   const unsubscribe = deps.service.onAnyEvent((event) => {
     const { cciId, message } = wireEvent(event);
     const data = JSON.stringify(message);
+    for (const [ws, info] of sockets) if (info.cciId === cciId && ws.readyState === ws.OPEN) ws.send(data);
+  });
+  const unsubscribePresence = presence.onChange((cciId) => {
+    const data = JSON.stringify({ type: 'presence' });
     for (const [ws, info] of sockets) if (info.cciId === cciId && ws.readyState === ws.OPEN) ws.send(data);
   });
 
@@ -65,7 +77,7 @@ export function attachConsoleSocket(upgrades: UpgradeDispatcher, deps: ConsoleWs
       ws.ping();
       void deps.auth.stillValid(info.sessionKey).then((ok) => (ok ? undefined : ws.close(4001, 'session expirée')), () => undefined);
     }
-  }, CHECK_MS);
+  }, deps.checkMs ?? CHECK_MS);
   check.unref();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -82,17 +94,23 @@ export function attachConsoleSocket(upgrades: UpgradeDispatcher, deps: ConsoleWs
       }
       const who = await deps.auth.resolve(req.headers.cookie);
       if (!who) return refuse(socket, 401, 'Session absente ou expirée : connectez-vous.');
+      const info = { cciId: who.advisor.cciId, login: who.advisor.login, sessionKey: who.sessionKey, alive: true };
       wss.handleUpgrade(req, socket, head, (ws) => {
         markUpgraded(socket);
-        sockets.set(ws, { cciId: who.advisor.cciId, sessionKey: who.sessionKey, alive: true });
+        sockets.set(ws, info);
         ws.on('pong', () => {
-          const info = sockets.get(ws);
-          if (info) info.alive = true;
+          info.alive = true;
+          seen(info);
         });
         ws.on('message', () => undefined); // the page talks through the JSON API
-        ws.on('close', () => sockets.delete(ws));
+        ws.on('close', () => {
+          if (sockets.delete(ws)) seen(info); // the grace period starts now
+        });
         ws.on('error', () => ws.terminate());
-        ws.send(JSON.stringify({ type: 'hello', cciId: who.advisor.cciId }));
+        void presence
+          .connected(info)
+          .catch((err) => deps.logger.error('[console] presence update failed', { err: String(err) }))
+          .then(() => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ type: 'hello', cciId: who.advisor.cciId })));
       });
     })().catch((err) => {
       deps.logger.error('[console] socket upgrade failed', { err: String(err) });
@@ -105,7 +123,10 @@ export function attachConsoleSocket(upgrades: UpgradeDispatcher, deps: ConsoleWs
     unregister();
     clearInterval(check);
     unsubscribe();
-    for (const ws of sockets.keys()) ws.terminate();
+    unsubscribePresence();
+    const all = [...sockets.keys()];
+    sockets.clear(); // closing for good: no grace period to start
+    for (const ws of all) ws.terminate();
     wss.close();
   };
 }

@@ -1,5 +1,6 @@
-// Wires the handoff feature into the app: directory file, service (queue rebuilt from the store),
-// privacy source, notifications, advisor console routes and socket, and the waiting-timeout timer.
+// Wires the handoff feature into the app: directory file, advisor presence, service (queue rebuilt from
+// the store), privacy source, notifications, advisor console routes and socket, and the periodic sweep
+// (waiting timeout, expired sessions, advisors gone absent).
 // Called once by the composition root (src/index.ts).
 import { unwatchFile, watchFile } from 'node:fs';
 import type * as restify from 'restify';
@@ -11,6 +12,7 @@ import { memoryCluster, type Cluster } from '../cluster/index.js';
 import { loadOrSeedDirectory } from '../handoff/directory.js';
 import type { AdvisorsDirectory } from '../handoff/types.js';
 import { attachNotifier, Notifier } from '../handoff/notify.js';
+import { AdvisorPresence, MemoryPresenceStore, type PresenceStore } from '../handoff/presence.js';
 import { HandoffService } from '../handoff/service.js';
 import { handoffPrivacySource } from '../handoff/status.js';
 import { shareHandoffEvents } from '../handoff/share.js';
@@ -21,6 +23,7 @@ import { upgrades } from './server.js';
 
 export interface HandoffWiring {
   service: HandoffService;
+  presence: AdvisorPresence;
   notifier: Notifier;
   /** The console's login and sessions (the dashboard uses them too). */
   auth: ConsoleAuth;
@@ -45,6 +48,8 @@ export interface HandoffWiringDeps {
   clock?: () => Date;
   /** How often waiting requests are checked for the timeout (default 30 s). */
   sweepMs?: number;
+  /** Where presence is kept (default in memory: one instance). */
+  presenceStore?: PresenceStore;
 }
 
 export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiring> {
@@ -52,7 +57,20 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
   const cluster = deps.cluster ?? memoryCluster(logger);
   let directory = loadOrSeedDirectory(config.handoff.advisorsFile);
   const clock = deps.clock ?? (() => new Date());
-  const service = await HandoffService.open({ store, directory: () => directory, clock, logger });
+  const absentAfterMs = config.handoff.presenceAbsentSeconds * 1000;
+  let service: HandoffService | undefined;
+  const presence = new AdvisorPresence({
+    store: deps.presenceStore ?? new MemoryPresenceStore(),
+    directory: () => directory,
+    clock,
+    absentAfterMs,
+    inLiveExchange: async (cciId) => new Set((await service!.listForCci(cciId, 0)).filter((r) => r.kind === 'live' && r.status === 'en_cours' && r.advisor).map((r) => r.advisor!.login)),
+  });
+  service = await HandoffService.open({ store, directory: () => directory, clock, logger, availability: presence });
+  // An advisor taking or leaving a live exchange changes their state for colleagues and for the next request.
+  service.onEvent((e) => {
+    if ((e.type === 'request.taken' || e.type === 'request.ended') && e.request.kind === 'live' && e.request.advisor) void presence.exchangeChanged(e.request.cciId).catch(() => undefined);
+  });
   deps.privacy.register(handoffPrivacySource(service, config.retention.handoffDays));
   const stopSharing = await shareHandoffEvents(service, cluster.bus, logger);
 
@@ -60,9 +78,10 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
   attachNotifier(service, notifier);
 
   const auth = new ConsoleAuth({ store, directory: () => directory, secure: config.publicUrl?.startsWith('https:') ?? false, clock });
-  registerConsoleRoutes(deps.server, { service, auth, logger, publicBaseUrl: deps.publicBaseUrl, ...(deps.guideTitle ? { guideTitle: deps.guideTitle } : {}) });
+  registerConsoleRoutes(deps.server, { service, auth, presence, logger, publicBaseUrl: deps.publicBaseUrl, ...(deps.guideTitle ? { guideTitle: deps.guideTitle } : {}) });
   const origins = config.publicUrl ? [new URL(config.publicUrl).origin] : [];
-  const detachSocket = attachConsoleSocket(upgrades(deps.server), { service, auth, logger, origins });
+  const checkMs = Math.min(30_000, Math.floor(absentAfterMs / 3));
+  const detachSocket = attachConsoleSocket(upgrades(deps.server), { service, auth, presence, logger, origins, checkMs });
 
   const maxWaitMs = config.handoff.maxWaitMinutes * 60_000;
   let sweeping = false;
@@ -72,6 +91,7 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
     void service
       .timeoutWaiting(clock(), maxWaitMs)
       .then(() => auth.purgeExpired())
+      .then(() => presence.sweep())
       .catch((err) => logger.error('[handoff] sweep failed', { err: String(err) }))
       .finally(() => (sweeping = false));
   }, deps.sweepMs ?? 30_000);
@@ -95,6 +115,7 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
   logger.info('[handoff] advisors directory loaded', { ccis: directory.ccis.length, file: config.handoff.advisorsFile });
   return {
     service,
+    presence,
     notifier,
     auth,
     directory: () => directory,

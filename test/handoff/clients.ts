@@ -56,11 +56,13 @@ export async function consoleClient(url: string, who: string) {
   const session: Session = await login(url, who, PASSWORD);
   const messages: any[] = [];
   let ws: WebSocket | undefined;
+  /** Opens a socket (the console page); resolves once the server counts it (its « hello »). */
   const connect = async () => {
+    const hellos = messages.filter((m) => m.type === 'hello').length;
     ws = new WebSocket(`${url.replace('http', 'ws')}/conseiller/ws`, { headers: { Cookie: session.cookie } });
     ws.on('message', (data) => messages.push(JSON.parse(String(data))));
     await once(ws, 'open');
-    await until(async () => messages.some((m) => m.type === 'hello'));
+    await until(async () => messages.filter((m) => m.type === 'hello').length > hellos);
   };
   await connect();
   return {

@@ -13,7 +13,8 @@ import type { AdvisorsDirectory } from '../../src/handoff/types.js';
 import { ConsoleAuth } from '../../src/server/console-auth.js';
 import { registerConsoleRoutes } from '../../src/server/console-routes.js';
 import { attachConsoleSocket } from '../../src/server/console-ws.js';
-import { movableClock } from './helpers.js';
+import { AdvisorPresence, MemoryPresenceStore } from '../../src/handoff/presence.js';
+import { movableClock, oneAdvisorAvailable } from './helpers.js';
 
 export const tempDataDir = (prefix = 'virage-handoff-') => mkdtempSync(path.join(tmpdir(), prefix));
 
@@ -32,18 +33,20 @@ export async function startConsole(directory: AdvisorsDirectory, startIso: strin
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
   const clock = movableClock(startIso);
   const store = new ShardedFileStore(path.join(dataDir, 'store'), { shards: 4 });
-  const service = await HandoffService.open({ store, directory: () => directory, clock: clock.now });
+  const service = await HandoffService.open({ store, directory: () => directory, clock: clock.now, availability: oneAdvisorAvailable });
+  const presence = new AdvisorPresence({ store: new MemoryPresenceStore(), directory: () => directory, clock: clock.now, absentAfterMs: 90_000, inLiveExchange: async () => new Set() });
   const auth = new ConsoleAuth({ store, directory: () => directory, secure: false, clock: clock.now });
   const server = createServer({ config, logger: silentLogger, version: 'test', health: [] });
   let port = 0;
   registerConsoleRoutes(server, {
     service,
     auth,
+    presence,
     logger: silentLogger,
     publicBaseUrl: () => `http://127.0.0.1:${port}`,
     guideTitle: (slug) => (slug === 'site-vitrine' ? 'Créer un site vitrine' : undefined),
   });
-  const detach = attachConsoleSocket(upgrades(server), { service, auth, logger: silentLogger });
+  const detach = attachConsoleSocket(upgrades(server), { service, auth, presence, logger: silentLogger });
   port = await listen(server, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,

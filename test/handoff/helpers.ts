@@ -3,6 +3,13 @@ import { hashPassword } from '../../src/handoff/passwords.js';
 import { EXAMPLE_DIRECTORY, loadDirectory, upsertAdvisor } from '../../src/handoff/directory.js';
 import type { AdvisorsDirectory } from '../../src/handoff/types.js';
 import type { AdvisorIdentity, NewRequest } from '../../src/handoff/service.js';
+import type { AdvisorAvailability } from '../../src/handoff/presence.js';
+
+/**
+ * For the tests of the queue, the relay and the console API, which are not about presence: one advisor
+ * always « disponible ». Presence-aware routing is tested with real consoles in presence.test.ts.
+ */
+export const oneAdvisorAvailable: AdvisorAvailability = { available: async () => 1, availableNow: () => 1 };
 
 export const PASSWORD = 'mot-de-passe-de-test-42';
 

@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { MemoryStore } from '../../src/storage/memory-store.js';
 import { HandoffService } from '../../src/handoff/service.js';
 import { attachNotifier, Notifier } from '../../src/handoff/notify.js';
-import { MONDAY_10H_WINTER, movableClock, request, testDirectory } from './helpers.js';
+import { MONDAY_10H_WINTER, movableClock, oneAdvisorAvailable, request, testDirectory } from './helpers.js';
 
 interface Received {
   body: string;
@@ -64,7 +64,7 @@ describe('notification of a new request', () => {
       ...base,
       ccis: base.ccis.map((c) => (c.id === 'cci-exemple-gironde' ? { ...c, contact: { ...c.contact, webhookUrl, notifyEmail: 'equipe@gironde.cci.example' } } : c)),
     };
-    const service = await HandoffService.open({ store: new MemoryStore(), directory: () => directory, clock: movableClock(MONDAY_10H_WINTER).now });
+    const service = await HandoffService.open({ store: new MemoryStore(), directory: () => directory, clock: movableClock(MONDAY_10H_WINTER).now, availability: oneAdvisorAvailable });
     const notifier = new Notifier({
       baseUrl: () => 'https://virage.cci.example',
       smtp: { url: `smtp://127.0.0.1:${smtpPort}`, from: 'Virage <virage@cci.example>' },

@@ -20,10 +20,10 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
     users.push(u);
     return u;
   };
-  const latest = (u: ReturnType<typeof webUser>) => app.virage.handoff.service.latestFor(`webchat:${u.t.userId}`);
+  const latest = (u: ReturnType<typeof webUser>) => app.virage.handoff.service.latestFor(`directline:${u.t.userId}`);
 
   beforeAll(async () => {
-    app = await startApp(MONDAY_10H);
+    app = await startApp(MONDAY_10H, { PRESENCE_ABSENT_SECONDS: '600' }); // the test moves the clock by minutes
   });
   afterAll(async () => {
     for (const u of users) u.dl.end();
@@ -85,7 +85,7 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
 
   it('outside office hours: « fermée » with the next slot, even with an advisor disponible', async () => {
     app.clock.set(MONDAY_20H);
-    await claire!.connect(); // a live socket at the new time
+    claire = await consoleClient(app.url, 'claire.martin'); // the morning's session has expired (10 h)
     expect((await claire!.setPresence('disponible')).status).toBe(200);
     const u = user();
     const summary = await u.ask();
@@ -105,8 +105,9 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
     expect(await thomas!.presence()).toMatchObject({ 'claire.martin': 'disponible' });
     app.clock.advance((app.virage.config.handoff.presenceAbsentSeconds + 1) * 1000);
     // …then absent: the choice is forgotten, and the dirigeant is not promised a live exchange.
+    const told = thomas!.messages.filter((m) => m.type === 'presence').length;
     await app.virage.handoff.presence.sweep();
-    await until(async () => thomas!.messages.filter((m) => m.type === 'presence').length >= 1);
+    await until(async () => thomas!.messages.filter((m) => m.type === 'presence').length > told);
     await thomas!.connect(); // thomas's own socket is live at the new time
     expect(await thomas!.presence()).toEqual({ 'claire.martin': 'absent', 'thomas.petit': 'occupe' });
     const u = user();

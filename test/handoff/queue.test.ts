@@ -5,12 +5,12 @@ import { HandoffError } from '../../src/handoff/requests.js';
 import { describeStatus, statusFor } from '../../src/handoff/status.js';
 import type { HandoffEvent } from '../../src/handoff/events.js';
 import { checkEmail, checkPhone, checkReason } from '../../src/handoff/contact.js';
-import { claire, karim, MONDAY_10H_WINTER, movableClock, request, testDirectory } from './helpers.js';
+import { claire, karim, MONDAY_10H_WINTER, movableClock, oneAdvisorAvailable, request, testDirectory } from './helpers.js';
 
 async function setup(start = MONDAY_10H_WINTER) {
   const clock = movableClock(start);
   const directory = await testDirectory();
-  const service = await HandoffService.open({ store: new MemoryStore(), directory: () => directory, clock: clock.now });
+  const service = await HandoffService.open({ store: new MemoryStore(), directory: () => directory, clock: clock.now, availability: oneAdvisorAvailable });
   const events: HandoffEvent[] = [];
   service.onEvent((e) => events.push(e));
   return { clock, service, events };
