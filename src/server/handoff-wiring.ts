@@ -13,6 +13,7 @@ import { loadOrSeedDirectory } from '../handoff/directory.js';
 import type { AdvisorsDirectory } from '../handoff/types.js';
 import { attachNotifier, Notifier } from '../handoff/notify.js';
 import { AdvisorPresence, MemoryPresenceStore, type PresenceStore } from '../handoff/presence.js';
+import { SharedPresenceStore } from '../handoff/presence-shared.js';
 import { HandoffService } from '../handoff/service.js';
 import { handoffPrivacySource } from '../handoff/status.js';
 import { shareHandoffEvents } from '../handoff/share.js';
@@ -48,7 +49,7 @@ export interface HandoffWiringDeps {
   clock?: () => Date;
   /** How often waiting requests are checked for the timeout (default 30 s). */
   sweepMs?: number;
-  /** Where presence is kept (default in memory: one instance). */
+  /** Where presence is kept (default: shared keys and bus with REDIS_URL, else in memory). */
   presenceStore?: PresenceStore;
 }
 
@@ -59,8 +60,9 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
   const clock = deps.clock ?? (() => new Date());
   const absentAfterMs = config.handoff.presenceAbsentSeconds * 1000;
   let service: HandoffService | undefined;
+  const shared = !deps.presenceStore && cluster.shared ? await SharedPresenceStore.open(cluster.keys, cluster.bus) : undefined;
   const presence = new AdvisorPresence({
-    store: deps.presenceStore ?? new MemoryPresenceStore(),
+    store: deps.presenceStore ?? shared ?? new MemoryPresenceStore(),
     directory: () => directory,
     clock,
     absentAfterMs,
@@ -125,6 +127,7 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
       unwatchFile(file, onFileChange);
       detachSocket();
       stopSharing();
+      shared?.close();
       await notifier.idle();
       notifier.close();
     },
