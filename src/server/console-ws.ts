@@ -97,7 +97,6 @@ export function attachConsoleSocket(upgrades: UpgradeDispatcher, deps: ConsoleWs
       const info = { cciId: who.advisor.cciId, login: who.advisor.login, sessionKey: who.sessionKey, alive: true };
       wss.handleUpgrade(req, socket, head, (ws) => {
         markUpgraded(socket);
-        sockets.set(ws, info);
         ws.on('pong', () => {
           info.alive = true;
           seen(info);
@@ -107,10 +106,15 @@ export function attachConsoleSocket(upgrades: UpgradeDispatcher, deps: ConsoleWs
           if (sockets.delete(ws)) seen(info); // the grace period starts now
         });
         ws.on('error', () => ws.terminate());
+        // Counted present first; then the CCI's events, beginning with « hello » (the page loads everything).
         void presence
           .connected(info)
           .catch((err) => deps.logger.error('[console] presence update failed', { err: String(err) }))
-          .then(() => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ type: 'hello', cciId: who.advisor.cciId })));
+          .then(() => {
+            if (ws.readyState !== ws.OPEN) return;
+            sockets.set(ws, info);
+            ws.send(JSON.stringify({ type: 'hello', cciId: who.advisor.cciId }));
+          });
       });
     })().catch((err) => {
       deps.logger.error('[console] socket upgrade failed', { err: String(err) });

@@ -2,6 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { MemoryStore } from '../../src/storage/memory-store.js';
 import { HandoffService } from '../../src/handoff/service.js';
 import { HandoffError } from '../../src/handoff/requests.js';
+import { WaitQueues } from '../../src/handoff/queue.js';
+import { roughWait } from '../../src/handoff/paris-time.js';
 import { describeStatus, statusFor } from '../../src/handoff/status.js';
 import type { HandoffEvent } from '../../src/handoff/events.js';
 import { checkEmail, checkPhone, checkReason } from '../../src/handoff/contact.js';
@@ -24,8 +26,11 @@ describe('live queue', () => {
     const b = await service.create(request('webchat:bob'));
     expect(a.request.status).toBe('en_attente');
     expect(a.request.reference).toMatch(/^VIR-[2-9A-HJKMNP-Z]{5}$/);
-    expect(a.queue).toMatchObject({ position: 1, expectedWaitMs: 5 * 60_000 });
-    expect(b.queue).toMatchObject({ position: 2, expectedWaitMs: 10 * 60_000 });
+    // No take time measured yet: positions, but no estimate (never a made-up one).
+    expect(a.queue).toMatchObject({ position: 1 });
+    expect(b.queue).toMatchObject({ position: 2 });
+    expect(a.queue!.expectedWaitMs).toBeUndefined();
+    expect(describeStatus(b.request, b.queue)).toBe(`Votre demande ${b.request.reference} est en attente : vous êtes en 2e position.`);
     expect(service.queueOf('cci-exemple-gironde').map((e) => e.subject)).toEqual(['webchat:alice', 'webchat:bob']);
 
     clock.advance(60_000); // alice waited 2 minutes
@@ -38,8 +43,22 @@ describe('live queue', () => {
 
     const status = await statusFor(service, 'webchat:bob');
     expect(status).toMatchObject({ position: 1, expectedWaitMs: 120_000 });
-    expect(status!.text).toBe(`Votre demande ${b.request.reference} est en attente : vous êtes en 1re position, attente estimée 2 minutes.`);
+    expect(status!.text).toBe(`Votre demande ${b.request.reference} est en attente : vous êtes en 1re position, attente estimée : moins de 5 minutes.`);
     expect((await statusFor(service, 'webchat:alice'))!.text).toContain('Claire échange avec vous');
+  });
+
+  test('estimates: median of recent take times, one per round of the advisors free, in rounded words', async () => {
+    let free = 2;
+    const queues = new WaitQueues(() => free);
+    expect(queues.expectedWaitMs('c', 1)).toBeUndefined();
+    for (const minutes of [4, 12, 8, 60]) queues.recordTake('c', minutes * 60_000);
+    expect(queues.typicalTakeMs('c')).toBe(10 * 60_000); // median: one slow take does not skew it
+    expect([1, 2, 3].map((p) => queues.expectedWaitMs('c', p))).toEqual([600_000, 600_000, 1_200_000]);
+    free = 0; // nobody free right now: counted as one round per person ahead
+    expect(queues.expectedWaitMs('c', 2)).toBe(1_200_000);
+    expect([60_000, 299_999, 7 * 60_000, 12 * 60_000, 53 * 60_000, 80 * 60_000].map(roughWait)).toEqual([
+      'moins de 5 minutes', 'moins de 5 minutes', 'environ 5 minutes', 'environ 10 minutes', 'environ une heure', 'plus d’une heure',
+    ]);
   });
 
   test('a request cannot be taken twice, nor by another CCI', async () => {

@@ -8,7 +8,7 @@ import { createServer, close, listen } from '../../src/server/server.js';
 import { setupHandoff } from '../../src/server/handoff-wiring.js';
 import { ShardedFileStore } from '../../src/storage/sharded-store.js';
 import { tempDataDir } from './harness.js';
-import { movableClock, request } from './helpers.js';
+import { claire, movableClock, request } from './helpers.js';
 
 describe('setupHandoff (what src/index.ts calls)', () => {
   test('seeds the directory, registers privacy, serves the console, and the sweep turns overdue waits into callbacks', async () => {
@@ -25,6 +25,9 @@ describe('setupHandoff (what src/index.ts calls)', () => {
       expect(privacy.list().map((s) => s.name)).toContain('handoffs');
       expect((await fetch(`http://127.0.0.1:${port}/conseiller`)).status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/api/conseiller/requests`)).status).toBe(401);
+      expect((await handoff.service.create(request('webchat:nobody'))).request.kind).toBe('callback'); // no advisor there
+      await handoff.presence.connected(claire);
+      await handoff.presence.choose(claire, 'disponible');
       const { request: r } = await handoff.service.create(request('webchat:alice'));
       expect(r.status).toBe('en_attente');
       const converted = new Promise((resolve) => handoff.service.onEvent((e) => e.type === 'request.callback' && resolve(e.request)));
