@@ -61,24 +61,27 @@ export async function benchRelay(rounds = 100): Promise<BenchSection> {
       await virage.directLine.idle();
       if (i >= 10) turn.push(performance.now() - started);
     }
+    // The advisor: login, console socket, « disponible » (live is offered only then), then the request.
+    const login = await fetch(`${url}/api/conseiller/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'claire.martin', password: PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
+    console = new WebSocket(`${url.replace('http', 'ws')}/conseiller/ws`, { headers: { cookie, origin: url } });
+    const hello = new Promise((resolve) => console!.on('message', (data) => JSON.parse(String(data)).type === 'hello' && resolve(undefined)));
+    await new Promise((resolve, reject) => console!.once('open', resolve).once('error', reject));
+    await hello;
+    await fetch(`${url}/api/conseiller/presence`, { method: 'POST', headers, body: JSON.stringify({ statut: 'disponible' }) });
     for (const text of FORM) {
       const replied = nextActivity(listeners, fromBot);
       await post(text);
       await replied;
       await virage.directLine.idle();
     }
-    // The advisor: login, console socket, take the request.
-    const login = await fetch(`${url}/api/conseiller/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'claire.martin', password: PASSWORD }) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
     const list = (await (await fetch(`${url}/api/conseiller/requests`, { headers })).json()) as { waiting: Array<{ id: string }> };
     const id = list.waiting[0]!.id;
     const taken = nextActivity(listeners, (a) => fromBot(a) && /en relation avec Claire/.test((a as any).text ?? ''));
     await fetch(`${url}/api/conseiller/requests/${id}/take`, { method: 'POST', headers });
     await taken;
-    console = new WebSocket(`${url.replace('http', 'ws')}/conseiller/ws`, { headers: { cookie, origin: url } });
-    await new Promise((resolve, reject) => console!.once('open', resolve).once('error', reject));
     const consoleWaiters = new Set<(m: any) => void>();
     console.on('message', (data) => {
       const m = JSON.parse(String(data));

@@ -9,6 +9,7 @@ import { tempDataDir } from '../helpers/virage.js';
 import { Chat, resultOf } from './diagnostic/steps.js';
 import { completeDiagnostic } from './diagnostic/typical.js';
 import { claire } from '../handoff/helpers.js';
+import { consoleClient } from '../handoff/clients.js';
 import { fillRequest, MONDAY_10H, MONDAY_20H, say, startApp, type App } from './handoff/helpers.js';
 
 const available = await postgresAvailable('dialogues sur PostgreSQL');
@@ -59,6 +60,8 @@ const available = await postgresAvailable('dialogues sur PostgreSQL');
     const app = await startApp(MONDAY_10H, { STORE: 'postgres', DATABASE_URL: schema.url });
     try {
       const service = app.virage.handoff.service;
+      const console = await consoleClient(app.url, 'claire.martin'); // live only with an advisor disponible
+      expect((await console.setPresence('disponible')).status).toBe(200);
       await fillRequest(app.url, 'pg-lv');
       expect(texts(await say(app.url, 'pg-lv', 'Oui, c’est bien ça'))[0]).toMatch(/Vous êtes en 1re position/);
       const request = (await service.liveFor('emulator:u-pg-lv'))!;

@@ -2,45 +2,17 @@
 // an advisor through the console's HTTP API; a Bot Framework channel through the Emulator-style capture
 // connector (proactive messages by continueConversation); the queue with two users; the timeout into a
 // callback; a server restart during a waiting handoff.
-import { createNodeDirectLine, type DirectLine } from '../../scripts/lib/directline-node.js';
 import { activity, startCapture, type Capture } from '../helpers/emulator.js';
-import { collect, texts } from '../server/directline/harness.js';
 import { MONDAY_10H, PASSWORD, startApp, type App } from '../dialogs/handoff/helpers.js';
 import { tempDataDir } from '../helpers/virage.js';
 import { call, login, type Session } from './harness.js';
+import { consoleClient, FORM, until, webUser, type ConsoleClient } from './clients.js';
 
-const FORM = ['oui', 'Marie Dupont', 'Boulangerie Dupont', 'marie@boulangerie-dupont.fr', '06 12 34 56 78', '33', 'Vendre mes pains en ligne'];
-
-async function until<T>(probe: () => Promise<T | undefined>, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-/** A web user on the self-hosted Direct Line, through botframework-directlinejs over WebSocket. */
-function webUser(app: App) {
-  const t = app.virage.directLine.issueToken();
-  const dl: DirectLine = createNodeDirectLine({ domain: `${app.url}/v3/directline`, token: t.token, webSocket: true });
-  const c = collect(dl);
-  const botTexts = () => texts(c.received, 'bot');
-  const post = (text: string) => new Promise((resolve, reject) => dl.postActivity({ type: 'message', from: { id: t.userId }, text } as any).subscribe(resolve, reject));
-  /** Posts and waits for a new bot message matching `expected`. */
-  const say = async (text: string, expected: RegExp = /./) => {
-    const before = botTexts().length;
-    await post(text);
-    await c.waitFor(() => botTexts().slice(before).some((x) => expected.test(x)));
-  };
-  const fill = async () => {
-    await c.waitFor(() => botTexts().some((x) => /Que souhaitez-vous faire/.test(x)));
-    await say('Parler à un conseiller', /Êtes-vous d’accord/);
-    for (const text of FORM) await say(text);
-    await say('Oui, c’est bien ça', /position/);
-  };
-  return { t, dl, ...c, botTexts, post, say, fill };
+/** Claire's console open and « disponible »: live is offered only then. */
+async function claireAvailable(app: App): Promise<ConsoleClient> {
+  const claire = await consoleClient(app.url, 'claire.martin');
+  expect((await claire.setPresence('disponible')).status).toBe(200);
+  return claire;
 }
 
 async function waitingId(url: string, session: Session, n = 1): Promise<string[]> {
@@ -58,11 +30,12 @@ describe('live relay: web user (Direct Line WebSocket) and advisor (console HTTP
   afterAll(() => app.stop());
 
   it('relays both ways in real time, ends from the console, rates, then the bot answers again', async () => {
+    const advisor = (await claireAvailable(app)).session;
     const user = webUser(app);
     try {
       await user.fill();
-      expect(user.botTexts().at(-1)).toMatch(/Vous êtes en 1re position, attente estimée 5 min/);
-      const advisor = await login(app.url, 'claire.martin', PASSWORD);
+      // No take time measured yet: the position, and no invented estimate.
+      expect(user.botTexts().at(-1)).toMatch(/Vous êtes en 1re position\. Restez sur cette conversation/);
       const [id] = await waitingId(app.url, advisor);
       const seen = await call(app.url, 'GET', `/api/conseiller/requests/${id}`, advisor);
       expect(seen.json.request.context.transcript.some((l: any) => l.from === 'user' && l.text === 'Boulangerie Dupont')).toBe(true);
@@ -152,6 +125,7 @@ describe('live relay on a Bot Framework channel (Emulator-style capture connecto
   });
 
   it('delivers the advisor’s messages and typing by continueConversation, and the user’s replies reach the request', async () => {
+    await claireAvailable(app);
     const user = channelUser(app.url, capture, 'bf-1');
     await user.say('bonjour');
     await user.say('Parler à un conseiller');
@@ -174,6 +148,8 @@ describe('live relay on a Bot Framework channel (Emulator-style capture connecto
   });
 
   it('turns a wait beyond HANDOFF_MAX_WAIT_MINUTES into a callback and tells the user honestly', async () => {
+    const thomas = await consoleClient(app.url, 'thomas.petit'); // Claire is in her exchange with bf-1
+    expect((await thomas.setPresence('disponible')).status).toBe(200);
     const user = channelUser(app.url, capture, 'bf-2');
     await user.say('Parler à un conseiller');
     for (const t of FORM) await user.say(t);
@@ -194,6 +170,7 @@ describe('server restart during a waiting handoff', () => {
     const capture = await startCapture();
     let app = await startApp(MONDAY_10H, {}, dataDir);
     try {
+      await claireAvailable(app);
       let user = channelUser(app.url, capture, 'rs-1');
       await user.say('Parler à un conseiller');
       for (const t of FORM) await user.say(t);

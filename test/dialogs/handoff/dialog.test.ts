@@ -1,8 +1,10 @@
 // The handoff conversation step by step through /api/messages (expectReplies), on the real server and
 // file store, with the handoff clock moved by the test: outside hours → callback ticket; within hours →
-// live queue, the relay takes the user's messages, « terminer » → rating → the bot answers again.
+// live queue (an advisor's console open and « disponible »), the relay takes the user's messages,
+// « terminer » → rating → the bot answers again.
 import { buttons, texts } from '../../helpers/emulator.js';
 import { claire } from '../../handoff/helpers.js';
+import { consoleClient } from '../../handoff/clients.js';
 import { fillRequest, MONDAY_10H, MONDAY_20H, say, startApp, type App } from './helpers.js';
 
 const all = (replies: any[]) => texts(replies).join('\n');
@@ -88,6 +90,8 @@ describe('handoff dialog, within office hours (Monday 10:00)', () => {
   let app: App;
   beforeAll(async () => {
     app = await startApp(MONDAY_10H, { HANDOFF_EMIT_EVENT: 'true' });
+    const console = await consoleClient(app.url, 'claire.martin');
+    expect((await console.setPresence('disponible')).status).toBe(200);
   });
   afterAll(() => app.stop());
 
@@ -99,7 +103,7 @@ describe('handoff dialog, within office hours (Monday 10:00)', () => {
     expect(event).toMatchObject({ name: 'handoff.initiate', value: { skill: 'cci-exemple-gironde', contact: { name: 'Marie Dupont' } } });
     expect(event.attachments[0]).toMatchObject({ contentType: 'application/json', name: 'Transcript' });
     expect(event.attachments[0].content.activities.some((a: any) => a.text === 'Boulangerie Dupont' && a.from.role === 'user')).toBe(true);
-    expect(texts(queued)[0]).toMatch(/^Votre demande VIR-\w{5} est transmise à la CCI Exemple Gironde\. Vous êtes en 1re position, attente estimée 5 min/);
+    expect(texts(queued)[0]).toMatch(/^Votre demande VIR-\w{5} est transmise à la CCI Exemple Gironde\. Vous êtes en 1re position\. Restez sur cette conversation/);
     expect(buttons(queued)).toEqual(['Terminer l’échange']);
     const request = (await service.liveFor('emulator:u-lv'))!;
     expect(request.status).toBe('en_attente');
@@ -126,7 +130,8 @@ describe('handoff dialog, within office hours (Monday 10:00)', () => {
     await say(app.url, 'rp', 'Être rappelé');
     for (const t of ['oui', 'Paul Martin', 'Garage Martin', 'passer', '05 56 00 00 00', '33']) await say(app.url, 'rp', t);
     const summary = all(await say(app.url, 'rp', 'Un devis pour un site'));
-    expect(summary).toMatch(/vous rappellera à partir de lundi 24 novembre à 13 h 30/);
+    expect(summary).toMatch(/Un conseiller vous rappellera dès que possible, aujourd’hui jusqu’à 12 h 30, sinon à partir de lundi 24 novembre à 13 h 30\./);
+    expect(summary).not.toMatch(/fermée/);
     expect(all(await say(app.url, 'rp', 'oui'))).toMatch(/est enregistrée/);
     expect((await app.virage.handoff.service.latestFor('emulator:u-rp'))!.contact).toEqual({ name: 'Paul Martin', company: 'Garage Martin', phone: '05 56 00 00 00' });
   });
