@@ -154,6 +154,10 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     // The session made on B is valid on A (sessions in the shared store).
     expect((await call(a.url, 'GET', '/api/conseiller/session', advisor)).status).toBe(200);
     const consoleB = await consoleSocket(b.url, advisor.cookie);
+    // Live is offered only with an advisor « disponible »: said on B, seen by A through the shared presence.
+    await until(() => consoleB.messages.find((m) => m.type === 'hello'));
+    expect((await call(b.url, 'POST', '/api/conseiller/presence', advisor, { statut: 'disponible' })).status).toBe(200);
+    expect((await call(a.url, 'GET', '/api/conseiller/presence', advisor)).json.advisors.find((x: any) => x.login === 'claire.martin').state).toBe('disponible');
 
     const t = await token(a.url);
     const onA = client(a.url, t);
