@@ -4,7 +4,8 @@
 // Targets: p95 < 2 ms on the shipped guides, < 20 ms on 10k passages.
 import path from 'node:path';
 import { loadGuides, type Guide } from '../src/knowledge/guides.js';
-import { createKnowledgeBase, loadQuestions, loadSynonyms } from '../src/knowledge/search/index.js';
+import { loadContent } from '../src/content/index.js';
+import { UrgentDetector, createKnowledgeBase, loadQuestions } from '../src/knowledge/search/index.js';
 import { terms } from '../src/knowledge/search/text.js';
 import { knowledgeDir } from '../src/paths.js';
 import { ms, ratio, summarize } from './stats.js';
@@ -74,9 +75,10 @@ function time(fn: () => void): number {
 }
 
 async function run(label: string, guides: Guide[], queries: string[], rounds: number, target: number): Promise<string[]> {
-  const synonyms = loadSynonyms();
+  const content = loadContent();
+  const options = { synonyms: content.synonyms, urgent: new UrgentDetector(content.urgent) };
   let kb!: ReturnType<typeof createKnowledgeBase>;
-  const build = time(() => (kb = createKnowledgeBase(guides, { synonyms })));
+  const build = time(() => (kb = createKnowledgeBase(guides, options)));
   const passages = guides.flatMap((g) => g.sections.map((s) => terms(`${s.title} ${s.text}`)));
   for (const q of queries.slice(0, 20)) kb.search(q); // warm-up
   const searchSamples: number[] = [];

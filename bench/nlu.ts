@@ -3,7 +3,8 @@
 // utterances (fold + natural's French tokenizer), so the ratio says what the NLU adds on top.
 import os from 'node:os';
 import path from 'node:path';
-import { createNlu, loadNluData, type QuestionContext } from '../src/nlu/index.js';
+import { loadContent } from '../src/content/index.js';
+import { createNlu, type QuestionContext } from '../src/nlu/index.js';
 import { loadQuestionnaire } from '../src/diagnostic/index.js';
 import { readAnswerText } from '../src/diagnostic/reading.js';
 import { loadCorpus } from '../src/nlu/evaluate.js';
@@ -26,7 +27,7 @@ const CONTEXTS: QuestionContext[] = [
 ];
 
 export async function benchNlu(rounds = 5): Promise<BenchSection> {
-  const data = loadNluData();
+  const data = loadContent().nlu;
   const trainings: number[] = [];
   let nlu = createNlu(data);
   for (let i = 0; i < rounds; i++) {

@@ -3,17 +3,15 @@
 // right section, MRR, off-topic rejection, side by side. Lists the failures of the tuning half, of the
 // development set and of the old set only: the test half is reported as aggregate figures, never as
 // sentences, so that nobody tunes on it. Exits 1 below the targets of the test half.
-import path from 'node:path';
-import { readGuides } from '../src/knowledge/guides.js';
-import { EVAL_SETS, createKnowledgeBase, evaluate, formatReport, loadQuestions, type EvalReport } from '../src/knowledge/search/index.js';
-import { formatProblems } from '../src/knowledge/validation.js';
-import { knowledgeDir } from '../src/paths.js';
+import { loadContent } from '../src/content/index.js';
+import { EVAL_SETS, UrgentDetector, createKnowledgeBase, evaluate, formatReport, loadQuestions, type EvalReport } from '../src/knowledge/search/index.js';
 
-const { guides, problems } = readGuides(path.join(knowledgeDir, 'guides'));
-if (problems.length > 0) console.warn(`Attention, guides avec problèmes (npm run kb:check) :\n${formatProblems(problems)}\n`);
+const content = loadContent();
 const threshold = process.env.KB_THRESHOLD ? Number(process.env.KB_THRESHOLD) : undefined;
 const clarifyRatio = process.env.KB_CLARIFY ? Number(process.env.KB_CLARIFY) : undefined;
-const kb = createKnowledgeBase(guides, {
+const kb = createKnowledgeBase(content.guides, {
+  synonyms: content.synonyms,
+  urgent: new UrgentDetector(content.urgent),
   ...(threshold === undefined ? {} : { threshold }),
   ...(clarifyRatio === undefined ? {} : { clarifyRatio }),
 });
@@ -36,7 +34,7 @@ for (const [k, r] of Object.entries(reports) as Array<[keyof typeof EVAL_SETS, E
   console.log(formatReport(r, kb.threshold, k !== 'test').join('\n'));
   console.log('');
 }
-console.log(`(${guides.length} guides, ${kb.stats.passages} passages ; évaluation en ${ms.toFixed(0)} ms)`);
+console.log(`(${content.guides.length} guides, ${kb.stats.passages} passages ; évaluation en ${ms.toFixed(0)} ms)`);
 const t = reports.test;
 if (t.top1 < 0.92 || t.top3 < 0.98 || t.rightSection < 0.85 || t.offTopicRejection < 1) {
   console.log('Objectifs non atteints sur la moitié test : top-1 ≥ 92 %, top-3 ≥ 98 %, bonne section ≥ 85 %, hors sujet jamais répondu.');

@@ -1,12 +1,16 @@
-// npm run kb:check — validates every guide and aid entry of knowledge/; prints problems in French, exits 1 if any.
+// npm run kb:check — checks everything under knowledge/ (or KNOWLEDGE_DIR) exactly as the server does at start:
+// each file against the schema beside it, then across files; prints problems in French, exits 1 if any.
+import path from 'node:path';
+import { readContent, formatProblems } from '../src/content/index.js';
 import { knowledgeDir } from '../src/paths.js';
-import { checkKnowledgeBase, REQUIRED_GUIDE_SLUGS } from '../src/knowledge/kb-check.js';
-import { formatProblems } from '../src/knowledge/validation.js';
 
-const problems = checkKnowledgeBase(knowledgeDir);
-if (problems.length === 0) {
-  console.log(`Base de connaissances valide (${REQUIRED_GUIDE_SLUGS.length} guides obligatoires présents, catalogue des aides conforme).`);
+const dir = process.env.KNOWLEDGE_DIR ? path.resolve(process.env.KNOWLEDGE_DIR) : knowledgeDir;
+const { content, problems } = readContent(dir);
+if (content) {
+  console.log(
+    `Contenu valide : ${content.guides.length} guides, ${content.aids.length} aides, ${content.diagnostic.questionnaire.questions.length} questions, ${Object.keys(content.nlu.intents.intents).length} intentions.`,
+  );
 } else {
-  console.error(`Base de connaissances : ${problems.length} problème(s)\n${formatProblems(problems)}`);
+  console.error(`Contenu : ${problems.length} problème(s)\n${formatProblems(problems)}`);
   process.exitCode = 1;
 }

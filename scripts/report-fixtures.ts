@@ -5,10 +5,12 @@
 import path from 'node:path';
 import { projectRoot } from '../src/paths.js';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadDiagnosticModel } from '../src/diagnostic/model.js';
+import { loadContent } from '../src/content/index.js';
 import { buildResult } from '../src/diagnostic/result.js';
-import { findAids } from '../src/knowledge/aids.js';
-const model = loadDiagnosticModel();
+import { findAids as findAidsIn, type AidQuery } from '../src/knowledge/aids.js';
+const content = loadContent();
+const model = content.diagnostic;
+const findAids = (query: AidQuery) => findAidsIn(query, content.aids);
 const dir = path.join(projectRoot, 'test', 'fixtures', 'diagnostic');
 const dates: Record<string, string> = { 'artisan-sans-site': '2026-11-22T09:30:00.000Z', 'boutique-facebook': '2026-12-01T16:05:00.000Z', 'pme-ecommerce-sans-sauvegarde': '2026-11-30T08:00:00.000Z' };
 for (const [name, date] of Object.entries(dates)) {

@@ -2,6 +2,7 @@
 // Every variable is documented in .env.example. Errors name the variable, in French and English.
 import path from 'node:path';
 import proxyaddr from 'proxy-addr';
+import { knowledgeDir } from './paths.js';
 
 export type TrustProxy = false | number | string[];
 
@@ -12,6 +13,8 @@ export interface VirageConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** The content folder (guides, aids, diagnostic, understanding): KNOWLEDGE_DIR, default the project's knowledge/. */
+  knowledgeDir: string;
   /** Where data is kept: the embedded lowdb files in DATA_DIR (default) or PostgreSQL (DATABASE_URL). */
   store: { kind: 'lowdb' } | { kind: 'postgres'; url: string };
   /**
@@ -244,6 +247,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
     // Local mode (no channel authentication) is for this machine only unless HOST says otherwise.
     host: str(env, 'HOST') || (microsoftAppId ? '0.0.0.0' : '127.0.0.1'),
     dataDir,
+    knowledgeDir: str(env, 'KNOWLEDGE_DIR') ? path.resolve(cwd, str(env, 'KNOWLEDGE_DIR')) : knowledgeDir,
     store: store(env),
     ...optional('redis', redis(env)),
     publicUrl: url(env, 'PUBLIC_URL'),

@@ -13,14 +13,14 @@ import { botStatePrivacySource } from './bot/state-privacy.js';
 import { openCluster, type Cluster } from './cluster/index.js';
 import { memoryLimiters, redisLimiters, setLimiterFactory } from './server/limits.js';
 import { loadConfig, isLocalMode, type VirageConfig } from './config.js';
-import { loadDiagnosticModel, type DiagnosticResult } from './diagnostic/index.js';
+import type { DiagnosticResult } from './diagnostic/index.js';
 import { diagnosticForAdvisor } from './diagnostic/for-advisor.js';
 import { DiagnosticRecords, type StoredResult, type SubjectDiagnostics } from './diagnostic/records.js';
 import { routeDepartement } from './handoff/routing.js';
-import { findAids } from './knowledge/aids.js';
+import { loadContent } from './content/index.js';
+import { findAids as findAidsIn, type AidQuery } from './knowledge/aids.js';
 import { KnowledgeFeedback, knowledgeLogOf } from './knowledge/feedback.js';
-import { loadGuides } from './knowledge/guides.js';
-import { createKnowledgeBase } from './knowledge/search/knowledge-base.js';
+import { createKnowledgeBase, UrgentDetector } from './knowledge/search/index.js';
 import { createLogger, type Logger } from './log.js';
 import { createNlu } from './nlu/index.js';
 import { rememberLastReading } from './nlu/memo.js';
@@ -74,6 +74,8 @@ export interface VirageOverrides {
 export async function createVirage(config: VirageConfig, overrides: VirageOverrides = {}): Promise<Virage> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? (() => new Date());
+  // All the content of knowledge/, checked before anything opens: one French error lists every problem.
+  const content = loadContent(config.knowledgeDir);
   const { store, transaction } = await openStore(config, logger);
   const cluster = await openCluster({ url: config.redis?.url, prefix: config.redis?.prefix, logger }).catch(async (err: unknown) => {
     await store.close();
@@ -94,10 +96,11 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
   const urls = publicUrls(config, () => boundPort);
 
   // French understanding, knowledge and diagnostic content: loaded and checked once, at start.
-  const nlu = createNlu();
-  const kb = createKnowledgeBase(loadGuides(path.join(projectRoot, 'knowledge', 'guides')));
+  const nlu = createNlu(content.nlu);
+  const kb = createKnowledgeBase(content.guides, { synonyms: content.synonyms, urgent: new UrgentDetector(content.urgent) });
   const feedback = new KnowledgeFeedback(store);
-  const model = loadDiagnosticModel();
+  const model = content.diagnostic;
+  const findAids = (query: AidQuery) => findAidsIn(query, content.aids);
   const records = new DiagnosticRecords<DiagnosticResult>(
     store.collection<SubjectDiagnostics>('diagnostics'),
     store.collection<StoredResult<DiagnosticResult>>('diagnostic-results'),

@@ -31,7 +31,6 @@ export interface DiagnosticServices {
 
 /** Channels that render Adaptive Cards; elsewhere the plain text version is sent. */
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
-const AID_GUIDES = new Set(['aides-regionales', 'financer-projet-numerique', 'financer-formation', 'osez-ia']);
 
 export async function finishDiagnostic(context: TurnContext, s: DiagnosticServices, subject: string, answers: Answers, askedAboutAids: boolean): Promise<DiagnosticResult> {
   const built = buildResult(s.questionnaire, {}, answers, { model: s.model, findAids: s.findAids, askedAboutAids, ...(s.clock ? { now: s.clock() } : {}) });
@@ -76,7 +75,7 @@ export async function answerMidDiagnostic(context: TurnContext, s: DiagnosticSer
   const best = search.results[0];
   if (outcome.kind !== 'none' && best) {
     await sendAnswer(context, s.knowledge, best, s.publicBaseUrl(context.activity));
-    return AID_GUIDES.has(best.guideId);
+    return s.knowledge.guide(best.guideId)?.aid === true; // guides about public aid say `aid: true` in their front matter
   }
   await context.sendActivity(
     'Je n’ai pas de réponse fiable à cette question dans nos guides. Vous pourrez la poser à un conseiller à la fin du diagnostic.',

@@ -4,8 +4,11 @@ import path from 'node:path';
 import { checkCondition, collector } from './checks.js';
 import { checkComparisons, type ComparisonData } from './compare.js';
 import { diagnosticDir, displayPath, readChecked, throwIfProblems, type Problem } from './data.js';
-import { checkRecommendations, type RecommendationData } from './plan-rules.js';
-import { DEFAULT_QUESTIONNAIRE, loadQuestionnaire } from './questionnaire.js';
+import { checkRecommendations, type ModelReferences, type RecommendationData } from './plan-rules.js';
+
+export type { ModelReferences };
+import { DEFAULT_QUESTIONNAIRE, checkQuestionnaire } from './questionnaire.js';
+import type { AidSectors } from './plan-aids.js';
 import type { ScoringModel } from './scoring.js';
 import type { Questionnaire } from './types.js';
 
@@ -14,7 +17,7 @@ export const DEFAULT_FILES = {
   ponderations: path.join(diagnosticDir, 'ponderations.fr.json'),
   comparaisons: path.join(diagnosticDir, 'comparaisons.fr.json'),
   recommandations: path.join(diagnosticDir, 'recommandations.fr.json'),
-};
+} as const;
 
 /** Everything the diagnostic needs, loaded and cross-checked once at start. */
 export interface DiagnosticModel {
@@ -22,6 +25,8 @@ export interface DiagnosticModel {
   scoring: ScoringModel;
   comparisons: ComparisonData;
   recommendations: RecommendationData;
+  /** Sector question ids → aid catalogue sectors; set by src/content from knowledge/nlu/secteurs.fr.json. */
+  aidSectors?: AidSectors;
 }
 
 /** Semantic checks of ponderations.fr.json. */
@@ -41,31 +46,59 @@ export function checkScoringModel(q: Questionnaire, model: ScoringModel, file: s
   return problems;
 }
 
-function loadPart<T>(file: string, schema: string, check: (data: T, shown: string) => Problem[]): { data?: T; problems: Problem[] } {
-  const { data, problems } = readChecked(file, schema);
+function loadPart<T>(file: string, schema: string, dir: string, check: (data: T, shown: string) => Problem[]): { data?: T; problems: Problem[] } {
+  const { data, problems } = readChecked(file, schema, dir);
   if (data) problems.push(...check(data as T, displayPath(file)));
   return { data: data as T | undefined, problems };
 }
 
 /** Loads ponderations.fr.json alone (checked against the questionnaire). */
 export function loadScoringModel(q: Questionnaire, file: string = DEFAULT_FILES.ponderations): ScoringModel {
-  const { data, problems } = loadPart<ScoringModel>(file, 'ponderations.schema.json', (m, shown) => checkScoringModel(q, m, shown));
+  const { data, problems } = loadPart<ScoringModel>(file, 'ponderations.schema.json', diagnosticDir, (m, shown) => checkScoringModel(q, m, shown));
   throwIfProblems('Pondérations du diagnostic invalides', problems);
   return data!;
 }
 
+/** The data files of a knowledge folder's diagnostic/ (schemas beside them). */
+export function diagnosticFiles(dir: string): typeof DEFAULT_FILES {
+  return {
+    questionnaire: path.join(dir, 'questionnaire.fr.json'),
+    ponderations: path.join(dir, 'ponderations.fr.json'),
+    comparaisons: path.join(dir, 'comparaisons.fr.json'),
+    recommandations: path.join(dir, 'recommandations.fr.json'),
+  };
+}
+
+/**
+ * Reads and cross-checks every data file of the diagnostic; never throws. `schemasDir` holds the schemas
+ * (knowledge/diagnostic/); `refs` the guides and aid topics plan rules may name (unchecked when absent).
+ */
+export function readDiagnosticModel(
+  files: Partial<typeof DEFAULT_FILES> = {},
+  schemasDir: string = diagnosticDir,
+  refs: ModelReferences = {},
+): { model?: DiagnosticModel; problems: Problem[] } {
+  const f = { ...DEFAULT_FILES, ...files };
+  const q = readChecked(f.questionnaire, 'questionnaire.schema.json', schemasDir);
+  if (q.data) q.problems.push(...checkQuestionnaire(q.data as Questionnaire, displayPath(f.questionnaire)));
+  if (q.problems.length) return { problems: q.problems };
+  const questionnaire = q.data as Questionnaire;
+  const scoring = loadPart<ScoringModel>(f.ponderations, 'ponderations.schema.json', schemasDir, (m, s) => checkScoringModel(questionnaire, m, s));
+  const comparisons = loadPart<ComparisonData>(f.comparaisons, 'comparaisons.schema.json', schemasDir, (d, s) => checkComparisons(questionnaire, d, s));
+  const recommendations = loadPart<RecommendationData>(f.recommandations, 'recommandations.schema.json', schemasDir, (d, s) =>
+    checkRecommendations(questionnaire, d, s, refs),
+  );
+  const problems = [...scoring.problems, ...comparisons.problems, ...recommendations.problems];
+  if (problems.length) return { problems };
+  return { model: { questionnaire, scoring: scoring.data!, comparisons: comparisons.data!, recommendations: recommendations.data! }, problems };
+}
+
 /**
  * Loads and cross-checks every data file of the diagnostic. Throws one error listing every problem of
- * every file. Call it at start: a CCI's mistake is reported before the first conversation.
+ * every file. At start, src/content loads it with the guides and aids it refers to.
  */
 export function loadDiagnosticModel(files: Partial<typeof DEFAULT_FILES> = {}): DiagnosticModel {
-  const f = { ...DEFAULT_FILES, ...files };
-  const questionnaire = loadQuestionnaire(f.questionnaire);
-  const scoring = loadPart<ScoringModel>(f.ponderations, 'ponderations.schema.json', (m, s) => checkScoringModel(questionnaire, m, s));
-  const comparisons = loadPart<ComparisonData>(f.comparaisons, 'comparaisons.schema.json', (d, s) => checkComparisons(questionnaire, d, s));
-  const recommendations = loadPart<RecommendationData>(f.recommandations, 'recommandations.schema.json', (d, s) =>
-    checkRecommendations(questionnaire, d, s),
-  );
-  throwIfProblems('Données du diagnostic invalides', [...scoring.problems, ...comparisons.problems, ...recommendations.problems]);
-  return { questionnaire, scoring: scoring.data!, comparisons: comparisons.data!, recommendations: recommendations.data! };
+  const { model, problems } = readDiagnosticModel(files);
+  throwIfProblems('Données du diagnostic invalides', problems);
+  return model!;
 }

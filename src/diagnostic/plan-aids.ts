@@ -2,8 +2,9 @@
 // whole list for the firm — the schemes of its région it is eligible for and whose purpose meets the plan
 // (named as regional), then the national ones that fit its needs. The look-up is injected
 // (src/knowledge/aids.ts `findAids`); export support is offered only when the firm exports or wants to
-// (findAids' rule).
-import type { AidMatch, AidQuery } from '../knowledge/aids.js';
+// (findAids' rule). The catalogue is loaded and checked at start (src/content): a look-up does no I/O,
+// and its errors are not hidden.
+import { STATUSES, type AidMatch, type AidQuery } from '../knowledge/aids.js';
 import type { Profile } from './types.js';
 
 /** The aid look-up the plan needs: `findAids` of src/knowledge/aids.ts, or any function of that shape. */
@@ -33,34 +34,31 @@ const MAX_REGIONAL = 4;
 const MAX_NATIONAL = 4;
 /** Topics of a scheme that serves a firm's digital project as a whole (site, selling online, tools…). */
 const BROAD_TOPICS = new Set(['transformation', 'site', 'e-commerce', 'visibilite', 'gestion']);
-const STATUSES = new Set(['entreprise', 'dirigeant-salarie', 'tns-commerce', 'artisan', 'profession-liberale', 'micro-entrepreneur', 'association']);
+const STATUS_IDS: ReadonlySet<string> = new Set(STATUSES);
 
 /**
- * The aid catalogue's sector slug for the firm (knowledge/aides uses « commerce », « artisanat »,
- * « hotellerie-restauration »; the sector question gives « metiers_bouche », « construction »…): an
- * artisan is « artisanat » whatever the trade, a food shop is « commerce ».
+ * From the sector question's ids to the aid catalogue's sectors: knowledge/nlu/secteurs.fr.json
+ * (`aidSector` of each sector, `aidSectorByStatus`: an artisan is « artisanat » whatever the trade).
  */
-export function aidSector(profile: Profile): string | undefined {
-  if (profile.status === 'artisan') return 'artisanat';
-  if (profile.sector === 'metiers_bouche') return 'commerce';
-  return profile.sector?.replace(/_/g, '-');
+export interface AidSectors {
+  bySector: Readonly<Record<string, string>>;
+  byStatus: Readonly<Record<string, string>>;
 }
 
-function queryOf(profile: Profile, topics: string[]): AidQuery {
+/** The aid catalogue's sector for the firm; undefined when unknown (sector-restricted schemes then rank lower). */
+export function aidSector(profile: Profile, sectors: AidSectors | undefined): string | undefined {
+  if (!sectors) return undefined;
+  const byStatus = profile.status ? sectors.byStatus[profile.status] : undefined;
+  return byStatus ?? (profile.sector ? sectors.bySector[profile.sector] : undefined);
+}
+
+function queryOf(profile: Profile, topics: string[], sectors: AidSectors | undefined): AidQuery {
   const query: AidQuery = { region: profile.region, topics };
   if (profile.sizeBand) query.sizeBand = profile.sizeBand;
-  if (profile.status && STATUSES.has(profile.status)) query.status = profile.status as AidQuery['status'];
-  const sector = aidSector(profile);
+  if (profile.status && STATUS_IDS.has(profile.status)) query.status = profile.status as AidQuery['status'];
+  const sector = aidSector(profile, sectors);
   if (sector) query.sector = sector;
   return query;
-}
-
-function safely(findAids: FindAids, query: AidQuery): readonly AidMatch[] {
-  try {
-    return findAids(query);
-  } catch {
-    return []; // A catalogue problem must not break the diagnostic; the advisor confirms aids anyway.
-  }
 }
 
 function ref({ aid, regional }: AidMatch): AidRef {
@@ -72,9 +70,9 @@ function ref({ aid, regional }: AidMatch): AidRef {
 }
 
 /** Up to 3 schemes whose topics match one priority's. */
-export function priorityAids(findAids: FindAids | undefined, aidTopics: string[], profile: Profile): AidRef[] {
+export function priorityAids(findAids: FindAids | undefined, aidTopics: string[], profile: Profile, sectors?: AidSectors): AidRef[] {
   if (!findAids || aidTopics.length === 0) return [];
-  return safely(findAids, queryOf(profile, aidTopics))
+  return findAids(queryOf(profile, aidTopics, sectors))
     .filter((m) => m.matchedTopics.length > 0)
     .slice(0, MAX_PRIORITY_AIDS)
     .map(ref);
@@ -85,9 +83,9 @@ export function priorityAids(findAids: FindAids | undefined, aidTopics: string[]
  * ones before the CCI's advice), then national schemes matching the plan's topics (`topics`: the
  * priorities' aid topics, with « transformation »).
  */
-export function firmAids(findAids: FindAids | undefined, topics: string[], profile: Profile): AidRef[] {
+export function firmAids(findAids: FindAids | undefined, topics: string[], profile: Profile, sectors?: AidSectors): AidRef[] {
   if (!findAids) return [];
-  const matches = safely(findAids, queryOf(profile, [...new Set(topics)]));
+  const matches = findAids(queryOf(profile, [...new Set(topics)], sectors));
   const isAdvice = (m: AidMatch) => m.aid.kind === 'accompagnement' && /^cci-/.test(m.aid.id);
   // A regional scheme for the firm's digital project in general is always shown; one for a single
   // specialised need (a cyber-incident service, an AI programme) only when the plan has that need.

@@ -1,18 +1,18 @@
 // The plan's rules as data (knowledge/diagnostic/recommandations.fr.json): each action says when it applies,
 // what it brings, what it costs in money and in-house time, and its 70/20/10 horizon. Checked at load.
-import { REQUIRED_GUIDE_SLUGS } from '../knowledge/kb-check.js';
+// The guides and aid topics a rule may name are the content's (the guides loaded, the aid schema's topics):
+// src/content passes them in at start.
 import { checkCondition, collector } from './checks.js';
 import type { Problem } from './data.js';
 import type { AxisId, Condition, Questionnaire } from './types.js';
 
-/** Guide slugs of the knowledge base (knowledge/guides/<slug>.md): the required set checked by kb:check. */
-export const GUIDE_SLUGS = REQUIRED_GUIDE_SLUGS;
-
-/** Topics of the aid catalogue (src/knowledge/schemas/aids.schema.json), the vocabulary of `aidTopics`. */
-export const AID_TOPICS = [
-  'site', 'e-commerce', 'visibilite', 'gestion', 'cybersecurite', 'rgpd', 'ia', 'formation', 'transformation', 'export',
-  'materiel', 'financement', 'numerique-responsable',
-] as const;
+/** What the plan rules may name, known only once the guides and the aid catalogue are read (see src/content). */
+export interface ModelReferences {
+  /** Slugs of the guides loaded (knowledge/guides/<slug>.md). */
+  guides?: ReadonlySet<string>;
+  /** Topics of the aid catalogue (the `topics` enum of knowledge/aides/aides.schema.json). */
+  aidTopics?: ReadonlySet<string>;
+}
 
 /** 70/20/10: proven quick wins, known projects, one bolder try. */
 export type Horizon = 'quick-win' | 'projet' | 'pari';
@@ -53,9 +53,8 @@ export interface RecommendationData {
 }
 
 /** Semantic checks of recommandations.fr.json. */
-export function checkRecommendations(q: Questionnaire, data: RecommendationData, file: string): Problem[] {
+export function checkRecommendations(q: Questionnaire, data: RecommendationData, file: string, refs: ModelReferences = {}): Problem[] {
   const { problems, add } = collector(file);
-  const slugs = new Set<string>(GUIDE_SLUGS);
   const ids = new Set<string>();
   const timeQuestion = q.questions.find((x) => x.profileField === 'time');
   for (const id of timeQuestion?.options?.map((o) => o.id) ?? []) {
@@ -66,9 +65,11 @@ export function checkRecommendations(q: Questionnaire, data: RecommendationData,
     if (ids.has(action.id)) add(where, 'identifiant en double');
     ids.add(action.id);
     checkCondition(q, action.when, where, add);
-    for (const guide of action.guides) if (!slugs.has(guide)) add(where, `guide inconnu « ${guide} »`);
+    for (const guide of action.guides) {
+      if (refs.guides && !refs.guides.has(guide)) add(where, `guide inconnu « ${guide} » (aucun fichier knowledge/guides/${guide}.md valide)`);
+    }
     for (const topic of action.aidTopics) {
-      if (!(AID_TOPICS as readonly string[]).includes(topic)) add(where, `thème d'aide inconnu « ${topic} »`);
+      if (refs.aidTopics && !refs.aidTopics.has(topic)) add(where, `thème d'aide inconnu « ${topic} » (thèmes : ${[...refs.aidTopics].join(', ')})`);
     }
     if (action.cost.max < action.cost.min) add(where, 'coût : max est inférieur à min');
     for (const [, ref] of action.why.matchAll(/\{\{reponse:([^}]+)\}\}/g)) {

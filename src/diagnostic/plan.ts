@@ -9,7 +9,7 @@ import { axisLabel, findQuestion } from './questionnaire.js';
 import type { AxisScore } from './scoring.js';
 import type { Answers, AxisId, Profile, Questionnaire } from './types.js';
 
-import { firmAids, priorityAids, type AidRef, type FindAids } from './plan-aids.js';
+import { firmAids, priorityAids, type AidRef, type AidSectors, type FindAids } from './plan-aids.js';
 
 export type { AidRef, FindAids } from './plan-aids.js';
 
@@ -54,6 +54,8 @@ export interface PlanInput {
   profile: Profile;
   axes: AxisScore[];
   findAids?: FindAids;
+  /** Sector question ids → aid catalogue sectors (knowledge/nlu/secteurs.fr.json). */
+  aidSectors?: AidSectors;
 }
 
 const HORIZON_LABELS: Record<Horizon, string> = { 'quick-win': 'Action rapide', projet: 'Projet', pari: 'Essai' };
@@ -155,7 +157,7 @@ export function buildPlan(input: PlanInput): Plan {
       inHouse: action.inHouse,
       guides: action.guides,
       aidTopics: action.aidTopics,
-      aids: priorityAids(input.findAids, action.aidTopics, profile),
+      aids: priorityAids(input.findAids, action.aidTopics, profile, input.aidSectors),
       mandatory: action.mandatory === true,
       ...(over ? { note: overNote(action) } : {}),
     };
@@ -164,6 +166,6 @@ export function buildPlan(input: PlanInput): Plan {
     .filter(({ action }) => !chosen.includes(action))
     .slice(0, 5)
     .map(({ action }) => ({ id: action.id, title: action.title, guides: action.guides }));
-  const aids = firmAids(input.findAids, ['transformation', ...ordered.flatMap((a) => a.aidTopics)], profile);
+  const aids = firmAids(input.findAids, ['transformation', ...ordered.flatMap((a) => a.aidTopics)], profile, input.aidSectors);
   return { priorities, budgetPerYear, hoursPerMonth, assumed: { budget: budgetAssumed, time: timeAssumed }, more, aids };
 }

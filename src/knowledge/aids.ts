@@ -1,20 +1,19 @@
 // Catalogue of public aid for the digital turn: knowledge/aides/nationales.fr.json + regions/<code>-<slug>.fr.json.
 // Région identifiers are INSEE région codes as strings ("11" Île-de-France, "84" Auvergne-Rhône-Alpes…); "*" = all.
+// Loaded and checked at start by src/content (a broken catalogue stops the start); no I/O on a look-up.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { knowledgeDir } from '../paths.js';
+import type { ValidateFunction } from 'ajv';
 import { KnowledgeError, ajvProblems, displayPath, isHttpsUrl, schemaValidator, type Problem } from './validation.js';
 
 export const SIZE_BANDS = ['0', '1-4', '5-9', '10-49', '50-249', '250+'] as const;
 export type SizeBand = (typeof SIZE_BANDS)[number];
 export const STATUSES = ['entreprise', 'dirigeant-salarie', 'tns-commerce', 'artisan', 'profession-liberale', 'micro-entrepreneur', 'association'] as const;
 export type Status = (typeof STATUSES)[number];
-export const REGION_CODES: Record<string, string> = {
-  '01': 'Guadeloupe', '02': 'Martinique', '03': 'Guyane', '04': 'La Réunion', '06': 'Mayotte',
-  '11': 'Île-de-France', '24': 'Centre-Val de Loire', '27': 'Bourgogne-Franche-Comté', '28': 'Normandie',
-  '32': 'Hauts-de-France', '44': 'Grand Est', '52': 'Pays de la Loire', '53': 'Bretagne', '75': 'Nouvelle-Aquitaine',
-  '76': 'Occitanie', '84': 'Auvergne-Rhône-Alpes', '93': "Provence-Alpes-Côte d'Azur", '94': 'Corse',
-};
+
+/** The catalogue's schema, beside it (a path: nothing is read until the catalogue is checked). */
+export const AIDS_SCHEMA = path.join(knowledgeDir, 'aides', 'aides.schema.json');
 
 export interface AidSource { title: string; url: string }
 export interface Aid {
@@ -48,8 +47,15 @@ function aidFiles(dir: string): string[] {
   return files;
 }
 
+export interface AidCatalogueOptions {
+  /** The schema (default knowledge/aides/aides.schema.json). */
+  schema?: string;
+  /** INSEE code → name of every région (knowledge/nlu/territoires.fr.json): each needs a file. */
+  regions?: Readonly<Record<string, string>>;
+}
+
 /** Reads and validates the catalogue of `dir`; returns the valid entries and every problem (never throws). */
-export function readAids(dir: string = path.join(knowledgeDir, 'aides')): { aids: Aid[]; problems: Problem[] } {
+export function readAids(dir: string, options: AidCatalogueOptions = {}): { aids: Aid[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const aids: Aid[] = [];
   if (!existsSync(dir)) return { aids, problems: [{ file: displayPath(dir), message: 'dossier du catalogue des aides introuvable' }] };
@@ -57,8 +63,15 @@ export function readAids(dir: string = path.join(knowledgeDir, 'aides')): { aids
   if (!files.some((f) => f.endsWith('nationales.fr.json'))) problems.push({ file: displayPath(dir), message: 'fichier « nationales.fr.json » manquant' });
   const seenRegions = new Set<string>();
   const seenIds = new Map<string, string>();
-  const validate = schemaValidator('aids.schema.json');
-  const validateScheme = schemaValidator('aids.schema.json', '#/definitions/scheme');
+  const schema = options.schema ?? AIDS_SCHEMA;
+  let validate: ValidateFunction;
+  let validateScheme: ValidateFunction;
+  try {
+    validate = schemaValidator(schema);
+    validateScheme = schemaValidator(schema, '#/definitions/scheme');
+  } catch (err) {
+    return { aids, problems: [{ file: displayPath(schema), message: `schéma illisible (${(err as Error).message})` }] };
+  }
   for (const filePath of files) {
     const file = displayPath(filePath);
     let doc: unknown;
@@ -107,23 +120,23 @@ export function readAids(dir: string = path.join(knowledgeDir, 'aides')): { aids
       if (problems.length === before) aids.push({ ...scheme, file });
     }
   }
-  for (const code of Object.keys(REGION_CODES)) {
-    if (!seenRegions.has(code)) problems.push({ file: displayPath(path.join(dir, 'regions')), message: `aucun fichier pour la région ${code} (${REGION_CODES[code]})` });
+  for (const [code, name] of Object.entries(options.regions ?? {})) {
+    if (!seenRegions.has(code)) problems.push({ file: displayPath(path.join(dir, 'regions')), message: `aucun fichier pour la région ${code} (${name})` });
   }
   return { aids, problems };
 }
 
-export function checkAids(dir?: string): Problem[] {
+export function checkAids(dir: string, options: AidCatalogueOptions = {}): Problem[] {
   try {
-    return readAids(dir).problems;
+    return readAids(dir, options).problems;
   } catch (err) {
-    return [{ file: displayPath(dir ?? 'knowledge/aides'), message: `lecture impossible : ${(err as Error).message}` }];
+    return [{ file: displayPath(dir), message: `lecture impossible : ${(err as Error).message}` }];
   }
 }
 
 /** The whole catalogue; throws a KnowledgeError listing every problem. */
-export function loadAids(dir?: string): Aid[] {
-  const { aids, problems } = readAids(dir);
+export function loadAids(dir: string, options: AidCatalogueOptions = {}): Aid[] {
+  const { aids, problems } = readAids(dir, options);
   if (problems.length > 0) throw new KnowledgeError('Catalogue des aides invalide', problems);
   return aids;
 }
@@ -148,17 +161,21 @@ export interface AidMatch {
   score: number;
 }
 
-let cached: Aid[] | undefined;
-function defaultCatalogue(): Aid[] {
-  cached ??= loadAids();
-  return cached;
+/** The topics a scheme may have: the `topics` enum of the catalogue's schema (the vocabulary of plan rules). */
+export function aidTopics(schema: string = AIDS_SCHEMA): string[] {
+  const doc = JSON.parse(readFileSync(schema, 'utf8')) as { definitions?: { scheme?: { properties?: { topics?: { items?: { enum?: unknown } } } } } };
+  const topics = doc.definitions?.scheme?.properties?.topics?.items?.enum;
+  if (!Array.isArray(topics) || !topics.every((t) => typeof t === 'string')) {
+    throw new Error(`${displayPath(schema)} : definitions.scheme.properties.topics.items.enum doit être une liste de textes`);
+  }
+  return topics as string[];
 }
 
 /**
- * National and regional schemes that may apply, best first: a topic match counts most, then being regional,
+ * National and regional schemes of `catalogue` (loaded at start) that may apply, best first: a topic match counts most, then being regional,
  * then the number of matching topics; schemes to re-check and sector guesses come after confirmed ones.
  */
-export function findAids(query: AidQuery, catalogue: Aid[] = defaultCatalogue()): AidMatch[] {
+export function findAids(query: AidQuery, catalogue: readonly Aid[]): AidMatch[] {
   if (query.sizeBand !== undefined && !SIZE_BANDS.includes(query.sizeBand)) throw new RangeError(`unknown size band: ${query.sizeBand}`);
   if (query.status !== undefined && !STATUSES.includes(query.status)) throw new RangeError(`unknown status: ${query.status}`);
   const topics = new Set(query.topics ?? []);

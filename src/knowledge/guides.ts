@@ -2,10 +2,12 @@
 // then a Markdown body cut into sections by its `## ` headings.
 //
 // Front matter keys: title, summary, keywords[], synonyms[] (optional), related[] (optional, guide slugs),
+// aid (optional, true for a guide about public aid),
 // updated (YYYY-MM-DD), sources[] ({ title, url (https), checked? }), id (optional; must equal the slug),
 // questions (optional): { <section anchor>: [questions that section answers, in the dirigeants' words] }.
-// Validated by src/knowledge/schemas/guide.schema.json, plus cross-file checks (related ids exist).
+// Validated by knowledge/guides/guide.schema.json, plus cross-file checks (related ids exist).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { knowledgeDir } from '../paths.js';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ErrorObject } from 'ajv';
@@ -22,6 +24,9 @@ import {
 export type { Problem } from './validation.js';
 
 export const MIN_GUIDE_BODY_CHARS = 2000;
+
+/** The guides' schema, beside them (a path: nothing is read until a guide is checked). */
+export const GUIDE_SCHEMA = path.join(knowledgeDir, 'guides', 'guide.schema.json');
 
 export interface GuideSource {
   title: string;
@@ -46,6 +51,8 @@ export interface Guide {
   keywords: string[];
   synonyms: string[];
   related: string[];
+  /** A guide about public aid (front matter `aid: true`). */
+  aid?: boolean;
   /** Date of the last review, YYYY-MM-DD. */
   updated: string;
   sources: GuideSource[];
@@ -66,7 +73,7 @@ export interface ParsedGuide {
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** Parses and validates one guide file (checks that need the other guides are done by checkGuides). */
-export function parseGuide(filePath: string, content: string): ParsedGuide {
+export function parseGuide(filePath: string, content: string, schema: string = GUIDE_SCHEMA): ParsedGuide {
   const file = displayPath(filePath);
   const slug = path.basename(filePath, '.md');
   const match = FRONT_MATTER.exec(content);
@@ -110,7 +117,7 @@ export function parseGuide(filePath: string, content: string): ParsedGuide {
       else if (Array.isArray(list)) s.questions = list.filter((x): x is string => typeof x === 'string');
     }
   }
-  const validate = schemaValidator('guide.schema.json');
+  const validate = schemaValidator(schema);
   if (!validate(candidate)) problems.push(...guideSchemaProblems(file, validate.errors, candidate));
   const sources = Array.isArray(fm.sources) ? (fm.sources as Array<Record<string, unknown>>) : [];
   sources.forEach((s, i) => {
@@ -192,12 +199,12 @@ function guideFiles(dir: string): string[] {
 }
 
 /** Reads every guide of `dir`; returns the valid guides and all problems (also cross-guide ones). */
-export function readGuides(dir: string): { guides: Guide[]; problems: Problem[] } {
+export function readGuides(dir: string, schema: string = GUIDE_SCHEMA): { guides: Guide[]; problems: Problem[] } {
   if (!existsSync(dir)) return { guides: [], problems: [{ file: displayPath(dir), message: 'dossier des guides introuvable' }] };
   const problems: Problem[] = [];
   const parsed: Array<{ file: string; related: string[]; guide: Guide | null }> = [];
   for (const filePath of guideFiles(dir)) {
-    const result = parseGuide(filePath, readFileSync(filePath, 'utf8'));
+    const result = parseGuide(filePath, readFileSync(filePath, 'utf8'), schema);
     problems.push(...result.problems);
     parsed.push({ file: displayPath(filePath), related: result.related, guide: result.guide });
   }

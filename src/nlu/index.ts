@@ -1,7 +1,8 @@
 /**
  * Virage's understanding of a dirigeant's French (issue 3).
  *
- * `createNlu()` loads knowledge/nlu/*.json and trains the intent classifier once (a few ms).
+ * `createNlu(data)` takes knowledge/nlu/*.json as loaded and checked at start (src/content) and trains the
+ * intent classifier once (a few ms).
  * `nlu.interpret(text, context?)` returns the normalised text, the intent (or `none`) and, when the
  * dialog describes the current question, the extracted answer (or « not understood »). `act` tells
  * the dialog what to do: an answer to the current question wins over a weak intent (« non » is an
@@ -10,9 +11,6 @@
  *
  * The extractors are also exported one by one; all are pure functions.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { knowledgeDir } from '../paths.js';
 import { extractChoice, extractMulti } from './extract/choice.js';
 import { indexTerritories, extractLocation, type TerritoryData, type TerritoryIndex } from './extract/location.js';
 import { extractMoney } from './extract/money.js';
@@ -22,7 +20,7 @@ import { extractSize } from './extract/size.js';
 import { extractYesNo } from './extract/yesno.js';
 import { IntentClassifier, type IntentData, type IntentResult } from './intents.js';
 import { normalize } from './normalize.js';
-import { createPhrases, loadPhraseData, type PhraseData, type Phrases } from './phrases.js';
+import { createPhrases, type PhraseData, type Phrases } from './phrases.js';
 import type {
   ChoiceOption, Extraction, Location, Money, MultiChoice, Quantity, SectorMatch, Size, YesNo,
 } from './types.js';
@@ -87,16 +85,6 @@ export const ANSWER_THRESHOLD = 0.6;
 /** A strong command from the model (not an exact command) must be this sure to win over an answer. */
 export const STRONG_MODEL_THRESHOLD = 0.8;
 
-export function loadNluData(dir = path.join(knowledgeDir, 'nlu')): NluData {
-  const read = <T>(name: string): T => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as T;
-  return {
-    intents: read<IntentData>('intents.fr.json'),
-    sectors: read<SectorData>('secteurs.fr.json'),
-    territories: read<TerritoryData>('territoires.fr.json'),
-    phrases: loadPhraseData(dir),
-  };
-}
-
 function wrap<T, A extends Answer>(e: Extraction<T>, make: (v: T) => A): Extraction<Answer> {
   return e.ok ? { ok: true, value: make(e.value), confidence: e.confidence } : e;
 }
@@ -143,7 +131,7 @@ export function decide(intent: IntentResult, answer: Extraction<Answer> | undefi
   return 'none';
 }
 
-export function createNlu(data: NluData = loadNluData()): Nlu {
+export function createNlu(data: NluData): Nlu {
   const classifier = new IntentClassifier(data.intents);
   const idx = { sectors: indexSectors(data.sectors), territories: indexTerritories(data.territories) };
   return {
@@ -163,7 +151,7 @@ export function createNlu(data: NluData = loadNluData()): Nlu {
 }
 
 export { normalize, type Normalized } from './normalize.js';
-export { createPhrases, loadPhraseData, phraseKey, COMMANDS, type Command, type Phrases, type PhraseData, type Correction } from './phrases.js';
+export { createPhrases, phraseKey, COMMANDS, type Command, type Phrases, type PhraseData, type Correction } from './phrases.js';
 export { fold, tokens, stem, analyze, isStopWord } from './analyze.js';
 export { INTENTS, type IntentName, type IntentResult } from './intents.js';
 export { extractYesNo } from './extract/yesno.js';

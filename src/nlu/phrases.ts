@@ -3,9 +3,6 @@
 // ordinals. Every dialog and the live relay ask it, so that « supprimer mes données » or « oui » mean
 // the same thing everywhere. A command is recognised only when the WHOLE message says it (polite words
 // aside): the classifier's guesses never start one.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { knowledgeDir } from '../paths.js';
 import { fold } from './analyze.js';
 import { normalize } from './normalize.js';
 
@@ -82,11 +79,7 @@ function compile(phrase: string): string {
 
 const alternation = (phrases: string[]) => phrases.map(compile).join('|');
 
-export function loadPhraseData(dir = path.join(knowledgeDir, 'nlu')): PhraseData {
-  return JSON.parse(readFileSync(path.join(dir, 'phrases.fr.json'), 'utf8')) as PhraseData;
-}
-
-export function createPhrases(data: PhraseData = loadPhraseData()): Phrases {
+export function createPhrases(data: PhraseData): Phrases {
   for (const name of Object.keys(data.commands)) {
     if (!(COMMANDS as readonly string[]).includes(name)) throw new Error(`[nlu] unknown command in phrases.fr.json: ${name}`);
   }

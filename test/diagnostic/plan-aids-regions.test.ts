@@ -6,10 +6,10 @@ import { buildResultText } from '../../src/diagnostic/report/card.js';
 import { toReportView } from '../../src/diagnostic/report/view.js';
 import { buildResult } from '../../src/diagnostic/result.js';
 import type { Answers } from '../../src/diagnostic/types.js';
-import { findAids } from '../../src/knowledge/aids.js';
+import { content, findAids } from '../helpers/content.js';
 import { links } from './report/helpers.js';
 
-const model = loadDiagnosticModel();
+const model = content().diagnostic;
 const resultOf = (answers: Answers) => buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-11-30T10:00:00Z') });
 
 type Size = '0' | '1-4' | '5-9' | '10-49' | '50-249';

@@ -5,11 +5,11 @@ import { buildResultCard, buildResultText } from '../../src/diagnostic/report/ca
 import { toReportView } from '../../src/diagnostic/report/view.js';
 import { buildResult } from '../../src/diagnostic/result.js';
 import type { Answers } from '../../src/diagnostic/types.js';
-import { findAids } from '../../src/knowledge/aids.js';
+import { content, findAids } from '../helpers/content.js';
 import { renderReportPdf } from '../../src/diagnostic/report/pdf.js';
 import { links, pdfCompactText } from './report/helpers.js';
 
-const model = loadDiagnosticModel();
+const model = content().diagnostic;
 const resultOf = (answers: Answers) => buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-11-22T10:00:00Z') });
 
 const firm = (size: '0' | '1-4' | '10-49' | '50-249', sector: string, status: string, departement: string, region: string, extra: Answers = {}): Answers => ({

@@ -3,9 +3,9 @@
 import { loadDiagnosticModel } from '../../src/diagnostic/model.js';
 import { buildResult } from '../../src/diagnostic/result.js';
 import type { Answers } from '../../src/diagnostic/types.js';
-import { findAids } from '../../src/knowledge/aids.js';
+import { content, findAids } from '../helpers/content.js';
 
-const model = loadDiagnosticModel();
+const model = content().diagnostic;
 const aidsOf = (answers: Answers) =>
   buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-11-22T10:00:00Z') })
     .plan.priorities.flatMap((p) => p.aids.map((a) => a.id));

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadDiagnosticModel } from '../../src/diagnostic/model.js';
+import { readDiagnosticModel } from '../../src/diagnostic/model.js';
 import type { FindAids } from '../../src/diagnostic/plan.js';
 import { buildResult, type DiagnosticResult } from '../../src/diagnostic/result.js';
 import type { Answer, Answers, Profile } from '../../src/diagnostic/types.js';
-import { findAids } from '../../src/knowledge/aids.js';
+import { content, findAids } from '../helpers/content.js';
 import { projectRoot } from '../../src/paths.js';
 
 const fixtures = path.join(projectRoot, 'test', 'fixtures', 'diagnostic');
-const model = loadDiagnosticModel();
+const model = content().diagnostic;
 const q = model.questionnaire;
 const now = new Date('2026-11-22T10:00:00Z');
 
@@ -107,10 +107,8 @@ describe('result', () => {
     expect(r.advisorSuggested?.reasons.join(' ')).toContain('aides');
   });
 
-  test('a failing aid look-up leaves the plan without aids instead of crashing', () => {
-    const r = run(firm('boutique-facebook'), { findAids: () => { throw new Error('catalogue indisponible'); } });
-    expect(r.plan.priorities).toHaveLength(3);
-    expect(r.plan.priorities.every((p) => p.aids.length === 0)).toBe(true);
+  test('a failing aid look-up is not hidden (the catalogue is checked at start, a plan never silently loses its aids)', () => {
+    expect(() => run(firm('boutique-facebook'), { findAids: () => { throw new Error('catalogue indisponible'); } })).toThrow('catalogue indisponible');
   });
 
   test('a partial diagnostic still gives a result', () => {
@@ -121,7 +119,9 @@ describe('result', () => {
   });
 
   test('broken plan rules are reported together, in French', () => {
-    expect(() => loadDiagnosticModel({ recommandations: path.join(fixtures, 'recommandations-cassees.json') })).toThrow(
+    const refs = { guides: new Set(content().guides.map((g) => g.id)), aidTopics: new Set(content().aidTopics) };
+    const { problems } = readDiagnosticModel({ recommandations: path.join(fixtures, 'recommandations-cassees.json') }, undefined, refs);
+    expect(problems.map((p) => p.message).join('\n')).toMatch(
       /guide inconnu « guide-qui-n-existe-pas »[\s\S]*thème d'aide inconnu « licornes »[\s\S]*question inconnue « question_fantome »[\s\S]*« autre_fantome »/,
     );
   });

@@ -3,8 +3,9 @@
 import { loadQuestionnaire } from '../../src/diagnostic/index.js';
 import { factsIn, readAnswerText, type Reading } from '../../src/diagnostic/reading.js';
 import { createNlu } from '../../src/nlu/index.js';
+import { content } from '../helpers/content.js';
 
-const nlu = createNlu();
+const nlu = createNlu(content().nlu);
 const questionnaire = loadQuestionnaire();
 const read = (id: string, text: string, lastRead?: string[]): Reading =>
   readAnswerText(text, questionnaire.questions.find((q) => q.id === id)!, { questionnaire, answers: {}, nlu, lastRead });

@@ -6,7 +6,7 @@ import { loadQuestionnaire, type Answer } from '../../src/diagnostic/index.js';
 import { DiagnosticRecords, type StoredResult, type SubjectDiagnostics } from '../../src/diagnostic/records.js';
 import { answerFromButton, answerFromSubmit } from '../../src/diagnostic/understand.js';
 import { TYPICAL } from '../dialogs/diagnostic/typical.js';
-import { loadNluData } from '../../src/nlu/index.js';
+import { content } from '../helpers/content.js';
 import { startVirage } from '../helpers/virage.js';
 import { appAndBrowser, describeViolations, runAxe, screenshotPath, serious } from './browser.js';
 
@@ -17,7 +17,7 @@ const said = (page: Page, text: string) => page.locator('.webchat__bubble__conte
 
 function typicalAnswers(lastId: string): Record<string, Answer> {
   const q = loadQuestionnaire();
-  const sectors = loadNluData().sectors.secteurs;
+  const sectors = content().nlu.sectors.secteurs;
   const answers: Record<string, Answer> = {};
   for (const question of q.questions) {
     if (question.id === lastId) continue;

@@ -3,6 +3,7 @@
 import { addMonths, FollowUps, MAX_SEND_ATTEMPTS, type FollowUpConsent } from '../../src/followup/consents.js';
 import { reminderMail, sendingHours } from '../../src/followup/reminders.js';
 import { createPhrases } from '../../src/nlu/index.js';
+import { content } from '../helpers/content.js';
 import { MemoryStore } from '../../src/storage/memory-store.js';
 
 describe('follow-up consents', () => {
@@ -42,7 +43,7 @@ describe('follow-up consents', () => {
   });
 
   it('« ne plus me relancer » and its variants are one command, never a mere « non »', () => {
-    const phrases = createPhrases();
+    const phrases = createPhrases(content().nlu.phrases);
     for (const t of ['ne plus me relancer', 'Ne plus me relancer', 'ne me relancez plus', 'arrêter les relances', 'je ne veux plus de relance', 'stop les rappels svp', 'me désabonner']) {
       expect([t, phrases.command(t)]).toEqual([t, 'ne_plus_relancer']);
     }

@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkAids, findAids, loadAids, REGION_CODES, type Aid } from '../../src/knowledge/aids.js';
+import { checkAids, findAids as findIn, loadAids, type Aid } from '../../src/knowledge/aids.js';
+import { content } from '../helpers/content.js';
 
 const badDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'kb', 'aides-bad');
-const catalogue: Aid[] = loadAids();
+const catalogue: Aid[] = content().aids;
+const REGION_CODES = Object.fromEntries(content().nlu.territories.regions.map((r) => [r.code, r.nom]));
+const findAids = (query: Parameters<typeof findIn>[0], list: readonly Aid[] = catalogue) => findIn(query, list);
 const ids = (list: ReturnType<typeof findAids>) => list.map((m) => m.aid.id);
 
 describe('the real aid catalogue', () => {

@@ -1,3 +1,4 @@
+import { kbOptions } from '../helpers/content.js';
 // The quality gate of the knowledge search on our labelled questions (see src/knowledge/search/evaluate.ts).
 import path from 'node:path';
 import { readGuides } from '../../src/knowledge/guides.js';
@@ -6,7 +7,7 @@ import { knowledgeDir } from '../../src/paths.js';
 
 const questions = loadQuestions();
 const { guides } = readGuides(path.join(knowledgeDir, 'guides'));
-const kb = createKnowledgeBase(guides);
+const kb = createKnowledgeBase(guides, kbOptions());
 const report = evaluate(kb, questions);
 
 describe('knowledge search evaluation', () => {

@@ -1,9 +1,10 @@
 // Accuracy gate on our labelled corpus (the same evaluation as `npm run eval:nlu`).
 import { createNlu } from '../../src/nlu/index.js';
+import { content } from '../helpers/content.js';
 import { evaluate, formatReport, loadCorpus } from '../../src/nlu/evaluate.js';
 import { fileURLToPath } from 'node:url';
 
-const report = evaluate(createNlu(), loadCorpus(fileURLToPath(new URL('./corpus', import.meta.url))));
+const report = evaluate(createNlu(content().nlu), loadCorpus(fileURLToPath(new URL('./corpus', import.meta.url))));
 const acc = (name: string) => report.extractors.find((e) => e.name === name)?.accuracy ?? 0;
 
 describe('NLU accuracy on the corpus', () => {

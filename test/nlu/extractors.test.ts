@@ -1,10 +1,11 @@
+import { content } from '../helpers/content.js';
 import {
   extractChoice, extractLocation, extractMoney, extractMulti, extractNumber, extractPercent, extractSector, extractSize,
-  extractYesNo, indexSectors, indexTerritories, loadNluData, depOfPostalCode, type ChoiceOption,
+  extractYesNo, indexSectors, indexTerritories, depOfPostalCode, type ChoiceOption,
 } from '../../src/nlu/index.js';
 import { parseNumberWords } from '../../src/nlu/extract/numwords.js';
 
-const data = loadNluData();
+const data = content().nlu;
 const sectors = indexSectors(data.sectors);
 const territories = indexTerritories(data.territories);
 const value = <T>(e: { ok: boolean; value?: T }) => (e.ok ? e.value : 'not_understood');

@@ -1,8 +1,9 @@
-import { createNlu, loadNluData, INTENTS } from '../../src/nlu/index.js';
+import { createNlu, INTENTS } from '../../src/nlu/index.js';
+import { content } from '../helpers/content.js';
 import { readFileSync } from 'node:fs';
 import { fold } from '../../src/nlu/analyze.js';
 
-const data = loadNluData();
+const data = content().nlu;
 const nlu = createNlu(data);
 
 describe('interpret: answers and commands', () => {

@@ -1,8 +1,9 @@
 // The one recogniser of fixed phrases (knowledge/nlu/phrases.fr.json): a command only when the whole
 // message says it, never because a word of an ordinary answer looks like one.
 import { createPhrases } from '../../src/nlu/index.js';
+import { content } from '../helpers/content.js';
 
-const phrases = createPhrases();
+const phrases = createPhrases(content().nlu.phrases);
 
 describe('fixed phrases', () => {
   test.each([

@@ -1,6 +1,6 @@
 // « Vos aides » as every renderer shows it (card, text, PDF): who runs the scheme, what it is for, the
 // link, whether it is the région's own, and « à vérifier auprès de votre CCI » where a figure may be stale.
-import { REGION_CODES } from '../../knowledge/aids.js';
+import { regionName as nameOfRegion } from './labels.js';
 import type { AidRef } from '../plan-aids.js';
 
 export interface AidView {
@@ -36,7 +36,7 @@ const TOPIC_LABELS: Record<string, string> = {
 };
 
 export function aidView(a: AidRef, region: string | undefined): AidView {
-  const regionName = region ? REGION_CODES[region] : undefined;
+  const regionName = region ? nameOfRegion(region) : undefined;
   const topics = (a.topics ?? []).map((t) => TOPIC_LABELS[t] ?? t);
   const figure = [a.amount, a.rate].filter((x): x is string => Boolean(x)).join(' ; ');
   const verify = a.status !== 'en cours' || !figure;

@@ -1,15 +1,11 @@
 // What the card, the text version, the chart and the PDF show, read once from a DiagnosticResult:
 // French labels, formatted date, deduplicated sources. Every renderer works from this view, so a change
 // in the result's shape is absorbed here only.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { REGION_CODES } from '../../knowledge/aids.js';
-import { knowledgeDir } from '../../paths.js';
 import type { ComparisonLine } from '../compare.js';
 import { aidView, type AidView } from './aids-view.js';
 import type { Priority } from '../plan.js';
 import type { Effort } from '../plan-rules.js';
-import { DEFAULT_QUESTIONNAIRE, loadQuestionnaire } from '../questionnaire.js';
+import { profileLabel, regionName } from './labels.js';
 import type { DiagnosticResult, RedFlag } from '../result.js';
 import { compareResults, type AxisProgress, type Baseline, type ScoreChange } from '../progress.js';
 import type { ScoringModel } from '../scoring.js';
@@ -108,22 +104,10 @@ export function frenchIsoDate(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? frenchDate(new Date(`${iso}T12:00:00Z`)) : iso;
 }
 
-let optionLabels: Map<string, string> | undefined;
-/** Labels of the profile answers (sector, status…) from the questionnaire, read once; ids when unreadable. */
+/** Labels of the profile answers (sector, status…) from the content; ids when unknown. */
 function profileOptionLabel(id: string): string {
-  if (!optionLabels) {
-    optionLabels = new Map();
-    try {
-      for (const q of loadQuestionnaire(DEFAULT_QUESTIONNAIRE).questions) {
-        if (q.axis === 'profil') for (const o of q.options ?? []) optionLabels.set(`${q.profileField}:${o.id}`, o.label);
-      }
-      const sectors = JSON.parse(readFileSync(path.join(knowledgeDir, 'nlu', 'secteurs.fr.json'), 'utf8')) as { secteurs?: Array<{ id: string; label: string }> };
-      for (const s of sectors.secteurs ?? []) optionLabels.set(`sector:${s.id}`, s.label);
-    } catch {
-      // labels are a nicety: the ids still read
-    }
-  }
-  return optionLabels.get(id) ?? id.split(':')[1];
+  const [field, value] = id.split(':');
+  return profileLabel(field, value) ?? value;
 }
 
 export function profileLineOf(profile: Profile): string {
@@ -131,7 +115,7 @@ export function profileLineOf(profile: Profile): string {
   if (profile.sizeBand) parts.push(`Entreprise ${SIZE_LABELS[profile.sizeBand] ?? profile.sizeBand}`);
   if (profile.sector) parts.push(`secteur : ${profileOptionLabel(`sector:${profile.sector}`).toLowerCase()}`);
   if (profile.clientele) parts.push(CLIENTELE_LABELS[profile.clientele] ?? profile.clientele);
-  if (profile.region) parts.push(REGION_CODES[profile.region] ?? `région ${profile.region}`);
+  if (profile.region) parts.push(regionName(profile.region) ?? `région ${profile.region}`);
   return parts.length ? parts.join(' · ') : 'Profil non renseigné';
 }
 
@@ -171,7 +155,7 @@ export function toReportView(result: DiagnosticResult, extraSources: readonly So
     priorities: result.plan.priorities.slice(0, 3).map((p) => ({ ...p, effortLabel: EFFORT_LABELS[p.effort] ?? p.effort })),
     redFlags: result.redFlags,
     aids: planAids.map((a) => aidView(a, result.profile.region)),
-    regionName: result.profile.region ? (REGION_CODES[result.profile.region] ?? null) : null,
+    regionName: result.profile.region ? (regionName(result.profile.region) ?? null) : null,
     advisorReasons,
     advisorSuggested: advisorReasons.length > 0,
     advisorUrgent: result.advisorSuggested?.urgent === true,

@@ -10,23 +10,23 @@ import type { Guide } from '../guides.js';
 import { Bm25Index, MAX_QUERY_TERMS, type QueryTerm } from './bm25.js';
 import { confidence } from './confidence.js';
 import { Vocabulary } from './fuzzy.js';
-import { QueryRewriter, loadSynonyms, type SynonymData } from './synonyms.js';
+import { QueryRewriter, type SynonymData } from './synonyms.js';
 import { analyseSentences, excerpt, inflections, plainText, round, words, type AnalysedSentence } from './text.js';
 import { OffTopicLexicon } from './off-topic.js';
-import { UrgentDetector, type UrgentSituation } from './urgent.js';
+import type { UrgentDetector, UrgentSituation } from './urgent.js';
 
 export interface KnowledgeOptions {
   /** Minimum confidence to answer (default 0.4). */
   threshold?: number;
   /** Second guide's score ≥ clarifyRatio × first's → ask which one (default 0.95, tuned on the tuning half). */
   clarifyRatio?: number;
-  /** Abbreviations and ignored words; defaults to knowledge/nlu/synonymes-kb.fr.json. */
-  synonyms?: SynonymData;
+  /** Abbreviations and ignored words (knowledge/nlu/synonymes-kb.fr.json, loaded by src/content). */
+  synonyms: SynonymData;
   /** Weight of a guide's card score added to each of its passages (default 1). */
   cardWeight?: number;
   /** Weight of a typo-corrected word (default 0.8). */
   typoWeight?: number;
-  /** Urgent situations (default: knowledge/nlu/urgences.fr.json); false to turn them off. */
+  /** Urgent situations (knowledge/nlu/urgences.fr.json, loaded by src/content); absent or false: none. */
   urgent?: UrgentDetector | false;
   /** Out-of-domain vocabulary file (default: knowledge/nlu/hors-domaine.fr.json); false to turn it off. */
   offTopic?: string | false;
@@ -98,13 +98,13 @@ export function guideUrl(id: string): string {
   return `/guides/${id}`;
 }
 
-export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions = {}): KnowledgeBase {
+export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions): KnowledgeBase {
   const threshold = options.threshold ?? 0.4;
   const clarifyRatio = options.clarifyRatio ?? 0.95;
   const cardWeight = options.cardWeight ?? 1;
   const typoWeight = options.typoWeight ?? 0.8;
-  const rewriter = new QueryRewriter(options.synonyms ?? loadSynonyms());
-  const urgent = options.urgent === false ? null : (options.urgent ?? new UrgentDetector());
+  const rewriter = new QueryRewriter(options.synonyms);
+  const urgent = options.urgent || null;
 
   const passages: Passage[] = [];
   const passageIndex = new Bm25Index({ k1: K1, b: 0.75 });

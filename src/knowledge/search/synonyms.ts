@@ -1,10 +1,10 @@
 // Query rewriting from data (knowledge/nlu/synonymes-kb.fr.json): abbreviations and chat words are
 // replaced by what the guides say (« CM » → community manager, « GMB » → fiche Google), and question or
 // politeness words are ignored. Keys are matched on folded tokens, longest first (up to 4 tokens).
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fold, tokens } from '../../nlu/analyze.js';
 import { knowledgeDir } from '../../paths.js';
+import { readChecked, throwIfProblems } from '../validation.js';
 
 export interface SynonymData {
   /** What the user types → what to search instead. */
@@ -15,14 +15,11 @@ export interface SynonymData {
 
 export const DEFAULT_SYNONYMS_FILE = path.join(knowledgeDir, 'nlu', 'synonymes-kb.fr.json');
 
-export function loadSynonyms(file = DEFAULT_SYNONYMS_FILE): SynonymData {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<SynonymData>;
-  const expansions = raw.expansions && typeof raw.expansions === 'object' ? raw.expansions : {};
-  const ignoredWords = Array.isArray(raw.ignoredWords) ? raw.ignoredWords : [];
-  for (const [k, v] of Object.entries(expansions)) {
-    if (typeof v !== 'string' || !k.trim()) throw new Error(`[knowledge] ${file}: expansion « ${k} » invalide`);
-  }
-  return { expansions, ignoredWords: ignoredWords.filter((w): w is string => typeof w === 'string') };
+/** Reads and schema-checks a synonyms file (a misspelt key is an error, never an empty default). */
+export function loadSynonyms(file: string): SynonymData {
+  const { data, problems } = readChecked(file, path.join(path.dirname(file), 'synonymes-kb.schema.json'));
+  throwIfProblems('Synonymes de la recherche invalides', problems);
+  return data as SynonymData;
 }
 
 const MAX_KEY_TOKENS = 4;

@@ -5,7 +5,10 @@ import { matchOptions, prepareOptions, type Prepared } from './matcher.js';
 
 export interface SectorData {
   bands: Record<string, string>;
-  secteurs: { id: string; label: string; band: string; artisanat: boolean; keywords: string[] }[];
+  /** A status whose aid sector holds whatever the trade (artisan → artisanat). */
+  aidSectorByStatus: Record<string, string>;
+  /** `aidSector`: the sector as the aid catalogue (knowledge/aides) names it. */
+  secteurs: { id: string; label: string; band: string; artisanat: boolean; keywords: string[]; aidSector: string }[];
 }
 
 export interface SectorIndex {

@@ -6,11 +6,11 @@ import { renderReportPdf } from '../../../src/diagnostic/report/pdf.js';
 import { scoringSources } from '../../../src/diagnostic/report/view.js';
 import { loadDiagnosticModel } from '../../../src/diagnostic/model.js';
 import { buildResult } from '../../../src/diagnostic/result.js';
-import { findAids } from '../../../src/knowledge/aids.js';
+import { content, findAids } from '../../helpers/content.js';
 import { knowledgeDir } from '../../../src/paths.js';
 import { compact, pdfCompactText } from './helpers.js';
 
-const model = loadDiagnosticModel();
+const model = content().diagnostic;
 const guides = loadGuides(path.join(knowledgeDir, 'guides'));
 const bakery = buildResult(
   model.questionnaire,

@@ -7,7 +7,7 @@ import { pdfText } from '../../../src/diagnostic/report/pdf-text.js';
 import { renderReportPdf } from '../../../src/diagnostic/report/pdf.js';
 import { DISCLAIMER, scoringSources } from '../../../src/diagnostic/report/view.js';
 import { buildResult } from '../../../src/diagnostic/result.js';
-import { findAids } from '../../../src/knowledge/aids.js';
+import { content, findAids } from '../../helpers/content.js';
 import { projectRoot } from '../../../src/paths.js';
 import { compact, fixtureResult, links, pdfCompactText, pdfLines } from './helpers.js';
 
@@ -21,7 +21,7 @@ const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\
 
 describe('renderReportPdf', () => {
   const result = fixtureResult('pme-ecommerce-sans-sauvegarde');
-  const model = loadDiagnosticModel();
+  const model = content().diagnostic;
   let pdf: Buffer;
   let text: string;
   beforeAll(async () => {
@@ -84,7 +84,7 @@ describe('renderReportPdf', () => {
 
 describe('a result fresh from buildResult', () => {
   it('renders as a valid card and a PDF (the stored fixtures have not drifted from the real shape)', async () => {
-    const model = loadDiagnosticModel();
+    const model = content().diagnostic;
     const file = path.join(projectRoot, 'test', 'fixtures', 'diagnostic', 'entreprise-boutique-facebook.json');
     const { answers } = JSON.parse(readFileSync(file, 'utf8'));
     const fresh = buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-12-01T16:05:00.000Z') });

@@ -7,16 +7,16 @@ import type { Activity } from 'botbuilder';
 import { DiagnosticDialog } from '../../../dialogs/diagnostic/dialog.js';
 import { loadDiagnosticModel, type DiagnosticResult } from '../../../src/diagnostic/index.js';
 import { DiagnosticRecords, type StoredResult, type SubjectDiagnostics } from '../../../src/diagnostic/records.js';
-import { findAids } from '../../../src/knowledge/aids.js';
+import { content, findAids, kbOptions } from '../../helpers/content.js';
 import { loadGuides } from '../../../src/knowledge/guides.js';
 import { createKnowledgeBase } from '../../../src/knowledge/search/knowledge-base.js';
 import { createNlu } from '../../../src/nlu/index.js';
 import { projectRoot } from '../../../src/paths.js';
 import { MemoryStore } from '../../../src/storage/memory-store.js';
 
-const model = loadDiagnosticModel();
-const nlu = createNlu();
-const knowledge = createKnowledgeBase(loadGuides(path.join(projectRoot, 'knowledge', 'guides')));
+const model = content().diagnostic;
+const nlu = createNlu(content().nlu);
+const knowledge = createKnowledgeBase(content().guides, kbOptions());
 
 function client(): { chat: DialogTestClient; records: DiagnosticRecords<DiagnosticResult> } {
   const store = new MemoryStore();

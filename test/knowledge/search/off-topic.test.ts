@@ -5,10 +5,11 @@ import { readGuides } from '../../../src/knowledge/guides.js';
 import { createKnowledgeBase } from '../../../src/knowledge/search/index.js';
 import { OffTopicLexicon } from '../../../src/knowledge/search/off-topic.js';
 import { knowledgeDir } from '../../../src/paths.js';
+import { kbOptions } from '../../helpers/content.js';
 
 const { guides } = readGuides(path.join(knowledgeDir, 'guides'));
-const kb = createKnowledgeBase(guides);
-const bare = createKnowledgeBase(guides, { offTopic: false });
+const kb = createKnowledgeBase(guides, kbOptions());
+const bare = createKnowledgeBase(guides, { ...kbOptions(), offTopic: false });
 
 describe('out-of-domain vocabulary', () => {
   it('finds whole folded words and expressions, and drops entries a guide names as its subject', () => {

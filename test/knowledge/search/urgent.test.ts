@@ -4,10 +4,11 @@ import { loadGuides } from '../../../src/knowledge/guides.js';
 import { createKnowledgeBase } from '../../../src/knowledge/search/index.js';
 import { UrgentDetector } from '../../../src/knowledge/search/urgent.js';
 import { knowledgeDir } from '../../../src/paths.js';
+import { content, kbOptions } from '../../helpers/content.js';
 
-const detector = new UrgentDetector();
+const detector = new UrgentDetector(content().urgent);
 const guides = loadGuides(path.join(knowledgeDir, 'guides'));
-const kb = createKnowledgeBase(guides);
+const kb = createKnowledgeBase(guides, kbOptions());
 
 describe('urgent situations', () => {
   it.each([

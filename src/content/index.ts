@@ -1,0 +1,120 @@
+// One loader for everything under knowledge/ (guides, aid catalogue, diagnostic, understanding), called once
+// at start. Each data file is checked against the schema beside it (<name>.schema.json in the same folder),
+// then across files: plan rules name loaded guides and the aid schema's topics, urgent situations name
+// existing guide sections, the aid catalogue's sectors and régions are those of knowledge/nlu/. Every
+// problem of every file is collected into ONE French error naming the file and the field.
+import path from 'node:path';
+import { diagnosticFiles, readDiagnosticModel, type DiagnosticModel } from '../diagnostic/model.js';
+import { AIDS_SCHEMA, aidTopics, readAids, type Aid } from '../knowledge/aids.js';
+import { readGuides, type Guide } from '../knowledge/guides.js';
+import type { SynonymData } from '../knowledge/search/synonyms.js';
+import type { UrgentData } from '../knowledge/search/urgent.js';
+import { KnowledgeError, displayPath, readChecked, type Problem } from '../knowledge/validation.js';
+import type { NluData } from '../nlu/index.js';
+import { knowledgeDir } from '../paths.js';
+import { checkNluData } from './nlu-checks.js';
+
+export { KnowledgeError, formatProblems, type Problem } from '../knowledge/validation.js';
+
+/** Everything Virage reads from knowledge/, checked. */
+export interface Content {
+  /** The knowledge folder it was read from. */
+  dir: string;
+  guides: Guide[];
+  aids: Aid[];
+  /** Topics an aid (and a plan rule) may name: the aid schema's enum. */
+  aidTopics: string[];
+  diagnostic: DiagnosticModel;
+  nlu: NluData;
+  synonyms: SynonymData;
+  urgent: UrgentData;
+}
+
+const NLU_FILES = ['intents', 'secteurs', 'territoires', 'phrases', 'synonymes-kb', 'urgences'] as const;
+type NluFile = (typeof NLU_FILES)[number];
+
+/** Reads and checks every file of `dir`; returns the content when there is no problem, and every problem. */
+export function readContent(dir: string = knowledgeDir): { content?: Content; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const nluDir = path.join(dir, 'nlu');
+  const raw = {} as Partial<Record<NluFile, unknown>>;
+  for (const name of NLU_FILES) {
+    const r = readChecked(path.join(nluDir, `${name}.fr.json`), path.join(nluDir, `${name}.schema.json`));
+    problems.push(...r.problems);
+    if (r.data !== undefined && r.problems.length === 0) raw[name] = r.data;
+  }
+  const nlu = raw as Partial<{ intents: NluData['intents']; secteurs: NluData['sectors']; territoires: NluData['territories']; phrases: NluData['phrases']; 'synonymes-kb': SynonymData; urgences: UrgentData }>;
+
+  const guidesDir = path.join(dir, 'guides');
+  const { guides, problems: guideProblems } = readGuides(guidesDir, path.join(guidesDir, 'guide.schema.json'));
+  problems.push(...guideProblems);
+
+  const aidsDir = path.join(dir, 'aides');
+  const aidsSchema = path.join(aidsDir, path.basename(AIDS_SCHEMA));
+  const regions = nlu.territoires ? Object.fromEntries(nlu.territoires.regions.map((r) => [r.code, r.nom])) : undefined;
+  const { aids, problems: aidProblems } = readAids(aidsDir, { schema: aidsSchema, ...(regions ? { regions } : {}) });
+  problems.push(...aidProblems);
+  let topics: string[] = [];
+  try {
+    topics = aidTopics(aidsSchema);
+  } catch (err) {
+    problems.push({ file: displayPath(aidsSchema), message: `thèmes des aides illisibles (${(err as Error).message})` });
+  }
+
+  const diagnosticDir = path.join(dir, 'diagnostic');
+  const diagnostic = readDiagnosticModel(diagnosticFiles(diagnosticDir), diagnosticDir, {
+    guides: new Set(guides.map((g) => g.id)),
+    aidTopics: new Set(topics),
+  });
+  problems.push(...diagnostic.problems);
+
+  problems.push(
+    ...checkNluData(nluDir, {
+      intents: nlu.intents,
+      sectors: nlu.secteurs,
+      territories: nlu.territoires,
+      phrases: nlu.phrases,
+      urgent: nlu.urgences,
+      guides,
+      aids,
+    }),
+  );
+  if (problems.length > 0 || !diagnostic.model || !nlu.intents || !nlu.secteurs || !nlu.territoires || !nlu.phrases) {
+    return { problems };
+  }
+  const sectors = nlu.secteurs;
+  return {
+    problems,
+    content: {
+      dir,
+      guides: [...guides].sort((a, b) => a.id.localeCompare(b.id)),
+      aids,
+      aidTopics: topics,
+      diagnostic: {
+        ...diagnostic.model,
+        aidSectors: {
+          bySector: Object.fromEntries(sectors.secteurs.map((s) => [s.id, s.aidSector])),
+          byStatus: sectors.aidSectorByStatus,
+        },
+      },
+      nlu: { intents: nlu.intents, sectors, territories: nlu.territoires, phrases: nlu.phrases },
+      synonyms: nlu['synonymes-kb']!,
+      urgent: nlu.urgences!,
+    },
+  };
+}
+
+/** Every problem of the content of `dir` (for `npm run kb:check`); never throws. */
+export function checkContent(dir: string = knowledgeDir): Problem[] {
+  return readContent(dir).problems;
+}
+
+/**
+ * The whole content of `dir`, checked. Throws ONE KnowledgeError listing every problem, e.g.
+ * « - knowledge/nlu/intents.fr.json : intents.aide.examples doit être une liste ».
+ */
+export function loadContent(dir: string = knowledgeDir): Content {
+  const { content, problems } = readContent(dir);
+  if (!content) throw new KnowledgeError(`Contenu invalide dans ${displayPath(dir)}`, problems);
+  return content;
+}

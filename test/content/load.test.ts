@@ -1,0 +1,134 @@
+// The one content loader (src/content): a copy of knowledge/ in a temp folder, broken or extended one file at
+// a time, must load or fail with ONE French error naming the file and the field.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkContent, formatProblems, loadContent } from '../../src/content/index.js';
+import { knowledgeDir } from '../../src/paths.js';
+
+const dirs: string[] = [];
+function copy(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'virage-knowledge-'));
+  cpSync(knowledgeDir, dir, { recursive: true });
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+const write = (file: string, data: unknown) => writeFileSync(file, JSON.stringify(data, null, 2));
+function errorOf(dir: string): string {
+  try {
+    loadContent(dir);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('the content loaded');
+}
+
+describe('loadContent', () => {
+  it('finds no problem in the shipped knowledge/ (what npm run kb:check checks)', () => {
+    const problems = checkContent(knowledgeDir);
+    if (problems.length > 0) throw new Error(formatProblems(problems));
+    const content = loadContent(knowledgeDir);
+    expect(content.guides.length).toBeGreaterThanOrEqual(30);
+    expect(content.aids.length).toBeGreaterThan(0);
+    expect(content.aidTopics).toContain('cybersecurite');
+  });
+
+  it('a new guide referenced from a plan rule loads (guides are the guides loaded)', () => {
+    const dir = copy();
+    const base = readFileSync(path.join(dir, 'guides', 'site-vitrine.md'), 'utf8');
+    writeFileSync(path.join(dir, 'guides', 'guide-tout-neuf.md'), base.replace(/^id: site-vitrine$/m, 'id: guide-tout-neuf').replace(/^related: .*$/m, 'related: [site-vitrine]'));
+    const file = path.join(dir, 'diagnostic', 'recommandations.fr.json');
+    const rules = json(file);
+    rules.actions[0].guides.push('guide-tout-neuf');
+    write(file, rules);
+    const content = loadContent(dir);
+    expect(content.guides.map((g) => g.id)).toContain('guide-tout-neuf');
+    expect(content.diagnostic.recommendations.actions[0].guides).toContain('guide-tout-neuf');
+  });
+
+  it('a plan rule naming a missing guide or an aid topic outside the aid schema stops the load', () => {
+    const dir = copy();
+    const file = path.join(dir, 'diagnostic', 'recommandations.fr.json');
+    const rules = json(file);
+    rules.actions[0].guides.push('guide-absent');
+    rules.actions[0].aidTopics.push('licornes');
+    write(file, rules);
+    const message = errorOf(dir);
+    expect(message).toMatch(/knowledge\/diagnostic\/recommandations\.fr\.json|recommandations\.fr\.json : action « .+ » : guide inconnu « guide-absent »/);
+    expect(message).toContain("thème d'aide inconnu « licornes »");
+  });
+
+  it('a new aid topic added to the aid schema may be used by a plan rule', () => {
+    const dir = copy();
+    const schemaFile = path.join(dir, 'aides', 'aides.schema.json');
+    const schema = json(schemaFile);
+    schema.definitions.scheme.properties.topics.items.enum.push('licornes');
+    write(schemaFile, schema);
+    const file = path.join(dir, 'diagnostic', 'recommandations.fr.json');
+    const rules = json(file);
+    rules.actions[0].aidTopics.push('licornes');
+    write(file, rules);
+    expect(loadContent(dir).aidTopics).toContain('licornes');
+  });
+
+  it('a broken intents file stops the load with a French message naming the file and the field', () => {
+    const dir = copy();
+    const file = path.join(dir, 'nlu', 'intents.fr.json');
+    const data = json(file);
+    data.intents.aide.examples = 'aidez-moi';
+    write(file, data);
+    const message = errorOf(dir);
+    expect(message).toMatch(/^Contenu invalide dans .+ : 1 problème\(s\)/);
+    expect(message).toContain('nlu/intents.fr.json : intents.aide.examples doit être une liste');
+  });
+
+  it('a broken aid catalogue stops the load (never an empty list of aids)', () => {
+    const dir = copy();
+    const file = path.join(dir, 'aides', 'nationales.fr.json');
+    const data = json(file);
+    delete data.schemes[2].url;
+    data.schemes[3].topics = ['site', 'licornes'];
+    write(file, data);
+    const message = errorOf(dir);
+    expect(message).toContain(`aides/nationales.fr.json : aide « ${data.schemes[2].id} » : champ obligatoire « url » manquant`);
+    expect(message).toMatch(/aides\/nationales\.fr\.json : aide « .+ » : topics\[1\] : valeur non autorisée/);
+  });
+
+  it('a misspelt synonym key is an error, not a silent fallback', () => {
+    const dir = copy();
+    const file = path.join(dir, 'nlu', 'synonymes-kb.fr.json');
+    const { expansions, ...rest } = json(file);
+    write(file, { ...rest, expansion: expansions });
+    const message = errorOf(dir);
+    expect(message).toContain('nlu/synonymes-kb.fr.json : champ obligatoire « expansions » manquant');
+    expect(message).toContain('champ inconnu « expansion »');
+  });
+
+  it('sectors and territories have schemas and cross-checks', () => {
+    const dir = copy();
+    const sectorsFile = path.join(dir, 'nlu', 'secteurs.fr.json');
+    const sectors = json(sectorsFile);
+    sectors.secteurs[1].band = 'inconnue';
+    write(sectorsFile, sectors);
+    const territoriesFile = path.join(dir, 'nlu', 'territoires.fr.json');
+    const territories = json(territoriesFile);
+    territories.departements[0].region = '99';
+    delete territories.departements[1].nom;
+    write(territoriesFile, territories);
+    const message = errorOf(dir);
+    expect(message).toContain('nlu/secteurs.fr.json : secteurs[1].band : tranche « inconnue » absente de « bands »');
+    expect(message).toContain('nlu/territoires.fr.json : departements[1] : champ obligatoire « nom » manquant');
+  });
+
+  it('every problem of every file comes in one error', () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'nlu', 'phrases.fr.json'), '{ pas du json');
+    rmSync(path.join(dir, 'nlu', 'urgences.fr.json'));
+    const message = errorOf(dir);
+    expect(message).toMatch(/phrases\.fr\.json : JSON invalide/);
+    expect(message).toMatch(/urgences\.fr\.json : fichier manquant/);
+  });
+});

@@ -1,0 +1,19 @@
+// The project's content (knowledge/), loaded and checked once per test file, as the server does at start.
+import { loadContent, type Content } from '../../src/content/index.js';
+import { findAids as findAidsIn, type AidQuery } from '../../src/knowledge/aids.js';
+import { UrgentDetector, type KnowledgeOptions } from '../../src/knowledge/search/index.js';
+
+let cached: Content | undefined;
+
+export function content(): Content {
+  cached ??= loadContent();
+  return cached;
+}
+
+/** The aid look-up on the shipped catalogue (what src/index.ts wires). */
+export const findAids = (query: AidQuery) => findAidsIn(query, content().aids);
+
+/** Knowledge base options from the shipped content (synonyms and urgent situations). */
+export function kbOptions(): KnowledgeOptions {
+  return { synonyms: content().synonyms, urgent: new UrgentDetector(content().urgent) };
+}
