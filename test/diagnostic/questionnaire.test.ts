@@ -65,16 +65,16 @@ describe('broken questionnaires fail with clear, aggregated French messages', ()
 
   test('schema problems name the field', () => {
     const message = loadError(fixture('questionnaire-broken-schema.json'));
-    expect(message).toContain('champ « version » : format incorrect');
-    expect(message).toContain('champ « title » : texte trop court');
-    expect(message).toContain('champ « questions.0.axis » : valeur non autorisée');
-    expect(message).toContain('champ « questions.1 » : champ obligatoire « example » manquant');
-    expect(message).toContain('champ « questions.1 » : champ inconnu « couleur »');
-    expect(message).toContain('questions.1.options.0.score');
+    expect(message).toContain('questionnaire-broken-schema.json : version : format incorrect');
+    expect(message).toContain(': title : texte trop court');
+    expect(message).toContain(': questions[0].axis : valeur non autorisée');
+    expect(message).toContain(': questions[1] : champ obligatoire « example » manquant');
+    expect(message).toContain(': questions[1] : champ inconnu « couleur »');
+    expect(message).toContain('questions[1].options[0].score : doit être <= 1');
   });
 
   test('invalid JSON and a missing file are reported, not thrown raw', () => {
     expect(loadError(fixture('questionnaire-not-json.json'))).toContain('JSON invalide');
-    expect(loadError(fixture('nope.json'))).toContain('fichier illisible');
+    expect(loadError(fixture('nope.json'))).toContain('nope.json : fichier manquant');
   });
 });

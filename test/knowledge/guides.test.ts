@@ -65,12 +65,12 @@ describe('checkGuides on bad fixtures', () => {
   it('flags a body under the minimum length, an empty section, a bad date', () => {
     expect(problemsOf('short-body.md')).toEqual([expect.stringMatching(/texte du guide trop court : \d+ caractères, 2000 au minimum/)]);
     expect(problemsOf('empty-section.md')).toEqual(['section « Comment faire » vide']);
-    expect(problemsOf('bad-date.md')).toEqual([expect.stringContaining('champ « updated »')]);
+    expect(problemsOf('bad-date.md')).toEqual(['updated : format « date » incorrect']);
   });
 
   it('flags an id that differs from the file name, and unknown fields', () => {
     expect(problemsOf('id-mismatch.md')).toEqual([expect.stringContaining('différent du nom du fichier')]);
-    expect(problemsOf('unknown-field.md')).toEqual(['document : champ inconnu « auteur »']);
+    expect(problemsOf('unknown-field.md')).toEqual(['champ inconnu « auteur » (faute de frappe ?)']);
   });
 
   it('flags a missing front matter and unreadable YAML', () => {
