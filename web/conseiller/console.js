@@ -19,6 +19,7 @@
   const minutes = (ms) => `${Math.max(1, Math.round(ms / 60000))} min`;
   // French ordinals: « 1re », « 2e », never « 1e ».
   const ordinal = (n) => (n === 1 ? '1re' : `${n}e`);
+  const PRESENCE = { disponible: 'disponible', occupe: 'occupé', absent: 'absent' };
   const ENDED = { user: 'L’usager a mis fin à l’échange', advisor: 'Échange terminé par le conseiller', bot: 'La main a été rendue à Virage', erased: 'Données effacées à la demande de l’usager' };
 
   async function api(method, path, body) {
@@ -34,6 +35,7 @@
   function showLogin() {
     $('app').hidden = true; $('who').hidden = true; $('logout').hidden = true; $('login').hidden = false; $('dashboard-link').hidden = true;
     for (const key of ['waiting', 'active', 'callbacks', 'done']) clear($(`list-${key}`));
+    clear($('team'));
     $('detail').hidden = true; state.selected = '';
     if (state.socket) { state.socket.onclose = null; state.socket.close(); state.socket = null; }
     $('login-id').focus();
@@ -47,6 +49,7 @@
     }
     $('dashboard-link').hidden = me.role !== 'responsable';
     state.csrf = me.csrfToken;
+    state.login = me.advisor.login;
     $('who').textContent = `${me.advisor.displayName} — ${me.cci.name}`;
     $('who').hidden = false; $('logout').hidden = false; $('login').hidden = true; $('app').hidden = false;
     connect();
@@ -64,7 +67,7 @@
       if (!lists[key].length) ul.append(el('li', 'Aucune demande.', { class: 'muted' }));
       for (const r of lists[key]) {
         const who = [r.contactName, r.company].filter(Boolean).join(', ') || 'Anonyme';
-        let extra = r.position ? ` — ${ordinal(r.position)}, ~${minutes(r.expectedWaitMs)}` : '';
+        let extra = r.position ? ` — ${ordinal(r.position)}${r.expectedWaitMs ? `, ~${minutes(r.expectedWaitMs)}` : ''}` : '';
         if (r.callbackLabel && r.status === 'rappel') extra = ` — à partir du ${r.callbackLabel}`;
         const button = el('button', `${r.reference} · ${who}${extra}`, { type: 'button', 'data-id': r.id });
         button.append(el('br'), el('span', r.reason, { class: 'muted' }));
@@ -74,6 +77,18 @@
       }
     }
   }
+
+  // Presence: one's own choice (radio buttons) and the colleagues of the CCI with their state.
+  function showPresence(data) {
+    const team = $('team');
+    clear(team);
+    for (const a of data.advisors) {
+      const me = a.login === state.login;
+      team.append(el('li', `${a.displayName}${me ? ' (vous)' : ''} — ${PRESENCE[a.state] || a.state}${a.inExchange ? ' (en échange)' : ''}`, { 'data-login': a.login, 'data-state': a.state }));
+      if (me) for (const r of document.querySelectorAll('input[name="presence"]')) r.checked = r.value === (a.state === 'disponible' ? 'disponible' : 'occupe');
+    }
+  }
+  const loadPresence = () => api('GET', '/presence').then(showPresence).catch(() => undefined);
 
   function definitions(dl, pairs) {
     clear(dl);
@@ -114,7 +129,7 @@
     const r = data.request;
     $('detail').hidden = false;
     $('detail-title').textContent = `Demande ${r.reference}`;
-    const wait = data.position ? ` — ${ordinal(data.position)} position, attente estimée ${minutes(data.expectedWaitMs)}` : '';
+    const wait = data.position ? ` — ${ordinal(data.position)} position${data.expectedWaitMs ? `, attente estimée ${minutes(data.expectedWaitMs)}` : ''}` : '';
     const adv = r.advisor ? ` — ${r.advisor.displayName}` : '';
     $('detail-status').textContent = `${r.kind === 'live' ? 'Échange en direct' : 'Demande de rappel'} · ${STATUS[r.status]}${adv}${wait}`;
     const live = r.kind === 'live' && r.status === 'en_cours';
@@ -183,6 +198,7 @@
         setTimeout(() => { $('typing').textContent = ''; }, 4000);
         return;
       }
+      if (msg.type === 'hello' || msg.type === 'presence') { void loadPresence(); if (msg.type === 'presence') return; }
       if (msg.type === 'request' && msg.event === 'request.created') say(`Nouvelle demande ${msg.reference}.`);
       void refresh().catch(() => undefined);
       if (msg.id && msg.id === state.selected) void api('GET', `/requests/${encodeURIComponent(msg.id)}`).then(render).catch(() => undefined);
@@ -211,6 +227,14 @@
       try { await api('POST', '/logout', {}); } catch { /* already out */ }
       showLogin();
     });
+    for (const r of document.querySelectorAll('input[name="presence"]')) {
+      r.addEventListener('change', async () => {
+        try {
+          showPresence(await api('POST', '/presence', { statut: r.value }));
+          say(r.value === 'disponible' ? 'Vous êtes disponible pour les échanges en direct.' : 'Vous êtes indiqué occupé : pas de nouvel échange en direct.');
+        } catch (err) { say(err.message); void loadPresence(); }
+      });
+    }
     $('act-take').addEventListener('click', () => void act('take', {}, 'Demande prise en charge.'));
     $('act-end').addEventListener('click', () => void act('end', {}, 'Échange terminé.'));
     $('act-bot').addEventListener('click', () => void act('bot', {}, 'La main est rendue à Virage.'));
