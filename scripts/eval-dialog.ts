@@ -2,12 +2,13 @@
 // whole conversations written by dirigeants' standards, never by the code's) through the real /api/messages
 // endpoint of a real Virage, and prints: understood at first try, stored as meant, hijacks, question items
 // handled, conversations finished — per split. Failures are listed for the tune split only.
-// Flags: --split tune|test|all (default all), --verbose, --only <text in item/conversation id>.
+// The dev split (test/dialog-eval/dev/, written after the tune/test corpus) is reported apart; « all » is tune + test.
+// Flags: --split tune|test|dev|all (default all), --verbose, --only <text in item/conversation id>.
 // Writes test-output/eval-dialog.json. A measure, not a gate: exits 0 unless it crashes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/paths.js';
-import { coverage, loadConversations, loadItems } from './lib/dialog-eval/corpus.js';
+import { coverage, devDir, loadConversations, loadItems } from './lib/dialog-eval/corpus.js';
 import { loadQuestions } from './lib/dialog-eval/questions.js';
 import { figures, formatFailures, formatFigures, perQuestion } from './lib/dialog-eval/report.js';
 import { evaluate } from './lib/dialog-eval/run.js';
@@ -20,13 +21,15 @@ const flag = (name: string) => {
 const split = flag('--split') ?? 'all';
 const only = flag('--only');
 const verbose = args.includes('--verbose');
-if (!['tune', 'test', 'all'].includes(split)) throw new Error('--split must be tune, test or all');
+if (!['tune', 'test', 'dev', 'all'].includes(split)) throw new Error('--split must be tune, test, dev or all');
 
 const questions = loadQuestions();
 const inSplit = <T extends { split: string; id: string }>(xs: T[]) =>
   xs.filter((x) => (split === 'all' || x.split === split) && (!only || x.id.includes(only)));
 const allItems = loadItems(questions);
-const items = inSplit(allItems);
+const devItems = loadItems(questions, devDir);
+if (devItems.some((i) => i.split !== 'dev')) throw new Error('[eval-dialog] items under dev/ must have split « dev »');
+const items = inSplit([...allItems, ...devItems]);
 const conversations = inSplit(loadConversations(questions));
 for (const p of coverage(allItems, questions)) console.warn(`coverage: ${p}`);
 
@@ -42,11 +45,12 @@ const results = await evaluate(items, conversations, {
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 
 const lines: string[] = [];
-const splits = split === 'all' ? (['tune', 'test', 'all'] as const) : ([split] as const);
+const splits = split === 'all' ? (['tune', 'test', 'all', 'dev'] as const) : ([split] as const);
 const report: Record<string, unknown> = {};
 for (const s of splits) {
-  const its = results.items.filter((i) => s === 'all' || i.split === s);
-  const cvs = results.conversations.filter((c) => s === 'all' || c.split === s);
+  const inS = (x: { split: string }) => (s === 'all' ? x.split !== 'dev' : x.split === s);
+  const its = results.items.filter(inS);
+  const cvs = results.conversations.filter(inS);
   const f = figures(its, cvs);
   report[s] = f;
   lines.push(...formatFigures(s, f));
@@ -55,13 +59,15 @@ if (split !== 'test') {
   const tuneItems = results.items.filter((i) => i.split === 'tune');
   const tuneConvs = results.conversations.filter((c) => c.split === 'tune');
   lines.push(...formatFailures(tuneItems, tuneConvs, verbose));
+  const dev = results.items.filter((i) => i.split === 'dev');
+  if (dev.length) lines.push(...formatFailures(dev, [], verbose).map((l) => l.replace('-- tune items', '-- dev items')));
 }
 lines.push('', `(${results.items.length} items and ${results.conversations.length} conversations in ${(results.ms / 1000).toFixed(1)} s; report: test-output/eval-dialog.json)`);
 console.log(lines.join('\n'));
 
 const outDir = path.join(projectRoot, 'test-output');
 mkdirSync(outDir, { recursive: true });
-const tuneOnly = <T extends { split: string }>(xs: T[]) => xs.filter((x) => x.split === 'tune');
+const tuneOnly = <T extends { split: string }>(xs: T[]) => xs.filter((x) => x.split === 'tune' || x.split === 'dev');
 writeFileSync(
   path.join(outDir, 'eval-dialog.json'),
   JSON.stringify(
@@ -69,8 +75,8 @@ writeFileSync(
       date: new Date().toISOString(),
       figures: report,
       // Per question, over the splits run (figures only).
-      perQuestion: perQuestion(results.items),
-      // Details of the tune split only; the test split is reported as figures (nobody tunes on it).
+      perQuestion: perQuestion(results.items.filter((i) => i.split !== 'dev')),
+      // Details of the tune and dev splits only; the test split is reported as figures (nobody tunes on it).
       items: tuneOnly(results.items),
       conversations: tuneOnly(results.conversations),
     },

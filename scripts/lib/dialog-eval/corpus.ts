@@ -1,13 +1,14 @@
 // The in-situ corpus (test/dialog-eval/): per-question items and whole conversations, loaded and checked
 // (every question covered, ids unique, expectations well-formed) before anything is replayed.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../../src/paths.js';
 import type { Answer } from '../../../src/diagnostic/types.js';
 import type { Expectation, Outcome } from './compare.js';
 import type { SeenQuestion } from './questions.js';
 
-export type Split = 'tune' | 'test';
+/** tune: looked at and tuned on; test: figures only; dev: a third set written later by the developers (tests/dialog-eval/dev/), looked at. */
+export type Split = 'tune' | 'test' | 'dev';
 
 export interface NotStored {
   notStored: true;
@@ -56,18 +57,20 @@ export const corpusDir = path.join(projectRoot, 'test', 'dialog-eval');
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
+export const devDir = path.join(corpusDir, 'dev');
+
 export function loadItems(questions: SeenQuestion[], dir = path.join(corpusDir, 'items')): Item[] {
-  const items: Item[] = readdirSync(dir)
+  const items: Item[] = existsSync(dir) ? readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .flatMap((f) => readJson(path.join(dir, f)) as Item[]);
+    .flatMap((f) => readJson(path.join(dir, f)) as Item[]) : [];
   const ids = new Set<string>();
   const known = new Set(questions.map((q) => q.id));
   for (const it of items) {
     if (ids.has(it.id)) throw new Error(`[eval-dialog] duplicate item id ${it.id}`);
     ids.add(it.id);
     if (!known.has(it.question)) throw new Error(`[eval-dialog] ${it.id}: unknown question ${it.question}`);
-    if (it.split !== 'tune' && it.split !== 'test') throw new Error(`[eval-dialog] ${it.id}: split must be tune or test`);
+    if (it.split !== 'tune' && it.split !== 'test' && it.split !== 'dev') throw new Error(`[eval-dialog] ${it.id}: split must be tune, test or dev`);
     if (!it.text?.trim() || !it.expect) throw new Error(`[eval-dialog] ${it.id}: text and expect are required`);
   }
   return items;
