@@ -3,7 +3,7 @@
 // questions, the highest of several options on a scale, a plain yes/no mapped onto « Non » / « Oui… »
 // options. Pure; reading.ts decides what to do with a weak or double reading.
 import type { NluResult } from '../nlu/index.js';
-import { fold } from '../nlu/index.js';
+import { fold, normalize } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
 import { countNamed, durationChoice, withoutFrequencies, yesNoByEcho, yesNoByPhrasing } from './counting.js';
 import { echoOf } from './echo.js';
@@ -21,7 +21,9 @@ const SURE = 0.6;
 const DEPENDS = /\b(?:ca|cela) depend\b/;
 
 /** The answer the text gives to `question`, if any. */
-export function answerOf(question: Question, text: string, r: NluResult, ctx: ReadingContext): Candidate | undefined {
+export function answerOf(question: Question, typed: string, r: NluResult, ctx: ReadingContext): Candidate | undefined {
+  // Chat forms expanded (« mdp », « quasi », « 2h/sem »), so that every reading below sees the same words.
+  const text = normalize(typed).text;
   const make = (answer: Answer, value?: unknown): ReadAnswer => ({ questionId: question.id, answer, echo: echoOf(question, answer, value, ctx.nlu) });
   const yn = ctx.nlu.extract(text, { type: 'yesno', allowNotConcerned: question.notConcernedAllowed ?? false });
   const ynValue = yn.ok && yn.value.type === 'yesno' ? yn.value.value : undefined;
@@ -29,7 +31,9 @@ export function answerOf(question: Question, text: string, r: NluResult, ctx: Re
   const strongOption = r.answer?.ok && r.answer.confidence >= 0.9;
   const optionNamed = (question.type === 'choice' || question.type === 'multi') && r.answer?.ok;
   // « aucune idée, faut voir », « ça dépend des aides »: not a number, not an option.
-  if (question.type !== 'yesno' && !strongOption && !optionNamed && (saysDontKnow || (DEPENDS.test(fold(text)) && question.type !== 'choice' && !/\d/.test(text)))) {
+  // A hedge keeps a figure given with it: « je ne sais pas trop, peut-être 15 » is 15.
+  const figure = QUANTITIES.has(question.type) && /\d/.test(text);
+  if (question.type !== 'yesno' && !strongOption && !optionNamed && !figure && (saysDontKnow || (DEPENDS.test(fold(text)) && question.type !== 'choice'))) {
     return { read: make({ type: 'dontknow' }), confidence: 0.9 };
   }
   // Time said as a duration: « 2 h par semaine » is the option whose range holds it.
@@ -58,10 +62,19 @@ export function answerOf(question: Question, text: string, r: NluResult, ctx: Re
     if (named !== undefined) return { read: make({ type: 'number', value: named }), confidence: 0.85 };
     if (ynValue === 'no' && yn.ok && yn.confidence >= 0.9) return { read: make({ type: 'number', value: 0 }), confidence: 0.85 };
   }
-  // A yes/no question answered by describing, when the plain yes/no reading finds nothing sure.
-  if (question.type === 'yesno' && !(r.answer?.ok && r.answer.confidence >= 0.85)) {
-    const described = yesNoByPhrasing(question, text);
-    if (described) return { read: make(described.answer), confidence: described.confidence };
+  // A yes/no question answered by describing: the phrasings its options are given. A full phrasing wins over a
+  // generic word (« toujours le même mot de passe » is no, whatever « toujours » says) unless « oui »/« non » is said.
+  if (question.type === 'yesno') {
+    const plain = r.answer?.ok && r.answer.value.type === 'yesno' ? { value: r.answer.value.value, confidence: r.answer.confidence } : undefined;
+    const explicit = /\b(?:oui|non|si)\b/.test(fold(text));
+    const graded = plain && plain.value !== 'dont_know' && plain.value !== 'not_concerned';
+    const described = !plain || plain.confidence < 0.85 || (graded && !explicit) ? yesNoByPhrasing(question, text) : undefined;
+    const plainSure = plain !== undefined && plain.confidence >= SURE;
+    const overrides = described && (plain === undefined || (plain.confidence < 0.85 ? described.confidence >= SURE || !plainSure : described.confidence >= 0.85));
+    const said = overrides ? (described.answer as { value?: string }).value : plain?.value;
+    // « seulement pour la banque » to a question about several things: a yes restricted to some of them.
+    if ((said === 'yes' || said === undefined) && restricts(question, text)) return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
+    if (overrides) return { read: make(described.answer), confidence: described.confidence };
   }
   // Several options named: on a scale the highest holds (« un site et une page Facebook » is the site);
   // beside an option « Les deux », that option (« des particuliers et des syndics »).
@@ -97,7 +110,20 @@ export function answerOf(question: Question, text: string, r: NluResult, ctx: Re
 }
 
 const RESTRICTIVE = '(?:seulement|uniquement|juste|que|qu\'|rien que)';
+const QUANTITIES = new Set(['number', 'percent', 'money']);
+// « juste », « seulement », « c'est tout », « que pour … »: the answer covers part of what was asked.
+const RESTRICTS = /\b(?:seulement|uniquement|juste|c'est tout|rien d'autre|pas plus|que (?:pour|sur|le|la|les|l'|des|du|par|dans|avec|mon|ma|mes|nos|notre))\b/;
+// A question about several things: an enumeration (« A, B ou C », « A et B », a list in brackets).
+const SEVERAL = /,|\(|\bet (?:la|le|les|l'|des|vos|nos|un|une)\b|\bou (?:la|le|les|l'|des|un|une)\b/;
+
 const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A restriction (« seulement », « juste », « c'est tout ») said to a question about several things. */
+function restricts(question: Question, text: string): boolean {
+  const f = fold(text);
+  if (!RESTRICTS.test(f) || /\bpas (?:seulement|uniquement|que|juste)\b|\bnon seulement\b|\bnon\b/.test(f)) return false;
+  return SEVERAL.test(fold(question.text).replace(/\?.*$/, ''));
+}
 
 /** « par téléphone seulement », « que sur place »: the exclusive option (« aucun ») the restriction names. */
 function restrictedExclusive(question: Question, text: string): string | undefined {

@@ -4,7 +4,7 @@
 // answered by describing (« plus de clients » to « savez-vous ce que le numérique doit vous apporter ? »),
 // read against the phrasings the questionnaire gives each of its yes/partly/no options.
 import { extractChoice, fold, isStopWord, stem } from '../nlu/index.js';
-import { scopedTokens } from '../nlu/extract/matcher.js';
+import { matchOptions, prepareOptions, scopedTokens, type Prepared } from '../nlu/extract/matcher.js';
 import { optionsOf } from './answers.js';
 import type { Answer, Question } from './types.js';
 
@@ -37,16 +37,34 @@ export function countNamed(question: Question, text: string): number | undefined
 }
 
 /** A yes/no question answered with one of its options' phrasings; undefined when none is named. */
+type Phrasings = { choices: Array<{ id: string; label: string; synonyms?: string[] }>; prepared: Prepared };
+// Per question, prepared once: the phrasings of its yes / partly / no options (never rebuilt per message).
+const phrasingCache = new WeakMap<Question, Phrasings | null>();
+
+function phrasingsOf(question: Question): Phrasings | undefined {
+  let p = phrasingCache.get(question);
+  if (p === undefined) {
+    const options = optionsOf(question).filter((o) => o.synonyms?.length);
+    const choices = options.map((o) => ({ id: o.id, label: o.synonyms![0], synonyms: o.synonyms }));
+    p = choices.length ? { choices, prepared: prepareOptions(choices.map((c) => ({ id: c.id, phrases: c.synonyms ?? [] }))) } : null;
+    phrasingCache.set(question, p);
+  }
+  return p ?? undefined;
+}
+
+/** A yes/no question answered with one of its options' phrasings; undefined when none is named. */
 export function yesNoByPhrasing(question: Question, text: string): { answer: Answer; confidence: number } | undefined {
   if (question.type !== 'yesno') return undefined;
-  const options = optionsOf(question).filter((o) => o.synonyms?.length);
-  if (!options.length) return undefined;
-  const choices = options.map((o) => ({ id: o.id, label: o.synonyms![0], synonyms: o.synonyms }));
+  const p = phrasingsOf(question);
+  if (!p) return undefined;
+  const full = matchOptions(text, p.prepared).filter((h) => !h.negated && h.score === 1);
+  const longest = (id: string) => Math.max(0, ...full.filter((h) => h.id === id).map((h) => h.length));
+  const [yes, partly, no] = [longest('yes'), longest('partly'), longest('no')];
   // « les devis sur Word, les factures avec un logiciel »: a yes and a no phrasing named together is « en partie ».
-  const only = (id: string) => extractChoice(text, choices.filter((c) => c.id === id));
-  const [yes, no] = [only('yes'), only('no')];
-  if (yes.ok && no.ok && yes.confidence >= 0.9 && no.confidence >= 0.9) return { answer: { type: 'yesno', value: 'partly' }, confidence: 0.8 };
-  const r = extractChoice(text, choices);
+  if (yes && no) return { answer: { type: 'yesno', value: 'partly' }, confidence: 0.8 };
+  // A phrasing of « en partie » (« vaguement », « les deux ») qualifies the yes or no words beside it, unless they say more.
+  if (partly && partly >= yes && partly >= no) return { answer: { type: 'yesno', value: 'partly' }, confidence: 0.85 };
+  const r = extractChoice(text, p.choices);
   if (!r.ok) return undefined;
   return { answer: { type: 'yesno', value: r.value as 'yes' | 'partly' | 'no' }, confidence: Math.min(r.confidence, 0.85) };
 }

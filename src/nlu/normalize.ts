@@ -48,6 +48,11 @@ const CHAT_FORMS: Record<string, string> = {
   g: "j'ai", jai: "j'ai", jpense: 'je pense', jcrois: 'je crois', cb: 'combien',
   cmb: 'combien', cmt: 'comment', cmnt: 'comment', kel: 'quel', kelle: 'quelle', infos: 'informations',
   info: 'information', trkl: 'tranquille', mdr: '', lol: '', ptdr: '', 
+  // SMS shorthand a dirigeant types in a hurry (issue 10): each expands to the words the lexicons hold.
+  mdp: 'mot de passe', mdps: 'mots de passe', quasi: 'presque', quasiment: 'presque', asso: 'association',
+  assos: 'associations', svt: 'souvent', jms: 'jamais', tjs: 'toujours', mtn: 'maintenant', avc: 'avec',
+  pdt: 'pendant', vrmt: 'vraiment', vrm: 'vraiment', tps: 'temps', sem: 'semaine', qqfois: 'quelquefois',
+  rs: 'réseaux sociaux', msg: 'message', jame: 'jamais', 
 };
 // Multi-word chat forms, matched on the folded text.
 const CHAT_PHRASES: [RegExp, string][] = [

@@ -4,7 +4,7 @@
 // (« pas de site mais une page Facebook » selects only the page).
 import { fold, tokens } from '../analyze.js';
 import { found, notUnderstood, type ChoiceOption, type Extraction, type MultiChoice } from '../types.js';
-import { matchOptions, prepareOptions, type OptionHit, type Prepared } from './matcher.js';
+import { matchOptions, prepareOptions, withoutSubsumed, type OptionHit, type Prepared } from './matcher.js';
 import { ordinalOf } from './numwords.js';
 
 const preparedCache = new WeakMap<readonly ChoiceOption[], Prepared>();
@@ -59,7 +59,7 @@ export function extractChoice(text: string, options: readonly ChoiceOption[]): E
 export function extractMulti(text: string, options: readonly ChoiceOption[]): Extraction<MultiChoice> {
   if (options.length === 0) return notUnderstood;
   const all = matchOptions(text, prepared(options));
-  const full = all.filter((h) => h.score === 1 || (h.score >= 0.66 && h.length >= 3));
+  const full = withoutSubsumed(all.filter((h) => h.score === 1 || (h.score >= 0.66 && h.length >= 3)));
   const ids = full.filter((h) => !h.negated).sort((a, b) => a.position - b.position).map((h) => h.id);
   const excluded = full.filter((h) => h.negated).map((h) => h.id);
   if (ids.length > 0) return found({ ids, excluded, none: false }, 0.9);

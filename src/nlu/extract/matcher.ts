@@ -39,6 +39,8 @@ export interface OptionHit {
   negated: boolean;
   /** Index of the first matched word, for ordering. */
   position: number;
+  /** Indices of the message's words the phrase matched. */
+  positions: number[];
 }
 
 // Negations, and verbs that say something was dropped (« on a arrêté le site »).
@@ -116,6 +118,14 @@ function correct(word: string, p: Prepared): string | null {
   return best;
 }
 
+/**
+ * Hits whose words all lie inside a longer hit's words are dropped: in « sur un disque dur au bureau »
+ * the phrase « disque dur au bureau » holds « disque dur », which is then not a second option named.
+ */
+export function withoutSubsumed(hits: OptionHit[]): OptionHit[] {
+  return hits.filter((h) => !hits.some((g) => g !== h && g.length > h.length && h.positions.every((p) => g.positions.includes(p))));
+}
+
 /** Best hit per option mentioned in the message (options not mentioned are absent). */
 export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
   const toks = scopedTokens(text);
@@ -138,14 +148,16 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
     for (const p of o.phrases) {
       let matched = 0;
       let first = -1;
+      const positions: number[] = [];
       for (let k = 0; k < p.words.length; k++) {
         const idx = Math.min(at.get(`w:${p.words[k]}`)?.[0] ?? Infinity, at.get(`s:${p.stems[k]}`)?.[0] ?? Infinity);
         if (idx === Infinity) continue;
         matched++;
+        positions.push(idx);
         if (first < 0 || idx < first) first = idx;
       }
       if (matched === 0) continue;
-      const hit = { id: o.id, score: matched / p.words.length, length: p.words.length, negated: toks[first].neg, position: first };
+      const hit = { id: o.id, score: matched / p.words.length, length: p.words.length, negated: toks[first].neg, position: first, positions };
       if (!best || hit.score > best.score || (hit.score === best.score && hit.length > best.length)) best = hit;
     }
     if (best) hits.push(best);
