@@ -3,7 +3,7 @@
 // questions, the highest of several options on a scale, a plain yes/no mapped onto « Non » / « Oui… »
 // options. Pure; reading.ts decides what to do with a weak or double reading.
 import type { NluResult } from '../nlu/index.js';
-import { fold, normalize } from '../nlu/index.js';
+import { DROPPED, fold, normalize } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
 import { countNamed, durationChoice, withoutFrequencies, yesNoByEcho, yesNoByPhrasing } from './counting.js';
 import { echoOf } from './echo.js';
@@ -71,10 +71,16 @@ export function answerOf(question: Question, typed: string, r: NluResult, ctx: R
     const described = !plain || plain.confidence < 0.85 || (graded && !explicit) ? yesNoByPhrasing(question, text) : undefined;
     const plainSure = plain !== undefined && plain.confidence >= SURE;
     const overrides = described && (plain === undefined || (plain.confidence < 0.85 ? described.confidence >= SURE || !plainSure : described.confidence >= 0.85));
-    const said = overrides ? (described.answer as { value?: string }).value : plain?.value;
+    // What the words surely say (a weak phrasing says nothing sure).
+    const said = overrides ? (described.confidence >= SURE ? (described.answer as { value?: string }).value : undefined) : plain?.value;
     // « seulement pour la banque » to a question about several things: a yes restricted to some of them.
     if ((said === 'yes' || said === undefined) && restricts(question, text)) return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
     if (overrides) return { read: make(described.answer), confidence: described.confidence };
+  }
+  // « on avait un site mais il a fermé »: what was dropped is the « Non » option, whatever it names.
+  if (question.type === 'choice' && DROPPED.test(fold(text))) {
+    const none = optionsOf(question).find((o) => /^non\b/.test(fold(o.label)));
+    if (none) return { read: make({ type: 'choice', value: none.id }), confidence: 0.85 };
   }
   // Several options named: on a scale the highest holds (« un site et une page Facebook » is the site);
   // beside an option « Les deux », that option (« des particuliers et des syndics »).

@@ -154,7 +154,7 @@ export { normalize, type Normalized } from './normalize.js';
 export { createPhrases, phraseKey, COMMANDS, type Command, type Phrases, type PhraseData, type Correction } from './phrases.js';
 export { fold, tokens, stem, analyze, isStopWord } from './analyze.js';
 export { INTENTS, type IntentName, type IntentResult } from './intents.js';
-export { extractYesNo } from './extract/yesno.js';
+export { extractYesNo, DROPPED } from './extract/yesno.js';
 export { extractNumber, extractPercent } from './extract/numbers.js';
 export { extractMoney } from './extract/money.js';
 export { extractChoice, extractMulti } from './extract/choice.js';

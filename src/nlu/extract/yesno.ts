@@ -6,6 +6,9 @@ import { found, notUnderstood, type Extraction, type YesNo } from '../types.js';
 
 type Rule = [RegExp, YesNo, number];
 
+/** Something that existed and was dropped: « on en avait un mais il a fermé », « j'avais un site, arrêté ». */
+export const DROPPED = /\b(?:on en avait|on avait|j'avais|j'en avais|nous avions|nous en avions|il y avait|c'etait)\b.{0,50}\b(?:ferme|fermee|arrete|arretee|abandonne|abandonnee|supprime|supprimee|laisse tomber|expire|expiree|n'existe plus|plus rien|plus maintenant|plus actif|plus active)\b/;
+
 // Checked in order: the first rule that matches wins, so specific phrases come before single words.
 const RULES: Rule[] = [
   // Hedges keep the answer: « je crois que oui », « normalement non », « il me semble que oui ».
@@ -19,7 +22,7 @@ const RULES: Rule[] = [
   // « pas trop non », « non pas tellement »: a softened no is still a no.
   [/^(?:non,? |bof,? |euh )?pas (?:trop|tellement|spécialement|specialement|franchement)(?: non)?$/, 'no', 0.9],
   // Something that existed and was dropped: « on en avait un mais il a fermé », « j'avais un site, arrêté ».
-  [/\b(?:on en avait|on avait|j'avais|j'en avais|nous avions|nous en avions|il y avait|c'etait)\b.{0,50}\b(?:ferme|fermee|arrete|arretee|abandonne|abandonnee|supprime|supprimee|laisse tomber|expire|expiree|n'existe plus|plus rien|plus maintenant|plus actif|plus active)\b/, 'no', 0.85],
+  [DROPPED, 'no', 0.85],
   // « je sais que ça existe mais je ne sais pas lequel »: something known, the rest not — a partial answer.
   [/^(?!(?:non|je ne sais|aucune idee)\b).{6,}\bmais (?:je |j' ?)?(?:ne |n')?(?:sais|connais|me souviens|m'en souviens|retiens) (?:pas|plus)\b/, 'partly', 0.85],
   // Not concerned (applies only when the question allows it; the caller decides).

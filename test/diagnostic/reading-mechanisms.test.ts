@@ -1,0 +1,77 @@
+// The general readings added to raise understanding beyond the tuned corpus (issue 10): SMS shorthand,
+// softened and dropped no's, partial knowledge, hedged figures, full phrasings over generic words,
+// restrictions, and a longer phrase holding a shorter one. Our own sentences, never the corpus's.
+import { loadQuestionnaire } from '../../src/diagnostic/index.js';
+import { readAnswerText } from '../../src/diagnostic/reading.js';
+import { createNlu, extractYesNo, normalize } from '../../src/nlu/index.js';
+import { matchOptions, prepareOptions, withoutSubsumed } from '../../src/nlu/extract/matcher.js';
+
+const nlu = createNlu();
+const questionnaire = loadQuestionnaire();
+const stored = (id: string, text: string) => {
+  const r = readAnswerText(text, questionnaire.questions.find((q) => q.id === id)!, { questionnaire, answers: {}, nlu });
+  return r.kind === 'answer' ? r.main.answer : r.kind;
+};
+
+describe('general readings at a diagnostic question', () => {
+  test.each([
+    // SMS shorthand reaches the phrasings (« mdp », « quasi », « /sem »).
+    ['cyber_mots_de_passe', 'le même mdp pour tous les comptes', { type: 'yesno', value: 'no' }],
+    ['profil_temps', 'quasi pas', { type: 'choice', value: 'aucun' }],
+    ['profil_temps', '3h/sem', { type: 'choice', value: 'demi-journee' }],
+    // A softened no is a no; something dropped is a no.
+    ['competences_formation', 'non, pas tellement', { type: 'yesno', value: 'no' }],
+    ['presence_site', "j'avais un site mais il a expiré", { type: 'choice', value: 'non' }],
+    // Something known, the rest forgotten: a partial answer, not « je ne sais pas ».
+    ['competences_financement', "on m'a cité un organisme mais je ne me souviens plus du nom", { type: 'yesno', value: 'partly' }],
+    // A hedge keeps the figure said with it.
+    ['profil_budget', 'je ne sais pas trop, peut-être 800 €', { type: 'money', amount: 800, period: 'year' }],
+    // A full phrasing beats a generic yes/no word (« plus » here is a good habit, not a denial).
+    ['ia_sobriete', "on n'imprime plus les factures", { type: 'yesno', value: 'yes' }],
+    // A restriction to part of a several-part question is « en partie »; a restricted no stays a no.
+    ['cyber_mises_a_jour', 'sur les ordinateurs uniquement', { type: 'yesno', value: 'partly' }],
+    ['strategie_indicateurs', 'juste les visites du site', { type: 'yesno', value: 'partly' }],
+    ['gestion_logiciel_factures', 'juste un tableur', { type: 'yesno', value: 'no' }],
+    // A phrasing of « en partie » qualifies the words beside it.
+    ['competences_financement', 'vaguement, il y a un OPCO je crois', { type: 'yesno', value: 'partly' }],
+    // A longer phrase holds the shorter option words inside it: « le site de la mairie » is not a site of one's own.
+    ['presence_site', 'on a juste une page sur le site de la mairie', { type: 'choice', value: 'page_annuaire' }],
+    // Descriptions written as a CCI would.
+    ['profil_clientele', 'surtout des estivants', { type: 'choice', value: 'b2c' }],
+    ['profil_secteur', 'je fais de la vente à distance de thés', { type: 'sector', value: 'commerce' }],
+    ['strategie_pilote', 'des bénévoles', { type: 'choice', value: 'identifie' }],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+});
+
+describe('the pieces underneath', () => {
+  it('expands SMS shorthand', () => {
+    expect(normalize('mdp oublié').text).toBe('mot de passe oublié');
+    expect(normalize('quasiment rien').text).toBe('presque rien');
+    expect(normalize('2h/sem').text).toBe('2h/semaine');
+  });
+
+  test.each([
+    ['pas trop non', 'no'],
+    ['non pas tellement', 'no'],
+    ["on avait une fiche mais on l'a supprimée", 'no'],
+    ['je connais le CPF mais je ne sais pas comment faire', 'partly'],
+    ['elle existe mais sans photos', 'partly'],
+    ['je ne sais pas du tout', 'dont_know'],
+  ])('yes/no « %s » is %s', (text, value) => {
+    const r = extractYesNo(text);
+    expect(r.ok && r.value).toBe(value);
+  });
+
+  it('drops an option hit held inside a longer one, keeps separate ones', () => {
+    const p = prepareOptions([
+      { id: 'a', phrases: ['disque dur'] },
+      { id: 'b', phrases: ['disque dur au garage'] },
+      { id: 'c', phrases: ['cloud'] },
+    ]);
+    const ids = (t: string) => withoutSubsumed(matchOptions(t, p).filter((h) => h.score === 1)).map((h) => h.id).sort();
+    expect(ids('un disque dur au garage')).toEqual(['b']);
+    expect(ids('un disque dur et le cloud')).toEqual(['a', 'c']);
+  });
+});
