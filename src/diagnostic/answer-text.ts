@@ -67,7 +67,8 @@ export function answerOf(question: Question, typed: string, r: NluResult, ctx: R
   if (question.type === 'yesno') {
     const plain = r.answer?.ok && r.answer.value.type === 'yesno' ? { value: r.answer.value.value, confidence: r.answer.confidence } : undefined;
     const explicit = /\b(?:oui|non|si)\b/.test(fold(text));
-    const graded = plain && plain.value !== 'dont_know' && plain.value !== 'not_concerned';
+    // Only a plain yes or no can be a generic word; « en partie » comes from the sentence's own structure.
+    const graded = plain && (plain.value === 'yes' || plain.value === 'no');
     const described = !plain || plain.confidence < 0.85 || (graded && !explicit) ? yesNoByPhrasing(question, text) : undefined;
     const plainSure = plain !== undefined && plain.confidence >= SURE;
     const overrides = described && (plain === undefined || (plain.confidence < 0.85 ? described.confidence >= SURE || !plainSure : described.confidence >= 0.85));

@@ -26,13 +26,16 @@ const NAMED_PEOPLE = new RegExp(`\\b(?:mes|nos) (?:\\w+ )?(?:${PERSON})s\\b`, 'g
 // « une boulangerie », « un salon »: an article before a thing is not a head count.
 const ARTICLE_THING = new RegExp(`\\b(?:un|une) (?!(?:${PERSON}|personne|quinzaine|dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier|seul|seule|ou|a|et|de)s?\\b)[a-z'-]+`, 'g');
 
+const GROUP_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20 };
+
 /** Size band from a head count or a description. */
 export function extractSize(text: string): Extraction<Size> {
   const f = fold(text);
   const named = (f.match(NAMED_PERSON)?.length ?? 0) + 2 * (f.match(NAMED_PEOPLE)?.length ?? 0);
   const counted = f.replace(ARTICLE_THING, ' ').replace(NAMED_PERSON, ' ');
   // « 3 salariés et 2 apprentis »: several head counts add up.
-  const groups = [...f.matchAll(new RegExp(`\\b(\\d+) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g'))].map((m) => Number(m[1]));
+  // Number words count too (« deux associés et cinq techniciens »); « un »/« une » are named people above.
+  const groups = [...f.matchAll(new RegExp(`\\b(\\d+|${Object.keys(GROUP_WORDS).join('|')}) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g'))].map((m) => GROUP_WORDS[m[1]] ?? Number(m[1]));
   if (groups.length > 1) {
     const total = groups.reduce((a, b) => a + b, 0) + named;
     return found({ band: bandOf(total), employees: total }, 0.85);

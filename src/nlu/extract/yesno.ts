@@ -16,11 +16,16 @@ const RULES: Rule[] = [
   [/^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|sauf erreur|je dirais|plutot)(?: bien)?(?: que)? (?:non|pas)\b/, 'no', 0.85],
   [/^(?:euh |ben |bah |alors )?(?:je (?:ne )?(?:crois|pense) pas|pas que je sache|a ma connaissance non|pas a ma connaissance|je ne crois pas|il me semble que non)\b/, 'no', 0.85],
   // Contrasts: « moi non, mon associé oui », « sur les devis oui, le registre non » → partly.
-  [/\b(?:oui|si)\b[^,;.]{0,40}[,;.]? .{0,60}\bnon\b|\bnon\b[^,;.]{0,40}[,;.]? .{0,60}\b(?:oui|si)\b/, 'partly', 0.85],
+  [/\b(?:oui|si)\b[^,;.]{0,40}[,;.]? .{0,60}\b(?:non|je (?:ne )?sais pas|pas sur|aucune idee)\b|\bnon\b[^,;.]{0,40}[,;.]? .{0,60}\b(?:oui|si)\b/, 'partly', 0.85],
   // « pas vraiment » is a no, whatever explanation follows.
   [/^(?:non,? |euh |bof,? )?pas vraiment(?:$| (?:non|on|je|j'|nous|c'est|ca|car|parce|pas|mais|en fait|honnetement|franchement|pour l'instant|encore)\b)/, 'no', 0.9],
+  // A bare hedge is a cautious yes: « je crois », « il me semble ».
+  [/^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|j'imagine)(?: bien)?(?: oui)?$/, 'yes', 0.8],
+  [/^non,? pas vraiment\b/, 'no', 0.9],
+  // « on a un fichier qu'on ne met jamais à jour »: something there, denied in the same breath.
+  [/\b(?:on a|j'ai|nous avons|il y a|on en a|j'en ai)\b.{0,40}\b(?:qu'on|que je|qu'il|qu'elle|dont on|dont je|que personne) (?:ne |n')/, 'partly', 0.85],
   // « pas trop non », « non pas tellement »: a softened no is still a no.
-  [/^(?:non,? |bof,? |euh )?pas (?:trop|tellement|spécialement|specialement|franchement)(?: non)?$/, 'no', 0.9],
+  [/^(?:non,? |bof,? |euh )?pas (?:trop|tellement|specialement|franchement)(?: non)?$/, 'no', 0.9],
   // Something that existed and was dropped: « on en avait un mais il a fermé », « j'avais un site, arrêté ».
   [DROPPED, 'no', 0.85],
   // « je sais que ça existe mais je ne sais pas lequel »: something known, the rest not — a partial answer.
@@ -30,7 +35,7 @@ const RULES: Rule[] = [
   [/\bje (?:ne )?(?:sais|saurais) (?:pas|plus|rien)|\bne sais pas\b|\baucune idee\b|\bpas d'idee\b|\bj'en sais rien\b|\bj'en ai aucune idee\b|\bje (?:ne )?suis pas (?:sur|certain|certaine)\b|\bpas sur\b|\bbonne question\b|\bdifficile a dire\b|\bje (?:ne )?vois pas\b|\baucun(?:e)? (?:idee|notion)\b|\bje ne me rends pas compte\b|\bje l'ignore\b|\bpeut-etre\b|\bne saurais dire\b|\bje (?:ne )?me souviens (?:pas|plus)\b|\bje doute\b|^\?+$|\bj'hesite\b|\bmystere\b|\bvague idee\b/, 'dont_know', 0.9],
   // Nuanced answers.
   [/\bpas (?:vraiment|completement|totalement|tout a fait|entierement|toujours|systematiquement|tous|toutes|partout|assez|beaucoup|tres|trop|super|top|terrible|a jour|au point|fini|finie|termine|terminee)\b|\bplus ou moins\b|\ben partie\b|\bpartiellement\b|\ba moitie\b|\boui et non\b|\bca depend\b|\bmoyen(?:nement)?\b|\bbof\b|\bmouais\b|\bun peu\b|\bparfois\b|\bde temps (?:en temps|a autre)\b|\ben cours\b|\bon (?:y )?travaille\b|\bon commence\b|\b(?:on a|j'ai|nous avons) (?:commence|debute|entame)\b|\bon debute\b|\bca va venir\b|\brarement\b|\bcertain(?:e)?s\b|\bquelques(?:-un)?s?\b|\bdate (?:un peu|un brin|pas mal)\b|\bil date\b|\bvieillot\b|\ba peu pres\b|\bpresque\b|\ben gros\b|\bsur le principe\b|\bpas encore tout\b|\bpas a 100\b|\bune partie\b|\bsur certains\b|\bpour certains\b|\bpeu\b|\bmoitie\b|\bon essaie\b|\bj'essaie\b|\bdans l'ensemble\b|\bpas mal\b|\ben theorie\b|\bquand j'ai le temps\b|\bpas a fond\b/, 'partly', 0.85],
-  [/\b(?:on a|j'ai|nous avons|il y a|on les a|je l'ai|on l'a|c'est fait|existe|elle est|il est|on en a|j'en ai|cree|creee|creees)\b.{0,50}\bmais\b.{0,40}\b(?:pas|plus|jamais|aucun|aucune|que|qu'|sans|personne|rien)\b/, 'partly', 0.85],
+  [/\b(?:on a|j'ai|nous avons|il y a|on les a|je l'ai|on l'a|c'est fait|existe|elle est|il est|on en a|j'en ai|cree|creee|creees|sont|elle est la|il est la)\b.{0,50}\bmais\b.{0,40}\b(?:pas|plus|jamais|aucun|aucune|que|qu'|sans|personne|rien|vieux|vieille|vieilles|anciens|anciennes|fausses|faux|perimees|perimes|datees|obsoletes)\b/, 'partly', 0.85],
   [/\b(?:oui|si|yes)\b.{0,40}\bmais\b.{0,60}\b(?:pas|plus|jamais|aucun|rien|peu|vieux|vieille|date|ancien|ancienne|incomplet|incomplete|obsolete|rarement|mal|seulement|uniquement|juste|que|qu'|sauf|certains|certaines)\b/, 'partly', 0.85],
   // Clear negatives, including negated affirmatives.
   [/\bbien (?:sur|entendu) que non\b|\b(?:absolument|certainement|surtout|vraiment|clairement|evidemment|franchement|toujours) pas\b|\bpas du tout\b|\bpas (?:le|la) moindre\b|\bjamais\b|\baucun(?:e)?\b|\bnon\b|\bnegatif\b|\bque dalle\b|\bnada\b|\bniet\b|\bpas question\b|\bpas encore\b|\bpas de\b|\bpas d'\b|\brien\b|\bnon plus\b|\bzero\b|\bpersonne\b/, 'no', 0.9],
