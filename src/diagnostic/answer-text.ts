@@ -60,7 +60,7 @@ export function answerOf(question: Question, typed: string, r: NluResult, ctx: R
       return { read: make({ type: 'number', value: said }), confidence: n.ok ? n.confidence : 0 };
     }
     if (named !== undefined) return { read: make({ type: 'number', value: named }), confidence: 0.85 };
-    if (ynValue === 'no' && yn.ok && yn.confidence >= 0.9) return { read: make({ type: 'number', value: 0 }), confidence: 0.85 };
+    if (ynValue === 'no' && yn.ok && yn.confidence >= 0.7) return { read: make({ type: 'number', value: 0 }), confidence: yn.confidence >= 0.9 ? 0.85 : 0.75 };
   }
   // A yes/no question answered by describing: the phrasings its options are given. A full phrasing wins over a
   // generic word (« toujours le même mot de passe » is no, whatever « toujours » says) unless « oui »/« non » is said.
@@ -148,7 +148,8 @@ function restrictedExclusive(question: Question, text: string): string | undefin
 
 function yesNoOption(question: Question, value: string | undefined, confidence: number, make: (a: Answer) => ReadAnswer): Candidate | undefined {
   if ((value !== 'yes' && value !== 'no') || confidence < 0.85) return undefined;
-  const fitting = optionsOf(question).filter((o) => (value === 'no' ? /^non\b/ : /^oui\b/).test(fold(o.label)));
+  // A plain no to « qui… ? », « combien de temps… ? », « où en êtes-vous… ? » is the option that says nothing is done.
+  const fitting = optionsOf(question).filter((o) => (value === 'no' ? /^(?:non|rien|aucun|aucune|personne|presque pas)\b/ : /^oui\b/).test(fold(o.label)));
   const reads = fitting.map((o) => make({ type: 'choice', value: o.id }));
   if (reads.length === 1) return { read: reads[0], confidence: 0.8 };
   if (reads.length > 1) return { read: reads[0], confidence: 0.5, alternatives: reads };

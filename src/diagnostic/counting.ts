@@ -91,7 +91,7 @@ export function yesNoByEcho(question: Question, text: string): { answer: Answer;
 
 const UNIT_HOURS: Record<string, number> = { minute: 1 / 60, min: 1 / 60, h: 1, heure: 1, jour: 7, journee: 7, 'demi-journee': 3.5, matinee: 3.5, 'apres-midi': 3.5, soir: 1, soiree: 2 };
 const PER_WEEK: Record<string, number> = { jour: 5, semaine: 1, mois: 12 / 52, an: 1 / 52, annee: 1 / 52 };
-const WORD_NUMBERS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, dix: 10, quinze: 15, trente: 30, quelques: 3, plusieurs: 3 };
+const WORD_NUMBERS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, dix: 10, quinze: 15, trente: 30, quelques: 2.5, plusieurs: 3 };
 
 /** « 2 h par semaine », « une journée par mois », « 30 minutes par jour » → hours per week, if said. */
 export function hoursPerWeek(text: string): number | undefined {

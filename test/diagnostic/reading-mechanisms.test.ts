@@ -40,6 +40,19 @@ describe('general readings at a diagnostic question', () => {
     ['profil_clientele', 'surtout des estivants', { type: 'choice', value: 'b2c' }],
     ['profil_secteur', 'je fais de la vente à distance de thés', { type: 'sector', value: 'commerce' }],
     ['strategie_pilote', 'des bénévoles', { type: 'choice', value: 'identifie' }],
+    // « ne … pas » denies the verb it surrounds; a phrasing that states a negation matches only a denial.
+    ['ia_usage', "ça ne m'intéresse pas du tout", { type: 'choice', value: 'non' }],
+    ['presence_site', 'oui on a un site', { type: 'choice', value: 'oui' }],
+    // A plain no picks the option that says nothing is done (« Personne », « Rien de prévu », « Presque pas »).
+    ['strategie_pilote', 'non, on ne fait rien', { type: 'choice', value: 'personne' }],
+    ['gestion_facture_electronique', 'non', { type: 'choice', value: 'rien_prevu' }],
+    // Not knowing what the thing is, is a no; a denied verb to « combien » is none.
+    ['presence_google', "je ne vois pas de quoi il s'agit", { type: 'yesno', value: 'no' }],
+    ['presence_reseaux', 'je ne poste nulle part', { type: 'number', value: 0 }],
+    // « pas sûr » is a doubt, « pas sur les téléphones » is a place.
+    ['cyber_mises_a_jour', 'pas sur les tablettes', { type: 'yesno', value: 'partly' }],
+    // Head counts in words add up.
+    ['profil_effectif', 'trois maçons et deux apprentis', { type: 'size', value: '5-9' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
@@ -62,6 +75,16 @@ describe('the pieces underneath', () => {
   ])('yes/no « %s » is %s', (text, value) => {
     const r = extractYesNo(text);
     expect(r.ok && r.value).toBe(value);
+  });
+
+  it('matches a phrase that states a negation only where the message denies it', () => {
+    const p = prepareOptions([
+      { id: 'stopped', phrases: ["n'affiche plus"] },
+      { id: 'shows', phrases: ['affiche'] },
+    ]);
+    const ids = (t: string) => matchOptions(t, p).filter((h) => !h.negated && h.score === 1).map((h) => h.id).sort();
+    expect(ids("on n'affiche plus les prix")).toEqual(['stopped']);
+    expect(ids('on affiche les prix')).toEqual(['shows']);
   });
 
   it('drops an option hit held inside a longer one, keeps separate ones', () => {

@@ -18,7 +18,8 @@ export interface PhraseOption {
 
 interface PreparedOption {
   id: string;
-  phrases: { words: string[]; stems: string[] }[];
+  /** `negative`: the phrase states a negation itself (« n'imprime plus »), so it matches denied words. */
+  phrases: { words: string[]; stems: string[]; negative: boolean }[];
 }
 
 /** Options ready for matching, with the vocabulary used to correct typos (and a cache of corrections). */
@@ -54,9 +55,13 @@ export function scopedTokens(text: string): Tok[] {
     const ws = tokens(clause);
     let neg = false;
     let sawNe = false;
+    let neAt = -1;
     for (let i = 0; i < ws.length; i++) {
       const w = ws[i];
-      if (w === 'ne' || w === 'n') sawNe = true;
+      if (w === 'ne' || w === 'n') {
+        sawNe = true;
+        neAt = out.length;
+      }
       if (BOUNDARIES.has(w) || (w === 'et' && ws[i + 1] !== 'de' && ws[i + 1] !== 'd' && ws[i + 1] !== 'ni' && ws[i + 1] !== 'pas')) {
         neg = false;
         sawNe = false;
@@ -64,6 +69,9 @@ export function scopedTokens(text: string): Tok[] {
         continue;
       }
       if (NEGATORS.has(w) && (w !== 'plus' || sawNe) && (w !== 'rien' || sawNe || i === 0)) {
+        // « ça ne m'intéresse pas »: the verb between « ne » and « pas » is denied too.
+        if (neAt >= 0) for (let k = neAt + 1; k < out.length; k++) out[k].neg = true;
+        neAt = -1;
         neg = true;
         out.push({ w, s: w, neg: false });
         continue;
@@ -72,6 +80,13 @@ export function scopedTokens(text: string): Tok[] {
     }
   }
   return out;
+}
+
+/** « n'imprime plus », « pas le temps », « sans photo »: a phrase whose own words are under its negation. */
+function deniesItself(phrase: string): boolean {
+  const toks = scopedTokens(phrase);
+  const ne = toks.findIndex((t) => t.w === 'ne' || t.w === 'n');
+  return toks.some((t) => t.neg) || (ne >= 0 && toks.slice(ne + 1).some((t) => NEGATORS.has(t.w)));
 }
 
 function contentWords(text: string): string[] {
@@ -84,9 +99,9 @@ export function prepareOptions(options: readonly PhraseOption[]): Prepared {
   const prepared = options.map((o) => ({
     id: o.id,
     phrases: o.phrases
-      .map((p) => contentWords(p))
-      .filter((ws) => ws.length > 0)
-      .map((words) => ({ words, stems: words.map(stem) })),
+      .map((p) => ({ words: contentWords(p), negative: deniesItself(p) }))
+      .filter((p) => p.words.length > 0)
+      .map(({ words, negative }) => ({ words, stems: words.map(stem), negative })),
   }));
   const words = new Set(prepared.flatMap((o) => o.phrases.flatMap((p) => p.words)));
   const vocab = new Map<string, string[]>();
@@ -126,6 +141,12 @@ export function withoutSubsumed(hits: OptionHit[]): OptionHit[] {
   return hits.filter((h) => !hits.some((g) => g !== h && g.length > h.length && h.positions.every((p) => g.positions.includes(p))));
 }
 
+/** Whether the matched words (the negators themselves aside) are denied in the message. */
+function deniedAt(toks: Tok[], positions: number[]): boolean {
+  const i = positions.find((k) => !NEGATORS.has(toks[k].w));
+  return i !== undefined && toks[i].neg;
+}
+
 /** Best hit per option mentioned in the message (options not mentioned are absent). */
 export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
   const toks = scopedTokens(text);
@@ -157,7 +178,7 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
         if (first < 0 || idx < first) first = idx;
       }
       if (matched === 0) continue;
-      const hit = { id: o.id, score: matched / p.words.length, length: p.words.length, negated: toks[first].neg, position: first, positions };
+      const hit = { id: o.id, score: matched / p.words.length, length: p.words.length, negated: p.negative ? !deniedAt(toks, positions) : toks[first].neg, position: first, positions };
       if (!best || hit.score > best.score || (hit.score === best.score && hit.length > best.length)) best = hit;
     }
     if (best) hits.push(best);
