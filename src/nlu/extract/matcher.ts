@@ -18,8 +18,11 @@ export interface PhraseOption {
 
 interface PreparedOption {
   id: string;
-  /** `negative`: the phrase states a negation itself (« n'imprime plus »), so it matches denied words. */
-  phrases: { words: string[]; stems: string[]; negative: boolean }[];
+  /**
+   * `denied`: index of the first word the phrase itself denies (« n'imprime plus », « jamais testé »), or -1.
+   * Such a phrase matches only where the message denies that word too.
+   */
+  phrases: { words: string[]; stems: string[]; denied: number }[];
 }
 
 /** Options ready for matching, with the vocabulary used to correct typos (and a cache of corrections). */
@@ -82,11 +85,10 @@ export function scopedTokens(text: string): Tok[] {
   return out;
 }
 
-/** « n'imprime plus », « pas le temps », « sans photo »: a phrase whose own words are under its negation. */
-function deniesItself(phrase: string): boolean {
-  const toks = scopedTokens(phrase);
-  const ne = toks.findIndex((t) => t.w === 'ne' || t.w === 'n');
-  return toks.some((t) => t.neg) || (ne >= 0 && toks.slice(ne + 1).some((t) => NEGATORS.has(t.w)));
+/** « n'imprime plus », « pas le temps », « jamais testé »: the first content word the phrase denies itself, or -1. */
+function deniedWord(phrase: string, words: string[]): number {
+  const t = scopedTokens(phrase).find((x) => x.neg && words.includes(x.w));
+  return t ? words.indexOf(t.w) : -1;
 }
 
 function contentWords(text: string): string[] {
@@ -99,9 +101,9 @@ export function prepareOptions(options: readonly PhraseOption[]): Prepared {
   const prepared = options.map((o) => ({
     id: o.id,
     phrases: o.phrases
-      .map((p) => ({ words: contentWords(p), negative: deniesItself(p) }))
+      .map((p) => ({ phrase: p, words: contentWords(p) }))
       .filter((p) => p.words.length > 0)
-      .map(({ words, negative }) => ({ words, stems: words.map(stem), negative })),
+      .map(({ phrase, words }) => ({ words, stems: words.map(stem), denied: deniedWord(phrase, words) })),
   }));
   const words = new Set(prepared.flatMap((o) => o.phrases.flatMap((p) => p.words)));
   const vocab = new Map<string, string[]>();
@@ -141,12 +143,6 @@ export function withoutSubsumed(hits: OptionHit[]): OptionHit[] {
   return hits.filter((h) => !hits.some((g) => g !== h && g.length > h.length && h.positions.every((p) => g.positions.includes(p))));
 }
 
-/** Whether the matched words (the negators themselves aside) are denied in the message. */
-function deniedAt(toks: Tok[], positions: number[]): boolean {
-  const i = positions.find((k) => !NEGATORS.has(toks[k].w));
-  return i !== undefined && toks[i].neg;
-}
-
 /** Best hit per option mentioned in the message (options not mentioned are absent). */
 export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
   const toks = scopedTokens(text);
@@ -170,16 +166,19 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
       let matched = 0;
       let first = -1;
       const positions: number[] = [];
+      let deniedPos = -1;
       for (let k = 0; k < p.words.length; k++) {
         const idx = Math.min(at.get(`w:${p.words[k]}`)?.[0] ?? Infinity, at.get(`s:${p.stems[k]}`)?.[0] ?? Infinity);
         if (idx === Infinity) continue;
         matched++;
         positions.push(idx);
+        if (k === p.denied) deniedPos = idx;
         if (first < 0 || idx < first) first = idx;
       }
       if (matched === 0) continue;
-      const hit = { id: o.id, score: matched / p.words.length, length: p.words.length, negated: p.negative ? !deniedAt(toks, positions) : toks[first].neg, position: first, positions };
-      if (!best || hit.score > best.score || (hit.score === best.score && hit.length > best.length)) best = hit;
+      const hit = { id: o.id, score: matched / p.words.length, length: p.words.length, negated: deniedPos >= 0 ? !toks[deniedPos].neg : toks[first].neg, position: first, positions };
+      // The best phrase of an option: the fullest, then one not denied, then the longest.
+      if (!best || hit.score > best.score || (hit.score === best.score && (best.negated && !hit.negated || (best.negated === hit.negated && hit.length > best.length)))) best = hit;
     }
     if (best) hits.push(best);
   }
