@@ -5,8 +5,9 @@ import { loadQuestionnaire } from '../../src/diagnostic/index.js';
 import { readAnswerText } from '../../src/diagnostic/reading.js';
 import { createNlu, extractYesNo, normalize } from '../../src/nlu/index.js';
 import { matchOptions, prepareOptions, withoutSubsumed } from '../../src/nlu/extract/matcher.js';
+import { content } from '../helpers/content.js';
 
-const nlu = createNlu();
+const nlu = createNlu(content().nlu);
 const questionnaire = loadQuestionnaire();
 const stored = (id: string, text: string) => {
   const r = readAnswerText(text, questionnaire.questions.find((q) => q.id === id)!, { questionnaire, answers: {}, nlu });
