@@ -16,7 +16,8 @@ import { COMMAND_CONFIDENCE } from '../commands.js';
 import type { PathResult } from '../main.js';
 import type { Understanding } from '../services.js';
 import { diagnosticReason, diagnosticSummary, profileOf, transcriptActivities } from './context.js';
-import { cciLabel, fold, h, parseRating, STARS } from './messages.js';
+import { cciLabel, fold, h, STARS } from './messages.js';
+import { readAfterLive } from '../../src/handoff/live-protocol.js';
 
 export const HANDOFF_DIALOG = 'handoff';
 
@@ -254,21 +255,23 @@ export class HandoffDialog extends Dialog {
   /** The relay lets a message through once the request is no longer live: rating, or back to the menu. */
   private async afterLive(dc: DialogContext, state: HandoffState, text: string): Promise<DialogTurnResult> {
     const request = state.requestId ? await this.deps.service.get(state.requestId) : undefined;
-    if (request && request.kind === 'live' && (request.status === 'en_attente' || request.status === 'en_cours')) return Dialog.EndOfTurn;
-    if (request?.status === 'clos' && request.advisor && request.rating === undefined) {
-      const rating = parseRating(text);
-      if (rating) {
-        await this.deps.service.rate(request.id, rating);
+    const next = readAfterLive(request, text, this.deps.nlu.phrases);
+    switch (next.kind) {
+      case 'stillLive':
+        return Dialog.EndOfTurn;
+      case 'rate':
+        await this.deps.service.rate(request!.id, next.rating);
         await dc.context.sendActivity(h.rated);
         return dc.endDialog({} satisfies PathResult);
-      }
-      if (this.deps.nlu.phrases.isEnd(text)) return say(dc, `${h.endedByUser} ${h.ratePrompt}`, [...STARS]);
-    } else if (request?.status === 'clos' && this.deps.nlu.phrases.isEnd(text)) {
-      await dc.context.sendActivity(h.waitingCancelled(request.reference));
-      return dc.endDialog({} satisfies PathResult);
+      case 'askRating':
+        return say(dc, `${h.endedByUser} ${h.ratePrompt}`, [...STARS]);
+      case 'cancelled':
+        await dc.context.sendActivity(h.waitingCancelled(next.reference));
+        return dc.endDialog({} satisfies PathResult);
+      case 'back':
+        await dc.context.sendActivity(h.back);
+        return dc.endDialog({} satisfies PathResult);
     }
-    await dc.context.sendActivity(h.back);
-    return dc.endDialog({} satisfies PathResult);
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {

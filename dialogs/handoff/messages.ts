@@ -88,16 +88,4 @@ export const STARS = ['⭐1', '⭐2', '⭐3', '⭐4', '⭐5'] as const;
 /** A short reply folded for comparison with a button label (accents, case, apostrophes, end punctuation). */
 export const fold = (text: string) => nluFold(text).trim().replace(/'/g, ' ').replace(/[.!?\s]+$/g, '').replace(/\s+/g, ' ');
 
-/** « où en est ma demande ? », « suivi de ma demande », « statut de ma demande VIR-7K3Q9 »… */
-export function isStatusQuestion(text: string): boolean {
-  const t = fold(text);
-  return /^(ou en est|ou en sont|quel est le statut de|statut de|suivi de|le suivi de|ou en suis-je avec) (ma|mes|la) (demande|demandes|mise en relation|rappel)\b/.test(t) || t === 'ma demande' || t === 'suivi';
-}
-
-/** ⭐1…⭐5, « 4 », « 4/5 », « 4 étoiles »: the rating, or undefined. */
-export function parseRating(text: string): number | undefined {
-  const t = fold(text).replace(/⭐/g, ' ').trim();
-  const m = /^([1-5])(?:\s*\/\s*5|\s*etoiles?)?$/.exec(t);
-  return m ? Number(m[1]) : undefined;
-}
 

@@ -15,7 +15,8 @@ import { subjectId } from '../privacy/registry.js';
 import type { DirectLineService } from '../server/directline/index.js';
 import type { Phrases } from '../nlu/index.js';
 import { messages } from '../../dialogs/messages.js';
-import { cciLabel, h, isStatusQuestion, STARS } from '../../dialogs/handoff/messages.js';
+import { cciLabel, h, STARS } from '../../dialogs/handoff/messages.js';
+import { isStatusQuestion, readWhileLive } from '../handoff/live-protocol.js';
 import { isSelfHostedDirectLine } from './transcript.js';
 
 export interface RelayDeps {
@@ -28,12 +29,6 @@ export interface RelayDeps {
   logger: Logger;
   /** Fixed phrases (the same recogniser as the dialogs): end of the exchange, privacy commands. */
   phrases: Phrases;
-}
-
-/** Texts that still reach the bot while live: the privacy commands and the erasure confirmation. */
-function passesThrough(phrases: Phrases, text: string): boolean {
-  const command = phrases.command(text);
-  return command === 'mes_donnees' || command === 'supprimer_donnees' || text === messages.erase.yes || text === messages.erase.no;
 }
 
 export class HandoffRelay {
@@ -73,19 +68,21 @@ export class HandoffRelay {
     }
     const live = await this.deps.service.liveFor(subject);
     if (!live) return false;
-    if (a.type === 'typing') {
-      await this.deps.service.typing(live.id, 'user');
-      return true;
-    }
-    if (passesThrough(this.deps.phrases, text)) return false;
-    if (this.deps.phrases.isEnd(text)) {
-      // The handoff dialog, still on the stack, answers: rating prompt, or « demande annulée ».
-      await this.deps.service.end(live.id, 'user');
-      return false;
-    }
-    if (!text) {
-      await context.sendActivity(h.textOnly);
-      return true;
+    switch (readWhileLive(a, this.deps.phrases, [messages.erase.yes, messages.erase.no])) {
+      case 'typing':
+        await this.deps.service.typing(live.id, 'user');
+        return true;
+      case 'pass':
+        return false;
+      case 'end':
+        // The handoff dialog, still on the stack, answers: rating prompt, or « demande annulée ».
+        await this.deps.service.end(live.id, 'user');
+        return false;
+      case 'textOnly':
+        await context.sendActivity(h.textOnly);
+        return true;
+      case 'relay':
+        break;
     }
     const first = live.status === 'en_attente' && !live.messages.some((m) => m.from === 'user');
     await this.deps.service.postUserMessage(live.id, text);
