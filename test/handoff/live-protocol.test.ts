@@ -2,8 +2,9 @@
 import { isStatusQuestion, parseRating, readAfterLive, readWhileLive } from '../../src/handoff/live-protocol.js';
 import type { HandoffRequest } from '../../src/handoff/types.js';
 import { createNlu } from '../../src/nlu/index.js';
+import { content } from '../helpers/content.js';
 
-const { phrases } = createNlu();
+const { phrases } = createNlu(content().nlu);
 const PASS = ['Oui, tout effacer', 'Non, garder'];
 const message = (text: string) => ({ type: 'message', text });
 
@@ -36,7 +37,7 @@ describe('after live', () => {
     expect(readAfterLive(request({ status: 'en_cours' }), 'merci', phrases)).toEqual({ kind: 'stillLive' });
   });
   it('takes a rating after an advisor exchange, asks for one on « terminer »', () => {
-    const ended = request({ advisor: { id: 'a', firstName: 'Claire' } as HandoffRequest['advisor'] });
+    const ended = request({ advisor: { id: 'a', firstName: 'Claire' } as unknown as HandoffRequest['advisor'] });
     expect(readAfterLive(ended, '⭐4', phrases)).toEqual({ kind: 'rate', rating: 4 });
     expect(readAfterLive(ended, '4/5', phrases)).toEqual({ kind: 'rate', rating: 4 });
     expect(readAfterLive(ended, 'terminer', phrases)).toEqual({ kind: 'askRating' });
