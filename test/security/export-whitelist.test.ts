@@ -63,6 +63,9 @@ describe('« mes données » gives out fields per source, never internals (hole 
     const current = (await storage.read([userKey]))[userKey] ?? {};
     await storage.write({ [userKey]: { ...current, handoffContact: { name: NAME, email: EMAIL, departement: '33' }, eTag: '*' } });
 
+    // follow-up: the consent to be reminded in 6 months.
+    await app.virage.followUp.consents.consent(chat.subject, 'directline', EMAIL);
+
     // The download the person gets: the link of the « mes données » card, fetched like a browser.
     await chat.say('mes données', /Voici ce que je conserve/);
     const card = chat.received.filter((a: any) => a.from?.role === 'bot' && a.attachments?.length).pop() as any;
@@ -97,7 +100,9 @@ describe('« mes données » gives out fields per source, never internals (hole 
 
   it('gives out every registered source, each with the person’s own data', () => {
     // A source registered without a case here fails this test: add it to the list and to its checks.
-    expect(Object.keys(sources).sort()).toEqual(['conversation', 'diagnostics', 'handoff-contact', 'handoffs', 'kb-questions', 'transcripts']);
+    expect(Object.keys(sources).sort()).toEqual(['conversation', 'diagnostics', 'follow-up', 'handoff-contact', 'handoffs', 'kb-questions', 'transcripts']);
+    expect(Object.keys(sources['follow-up']).sort()).toEqual(['channel', 'consentAt', 'dueAt', 'email']);
+    expect(sources['follow-up']).toMatchObject({ channel: 'directline', email: EMAIL });
     expect(sources.conversation).toMatchObject({ channel: 'directline', conversations: [{ id: chat.conversationId, recentMessages: [] }] });
     expect(sources.diagnostics.runs.current.answers.profil_effectif).toEqual({ type: 'size', value: '1-4' });
     expect(sources['handoff-contact']).toEqual({ name: NAME, email: EMAIL, departement: '33' });
