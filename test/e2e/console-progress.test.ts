@@ -33,7 +33,8 @@ it('shows T0 → T1 per axis in the request’s context', async () => {
   await page.locator('#login-password').fill(PASSWORD);
   await page.locator('#login-password').press('Enter');
   await page.locator('#app').waitFor();
-  await page.locator('#list-waiting li button').first().click();
+  // No advisor is « disponible » when the request is made: it is a callback (presence-aware handoff).
+  await page.locator('#list-waiting li button, #list-callbacks li button').first().click();
   const table = page.locator('#detail-diagnostic table.progress');
   await table.waitFor();
   expect(await table.locator('caption').innerText()).toBe('Évolution depuis le diagnostic du 20 mai 2026');
