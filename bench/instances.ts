@@ -6,7 +6,8 @@
 // On 2 cores shared with the load generator a second instance cannot add much; what must hold is that
 // every turn is answered. Needs PostgreSQL (BENCH_DATABASE_URL / DATABASE_URL_TEST) and Redis
 // (BENCH_REDIS_URL / REDIS_URL_TEST); skipped with one line otherwise.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnServer } from '../scripts/lib/child-server.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,18 +33,8 @@ interface Instance {
 
 function startInstance(dataDir: string, env: Record<string, string>): Promise<Instance> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'instance-child.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--no-deprecation', script, dataDir], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d) => (err += String(d)));
-    child.stdout.on('data', (d) => {
-      out += String(d);
-      const m = /port (\d+)/.exec(out);
-      if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, child });
-    });
-    child.on('exit', (code) => reject(new Error(`instance exited (${code}): ${err}`)));
-  });
+  const server = spawnServer([script, dataDir], { ...process.env, ...env });
+  return server.url.then((url) => ({ url, child: server.child }));
 }
 
 let visitors = 0;

@@ -3,7 +3,8 @@
 // through Microsoft's Direct Line client on each instance in turn (WebSocket streams on both), the
 // advisor works on the other instance; then one instance is killed (kill -9) in the middle of a
 // diagnostic and the user goes on through the other, nothing lost.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnServer } from '../../scripts/lib/child-server.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -44,9 +45,8 @@ interface Instance {
   exited: Promise<NodeJS.Signals | null>;
 }
 
-function startInstance(): Promise<Instance> {
-  return new Promise((resolve, reject) => {
-    const env = {
+async function startInstance(): Promise<Instance> {
+  const env = {
       ...process.env,
       LOG_LEVEL: 'error',
       DATA_DIR: dataDir,
@@ -55,20 +55,10 @@ function startInstance(): Promise<Instance> {
       DATABASE_URL: schema.url,
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: prefix,
-    };
-    const child = spawn(process.execPath, ['--no-deprecation', path.join(built, 'app.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d) => (err += String(d)));
-    child.stdout.on('data', (d) => {
-      out += String(d);
-      const m = /port (\d+)/.exec(out);
-      if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, child, exited });
-    });
-    child.on('exit', (code, signal) => reject(new Error(`instance exited before listening (${code ?? signal}): ${err}`)));
-  });
+  };
+  const server = spawnServer([path.join(built, 'app.js')], env);
+  children.push(server.child);
+  return { url: await server.url, child: server.child, exited: server.exited };
 }
 
 beforeAll(async () => {

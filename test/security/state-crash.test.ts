@@ -3,7 +3,8 @@
 // DATA_DIR; it is killed (SIGKILL, no graceful save) the moment the bot's reply « Question 2 » has been
 // stored for the web chat; a new process on the same DATA_DIR must take the next message as the answer
 // to question 2. Through the built-in Direct Line's REST API, with the same token across the restart.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnServer } from '../../scripts/lib/child-server.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSources } from '../storage/child-build.js';
@@ -45,21 +46,10 @@ afterAll(() => {
 });
 
 /** Starts the app in a child process; resolves with its base URL and a promise of its exit signal. */
-function startChild(crashOn?: string): Promise<{ url: string; exited: Promise<NodeJS.Signals | null> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(built, 'app.js'), dataDir, ...(crashOn ? [crashOn] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d) => (err += String(d)));
-    child.stdout.on('data', (d) => {
-      out += String(d);
-      const m = /port (\d+)/.exec(out);
-      if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, exited });
-    });
-    child.on('exit', (code, signal) => reject(new Error(`app exited before listening (${code ?? signal}): ${err}`)));
-  });
+async function startChild(crashOn?: string): Promise<{ url: string; exited: Promise<NodeJS.Signals | null> }> {
+  const server = spawnServer([path.join(built, 'app.js'), dataDir, ...(crashOn ? [crashOn] : [])]);
+  children.push(server.child);
+  return { url: await server.url, exited: server.exited };
 }
 
 interface Conversation {
