@@ -7,13 +7,22 @@ import type { Answer, Question, SizeBand } from './types.js';
 export const DONT_KNOW = 'Je ne sais pas';
 export const NOT_CONCERNED = 'Non concerné';
 
-/** What the NLU should extract for this question. */
+// One context per question, built once: the NLU caches its prepared option phrases per options array,
+// so a new array per message would rebuild (stem, fold) every phrase of the question at every message.
+const contextCache = new WeakMap<Question, QuestionContext>();
+
+/** What the NLU should extract for this question (the same object for the same question). */
 export function questionContext(question: Question): QuestionContext {
-  return {
-    type: question.type,
-    options: optionsOf(question).map((o) => ({ id: o.id, label: o.label, synonyms: o.synonyms })),
-    allowNotConcerned: question.notConcernedAllowed ?? false,
-  };
+  let ctx = contextCache.get(question);
+  if (!ctx) {
+    ctx = {
+      type: question.type,
+      options: optionsOf(question).map((o) => ({ id: o.id, label: o.label, synonyms: o.synonyms })),
+      allowNotConcerned: question.notConcernedAllowed ?? false,
+    };
+    contextCache.set(question, ctx);
+  }
+  return ctx;
 }
 
 const SIZE_BUTTONS: Array<[string, SizeBand]> = [

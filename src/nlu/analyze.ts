@@ -6,8 +6,21 @@ import { AggressiveTokenizerFr } from 'natural/lib/natural/tokenizers/index.js';
 
 const tokenizer = new AggressiveTokenizerFr();
 
+// The same message is folded by every extractor that reads it: remember the last few thousand foldings.
+const foldCache = new Map<string, string>();
+
 /** Lower case, accents folded (é→e, œ→oe), typographic apostrophes and dashes made plain. */
 export function fold(text: string): string {
+  let f = foldCache.get(text);
+  if (f === undefined) {
+    f = foldUncached(text);
+    if (foldCache.size >= 5000) foldCache.clear();
+    if (text.length <= 500) foldCache.set(text, f);
+  }
+  return f;
+}
+
+function foldUncached(text: string): string {
   return text
     .toLowerCase()
     .replace(/œ/g, 'oe')
