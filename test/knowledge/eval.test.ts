@@ -65,8 +65,12 @@ describe('section-level evaluation set (test/knowledge/eval)', () => {
   });
 });
 
-describe('development set (test/knowledge/eval/dev.fr.json)', () => {
-  const dev = loadQuestions(EVAL_SETS.dev);
+// Floors: the measured level of each development set (dev2: written on 1 December before the changes it measures).
+describe.each([
+  ['dev', EVAL_SETS.dev, { top1: 0.94, section: 0.9, offTopic: 1 }],
+  ['dev2', EVAL_SETS.dev2, { top1: 0.84, section: 0.72, offTopic: 0.8 }],
+])('development set %s', (_name, file, floor) => {
+  const dev = loadQuestions(file);
 
   it('has ≥ 80 labelled questions with a valid guide and section, and ≥ 20 off-topic ones', () => {
     const labelled = dev.filter((q) => q.guide !== null);
@@ -76,10 +80,11 @@ describe('development set (test/knowledge/eval/dev.fr.json)', () => {
     expect(dev.filter((q) => q.guide === null).length).toBeGreaterThanOrEqual(20);
   });
 
-  it('keeps the development set at or above the measured level, off-topic never answered', () => {
+  it('keeps the development set at or above its measured level', () => {
     const r = evaluate(kb, dev);
     const summary = formatReport(r, kb.threshold, false).join('\n');
-    expect({ summary, top1: r.top1 >= 0.94, section: r.rightSection >= 0.9, offTopic: r.offTopicRejection }).toEqual({ summary, top1: true, section: true, offTopic: 1 });
+    const ok = { top1: r.top1 >= floor.top1, section: r.rightSection >= floor.section, offTopic: r.offTopicRejection >= floor.offTopic };
+    expect({ summary, ...ok }).toEqual({ summary, top1: true, section: true, offTopic: true });
   });
 
   it('never copies a development sentence into a guide (questions, keywords, synonyms)', () => {

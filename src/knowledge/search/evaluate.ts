@@ -57,6 +57,8 @@ export const EVAL_SETS = {
   tune: path.join(projectRoot, 'test', 'knowledge', 'eval', 'tune.fr.json'),
   /** Our own development set (new voices, off-topic kinds), written before the retrieval changes of issue 14. */
   dev: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev.fr.json'),
+  /** A second development set, written from the headings only before the section-ranking changes of 1 December. */
+  dev2: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev2.fr.json'),
   old: QUESTIONS_FILE,
 } as const;
 
