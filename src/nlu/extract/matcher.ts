@@ -22,7 +22,7 @@ interface PreparedOption {
    * `denied`: index of the first word the phrase itself denies (« n'imprime plus », « jamais testé »), or -1.
    * Such a phrase matches only where the message denies that word too.
    */
-  phrases: { words: string[]; stems: string[]; denied: number }[];
+  phrases: { words: string[]; stems: string[]; denied: number; wordKeys: string[]; stemKeys: string[] }[];
 }
 
 /** Options ready for matching, with the vocabulary used to correct typos (and a cache of corrections). */
@@ -32,6 +32,8 @@ export interface Prepared {
   vocab: Map<string, string[]>;
   words: Set<string>;
   corrections: Map<string, string | null>;
+  /** Which phrases (option index, phrase index) hold a word (`w:`) or a stem (`s:`): only those are scored. */
+  index: Map<string, Array<[number, number]>>;
 }
 
 export interface OptionHit {
@@ -103,8 +105,21 @@ export function prepareOptions(options: readonly PhraseOption[]): Prepared {
     phrases: o.phrases
       .map((p) => ({ phrase: p, words: contentWords(p) }))
       .filter((p) => p.words.length > 0)
-      .map(({ phrase, words }) => ({ words, stems: words.map(stem), denied: deniedWord(phrase, words) })),
+      .map(({ phrase, words }) => {
+        const stems = words.map(stem);
+        return { words, stems, denied: deniedWord(phrase, words), wordKeys: words.map((w) => `w:${w}`), stemKeys: stems.map((x) => `s:${x}`) };
+      }),
   }));
+  const index = new Map<string, Array<[number, number]>>();
+  prepared.forEach((o, oi) =>
+    o.phrases.forEach((p, pi) => {
+      for (const key of new Set([...p.wordKeys, ...p.stemKeys])) {
+        const list = index.get(key);
+        if (list) list.push([oi, pi]);
+        else index.set(key, [[oi, pi]]);
+      }
+    }),
+  );
   const words = new Set(prepared.flatMap((o) => o.phrases.flatMap((p) => p.words)));
   const vocab = new Map<string, string[]>();
   for (const w of words) {
@@ -113,7 +128,7 @@ export function prepareOptions(options: readonly PhraseOption[]): Prepared {
     list.push(w);
     vocab.set(w[0], list);
   }
-  return { options: prepared, vocab, words, corrections: new Map() };
+  return { options: prepared, vocab, words, corrections: new Map(), index };
 }
 
 /** The vocabulary word a typo most likely stands for (« facebok » → « facebook »), or null. */
@@ -159,16 +174,28 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
     const c = correct(t.w, prepared);
     if (c) put(`w:${c}`, i);
   });
+  // Only the phrases sharing a word or a stem with the message can match: find them through the index,
+  // then score them in the options' and phrases' own order (ties keep the first, as a full scan would).
+  const candidates = new Map<number, Set<number>>();
+  for (const key of at.keys()) {
+    for (const [oi, pi] of prepared.index.get(key) ?? []) {
+      const set = candidates.get(oi);
+      if (set) set.add(pi);
+      else candidates.set(oi, new Set([pi]));
+    }
+  }
   const hits: OptionHit[] = [];
-  for (const o of prepared.options) {
+  for (const oi of [...candidates.keys()].sort((a, b) => a - b)) {
+    const o = prepared.options[oi];
     let best: OptionHit | undefined;
-    for (const p of o.phrases) {
+    for (const pi of [...candidates.get(oi)!].sort((a, b) => a - b)) {
+      const p = o.phrases[pi];
       let matched = 0;
       let first = -1;
       const positions: number[] = [];
       let deniedPos = -1;
       for (let k = 0; k < p.words.length; k++) {
-        const idx = Math.min(at.get(`w:${p.words[k]}`)?.[0] ?? Infinity, at.get(`s:${p.stems[k]}`)?.[0] ?? Infinity);
+        const idx = Math.min(at.get(p.wordKeys[k])?.[0] ?? Infinity, at.get(p.stemKeys[k])?.[0] ?? Infinity);
         if (idx === Infinity) continue;
         matched++;
         positions.push(idx);
