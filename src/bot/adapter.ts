@@ -12,9 +12,13 @@ import type { Logger } from '../log.js';
 import { messages } from '../../dialogs/messages.js';
 import type { Cluster } from '../cluster/index.js';
 import { DuplicateActivityFilter, sharedSeen } from './dedupe.js';
+import { redisPacers } from './shared-pacing.js';
 import { installTeamsDelivery } from './teams-delivery.js';
 
-/** `cluster`: with Redis, Teams' re-deliveries are recognised by every instance and after a restart. */
+/**
+ * `cluster`: with Redis, Teams' re-deliveries are recognised by every instance and after a restart, and
+ * Teams' rate limits (per bot) are paced across instances.
+ */
 export function createAdapter(config: VirageConfig, logger: Logger, cluster?: Cluster): CloudAdapter {
   // Pass an explicit object, never process.env: natural's dotenv side effect could turn auth on or off.
   const options: ConfigurationBotFrameworkAuthenticationOptions = config.microsoftAppId
@@ -29,7 +33,7 @@ export function createAdapter(config: VirageConfig, logger: Logger, cluster?: Cl
   adapter.onTurnError = turnErrorHandler(logger);
   // Teams: a re-delivered activity is processed once; replies are paced and retried on 429/412/502/504.
   adapter.use(new DuplicateActivityFilter(cluster?.shared ? { seen: sharedSeen(cluster.keys) } : {}));
-  installTeamsDelivery(adapter, { logger });
+  installTeamsDelivery(adapter, { logger, ...(cluster?.redis ? { pacers: redisPacers(cluster.redis, cluster.prefix, logger) } : {}) });
   return adapter;
 }
 

@@ -34,11 +34,28 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** Waits for room on a key, then records a send; resolves with the time waited, in ms. */
+export interface Pacer {
+  acquire(key: string): Promise<number>;
+}
+
+/**
+ * Makes the pacer of one kind of limit (`name`: "conversation", "tenant"). In memory for one instance;
+ * with Redis (shared-pacing.ts) every instance counts against the same windows.
+ */
+export type PacerFactory = (name: string, windows: readonly RateWindow[], safetyMs: number) => Pacer;
+
+/** One process: each pacer keeps its own windows. */
+export const memoryPacers =
+  (clock: Clock = systemClock): PacerFactory =>
+  (_name, windows, safetyMs) =>
+    new SlidingWindowLimiter(windows, clock, safetyMs);
+
 /**
  * Per-key sliding-window limiter. Memory is bounded: a key keeps at most as many timestamps as its
  * largest window's limit, and keys idle for longer than the longest window are dropped.
  */
-export class SlidingWindowLimiter {
+export class SlidingWindowLimiter implements Pacer {
   private readonly sent = new Map<string, number[]>();
   /** Serialises acquisitions per key, so that concurrent turns of one conversation queue up. */
   private readonly queues = new Map<string, Promise<void>>();

@@ -13,11 +13,12 @@
 import type { Activity, CloudAdapter, ResourceResponse, TurnContext } from 'botbuilder';
 import type { Logger } from '../log.js';
 import {
-  SlidingWindowLimiter,
+  memoryPacers,
   TEAMS_CONVERSATION_WINDOWS,
   TEAMS_TENANT_WINDOWS,
   systemClock,
   type Clock,
+  type PacerFactory,
   type RateWindow,
 } from './rate-limit.js';
 import { teamsRenderingProblems } from './teams-cards.js';
@@ -109,6 +110,8 @@ export interface TeamsDeliveryOptions {
   clock?: Clock;
   /** Margin added to each rate window (see SlidingWindowLimiter). */
   safetyMs?: number;
+  /** Where the windows live: this process's memory (default) or Redis, shared by every instance. */
+  pacers?: PacerFactory;
 }
 
 export const PACING_SAFETY_MS = 150;
@@ -116,14 +119,16 @@ export const PACING_SAFETY_MS = 150;
 const UNPACED_TYPES = new Set(['delay', 'invokeResponse', 'trace']);
 
 /**
- * Makes `adapter` send Teams activities one by one, paced per conversation and per tenant, with
- * retries. Also warns (without content) when a card or a text would not render in Teams.
+ * Makes `adapter` send Teams activities one by one, paced per conversation and per tenant (across
+ * instances with Redis pacers), with retries. Also warns (without content) when a card or a text would
+ * not render in Teams.
  */
 export function installTeamsDelivery(adapter: CloudAdapter, options: TeamsDeliveryOptions = {}): CloudAdapter {
   const clock = options.clock ?? systemClock;
   const safety = options.safetyMs ?? PACING_SAFETY_MS;
-  const perConversation = new SlidingWindowLimiter(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, clock, safety);
-  const perTenant = new SlidingWindowLimiter(options.tenantWindows ?? TEAMS_TENANT_WINDOWS, clock, safety);
+  const pacers = options.pacers ?? memoryPacers(clock);
+  const perConversation = pacers('conversation', options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, safety);
+  const perTenant = pacers('tenant', options.tenantWindows ?? TEAMS_TENANT_WINDOWS, safety);
   const original = adapter.sendActivities.bind(adapter);
   const retry = { clock, ...options.retry };
 
