@@ -5,7 +5,7 @@
 import type { NluResult } from '../nlu/index.js';
 import { DROPPED, fold, normalize } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
-import { countNamed, durationChoice, withoutFrequencies, yesNoByEcho, yesNoByPhrasing } from './counting.js';
+import { countNamed, durationChoice, echoedYesNo, withoutFrequencies, yesNoByEcho, yesNoByPhrasing } from './counting.js';
 import { echoOf } from './echo.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
 import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
@@ -35,6 +35,10 @@ export function answerOf(question: Question, typed: string, r: NluResult, ctx: R
   const figure = QUANTITIES.has(question.type) && /\d/.test(text);
   if (question.type !== 'yesno' && !strongOption && !optionNamed && !figure && (saysDontKnow || (DEPENDS.test(fold(text)) && question.type !== 'choice'))) {
     return { read: make({ type: 'dontknow' }), confidence: 0.9 };
+  }
+  // « il n'y en a pas », « on ne vend pas en ligne » to « combien / quelle part / quel budget »: nothing.
+  if ((question.type === 'percent' || question.type === 'money') && !figure && !r.answer?.ok && saysNo(text, ctx)) {
+    return { read: make(question.type === 'percent' ? { type: 'percent', value: 0 } : { type: 'money', amount: 0, period: 'year' }), confidence: 0.85 };
   }
   // Time said as a duration: « 2 h par semaine » is the option whose range holds it.
   const timed = durationChoice(question, text);
@@ -113,7 +117,22 @@ export function answerOf(question: Question, typed: string, r: NluResult, ctx: R
   if (saysDontKnow) return { read: make({ type: 'dontknow' }), confidence: 0.9 };
   const echoed = yesNoByEcho(question, text);
   if (echoed) return { read: make(echoed.answer), confidence: echoed.confidence };
+  // « un faux mail de la banque, on a changé les codes » to « avez-vous subi un incident (faux e-mail…) ? »:
+  // the question's own words taken up say « oui »; which « Oui, … » option is asked with buttons.
+  if (question.type === 'choice' && echoedYesNo(question, text) === 'yes') {
+    const yes = optionsOf(question).filter((o) => /^oui\b/.test(fold(o.label))).map((o) => make({ type: 'choice', value: o.id }));
+    if (yes.length) return { read: yes[0], confidence: 0.5, ...(yes.length > 1 ? { alternatives: yes } : {}) };
+  }
   return undefined;
+}
+
+/** A clear no, said by the whole message or by its first clause (« on n'en fait pas, tout passe en magasin »). */
+function saysNo(text: string, ctx: ReadingContext): boolean {
+  const clauses = [text, text.split(/[,;.!]/)[0]];
+  return clauses.some((t) => {
+    const yn = ctx.nlu.extract(t, { type: 'yesno', allowNotConcerned: false });
+    return yn.ok && yn.value.type === 'yesno' && yn.value.value === 'no' && yn.confidence >= 0.9;
+  });
 }
 
 const RESTRICTIVE = '(?:seulement|uniquement|juste|que|qu\'|rien que)';

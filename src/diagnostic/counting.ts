@@ -4,7 +4,7 @@
 // answered by describing (« plus de clients » to « savez-vous ce que le numérique doit vous apporter ? »),
 // read against the phrasings the questionnaire gives each of its yes/partly/no options.
 import { extractChoice, fold, isStopWord, stem } from '../nlu/index.js';
-import { matchOptions, prepareOptions, scopedTokens, type Prepared } from '../nlu/extract/matcher.js';
+import { matchOptions, prepareOptions, scopedTokens, withoutSubsumed, type Prepared } from '../nlu/extract/matcher.js';
 import { optionsOf } from './answers.js';
 import type { Answer, Question } from './types.js';
 
@@ -57,7 +57,8 @@ export function yesNoByPhrasing(question: Question, text: string): { answer: Ans
   if (question.type !== 'yesno') return undefined;
   const p = phrasingsOf(question);
   if (!p) return undefined;
-  const full = matchOptions(text, p.prepared).filter((h) => !h.negated && h.score === 1);
+  // « un gestionnaire de mots de passe » holds « mot de passe »: a phrasing inside a longer one is not named apart.
+  const full = withoutSubsumed(matchOptions(text, p.prepared).filter((h) => h.score === 1)).filter((h) => !h.negated);
   const longest = (id: string) => Math.max(0, ...full.filter((h) => h.id === id).map((h) => h.length));
   const [yes, partly, no] = [longest('yes'), longest('partly'), longest('no')];
   // « les devis sur Word, les factures avec un logiciel »: a yes and a no phrasing named together is « en partie ».
@@ -76,42 +77,97 @@ export function yesNoByPhrasing(question: Question, text: string): { answer: Ans
  */
 export function yesNoByEcho(question: Question, text: string): { answer: Answer; confidence: number } | undefined {
   if (question.type !== 'yesno') return undefined;
-  const asked = new Set(
-    fold(question.text)
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length >= 4 && !isStopWord(w))
-      .map(stem),
-  );
+  const said = echoedYesNo(question, text);
+  return said ? { answer: { type: 'yesno', value: said }, confidence: 0.55 } : undefined;
+}
+
+// The stems of each question's own content words, computed once per question.
+const askedCache = new WeakMap<Question, Set<string>>();
+
+/** « yes » when the text takes up the question's own words, « no » when it denies them. */
+export function echoedYesNo(question: Question, text: string): 'yes' | 'no' | undefined {
+  let asked = askedCache.get(question);
+  if (!asked) {
+    asked = new Set(
+      fold(question.text)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 4 && !isStopWord(w))
+        .map(stem),
+    );
+    askedCache.set(question, asked);
+  }
   const toks = scopedTokens(text).filter((t) => t.w.length >= 4 && !isStopWord(t.w));
   const hits = toks.filter((t) => asked.has(stem(t.w)));
   if (hits.length === 0) return undefined;
-  const denied = hits.some((t) => t.neg);
-  return { answer: { type: 'yesno', value: denied ? 'no' : 'yes' }, confidence: 0.55 };
+  return hits.some((t) => t.neg) ? 'no' : 'yes';
 }
 
-const UNIT_HOURS: Record<string, number> = { minute: 1 / 60, min: 1 / 60, h: 1, heure: 1, jour: 7, journee: 7, 'demi-journee': 3.5, matinee: 3.5, 'apres-midi': 3.5, soir: 1, soiree: 2 };
-const PER_WEEK: Record<string, number> = { jour: 5, semaine: 1, mois: 12 / 52, an: 1 / 52, annee: 1 / 52 };
+const UNIT_HOURS: Record<string, number> = { 'quart-heure': 0.25, 'demi-heure': 0.5, minute: 1 / 60, min: 1 / 60, h: 1, heure: 1, jour: 7, journee: 7, 'demi-journee': 3.5, matinee: 3.5, 'apres-midi': 3.5, soir: 1, soiree: 2 };
+const PER_WEEK: Record<string, number> = { jour: 5, semaine: 1, quinzaine: 0.5, mois: 12 / 52, an: 1 / 52, annee: 1 / 52 };
 const WORD_NUMBERS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, dix: 10, quinze: 15, trente: 30, quelques: 2.5, plusieurs: 3 };
+const COUNT = '(\\d+(?:\\.\\d+)?|une|un|deux|trois|quatre|cinq|six|dix|quinze|trente|quelques|plusieurs)';
+const UNIT = '(quart-heures?|demi-heures?|minutes?|min|h|heures?|demi-journees?|journees?|jours?|matinees?|apres-midi|soirs?|soirees?)';
+const PERIOD = '(?:[^,.;]{0,20}?\\b(?:par|chaque|tous les|toutes les|\\/)\\s*(jour|semaine|quinzaine|mois|an|annee)s?\\b)?';
+const DURATION = new RegExp(`${COUNT}?\\s*${UNIT}\\b${PERIOD}`);
+// « tous les quinze jours », « une semaine sur deux »: every other week.
+const FORTNIGHT = /\b(?:tous les (?:quinze|15) jours|toutes les (?:deux|2) semaines|une semaine sur deux|(?:par|chaque) quinzaine)\b/g;
+// « le vendredi après-midi », « les lundis »: a weekday said without a period recurs every week.
+const WEEKDAY = /\b(?:le |les |chaque |tous les )(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b/;
+
+interface Duration {
+  count: number;
+  /** The count was said as « plusieurs » / « quelques ». */
+  several: boolean;
+  unit: string;
+  period?: string;
+}
+
+function durationOf(text: string): Duration | undefined {
+  const f = fold(text)
+    .replace(/(\d)\s*h\b/g, '$1 h')
+    .replace(/(\d),(\d)/g, '$1.$2')
+    .replace(/\b(demi|quart)[- ]?(?:d')?(heure|journee)/g, '$1-$2')
+    .replace(/\bapres[- ]midi/g, 'apres-midi')
+    .replace(/\bhebdo(?:madaire)?s?\b/g, 'par semaine')
+    .replace(FORTNIGHT, 'par quinzaine');
+  const m = DURATION.exec(f);
+  if (!m) return undefined;
+  const unit = m[2].replace(/s$/, '');
+  if (UNIT_HOURS[unit] === undefined) return undefined;
+  // « une demi-heure »: the « une » is the article of the half.
+  const count = m[1] === undefined ? 1 : (WORD_NUMBERS[m[1]] ?? Number(m[1]));
+  if (!Number.isFinite(count)) return undefined;
+  const period = m[3] ?? (WEEKDAY.test(f) ? 'semaine' : undefined);
+  return { count, several: m[1] === 'plusieurs' || m[1] === 'quelques', unit, period };
+}
+
+// The durations the options' labels say, read once per question.
+const labelDurations = new WeakMap<Question, Array<Duration | undefined>>();
 
 /** « 2 h par semaine », « une journée par mois », « 30 minutes par jour » → hours per week, if said. */
 export function hoursPerWeek(text: string): number | undefined {
-  const f = fold(text).replace(/(\d)\s*h\b/g, '$1 h').replace(/(\d),(\d)/g, '$1.$2');
-  const m = /(\d+(?:\.\d+)?|une|un|deux|trois|quatre|cinq|six|dix|quinze|trente|quelques|plusieurs)?\s*(minutes?|min|h|heures?|demi-journees?|journees?|jours?|matinees?|apres-midi|soirs?|soirees?)\b(?:[^,.;]{0,20}?\b(?:par|chaque|tous les|toutes les|\/)\s*(jour|semaine|mois|an|annee)s?\b)?/.exec(f);
-  if (!m) return undefined;
-  const count = m[1] === undefined ? 1 : (WORD_NUMBERS[m[1]] ?? Number(m[1]));
-  const unit = m[2].replace(/s$/, '').replace(/^minute$/, 'minute');
-  const hours = UNIT_HOURS[unit] ?? UNIT_HOURS[unit.replace(/s$/, '')];
-  if (hours === undefined || !Number.isFinite(count)) return undefined;
+  const d = durationOf(text);
   // A day said alone is a working day (7 h); « par jour » means five days a week.
-  const per = m[3] ? PER_WEEK[m[3]] : 1;
-  return count * hours * per;
+  return d ? d.count * UNIT_HOURS[d.unit] * (d.period ? PER_WEEK[d.period] : 1) : undefined;
 }
 
-/** The option of an `hoursPerWeek` question whose range holds the duration said, if any. */
+/**
+ * The option of an `hoursPerWeek` question for the duration said: first the option whose own label says
+ * « plusieurs » of the same unit and period (« 2 jours par mois » is « plusieurs jours par mois », whatever
+ * the hours), else the option whose range holds the hours per week.
+ */
 export function durationChoice(question: Question, text: string): Answer | undefined {
   if (!question.hoursPerWeek) return undefined;
-  const h = hoursPerWeek(text);
-  if (h === undefined) return undefined;
-  const option = optionsOf(question).find((o) => o.range && h >= o.range[0] && h < o.range[1]);
+  const d = durationOf(text);
+  if (!d) return undefined;
+  const options = optionsOf(question);
+  if (d.count >= 2 && d.period) {
+    const labels = labelDurations.get(question) ?? options.map((o) => durationOf(o.label));
+    labelDurations.set(question, labels);
+    const same = options.find((_, i) => labels[i]?.several && labels[i]?.unit === d.unit && labels[i]?.period === d.period);
+    if (same) return { type: 'choice', value: same.id };
+  }
+  const h = d.count * UNIT_HOURS[d.unit] * (d.period ? PER_WEEK[d.period] : 1);
+  const option = options.find((o) => o.range && h >= o.range[0] && h < o.range[1]);
   return option ? { type: 'choice', value: option.id } : undefined;
 }

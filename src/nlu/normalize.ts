@@ -52,13 +52,14 @@ const CHAT_FORMS: Record<string, string> = {
   mdp: 'mot de passe', mdps: 'mots de passe', quasi: 'presque', quasiment: 'presque', asso: 'association',
   assos: 'associations', svt: 'souvent', jms: 'jamais', tjs: 'toujours', mtn: 'maintenant', avc: 'avec',
   pdt: 'pendant', vrmt: 'vraiment', vrm: 'vraiment', tps: 'temps', sem: 'semaine', qqfois: 'quelquefois',
-  rs: 'réseaux sociaux', msg: 'message', jame: 'jamais', 
+  rs: 'réseaux sociaux', indep: 'indépendant', indeps: 'indépendants', msg: 'message', jame: 'jamais', 
 };
 // Multi-word chat forms, matched on the folded text.
 const CHAT_PHRASES: [RegExp, string][] = [
   [/\b(?:chai|che|chais|j|je sai|je c|je sait|j'sais|jsai|je sais pa|j'sai) pas\b/g, 'je ne sais pas'],
   [/(?<!\b(?:je|ne|j') )\b(?:sais|sait) pas\b/g, 'je ne sais pas'],
-  [/\by a\b/g, 'il y a'],
+  // « y a pas de site », not « on y a pensé ».
+  [/(?<!(?:\b(?:on|il|elle|ils|elles|je|tu|nous|vous|ca|cela|en) |'))\by (en )?a\b/g, 'il y $1a'],
   [/\bil il y a\b/g, 'il y a'],
   [/\bt'as\b/g, 'tu as'],
   [/\bc ?koi\b|\bc ?quoi\b/g, "c'est quoi"],
@@ -66,6 +67,28 @@ const CHAT_PHRASES: [RegExp, string][] = [
   [/\bpeut etre\b/g, 'peut-être'],
   [/\bs'il vous plait\b|\bs'il te plait\b/g, ''],
 ];
+
+// Spoken French drops the « ne » of a negation (« j'ai pas de site », « on fait pas ça », « il y a pas »).
+// It is put back, so that every reading sees one negation form: « ne » then the verb then « pas ».
+// A pronoun subject, up to two object pronouns, one verb, then the second half of the negation
+// (« plus » is left alone: « on a plus de clients » means more). Compiled once.
+const SUBJECT = "(je |j'|tu |il |elle |on |nous |vous |ils |elles |ça |ca |cela |c'|ce )";
+const CLITICS = "((?:(?:me |m'|te |t'|se |s'|le |la |l'|les |lui |leur |nous |vous |en |y )){0,2})";
+const DROPPED_NE = new RegExp(`(^|[^\\p{L}'])${SUBJECT}${CLITICS}(?!ne |n')(\\p{L}+) (?=(?:pas(?! mal\\b)|jamais|rien|personne|aucun|aucune|nulle part)\\b)`, 'gu');
+// « le site est pas à jour »: a noun subject before « être ».
+const DROPPED_NE_ETRE = /(^|[^\p{L}'])(?<!\b(?:ne|n'|je|j'|tu|il|elle|on|ça|ca|ce|c') )(est|sont|était|etait) (?=(?:pas(?! mal\b)|jamais)\b)/gu;
+const VOWEL = /^[aeiouyhàâäéèêëîïôöûü]/;
+
+/** « j'ai pas » → « je n'ai pas », « on en a pas » → « on n'en a pas », « c'est pas » → « ce n'est pas ». */
+export function restoreNe(text: string): string {
+  return text
+    .replace(DROPPED_NE, (_all, before: string, subject: string, clitics: string, verb: string) => {
+      const s = subject === "j'" ? 'je ' : subject === "c'" ? 'ce ' : subject;
+      const next = clitics || verb;
+      return `${before}${s}${VOWEL.test(next) ? "n'" : 'ne '}${clitics}${verb} `;
+    })
+    .replace(DROPPED_NE_ETRE, (_all, before: string, verb: string) => `${before}n'${verb} `);
+}
 
 /** Collapse letters repeated three times or more (« ouiiii » → « oui »); digits are left alone. */
 export function squeezeRepeats(text: string): string {
@@ -99,6 +122,6 @@ export function normalize(input: string): Normalized {
   }
   // Elisions typed without the apostrophe: « d accord », « j ai », « c est », « qu il ».
   t = t.replace(/(^|[^\p{L}'])([cdjlmnst]|qu) (?=[aeiouyhàâäéèêëîïôöûü])/gu, "$1$2'");
-  t = t.replace(/\s+/g, ' ').trim();
+  t = restoreNe(t.replace(/\s+/g, ' ').trim());
   return { original, text: t, folded: fold(t) };
 }

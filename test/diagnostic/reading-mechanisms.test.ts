@@ -54,8 +54,31 @@ describe('general readings at a diagnostic question', () => {
     ['cyber_mises_a_jour', 'pas sur les tablettes', { type: 'yesno', value: 'partly' }],
     // Head counts in words add up.
     ['profil_effectif', 'trois maçons et deux apprentis', { type: 'size', value: '5-9' }],
+    // Negation without « ne »: the verb is denied as with it; a whole message that is one denied verb is a no.
+    ['cyber_sauvegarde', 'on copie rien nulle part', { type: 'choice', value: 'non' }],
+    ['presence_site', "j'en ai pas", { type: 'choice', value: 'non' }],
+    ['vente_part_ca', "on en fait pas, tout se passe en magasin", { type: 'percent', value: 0 }],
+    ['profil_budget', "il y en a pas cette année", { type: 'money', amount: 0, period: 'year' }],
+    // A time given in the unit of an option's own label (« plusieurs jours par mois ») picks that option;
+    // other durations are converted to hours per week (half hours, fortnights, weekdays, « hebdo »).
+    ['profil_temps', 'trois jours par mois, avec mon associé', { type: 'choice', value: 'dedie' }],
+    ['profil_temps', 'une demi heure chaque jour', { type: 'choice', value: 'peu' }],
+    ['profil_temps', 'une matinée tous les quinze jours', { type: 'choice', value: 'peu' }],
+    ['profil_temps', 'le mardi après midi', { type: 'choice', value: 'demi-journee' }],
+    ['profil_temps', 'deux heures hebdo', { type: 'choice', value: 'peu' }],
+    // A phrasing inside a longer one is not named apart; « le même … » keeps its « même ».
+    ['cyber_mots_de_passe', 'un gestionnaire de mots de passe, et la double authentification partout', { type: 'yesno', value: 'yes' }],
+    // A function word is never corrected into an option word (« mais » is not « mails »).
+    ['ia_usage', "ça me tente mais je n'ai pas encore essayé", { type: 'choice', value: 'envisage' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
+  });
+
+  test('a choice question whose own words are taken up asks between its « Oui, … » options', () => {
+    const q = questionnaire.questions.find((x) => x.id === 'cyber_incident')!;
+    const r = readAnswerText("un virus sur l'ordinateur de l'accueil", q, { questionnaire, answers: {}, nlu });
+    expect(r.kind).toBe('choose');
+    if (r.kind === 'choose') expect(r.candidates.map((c) => c.answer)).toEqual([{ type: 'choice', value: 'oui_regle' }, { type: 'choice', value: 'oui_en_cours' }]);
   });
 });
 

@@ -11,7 +11,7 @@ describe('normalize', () => {
     ['nn', 'non'],
     ['jsp', 'je ne sais pas'],
     ['chai pas', 'je ne sais pas'],
-    ['je sais pas', 'je sais pas'],
+    ['je sais pas', 'je ne sais pas'],
     ['bcp', 'beaucoup'],
     ['pcq', 'parce que'],
     ['merci stp', 'merci'],
@@ -22,6 +22,23 @@ describe('normalize', () => {
     ['J’ai un site', "j'ai un site"],
     ['  2\u00a0000 €  ', '2 000 €'],
   ])('%s → %s', (input, expected) => {
+    expect(normalize(input).text).toBe(expected);
+  });
+
+  // Spoken French drops « ne »: it is put back so that every reading sees « ne … pas » (issue 10).
+  test.each([
+    ["j'ai pas de vitrine en ligne", "je n'ai pas de vitrine en ligne"],
+    ['on le fait jamais', 'on ne le fait jamais'],
+    ['y en a pas', "il n'y en a pas"],
+    ["y a personne pour s'en occuper", "il n'y a personne pour s'en occuper"],
+    ["c'est pas encore fait", "ce n'est pas encore fait"],
+    ['la fiche est pas à jour', "la fiche n'est pas à jour"],
+    ['on y a jamais pensé', "on n'y a jamais pensé"],
+    // Left alone: « pas mal » is a quantity, « plus » may mean more, a « ne » already said stays single.
+    ['on a pas mal de demandes', 'on a pas mal de demandes'],
+    ['on a plus de clients', 'on a plus de clients'],
+    ["on n'a pas", "on n'a pas"],
+  ])('restores ne: %s → %s', (input, expected) => {
     expect(normalize(input).text).toBe(expected);
   });
 

@@ -53,6 +53,9 @@ export interface OptionHit {
 const NEGATORS = new Set(['pas', 'ni', 'sans', 'aucun', 'aucune', 'jamais', 'plus', 'rien', 'nul', 'nulle', 'arrete', 'abandonne', 'ferme', 'supprime', 'stoppe']);
 const BOUNDARIES = new Set(['mais', 'sauf', 'seulement', 'juste', 'uniquement', 'que', 'qu', 'sinon', 'cependant', 'pourtant', 'plutot', 'non', 'si', 'ou', 'alors', 'donc', 'car', 'puisque', 'parce', 'contre', 'revanche', 'quand', 'meme', 'tandis']);
 
+// Frequent short words of a chat answer that are close in spelling to option words but never stand for them.
+const COMMON = new Set(['mais', 'tous', 'tout', 'toute', 'toutes', 'fait', 'faut', 'font', 'sont', 'avec', 'dans', 'pour', 'chez', 'vers', 'aussi', 'encore', 'deja', 'bien', 'tres', 'trop', 'peut', 'veux', 'vais', 'avait', 'etait', 'quand', 'comme', 'apres', 'avant', 'depuis', 'notre', 'votre', 'leur', 'leurs']);
+
 /** Tokens of a message with their negation scope. */
 export function scopedTokens(text: string): Tok[] {
   const out: Tok[] = [];
@@ -93,9 +96,17 @@ function deniedWord(phrase: string, words: string[]): number {
   return t ? words.indexOf(t.w) : -1;
 }
 
+// « même » is a stop word for intents but says the opposite of « différents » in « le même partout ».
+const MEANINGFUL = new Set(['meme']);
+
+/**
+ * The words of a phrase that must be found in a message. A phrase whose only content word is a negation
+ * (« pas pour moi ») keeps all its words: a lone « pas » elsewhere in a message does not name it.
+ */
 function contentWords(text: string): string[] {
   const ws = tokens(text);
-  const content = ws.filter((w) => !isStopWord(w));
+  const content = ws.filter((w) => !isStopWord(w) || MEANINGFUL.has(w));
+  if (content.length > 0 && content.every((w) => NEGATORS.has(w)) && ws.length > content.length) return ws;
   return content.length > 0 ? content : ws;
 }
 
@@ -133,7 +144,8 @@ export function prepareOptions(options: readonly PhraseOption[]): Prepared {
 
 /** The vocabulary word a typo most likely stands for (« facebok » → « facebook »), or null. */
 function correct(word: string, p: Prepared): string | null {
-  if (word.length < 4 || p.words.has(word)) return null;
+  // Function words are never typos of an option word (« mais » is not « mails »).
+  if (word.length < 4 || p.words.has(word) || isStopWord(word) || NEGATORS.has(word) || BOUNDARIES.has(word) || COMMON.has(word)) return null;
   const cached = p.corrections.get(word);
   if (cached !== undefined) return cached;
   let best: string | null = null;

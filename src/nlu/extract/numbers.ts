@@ -216,7 +216,9 @@ export function extractPercent(text: string): Extraction<Quantity> {
   // Fractions said in words (« trois quarts ») before plain figures, which they contain.
   for (const [re, q] of FRACTIONS.slice(0, SPECIFIC_FRACTIONS)) if (re.test(f)) return found(q, 0.85);
   if (pool.length > 0) return found(pool[0].q, 0.8);
-  for (const [re, q] of FRACTIONS.slice(SPECIFIC_FRACTIONS)) if (re.test(f)) return found(q, 0.85);
+  // « on n'en fait pas, tout se passe en magasin »: a denied message never says « all of it ».
+  const denied = /\b(?:ne|n'|pas|jamais)\b/.test(f);
+  for (const [re, q] of FRACTIONS.slice(SPECIFIC_FRACTIONS)) if (re.test(f) && !(denied && q.value === 100)) return found(q, 0.85);
   if (hits.length > 0 && hits[0].q.value === 0) return found(hits[0].q, 0.9);
   return notUnderstood;
 }
