@@ -4,8 +4,8 @@
 // Targets: p95 < 2 ms on the shipped guides, < 20 ms on 10k passages.
 import path from 'node:path';
 import { loadGuides, type Guide } from '../src/knowledge/guides.js';
-import { loadContent } from '../src/content/index.js';
-import { UrgentDetector, createKnowledgeBase, loadQuestions } from '../src/knowledge/search/index.js';
+import { knowledgeOptions, loadContent } from '../src/content/index.js';
+import { createKnowledgeBase, loadQuestions } from '../src/knowledge/search/index.js';
 import { terms } from '../src/knowledge/search/text.js';
 import { knowledgeDir } from '../src/paths.js';
 import { ms, ratio, summarize } from './stats.js';
@@ -76,7 +76,7 @@ function time(fn: () => void): number {
 
 async function run(label: string, guides: Guide[], queries: string[], rounds: number, target: number): Promise<string[]> {
   const content = loadContent();
-  const options = { synonyms: content.synonyms, urgent: new UrgentDetector(content.urgent) };
+  const options = knowledgeOptions(content);
   let kb!: ReturnType<typeof createKnowledgeBase>;
   const build = time(() => (kb = createKnowledgeBase(guides, options)));
   const passages = guides.flatMap((g) => g.sections.map((s) => terms(`${s.title} ${s.text}`)));

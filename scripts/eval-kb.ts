@@ -4,15 +4,14 @@
 // development set and of the old set only: the test half is reported as aggregate figures, never as
 // sentences, so that nobody tunes on it. Exits 1 below the targets of the test half.
 // `npm run eval:kb -- tune dev old` evaluates only the sets named (to tune without seeing the test half).
-import { loadContent } from '../src/content/index.js';
-import { EVAL_SETS, UrgentDetector, createKnowledgeBase, evaluate, formatReport, loadQuestions, type EvalReport } from '../src/knowledge/search/index.js';
+import { knowledgeOptions, loadContent } from '../src/content/index.js';
+import { EVAL_SETS, createKnowledgeBase, evaluate, formatReport, loadQuestions, type EvalReport } from '../src/knowledge/search/index.js';
 
 const content = loadContent();
 const threshold = process.env.KB_THRESHOLD ? Number(process.env.KB_THRESHOLD) : undefined;
 const clarifyRatio = process.env.KB_CLARIFY ? Number(process.env.KB_CLARIFY) : undefined;
 const kb = createKnowledgeBase(content.guides, {
-  synonyms: content.synonyms,
-  urgent: new UrgentDetector(content.urgent),
+  ...knowledgeOptions(content),
   ...(threshold === undefined ? {} : { threshold }),
   ...(clarifyRatio === undefined ? {} : { clarifyRatio }),
 });

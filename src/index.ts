@@ -17,10 +17,10 @@ import type { DiagnosticResult } from './diagnostic/index.js';
 import { diagnosticForAdvisor } from './diagnostic/for-advisor.js';
 import { DiagnosticRecords, type StoredResult, type SubjectDiagnostics } from './diagnostic/records.js';
 import { routeDepartement } from './handoff/routing.js';
-import { loadContent } from './content/index.js';
+import { knowledgeOptions, loadContent } from './content/index.js';
 import { findAids as findAidsIn, type AidQuery } from './knowledge/aids.js';
 import { KnowledgeFeedback, knowledgeLogOf } from './knowledge/feedback.js';
-import { createKnowledgeBase, UrgentDetector } from './knowledge/search/index.js';
+import { createKnowledgeBase } from './knowledge/search/index.js';
 import { createLogger, type Logger } from './log.js';
 import { createNlu } from './nlu/index.js';
 import { rememberLastReading } from './nlu/memo.js';
@@ -97,7 +97,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
 
   // French understanding, knowledge and diagnostic content: loaded and checked once, at start.
   const nlu = createNlu(content.nlu);
-  const kb = createKnowledgeBase(content.guides, { synonyms: content.synonyms, urgent: new UrgentDetector(content.urgent) });
+  const kb = createKnowledgeBase(content.guides, knowledgeOptions(content));
   const feedback = new KnowledgeFeedback(store);
   const model = content.diagnostic;
   const findAids = (query: AidQuery) => findAidsIn(query, content.aids);

@@ -8,7 +8,10 @@ import { diagnosticFiles, readDiagnosticModel, type DiagnosticModel } from '../d
 import { AIDS_SCHEMA, aidTopics, readAids, type Aid } from '../knowledge/aids.js';
 import { readGuides, type Guide } from '../knowledge/guides.js';
 import type { SynonymData } from '../knowledge/search/synonyms.js';
-import type { UrgentData } from '../knowledge/search/urgent.js';
+import type { KnowledgeOptions } from '../knowledge/search/knowledge-base.js';
+import type { OffTopicData } from '../knowledge/search/off-topic.js';
+import { SectionIntents, type SectionIntentData } from '../knowledge/search/section-intent.js';
+import { UrgentDetector, type UrgentData } from '../knowledge/search/urgent.js';
 import { KnowledgeError, displayPath, readChecked, type Problem } from '../knowledge/validation.js';
 import type { NluData } from '../nlu/index.js';
 import { knowledgeDir } from '../paths.js';
@@ -28,9 +31,13 @@ export interface Content {
   nlu: NluData;
   synonyms: SynonymData;
   urgent: UrgentData;
+  /** Out-of-domain vocabulary of the knowledge search (knowledge/nlu/hors-domaine.fr.json). */
+  offTopic: OffTopicData;
+  /** Kinds of question and the section headings that answer them (knowledge/nlu/sections-kb.fr.json). */
+  sectionIntents: SectionIntentData;
 }
 
-const NLU_FILES = ['intents', 'secteurs', 'territoires', 'phrases', 'synonymes-kb', 'urgences'] as const;
+const NLU_FILES = ['intents', 'secteurs', 'territoires', 'phrases', 'synonymes-kb', 'urgences', 'hors-domaine', 'sections-kb'] as const;
 type NluFile = (typeof NLU_FILES)[number];
 
 /** Reads and checks every file of `dir`; returns the content when there is no problem, and every problem. */
@@ -43,7 +50,7 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
     problems.push(...r.problems);
     if (r.data !== undefined && r.problems.length === 0) raw[name] = r.data;
   }
-  const nlu = raw as Partial<{ intents: NluData['intents']; secteurs: NluData['sectors']; territoires: NluData['territories']; phrases: NluData['phrases']; 'synonymes-kb': SynonymData; urgences: UrgentData }>;
+  const nlu = raw as Partial<{ intents: NluData['intents']; secteurs: NluData['sectors']; territoires: NluData['territories']; phrases: NluData['phrases']; 'synonymes-kb': SynonymData; urgences: UrgentData; 'hors-domaine': OffTopicData; 'sections-kb': SectionIntentData }>;
 
   const guidesDir = path.join(dir, 'guides');
   const { guides, problems: guideProblems } = readGuides(guidesDir, path.join(guidesDir, 'guide.schema.json'));
@@ -75,11 +82,12 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
       territories: nlu.territoires,
       phrases: nlu.phrases,
       urgent: nlu.urgences,
+      sectionIntents: nlu['sections-kb'],
       guides,
       aids,
     }),
   );
-  if (problems.length > 0 || !diagnostic.model || !nlu.intents || !nlu.secteurs || !nlu.territoires || !nlu.phrases) {
+  if (problems.length > 0 || !diagnostic.model || !nlu.intents || !nlu.secteurs || !nlu.territoires || !nlu.phrases || !nlu['hors-domaine'] || !nlu['sections-kb']) {
     return { problems };
   }
   const sectors = nlu.secteurs;
@@ -100,7 +108,19 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
       nlu: { intents: nlu.intents, sectors, territories: nlu.territoires, phrases: nlu.phrases },
       synonyms: nlu['synonymes-kb']!,
       urgent: nlu.urgences!,
+      offTopic: nlu['hors-domaine'],
+      sectionIntents: nlu['sections-kb'],
     },
+  };
+}
+
+/** Options of the knowledge search from the checked content (what the server, eval:kb and the bench use). */
+export function knowledgeOptions(content: Content): KnowledgeOptions {
+  return {
+    synonyms: content.synonyms,
+    urgent: new UrgentDetector(content.urgent),
+    offTopic: content.offTopic,
+    sectionIntents: new SectionIntents(content.sectionIntents),
   };
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Aid } from '../knowledge/aids.js';
 import type { Guide } from '../knowledge/guides.js';
 import type { UrgentData } from '../knowledge/search/urgent.js';
+import { unusedHeadingCues, type SectionIntentData } from '../knowledge/search/section-intent.js';
 import { displayPath, type Problem } from '../knowledge/validation.js';
 import { COMMANDS, INTENTS, createPhrases, type NluData } from '../nlu/index.js';
 
@@ -14,6 +15,7 @@ export interface NluParts {
   territories?: NluData['territories'];
   phrases?: NluData['phrases'];
   urgent?: UrgentData;
+  sectionIntents?: SectionIntentData;
   guides: readonly Guide[];
   aids: readonly Aid[];
 }
@@ -94,6 +96,14 @@ export function checkNluData(nluDir: string, parts: NluParts): Problem[] {
         }
       });
     });
+  }
+
+  if (parts.sectionIntents) {
+    const add = at('sections-kb.fr.json');
+    const headings = parts.guides.flatMap((g) => g.sections.map((x) => x.title));
+    for (const u of unusedHeadingCues(parts.sectionIntents, headings)) {
+      add(`kinds.${u.kind}.headings[${u.index}] : « ${u.cue} » ne figure dans aucun titre de section des guides`);
+    }
   }
   return problems;
 }

@@ -123,6 +123,21 @@ describe('loadContent', () => {
     expect(message).toContain('nlu/territoires.fr.json : departements[1] : champ obligatoire « nom » manquant');
   });
 
+  it('the off-topic vocabulary and the section intents of the search are checked like the rest', () => {
+    const dir = copy();
+    const offTopicFile = path.join(dir, 'nlu', 'hors-domaine.fr.json');
+    const offTopic = json(offTopicFile);
+    offTopic.themes['meteo et nature'] = 'pluie';
+    write(offTopicFile, offTopic);
+    const intentsFile = path.join(dir, 'nlu', 'sections-kb.fr.json');
+    const intents = json(intentsFile);
+    intents.kinds.cost.headings.push('tarifs pratiqués par les licornes');
+    write(intentsFile, intents);
+    const message = errorOf(dir);
+    expect(message).toContain('nlu/hors-domaine.fr.json : themes.meteo et nature doit être une liste');
+    expect(message).toMatch(/nlu\/sections-kb\.fr\.json : kinds\.cost\.headings\[\d+\] : « tarifs pratiqués par les licornes » ne figure dans aucun titre de section/);
+  });
+
   it('every problem of every file comes in one error', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'nlu', 'phrases.fr.json'), '{ pas du json');

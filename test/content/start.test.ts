@@ -45,6 +45,13 @@ describe('start with broken content', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   }, 90_000);
 
+  test('a broken off-topic vocabulary of the knowledge search stops the start', () => {
+    const run = start(brokenCopy('nlu/hors-domaine.fr.json', (d) => delete d.themes));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/knowledge\/nlu\/hors-domaine\.fr\.json : champ obligatoire « themes » manquant/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  }, 90_000);
+
   test('a broken aid catalogue stops the start (plans never silently lose their aids)', () => {
     const run = start(brokenCopy('aides/nationales.fr.json', (d) => (d.schemes[0].topics = 'site')));
     expect(run.status).toBe(1);

@@ -1,7 +1,7 @@
 // The project's content (knowledge/), loaded and checked once per test file, as the server does at start.
-import { loadContent, type Content } from '../../src/content/index.js';
+import { knowledgeOptions, loadContent, type Content } from '../../src/content/index.js';
 import { findAids as findAidsIn, type AidQuery } from '../../src/knowledge/aids.js';
-import { UrgentDetector, type KnowledgeOptions } from '../../src/knowledge/search/index.js';
+import type { KnowledgeOptions } from '../../src/knowledge/search/index.js';
 
 let cached: Content | undefined;
 
@@ -13,7 +13,7 @@ export function content(): Content {
 /** The aid look-up on the shipped catalogue (what src/index.ts wires). */
 export const findAids = (query: AidQuery) => findAidsIn(query, content().aids);
 
-/** Knowledge base options from the shipped content (synonyms and urgent situations). */
+/** Knowledge base options from the shipped content (synonyms, urgent situations, off-topic vocabulary, section intents). */
 export function kbOptions(): KnowledgeOptions {
-  return { synonyms: content().synonyms, urgent: new UrgentDetector(content().urgent) };
+  return knowledgeOptions(content());
 }

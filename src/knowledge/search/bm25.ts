@@ -100,6 +100,30 @@ export class Bm25Index {
     return this.postings.keys();
   }
 
+  /** Each query term's contribution to each document of [from, to) (rows: terms, columns: documents). */
+  contributions(query: QueryTerm[], from: number, to: number): Float64Array[] {
+    const { k1, b } = this.params;
+    return query.map((q) => {
+      const row = new Float64Array(Math.max(0, to - from));
+      const p = this.postings.get(q.term);
+      if (!p || q.weight <= 0) return row;
+      const idf = this.idfFor(p.docs.length) * q.weight;
+      let lo = 0;
+      let hi = p.docs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (p.docs[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let j = lo; j < p.docs.length && p.docs[j]! < to; j++) {
+        const tf = p.tfs[j]!;
+        const norm = k1 * (1 - b + (b * this.lengths[p.docs[j]!]!) / this.avgLength);
+        row[p.docs[j]! - from] = (idf * tf * (k1 + 1)) / (tf + norm);
+      }
+      return row;
+    });
+  }
+
   score(query: QueryTerm[]): ScoreSheet {
     const n = this.lengths.length;
     const scores = new Float64Array(n);

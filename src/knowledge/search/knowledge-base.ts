@@ -10,76 +10,26 @@ import type { Guide } from '../guides.js';
 import { Bm25Index, MAX_QUERY_TERMS, type QueryTerm } from './bm25.js';
 import { confidence } from './confidence.js';
 import { Vocabulary } from './fuzzy.js';
-import { QueryRewriter, type SynonymData } from './synonyms.js';
+import { QueryRewriter } from './synonyms.js';
 import { analyseSentences, excerpt, inflections, plainText, round, words, type AnalysedSentence } from './text.js';
 import { OffTopicLexicon } from './off-topic.js';
-import type { UrgentDetector, UrgentSituation } from './urgent.js';
+import type { KbResult, KbSearchResult, KnowledgeBase, KnowledgeOptions, SearchOptions } from './types.js';
+import { bestSection } from './section-pick.js';
 
-export interface KnowledgeOptions {
-  /** Minimum confidence to answer (default 0.4). */
-  threshold?: number;
-  /** Second guide's score ≥ clarifyRatio × first's → ask which one (default 0.95, tuned on the tuning half). */
-  clarifyRatio?: number;
-  /** Abbreviations and ignored words (knowledge/nlu/synonymes-kb.fr.json, loaded by src/content). */
-  synonyms: SynonymData;
-  /** Weight of a guide's card score added to each of its passages (default 1). */
-  cardWeight?: number;
-  /** Weight of a typo-corrected word (default 0.8). */
-  typoWeight?: number;
-  /** Urgent situations (knowledge/nlu/urgences.fr.json, loaded by src/content); absent or false: none. */
-  urgent?: UrgentDetector | false;
-  /** Out-of-domain vocabulary file (default: knowledge/nlu/hors-domaine.fr.json); false to turn it off. */
-  offTopic?: string | false;
-}
-
-export interface SearchOptions {
-  /** Number of guides returned (default 3, at most 10). */
-  top?: number;
-}
-
-export interface KbResult {
-  guideId: string;
-  title: string;
-  sectionId: string;
-  sectionTitle: string;
-  excerpt: string;
-  /** Raw relevance (BM25, unbounded). */
-  score: number;
-  /** In [0, 1]; compare with the threshold. */
-  confidence: number;
-  url: string;
-  /** The parts of the confidence: share of the query matched, strength of the match, lead over the next guide. */
-  signals: { coverage: number; topical: number; strength: number; lead: number };
-}
-
-export interface KbSearchResult {
-  query: string;
-  answered: boolean;
-  /** Two close guides the user should choose between, or null. */
-  clarify: [KbResult, KbResult] | null;
-  results: KbResult[];
-  /** An urgent situation (hacked account, ransomware…): then the first result is its guide, always answered. */
-  urgent: UrgentSituation | null;
-  /** How the query was understood (for curators and tests): stems searched, corrections, unknown words. */
-  understood: { terms: string[]; corrected: Array<{ from: string; to: string }>; unknown: string[] };
-}
-
-export interface KnowledgeBase {
-  search(query: string, options?: SearchOptions): KbSearchResult;
-  guide(id: string): Guide | undefined;
-  list(): Array<{ id: string; title: string; summary: string; url: string }>;
-  readonly threshold: number;
-  readonly stats: { guides: number; passages: number; vocabulary: number };
-}
+export type { KbResult, KbSearchResult, KnowledgeBase, KnowledgeOptions, SearchOptions } from './types.js';
 
 // Field weights. questions: a section's own questions in its passage; cardQuestions: all of them in the
 // guide's card; labelQuestions: how topical a query word found only in the questions is (1 = as a keyword);
 // section: weight of the section's own labels (heading + questions) when picking the part of a guide;
-// rankOwn: their weight in the ranking of guides (not in the confidence).
+// rankOwn: their weight in the ranking of guides (not in the confidence); intent: how much a section whose
+// heading answers the kind of question asked (cost, definition, risks…) is preferred (× 1.5).
 // Tuned on the tuning half of test/knowledge/eval only.
-const FIELD = { text: 1, sectionTitle: 2, questions: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1, cardQuestions: 0.5, labelQuestions: 0.5, section: 2, rankOwn: 0.5 };
+const FIELD = { text: 1, sectionTitle: 2, questions: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1, cardQuestions: 0.5, labelQuestions: 0.5, section: 2, rankOwn: 0.5, intent: 0.5 };
 const K1 = 1.2;
 const OFF_TOPIC_NAMED = 2;
+// A question naming none of the guide's curated labels (title, keywords, synonyms) needs at least this many
+// words found in its section questions to be answered (« tu es un robot ? » matches one question word only).
+const ASKED_ONLY_MIN = 2;
 const BOILERPLATE_SHARE = 0.25;
 const BOILERPLATE_WEIGHT = 0.5;
 
@@ -89,6 +39,8 @@ interface Passage {
   weight: number;
   sectionId: string;
   sectionTitle: string;
+  /** Kinds of question its heading answers (bit mask of SectionIntents). */
+  kinds: number;
   plain: string;
   /** Sentences with their stems, computed on the passage's first excerpt. */
   sentences?: AnalysedSentence[];
@@ -103,8 +55,12 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
   const clarifyRatio = options.clarifyRatio ?? 0.95;
   const cardWeight = options.cardWeight ?? 1;
   const typoWeight = options.typoWeight ?? 0.8;
+  // A word no guide knows counts for half the rarest term in the query's total: a dirigeant's own words (trade,
+  // town, product) should not sink a question that names a guide's subject. Chosen on the tune and dev sets.
+  const unknownWeight = options.unknownWeight ?? 0.5;
   const rewriter = new QueryRewriter(options.synonyms);
   const urgent = options.urgent || null;
+  const intents = options.sectionIntents || null;
 
   const passages: Passage[] = [];
   const passageIndex = new Bm25Index({ k1: K1, b: 0.75 });
@@ -150,7 +106,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
         { terms: analyse((s.questions ?? []).join(' ; ')), weight: FIELD.questions },
       ]);
       sectionIndex.add([{ terms: analyse([s.title, ...(s.questions ?? [])].join(' ; ')), weight: 1 }]);
-      passages.push({ guide: gi, weight: 1, sectionId: s.id, sectionTitle: s.title, plain });
+      passages.push({ guide: gi, weight: 1, sectionId: s.id, sectionTitle: s.title, kinds: intents?.answered(s.title) ?? 0, plain });
     }
   });
   firstPassage.push(passages.length);
@@ -161,10 +117,9 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
     if (n >= 3 && n >= BOILERPLATE_SHARE * guides.length) p.weight = BOILERPLATE_WEIGHT;
   }
   // A question holding an out-of-domain word must name its guide's subject with at least this many words.
-  const offTopic =
-    options.offTopic === false
-      ? null
-      : new OffTopicLexicon(
+  const offTopic = !options.offTopic
+    ? null
+    : new OffTopicLexicon(
           guides.flatMap((g) => [g.title, ...g.keywords, ...g.synonyms, ...g.sections.flatMap((s) => [s.title, ...(s.questions ?? [])])]),
           options.offTopic,
         );
@@ -210,7 +165,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       if (term === null && /^\d+$/.test(w.surface)) continue; // an unknown number says nothing of the topic
       if (term === null) {
         info.unknown.push(w.surface);
-        unknownBound += upperBound(null);
+        unknownBound += unknownWeight * upperBound(null);
       } else {
         info.terms.push(term);
         q.push({ term, weight });
@@ -218,6 +173,21 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       }
     }
     return { q, bounds, unknownBound, info };
+  }
+
+  /** The section of guide `gi` that answers (see section-pick.ts), else `fallback`. */
+  function pickSection(gi: number, q: QueryTerm[], asked: number, fallback: number): number {
+    const from = firstPassage[gi]!;
+    const to = firstPassage[gi + 1]!;
+    const own = passages.slice(from, to);
+    const evidence = {
+      text: passageIndex.contributions(q, from, to),
+      labels: sectionIndex.contributions(q, from, to),
+      weights: own.map((p) => p.weight),
+      kinds: own.map((p) => p.kinds),
+    };
+    const j = bestSection(evidence, { asked, labelWeight: FIELD.section, intentBoost: FIELD.intent });
+    return j < 0 ? fallback : from + j;
   }
 
   /** An urgent situation always answers from its guide: the part found for the question, else its emergency steps. */
@@ -259,6 +229,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
     const askedLabels = askedIndex.score(q);
     const pass = passageIndex.score(q);
     const own = sectionIndex.score(q);
+    const asked = intents?.asked(query) ?? 0;
     // score: relevance (confidence); order: score plus the section's own labels (ranking); pick: the section.
     const best = new Map<number, { passage: number; score: number; order: number; pick: number; mask: number }>();
     for (const p of pass.touched) {
@@ -266,7 +237,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       const w = passages[p]!.weight;
       const score = w * pass.scores[p]! + cardWeight * cards.scores[gi]!;
       const order = score + w * FIELD.rankOwn * own.scores[p]!;
-      const pick = w * (pass.scores[p]! + FIELD.section * own.scores[p]!);
+      const pick = w * (pass.scores[p]! + FIELD.section * own.scores[p]!) * (passages[p]!.kinds & asked ? 1 + FIELD.intent : 1);
       const current = best.get(gi);
       const mask = pass.masks[p]! | cards.masks[gi]!;
       if (!current) best.set(gi, { passage: p, score, order, pick, mask });
@@ -284,6 +255,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
     }
     const ranked = [...best.entries()].sort((a, b) => b[1].order - a[1].order);
     const stems = new Set(info.terms);
+    for (const [gi, hit] of ranked.slice(0, top)) hit.passage = pickSection(gi, q, asked, hit.passage);
     const results = ranked.slice(0, top).map(([gi, hit], rank): KbResult => {
       let covered = 0;
       let topicalCovered = 0;
@@ -316,10 +288,13 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
     const first = results[0];
     const second = results[1];
     const named = first ? q.filter((_, i) => labels.masks[ranked[0]![0]]! & (1 << i)).length : 0;
-    // Off-topic: an out-of-domain word without two words naming the guide's subject, or a question whose
-    // only known word sits beside words no guide knows (« traduction de bonjour en espagnol »).
+    // Off-topic: an out-of-domain word without two words naming the guide's subject, a question whose
+    // only known word sits beside words no guide knows (« traduction de bonjour en espagnol »), or one that
+    // names nothing of the guide but a single word of its section questions.
+    const asked0 = first ? q.filter((_, i) => askedLabels.masks[ranked[0]![0]]! & (1 << i)).length : 0;
     const outside =
-      (offTopic !== null && offTopic.hits(query).length > 0 && named < OFF_TOPIC_NAMED) || (q.length === 1 && info.unknown.length > 0);
+      (offTopic !== null && offTopic.hits(query).length > 0 && named < OFF_TOPIC_NAMED) || (q.length === 1 && info.unknown.length > 0) ||
+      (named === 0 && asked0 < ASKED_ONLY_MIN);
     const answered = !!first && first.confidence >= threshold && !outside;
     const close = !!first && !!second && ranked[1]![1].order >= clarifyRatio * ranked[0]![1].order;
     const clarify: [KbResult, KbResult] | null =

@@ -2,12 +2,13 @@
 // does not cover (weather, sport, recipes, labour law, taxes no guide covers, personal requests, insults).
 // Matched on folded whole words; an entry that appears in a guide's own labels (title, keywords, synonyms,
 // section questions) is dropped, since a word a guide names as its subject cannot be off-topic.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+// The file is read and checked by the content loader (src/content, schema beside the data).
 import { fold, tokens } from '../../nlu/analyze.js';
-import { knowledgeDir } from '../../paths.js';
 
-export const DEFAULT_OFF_TOPIC_FILE = path.join(knowledgeDir, 'nlu', 'hors-domaine.fr.json');
+/** knowledge/nlu/hors-domaine.fr.json as read (checked by its schema at start). */
+export interface OffTopicData {
+  themes: Record<string, string[]>;
+}
 
 const normalise = (text: string): string => ` ${tokens(fold(text)).join(' ')} `;
 
@@ -15,11 +16,9 @@ export class OffTopicLexicon {
   private readonly entries: string[];
 
   /** `labels`: the guides' curated texts; entries found there are ignored. */
-  constructor(labels: string[], file = DEFAULT_OFF_TOPIC_FILE) {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { themes?: Record<string, unknown> };
-    if (!raw.themes || typeof raw.themes !== 'object') throw new Error(`[knowledge] ${file}: « themes » manquant`);
+  constructor(labels: string[], data: OffTopicData) {
     const known = labels.map(normalise).join(' ');
-    const all = Object.values(raw.themes).flatMap((list) => (Array.isArray(list) ? list.map(String) : []));
+    const all = Object.values(data.themes).flat();
     this.entries = [...new Set(all.map((w) => normalise(w)).filter((w) => w.trim() && !known.includes(w)))];
   }
 

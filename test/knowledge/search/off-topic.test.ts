@@ -5,7 +5,7 @@ import { readGuides } from '../../../src/knowledge/guides.js';
 import { createKnowledgeBase } from '../../../src/knowledge/search/index.js';
 import { OffTopicLexicon } from '../../../src/knowledge/search/off-topic.js';
 import { knowledgeDir } from '../../../src/paths.js';
-import { kbOptions } from '../../helpers/content.js';
+import { content, kbOptions } from '../../helpers/content.js';
 
 const { guides } = readGuides(path.join(knowledgeDir, 'guides'));
 const kb = createKnowledgeBase(guides, kbOptions());
@@ -13,7 +13,7 @@ const bare = createKnowledgeBase(guides, { ...kbOptions(), offTopic: false });
 
 describe('out-of-domain vocabulary', () => {
   it('finds whole folded words and expressions, and drops entries a guide names as its subject', () => {
-    const lexicon = new OffTopicLexicon(['Bien choisir sa recette']);
+    const lexicon = new OffTopicLexicon(['Bien choisir sa recette'], content().offTopic);
     expect(lexicon.hits('Quelle MÉTÉO pour le Match ?')).toEqual(expect.arrayContaining(['meteo', 'match']));
     expect(lexicon.hits('la recette du jour')).toEqual([]);
     expect(lexicon.hits('un matcha latte')).toEqual([]);

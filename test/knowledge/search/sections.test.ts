@@ -1,0 +1,86 @@
+// Answering from the part that answers, and answering only what a guide covers: the kinds of question
+// (knowledge/nlu/sections-kb.fr.json), the within-guide weighting of query terms (section-pick.ts), the
+// weight of words no guide knows, and the rule for questions that name nothing of a guide. Our own sentences.
+import { createKnowledgeBase } from '../../../src/knowledge/search/index.js';
+import { SectionIntents, unusedHeadingCues } from '../../../src/knowledge/search/section-intent.js';
+import { bestSection } from '../../../src/knowledge/search/section-pick.js';
+import { content, kbOptions } from '../../helpers/content.js';
+
+const intents = new SectionIntents(content().sectionIntents);
+const kinds = (mask: number) => intents.describe(mask);
+const kb = createKnowledgeBase(content().guides, kbOptions());
+const withoutIntents = createKnowledgeBase(content().guides, { ...kbOptions(), sectionIntents: false });
+
+describe('kinds of question (sections-kb.fr.json)', () => {
+  it('reads what a question asks for, on folded whole words', () => {
+    expect(kinds(intents.asked('Ça coûte combien, un logo ?'))).toContain('cost');
+    expect(kinds(intents.asked("Un CRM, c'est quoi au juste ?"))).toContain('definition');
+    expect(kinds(intents.asked('Mettre mes fichiers dans le cloud, c’est risqué ?'))).toContain('risk');
+    expect(kinds(intents.asked('Par où commencer avec la facture électronique'))).toContain('start');
+    expect(kinds(intents.asked('un découvert à la banque'))).toEqual([]);
+  });
+
+  it('reads what a heading answers, hyphens and apostrophes included', () => {
+    expect(kinds(intents.answered('Combien ça coûte'))).toEqual(['cost']);
+    expect(kinds(intents.answered("Qu'est-ce qu'une place de marché"))).toEqual(['definition']);
+    expect(kinds(intents.answered('Les pièges à éviter'))).toEqual(['risk']);
+    expect(kinds(intents.answered('Quand se faire accompagner'))).toEqual([]);
+  });
+
+  it('names the heading expressions no section heading holds (checked at start)', () => {
+    const data = { kinds: { cost: { asked: ['prix'], headings: ['combien', 'tarif des licornes'] } } };
+    expect(unusedHeadingCues(data, ['Combien ça coûte', 'À retenir'])).toEqual([{ kind: 'cost', index: 1, cue: 'tarif des licornes' }]);
+  });
+
+  it('picks the section of the kind asked in the guide found', () => {
+    const cost = kb.search('le cloud, ça coûte combien par mois ?');
+    expect(cost.results[0]).toMatchObject({ guideId: 'outils-collaboratifs', sectionId: 'combien-ca-coute' });
+    expect(withoutIntents.search('le cloud, ça coûte combien par mois ?').results[0]!.sectionId).not.toBe('combien-ca-coute');
+    const definition = kb.search("la publicité en ligne, c'est quoi le principe ?");
+    expect(definition.results[0]).toMatchObject({ guideId: 'publicite-en-ligne', sectionId: 'comment-fonctionne-la-publicite-en-ligne' });
+    expect(withoutIntents.search("la publicité en ligne, c'est quoi le principe ?").results[0]!.sectionId).not.toBe(
+      'comment-fonctionne-la-publicite-en-ligne',
+    );
+  });
+});
+
+describe('picking the section within a guide (section-pick.ts)', () => {
+  const row = (...xs: number[]) => Float64Array.from(xs);
+
+  it('a term found in every section (the guide’s subject) does not decide; the term that tells them apart does', () => {
+    // term 0 (« avis ») is everywhere and weighs most in section 0; term 1 (« répondre ») is only in section 2.
+    const evidence = { text: [row(9, 5, 5, 5), row(0, 0, 2, 0)], labels: [row(3, 2, 2, 2), row(0, 0, 1, 0)], weights: [1, 1, 1, 1], kinds: [0, 0, 0, 0] };
+    expect(bestSection(evidence, { asked: 0, labelWeight: 2, intentBoost: 0.5 })).toBe(2);
+  });
+
+  it('prefers, between close sections, the one whose heading answers the kind asked; boilerplate weighs less', () => {
+    const evidence = { text: [row(2, 2.2, 3), row(0, 0, 0)], labels: [row(0, 0, 0), row(0, 0, 0)], weights: [1, 1, 0.5], kinds: [0b1, 0b10, 0] };
+    expect(bestSection(evidence, { asked: 0b1, labelWeight: 2, intentBoost: 0.5 })).toBe(0);
+    expect(bestSection(evidence, { asked: 0, labelWeight: 2, intentBoost: 0.5 })).toBe(1);
+  });
+
+  it('says -1 when no query term is found in the guide’s sections (the guide matched on its card only)', () => {
+    const evidence = { text: [row(0, 0)], labels: [row(0, 0)], weights: [1, 1], kinds: [0b1, 0] };
+    expect(bestSection(evidence, { asked: 0b1, labelWeight: 2, intentBoost: 0.5 })).toBe(-1);
+  });
+});
+
+describe('deciding to answer', () => {
+  const counted = createKnowledgeBase(content().guides, { ...kbOptions(), unknownWeight: 1 });
+
+  it.each([
+    ['marbrier funéraire en Corrèze, on voudrait une fiche google', 'fiche-google'],
+    ['je tiens une mercerie à Dinan, faut-il un logiciel de caisse ?', 'logiciel-gestion'],
+  ])('the dirigeant’s own words (trade, town) do not sink a question naming a guide: « %s »', (q, guide) => {
+    const r = kb.search(q);
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.guideId).toBe(guide);
+    expect(counted.search(q).answered).toBe(false);
+  });
+
+  it('a question naming nothing of a guide but one word of its section questions is not answered', () => {
+    const r = kb.search("t'es un robot ou quoi");
+    expect(r.results[0]!.confidence).toBeGreaterThanOrEqual(kb.threshold);
+    expect(r.answered).toBe(false);
+  });
+});
