@@ -5,14 +5,13 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { SUPPRESSED, type Count, type DashboardView } from './view.js';
+import { MASKED, SUPPRESSED, type Count, type DashboardView } from './view.js';
 
 echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
 
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
 const INK = '#1f2933';
 const PALETTE = ['#0b5394', '#b45309', '#1f7a4d', '#6b3fa0'];
-export const MASKED = 'masqué';
 
 export interface BarSeries {
   name: string;

@@ -2,8 +2,7 @@
 // the accents as Latin-1), « ; » between fields and a decimal comma (what French Excel expects),
 // CRLF line ends, one figure per line: Rubrique;Libellé;Mesure;Valeur. The same suppressed figures as
 // the page: « < 5 » for a small count, « masqué » for a mean, share or time computed from one.
-import { MASKED } from './charts.js';
-import type { Count, DashboardView, GroupRow, Row, TakeTime } from './view.js';
+import { MASKED, type Count, type DashboardView, type GroupRow, type Row, type TakeTime } from './view.js';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_SEPARATOR = ';';

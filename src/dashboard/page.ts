@@ -1,8 +1,8 @@
 // The dashboard page (HTML, no script): the period form, then one section per figure, each with its
 // chart (an SVG image from charts.ts, as a data: URL) and an accessible table of the same figures
 // (caption, column and row headers). Everything is escaped; the CSP allows no inline script or style.
-import { dashboardCharts, MASKED, renderBarSvg } from './charts.js';
-import { SMALL_CELL, SUPPRESSED, type Count, type DashboardView, type GroupRow, type Row, type TakeTime } from './view.js';
+import { dashboardCharts, renderBarSvg } from './charts.js';
+import { MASKED, SMALL_CELL, SUPPRESSED, type Count, type DashboardView, type GroupRow, type Row, type TakeTime } from './view.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

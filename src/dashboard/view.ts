@@ -8,6 +8,8 @@ import { frenchPeriod, type Period } from './period.js';
 
 export const SMALL_CELL = 5;
 export const SUPPRESSED = '< 5';
+/** What a derived figure (mean, share, delay) computed on too few cases shows instead. */
+export const MASKED = 'masqué';
 export type Count = number | typeof SUPPRESSED;
 
 export const shown = (n: number): Count => (n < SMALL_CELL ? SUPPRESSED : n);

@@ -12,7 +12,6 @@ import type { Logger } from '../log.js';
 import { webDir } from '../paths.js';
 import { computeDashboard, type DashboardContext } from '../dashboard/aggregate.js';
 import { dashboardCsv } from '../dashboard/csv.js';
-import { dashboardPage, forbiddenPage } from '../dashboard/page.js';
 import { parsePeriod, type Period } from '../dashboard/period.js';
 import { readSources, type DashboardStores } from '../dashboard/sources.js';
 import { toView, type DashboardView } from '../dashboard/view.js';
@@ -76,6 +75,8 @@ export function registerDashboardRoutes(server: Server, deps: DashboardDeps): vo
   });
 
   server.get(DASHBOARD_PATH, async (req, res) => {
+    // The page draws its charts with ECharts: loaded on the first visit, not with the server.
+    const { dashboardPage, forbiddenPage } = await import('../dashboard/page.js');
     try {
       const id = await identify(req);
       if (!id.ok && id.status === 401) {

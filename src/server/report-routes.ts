@@ -7,8 +7,6 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log.js';
 import { RESULT_ID } from '../diagnostic/records.js';
 import type { ReportLinks } from '../diagnostic/report/card.js';
-import { renderReportPdf } from '../diagnostic/report/pdf.js';
-import { renderRadarForView } from '../diagnostic/report/radar.js';
 import { toReportView, type DiagnosticResult, type SourceView } from '../diagnostic/report/view.js';
 import { sendError } from './http-errors.js';
 import { LruMap } from '../storage/lru.js';
@@ -62,9 +60,10 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { c
     return result;
   }
 
-  function chartOf(id: string, result: DiagnosticResult): Buffer {
+  async function chartOf(id: string, result: DiagnosticResult): Promise<Buffer> {
     let png = cache.get(id);
     if (!png) {
+      const { renderRadarForView } = await import('../diagnostic/report/radar.js');
       png = renderRadarForView(toReportView(result), { color: deps.color });
       cache.set(id, png);
     }
@@ -80,7 +79,7 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { c
     const result = await load(req, res);
     if (!result) return;
     try {
-      const png = chartOf(String(req.params.id), result);
+      const png = await chartOf(String(req.params.id), result);
       res.setHeader('Content-Type', 'image/png');
       res.setHeader('Cache-Control', 'private, max-age=3600');
       res.setHeader('X-Robots-Tag', 'noindex');
@@ -96,6 +95,7 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { c
     try {
       const view = toReportView(result);
       const cci = deps.cciFor?.(result.profile.departement);
+      const { renderReportPdf } = await import('../diagnostic/report/pdf.js');
       const pdf = await renderReportPdf(result, {
         guideUrl: deps.guideUrl && ((slug: string) => deps.guideUrl!(slug, deps.originOf?.(req) ?? '')),
         guideTitle: deps.guideTitle,

@@ -64,8 +64,7 @@ async function startInstance(): Promise<Instance> {
 beforeAll(async () => {
   on = (await postgresAvailable('deux instances (test/cluster/two-instances.test.ts)')) && (await redisAvailable('deux instances (test/cluster/two-instances.test.ts)'));
   if (!on) return;
-  built = buildSources(['src', 'dialogs']);
-  fs.writeFileSync(path.join(built, 'app.js'), APP);
+  built = await buildSources(['src', 'dialogs'], { 'app.js': APP });
   schema = await createTestSchema();
   dataDir = tempDataDir('virage-two-');
   saveDirectory(path.join(dataDir, 'conseillers.json'), await testDirectory(true));
@@ -75,7 +74,6 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   if (!on) return;
   await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
-  removeDir(built);
   removeDir(dataDir);
   await schema.drop();
   await dropPrefix(prefix);

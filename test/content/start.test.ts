@@ -9,12 +9,11 @@ import { buildSources } from '../storage/child-build.js';
 
 const temp: string[] = [];
 let built: string;
-beforeAll(() => {
-  built = buildSources(['src', 'dialogs']);
+beforeAll(async () => {
+  built = await buildSources(['src', 'dialogs']);
 });
 afterAll(() => {
   temp.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  rmSync(built, { recursive: true, force: true });
 });
 
 function brokenCopy(file: string, change: (data: Record<string, any>) => void): string {

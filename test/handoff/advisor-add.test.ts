@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { addAdvisor, advisorsFile, cciProblem, parseArgs, usageProblem } from '../../scripts/advisor-add.js';
@@ -73,25 +73,21 @@ describe('npm run advisor:add', () => {
     expect(refused).toMatch(/^Usage/m);
   });
 
-  test('the command itself: exit code 2 and the CCI list on stderr, nothing written', () => {
-    const built = buildSources(['src', 'scripts']);
-    try {
-      const dir = tempDataDir();
-      const run = (...args: string[]) => spawnSync(process.execPath, [path.join(built, 'scripts', 'advisor-add.js'), ...args], {
-        env: { PATH: process.env.PATH, DATA_DIR: dir, ADVISOR_PASSWORD: 'assez-long-mot-de-passe' }, encoding: 'utf8', timeout: 30_000,
-      });
-      for (const result of [run('--login', 'nadia.roux', '--name', 'Nadia Roux'), run('--cci', 'rhone', '--login', 'nadia.roux', '--name', 'Nadia Roux')]) {
-        expect(result.status).toBe(2);
-        expect(result.stderr).toContain('CCI disponibles :');
-        expect(result.stderr).toContain('  cci-exemple-rhone  (CCI Exemple Rhône)');
-        expect(existsSync(path.join(dir, 'conseillers.json'))).toBe(false);
-      }
-      const ok = run('--cci', 'cci-exemple-rhone', '--login', 'nadia.roux', '--name', 'Nadia Roux');
-      expect(ok.stderr).toBe('');
-      expect(ok.status).toBe(0);
-      expect(ok.stdout).toMatch(/^Conseiller ajouté : nadia\.roux \(cci-exemple-rhone\)/);
-    } finally {
-      rmSync(built, { recursive: true, force: true });
+  test('the command itself: exit code 2 and the CCI list on stderr, nothing written', async () => {
+    const built = await buildSources(['src', 'scripts']);
+    const dir = tempDataDir();
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(built, 'scripts', 'advisor-add.js'), ...args], {
+      env: { PATH: process.env.PATH, DATA_DIR: dir, ADVISOR_PASSWORD: 'assez-long-mot-de-passe' }, encoding: 'utf8', timeout: 30_000,
+    });
+    for (const result of [run('--login', 'nadia.roux', '--name', 'Nadia Roux'), run('--cci', 'rhone', '--login', 'nadia.roux', '--name', 'Nadia Roux')]) {
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('CCI disponibles :');
+      expect(result.stderr).toContain('  cci-exemple-rhone  (CCI Exemple Rhône)');
+      expect(existsSync(path.join(dir, 'conseillers.json'))).toBe(false);
     }
+    const ok = run('--cci', 'cci-exemple-rhone', '--login', 'nadia.roux', '--name', 'Nadia Roux');
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^Conseiller ajouté : nadia\.roux \(cci-exemple-rhone\)/);
   });
 });

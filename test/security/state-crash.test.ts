@@ -35,13 +35,11 @@ let built: string;
 let dataDir: string;
 const children: ChildProcess[] = [];
 
-beforeAll(() => {
-  built = buildSources(['src', 'dialogs']);
-  fs.writeFileSync(path.join(built, 'app.js'), APP);
+beforeAll(async () => {
+  built = await buildSources(['src', 'dialogs'], { 'app.js': APP });
 }, 60_000);
 afterAll(() => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  removeDir(built);
   if (dataDir) removeDir(dataDir);
 });
 

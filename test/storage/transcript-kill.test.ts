@@ -30,11 +30,9 @@ await Promise.all(ids.map(async (id) => {
 let dir: string;
 let built: string;
 
-beforeAll(() => {
-  built = buildSources();
-  fs.writeFileSync(path.join(built, 'writer.js'), WRITER);
+beforeAll(async () => {
+  built = await buildSources(['src'], { 'writer.js': WRITER });
 });
-afterAll(() => removeDir(built));
 beforeEach(() => (dir = tempDir()));
 afterEach(() => removeDir(dir));
 

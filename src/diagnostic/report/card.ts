@@ -2,7 +2,7 @@
 // elements that render the same in Teams and Web Chat: score bars are text (« ██████░░░░ 62/100 ») in a
 // FactSet, because coloured Column backgrounds and weighted widths render unevenly in Teams (desktop vs
 // mobile). The chart is an Image by URL with its text alternative.
-import { radarAltText, radarScoresOf } from './radar.js';
+import { radarAltText, radarScoresOf } from './radar-data.js';
 import { aidLine } from './aids-view.js';
 import { progressCardItems, progressTextLines } from './progress-view.js';
 import { CARD_VERSION } from './card-schema.js';

@@ -4,7 +4,8 @@
 // numbers. Metadata dated from the result, so the same result gives the same bytes.
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { DEFAULT_CHART_COLOR, parseHexColor, previousSeriesOf, radarScoresOf, renderRadarSvg } from './radar.js';
+import { DEFAULT_CHART_COLOR, parseHexColor, previousSeriesOf, radarScoresOf } from './radar-data.js';
+import { renderRadarSvg } from './radar.js';
 import { deltaText } from '../progress.js';
 import { progressHeading, progressSummary } from './progress-view.js';
 import { pdfText } from './pdf-text.js';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PNG } from 'pngjs';
-import { radarAltText, renderRadarPng, renderRadarSvg, type RadarScores } from '../../../src/diagnostic/report/radar.js';
+import { radarAltText, type RadarScores } from '../../../src/diagnostic/report/radar-data.js';
+import { renderRadarPng, renderRadarSvg } from '../../../src/diagnostic/report/radar.js';
 
 const scores: RadarScores = { strategie: 62, presence: 80, vente: 70, gestion: 55, cyber: 20, competences: 70, ia: null };
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
