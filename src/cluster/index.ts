@@ -61,14 +61,21 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     throw err;
   }
   const bus = new RedisBus(redis, sub, prefix, options.logger);
+  const locks = new RedisLocks(redis, prefix, { bus });
+  await locks.start().catch((err: unknown) => {
+    sub.disconnect();
+    redis.disconnect();
+    throw err;
+  });
   return {
     bus,
     keys: new RedisKeys(redis, prefix),
-    locks: new RedisLocks(redis, prefix),
+    locks,
     redis,
     prefix,
     shared: true,
     async close() {
+      await locks.stop();
       await bus.close();
       await Promise.all([sub.quit().catch(() => sub.disconnect()), redis.quit().catch(() => redis.disconnect())]);
     },

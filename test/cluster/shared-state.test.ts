@@ -4,6 +4,7 @@
 // (on one PostgreSQL schema).
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { openCluster, type Cluster } from '../../src/cluster/index.js';
+import { RedisLocks } from '../../src/cluster/locks.js';
 import { DuplicateActivityFilter, DUPLICATE_SKIPPED, sharedSeen } from '../../src/bot/dedupe.js';
 import { silentLogger } from '../../src/log.js';
 import { createLimiter, memoryLimiters, redisLimiters, setLimiterFactory, take } from '../../src/server/limits.js';
@@ -126,6 +127,34 @@ describe('locks across instances', () => {
     const started = Date.now();
     await b.locks.run('turn:c2', async () => undefined, { ttlMs: 1000, waitMs: 5000 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+});
+
+describe('lock hand-over between instances', () => {
+  it('a waiter on another instance is woken when the key is freed, not at its next poll', async () => {
+    if (!on) return;
+    // Waiters that would poll again only after 3 s: only the "freed" message can hand the key over quickly.
+    const slowA = new RedisLocks(a.redis!, prefix, { bus: a.bus, pollMs: 3000 });
+    const slowB = new RedisLocks(b.redis!, prefix, { bus: b.bus, pollMs: 3000 });
+    await slowA.start();
+    await slowB.start();
+    try {
+      for (let round = 0; round < 3; round++) {
+        let released = 0;
+        const [holder, waiter] = round % 2 ? [slowB, slowA] : [slowA, slowB];
+        const held = holder.run('turn:handover', async () => {
+          await new Promise((r) => setTimeout(r, 150));
+          released = Date.now();
+        });
+        await new Promise((r) => setTimeout(r, 20));
+        const got = await waiter.run('turn:handover', async () => Date.now());
+        await held;
+        expect(got - released).toBeLessThan(1000);
+      }
+    } finally {
+      await slowA.stop();
+      await slowB.stop();
+    }
   });
 });
 
