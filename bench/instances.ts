@@ -1,6 +1,6 @@
 // Turn throughput with one and with two instances of Virage (child processes) on one PostgreSQL schema and
 // one Redis prefix, as behind a reverse proxy without sticky sessions: web-chat users (Microsoft's Direct
-// Line client over WebSocket) each post a message and wait for the bot's first reply, many in flight. With
+// Line client over WebSocket) each post a message and wait for the bot's first reply to it, many in flight. With
 // two instances a user's stream is on one instance and every other message is posted to the other, so the
 // reply crosses Redis half of the time. Runs 1, 2, 1, 2 instances and reports the best of each as ratios.
 // On 2 cores shared with the load generator a second instance cannot add much; what must hold is that
@@ -65,16 +65,34 @@ async function openUser(home: string) {
       listeners.add(l);
     });
   await next((a) => fromBot(a) && /Que souhaitez-vous faire/.test((a as { text?: string }).text ?? ''));
+  // The reply to this message (replyToId), not any bot message: a reply still coming from the previous
+  // turn would otherwise count as this one's, and posts would pile up ahead of the bot.
+  const answered = new Set<string>();
+  const waiting = new Map<string, () => void>();
+  listeners.add((a) => {
+    const to = (a as { replyToId?: string }).replyToId;
+    if (!fromBot(a) || !to) return;
+    answered.add(to);
+    waiting.get(to)?.();
+  });
   const turn = async (via: string) => {
-    const replied = next(fromBot);
     const r = await fetch(`${via}/v3/directline/conversations/${t.conversationId}/activities`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
       body: JSON.stringify({ type: 'message', from: { id: t.userId }, text: 'aide' }),
     });
     if (r.status !== 200) throw new Error(`bench/instances: post answered ${r.status}`);
-    await r.text();
-    await replied;
+    const { id } = (await r.json()) as { id: string };
+    if (answered.delete(id)) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('bench/instances: no reply in time')), 60_000);
+      waiting.set(id, () => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        answered.delete(id);
+        resolve();
+      });
+    });
   };
   return { turn, end: () => dl.end() };
 }
