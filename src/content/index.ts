@@ -121,6 +121,11 @@ export function knowledgeOptions(content: Content): KnowledgeOptions {
     urgent: new UrgentDetector(content.urgent),
     offTopic: content.offTopic,
     sectionIntents: new SectionIntents(content.sectionIntents),
+    contextWords: [
+      ...content.nlu.sectors.secteurs.flatMap((s) => s.keywords),
+      ...content.nlu.territories.regions.flatMap((r) => [r.nom, ...(r.alias ?? [])]),
+      ...content.nlu.territories.departements.flatMap((d) => [d.nom, d.prefecture, ...(d.villes ?? [])]),
+    ],
   };
 }
 

@@ -22,9 +22,9 @@ export type { KbResult, KbSearchResult, KnowledgeBase, KnowledgeOptions, SearchO
 // guide's card; labelQuestions: how topical a query word found only in the questions is (1 = as a keyword);
 // section: weight of the section's own labels (heading + questions) when picking the part of a guide;
 // rankOwn: their weight in the ranking of guides (not in the confidence); intent: how much a section whose
-// heading answers the kind of question asked (cost, definition, risks…) is preferred (× 1.5).
+// heading answers the kind of question asked (cost, definition, risks…) is preferred (× 2).
 // Tuned on the tuning half of test/knowledge/eval only.
-const FIELD = { text: 1, sectionTitle: 2, questions: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1, cardQuestions: 0.5, labelQuestions: 0.5, section: 2, rankOwn: 0.5, intent: 0.5 };
+const FIELD = { text: 1, sectionTitle: 2, questions: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1, cardQuestions: 0.5, labelQuestions: 0.5, section: 2, rankOwn: 0.5, intent: 1 };
 const K1 = 1.2;
 const OFF_TOPIC_NAMED = 2;
 // A question naming none of the guide's curated labels (title, keywords, synonyms) needs at least this many
@@ -130,6 +130,11 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
   sectionIndex.seal();
   vocabulary.seal();
 
+  // Words that say who the dirigeant is (trades, places), not what they ask: unless a guide's curated labels
+  // hold them, they count for `contextWeight` of their bound in the query's total (they are still searched).
+  const labelStems = new Set(guides.flatMap((g) => words([g.title, ...g.keywords, ...g.synonyms].join(' ; ')).map((w) => w.stem)));
+  const context = new Set(words((options.contextWords ?? []).join(' ; ')).map((w) => w.stem).filter((t) => !labelStems.has(t)));
+  const contextWeight = options.contextWeight ?? 0.5;
   const upperBound = (term: string | null): number =>
     term === null
       ? (passageIndex.rareIdf + cardWeight * cardIndex.rareIdf) * (K1 + 1)
@@ -169,17 +174,18 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       } else {
         info.terms.push(term);
         q.push({ term, weight });
-        bounds.push(upperBound(term) * weight);
+        bounds.push(upperBound(term) * weight * (context.has(term) ? contextWeight : 1));
       }
     }
     return { q, bounds, unknownBound, info };
   }
 
-  /** The section of guide `gi` that answers (see section-pick.ts), else `fallback`. */
-  function pickSection(gi: number, q: QueryTerm[], asked: number, fallback: number): number {
+  /** The section of guide `gi` that answers (see section-pick.ts), else `fallback`. Context words weigh less. */
+  function pickSection(gi: number, query: QueryTerm[], asked: number, fallback: number): number {
     const from = firstPassage[gi]!;
     const to = firstPassage[gi + 1]!;
     const own = passages.slice(from, to);
+    const q = query.map((t) => (context.has(t.term) ? { ...t, weight: t.weight * contextWeight } : t));
     const evidence = {
       text: passageIndex.contributions(q, from, to),
       labels: sectionIndex.contributions(q, from, to),

@@ -16,6 +16,10 @@ export interface KnowledgeOptions {
   cardWeight?: number;
   /** Weight of a typo-corrected word (default 0.8). */
   typoWeight?: number;
+  /** Words that say who the dirigeant is (trades, towns, régions: knowledge/nlu/secteurs and territoires). */
+  contextWords?: string[];
+  /** Share of its bound that a context word adds to the query's total (default 0.5). */
+  contextWeight?: number;
   /** Share of the rarest term's bound that a word unknown to every guide adds to the query's total (default 0.5). */
   unknownWeight?: number;
   /** Urgent situations (knowledge/nlu/urgences.fr.json, loaded by src/content); absent or false: none. */

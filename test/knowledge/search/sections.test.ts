@@ -17,6 +17,8 @@ describe('kinds of question (sections-kb.fr.json)', () => {
     expect(kinds(intents.asked("Un CRM, c'est quoi au juste ?"))).toContain('definition');
     expect(kinds(intents.asked('Mettre mes fichiers dans le cloud, c’est risqué ?'))).toContain('risk');
     expect(kinds(intents.asked('Par où commencer avec la facture électronique'))).toContain('start');
+    expect(kinds(intents.asked('le pour et le contre des plateformes de livraison'))).toContain('interest');
+    expect(kinds(intents.asked('Instagram, ça prend combien de temps par semaine ?'))).toContain('effort');
     expect(kinds(intents.asked('un découvert à la banque'))).toEqual([]);
   });
 
@@ -77,6 +79,22 @@ describe('deciding to answer', () => {
     expect(r.results[0]!.guideId).toBe(guide);
     expect(counted.search(q).answered).toBe(false);
   });
+
+  it.each([
+    ["je tiens un restaurant à Lyon, comment avoir plus d'avis ?", 'avis-clients'],
+    ['plombier chauffagiste dans le Var, faut-il une fiche google ?', 'fiche-google'],
+  ])('trades and places the guides mention (knowledge/nlu/secteurs, territoires) weigh less: « %s »', (q, guide) => {
+    const r = kb.search(q);
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.guideId).toBe(guide);
+    const flat = createKnowledgeBase(content().guides, { ...kbOptions(), contextWeight: 1 });
+    expect(flat.search(q).answered).toBe(false);
+  });
+
+  it.each(['la taxe foncière de mon local commercial a doublé', "comment tu t'appelles ?", 'on me propose un leasing voiture, je signe ?'])(
+    'off-topic vocabulary: « %s » is not answered',
+    (q) => expect(kb.search(q).answered).toBe(false),
+  );
 
   it('a question naming nothing of a guide but one word of its section questions is not answered', () => {
     const r = kb.search("t'es un robot ou quoi");
