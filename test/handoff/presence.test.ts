@@ -2,6 +2,7 @@
 // (WebSocket) and advisors through their console (JSON API + /conseiller/ws). Live is offered only when
 // the CCI is open and one of its advisors is « disponible »; otherwise an immediate callback, worded
 // truthfully (nobody free, or closed), with the next slot. The handoff clock is moved by the test.
+// Presence is server state: each test has its own server, advisors' sessions and dirigeants.
 import { MONDAY_10H, startApp, type App } from '../dialogs/handoff/helpers.js';
 import { consoleClient, FORM, until, webUser, type ConsoleClient } from './clients.js';
 
@@ -12,9 +13,7 @@ const RHONE_FORM = FORM.map((t) => (t === '33' ? '69' : t));
 
 describe('presence-aware handoff (Direct Line user + advisor console)', () => {
   let app: App;
-  let claire: ConsoleClient | undefined;
-  let thomas: ConsoleClient | undefined;
-  const users: Array<ReturnType<typeof webUser>> = [];
+  let users: Array<ReturnType<typeof webUser>> = [];
   const user = () => {
     const u = webUser(app);
     users.push(u);
@@ -22,10 +21,13 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
   };
   const latest = (u: ReturnType<typeof webUser>) => app.virage.handoff.service.latestFor(`directline:${u.t.userId}`);
 
-  beforeAll(async () => {
+  const advisor = (login: string): Promise<ConsoleClient> => consoleClient(app.url, login);
+
+  beforeEach(async () => {
+    users = [];
     app = await startApp(MONDAY_10H, { PRESENCE_ABSENT_SECONDS: '600' }); // the test moves the clock by minutes
   });
-  afterAll(async () => {
+  afterEach(async () => {
     for (const u of users) u.dl.end();
     await app.stop();
   });
@@ -41,7 +43,7 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
   });
 
   it('an advisor logged in but « occupé » (the state a console starts in): callback « personne de libre »', async () => {
-    claire = await consoleClient(app.url, 'claire.martin');
+    const claire = await advisor('claire.martin');
     expect(await claire.presence()).toEqual({ 'claire.martin': 'occupe', 'thomas.petit': 'absent' });
     expect((await claire.setPresence('occupe')).status).toBe(200);
     const u = user();
@@ -50,13 +52,14 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
   });
 
   it('an advisor « disponible »: live, colleagues see it, « occupé » while in the exchange, then free again', async () => {
-    thomas = await consoleClient(app.url, 'thomas.petit');
-    const set = await claire!.setPresence('disponible');
+    const claire = await advisor('claire.martin');
+    const thomas = await advisor('thomas.petit');
+    const set = await claire.setPresence('disponible');
     expect(set.status).toBe(200);
     expect(set.json.advisors.find((a: any) => a.login === 'claire.martin')).toMatchObject({ state: 'disponible', displayName: 'Claire Martin' });
-    await until(async () => thomas!.messages.some((m) => m.type === 'presence'));
+    await until(async () => thomas.messages.some((m) => m.type === 'presence'));
     expect(await thomas.presence()).toEqual({ 'claire.martin': 'disponible', 'thomas.petit': 'occupe' });
-    expect((await claire!.setPresence('en vacances')).status).toBe(400);
+    expect((await claire.setPresence('en vacances')).status).toBe(400);
 
     const first = user();
     expect(await first.ask()).toContain('Un conseiller est disponible : vous échangerez avec lui ici même.');
@@ -64,16 +67,16 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
     // No take time measured yet: no estimate rather than an invented one.
     expect(queued).toMatch(/Vous êtes en 1re position\. Restez sur cette conversation/);
     expect(queued).not.toMatch(/attente estimée/);
-    const [id] = await until(async () => (await claire!.waiting()).length === 1 && claire!.waiting());
+    const [id] = await until(async () => (await claire.waiting()).length === 1 && claire.waiting());
     app.clock.advance(3 * 60_000);
-    expect((await claire!.api('POST', `/api/conseiller/requests/${id}/take`)).status).toBe(200);
+    expect((await claire.api('POST', `/api/conseiller/requests/${id}/take`)).status).toBe(200);
     await first.waitFor(() => first.botTexts().some((x) => x.startsWith('Vous êtes en relation avec Claire')));
     expect(await thomas.presence()).toMatchObject({ 'claire.martin': 'occupe' }); // in a live exchange
 
     const second = user();
     expect(await second.fill()).toMatch(/Aucun conseiller n’est libre en ce moment/);
 
-    await claire!.api('POST', `/api/conseiller/requests/${id}/end`);
+    await claire.api('POST', `/api/conseiller/requests/${id}/end`);
     expect(await thomas.presence()).toMatchObject({ 'claire.martin': 'disponible' });
     const third = user();
     const estimate = await third.fill();
@@ -85,8 +88,8 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
 
   it('outside office hours: « fermée » with the next slot, even with an advisor disponible', async () => {
     app.clock.set(MONDAY_20H);
-    claire = await consoleClient(app.url, 'claire.martin'); // the morning's session has expired (10 h)
-    expect((await claire!.setPresence('disponible')).status).toBe(200);
+    const claire = await advisor('claire.martin');
+    expect((await claire.setPresence('disponible')).status).toBe(200);
     const u = user();
     const summary = await u.ask();
     expect(summary).toContain('La CCI est fermée en ce moment : un conseiller vous rappellera à partir de mardi 25 novembre à 9 h 00.');
@@ -95,24 +98,24 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
   });
 
   it('absent once the console has had no live socket for PRESENCE_ABSENT_SECONDS', async () => {
-    app.clock.set(MONDAY_10H);
-    await claire!.connect();
-    expect((await claire!.setPresence('disponible')).status).toBe(200);
-    await claire!.closeSocket();
-    await thomas!.closeSocket();
-    await thomas!.connect();
+    const claire = await advisor('claire.martin');
+    const thomas = await advisor('thomas.petit');
+    expect((await claire.setPresence('disponible')).status).toBe(200);
+    await claire.closeSocket();
+    await thomas.closeSocket();
+    await thomas.connect();
     // A reload or a short cut keeps the advisor present for the grace period…
-    expect(await thomas!.presence()).toMatchObject({ 'claire.martin': 'disponible' });
+    expect(await thomas.presence()).toMatchObject({ 'claire.martin': 'disponible' });
     app.clock.advance((app.virage.config.handoff.presenceAbsentSeconds + 1) * 1000);
     // …then absent: the choice is forgotten, and the dirigeant is not promised a live exchange.
-    const told = thomas!.messages.filter((m) => m.type === 'presence').length;
+    const told = thomas.messages.filter((m) => m.type === 'presence').length;
     await app.virage.handoff.presence.sweep();
-    await until(async () => thomas!.messages.filter((m) => m.type === 'presence').length > told);
-    await thomas!.connect(); // thomas's own socket is live at the new time
-    expect(await thomas!.presence()).toEqual({ 'claire.martin': 'absent', 'thomas.petit': 'occupe' });
+    await until(async () => thomas.messages.filter((m) => m.type === 'presence').length > told);
+    await thomas.connect(); // thomas's own socket is live at the new time
+    expect(await thomas.presence()).toEqual({ 'claire.martin': 'absent', 'thomas.petit': 'occupe' });
     const u = user();
     expect(await u.fill()).toMatch(/Aucun conseiller n’est libre en ce moment/);
-    expect((await claire!.setPresence('disponible')).status).toBe(409); // no live console socket
+    expect((await claire.setPresence('disponible')).status).toBe(409); // no live console socket
   });
 
   it('a callback asked Monday 17:04 while the CCI is open until 18:00 is not told it is closed', async () => {

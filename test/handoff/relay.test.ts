@@ -78,10 +78,16 @@ describe('live relay: web user (Direct Line WebSocket) and advisor (console HTTP
   });
 
   it('tells the second user of the queue position 2, then 1 when the first is taken', async () => {
-    const advisor = await login(app.url, 'claire.martin', PASSWORD);
+    const advisor = (await claireAvailable(app)).session;
+    const earlier = webUser(app);
     const first = webUser(app);
     const second = webUser(app);
     try {
+      // One request taken and ended before: a take time is measured, so the queue gives estimates.
+      await earlier.fill();
+      const [taken] = await waitingId(app.url, advisor);
+      await call(app.url, 'POST', `/api/conseiller/requests/${taken}/take`, advisor);
+      await call(app.url, 'POST', `/api/conseiller/requests/${taken}/end`, advisor);
       await first.fill();
       await second.fill();
       expect(second.botTexts().at(-1)).toMatch(/Vous êtes en 2e position, attente estimée/);
@@ -91,8 +97,7 @@ describe('live relay: web user (Direct Line WebSocket) and advisor (console HTTP
       await first.waitFor(() => first.botTexts().some((x) => x.startsWith('Vous êtes en relation avec Claire')));
       expect(second.botTexts().some((x) => x.startsWith('Vous êtes en relation'))).toBe(false);
     } finally {
-      first.dl.end();
-      second.dl.end();
+      for (const u of [earlier, first, second]) u.dl.end();
     }
   });
 });

@@ -1,11 +1,11 @@
 // The handoff conversation step by step through /api/messages (expectReplies), on the real server and
 // file store, with the handoff clock moved by the test: outside hours → callback ticket; within hours →
 // live queue (an advisor's console open and « disponible »), the relay takes the user's messages,
-// « terminer » → rating → the bot answers again.
+// « terminer » → rating → the bot answers again. Each test has its own person and conversation.
 import { buttons, texts } from '../../helpers/emulator.js';
 import { claire } from '../../handoff/helpers.js';
 import { consoleClient } from '../../handoff/clients.js';
-import { fillRequest, MONDAY_10H, MONDAY_20H, say, startApp, type App } from './helpers.js';
+import { fileRequest, fillRequest, MONDAY_10H, MONDAY_20H, say, startApp, type App } from './helpers.js';
 
 const all = (replies: any[]) => texts(replies).join('\n');
 
@@ -57,14 +57,16 @@ describe('handoff dialog, outside office hours (Monday 20:00)', () => {
   });
 
   it('remembers the contact and the département next time, and prefills a meaningful reason', async () => {
-    const consent = all(await say(app.url, 'cb', 'je voudrais parler à un conseiller pour la facture électronique de ma boulangerie'));
+    await fileRequest(app.url, 'nx');
+    const consent = all(await say(app.url, 'nx', 'je voudrais parler à un conseiller pour la facture électronique de ma boulangerie'));
     expect(consent).toMatch(/conseiller de la CCI Exemple Gironde/);
-    const summary = all(await say(app.url, 'cb', 'oui'));
+    const summary = all(await say(app.url, 'nx', 'oui'));
     expect(summary).toMatch(/Je transmets votre demande « je voudrais parler à un conseiller pour la facture électronique de ma boulangerie »/);
-    expect(all(await say(app.url, 'cb', 'Modifier le motif'))).toMatch(/sur quel sujet/);
-    expect(all(await say(app.url, 'cb', 'La facture électronique'))).toMatch(/« La facture électronique »/);
-    expect(all(await say(app.url, 'cb', 'Annuler'))).toMatch(/je n’ai rien transmis/);
-    expect((await app.virage.handoff.service.allFor('emulator:u-cb')).length).toBe(1);
+    expect(summary).toMatch(/Marie Dupont, Boulangerie Dupont, marie@boulangerie-dupont\.fr, 06 12 34 56 78/);
+    expect(all(await say(app.url, 'nx', 'Modifier le motif'))).toMatch(/sur quel sujet/);
+    expect(all(await say(app.url, 'nx', 'La facture électronique'))).toMatch(/« La facture électronique »/);
+    expect(all(await say(app.url, 'nx', 'Annuler'))).toMatch(/je n’ai rien transmis/);
+    expect((await app.virage.handoff.service.allFor('emulator:u-nx')).length).toBe(1);
   });
 
   it('offers an advisor when the user sounds frustrated at the menu, and passes the trigger on', async () => {
@@ -76,13 +78,15 @@ describe('handoff dialog, outside office hours (Monday 20:00)', () => {
   });
 
   it('erases the kept contact details with « supprimer mes données »', async () => {
-    await say(app.url, 'cb', 'supprimer mes données');
-    expect(all(await say(app.url, 'cb', 'Oui, tout effacer'))).toMatch(/toutes vos données ont été effacées/);
-    expect(await app.virage.handoff.service.allFor('emulator:u-cb')).toEqual([]);
-    const data = await app.virage.privacy.exportFor('emulator:u-cb');
+    await fileRequest(app.url, 'er');
+    expect((await app.virage.privacy.exportFor('emulator:u-er')).sources.find((s) => s.name === 'handoff-contact')?.data).toMatchObject({ name: 'Marie Dupont' });
+    await say(app.url, 'er', 'supprimer mes données');
+    expect(all(await say(app.url, 'er', 'Oui, tout effacer'))).toMatch(/toutes vos données ont été effacées/);
+    expect(await app.virage.handoff.service.allFor('emulator:u-er')).toEqual([]);
+    const data = await app.virage.privacy.exportFor('emulator:u-er');
     expect(data.sources.find((s) => s.name === 'handoff-contact')?.data ?? null).toBeNull();
-    expect(all(await say(app.url, 'cb', 'Parler à un conseiller'))).toMatch(/conseiller de votre CCI/);
-    expect(all(await say(app.url, 'cb', 'oui'))).toMatch(/votre nom/);
+    expect(all(await say(app.url, 'er', 'Parler à un conseiller'))).toMatch(/conseiller de votre CCI/);
+    expect(all(await say(app.url, 'er', 'oui'))).toMatch(/votre nom/);
   });
 });
 

@@ -48,3 +48,9 @@ export async function fillRequest(url: string, conversation: string, user = `u-$
   }
   return texts(await say(url, conversation, reason, user));
 }
+
+/** Fills a request and confirms it (outside office hours: a callback ticket); returns the confirmation's texts. */
+export async function fileRequest(url: string, conversation: string, user = `u-${conversation}`): Promise<string[]> {
+  await fillRequest(url, conversation, user);
+  return texts(await say(url, conversation, 'Oui, c’est bien ça', user));
+}
