@@ -14,6 +14,7 @@ import type { DirectLineService } from '../server/directline/index.js';
 import type { BotStorage } from '../storage/bot-storage.js';
 import { createAdapter } from './adapter.js';
 import { HANDOFF_CONTACT } from './contact-privacy.js';
+import { SharedQueuePositions } from './queue-positions.js';
 import { HandoffRelay } from './relay.js';
 import { RECENT_TEXTS, RecentTextsMiddleware, transcriptProvider } from './transcript.js';
 import { VirageBot } from './virage-bot.js';
@@ -28,7 +29,7 @@ export interface BotParts {
 export interface BotDepsIn {
   config: VirageConfig;
   logger: Logger;
-  /** Teams dedupe is shared between instances through it. */
+  /** Teams dedupe and pacing, and the queue positions told to users, are shared between instances through it. */
   cluster: Cluster;
   storage: BotStorage;
   subjects: SubjectIndex;
@@ -49,7 +50,10 @@ export function assembleBot(d: BotDepsIn): BotParts {
   const recentTexts = conversationState.createProperty<TranscriptLine[]>(RECENT_TEXTS);
   const adapter = createAdapter(d.config, d.logger, d.cluster);
   adapter.use(new RecentTextsMiddleware(recentTexts));
-  const relay = new HandoffRelay({ service: d.handoff, adapter, appId: d.config.microsoftAppId ?? '', directLine: d.directLine, logger: d.logger, phrases: d.phrases });
+  const relay = new HandoffRelay({
+    service: d.handoff, adapter, appId: d.config.microsoftAppId ?? '', directLine: d.directLine, logger: d.logger, phrases: d.phrases,
+    ...(d.cluster.shared ? { positions: new SharedQueuePositions(d.cluster.keys) } : {}),
+  });
   const mainDialog = d.dialogs({
     savedContact: userState.createProperty<SavedContact>(HANDOFF_CONTACT),
     transcript: transcriptProvider(recentTexts, d.directLine),

@@ -17,6 +17,7 @@ import type { Phrases } from '../nlu/index.js';
 import { messages } from '../../dialogs/messages.js';
 import { cciLabel, h, STARS } from '../../dialogs/handoff/messages.js';
 import { isStatusQuestion, readWhileLive } from '../handoff/live-protocol.js';
+import { MemoryQueuePositions, type QueuePositions } from './queue-positions.js';
 import { isSelfHostedDirectLine } from './transcript.js';
 
 export interface RelayDeps {
@@ -29,15 +30,19 @@ export interface RelayDeps {
   logger: Logger;
   /** Fixed phrases (the same recogniser as the dialogs): end of the exchange, privacy commands. */
   phrases: Phrases;
+  /** Queue positions told to users: shared by the instances with Redis (default: this process's memory). */
+  positions?: QueuePositions;
 }
 
 export class HandoffRelay {
   /** Last queue position told to each waiting request's user. */
-  private readonly told = new Map<string, number>();
+  private readonly told: QueuePositions;
   /** Deliveries per conversation, in order. */
   private readonly chains = new Map<string, Promise<void>>();
 
-  constructor(private readonly deps: RelayDeps) {}
+  constructor(private readonly deps: RelayDeps) {
+    this.told = deps.positions ?? new MemoryQueuePositions();
+  }
 
   /** Subscribes to the service's events and to Direct Line typing; returns the function that stops. */
   start(): () => void {
@@ -98,13 +103,11 @@ export class HandoffRelay {
     switch (event.type) {
       case 'queue.moved':
         for (const e of event.entries) {
-          const before = this.told.get(e.id);
-          this.told.set(e.id, e.position);
-          if (before !== undefined && e.position < before) this.deliver(e.conversation, [MessageFactory.text(h.moved(e.position, e.expectedWaitMs))]);
+          this.deliver(e.conversation, async () => ((await this.told.moved(e.id, e.position)) ? [MessageFactory.text(h.moved(e.position, e.expectedWaitMs))] : []));
         }
         return;
       case 'request.taken':
-        this.told.delete(event.request.id);
+        this.forget(event.request.id);
         if (event.request.kind === 'live') {
           this.deliver(event.request.conversation, [MessageFactory.suggestedActions([h.end], h.taken(event.advisor.firstName, this.cciName(event.request), event.advisor.title))]);
         }
@@ -117,14 +120,14 @@ export class HandoffRelay {
         return;
       case 'request.ended': {
         const r = event.request;
-        this.told.delete(r.id);
+        this.forget(r.id);
         if (r.kind !== 'live' || (event.by !== 'advisor' && event.by !== 'bot')) return;
         const text = r.advisor ? `${h.endedByAdvisor(r.advisor.firstName)} ${h.ratePrompt}` : h.waitingCancelled(r.reference);
         this.deliver(r.conversation, [r.advisor ? MessageFactory.suggestedActions([...STARS], text) : MessageFactory.text(text)]);
         return;
       }
       case 'request.callback':
-        this.told.delete(event.request.id);
+        this.forget(event.request.id);
         this.deliver(event.request.conversation, [MessageFactory.text(h.timedOut(event.request.reference, this.cciName(event.request), event.request.callbackLabel))]);
         return;
       default:
@@ -132,14 +135,21 @@ export class HandoffRelay {
     }
   }
 
-  /** Queues activities for one conversation (kept in order), to its channel. */
-  private deliver(conversation: unknown, activities: Partial<Activity>[]): void {
+  private forget(requestId: string): void {
+    this.told.forget(requestId).catch((err: Error) => this.deps.logger.warn('[relay] queue position not forgotten', { err: err.message }));
+  }
+
+  /** Queues activities (or what decides them, in turn) for one conversation, kept in order, to its channel. */
+  private deliver(conversation: unknown, activities: Partial<Activity>[] | (() => Promise<Partial<Activity>[]>)): void {
     const ref = conversation as Partial<ConversationReference> | null;
     const id = ref?.conversation?.id;
     if (!ref || !id) return;
     const previous = this.chains.get(id) ?? Promise.resolve();
     const next = previous
-      .then(() => this.send(ref, activities))
+      .then(async () => {
+        const list = typeof activities === 'function' ? await activities() : activities;
+        if (list.length) await this.send(ref, list);
+      })
       .catch((err) => this.deps.logger.warn('[relay] delivery failed', { channel: ref.channelId, err: String((err as Error)?.message ?? err) }));
     this.chains.set(id, next);
     void next.then(() => {

@@ -119,7 +119,7 @@ export function registerClientRoutes(server: Server, { config, core, limiter }: 
     if (!claims) return;
     const watermark = parseWatermark(req.query?.watermark);
     if (watermark === undefined) return sendError(res, 400, 'BadArgument', 'Filigrane (watermark) invalide.');
-    const set = (await core.transcripts.since(claims.conversationId, watermark)) ?? core.farewell(claims.conversationId, watermark);
+    const set = (await core.transcripts.since(claims.conversationId, watermark)) ?? (await core.farewell(claims.conversationId, watermark));
     if (!set) return sendError(res, 404, 'NotFound', 'Conversation introuvable.');
     res.json(200, { activities: set.activities, watermark: String(set.watermark) });
   });

@@ -50,7 +50,7 @@ const DEFAULT_LOCALE = 'fr-FR';
 /** A conversation whose bot turns pile up beyond this refuses new messages for a moment (429). */
 export const MAX_PENDING_TURNS = 20;
 const notFound: Failure = { status: 404, code: 'NotFound', message: 'Conversation introuvable.' };
-/** How long an erased conversation's confirmation stays (in memory) for polling clients. */
+/** How long an erased conversation's confirmation stays (in memory, and in Redis) for polling clients. */
 export const FAREWELL_MS = 60_000;
 const MAX_FAREWELLS = 1000;
 
@@ -188,20 +188,33 @@ export class DirectLineCore {
 
   /**
    * Forgets a conversation's live state after erasure: its streams close. The bot's last message (the
-   * erasure confirmation) stays in memory only, for FAREWELL_MS, for a polling client to fetch it.
+   * erasure confirmation) stays for FAREWELL_MS, for a polling client to fetch it: in memory, and with
+   * several instances in Redis too, since the client's next poll may reach another instance.
    */
   ended(conversationId: string, lastBotMessage?: TranscriptEntry): void {
     this.hub.closeConversation(conversationId);
     const now = this.deps.clock();
     for (const [id, f] of this.farewells) if (f.until <= now) this.farewells.delete(id);
     if (lastBotMessage && this.farewells.size < MAX_FAREWELLS) this.farewells.set(conversationId, { entry: lastBotMessage, until: now + FAREWELL_MS });
+    const shared = this.deps.cluster?.shared ? this.deps.cluster.keys : undefined;
+    if (lastBotMessage && shared) {
+      shared.put(`dl:farewell:${conversationId}`, JSON.stringify(lastBotMessage), FAREWELL_MS).catch((err: Error) =>
+        this.deps.logger.warn('[directline] erasure confirmation not shared', { err: err.message }),
+      );
+    }
   }
 
   /** What a polling client of a conversation erased a moment ago still gets: its confirmation, once. */
-  farewell(conversationId: string, watermark: number): { activities: DlActivity[]; watermark: number } | undefined {
+  async farewell(conversationId: string, watermark: number): Promise<{ activities: DlActivity[]; watermark: number } | undefined> {
     const f = this.farewells.get(conversationId);
-    if (!f || f.until <= this.deps.clock()) return undefined;
-    return { activities: f.entry.seq > watermark ? [f.entry.activity] : [], watermark: f.entry.seq };
+    let entry = f && f.until > this.deps.clock() ? f.entry : undefined;
+    const shared = this.deps.cluster?.shared ? this.deps.cluster.keys : undefined;
+    if (!entry && shared) {
+      const raw = await shared.get(`dl:farewell:${conversationId}`).catch(() => undefined);
+      entry = raw ? (JSON.parse(raw) as TranscriptEntry) : undefined;
+    }
+    if (!entry) return undefined;
+    return { activities: entry.seq > watermark ? [entry.activity] : [], watermark: entry.seq };
   }
 
   private notifyUser(activity: DlActivity, info: UserActivityInfo): void {
