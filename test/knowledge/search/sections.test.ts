@@ -38,6 +38,9 @@ describe('kinds of question (sections-kb.fr.json)', () => {
     const cost = kb.search('le cloud, ça coûte combien par mois ?');
     expect(cost.results[0]).toMatchObject({ guideId: 'outils-collaboratifs', sectionId: 'combien-ca-coute' });
     expect(withoutIntents.search('le cloud, ça coûte combien par mois ?').results[0]!.sectionId).not.toBe('combien-ca-coute');
+    const choice = kb.search('quel réseau social pour un salon de thé ?');
+    expect(choice.results[0]).toMatchObject({ guideId: 'reseaux-sociaux', sectionId: 'quel-reseau-social-choisir' });
+    expect(withoutIntents.search('quel réseau social pour un salon de thé ?').results[0]!.sectionId).not.toBe('quel-reseau-social-choisir');
     const definition = kb.search("la publicité en ligne, c'est quoi le principe ?");
     expect(definition.results[0]).toMatchObject({ guideId: 'publicite-en-ligne', sectionId: 'comment-fonctionne-la-publicite-en-ligne' });
     expect(withoutIntents.search("la publicité en ligne, c'est quoi le principe ?").results[0]!.sectionId).not.toBe(
