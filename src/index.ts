@@ -81,6 +81,10 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     await store.close();
     throw err;
   });
+  if (cluster.shared && config.store.kind === 'lowdb') {
+    // Redis alone does not make the embedded store shareable: two processes on one DATA_DIR would overwrite each other.
+    logger.warn('REDIS_URL avec le stockage embarqué : une seule instance par DATA_DIR ; pour plusieurs instances, STORE=postgres / embedded store: one instance per DATA_DIR');
+  }
   // Before any limiter is made: with Redis, every instance counts against the same limits.
   setLimiterFactory(cluster.redis ? redisLimiters(cluster.redis, cluster.prefix) : memoryLimiters);
   const links = new SignedLinks(loadOrCreateSecret(config.dataDir, 'links'));
