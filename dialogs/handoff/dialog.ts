@@ -6,7 +6,8 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import { EventFactory, MessageFactory, TurnContext, type Activity, type StatePropertyAccessor } from 'botbuilder';
 import type { DiagnosticResult } from '../../src/diagnostic/index.js';
 import { checkReason } from '../../src/handoff/contact.js';
-import { nextContactQuestion, readContact } from './contact-form.js';
+import { keptContactForm, readContact, type Question } from './contact-form.js';
+import { nextQuestion, type FormQuestions, type HandoffState } from './form.js';
 import { normaliseDepartement, routeDepartement } from '../../src/handoff/routing.js';
 import type { HandoffService } from '../../src/handoff/service.js';
 import type { Contact, TranscriptLine } from '../../src/handoff/types.js';
@@ -42,22 +43,6 @@ export interface HandoffDialogDeps {
 }
 
 type Ctx = Pick<DialogContext, 'context'>;
-type Step = 'consent' | 'name' | 'company' | 'email' | 'phone' | 'departement' | 'reason' | 'summary' | 'waiting';
-
-interface HandoffState {
-  step: Step;
-  trigger: string;
-  mode: 'live' | 'callback';
-  contact: Contact;
-  contactDone: boolean;
-  /** Contact fields already asked (answered or skipped). */
-  asked?: { email?: boolean; phone?: boolean };
-  departement?: string;
-  reason?: string;
-  consentAt?: string;
-  requestId?: string;
-}
-
 
 export class HandoffDialog extends Dialog {
   constructor(private readonly deps: HandoffDialogDeps) {
@@ -75,16 +60,12 @@ export class HandoffDialog extends Dialog {
       step: 'consent',
       trigger: options?.trigger ?? (callback ? 'etre_rappele' : 'demande'),
       mode: callback ? 'callback' : 'live',
-      contact,
-      contactDone: Boolean(contact.name && contact.company && (contact.email || contact.phone)),
+      ...keptContactForm(contact),
       departement: savedDep ?? (diagnostic?.profile.departement ? normaliseDepartement(diagnostic.profile.departement) : undefined),
       reason: this.meaningful(text) ? text : diagnosticReason(diagnostic),
     };
     dc.activeDialog!.state = state;
-    const cci = state.departement ? routeDepartement(this.deps.service.directory(), state.departement) : undefined;
-    const prompt = h.consent(h.consentParts(Boolean(diagnostic)), cci && cciLabel(cci.name), this.deps.retentionDays);
-    await dc.context.sendActivity(MessageFactory.suggestedActions([h.yes, h.no], prompt));
-    return Dialog.EndOfTurn;
+    return this.askNext(dc, state);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -131,7 +112,6 @@ export class HandoffDialog extends Dialog {
     const no = t === fold(h.no) || this.yesNo(text) === 'no';
     if (yes && !no) {
       state.consentAt = this.deps.clock().toISOString();
-      state.step = state.contactDone ? 'departement' : 'name';
       return this.askNext(dc, state);
     }
     if (no) {
@@ -139,7 +119,7 @@ export class HandoffDialog extends Dialog {
       await dc.context.sendActivity(h.declined(cci.contact.phone, cci.contact.email));
       return dc.endDialog({} satisfies PathResult);
     }
-    return say(dc, h.consentAgain, [h.yes, h.no]);
+    return this.askNext(dc, state, true);
   }
 
   private yesNo(text: string): string | undefined {
@@ -165,31 +145,31 @@ export class HandoffDialog extends Dialog {
     return this.askNext(dc, state);
   }
 
-  /** Asks the first missing piece (contact, département, reason), else shows the summary. */
-  private async askNext(dc: Ctx, state: HandoffState): Promise<DialogTurnResult> {
-    if (!state.contactDone) {
-      const next = nextContactQuestion(state);
-      if (next) return this.ask(dc, state, next.step, next.text, next.buttons);
-      state.contactDone = true;
-    }
-    if (!state.departement) return this.ask(dc, state, 'departement', h.askDepartement);
-    if (!state.reason) return this.ask(dc, state, 'reason', h.askReason);
-    return this.showSummary(dc, state);
+  /** Asks the form's first missing slot (dialogs/handoff/form.ts); `again` after an answer not understood. */
+  private async askNext(dc: Ctx, state: HandoffState, again = false): Promise<DialogTurnResult> {
+    const question = await nextQuestion(state, this.questions(dc), again);
+    return say(dc, question.text, question.buttons);
   }
 
-  private async ask(dc: Ctx, state: HandoffState, step: Step, text: string, buttons?: string[]): Promise<DialogTurnResult> {
-    state.step = step;
-    return say(dc, text, buttons);
-  }
-
-  private async showSummary(dc: Ctx, state: HandoffState): Promise<DialogTurnResult> {
-    state.step = 'summary';
-    const cci = routeDepartement(this.deps.service.directory(), state.departement);
-    const plan = await this.deps.service.plan(cci, state.mode, this.deps.clock());
-    const when = plan.live ? h.whenLive : h.whenCallback(plan);
-    const contact = [state.contact.name, state.contact.company, state.contact.email, state.contact.phone].filter(Boolean).join(', ');
-    const diagnostic = Boolean(await this.deps.lastDiagnostic(subjectOf(dc.context)));
-    return say(dc, h.summary(state.reason!, cciLabel(cci.name), contact, diagnostic, when), [h.confirm, h.editReason, h.editContact, h.cancel]);
+  /** The form's questions that need the CCI, the plan or the last diagnostic. */
+  private questions(dc: Ctx): FormQuestions {
+    const directory = () => this.deps.service.directory();
+    const hasDiagnostic = async () => Boolean(await this.deps.lastDiagnostic(subjectOf(dc.context)));
+    return {
+      consent: async (state): Promise<Question> => {
+        const cci = state.departement ? routeDepartement(directory(), state.departement) : undefined;
+        const text = h.consent(h.consentParts(await hasDiagnostic()), cci && cciLabel(cci.name), this.deps.retentionDays);
+        return { text, buttons: [h.yes, h.no] };
+      },
+      summary: async (state): Promise<Question> => {
+        const cci = routeDepartement(directory(), state.departement);
+        const plan = await this.deps.service.plan(cci, state.mode, this.deps.clock());
+        const when = plan.live ? h.whenLive : h.whenCallback(plan);
+        const contact = [state.contact.name, state.contact.company, state.contact.email, state.contact.phone].filter(Boolean).join(', ');
+        const text = h.summary(state.reason!, cciLabel(cci.name), contact, await hasDiagnostic(), when);
+        return { text, buttons: [h.confirm, h.editReason, h.editContact, h.cancel] };
+      },
+    };
   }
 
   private async onSummary(dc: DialogContext, state: HandoffState, text: string): Promise<DialogTurnResult> {
@@ -201,7 +181,6 @@ export class HandoffDialog extends Dialog {
     if (t === fold(h.editContact)) {
       state.contact = {};
       state.asked = {};
-      state.contactDone = false;
       return this.askNext(dc, state);
     }
     if (t === fold(h.cancel) || this.yesNo(text) === 'no') {
@@ -279,10 +258,7 @@ export class HandoffDialog extends Dialog {
   }
 
   private async reprompt(dc: Ctx, state: HandoffState): Promise<DialogTurnResult> {
-    if (state.step === 'waiting') return Dialog.EndOfTurn;
-    if (state.step === 'consent') return say(dc, h.consentAgain, [h.yes, h.no]);
-    if (state.step === 'summary') return this.showSummary(dc, state);
-    return this.askNext(dc, state);
+    return state.step === 'waiting' ? Dialog.EndOfTurn : this.askNext(dc, state, true);
   }
 }
 
