@@ -1,7 +1,9 @@
 // Confidence of a search result, in [0, 1]. With U(t) the most query term t can add to a score
 // (BM25 idf × (k1 + 1) over passages and guide cards; a word unknown to the index counts as the
 // rarest possible term), the signals are:
-// - coverage: Σ U(t) of the terms the guide matches / Σ U(t) of all the query's words;
+// - coverage: Σ √U(t) of the terms the guide matches / Σ √U(t) of all the query's words (the square root
+//             keeps a rare but generic word from outweighing the common word that names the subject; a word
+//             no guide knows counts half, a word saying who the dirigeant is — trade, town — counts half);
 // - topical:  the same, counting only the terms found in the guide's curated labels (title, keywords,
 //             synonyms): a question about the guide's subject names it, an off-topic one that happens to
 //             share a word with a passage (« quelle heure est-il ») does not;

@@ -141,11 +141,13 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       : passageIndex.maxContribution(term) + cardWeight * cardIndex.maxContribution(term);
 
   /** The query as search terms (q) with their upper bounds (aligned with q), plus the bound of unknown words. */
-  function understand(query: string): { q: QueryTerm[]; bounds: number[]; unknownBound: number; info: KbSearchResult['understood'] } {
+  function understand(query: string): { q: QueryTerm[]; bounds: number[]; unknown: number[]; strangers: number; info: KbSearchResult['understood'] } {
     const info: KbSearchResult['understood'] = { terms: [], corrected: [], unknown: [] };
     const q: QueryTerm[] = [];
     const bounds: number[] = [];
-    let unknownBound = 0;
+    // Weights of the words no guide knows (a trade or a town counts less) and how many are neither.
+    const unknown: number[] = [];
+    let strangers = 0;
     const seen = new Set<string>();
     for (const w of words(rewriter.rewrite(query), rewriter.ignored)) {
       if (q.length >= MAX_QUERY_TERMS) break;
@@ -153,7 +155,8 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       let weight = 1;
       const known = (t: string) => passageIndex.has(t) || cardIndex.has(t);
       if (!known(term)) term = inflections(w.surface).find(known) ?? term;
-      if (!known(term)) {
+      if (!known(term) && context.has(term)) term = null; // a trade or a town is never « corrected »
+      else if (!known(term)) {
         const fixed = vocabulary.correct(w.surface);
         const fixedStem = fixed ? surfaceStem.get(fixed) : undefined;
         if (fixed && fixedStem) {
@@ -170,14 +173,16 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       if (term === null && /^\d+$/.test(w.surface)) continue; // an unknown number says nothing of the topic
       if (term === null) {
         info.unknown.push(w.surface);
-        unknownBound += unknownWeight * upperBound(null);
+        const isContext = context.has(w.stem);
+        unknown.push(unknownWeight * (isContext ? contextWeight : 1));
+        if (!isContext) strangers++;
       } else {
         info.terms.push(term);
         q.push({ term, weight });
         bounds.push(upperBound(term) * weight * (context.has(term) ? contextWeight : 1));
       }
     }
-    return { q, bounds, unknownBound, info };
+    return { q, bounds, unknown, strangers, info };
   }
 
   /** The section of guide `gi` that answers (see section-pick.ts), else `fallback`. Context words weigh less. */
@@ -225,9 +230,14 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
 
   function rank(query: string, opts: SearchOptions): KbSearchResult {
     const top = Math.min(Math.max(Math.trunc(opts.top ?? 3), 1), 10);
-    const { q, bounds, unknownBound, info } = understand(query);
+    const { q, bounds, unknown, strangers, info } = understand(query);
+    const unknownBound = unknown.reduce((a, w) => a + w * upperBound(null), 0);
     const empty: KbSearchResult = { query, answered: false, clarify: null, results: [], urgent: null, understood: info };
     const total = bounds.reduce((a, b) => a + b, 0) + unknownBound;
+    // Shares of the query (coverage, topical) count each word by the square root of its bound, so that a rare
+    // but generic word (« partout », « trancher ») does not outweigh the common word naming the subject.
+    const share = bounds.map(Math.sqrt);
+    const shareTotal = share.reduce((a, b) => a + b, 0) + unknown.reduce((a, w) => a + w * Math.sqrt(upperBound(null)), 0);
     if (q.length === 0 || total <= 0) return empty;
 
     const cards = cardIndex.score(q);
@@ -268,12 +278,13 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       const cardMask = labels.masks[gi]!;
       const askedMask = askedLabels.masks[gi]!;
       q.forEach((_, i) => {
-        if (hit.mask & (1 << i)) covered += bounds[i]!;
-        if (cardMask & (1 << i)) topicalCovered += bounds[i]!;
-        else if (askedMask & (1 << i)) topicalCovered += FIELD.labelQuestions * bounds[i]!;
+        const b = share[i]!;
+        if (hit.mask & (1 << i)) covered += b;
+        if (cardMask & (1 << i)) topicalCovered += b;
+        else if (askedMask & (1 << i)) topicalCovered += FIELD.labelQuestions * b;
       });
-      const coverage = covered / total;
-      const topical = topicalCovered / total;
+      const coverage = covered / shareTotal;
+      const topical = topicalCovered / shareTotal;
       const strength = Math.min(1, hit.score / total);
       const other = rank === 0 ? (ranked[1]?.[1].score ?? 0) : ranked[0]![1].score;
       const lead = Math.max(0, (hit.score - other) / hit.score);
@@ -299,7 +310,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
     // names nothing of the guide but a single word of its section questions.
     const asked0 = first ? q.filter((_, i) => askedLabels.masks[ranked[0]![0]]! & (1 << i)).length : 0;
     const outside =
-      (offTopic !== null && offTopic.hits(query).length > 0 && named < OFF_TOPIC_NAMED) || (q.length === 1 && info.unknown.length > 0) ||
+      (offTopic !== null && offTopic.hits(query).length > 0 && named < OFF_TOPIC_NAMED) || (q.length === 1 && strangers > 0) ||
       (named === 0 && asked0 < ASKED_ONLY_MIN);
     const answered = !!first && first.confidence >= threshold && !outside;
     const close = !!first && !!second && ranked[1]![1].order >= clarifyRatio * ranked[0]![1].order;

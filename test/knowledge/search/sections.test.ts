@@ -74,7 +74,7 @@ describe('deciding to answer', () => {
   const counted = createKnowledgeBase(content().guides, { ...kbOptions(), unknownWeight: 1 });
 
   it.each([
-    ['marbrier funéraire en Corrèze, on voudrait une fiche google', 'fiche-google'],
+    ['nos cannelés et macarons maison, on voudrait une fiche google', 'fiche-google'],
     ['je tiens une mercerie à Dinan, faut-il un logiciel de caisse ?', 'logiciel-gestion'],
   ])('the dirigeant’s own words (trade, town) do not sink a question naming a guide: « %s »', (q, guide) => {
     const r = kb.search(q);
@@ -83,15 +83,23 @@ describe('deciding to answer', () => {
     expect(counted.search(q).answered).toBe(false);
   });
 
-  it.each([
-    ["je tiens un restaurant à Lyon, comment avoir plus d'avis ?", 'avis-clients'],
-    ['plombier chauffagiste dans le Var, faut-il une fiche google ?', 'fiche-google'],
-  ])('trades and places the guides mention (knowledge/nlu/secteurs, territoires) weigh less: « %s »', (q, guide) => {
+  it('trades and places the guides mention (knowledge/nlu/secteurs, territoires) weigh less', () => {
+    const q = 'plombier chauffagiste dans le Var, faut-il une fiche google ?';
     const r = kb.search(q);
     expect(r.answered).toBe(true);
-    expect(r.results[0]!.guideId).toBe(guide);
+    expect(r.results[0]!.guideId).toBe('fiche-google');
     const flat = createKnowledgeBase(content().guides, { ...kbOptions(), contextWeight: 1 });
     expect(flat.search(q).answered).toBe(false);
+  });
+
+  it('a trade or a town no guide knows is neither « corrected » nor a sign of an off-topic question', () => {
+    const q = 'garagiste à Niort, comment avoir des avis ?';
+    const r = kb.search(q);
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.guideId).toBe('avis-clients');
+    expect(r.understood.corrected).toEqual([]);
+    const noContext = createKnowledgeBase(content().guides, { ...kbOptions(), contextWords: [] });
+    expect(noContext.search(q).answered).toBe(false);
   });
 
   it.each(['la taxe foncière de mon local commercial a doublé', "comment tu t'appelles ?", 'on me propose un leasing voiture, je signe ?'])(
