@@ -1,8 +1,11 @@
 // Bot state (dialog stacks, user properties) as a personal-data source: found from the subject index,
 // keyed the way botbuilder's ConversationState and UserState key their storage.
 import type { Storage } from 'botbuilder';
-import type { PersonalDataSource } from '../privacy/registry.js';
-import type { SubjectIndex, SubjectRecord } from '../privacy/subjects.js';
+import type { PersonalDataSource, PrivacyRegistry } from '../privacy/registry.js';
+import { SubjectIndex, type SubjectRecord } from '../privacy/subjects.js';
+import { BotStorage, type StoredItem } from '../storage/bot-storage.js';
+import type { DocumentStore } from '../storage/types.js';
+import { savedContactPrivacySource } from './contact-privacy.js';
 import { RECENT_TEXTS } from './transcript.js';
 
 function keysOf(rec: SubjectRecord): string[] {
@@ -47,4 +50,13 @@ export function botStatePrivacySource(storage: Storage, subjects: SubjectIndex, 
       return n;
     },
   };
+}
+
+/** The bot's state storage and the subject index over the store, registered as personal-data sources. */
+export function openBotState(store: DocumentStore, privacy: PrivacyRegistry, conversationDays: number): { storage: BotStorage; subjects: SubjectIndex } {
+  const subjects = new SubjectIndex(store.collection<SubjectRecord>('subjects'));
+  const storage = new BotStorage(store.collection<StoredItem>('botstate'));
+  privacy.register(botStatePrivacySource(storage, subjects, conversationDays));
+  privacy.register(savedContactPrivacySource(storage, subjects));
+  return { storage, subjects };
 }

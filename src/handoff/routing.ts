@@ -95,3 +95,9 @@ export function describeHours(cci: Cci): string {
     .map((d) => `${d} : ${cci.hours[d].map(([s, e]) => `${fmt(s)} – ${fmt(e)}`).join(', ')}`)
     .join(' ; ');
 }
+
+/** The name and contact of the CCI a département is routed to (printed in the PDF report). */
+export function cciContact(directory: AdvisorsDirectory, departement: string | undefined): { name: string; phone?: string; email?: string } {
+  const cci = routeDepartement(directory, departement);
+  return { name: cci.name, phone: cci.contact.phone, email: cci.contact.email };
+}

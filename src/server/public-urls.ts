@@ -16,6 +16,8 @@ export interface OriginCarrier {
 export interface PublicUrls {
   /** Absolute base URL (no trailing slash) for links shown in the conversation `activity` belongs to. */
   base(activity?: OriginCarrier): string;
+  /** A short-lived signed link to download everything held about `subject` (GET /mes-donnees/<token>). */
+  exportLink(subject: string, activity?: OriginCarrier): string;
 }
 
 /** The stamped origin of an activity, when present and well-formed. */
@@ -26,9 +28,12 @@ export function stampedOrigin(activity: OriginCarrier | undefined): string | und
   return typeof value === 'string' && ORIGIN.test(value) ? value : undefined;
 }
 
-export function publicUrls(config: Pick<VirageConfig, 'publicUrl'>, boundPort: () => number): PublicUrls {
+/** `sign` makes the token of an export link (SignedLinks.sign). */
+export function publicUrls(config: Pick<VirageConfig, 'publicUrl'>, boundPort: () => number, sign: (subject: string) => string): PublicUrls {
   const fixed = config.publicUrl?.replace(/\/+$/, '');
+  const base = (activity?: OriginCarrier) => fixed ?? stampedOrigin(activity) ?? `http://localhost:${boundPort()}`;
   return {
-    base: (activity) => fixed ?? stampedOrigin(activity) ?? `http://localhost:${boundPort()}`,
+    base,
+    exportLink: (subject, activity) => `${base(activity)}/mes-donnees/${sign(subject)}`,
   };
 }
