@@ -7,6 +7,7 @@ import { DROPPED, fold, normalize } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
 import { countNamed, durationChoice, echoedYesNo, withoutFrequencies, yesNoByEcho, yesNoByPhrasing } from './counting.js';
 import { echoOf } from './echo.js';
+import { saysPartly } from './clauses.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
 import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
 import type { Answer, Question } from './types.js';
@@ -48,7 +49,8 @@ export function answerOf(question: Question, typed: string, r: NluResult, ctx: R
     const n = ctx.nlu.extract(text, { type: 'number' });
     if (n.ok && (n.value.type === 'number' || n.value.type === 'percent')) {
       // Digits or a period always count; number words count unless an option's own words match whole.
-      const explicit = timesPerYear(text) !== undefined || /\d/.test(text) || (n.confidence >= 0.8 && !strongOption);
+      // « mille deux cents à peu près »: a figure said in words beats a generic option word (« peu »).
+      const explicit = timesPerYear(text) !== undefined || /\d/.test(text) || (n.confidence >= 0.8 && (!strongOption || n.value.value.value >= 2));
       if (explicit || !(r.answer?.ok && r.answer.confidence >= SURE)) {
         const counted = choiceFromCount(question, n.value.value.value, text);
         if (counted) return { read: make(counted), confidence: Math.max(n.confidence, 0.8) };
@@ -68,6 +70,8 @@ export function answerOf(question: Question, typed: string, r: NluResult, ctx: R
   }
   // A yes/no question answered by describing: the phrasings its options are given. A full phrasing wins over a
   // generic word (« toujours le même mot de passe » is no, whatever « toujours » says) unless « oui »/« non » is said.
+  // « les horaires oui, le téléphone c'est l'ancien »: a yes and a no said of different parts.
+  if (saysPartly(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
   if (question.type === 'yesno') {
     const plain = r.answer?.ok && r.answer.value.type === 'yesno' ? { value: r.answer.value.value, confidence: r.answer.confidence } : undefined;
     const explicit = /\b(?:oui|non|si)\b/.test(fold(text));

@@ -52,6 +52,17 @@ const ALSO_ANSWER = 0.85;
 const HARMLESS: ReadonlySet<Command> = new Set(['pourquoi', 'aide', 'passer', 'dontknow', 'reprendre', 'mes_donnees']);
 const INTERROGATIVE = /^(?:c'est quoi|c quoi|qu'est[- ]ce (?:que|qu')|que (?:veut|veux) dire|ca veut dire quoi|comment|combien|quel(?:le)?s? |est[- ]ce (?:que|qu')|ou (?:trouver|est)|qui (?:peut|fait|paye|finance)|a quoi|y a[- ]t[- ]il|faut[- ]il|dois[- ]je|peut[- ]on|puis[- ]je|quelle difference|c'est obligatoire|c'est grave)\b/;
 
+// « je ne sais pas ce que ça veut dire », « X ça compte ? », « c'est-à-dire ? »: a question wherever it stands.
+const ASKS = /\b(?:(?:ca|cela|c'est|ce que ca|ce que cela) veut dire|veut dire quoi|c'est[- ]a[- ]dire|ca compte(?: comme)?|(?:ca|cela) (?:change|sert) (?:quoi|a quoi)|j'ai droit|on a droit|suis[- ]je concerne|je suis concernee?)\b/;
+
+/**
+ * A clause the person ends with « ? » (« c'est payant ? », « le cloud c'est sûr au moins ? ») asks something:
+ * nobody answers a diagnostic question with a question mark, except a lone word said unsurely (« oui ? »).
+ */
+function asksBack(asked: string): boolean {
+  return /\?\s*$/.test(asked) && fold(asked).replace(/[?!.,]/g, ' ').trim().split(/\s+/).length >= 2;
+}
+
 export function readAnswerText(text: string, question: Question, ctx: ReadingContext): Reading {
   const { nlu } = ctx;
   const phrases = nlu.phrases;
@@ -72,7 +83,7 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
 
   const f = fold(text).trim();
   const [asked, after] = splitQuestion(text);
-  if (asked && INTERROGATIVE.test(fold(asked).trim())) {
+  if (asked && (INTERROGATIVE.test(fold(asked).trim()) || ASKS.test(fold(asked)) || asksBack(asked))) {
     const rest = after ? answerOf(question, after, nlu.interpret(after, questionContext(question)), ctx) : undefined;
     if (rest && rest.confidence >= SURE) return { kind: 'answer', main: rest.read, extra: [], asked };
     return { kind: 'question', asked: text };
@@ -161,7 +172,8 @@ function extrasOf(text: string, question: Question, ctx: ReadingContext, include
 function splitQuestion(text: string): [string | undefined, string | undefined] {
   const i = text.lastIndexOf('?');
   if (i < 0) {
-    return INTERROGATIVE.test(fold(text).trim()) && fold(text).split(' ').length >= 3 ? [text, undefined] : [undefined, undefined];
+    const f = fold(text).trim();
+    return (INTERROGATIVE.test(f) && f.split(' ').length >= 3) || ASKS.test(f) ? [text, undefined] : [undefined, undefined];
   }
   const after = text.slice(i + 1).replace(/^[\s,.;:!-]+/, '').trim();
   return [text.slice(0, i + 1), after || undefined];

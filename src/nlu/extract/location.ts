@@ -4,6 +4,7 @@
 import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import { fold } from '../analyze.js';
 import { found, notUnderstood, type Extraction, type Location } from '../types.js';
+import { isNumberWord, parseNumberWords } from './numwords.js';
 
 export interface TerritoryData {
   regions: { code: string; nom: string; alias: string[] }[];
@@ -119,6 +120,15 @@ export function extractLocation(text: string, index: TerritoryIndex): Extraction
       regionOnly ??= { region: n.region, regionName: index.regionName.get(n.region) ?? '', via: 'region' };
       for (let k = i; k < i + len; k++) covered.add(k);
     }
+  }
+  // 3. Département number: « dans le 33 », « 2A », « 974 », « 06 »; said in words after a cue
+  // (« dans le trente-trois », « le quatre-vingt-trois »).
+  for (let i = 1; i < words.length; i++) {
+    if (!CUES.has(words[i - 1]) || !isNumberWord(words[i])) continue;
+    const n = parseNumberWords(words, i);
+    if (!n || n.articleOnly || n.value < 1 || n.value > 976) continue;
+    const loc = fromDep(index, n.value < 10 ? `0${n.value}` : String(n.value), 'departement_code');
+    if (loc && !(regionOnly && loc.region !== regionOnly.region)) return found(loc, 0.9);
   }
   // 3. Département number: « dans le 33 », « 2A », « 974 », « 06 ».
   for (let i = 0; i < words.length; i++) {

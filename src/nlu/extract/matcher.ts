@@ -56,6 +56,8 @@ const BOUNDARIES = new Set(['mais', 'sauf', 'seulement', 'juste', 'uniquement', 
 // Frequent short words of a chat answer that are close in spelling to option words but never stand for them.
 const COMMON = new Set(['mais', 'tous', 'tout', 'toute', 'toutes', 'fait', 'faut', 'font', 'sont', 'avec', 'dans', 'pour', 'chez', 'vers', 'aussi', 'encore', 'deja', 'bien', 'tres', 'trop', 'peut', 'veux', 'vais', 'avait', 'etait', 'quand', 'comme', 'apres', 'avant', 'depuis', 'notre', 'votre', 'leur', 'leurs']);
 
+const DIGIT_WORDS: Record<string, string> = { 2: 'deux', 3: 'trois', 4: 'quatre' };
+
 /** Tokens of a message with their negation scope. */
 export function scopedTokens(text: string): Tok[] {
   const out: Tok[] = [];
@@ -185,6 +187,8 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
     put(`s:${t.s}`, i);
     const c = correct(t.w, prepared);
     if (c) put(`w:${c}`, i);
+    // « les 2 » is « les deux » (a lone « 2 » stays an ordinal).
+    if (DIGIT_WORDS[t.w] && i > 0 && (toks[i - 1].w === 'les' || toks[i - 1].w === 'des')) put(`w:${DIGIT_WORDS[t.w]}`, i);
   });
   // Only the phrases sharing a word or a stem with the message can match: find them through the index,
   // then score them in the options' and phrases' own order (ties keep the first, as a full scan would).

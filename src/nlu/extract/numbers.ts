@@ -12,6 +12,8 @@ export interface QuantityHit {
   end: number;
   /** Only an article « un »/« une » was read. */
   article: boolean;
+  /** Said as the total of what precedes (« donc six en tout »). */
+  total?: boolean;
 }
 
 const APPROX_NOUNS: Record<string, number> = {
@@ -20,6 +22,11 @@ const APPROX_NOUNS: Record<string, number> = {
 };
 const UNITS = new Set(['€', 'euro', 'euros', 'eur', 'balles', 'k€', '%', 'salaries', 'personnes', 'employes', 'ht', 'ttc']);
 const ZERO_WORDS = new Set(['aucun', 'aucune', 'rien', 'zero', 'nada', 'personne', 'nul', 'nulle']);
+
+const YEAR_BEFORE = new Set(['en', 'depuis', 'de', 'des', 'dès', 'annee', 'an', 'fin', 'debut', 'mi', 'avant', 'apres', 'jusqu', 'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre', 'printemps', 'ete', 'automne', 'hiver', 'rentree']);
+// « donc six en tout », « soit 12 au total »: the total said after the parts.
+const TOTAL_BEFORE: Seq[] = [['donc'], ['soit'], ['au', 'total'], ['en', 'tout'], ['total']];
+const TOTAL_AFTER: Seq[] = [['en', 'tout'], ['au', 'total']];
 
 type Seq = string[];
 const BELOW_BEFORE: Seq[] = [
@@ -96,6 +103,9 @@ export function findQuantities(lx: readonly Lexeme[]): QuantityHit[] {
         } else if (word(lx, i - 1) === 'quelques' || word(lx, i - 1) === 'plusieurs') {
           mult = 3;
           start = i - 1;
+        } else if (w !== plural) {
+          // « des milliers », « des centaines »: several of them, not one.
+          mult = 3;
         }
         hits.push({ q: approx(base * mult), start, end: i + 1, article: false });
         continue;
@@ -111,6 +121,8 @@ export function findQuantities(lx: readonly Lexeme[]): QuantityHit[] {
       }
       continue;
     }
+    // « en 2019 », « depuis 2012 »: a year, not a quantity.
+    if (l.digits && Number.isInteger(l.value) && l.value >= 1900 && l.value <= 2099 && YEAR_BEFORE.has(word(lx, i - 1) ?? '')) continue;
     // « 20aine » (chat form of « vingtaine »).
     if (word(lx, i + 1) === 'aine' || word(lx, i + 1) === 'aines') {
       hits.push({ q: approx(l.value), start: i, end: i + 2, article: false });
@@ -166,7 +178,8 @@ export function findQuantities(lx: readonly Lexeme[]): QuantityHit[] {
         end = i + 1 + unit + n;
       }
     }
-    hits.push({ q, start, end, article: l.article && q.kind === 'exact' });
+    const total = endsBefore(lx, start, TOTAL_BEFORE) > 0 || startsAt(lx, end, TOTAL_AFTER) > 0;
+    hits.push({ q, start, end, article: l.article && q.kind === 'exact', ...(total ? { total } : {}) });
     i = end - 1;
   }
   return hits;
@@ -177,6 +190,8 @@ export function pickQuantity(hits: QuantityHit[]): Extraction<Quantity> {
   if (hits.length === 0) return notUnderstood;
   const real = hits.filter((h) => !h.article);
   if (real.length === 0) return found(hits[0].q, 0.7);
+  const total = real.find((h) => h.total);
+  if (total && real.length > 1) return found(total.q, 0.9);
   const distinct = new Set(real.map((h) => `${h.q.kind}:${h.q.value}`));
   return found(real[0].q, distinct.size === 1 ? 0.95 : 0.7);
 }

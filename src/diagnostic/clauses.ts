@@ -1,0 +1,35 @@
+// A yes/no question answered in parts: « les horaires oui, le téléphone c'est l'ancien », « la banque
+// avec un code, les mails non », « sur le Mac oui, les tablettes aucune idée ». One clause says yes, another
+// says no, something outdated or « je ne sais pas »: the answer is « en partie ». Clauses are cut at
+// commas, semicolons and « mais »; each is read on its own. Pure.
+import { fold, type Nlu } from '../nlu/index.js';
+import { yesNoByPhrasing } from './counting.js';
+import type { Question } from './types.js';
+
+// What is there but out of date or wrong: a « no » to the part it is said of.
+const OUTDATED = /\b(?:l'ancien(?:ne)?|les anciens|les anciennes|c'est l'ancien(?:ne)?|vieux|vieille|vieilles|perimee?s?|obsoletes?|faux|fausses?|pas a jour|plus a jour|jamais (?:revue?s?|mise?s? a jour|actualisee?s?|modifiee?s?|touchee?s?)|(?:pas|plus|jamais) (?:revu|mis a jour|actualise))\b/;
+const UNKNOWN = /\b(?:je ne sais pas|je sais pas|aucune idee|j'en sais rien|je n'en sais rien|pas sure?)\b/;
+const NO = /(?:^|\s)non(?:$|\s)(?!plus)/;
+const YES = /(?:^|\s)(?:oui|si)(?:$|\s)/;
+
+type Sign = 'yes' | 'no' | undefined;
+
+function signOf(question: Question, clause: string, nlu: Nlu): Sign {
+  const f = fold(clause).replace(/[!.?]/g, ' ').trim();
+  if (!f) return undefined;
+  if (OUTDATED.test(f) || UNKNOWN.test(f) || NO.test(f)) return 'no';
+  if (YES.test(f)) return 'yes';
+  const yn = nlu.extract(clause, { type: 'yesno', allowNotConcerned: false });
+  if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes' && yn.confidence >= 0.85) return 'yes';
+  const described = yesNoByPhrasing(question, clause);
+  return described && described.confidence >= 0.8 && (described.answer as { value?: string }).value === 'yes' ? 'yes' : undefined;
+}
+
+/** True when one clause of the text says yes and another says no (or outdated, or unknown). */
+export function saysPartly(question: Question, text: string, nlu: Nlu): boolean {
+  if (question.type !== 'yesno') return false;
+  const clauses = text.split(/[,;]|\bmais\b/i).filter((c) => c.trim());
+  if (clauses.length < 2) return false;
+  const signs = clauses.map((c) => signOf(question, c, nlu));
+  return signs.includes('yes') && signs.includes('no');
+}

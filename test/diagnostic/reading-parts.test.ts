@@ -1,0 +1,53 @@
+// More general readings (issue 10, second dev batch): questions asked back, answers in parts, years and
+// totals among figures, numbers in words. Our own sentences, never the evaluation corpus's.
+import { loadQuestionnaire } from '../../src/diagnostic/index.js';
+import { readAnswerText } from '../../src/diagnostic/reading.js';
+import { createNlu } from '../../src/nlu/index.js';
+import { content } from '../helpers/content.js';
+
+const nlu = createNlu(content().nlu);
+const questionnaire = loadQuestionnaire();
+const read = (id: string, text: string) => readAnswerText(text, questionnaire.questions.find((q) => q.id === id)!, { questionnaire, answers: {}, nlu });
+const stored = (id: string, text: string) => {
+  const r = read(id, text);
+  return r.kind === 'answer' ? r.main.answer : r.kind;
+};
+
+describe('a question asked back is answered, never stored', () => {
+  test.each([
+    ['presence_reseaux', 'et Google Maps, ça compte ?'],
+    ['cyber_sauvegarde', "un disque dur c'est suffisant ?"],
+    ['gestion_facture_electronique', 'même pour une toute petite entreprise ?'],
+    ['ia_usage', "c'est gratuit ?"],
+    ['presence_google', 'je ne vois pas ce que ça veut dire, fiche établissement'],
+  ])('%s « %s »', (id, text) => {
+    expect(read(id, text).kind).toBe('question');
+  });
+
+  test('a lone word said unsurely stays an answer', () => {
+    expect(stored('competences_formation', 'non ?')).toEqual({ type: 'yesno', value: 'no' });
+  });
+});
+
+describe('answers in parts and figures', () => {
+  test.each([
+    // One part yes, another no, out of date or unknown: « en partie ».
+    ['presence_site_a_jour', 'les tarifs oui, la carte date de l’an dernier, les photos sont vieilles', { type: 'yesno', value: 'partly' }],
+    ['cyber_mots_de_passe', 'la double vérification pour la banque, pour le reste non', { type: 'yesno', value: 'partly' }],
+    ['cyber_mises_a_jour', "les ordinateurs oui, le téléphone de l'atelier je ne sais pas", { type: 'yesno', value: 'partly' }],
+    ['presence_google', "elle existe mais l'adresse est fausse", { type: 'yesno', value: 'partly' }],
+    // Both parts say the same thing: no « en partie ».
+    ['cyber_mises_a_jour', 'non, jamais fait', { type: 'yesno', value: 'no' }],
+    // A year is not a quantity; a total said after the parts wins.
+    ['profil_effectif', 'repris en 2016, on est 4 aujourd’hui', { type: 'size', value: '1-4' }],
+    ['profil_effectif', 'deux vendeuses plus moi et un livreur, soit quatre au total', { type: 'size', value: '1-4' }],
+    // Numbers in words: a département, a count beside a generic option word, « des milliers ».
+    ['profil_localisation', 'dans le soixante-neuf', { type: 'location', departement: '69', region: '84' }],
+    ['profil_factures', 'quatre cents à peu près', { type: 'choice', value: '100_1000' }],
+    ['profil_factures', 'des centaines', { type: 'choice', value: '100_1000' }],
+    // « les 2 » is « les deux ».
+    ['profil_clientele', 'les 2', { type: 'choice', value: 'mixte' }],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+});
