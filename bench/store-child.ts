@@ -2,7 +2,7 @@
 // starts Virage on a pre-filled DATA_DIR, runs the retention purge (as at start) and takes RSS. Then a
 // second Virage on an empty DATA_DIR starts in the same process, and both are measured interleaved
 // (one sample on each, in turn), so the shared machine's load weighs the same on both: message writes
-// into existing conversations, bot-state writes, and Direct Line turns of users (WebSocket client,
+// into existing conversations (a random stored one, and 8 in use), bot-state writes, and Direct Line turns of users (WebSocket client,
 // post → first bot reply). Prints one JSON line. Usage: node dist/bench/store-child.js DATA_DIR N [rss]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,7 +88,13 @@ const writers = await Promise.all(
 
 let seed = 12345;
 const pick = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % Math.max(count, 1);
-const times = { big: { message: [] as number[], state: [] as number[], turn: [] as number[], wall: 0 }, empty: { message: [] as number[], state: [] as number[], turn: [] as number[], wall: 0 } };
+const times = {
+  big: { message: [] as number[], warm: [] as number[], state: [] as number[], turn: [] as number[], wall: 0 },
+  empty: { message: [] as number[], warm: [] as number[], state: [] as number[], turn: [] as number[], wall: 0 },
+};
+// Besides a random stored conversation (its first write since start: its log's head and tail are read),
+// 8 stored conversations in use, like the empty store's 8: the same work on both sides but the store's size.
+const inUse = (s: number) => ids((s % 8) * Math.max(1, Math.floor(count / 8))).conversationId;
 for (let s = 0; s < WRITES + 20; s++) {
   const i = pick();
   for (const [side, app, conversationId, key] of [
@@ -98,6 +104,11 @@ for (let s = 0; s < WRITES + 20; s++) {
     let at = performance.now();
     await app.virage.directLine.postBotActivity(conversationId, { type: 'message', from: { id: 'virage', role: 'bot' }, text: `Message ${s} : voici la suite de votre diagnostic.` } as never);
     if (s >= 20) times[side].message.push(performance.now() - at);
+    if (side === 'big' && count > 0) {
+      at = performance.now();
+      await app.virage.directLine.postBotActivity(inUse(s), { type: 'message', from: { id: 'virage', role: 'bot' }, text: `Message ${s} : voici la suite de votre diagnostic.` } as never);
+      if (s >= 20) times.big.warm.push(performance.now() - at);
+    }
     at = performance.now();
     await app.virage.store.collection<unknown>('botstate').put(key, otherDocs(i)[0]![2]);
     if (s >= 20) times[side].state.push(performance.now() - at);
@@ -121,9 +132,10 @@ for (let round = 0; round < ROUNDS + 1; round++) {
 for (const u of [...users.big, ...users.empty]) u.dl.end();
 const figures = (side: 'big' | 'empty') => {
   const m = summarize(times[side].message);
+  const w = times[side].warm.length ? summarize(times[side].warm) : m;
   const st = summarize(times[side].state);
   const tu = summarize(times[side].turn);
-  return { message: { p50: m.p50, p95: m.p95 }, state: { p50: st.p50, p95: st.p95 }, turn: { p50: tu.p50, p95: tu.p95, perSecond: (times[side].turn.length / times[side].wall) * 1000 } };
+  return { message: { p50: m.p50, p95: m.p95 }, warm: { p50: w.p50, p95: w.p95 }, state: { p50: st.p50, p95: st.p95 }, turn: { p50: tu.p50, p95: tu.p95, perSecond: (times[side].turn.length / times[side].wall) * 1000 } };
 };
 const result = { count, ...rss, ...figures('big'), side: figures('empty') };
 await big.virage.stop();

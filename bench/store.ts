@@ -21,6 +21,8 @@ const LAYOUT = (process.env.BENCH_STORE_LAYOUT ?? 'logs') as Layout;
 
 interface Figures {
   message: { p50: number; p95: number };
+  /** Writes into 8 stored conversations in use (the empty store's `message` is the same work). */
+  warm: { p50: number; p95: number };
   state: { p50: number; p95: number };
   turn: { p50: number; p95: number; perSecond: number };
 }
@@ -101,7 +103,12 @@ export async function benchStore(): Promise<BenchSection> {
         `${x.rssAfterPurgeMB}, ${x.maxRssMB} [${x.empty.rssAfterPurgeMB}, ${x.empty.maxRssMB}] | ${(x.startPurgeMs / 1000).toFixed(1)}`,
     );
   }
-  lines.push('ratios to the empty store: message p95 | state p95 | turn p50 | turns/s | RSS after start+purge | peak RSS');
+  lines.push('message write into 8 stored conversations in use (as the empty store\'s 8) p50/p95 ms [empty store], ratio p50, p95:');
+  for (const x of results.filter((y) => y.count > 0)) {
+    const e = x.side;
+    lines.push(`${String(x.count).padStart(6)} | ${f1(x.warm.p50)} / ${f1(x.warm.p95)} [${f1(e.message.p50)} / ${f1(e.message.p95)}] | ${r(x.warm.p50, e.message.p50)}, ${r(x.warm.p95, e.message.p95)}`);
+  }
+  lines.push('ratios to the empty store (message: a random stored conversation, first write since start): message p95 | state p95 | turn p50 | turns/s | RSS after start+purge | peak RSS');
   for (const x of results.filter((y) => y.count > 0)) {
     const e = x.side;
     lines.push(
