@@ -1,47 +1,39 @@
 // The handoff service: requests in the `handoffs` collection (the source of truth), live queues and
-// an index in memory rebuilt from it at start, state transitions, messages, and events.
+// an index in memory rebuilt from it at start, state transitions, messages, and events. Reads go through
+// the index (request-index.ts); this class writes, keeps the queues and emits.
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
-import { findWhere } from '../storage/query.js';
-import type { Collection, DocumentStore } from '../storage/types.js';
+import type { DocumentStore } from '../storage/types.js';
 import { HandoffEvents, type HandoffEvent, type HandoffListener, type QueueEntry } from './events.js';
 import { WaitQueues } from './queue.js';
-import { checkText, HandoffError, MAX_MESSAGES, MAX_NOTES, newReference, normaliseReference } from './requests.js';
+import { checkText, HandoffError, MAX_NOTES, newReference } from './requests.js';
+import { RequestIndex } from './request-index.js';
 import { nextSlot, routeDepartement } from './routing.js';
 import { planHandoff, type HandoffPlan } from './availability.js';
 import { newHandoffRequest } from './intake.js';
 import { findCci } from './directory.js';
-import type { AdvisorRef, AdvisorsDirectory, Cci, EndReason, HandoffRequest, HandoffStatus } from './types.js';
+import type { AdvisorsDirectory, Cci, EndReason, HandoffRequest, HandoffStatus } from './types.js';
 import type { AdvisorIdentity, HandoffServiceOptions, NewRequest } from './service-types.js';
 import { ticketStatusChange } from './tickets.js';
+import { advisorRef, ended, taken, toCallback, withMessage } from './transitions.js';
 
 export const HANDOFFS_COLLECTION = 'handoffs';
 
 export type { AdvisorIdentity, HandoffServiceOptions, NewRequest } from './service-types.js';
-
-interface IndexEntry {
-  cciId: string;
-  subject: string;
-  reference: string;
-  status: HandoffStatus;
-  createdAt: string;
-}
 
 export class HandoffService {
   /** Events of actions done by this instance (relay, notifications: once per cluster). */
   readonly events: HandoffEvents;
   /** Events of every instance (console sockets); remote ones arrive through applyRemote. */
   readonly allEvents: HandoffEvents;
-  private readonly requests: Collection<HandoffRequest>;
+  private readonly index: RequestIndex;
   private readonly queues: WaitQueues;
-  private readonly index = new Map<string, IndexEntry>();
-  private readonly byReference = new Map<string, string>();
   private readonly clock: () => Date;
   private readonly logger: Logger;
 
   private constructor(private readonly options: HandoffServiceOptions) {
-    this.requests = options.store.collection<HandoffRequest>(HANDOFFS_COLLECTION);
     this.clock = options.clock ?? (() => new Date());
+    this.index = new RequestIndex(options.store.collection<HandoffRequest>(HANDOFFS_COLLECTION), this.clock);
     this.logger = options.logger ?? silentLogger;
     this.queues = new WaitQueues((cciId) => options.availability.availableNow(cciId));
     const onError = (err: unknown, event: HandoffEvent) => this.logger.error('[handoff] listener failed', { type: event.type, err: String(err) });
@@ -58,12 +50,8 @@ export class HandoffService {
 
   /** Rebuilds the queues, the index and the averages from the store (at start; after a missed bus). */
   async reload(): Promise<void> {
-    const all = (await this.requests.find(() => true)).map((e) => e.value).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    this.index.clear();
-    this.byReference.clear();
     this.queues.clear();
-    for (const r of all) {
-      this.indexRequest(r);
+    for (const r of await this.index.rebuild()) {
       if (r.status === 'en_attente') this.enqueue(r);
       if (r.kind === 'live' && r.takenAt) this.queues.recordTake(r.cciId, Date.parse(r.takenAt) - Date.parse(r.createdAt));
     }
@@ -86,7 +74,7 @@ export class HandoffService {
     } else {
       const r = event.request;
       const wasWaiting = this.queues.remove(r.cciId, r.id);
-      this.indexRequest(r);
+      this.index.set(r);
       if (r.status === 'en_attente') this.enqueue(r);
       else if (wasWaiting && event.type === 'request.taken' && r.takenAt) this.queues.recordTake(r.cciId, Date.parse(r.takenAt) - Date.parse(r.createdAt));
     }
@@ -106,9 +94,9 @@ export class HandoffService {
     const now = this.clock();
     const cci = routeDepartement(this.directory(), input.departement);
     const plan = await this.plan(cci, input.mode, now);
-    const request = newHandoffRequest(input, cci, plan, now, newReference((ref) => this.byReference.has(ref)));
-    await this.requests.put(request.id, request);
-    this.indexRequest(request);
+    const request = newHandoffRequest(input, cci, plan, now, newReference((ref) => this.index.referenceTaken(ref)));
+    await this.index.requests.put(request.id, request);
+    this.index.set(request);
     if (plan.live) this.enqueue(request);
     this.emit({ type: 'request.created', request });
     if (plan.live) this.emitQueue(cci.id);
@@ -116,26 +104,21 @@ export class HandoffService {
   }
 
   get(id: string): Promise<HandoffRequest | undefined> {
-    return this.index.has(id) ? this.requests.get(id) : Promise.resolve(undefined);
+    return this.index.get(id);
   }
 
-  async getByReference(reference: string): Promise<HandoffRequest | undefined> {
-    const ref = normaliseReference(reference);
-    const id = ref ? this.byReference.get(ref) : undefined;
-    return id ? this.get(id) : undefined;
+  getByReference(reference: string): Promise<HandoffRequest | undefined> {
+    return this.index.getByReference(reference);
   }
 
   /** The user's most recent request, whatever its status. */
-  async latestFor(subject: string): Promise<HandoffRequest | undefined> {
-    let best: [string, IndexEntry] | undefined;
-    for (const e of this.index) if (e[1].subject === subject && (!best || e[1].createdAt >= best[1].createdAt)) best = e;
-    return best ? this.get(best[0]) : undefined;
+  latestFor(subject: string): Promise<HandoffRequest | undefined> {
+    return this.index.latestFor(subject);
   }
 
   /** The request the relay must route the user's messages to: waiting or live with an advisor. */
-  async liveFor(subject: string): Promise<HandoffRequest | undefined> {
-    const r = await this.latestFor(subject);
-    return r && r.kind === 'live' && (r.status === 'en_attente' || r.status === 'en_cours') ? r : undefined;
+  liveFor(subject: string): Promise<HandoffRequest | undefined> {
+    return this.index.liveFor(subject);
   }
 
   queueOf(cciId: string): QueueEntry[] {
@@ -147,41 +130,26 @@ export class HandoffService {
   }
 
   /** Requests of a CCI: open ones, and the closed ones of the last `closedDays` days. */
-  async listForCci(cciId: string, closedDays = 7): Promise<HandoffRequest[]> {
-    const since = new Date(this.clock().getTime() - closedDays * 86_400_000).toISOString();
-    const out: HandoffRequest[] = [];
-    for (const [id, e] of this.index) {
-      if (e.cciId !== cciId) continue;
-      const r = await this.requests.get(id);
-      if (r && (r.status !== 'clos' && r.status !== 'rappele' ? true : r.updatedAt >= since)) out.push(r);
-    }
-    return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  listForCci(cciId: string, closedDays = 7): Promise<HandoffRequest[]> {
+    return this.index.listForCci(cciId, closedDays);
   }
 
   /** An advisor takes a waiting request (live chat) or a callback ticket (to handle it). */
   async take(advisor: AdvisorIdentity, id: string): Promise<HandoffRequest> {
     const now = this.clock();
-    const request = await this.transition(id, advisor, (r) => {
-      if (r.status !== 'en_attente' && r.status !== 'rappel') {
-        throw new HandoffError('Conflict', r.advisor ? `Demande déjà prise en charge par ${r.advisor.displayName}.` : 'Cette demande n’est plus en attente.');
-      }
-      return { ...r, status: 'en_cours', advisor: ref(advisor), takenAt: now.toISOString() };
-    });
+    const request = await this.transition(id, advisor, (r) => taken(r, advisor, now.toISOString()));
     if (this.queues.remove(request.cciId, id)) {
       this.queues.recordTake(request.cciId, now.getTime() - Date.parse(request.createdAt));
       this.emitQueue(request.cciId);
     }
-    this.emit({ type: 'request.taken', request, advisor: ref(advisor) });
+    this.emit({ type: 'request.taken', request, advisor: advisorRef(advisor) });
     return request;
   }
 
   /** Ends a request: by the advisor, by the user (« terminer »), or given back to the bot. */
   async end(id: string, by: EndReason, advisor?: AdvisorIdentity): Promise<HandoffRequest> {
     const now = this.clock().toISOString();
-    const request = await this.transition(id, advisor, (r) => {
-      if (r.status === 'clos') throw new HandoffError('Conflict', 'Cette demande est déjà close.');
-      return { ...r, status: 'clos', endedAt: now, endedBy: by };
-    });
+    const request = await this.transition(id, advisor, (r) => ended(r, by, now));
     if (this.queues.remove(request.cciId, id)) this.emitQueue(request.cciId);
     this.emit({ type: 'request.ended', request, by });
     return request;
@@ -200,11 +168,7 @@ export class HandoffService {
       const cci = findCci(this.directory(), cciId);
       const slot = cci ? nextSlot(cci, now) : undefined;
       try {
-        const request = await this.transition(id, undefined, (r) => {
-          if (r.status !== 'en_attente') throw new HandoffError('Conflict', 'Plus en attente.');
-          const base = { ...r, kind: 'callback' as const, status: 'rappel' as const };
-          return slot ? { ...base, callbackAt: slot.at.toISOString(), callbackLabel: slot.label } : base;
-        });
+        const request = await this.transition(id, undefined, (r) => toCallback(r, slot));
         this.queues.remove(cciId, id);
         moved.add(cciId);
         out.push(request);
@@ -246,7 +210,7 @@ export class HandoffService {
     const now = this.clock().toISOString();
     let ended = false;
     const request = await this.transition(id, advisor, (r) => {
-      const change = ticketStatusChange(r, status, ref(advisor), now);
+      const change = ticketStatusChange(r, status, advisorRef(advisor), now);
       ended = change.ended;
       return change.request;
     });
@@ -265,32 +229,25 @@ export class HandoffService {
     let n = 0;
     const moved = new Set<string>();
     for (const id of ids) {
-      const entry = this.index.get(id);
-      if (await this.requests.delete(id)) n++;
-      if (!entry) continue;
-      this.index.delete(id);
-      this.byReference.delete(entry.reference);
-      if (this.queues.remove(entry.cciId, id)) moved.add(entry.cciId);
+      if (await this.index.requests.delete(id)) n++;
+      const entry = this.index.forget(id);
+      if (entry && this.queues.remove(entry.cciId, id)) moved.add(entry.cciId);
     }
     for (const cciId of moved) this.emitQueue(cciId);
     return n;
   }
 
   /** Every request of a subject, for export and erasure. */
-  async allFor(subject: string): Promise<HandoffRequest[]> {
-    return (await findWhere(this.requests, { field: 'subject', equals: subject })).map((e) => e.value);
+  allFor(subject: string): Promise<HandoffRequest[]> {
+    return this.index.allFor(subject);
   }
 
-  async olderThan(cutoff: Date): Promise<HandoffRequest[]> {
-    return (await findWhere(this.requests, { field: 'updatedAt', before: cutoff.toISOString() })).map((e) => e.value);
+  olderThan(cutoff: Date): Promise<HandoffRequest[]> {
+    return this.index.olderThan(cutoff);
   }
 
   private async appendMessage(id: string, advisor: AdvisorIdentity | undefined, message: HandoffRequest['messages'][number], type: 'message.user' | 'message.advisor'): Promise<HandoffRequest> {
-    const request = await this.transition(id, advisor, (r) => {
-      if (r.status === 'clos') throw new HandoffError('Conflict', 'Cette demande est close.');
-      if (type === 'message.advisor' && !(r.kind === 'live' && r.status === 'en_cours')) throw new HandoffError('Conflict', 'Aucun échange en direct en cours pour cette demande : prenez-la d’abord en charge.');
-      return { ...r, messages: [...r.messages, message].slice(-MAX_MESSAGES) };
-    });
+    const request = await this.transition(id, advisor, (r) => withMessage(r, message));
     this.emit(type === 'message.user' ? { type, request, message } : { type, request, message });
     return request;
   }
@@ -299,7 +256,7 @@ export class HandoffService {
   private async transition(id: string, advisor: AdvisorIdentity | undefined, change: (r: HandoffRequest) => HandoffRequest): Promise<HandoffRequest> {
     if (!this.index.has(id)) throw notFound();
     let error: unknown;
-    const next = await this.requests.update(id, (current) => {
+    const next = await this.index.requests.update(id, (current) => {
       if (!current) return undefined;
       if (advisor && current.cciId !== advisor.cciId) {
         error = notFound();
@@ -314,13 +271,8 @@ export class HandoffService {
     });
     if (error) throw error;
     if (!next) throw notFound();
-    this.indexRequest(next);
+    this.index.set(next);
     return next;
-  }
-
-  private indexRequest(r: HandoffRequest): void {
-    this.index.set(r.id, { cciId: r.cciId, subject: r.subject, reference: r.reference, status: r.status, createdAt: r.createdAt });
-    this.byReference.set(r.reference, r.id);
   }
 
   private enqueue(r: HandoffRequest): void {
@@ -337,7 +289,4 @@ export class HandoffService {
   }
 }
 
-const ref = (a: AdvisorIdentity): AdvisorRef => ({
-  login: a.login, displayName: a.displayName, firstName: a.firstName, ...(a.title ? { title: a.title } : {}),
-});
 const notFound = () => new HandoffError('NotFound', 'Demande introuvable.');
