@@ -41,6 +41,9 @@ describe('kinds of question (sections-kb.fr.json)', () => {
     const choice = kb.search('quel réseau social pour un salon de thé ?');
     expect(choice.results[0]).toMatchObject({ guideId: 'reseaux-sociaux', sectionId: 'quel-reseau-social-choisir' });
     expect(withoutIntents.search('quel réseau social pour un salon de thé ?').results[0]!.sectionId).not.toBe('quel-reseau-social-choisir');
+    const how = kb.search("la publicité sur internet, comment s'y prendre ?");
+    expect(how.results[0]).toMatchObject({ guideId: 'publicite-en-ligne', sectionId: 'reussir-une-premiere-campagne' });
+    expect(withoutIntents.search("la publicité sur internet, comment s'y prendre ?").results[0]!.sectionId).not.toBe('reussir-une-premiere-campagne');
     const definition = kb.search("la publicité en ligne, c'est quoi le principe ?");
     expect(definition.results[0]).toMatchObject({ guideId: 'publicite-en-ligne', sectionId: 'comment-fonctionne-la-publicite-en-ligne' });
     expect(withoutIntents.search("la publicité en ligne, c'est quoi le principe ?").results[0]!.sectionId).not.toBe(
