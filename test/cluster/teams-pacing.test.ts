@@ -7,6 +7,8 @@ import { openCluster, type Cluster } from '../../src/cluster/index.js';
 import { memoryPacers, SlidingWindowLimiter, type Clock, type RateWindow } from '../../src/bot/rate-limit.js';
 import { redisPacers, RedisSlidingWindow } from '../../src/bot/shared-pacing.js';
 import { installTeamsDelivery } from '../../src/bot/teams-delivery.js';
+import { createAdapter } from '../../src/bot/adapter.js';
+import { loadConfig } from '../../src/config.js';
 import { createLogger, silentLogger } from '../../src/log.js';
 import { startCapture } from '../helpers/emulator.js';
 import { dropPrefix, redisAvailable, testPrefix, TEST_REDIS_URL } from '../helpers/redis.js';
@@ -154,6 +156,29 @@ describe('pacing shared by two instances (Redis sorted-set sliding window)', () 
       const times = await recorded('conversation', 'a:two-instances');
       expect(times).toHaveLength(6);
       expect(withinWindows(times, conversationWindows)).toBe(true);
+    } finally {
+      await capture.close();
+    }
+  });
+});
+
+describe('the /api/messages adapter', () => {
+  it('paces Teams sends across instances when the cluster has Redis (Teams windows: 7 per second)', async () => {
+    if (!on) return;
+    const capture = await startCapture();
+    const config = loadConfig({ NODE_ENV: 'test' });
+    const adapters = [createAdapter(config, silentLogger, a), createAdapter(config, silentLogger, b)];
+    const reference = { channelId: 'msteams', serviceUrl: capture.url, conversation: { id: 'a:wired' } as any, bot: { id: 'b', name: 'Virage' }, user: { id: 'u', name: 'Test' } };
+    try {
+      const started = Date.now();
+      await Promise.all(adapters.map((adapter, n) =>
+        adapter.continueConversationAsync('', reference, async (context) => {
+          for (let i = 0; i < 5; i++) await context.sendActivity(`instance ${n} message ${i}`);
+        }),
+      ));
+      expect(capture.received).toHaveLength(10);
+      // 5 sends per instance fit Teams' 7 per second; 10 sends of the bot need a second window.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     } finally {
       await capture.close();
     }
