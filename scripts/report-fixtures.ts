@@ -10,7 +10,7 @@ import { buildResult } from '../src/diagnostic/result.js';
 import { findAids as findAidsIn, type AidQuery } from '../src/knowledge/aids.js';
 const content = loadContent();
 const model = content.diagnostic;
-const findAids = (query: AidQuery) => findAidsIn(query, content.aids);
+const findAids = (query: AidQuery) => findAidsIn(query, content.aids, content.aidVocabulary);
 const dir = path.join(projectRoot, 'test', 'fixtures', 'diagnostic');
 const dates: Record<string, string> = { 'artisan-sans-site': '2026-11-22T09:30:00.000Z', 'boutique-facebook': '2026-12-01T16:05:00.000Z', 'pme-ecommerce-sans-sauvegarde': '2026-11-30T08:00:00.000Z' };
 for (const [name, date] of Object.entries(dates)) {

@@ -5,7 +5,9 @@
 // problem of every file is collected into ONE French error naming the file and the field.
 import path from 'node:path';
 import { diagnosticFiles, readDiagnosticModel, type DiagnosticModel } from '../diagnostic/model.js';
-import { AIDS_SCHEMA, aidTopics, readAids, type Aid } from '../knowledge/aids.js';
+import { AIDS_SCHEMA, aidVocabulary, readAids, type Aid, type AidVocabulary } from '../knowledge/aids.js';
+import { SIZE_BANDS } from '../diagnostic/types.js';
+import { profileLabelsOf, useProfileLabels } from '../diagnostic/report/labels.js';
 import { readGuides, type Guide } from '../knowledge/guides.js';
 import type { SynonymData } from '../knowledge/search/synonyms.js';
 import type { KnowledgeOptions } from '../knowledge/search/knowledge-base.js';
@@ -27,6 +29,8 @@ export interface Content {
   aids: Aid[];
   /** Topics an aid (and a plan rule) may name: the aid schema's enum. */
   aidTopics: string[];
+  /** Topics, size bands and statuses of the aid schema (findAids checks a query against them). */
+  aidVocabulary: AidVocabulary;
   diagnostic: DiagnosticModel;
   nlu: NluData;
   synonyms: SynonymData;
@@ -61,11 +65,16 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
   const regions = nlu.territoires ? Object.fromEntries(nlu.territoires.regions.map((r) => [r.code, r.nom])) : undefined;
   const { aids, problems: aidProblems } = readAids(aidsDir, { schema: aidsSchema, ...(regions ? { regions } : {}) });
   problems.push(...aidProblems);
-  let topics: string[] = [];
+  let vocabulary: AidVocabulary = { topics: [], sizes: [], statuses: [] };
   try {
-    topics = aidTopics(aidsSchema);
+    vocabulary = aidVocabulary(aidsSchema);
   } catch (err) {
-    problems.push({ file: displayPath(aidsSchema), message: `thèmes des aides illisibles (${(err as Error).message})` });
+    problems.push({ file: displayPath(aidsSchema), message: `thèmes, tranches ou statuts des aides illisibles (${(err as Error).message})` });
+  }
+  const topics = vocabulary.topics;
+  // The size bands are also the questionnaire's and the NLU's (src/diagnostic/types.ts): the schema must name the same.
+  if (vocabulary.sizes.length > 0 && vocabulary.sizes.join('|') !== SIZE_BANDS.join('|')) {
+    problems.push({ file: displayPath(aidsSchema), message: `tranches d'effectif (eligibility.sizes) : ${vocabulary.sizes.join(', ')} au lieu de ${SIZE_BANDS.join(', ')}` });
   }
 
   const diagnosticDir = path.join(dir, 'diagnostic');
@@ -98,6 +107,7 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
       guides: [...guides].sort((a, b) => a.id.localeCompare(b.id)),
       aids,
       aidTopics: topics,
+      aidVocabulary: vocabulary,
       diagnostic: {
         ...diagnostic.model,
         aidSectors: {
@@ -141,5 +151,7 @@ export function checkContent(dir: string = knowledgeDir): Problem[] {
 export function loadContent(dir: string = knowledgeDir): Content {
   const { content, problems } = readContent(dir);
   if (!content) throw new KnowledgeError(`Contenu invalide dans ${displayPath(dir)}`, problems);
+  // The reports' French names of profile ids (sector, status, région) come from this content.
+  useProfileLabels(profileLabelsOf(content.diagnostic.questionnaire, content.nlu.sectors.secteurs, content.nlu.territories.regions));
   return content;
 }

@@ -1,7 +1,7 @@
 // The diagnostic's parts from the loaded content and the store: the model, the aid finder on the
 // catalogue, the records (registered as a personal-data source), what an advisor sees, and how far an
 // unfinished diagnostic is.
-import type { Aid, AidQuery } from '../knowledge/aids.js';
+import type { Aid, AidQuery, AidVocabulary } from '../knowledge/aids.js';
 import { findAids as findAidsIn } from '../knowledge/aids.js';
 import type { PrivacyRegistry } from '../privacy/registry.js';
 import type { DocumentStore } from '../storage/types.js';
@@ -22,14 +22,14 @@ export interface Diagnostics {
 }
 
 export function assembleDiagnostics(d: {
-  content: { diagnostic: DiagnosticModel; aids: Aid[] };
+  content: { diagnostic: DiagnosticModel; aids: Aid[]; aidVocabulary: AidVocabulary };
   store: DocumentStore;
   privacy: PrivacyRegistry;
   diagnosticDays: number;
   clock: () => Date;
 }): Diagnostics {
   const model = d.content.diagnostic;
-  const findAids = (query: AidQuery) => findAidsIn(query, d.content.aids);
+  const findAids = (query: AidQuery) => findAidsIn(query, d.content.aids, d.content.aidVocabulary);
   const records = new DiagnosticRecords<DiagnosticResult>(
     d.store.collection<SubjectDiagnostics>('diagnostics'),
     d.store.collection<StoredResult<DiagnosticResult>>('diagnostic-results'),

@@ -4,7 +4,7 @@
 // (src/knowledge/aids.ts `findAids`); export support is offered only when the firm exports or wants to
 // (findAids' rule). The catalogue is loaded and checked at start (src/content): a look-up does no I/O,
 // and its errors are not hidden.
-import { STATUSES, type AidMatch, type AidQuery } from '../knowledge/aids.js';
+import type { AidMatch, AidQuery } from '../knowledge/aids.js';
 import type { Profile } from './types.js';
 
 /** The aid look-up the plan needs: `findAids` of src/knowledge/aids.ts, or any function of that shape. */
@@ -34,7 +34,6 @@ const MAX_REGIONAL = 4;
 const MAX_NATIONAL = 4;
 /** Topics of a scheme that serves a firm's digital project as a whole (site, selling online, tools…). */
 const BROAD_TOPICS = new Set(['transformation', 'site', 'e-commerce', 'visibilite', 'gestion']);
-const STATUS_IDS: ReadonlySet<string> = new Set(STATUSES);
 
 /**
  * From the sector question's ids to the aid catalogue's sectors: knowledge/nlu/secteurs.fr.json
@@ -55,7 +54,7 @@ export function aidSector(profile: Profile, sectors: AidSectors | undefined): st
 function queryOf(profile: Profile, topics: string[], sectors: AidSectors | undefined): AidQuery {
   const query: AidQuery = { region: profile.region, topics };
   if (profile.sizeBand) query.sizeBand = profile.sizeBand;
-  if (profile.status && STATUS_IDS.has(profile.status)) query.status = profile.status as AidQuery['status'];
+  if (profile.status) query.status = profile.status; // one the catalogue does not name filters nothing
   const sector = aidSector(profile, sectors);
   if (sector) query.sector = sector;
   return query;

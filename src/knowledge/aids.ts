@@ -7,11 +7,6 @@ import { knowledgeDir } from '../paths.js';
 import type { ValidateFunction } from 'ajv';
 import { KnowledgeError, ajvProblems, displayPath, isHttpsUrl, schemaValidator, type Problem } from './validation.js';
 
-export const SIZE_BANDS = ['0', '1-4', '5-9', '10-49', '50-249', '250+'] as const;
-export type SizeBand = (typeof SIZE_BANDS)[number];
-export const STATUSES = ['entreprise', 'dirigeant-salarie', 'tns-commerce', 'artisan', 'profession-liberale', 'micro-entrepreneur', 'association'] as const;
-export type Status = (typeof STATUSES)[number];
-
 /** The catalogue's schema, beside it (a path: nothing is read until the catalogue is checked). */
 export const AIDS_SCHEMA = path.join(knowledgeDir, 'aides', 'aides.schema.json');
 
@@ -21,7 +16,7 @@ export interface Aid {
   name: string;
   operator: string;
   regions: string[];
-  eligibility: { sizes: SizeBand[]; statuses: Array<Status | '*'>; sectors: string[]; conditions?: string };
+  eligibility: { sizes: string[]; statuses: string[]; sectors: string[]; conditions?: string };
   kind: string;
   amount: string | null;
   rate: string | null;
@@ -144,8 +139,8 @@ export function loadAids(dir: string, options: AidCatalogueOptions = {}): Aid[] 
 export interface AidQuery {
   /** INSEE région code ("84"); unknown or absent → national schemes only. */
   region?: string;
-  sizeBand?: SizeBand;
-  status?: Status;
+  sizeBand?: string;
+  status?: string;
   /** Sector slug (e.g. "commerce"); absent → sector-restricted schemes are kept, ranked lower. */
   sector?: string;
   /** Digital themes the dirigeant needs (e.g. ["site", "cybersecurite"]). */
@@ -161,23 +156,43 @@ export interface AidMatch {
   score: number;
 }
 
-/** The topics a scheme may have: the `topics` enum of the catalogue's schema (the vocabulary of plan rules). */
-export function aidTopics(schema: string = AIDS_SCHEMA): string[] {
-  const doc = JSON.parse(readFileSync(schema, 'utf8')) as { definitions?: { scheme?: { properties?: { topics?: { items?: { enum?: unknown } } } } } };
-  const topics = doc.definitions?.scheme?.properties?.topics?.items?.enum;
-  if (!Array.isArray(topics) || !topics.every((t) => typeof t === 'string')) {
-    throw new Error(`${displayPath(schema)} : definitions.scheme.properties.topics.items.enum doit être une liste de textes`);
-  }
-  return topics as string[];
+/** The words of the catalogue's schema (one source): scheme topics (the vocabulary of plan rules), size bands and statuses. */
+export interface AidVocabulary {
+  topics: string[];
+  sizes: string[];
+  /** Without « * » (every status). */
+  statuses: string[];
+}
+
+/** Reads the enums of the catalogue's schema; throws a French message naming the one that is not a list of texts. */
+export function aidVocabulary(schema: string = AIDS_SCHEMA): AidVocabulary {
+  type Items = { items?: { enum?: unknown } };
+  const doc = JSON.parse(readFileSync(schema, 'utf8')) as {
+    definitions?: { scheme?: { properties?: { topics?: Items; eligibility?: { properties?: { sizes?: Items; statuses?: Items } } } } };
+  };
+  const scheme = doc.definitions?.scheme?.properties;
+  const list = (where: string, items: Items | undefined): string[] => {
+    const values = items?.items?.enum;
+    if (!Array.isArray(values) || !values.every((t) => typeof t === 'string')) {
+      throw new Error(`${displayPath(schema)} : definitions.scheme.properties.${where}.items.enum doit être une liste de textes`);
+    }
+    return values as string[];
+  };
+  return {
+    topics: list('topics', scheme?.topics),
+    sizes: list('eligibility.properties.sizes', scheme?.eligibility?.properties?.sizes),
+    statuses: list('eligibility.properties.statuses', scheme?.eligibility?.properties?.statuses).filter((x) => x !== '*'),
+  };
 }
 
 /**
  * National and regional schemes of `catalogue` (loaded at start) that may apply, best first: a topic match counts most, then being regional,
- * then the number of matching topics; schemes to re-check and sector guesses come after confirmed ones.
+ * then the number of matching topics; schemes to re-check and sector guesses come after confirmed ones. A size band outside the
+ * schema's is an error; a status the schema does not name (a profile's own status) filters nothing.
  */
-export function findAids(query: AidQuery, catalogue: readonly Aid[]): AidMatch[] {
-  if (query.sizeBand !== undefined && !SIZE_BANDS.includes(query.sizeBand)) throw new RangeError(`unknown size band: ${query.sizeBand}`);
-  if (query.status !== undefined && !STATUSES.includes(query.status)) throw new RangeError(`unknown status: ${query.status}`);
+export function findAids(query: AidQuery, catalogue: readonly Aid[], vocabulary: Pick<AidVocabulary, 'sizes' | 'statuses'>): AidMatch[] {
+  if (query.sizeBand !== undefined && !vocabulary.sizes.includes(query.sizeBand)) throw new RangeError(`unknown size band: ${query.sizeBand}`);
+  const status = query.status !== undefined && vocabulary.statuses.includes(query.status) ? query.status : undefined;
   const topics = new Set(query.topics ?? []);
   const matches: AidMatch[] = [];
   for (const aid of catalogue) {
@@ -185,7 +200,7 @@ export function findAids(query: AidQuery, catalogue: readonly Aid[]): AidMatch[]
     if (regional && (query.region === undefined || !aid.regions.includes(query.region))) continue;
     const e = aid.eligibility;
     if (query.sizeBand && !e.sizes.includes(query.sizeBand)) continue;
-    if (query.status && !statusMatches(e.statuses, query.status)) continue;
+    if (status && !statusMatches(e.statuses, status)) continue;
     if (aid.topics.includes('export') && !query.exports && !topics.has('export')) continue;
     const anySector = e.sectors.includes('*');
     if (query.sector && !anySector && !e.sectors.includes(query.sector)) continue;
@@ -203,7 +218,7 @@ export function findAids(query: AidQuery, catalogue: readonly Aid[]): AidMatch[]
  * "entreprise" covers every business status; "*" covers everyone, associations included. Asked for
  * "entreprise" (a business whose status is not known), a scheme open to some business status may apply.
  */
-function statusMatches(allowed: Array<Status | '*'>, status: Status): boolean {
+function statusMatches(allowed: readonly string[], status: string): boolean {
   if (allowed.includes('*') || allowed.includes(status)) return true;
   if (status === 'entreprise') return allowed.some((s) => s !== 'association');
   return allowed.includes('entreprise') && status !== 'association';

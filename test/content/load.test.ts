@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { checkContent, formatProblems, loadContent } from '../../src/content/index.js';
+import { profileLabel } from '../../src/diagnostic/report/labels.js';
 import { knowledgeDir } from '../../src/paths.js';
 
 const dirs: string[] = [];
@@ -72,6 +73,36 @@ describe('loadContent', () => {
     rules.actions[0].aidTopics.push('licornes');
     write(file, rules);
     expect(loadContent(dir).aidTopics).toContain('licornes');
+  });
+
+  it('statuses and size bands come from the aid schema; its size bands must be the questionnaire\'s', () => {
+    const dir = copy();
+    const schemaFile = path.join(dir, 'aides', 'aides.schema.json');
+    const schema = json(schemaFile);
+    const eligibility = schema.definitions.scheme.properties.eligibility.properties;
+    eligibility.statuses.items.enum.push('scop');
+    write(schemaFile, schema);
+    expect(loadContent(dir).aidVocabulary.statuses).toContain('scop');
+    expect(loadContent(dir).aidVocabulary.statuses).not.toContain('*');
+    eligibility.sizes.items.enum.push('5000+');
+    write(schemaFile, schema);
+    expect(errorOf(dir)).toMatch(/aides\.schema\.json.*tranches d'effectif \(eligibility\.sizes\) : 0, 1-4, 5-9, 10-49, 50-249, 250\+, 5000\+ au lieu de/);
+  });
+
+  it('the reports\' names of profile ids come from the content loaded (no file read by the report)', () => {
+    const dir = copy();
+    const file = path.join(dir, 'nlu', 'secteurs.fr.json');
+    const sectors = json(file);
+    const first = sectors.secteurs[0];
+    first.label = 'Secteur renommé';
+    write(file, sectors);
+    try {
+      loadContent(dir);
+      expect(profileLabel('sector', first.id)).toBe('Secteur renommé');
+    } finally {
+      loadContent(); // the shipped labels again, for the tests that follow in this file
+    }
+    expect(profileLabel('sector', first.id)).not.toBe('Secteur renommé');
   });
 
   it('a broken intents file stops the load with a French message naming the file and the field', () => {

@@ -11,7 +11,7 @@ export function content(): Content {
 }
 
 /** The aid look-up on the shipped catalogue (what src/index.ts wires). */
-export const findAids = (query: AidQuery) => findAidsIn(query, content().aids);
+export const findAids = (query: AidQuery) => findAidsIn(query, content().aids, content().aidVocabulary);
 
 /** Knowledge base options from the shipped content (synonyms, urgent situations, off-topic vocabulary, section intents). */
 export function kbOptions(): KnowledgeOptions {

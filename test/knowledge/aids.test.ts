@@ -6,7 +6,7 @@ import { content } from '../helpers/content.js';
 const badDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'kb', 'aides-bad');
 const catalogue: Aid[] = content().aids;
 const REGION_CODES = Object.fromEntries(content().nlu.territories.regions.map((r) => [r.code, r.nom]));
-const findAids = (query: Parameters<typeof findIn>[0], list: readonly Aid[] = catalogue) => findIn(query, list);
+const findAids = (query: Parameters<typeof findIn>[0], list: readonly Aid[] = catalogue) => findIn(query, list, content().aidVocabulary);
 const ids = (list: ReturnType<typeof findAids>) => list.map((m) => m.aid.id);
 
 describe('the real aid catalogue', () => {
@@ -96,9 +96,10 @@ describe('findAids', () => {
     expect(ids(findAids({ ...query, status: 'association' }, catalogue))).not.toContain('pass-occitanie');
   });
 
-  it('rejects an unknown size band or status', () => {
-    expect(() => findAids({ sizeBand: '12' as never }, catalogue)).toThrow(RangeError);
-    expect(() => findAids({ status: 'pdg' as never }, catalogue)).toThrow(RangeError);
+  it('rejects a size band the schema does not name; a status it does not name filters nothing', () => {
+    expect(() => findAids({ sizeBand: '12' }, catalogue)).toThrow(RangeError);
+    expect(ids(findAids({ status: 'pdg', region: '76' }, catalogue))).toEqual(ids(findAids({ region: '76' }, catalogue)));
+    expect(ids(findAids({ status: 'association', region: '76' }, catalogue))).not.toEqual(ids(findAids({ region: '76' }, catalogue)));
   });
 
   it('loads the default catalogue when none is given', () => {
