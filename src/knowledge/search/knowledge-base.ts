@@ -28,8 +28,9 @@ const FIELD = { text: 1, sectionTitle: 2, questions: 2, title: 3, keywords: 3, s
 const K1 = 1.2;
 const OFF_TOPIC_NAMED = 2;
 // A question naming none of the guide's curated labels (title, keywords, synonyms) needs at least this many
-// words found in its section questions to be answered (« tu es un robot ? » matches one question word only).
-const ASKED_ONLY_MIN = 2;
+// words found in its section questions to be answered (« tu es un robot ? » matches one question word only);
+// 3 answers every in-domain question of the tune, dev and dev2 sets that 2 answers, and rejects more.
+const ASKED_ONLY_MIN = 3;
 const BOILERPLATE_SHARE = 0.25;
 const BOILERPLATE_WEIGHT = 0.5;
 
