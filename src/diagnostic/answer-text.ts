@@ -19,6 +19,7 @@ export interface Candidate {
 }
 
 const SURE = 0.6;
+const DONT_KNOW_WORDS = /\b(?:je ne sais (?:pas|rien)|je n'en sais rien|j'en sais rien|je sais pas|aucune idee|peut-etre|peut etre|pas sure?)\b/g;
 const DEPENDS = /\b(?:ca|cela) depend\b/;
 
 /** The answer the text gives to `question`, if any. */
@@ -34,7 +35,9 @@ export function answerOf(question: Question, typed: string, r: NluResult, ctx: R
   // « aucune idée, faut voir », « ça dépend des aides »: not a number, not an option.
   // A hedge keeps a figure given with it: « je ne sais pas trop, peut-être 15 » is 15.
   const figure = QUANTITIES.has(question.type) && /\d/.test(text);
-  if (question.type !== 'yesno' && !strongOption && !optionNamed && !figure && (saysDontKnow || (DEPENDS.test(fold(text)) && question.type !== 'choice'))) {
+  // « j'en sais rien » names no option « Rien »: the words of « je ne sais pas » are not read as an option.
+  const onlyInDontKnow = saysDontKnow && optionNamed && !ctx.nlu.extract(fold(text).replace(DONT_KNOW_WORDS, ' '), questionContext(question)).ok;
+  if (question.type !== 'yesno' && ((!strongOption && !optionNamed) || onlyInDontKnow) && !figure && (saysDontKnow || (DEPENDS.test(fold(text)) && question.type !== 'choice'))) {
     return { read: make({ type: 'dontknow' }), confidence: 0.9 };
   }
   // « il n'y en a pas », « on ne vend pas en ligne » to « combien / quelle part / quel budget »: nothing.

@@ -52,7 +52,7 @@ const CHAT_FORMS: Record<string, string> = {
   mdp: 'mot de passe', mdps: 'mots de passe', quasi: 'presque', quasiment: 'presque', asso: 'association',
   assos: 'associations', svt: 'souvent', jms: 'jamais', tjs: 'toujours', mtn: 'maintenant', avc: 'avec',
   pdt: 'pendant', vrmt: 'vraiment', vrm: 'vraiment', tps: 'temps', sem: 'semaine', qqfois: 'quelquefois',
-  rs: 'réseaux sociaux', indep: 'indépendant', indeps: 'indépendants', msg: 'message', jame: 'jamais', 
+  rs: 'réseaux sociaux', indep: 'indépendant', ordi: 'ordinateur', ordis: 'ordinateurs', indeps: 'indépendants', msg: 'message', jame: 'jamais', 
 };
 // Multi-word chat forms, matched on the folded text.
 const CHAT_PHRASES: [RegExp, string][] = [
@@ -109,7 +109,11 @@ export function normalize(input: string): Normalized {
   t = t.replace(/[\p{L}']+/gu, (w) => {
     const f = fold(w);
     const by = CHAT_FORMS[f];
-    return by === undefined ? w : by;
+    if (by !== undefined) return by;
+    // « l'ordi », « d'infos »: the word after an elided article.
+    const m = /^([a-z]{1,2}')(.+)$/.exec(f);
+    const rest = m ? CHAT_FORMS[m[2]] : undefined;
+    return rest ? m![1] + rest : w;
   });
   let folded = fold(t);
   for (const [re, by] of CHAT_PHRASES) {

@@ -47,6 +47,13 @@ describe('answers in parts and figures', () => {
     ['profil_factures', 'des centaines', { type: 'choice', value: '100_1000' }],
     // « les 2 » is « les deux ».
     ['profil_clientele', 'les 2', { type: 'choice', value: 'mixte' }],
+    // The words of « je ne sais pas » name no option (« rien »).
+    ['cyber_incident', "je n'en sais rien, peut-être", { type: 'dontknow' }],
+    // A word a phrase says twice needs two places: « temps » once is not « de temps en temps ».
+    ['ia_usage', 'ça me tente, il faut que je trouve le temps', { type: 'choice', value: 'envisage' }],
+    // Chat forms after an elided article (« l'ordi »); « presque plus rien » is not a hedge.
+    ['cyber_sauvegarde', "tout est sur l'ordi", { type: 'choice', value: 'non' }],
+    ['ia_sobriete', "on n'imprime presque plus rien", { type: 'yesno', value: 'yes' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });

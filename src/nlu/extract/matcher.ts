@@ -172,6 +172,13 @@ export function withoutSubsumed(hits: OptionHit[]): OptionHit[] {
   return hits.filter((h) => !hits.some((g) => g !== h && g.length > h.length && h.positions.every((p) => g.positions.includes(p))));
 }
 
+/** The first place in `list` not already taken by the phrase, or Infinity. */
+function freeIn(list: number[] | undefined, taken: number[]): number {
+  if (!list) return Infinity;
+  for (const x of list) if (!taken.includes(x)) return x;
+  return Infinity;
+}
+
 /** Best hit per option mentioned in the message (options not mentioned are absent). */
 export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
   const toks = scopedTokens(text);
@@ -211,7 +218,8 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
       const positions: number[] = [];
       let deniedPos = -1;
       for (let k = 0; k < p.words.length; k++) {
-        const idx = Math.min(at.get(p.wordKeys[k])?.[0] ?? Infinity, at.get(p.stemKeys[k])?.[0] ?? Infinity);
+        // A word the phrase says twice (« de temps en temps ») needs two places in the message.
+        const idx = Math.min(freeIn(at.get(p.wordKeys[k]), positions), freeIn(at.get(p.stemKeys[k]), positions));
         if (idx === Infinity) continue;
         matched++;
         positions.push(idx);
