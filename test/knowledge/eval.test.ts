@@ -49,7 +49,7 @@ describe('section-level evaluation set (test/knowledge/eval)', () => {
   it('keeps the test half at or above the measured level (no regression)', () => {
     const r = evaluate(kb, test);
     const summary = formatReport(r, kb.threshold, false).join('\n');
-    expect({ summary, top1: r.top1 >= 0.85, top3: r.top3 >= 0.99, section: r.rightSection >= 0.73, offTopic: r.offTopicRejection >= 0.93 }).toEqual({
+    expect({ summary, top1: r.top1 >= 0.87, top3: r.top3 >= 0.99, section: r.rightSection >= 0.819, offTopic: r.offTopicRejection >= 1 }).toEqual({
       summary,
       top1: true,
       top3: true,
