@@ -72,11 +72,6 @@ export function teamsRenderingProblems(activity: Partial<Activity>): string[] {
   return problems;
 }
 
-/** All Adaptive Cards in a list of activities (for tests and reports). */
-export function adaptiveCards(activities: Array<Partial<Activity>>): unknown[] {
-  return activities.flatMap((a) => (a.attachments ?? []).filter((x) => x.contentType === ADAPTIVE_CARD).map((x) => x.content));
-}
-
 function walk(node: unknown, visit: (node: object, path: string) => void, path = '$'): void {
   if (Array.isArray(node)) {
     node.forEach((child, i) => walk(child, visit, `${path}[${i}]`));

@@ -137,9 +137,6 @@ export interface Questionnaire {
   questions: Question[];
 }
 
-export type Clientele = 'b2b' | 'b2c' | 'mixte';
-export type TimeAvailable = 'aucun' | 'peu' | 'demi-journee' | 'dedie';
-
 /** What the plan and the comparisons need to know about the firm. Every field may be unknown. */
 export interface Profile {
   sizeBand?: SizeBand;

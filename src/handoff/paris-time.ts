@@ -97,16 +97,6 @@ export function formatFrench(at: Date): string {
   return `${WEEKDAY_FR[p.weekday]} ${day} ${MONTH_FR[p.month - 1]} à ${p.hour} h ${String(p.minute).padStart(2, '0')}`;
 }
 
-/** « 12 minutes », « 1 heure 5 minutes », « moins d’une minute ». */
-export function formatDuration(ms: number): string {
-  const minutes = Math.round(ms / 60000);
-  if (minutes < 1) return 'moins d’une minute';
-  if (minutes < 60) return `${minutes} minute${minutes > 1 ? 's' : ''}`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${h} heure${h > 1 ? 's' : ''}${m ? ` ${m} minute${m > 1 ? 's' : ''}` : ''}`;
-}
-
 /**
  * A wait estimate in honest words, no false precision: « moins de 5 minutes », « environ 15 minutes »,
  * « environ une heure », « plus d’une heure ».

@@ -104,8 +104,6 @@ export function checkText(text: unknown, what = 'Le message'): string {
   return s;
 }
 
-export const OPEN_STATUSES: readonly HandoffStatus[] = ['en_attente', 'en_cours', 'rappel'];
-
 export const STATUS_LABELS: Record<HandoffStatus, string> = {
   en_attente: 'en attente',
   en_cours: 'en cours',

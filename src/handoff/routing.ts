@@ -86,16 +86,6 @@ export function nextSlot(cci: Cci, now: Date): Slot | undefined {
   return undefined;
 }
 
-/** Office hours in French, for the user: « lundi : 9 h 00 – 12 h 30, 13 h 30 – 17 h 30 ; … ». */
-export function describeHours(cci: Cci): string {
-  const fmt = frenchTime;
-  return [1, 2, 3, 4, 5, 6, 0]
-    .map((i) => WEEKDAYS[i]!)
-    .filter((d) => cci.hours[d].length > 0)
-    .map((d) => `${d} : ${cci.hours[d].map(([s, e]) => `${fmt(s)} – ${fmt(e)}`).join(', ')}`)
-    .join(' ; ');
-}
-
 /** The name and contact of the CCI a département is routed to (printed in the PDF report). */
 export function cciContact(directory: AdvisorsDirectory, departement: string | undefined): { name: string; phone?: string; email?: string } {
   const cci = routeDepartement(directory, departement);

@@ -185,13 +185,6 @@ export function isHttpsUrl(value: unknown): boolean {
   }
 }
 
-/** A calendar date written YYYY-MM-DD that exists (2026-02-30 is rejected). */
-export function isIsoDate(value: unknown): boolean {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 /** Lower-case ASCII slug: « Qu'est-ce que l'IA ? » → "qu-est-ce-que-l-ia". */
 export function slugify(text: string): string {
   return text
