@@ -28,6 +28,12 @@ export class OffTopicLexicon {
     return this.entries.filter((e) => folded.includes(e)).map((e) => e.trim());
   }
 
+  /** Whether a text holds an out-of-domain expression. */
+  has(text: string): boolean {
+    const folded = normalise(text);
+    return this.entries.some((e) => folded.includes(e));
+  }
+
   get size(): number {
     return this.entries.length;
   }
