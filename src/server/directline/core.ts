@@ -152,8 +152,12 @@ export class DirectLineCore {
 
   /** An activity from the bot or the advisor relay: stored (unless ephemeral) and pushed to the page. */
   async postFromBot(conversationId: string, body: unknown, replyToId?: string): Promise<Outcome<{ id: string }>> {
-    if (!(await this.exists(conversationId))) return { ok: false, ...notFound };
     const checked = checkBotActivity(body, conversationId);
+    // A stored activity needs no separate existence check (one read or query less per reply): the
+    // append itself answers "not found". The others are checked here, and so is an invalid one (404 first).
+    if (!checked.ok || isInternal(checked.activity.type) || isEphemeral(checked.activity.type)) {
+      if (!(await this.exists(conversationId))) return { ok: false, ...notFound };
+    }
     if (!checked.ok) return checked;
     const activity = checked.activity;
     if (replyToId && !activity.replyToId) activity.replyToId = replyToId;

@@ -62,6 +62,8 @@ describe('Direct Line error cases', () => {
     expectError(await postJson(`${h.domain}/conversations/${t.conversationId}/activities`, { type: 'message', text: 'x' }, auth(t.token)), 404, 'NotFound');
     expectError(await get(`${h.domain}/conversations/not%20an%20id/activities`, auth(t.token)), 404, 'NotFound');
     await expect(h.dl.postBotActivity(t.conversationId, { type: 'message', text: 'x' })).rejects.toThrow(/NotFound/);
+    await expect(h.dl.postBotActivity(t.conversationId, { type: 'typing' })).rejects.toThrow(/NotFound/);
+    await expect(h.dl.postBotActivity(t.conversationId, { text: 'no type' } as never)).rejects.toThrow(/NotFound/);
   });
 
   it('refuses a from.id that is not the token user (403)', async () => {
