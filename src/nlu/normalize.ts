@@ -65,6 +65,8 @@ const CHAT_PHRASES: [RegExp, string][] = [
   [/\bc ?koi\b|\bc ?quoi\b/g, "c'est quoi"],
   [/\bc (?=\w)/g, "c'est "],
   [/\bpeut etre\b/g, 'peut-être'],
+  // « sur une appli », « par internet », « via l'application »: one way to say « en ligne ».
+  [/\b(?:sur|par|via|avec|depuis) (?:une |l'|leur |notre |mon |son |la |le )?(?:appli|applis|application|internet|le web|web|le net|smartphone|mobile)\b/g, 'en ligne'],
   [/\bs'il vous plait\b|\bs'il te plait\b/g, ''],
 ];
 
@@ -74,7 +76,7 @@ const CHAT_PHRASES: [RegExp, string][] = [
 // (« plus » is left alone: « on a plus de clients » means more). Compiled once.
 const SUBJECT = "(je |j'|tu |il |elle |on |nous |vous |ils |elles |ça |ca |cela |c'|ce )";
 const CLITICS = "((?:(?:me |m'|te |t'|se |s'|le |la |l'|les |lui |leur |nous |vous |en |y )){0,2})";
-const DROPPED_NE = new RegExp(`(^|[^\\p{L}'])${SUBJECT}${CLITICS}(?!ne |n')(\\p{L}+) (?=(?:pas(?! mal\\b)|jamais|rien|personne|aucun|aucune|nulle part)\\b)`, 'gu');
+const DROPPED_NE = new RegExp(`(^|[^\\p{L}'])${SUBJECT}${CLITICS}(?!ne |n')(\\p{L}+) (?=(?:(?:presque |quasiment )?plus (?:rien|jamais|aucun|aucune|personne)|pas(?! mal\\b)|jamais|rien|personne|aucun|aucune|nulle part)\\b)`, 'gu');
 // « le site est pas à jour »: a noun subject before « être ».
 const DROPPED_NE_ETRE = /(^|[^\p{L}'])(?<!\b(?:ne|n'|je|j'|tu|il|elle|on|ça|ca|ce|c') )(est|sont|était|etait) (?=(?:pas(?! mal\b)|jamais)\b)/gu;
 const VOWEL = /^[aeiouyhàâäéèêëîïôöûü]/;

@@ -54,6 +54,12 @@ describe('answers in parts and figures', () => {
     // Chat forms after an elided article (« l'ordi »); « presque plus rien » is not a hedge.
     ['cyber_sauvegarde', "tout est sur l'ordi", { type: 'choice', value: 'non' }],
     ['ia_sobriete', "on n'imprime presque plus rien", { type: 'yesno', value: 'yes' }],
+    // A short word is a typo only of a word about its length (« crée » is not « crèche »).
+    ['profil_secteur', 'je crée des jardins pour des particuliers', { type: 'sector', value: 'construction' }],
+    // An app or the internet is « en ligne ».
+    ['vente_en_ligne', 'les clients prennent leurs créneaux et réservent par internet', { type: 'multi', values: ['reservation'] }],
+    // Knowing a funder only by name is « en partie ».
+    ['competences_financement', 'l’AGEFICE, de nom seulement', { type: 'yesno', value: 'partly' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });

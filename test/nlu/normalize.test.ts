@@ -34,6 +34,9 @@ describe('normalize', () => {
     ["c'est pas encore fait", "ce n'est pas encore fait"],
     ['la fiche est pas à jour', "la fiche n'est pas à jour"],
     ['on y a jamais pensé', "on n'y a jamais pensé"],
+    ['on poste quasiment plus rien', 'on ne poste presque plus rien'],
+    // « sur une appli », « par internet » say « en ligne ».
+    ['ils paient sur une appli', 'ils paient en ligne'],
     // Left alone: « pas mal » is a quantity, « plus » may mean more, a « ne » already said stays single.
     ['on a pas mal de demandes', 'on a pas mal de demandes'],
     ['on a plus de clients', 'on a plus de clients'],

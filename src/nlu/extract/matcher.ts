@@ -153,7 +153,8 @@ function correct(word: string, p: Prepared): string | null {
   let best: string | null = null;
   let bestScore = 0.92;
   for (const v of p.vocab.get(word[0]) ?? []) {
-    if (Math.abs(v.length - word.length) > 2) continue;
+    // A short word is a typo of a word of about its length (« cree » is not « creche »).
+    if (Math.abs(v.length - word.length) > (word.length <= 4 ? 1 : 2)) continue;
     const score = JaroWinklerDistance(word, v, { ignoreCase: true });
     if (score >= bestScore) {
       best = v;
