@@ -56,7 +56,7 @@ async function startInstance(): Promise<Instance> {
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: prefix,
   };
-  const server = spawnServer([path.join(built, 'app.js')], env);
+  const server = spawnServer([path.join(built, 'two-instances.js')], env);
   children.push(server.child);
   return { url: await server.url, child: server.child, exited: server.exited };
 }
@@ -64,7 +64,7 @@ async function startInstance(): Promise<Instance> {
 beforeAll(async () => {
   on = (await postgresAvailable('deux instances (test/cluster/two-instances.test.ts)')) && (await redisAvailable('deux instances (test/cluster/two-instances.test.ts)'));
   if (!on) return;
-  built = await buildSources(['src', 'dialogs'], { 'app.js': APP });
+  built = await buildSources({ 'two-instances.js': APP });
   schema = await createTestSchema();
   dataDir = tempDataDir('virage-two-');
   saveDirectory(path.join(dataDir, 'conseillers.json'), await testDirectory(true));

@@ -10,7 +10,7 @@ import { buildSources } from '../storage/child-build.js';
 const temp: string[] = [];
 let built: string;
 beforeAll(async () => {
-  built = await buildSources(['src', 'dialogs']);
+  built = await buildSources();
 });
 afterAll(() => {
   temp.forEach((d) => rmSync(d, { recursive: true, force: true }));

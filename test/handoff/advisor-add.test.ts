@@ -74,7 +74,7 @@ describe('npm run advisor:add', () => {
   });
 
   test('the command itself: exit code 2 and the CCI list on stderr, nothing written', async () => {
-    const built = await buildSources(['src', 'scripts']);
+    const built = await buildSources();
     const dir = tempDataDir();
     const run = (...args: string[]) => spawnSync(process.execPath, [path.join(built, 'scripts', 'advisor-add.js'), ...args], {
       env: { PATH: process.env.PATH, DATA_DIR: dir, ADVISOR_PASSWORD: 'assez-long-mot-de-passe' }, encoding: 'utf8', timeout: 30_000,

@@ -36,7 +36,7 @@ let dataDir: string;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  built = await buildSources(['src', 'dialogs'], { 'app.js': APP });
+  built = await buildSources({ 'state-crash.js': APP });
 }, 60_000);
 afterAll(() => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -45,7 +45,7 @@ afterAll(() => {
 
 /** Starts the app in a child process; resolves with its base URL and a promise of its exit signal. */
 async function startChild(crashOn?: string): Promise<{ url: string; exited: Promise<NodeJS.Signals | null> }> {
-  const server = spawnServer([path.join(built, 'app.js'), dataDir, ...(crashOn ? [crashOn] : [])]);
+  const server = spawnServer([path.join(built, 'state-crash.js'), dataDir, ...(crashOn ? [crashOn] : [])]);
   children.push(server.child);
   return { url: await server.url, exited: server.exited };
 }

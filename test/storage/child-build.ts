@@ -1,9 +1,9 @@
 // For tests that kill a real process: the project's sources transpiled to JavaScript (TypeScript's own
 // transpiler, no type check) in a folder under node_modules/.cache, so a plain `node` child can import
-// them and resolve the project's dependencies. The folder is named by a hash of what it holds (sources
-// and the test's extra files): built once, then shared by every test file and run until a source
-// changes. It is never modified once visible (built aside, then renamed), so files running in parallel
-// can use it; callers do not remove it.
+// them and resolve the project's dependencies. src/, dialogs/ and scripts/ are built together into a
+// folder named by a hash of the sources: once, then shared by every test file and run until a source
+// changes. Files appear in it only whole (written aside, then renamed), so files running in parallel can
+// use it; each test file's own entry point has its own name; callers do not remove the folder.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,15 +20,28 @@ function sourcesOf(folder: string): string[] {
   return walk(path.join(projectRoot, folder)).sort();
 }
 
+const FOLDERS = ['src', 'dialogs', 'scripts'];
+
 /**
- * Transpiles src/ (and the other `folders`) with `extra` files (name → JavaScript, e.g. the child's
- * entry point) beside them; returns the folder holding them as JavaScript.
+ * The project's sources as JavaScript, with `extra` files (name → JavaScript: a test file's child entry
+ * point, its name unique to that test file) beside them; returns the folder.
  */
-export async function buildSources(folders: string[] = ['src'], extra: Record<string, string> = {}): Promise<string> {
-  const files = folders.flatMap(sourcesOf);
+export async function buildSources(extra: Record<string, string> = {}): Promise<string> {
+  const out = await build();
+  for (const [name, text] of Object.entries(extra)) {
+    const target = path.join(out, name);
+    if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === text) continue;
+    const temp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, text);
+    fs.renameSync(temp, target);
+  }
+  return out;
+}
+
+async function build(): Promise<string> {
+  const files = FOLDERS.flatMap(sourcesOf);
   const hash = createHash('sha256');
   for (const file of files) hash.update(path.relative(projectRoot, file)).update('\0').update(fs.readFileSync(file)).update('\0');
-  for (const [name, text] of Object.entries(extra).sort()) hash.update(`extra:${name}\0${text}\0`);
   const out = path.join(CACHE, `${PREFIX}${hash.digest('hex').slice(0, 16)}`);
   if (fs.existsSync(out)) return out;
 
@@ -45,7 +58,6 @@ export async function buildSources(folders: string[] = ['src'], extra: Record<st
     fs.writeFileSync(target, outputText);
   }
   fs.writeFileSync(path.join(temp, 'package.json'), '{"type":"module"}\n');
-  for (const [name, text] of Object.entries(extra)) fs.writeFileSync(path.join(temp, name), text);
   try {
     fs.renameSync(temp, out);
   } catch (err) {

@@ -31,14 +31,14 @@ let dir: string;
 let built: string;
 
 beforeAll(async () => {
-  built = await buildSources(['src'], { 'writer.js': WRITER });
+  built = await buildSources({ 'transcript-writer.js': WRITER });
 });
 beforeEach(() => (dir = tempDir()));
 afterEach(() => removeDir(dir));
 
 function runAndKill(afterAcks: number): Promise<Array<[string, string]>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(built, 'writer.js'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(built, 'transcript-writer.js'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked: Array<[string, string]> = [];
     let buffer = '';
     let stderr = '';
