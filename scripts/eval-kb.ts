@@ -16,7 +16,7 @@ const kb = createKnowledgeBase(content.guides, {
   ...(clarifyRatio === undefined ? {} : { clarifyRatio }),
 });
 const t0 = performance.now();
-const names = { test: 'moitié test (jamais réglée)', tune: 'moitié réglage', dev: 'jeu de développement', dev2: 'jeu de développement 2', old: 'ancien jeu (165 questions)' } as const;
+const names = { test: 'moitié test (jamais réglée)', tune: 'moitié réglage', dev: 'jeu de développement', dev2: 'jeu de développement 2', dev3: 'jeu de développement 3', old: 'ancien jeu (165 questions)' } as const;
 const wanted = process.argv.slice(2);
 const unknownSet = wanted.find((k) => !(k in EVAL_SETS));
 if (unknownSet) throw new Error(`Jeu inconnu : ${unknownSet} (jeux : ${Object.keys(EVAL_SETS).join(', ')})`);

@@ -59,6 +59,8 @@ export const EVAL_SETS = {
   dev: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev.fr.json'),
   /** A second development set, written from the headings only before the section-ranking changes of 1 December. */
   dev2: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev2.fr.json'),
+  /** A third development set (new voices), written from the headings only before the changes of 1 December 04:15. */
+  dev3: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev3.fr.json'),
   old: QUESTIONS_FILE,
 } as const;
 
