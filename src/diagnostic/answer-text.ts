@@ -24,6 +24,21 @@ const DEPENDS = /\b(?:ca|cela) depend\b/;
 
 /** The answer the text gives to `question`, if any. */
 export function answerOf(question: Question, typed: string, r: NluResult, ctx: ReadingContext): Candidate | undefined {
+  const found = readText(question, typed, r, ctx);
+  // « un peu, les rappels de rendez-vous » to « avez-vous automatisé au moins une tâche ? »: a question whose
+  // options are only « Oui » / « Non » asks whether there is at least something; a partial answer that
+  // names one of its « Oui » phrasings is a yes.
+  if (found?.read.answer.type === 'yesno' && found.read.answer.value === 'partly' && question.options?.length && !question.options.some((o) => o.id === 'partly')) {
+    const described = yesNoByPhrasing(question, normalize(typed).text);
+    if (described && (described.answer as { value?: string }).value === 'yes') {
+      const answer: Answer = { type: 'yesno', value: 'yes' };
+      return { read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) }, confidence: found.confidence };
+    }
+  }
+  return found;
+}
+
+function readText(question: Question, typed: string, r: NluResult, ctx: ReadingContext): Candidate | undefined {
   // Chat forms expanded (« mdp », « quasi », « 2h/sem »), so that every reading below sees the same words.
   const text = normalize(typed).text;
   const make = (answer: Answer, value?: unknown): ReadAnswer => ({ questionId: question.id, answer, echo: echoOf(question, answer, value, ctx.nlu) });

@@ -22,7 +22,8 @@ function signOf(question: Question, clause: string, nlu: Nlu): Sign {
   const yn = nlu.extract(clause, { type: 'yesno', allowNotConcerned: false });
   if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes' && yn.confidence >= 0.85) return 'yes';
   const described = yesNoByPhrasing(question, clause);
-  return described && described.confidence >= 0.8 && (described.answer as { value?: string }).value === 'yes' ? 'yes' : undefined;
+  const value = described && described.confidence >= 0.8 ? (described.answer as { value?: string }).value : undefined;
+  return value === 'yes' || value === 'no' ? value : undefined;
 }
 
 /** True when one clause of the text says yes and another says no (or outdated, or unknown). */
@@ -31,5 +32,9 @@ export function saysPartly(question: Question, text: string, nlu: Nlu): boolean 
   const clauses = text.split(/[,;]|\bmais\b/i).filter((c) => c.trim());
   if (clauses.length < 2) return false;
   const signs = clauses.map((c) => signOf(question, c, nlu));
-  return signs.includes('yes') && signs.includes('no');
+  if (signs.includes('yes') && signs.includes('no')) return true;
+  // « elle est là mais le numéro c'est l'ancien »: something there, a part of it out of date.
+  if (!clauses.some((c) => OUTDATED.test(fold(c)))) return false;
+  const yn = nlu.extract(clauses[0], { type: 'yesno', allowNotConcerned: false });
+  return yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes';
 }

@@ -36,6 +36,14 @@ describe('answers in parts and figures', () => {
     ['cyber_mots_de_passe', 'la double vérification pour la banque, pour le reste non', { type: 'yesno', value: 'partly' }],
     ['cyber_mises_a_jour', "les ordinateurs oui, le téléphone de l'atelier je ne sais pas", { type: 'yesno', value: 'partly' }],
     ['presence_google', "elle existe mais l'adresse est fausse", { type: 'yesno', value: 'partly' }],
+    // Something there, a part out of date; a « Oui » clause beside a « Non » phrasing.
+    ['presence_google', "elle existe mais l'adresse c'est l'ancienne", { type: 'yesno', value: 'partly' }],
+    ['presence_domaine_email', 'moi oui, les vendeuses ont des adresses gmail', { type: 'yesno', value: 'partly' }],
+    // A yes, then no trouble, is a yes.
+    ['cyber_mises_a_jour', 'oui, jamais eu de problème', { type: 'yesno', value: 'yes' }],
+    // A question with only « Oui » / « Non » asks for at least something: a partial answer naming a yes is a yes.
+    ['ia_automatisation', 'un peu, les relances de factures partent seules', { type: 'yesno', value: 'yes' }],
+    ['strategie_priorites', 'bof', { type: 'yesno', value: 'partly' }],
     // Both parts say the same thing: no « en partie ».
     ['cyber_mises_a_jour', 'non, jamais fait', { type: 'yesno', value: 'no' }],
     // A year is not a quantity; a total said after the parts wins.

@@ -15,6 +15,8 @@ const RULES: Rule[] = [
   [/^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|sauf erreur|je dirais|plutot)(?: bien)?(?: que)? (?:oui|si)\b/, 'yes', 0.85],
   [/^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|sauf erreur|je dirais|plutot)(?: bien)?(?: que)? (?:non|pas)\b/, 'no', 0.85],
   [/^(?:euh |ben |bah |alors )?(?:je (?:ne )?(?:crois|pense) pas|pas que je sache|a ma connaissance non|pas a ma connaissance|je ne crois pas|il me semble que non)\b/, 'no', 0.85],
+  // « oui, jamais eu de souci »: a yes, then no trouble (the denial is of the trouble, not of the yes).
+  [/^(?:oui|si|yes)\b.{0,30}\b(?:jamais|aucun|aucune|pas|sans|zero) (?:eu |connu |rencontre )?(?:de |d'|un |une )?(?:souci|probleme|panne|bug|incident|plainte|pepin|accroc)s?\b/, 'yes', 0.9],
   // Contrasts: « moi non, mon associé oui », « sur les devis oui, le registre non » → partly.
   [/\b(?:oui|si)\b[^,;.]{0,40}[,;.]? .{0,60}\b(?:non|je (?:ne )?sais pas|pas sure?$|aucune idee)\b|\bnon\b[^,;.]{0,40}[,;.]? .{0,60}\b(?:oui|si)\b/, 'partly', 0.85],
   // « pas vraiment » is a no, whatever explanation follows.
