@@ -129,12 +129,17 @@ describe('two instances on one PostgreSQL and one Redis', () => {
   let a: Instance;
   let b: Instance;
 
-  it('starts two instances side by side', async () => {
+  // Both instances for every test (each test also passes alone with -t); the kill test restarts A.
+  beforeAll(async () => {
     if (!on) return;
     a = await startInstance();
     b = await startInstance();
-    for (const i of [a, b]) expect((await fetch(`${i.url}/healthz`)).status).toBe(200);
   }, 60_000);
+
+  it('starts two instances side by side', async () => {
+    if (!on) return;
+    for (const i of [a, b]) expect((await fetch(`${i.url}/healthz`)).status).toBe(200);
+  });
 
   it('a user alternates between instances: every reply reaches both streams; the advisor works on the other instance', async () => {
     if (!on) return;
