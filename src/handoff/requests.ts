@@ -21,10 +21,13 @@ export class HandoffError extends Error {
 
 const REF_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L: read over the phone
 
-export function newReference(taken: (ref: string) => boolean): string {
+/** A random index below n (crypto by default; tests inject their own draws). */
+export type RandomIndex = (n: number) => number;
+
+export function newReference(taken: (ref: string) => boolean, random: RandomIndex = randomInt): string {
   for (;;) {
     let ref = 'VIR-';
-    for (let i = 0; i < 5; i++) ref += REF_ALPHABET[randomInt(REF_ALPHABET.length)];
+    for (let i = 0; i < 5; i++) ref += REF_ALPHABET[random(REF_ALPHABET.length)];
     if (!taken(ref)) return ref;
   }
 }

@@ -2,6 +2,7 @@
 import type { Logger } from '../log.js';
 import type { DocumentStore } from '../storage/types.js';
 import type { AdvisorAvailability } from './presence.js';
+import type { RandomIndex } from './requests.js';
 import type { AdvisorRef, AdvisorsDirectory, Contact, ContextPackage } from './types.js';
 
 export interface AdvisorIdentity extends AdvisorRef {
@@ -16,6 +17,8 @@ export interface HandoffServiceOptions {
   logger?: Logger;
   /** How many advisors of a CCI are « disponible » now: live is offered only then (see presence.ts). */
   availability: AdvisorAvailability;
+  /** The random source of references (crypto by default). */
+  randomIndex?: RandomIndex;
 }
 
 export interface NewRequest {

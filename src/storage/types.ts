@@ -20,6 +20,21 @@ export class ConcurrencyError extends Error {
   }
 }
 
+/**
+ * Thrown by a write whose document holds a value that must be unique and another document already holds
+ * (PostgreSQL: a unique index, such as a handoff request's reference). Nothing was written.
+ */
+export class DuplicateValueError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly key: string,
+    readonly constraint?: string,
+  ) {
+    super(`Storage: "${key}" in "${collection}" holds a value another document already holds${constraint ? ` (${constraint})` : ''}.`);
+    this.name = 'DuplicateValueError';
+  }
+}
+
 export interface PutOptions {
   /** Expected current eTag. Absent or '*' overwrites (last write wins), as botbuilder's MemoryStorage. */
   eTag?: string;

@@ -4,7 +4,7 @@
 // writers — in this process or another instance — never lose an update.
 import { createHash } from 'node:crypto';
 import { matches, type QueryableCollection, type Where } from '../query.js';
-import { ConcurrencyError, type PutOptions, type Versioned } from '../types.js';
+import { ConcurrencyError, DuplicateValueError, type PutOptions, type Versioned } from '../types.js';
 import type { Db } from './db.js';
 
 const PAGE = 500;
@@ -35,6 +35,15 @@ export function encode(s: string): string {
   const json = JSON.stringify(s);
   if (Buffer.byteLength(json) <= MAX_PLAIN_BYTES) return ENCODED + json;
   return `${ENCODED}#${createHash('sha256').update(json).digest('hex')}`;
+}
+
+/** A unique index other than the primary key refused the write (SQLSTATE 23505): DuplicateValueError. */
+function duplicate(collection: string, key: string): (err: unknown) => never {
+  return (err) => {
+    const e = err as { code?: unknown; constraint?: unknown } | undefined;
+    if (e?.code === '23505' && typeof e.constraint === 'string' && e.constraint !== 'documents_pkey') throw new DuplicateValueError(collection, key, e.constraint);
+    throw err;
+  };
 }
 
 function serialise(value: unknown): string {
@@ -84,67 +93,71 @@ export class PostgresCollection<T> implements QueryableCollection<T> {
   }
 
   put(key: string, value: T, options: PutOptions = {}): Promise<string> {
-    return this.hooks.run(async () => {
-      assertKey(key);
-      const body = serialise(value);
-      const eTag = this.hooks.nextETag();
-      if (options.eTag && options.eTag !== '*') {
-        const { rowCount } = await this.db.query(
-          `UPDATE documents SET body = $3, props = $4::jsonb, etag = $5, updated_at = now()
-           WHERE collection = $1 AND id = $2 AND etag = $6`,
-          [this.name, encode(key), body, props(value), eTag, options.eTag],
-        );
-        if (rowCount === 0) throw new ConcurrencyError(this.name, key);
-        return eTag;
-      }
-      await this.db.query(
-        `INSERT INTO documents (collection, id, key, body, props, etag) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
-         ON CONFLICT (collection, id) DO UPDATE SET body = EXCLUDED.body, props = EXCLUDED.props, etag = EXCLUDED.etag, updated_at = now()`,
-        [this.name, encode(key), JSON.stringify(key), body, props(value), eTag],
+    return this.hooks.run(() => this.putNow(key, value, options).catch(duplicate(this.name, key)));
+  }
+
+  private async putNow(key: string, value: T, options: PutOptions): Promise<string> {
+    assertKey(key);
+    const body = serialise(value);
+    const eTag = this.hooks.nextETag();
+    if (options.eTag && options.eTag !== '*') {
+      const { rowCount } = await this.db.query(
+        `UPDATE documents SET body = $3, props = $4::jsonb, etag = $5, updated_at = now()
+         WHERE collection = $1 AND id = $2 AND etag = $6`,
+        [this.name, encode(key), body, props(value), eTag, options.eTag],
       );
+      if (rowCount === 0) throw new ConcurrencyError(this.name, key);
       return eTag;
-    });
+    }
+    await this.db.query(
+      `INSERT INTO documents (collection, id, key, body, props, etag) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+       ON CONFLICT (collection, id) DO UPDATE SET body = EXCLUDED.body, props = EXCLUDED.props, etag = EXCLUDED.etag, updated_at = now()`,
+      [this.name, encode(key), JSON.stringify(key), body, props(value), eTag],
+    );
+    return eTag;
   }
 
   update(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
-    return this.hooks.run(async () => {
-      assertKey(key);
-      const id = encode(key);
-      for (;;) {
-        const outcome = await this.db.atomically(async () => {
-          const { rows } = await this.db.query<{ body: string }>(
-            'SELECT body FROM documents WHERE collection = $1 AND id = $2 FOR UPDATE',
-            [this.name, id],
+    return this.hooks.run(() => this.updateNow(key, change).catch(duplicate(this.name, key)));
+  }
+
+  private async updateNow(key: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+    assertKey(key);
+    const id = encode(key);
+    for (;;) {
+      const outcome = await this.db.atomically(async () => {
+        const { rows } = await this.db.query<{ body: string }>(
+          'SELECT body FROM documents WHERE collection = $1 AND id = $2 FOR UPDATE',
+          [this.name, id],
+        );
+        const current = rows[0] ? (JSON.parse(rows[0].body) as T) : undefined;
+        const next = change(current);
+        if (typeof (next as { then?: unknown } | undefined)?.then === 'function') {
+          throw new TypeError('[PostgresStore] update() needs a synchronous change function');
+        }
+        if (next === undefined) {
+          if (current !== undefined) await this.db.query('DELETE FROM documents WHERE collection = $1 AND id = $2', [this.name, id]);
+          return { done: true as const, next };
+        }
+        const body = serialise(next);
+        const params = [this.name, id, body, props(next), this.hooks.nextETag()];
+        if (current !== undefined) {
+          await this.db.query(
+            'UPDATE documents SET body = $3, props = $4::jsonb, etag = $5, updated_at = now() WHERE collection = $1 AND id = $2',
+            params,
           );
-          const current = rows[0] ? (JSON.parse(rows[0].body) as T) : undefined;
-          const next = change(current);
-          if (typeof (next as { then?: unknown } | undefined)?.then === 'function') {
-            throw new TypeError('[PostgresStore] update() needs a synchronous change function');
-          }
-          if (next === undefined) {
-            if (current !== undefined) await this.db.query('DELETE FROM documents WHERE collection = $1 AND id = $2', [this.name, id]);
-            return { done: true as const, next };
-          }
-          const body = serialise(next);
-          const params = [this.name, id, body, props(next), this.hooks.nextETag()];
-          if (current !== undefined) {
-            await this.db.query(
-              'UPDATE documents SET body = $3, props = $4::jsonb, etag = $5, updated_at = now() WHERE collection = $1 AND id = $2',
-              params,
-            );
-            return { done: true as const, next };
-          }
-          // A concurrent writer may create the row meanwhile: then read it again (and lock it) and retry.
-          const { rowCount } = await this.db.query(
-            `INSERT INTO documents (collection, id, body, props, etag, key) VALUES ($1, $2, $3, $4::jsonb, $5, $6)
-             ON CONFLICT (collection, id) DO NOTHING`,
-            [...params, JSON.stringify(key)],
-          );
-          return { done: rowCount === 1, next };
-        });
-        if (outcome.done) return outcome.next;
-      }
-    });
+          return { done: true as const, next };
+        }
+        // A concurrent writer may create the row meanwhile: then read it again (and lock it) and retry.
+        const { rowCount } = await this.db.query(
+          `INSERT INTO documents (collection, id, body, props, etag, key) VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+           ON CONFLICT (collection, id) DO NOTHING`,
+          [...params, JSON.stringify(key)],
+        );
+        return { done: rowCount === 1, next };
+      });
+      if (outcome.done) return outcome.next;
+    }
   }
 
   delete(key: string): Promise<boolean> {

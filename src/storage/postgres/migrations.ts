@@ -69,4 +69,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'handoff references unique across instances',
+    // Each instance checks a new reference against its own index only: two instances could draw the same
+    // one at once. A write of such a duplicate fails (DuplicateValueError) and the service draws again.
+    sql: `
+      CREATE UNIQUE INDEX documents_handoff_reference ON documents ((props->>'reference')) WHERE collection = 'handoffs';
+    `,
+  },
 ];
