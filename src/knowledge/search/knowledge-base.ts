@@ -12,7 +12,7 @@ import { confidence } from './confidence.js';
 import { Vocabulary } from './fuzzy.js';
 import { QueryRewriter } from './synonyms.js';
 import { analyseSentences, excerpt, inflections, plainText, round, words, type AnalysedSentence } from './text.js';
-import { OffTopicLexicon } from './off-topic.js';
+import { OffTopicLexicon, namedOutside } from './off-topic.js';
 import type { KbResult, KbSearchResult, KnowledgeBase, KnowledgeOptions, SearchOptions } from './types.js';
 import { bestSection } from './section-pick.js';
 
@@ -26,7 +26,6 @@ export type { KbResult, KbSearchResult, KnowledgeBase, KnowledgeOptions, SearchO
 // Tuned on the tuning half of test/knowledge/eval only.
 const FIELD = { text: 1, sectionTitle: 2, questions: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1, cardQuestions: 0.5, labelQuestions: 0.5, section: 2, rankOwn: 0.5, intent: 1 };
 const K1 = 1.2;
-const OFF_TOPIC_NAMED = 2;
 // A question naming none of the guide's curated labels (title, keywords, synonyms) needs at least this many
 // words found in its section questions to be answered (« tu es un robot ? » matches one question word only);
 // 3 answers every in-domain question of the tune, dev and dev2 sets that 2 answers, and rejects more.
@@ -136,6 +135,10 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
   const labelStems = new Set(guides.flatMap((g) => words([g.title, ...g.keywords, ...g.synonyms].join(' ; ')).map((w) => w.stem)));
   const context = new Set(words((options.contextWords ?? []).join(' ; ')).map((w) => w.stem).filter((t) => !labelStems.has(t)));
   const contextWeight = options.contextWeight ?? 0.5;
+  // Light words (context, then generic everyday words) → the share of their bound they add to the query's total.
+  const light = new Map([...context].map((t) => [t, contextWeight] as const));
+  const genericWeight = options.genericWeight ?? 0.25;
+  for (const w of words((options.synonyms.genericWords ?? []).join(' ; '))) if (!labelStems.has(w.stem) && !light.has(w.stem)) light.set(w.stem, genericWeight);
   const upperBound = (term: string | null): number =>
     term === null
       ? (passageIndex.rareIdf + cardWeight * cardIndex.rareIdf) * (K1 + 1)
@@ -156,7 +159,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       let weight = 1;
       const known = (t: string) => passageIndex.has(t) || cardIndex.has(t);
       if (!known(term)) term = inflections(w.surface).find(known) ?? term;
-      if (!known(term) && context.has(term)) term = null; // a trade or a town is never « corrected »
+      if (!known(term) && light.has(term)) term = null; // a trade, a town or a generic word is never « corrected »
       else if (!known(term)) {
         const fixed = vocabulary.correct(w.surface);
         const fixedStem = fixed ? surfaceStem.get(fixed) : undefined;
@@ -174,17 +177,19 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       if (term === null && /^\d+$/.test(w.surface)) continue; // an unknown number says nothing of the topic
       if (term === null) {
         info.unknown.push(w.surface);
-        const isContext = context.has(w.stem);
-        unknown.push(unknownWeight * (isContext ? contextWeight : 1));
-        if (!isContext) strangers++;
+        const lightWeight = light.get(w.stem);
+        unknown.push(unknownWeight * (lightWeight ?? 1));
+        if (lightWeight === undefined) strangers++;
       } else {
         info.terms.push(term);
         q.push({ term, weight });
-        bounds.push(upperBound(term) * weight * (context.has(term) ? contextWeight : 1));
+        bounds.push(upperBound(term) * weight * (light.get(term) ?? 1));
       }
     }
     return { q, bounds, unknown, strangers, info };
   }
+
+  const queryStems = (text: string): string[] => words(rewriter.rewrite(text), rewriter.ignored).map((w) => w.stem);
 
   /** The section of guide `gi` that answers (see section-pick.ts), else `fallback`. Context words weigh less. */
   function pickSection(gi: number, query: QueryTerm[], asked: number, fallback: number): number {
@@ -312,7 +317,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
     // the vocabulary last: it is the slowest).
     const asked0 = first ? q.filter((_, i) => askedLabels.masks[ranked[0]![0]]! & (1 << i)).length : 0;
     const outside = () =>
-      (q.length === 1 && strangers > 0) || (named === 0 && asked0 < ASKED_ONLY_MIN) || (named < OFF_TOPIC_NAMED && !!offTopic?.has(query));
+      (q.length === 1 && strangers > 0) || (named === 0 && asked0 < ASKED_ONLY_MIN) || (!!offTopic && namedOutside(offTopic, query, q, labels.masks[ranked[0]![0]]!, named, queryStems));
     const answered = !!first && first.confidence >= threshold && !outside();
     const close = !!first && !!second && ranked[1]![1].order >= clarifyRatio * ranked[0]![1].order;
     const clarify: [KbResult, KbResult] | null =

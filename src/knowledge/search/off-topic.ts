@@ -4,6 +4,7 @@
 // section questions) is dropped, since a word a guide names as its subject cannot be off-topic.
 // The file is read and checked by the content loader (src/content, schema beside the data).
 import { fold, tokens } from '../../nlu/analyze.js';
+import { words } from './text.js';
 
 /** knowledge/nlu/hors-domaine.fr.json as read (checked by its schema at start). */
 export interface OffTopicData {
@@ -28,6 +29,13 @@ export class OffTopicLexicon {
     return this.entries.filter((e) => folded.includes(e)).map((e) => e.trim());
   }
 
+  /** The folded text without its out-of-domain expressions (« changer d'expert-comptable » leaves « je veux »). */
+  strip(text: string): string {
+    let folded = normalise(text);
+    for (const e of this.entries) while (folded.includes(e)) folded = folded.replace(e, ' ');
+    return folded;
+  }
+
   /** Whether a text holds an out-of-domain expression. */
   has(text: string): boolean {
     const folded = normalise(text);
@@ -37,4 +45,28 @@ export class OffTopicLexicon {
   get size(): number {
     return this.entries.length;
   }
+}
+
+/** At least this many words of a guide's labels must name its subject outside any out-of-domain expression. */
+export const OFF_TOPIC_NAMED = 2;
+
+/**
+ * Whether a question holding an out-of-domain expression fails to name its guide's subject with
+ * OFF_TOPIC_NAMED words of the guide's labels (`mask`: the query terms found there) outside that expression:
+ * « mon comptable me facture trop cher » names « comptable » only inside « mon comptable ». The vocabulary is
+ * read only when needed (`named`: the labels' words in the whole question; `stems`: the search's analysis).
+ */
+export function namedOutside(
+  lexicon: OffTopicLexicon,
+  query: string,
+  terms: Array<{ term: string }>,
+  mask: number,
+  named: number,
+  stems: (text: string) => string[] = (text) => words(text).map((w) => w.stem),
+): boolean {
+  if (named < OFF_TOPIC_NAMED) return lexicon.has(query);
+  const rest = lexicon.strip(query);
+  if (rest === normalise(query)) return false;
+  const left = new Set(stems(rest));
+  return terms.filter((t, i) => mask & (1 << i) && left.has(t.term)).length < OFF_TOPIC_NAMED;
 }

@@ -11,6 +11,11 @@ export interface SynonymData {
   expansions: Record<string, string>;
   /** Words that carry no topic in a question (bonjour, comment, pouvez…). */
   ignoredWords: string[];
+  /**
+   * Everyday words that seldom name a topic (« semaine », « voir », « depuis »): still searched, but they
+   * weigh little in the query's total, so that a question naming its guide's subject among them is answered.
+   */
+  genericWords?: string[];
 }
 
 export const DEFAULT_SYNONYMS_FILE = path.join(knowledgeDir, 'nlu', 'synonymes-kb.fr.json');

@@ -20,6 +20,8 @@ export interface KnowledgeOptions {
   contextWords?: string[];
   /** Share of its bound that a context word adds to the query's total (default 0.5). */
   contextWeight?: number;
+  /** Share of its bound that a generic word (synonyms.genericWords) adds to the query's total (default 0.25). */
+  genericWeight?: number;
   /** Share of the rarest term's bound that a word unknown to every guide adds to the query's total (default 0.5). */
   unknownWeight?: number;
   /** Urgent situations (knowledge/nlu/urgences.fr.json, loaded by src/content); absent or false: none. */

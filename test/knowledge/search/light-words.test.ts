@@ -1,0 +1,60 @@
+// Words that should not decide whether a question is answered: everyday words that seldom name a topic
+// (synonymes-kb.fr.json « genericWords ») weigh little in the query's total, and the words of an
+// out-of-domain expression (hors-domaine.fr.json) do not count as naming a guide's subject. Our own sentences.
+import { createKnowledgeBase } from '../../../src/knowledge/search/index.js';
+import { OffTopicLexicon, namedOutside } from '../../../src/knowledge/search/off-topic.js';
+import { content, kbOptions } from '../../helpers/content.js';
+
+const kb = createKnowledgeBase(content().guides, kbOptions());
+
+describe('generic everyday words', () => {
+  it.each([
+    ['depuis hier je pense aller voir la semaine prochaine mon banquier pour un pret', 'financer-projet-numerique'],
+    ['apres quatre ans, je vais voir quand meme pour renouveler les ordinateurs', 'materiel-informatique'],
+    ['je pense aller voir un conseiller de la cci la semaine prochaine', 'accompagnement-cci'],
+  ])('« %s » is answered by its guide; it was not when generic words weighed fully', (q, guide) => {
+    const r = kb.search(q);
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.guideId).toBe(guide);
+    const flat = createKnowledgeBase(content().guides, { ...kbOptions(), genericWeight: 1 });
+    expect(flat.search(q).answered).toBe(false);
+  });
+
+  it('are still searched (a generic word in a heading can pick its section) and never « corrected »', () => {
+    const r = kb.search('semaine prochaine');
+    expect(r.understood.terms.length + r.understood.unknown.length).toBe(2);
+    expect(r.understood.corrected).toEqual([]);
+  });
+
+  it('do not let an off-topic question through', () => {
+    expect(kb.search('il va pleuvoir toute la semaine prochaine ?').answered).toBe(false);
+  });
+});
+
+describe('words inside an out-of-domain expression do not name a guide', () => {
+  const lexicon = new OffTopicLexicon([], { themes: { comptable: ['mon comptable', "changer d'expert-comptable"] } });
+
+  it('strips the expressions, hyphenated forms included', () => {
+    expect(lexicon.strip("Je veux changer d'expert-comptable").trim()).toBe('je veux');
+    expect(lexicon.strip('mon comptable et mon logiciel comptable')).toContain('logiciel comptable');
+  });
+
+  it('counts only the labels named outside the expression', () => {
+    const terms = [{ term: 'comptabl' }, { term: 'logiciel' }];
+    // Both terms are labels of the guide (mask 0b11), named twice in the whole question.
+    expect(namedOutside(lexicon, 'mon comptable et mon logiciel', terms, 0b11, 2)).toBe(true);
+    expect(namedOutside(lexicon, 'mon comptable et un logiciel comptable', terms, 0b11, 2)).toBe(false);
+    expect(namedOutside(lexicon, 'un logiciel comptable', terms, 0b11, 2)).toBe(false);
+  });
+
+  it.each(["mon comptable veut augmenter ses honoraires, c'est normal ?", 'je voudrais changer de cabinet comptable'])(
+    '« %s » is not answered',
+    (q) => expect(kb.search(q).answered).toBe(false),
+  );
+
+  it('a question about accounting software is still answered', () => {
+    const r = kb.search('quel logiciel de facturation relier à mon expert-comptable ?');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.guideId).toBe('logiciel-gestion');
+  });
+});
