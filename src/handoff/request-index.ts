@@ -2,9 +2,12 @@
 // kept in memory (per id: CCI, subject, reference, status, creation time), rebuilt from the store at
 // start and kept in step by the service after each write.
 import { findWhere } from '../storage/query.js';
-import type { Collection } from '../storage/types.js';
-import { normaliseReference } from './requests.js';
+import { DuplicateValueError, type Collection } from '../storage/types.js';
+import { newReference, normaliseReference, type RandomIndex } from './requests.js';
 import type { HandoffRequest, HandoffStatus } from './types.js';
+
+/** Draws of a new reference before giving up (a clash is rare: 31⁵ references). */
+const MAX_REFERENCE_ATTEMPTS = 20;
 
 interface IndexEntry {
   cciId: string;
@@ -30,6 +33,23 @@ export class RequestIndex {
     this.byReference.clear();
     for (const r of all) this.set(r);
     return all;
+  }
+
+  /** Stores a new request under a free reference, and indexes it: another instance may draw the same one at
+   *  once, the store (PostgreSQL unique index) then refuses it with DuplicateValueError and a new one is drawn. */
+  async insertNew(build: (reference: string) => HandoffRequest, random?: RandomIndex): Promise<HandoffRequest> {
+    const refused = new Set<string>();
+    for (let attempt = 1; ; attempt++) {
+      const request = build(newReference((ref) => refused.has(ref) || this.referenceTaken(ref), random));
+      try {
+        await this.requests.put(request.id, request);
+        this.set(request);
+        return request;
+      } catch (err) {
+        if (!(err instanceof DuplicateValueError) || attempt >= MAX_REFERENCE_ATTEMPTS) throw err;
+        refused.add(request.reference);
+      }
+    }
   }
 
   set(r: HandoffRequest): void {

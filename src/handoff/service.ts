@@ -3,10 +3,9 @@
 // the index (request-index.ts); this class writes, keeps the queues and emits.
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
-import { DuplicateValueError } from '../storage/types.js';
 import { HandoffEvents, type HandoffEvent, type HandoffListener, type QueueEntry } from './events.js';
 import { WaitQueues } from './queue.js';
-import { checkText, HandoffError, MAX_NOTES, newReference } from './requests.js';
+import { checkText, HandoffError, MAX_NOTES } from './requests.js';
 import { RequestIndex } from './request-index.js';
 import { nextSlot, routeDepartement } from './routing.js';
 import { planHandoff, type HandoffPlan } from './availability.js';
@@ -18,8 +17,6 @@ import { ticketStatusChange } from './tickets.js';
 import { advisorRef, ended, taken, toCallback, withMessage } from './transitions.js';
 
 export const HANDOFFS_COLLECTION = 'handoffs';
-/** Draws of a new reference before giving up (a clash is rare: 31⁵ references). */
-const MAX_REFERENCE_ATTEMPTS = 20;
 
 export type { AdvisorIdentity, HandoffServiceOptions, NewRequest } from './service-types.js';
 
@@ -96,28 +93,11 @@ export class HandoffService {
     const now = this.clock();
     const cci = routeDepartement(this.directory(), input.departement);
     const plan = await this.plan(cci, input.mode, now);
-    const request = await this.storeNew((reference) => newHandoffRequest(input, cci, plan, now, reference));
-    this.index.set(request);
+    const request = await this.index.insertNew((reference) => newHandoffRequest(input, cci, plan, now, reference), this.options.randomIndex);
     if (plan.live) this.enqueue(request);
     this.emit({ type: 'request.created', request });
     if (plan.live) this.emitQueue(cci.id);
     return { request, plan, ...(plan.live ? { queue: this.queues.entry(cci.id, request.id) } : {}) };
-  }
-
-  /** Stores a new request under a free reference: another instance may draw the same one at once, the
-   *  store (PostgreSQL unique index) then refuses it with DuplicateValueError and a new one is drawn. */
-  private async storeNew(build: (reference: string) => HandoffRequest): Promise<HandoffRequest> {
-    const refused = new Set<string>();
-    for (let attempt = 1; ; attempt++) {
-      const request = build(newReference((ref) => refused.has(ref) || this.index.referenceTaken(ref), this.options.randomIndex));
-      try {
-        await this.index.requests.put(request.id, request);
-        return request;
-      } catch (err) {
-        if (!(err instanceof DuplicateValueError) || attempt >= MAX_REFERENCE_ATTEMPTS) throw err;
-        refused.add(request.reference);
-      }
-    }
   }
 
   get(id: string): Promise<HandoffRequest | undefined> {
