@@ -49,7 +49,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   const optionNamed = (question.type === 'choice' || question.type === 'multi') && r.answer?.ok;
   // « aucune idée, faut voir », « ça dépend des aides »: not a number, not an option.
   // A hedge keeps a figure given with it: « je ne sais pas trop, peut-être 15 » is 15.
-  const figure = QUANTITIES.has(question.type) && /\d/.test(text);
+  const figure = (QUANTITIES.has(question.type) || question.type === 'size') && /\d/.test(text);
   // « j'en sais rien » names no option « Rien »: the words of « je ne sais pas » are not read as an option.
   const onlyInDontKnow = saysDontKnow && optionNamed && !ctx.nlu.extract(fold(text).replace(DONT_KNOW_WORDS, ' '), questionContext(question)).ok;
   if (question.type !== 'yesno' && ((!strongOption && !optionNamed) || onlyInDontKnow) && !figure && (saysDontKnow || (DEPENDS.test(fold(text)) && question.type !== 'choice'))) {
@@ -126,6 +126,9 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   const byYesNo = question.type === 'choice' && !(r.answer?.ok && r.answer.confidence >= SURE) ? yesNoOption(question, ynValue, yn.ok ? yn.confidence : 0, make) : undefined;
   if (byYesNo) return byYesNo;
   if (question.type === 'multi') {
+    // « on n'utilise pas d'outils partagés »: the question's own words denied, nothing named, is its « Aucun ».
+    const none = optionsOf(question).find((o) => o.exclusive);
+    if (none && !r.answer?.ok && echoedYesNo(question, text) === 'no') return { read: make({ type: 'multi', values: [none.id] }), confidence: 0.85 };
     const only = restrictedExclusive(question, text);
     if (only) return { read: make({ type: 'multi', values: [only] }), confidence: 0.85 };
   }

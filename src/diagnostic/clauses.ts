@@ -10,6 +10,7 @@ import type { Question } from './types.js';
 const OUTDATED = /\b(?:l'ancien(?:ne)?|les anciens|les anciennes|c'est l'ancien(?:ne)?|vieux|vieille|vieilles|perimee?s?|obsoletes?|faux|fausses?|pas a jour|plus a jour|jamais (?:revue?s?|mise?s? a jour|actualisee?s?|modifiee?s?|touchee?s?)|(?:pas|plus|jamais) (?:revu|mis a jour|actualise))\b/;
 const UNKNOWN = /\b(?:je ne sais pas|je sais pas|aucune idee|j'en sais rien|je n'en sais rien|pas sure?)\b/;
 const NO = /(?:^|\s)non(?:$|\s)(?!plus)/;
+const TROUBLE = /\b(?:souci|probleme|panne|bug|incident|plainte|pepin|accroc)s?\b/;
 const YES = /(?:^|\s)(?:oui|si)(?:$|\s)/;
 
 type Sign = 'yes' | 'no' | undefined;
@@ -21,6 +22,8 @@ function signOf(question: Question, clause: string, nlu: Nlu): Sign {
   if (YES.test(f)) return 'yes';
   const yn = nlu.extract(clause, { type: 'yesno', allowNotConcerned: false });
   if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes' && yn.confidence >= 0.85) return 'yes';
+  // « pas de double vérification » denies a part; « pas de souci » denies only trouble.
+  if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'no' && yn.confidence >= 0.9 && !TROUBLE.test(f)) return 'no';
   const described = yesNoByPhrasing(question, clause);
   const value = described && described.confidence >= 0.8 ? (described.answer as { value?: string }).value : undefined;
   return value === 'yes' || value === 'no' ? value : undefined;

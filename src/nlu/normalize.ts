@@ -66,7 +66,7 @@ const CHAT_PHRASES: [RegExp, string][] = [
   [/\bc (?=\w)/g, "c'est "],
   [/\bpeut etre\b/g, 'peut-être'],
   // « sur une appli », « par internet », « via l'application »: one way to say « en ligne ».
-  [/\b(?:sur|par|via|avec|depuis) (?:une |l'|leur |notre |mon |son |la |le )?(?:appli|applis|application|internet|le web|web|le net|smartphone|mobile)\b/g, 'en ligne'],
+  [/\b(?:sur|par|via|avec|depuis) (?:une |l'|leur |notre |mon |son |la |le )?(?:appli|applis|application|internet|le web|web|le net|smartphone|mobile|extranet|espace client)\b/g, 'en ligne'],
   [/\bs'il vous plait\b|\bs'il te plait\b/g, ''],
 ];
 

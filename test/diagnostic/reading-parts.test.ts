@@ -44,6 +44,15 @@ describe('answers in parts and figures', () => {
     // A question with only « Oui » / « Non » asks for at least something: a partial answer naming a yes is a yes.
     ['ia_automatisation', 'un peu, les relances de factures partent seules', { type: 'yesno', value: 'yes' }],
     ['strategie_priorites', 'bof', { type: 'yesno', value: 'partly' }],
+    // A part denied beside a part said is « en partie »; « pas de souci » denies only trouble.
+    ['cyber_mots_de_passe', 'des mots de passe différents partout, pas de double vérification', { type: 'yesno', value: 'partly' }],
+    ['cyber_mises_a_jour', 'oui, aucun souci', { type: 'yesno', value: 'yes' }],
+    // A multi-choice question whose own words are denied, nothing named: its « Aucun ».
+    ['gestion_outils_partages', "on n'a pas d'outils partagés", { type: 'multi', values: ['aucun'] }],
+    // A softened denial of a verb is a no.
+    ['strategie_priorites', "je n'y ai pas vraiment pensé", { type: 'yesno', value: 'no' }],
+    // « ça dépend » with figures keeps the figure said.
+    ['profil_effectif', "ça dépend, 15 l'été et 7 le reste de l'année", { type: 'size', value: '10-49' }],
     // Both parts say the same thing: no « en partie ».
     ['cyber_mises_a_jour', 'non, jamais fait', { type: 'yesno', value: 'no' }],
     // A year is not a quantity; a total said after the parts wins.
