@@ -58,3 +58,20 @@ describe('words inside an out-of-domain expression do not name a guide', () => {
     expect(r.results[0]!.guideId).toBe('logiciel-gestion');
   });
 });
+
+describe('dirigeants’ words for what the guides name otherwise (synonymes-kb expansions)', () => {
+  const bare = createKnowledgeBase(content().guides, { ...kbOptions(), synonyms: { ...content().synonyms, expansions: {} } });
+
+  it('« ressaisir » is the double entry the software guide speaks of', () => {
+    const q = 'on doit ressaisir chaque vente dans la compta';
+    expect(kb.search(q).results[0]!.guideId).toBe('logiciel-gestion');
+    expect(bare.search(q).results[0]!.guideId).not.toBe('logiciel-gestion');
+  });
+
+  it('« propositions de prix » are quotes', () => {
+    const q = 'comparer deux propositions de prix pour une appli';
+    const r = kb.search(q).results[0]!;
+    expect(r.sectionId).toBe('comparer-les-devis');
+    expect(r.confidence).toBeGreaterThan(bare.search(q).results[0]!.confidence + 0.2);
+  });
+});

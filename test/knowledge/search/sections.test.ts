@@ -116,3 +116,20 @@ describe('deciding to answer', () => {
     expect(r.answered).toBe(false);
   });
 });
+
+describe('quantity: asking for more of something', () => {
+  it('reads « plus de », « davantage », « pousser » as asking for more, and « Obtenir plus… » as answering it', () => {
+    expect(kinds(intents.asked('comment avoir davantage de recommandations'))).toContain('more');
+    expect(kinds(intents.asked('pousser les visiteurs à revenir'))).toContain('more');
+    expect(kinds(intents.answered("Obtenir plus d'avis"))).toContain('more');
+    expect(kinds(intents.answered('Des usages plus sobres au quotidien'))).toEqual([]);
+  });
+
+  it.each(['comment pousser mes clients a laisser un commentaire sur le restaurant', "comment avoir plus d'etoiles"])(
+    '« %s » is answered from the part on getting more reviews (it was not without the kinds of question)',
+    (q) => {
+      expect(kb.search(q).results[0]!.sectionId).toBe('obtenir-plus-d-avis');
+      expect(withoutIntents.search(q).results[0]!.sectionId).not.toBe('obtenir-plus-d-avis');
+    },
+  );
+});
