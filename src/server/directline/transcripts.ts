@@ -1,8 +1,9 @@
 // Conversation transcripts of the self-hosted Direct Line, kept in the `transcripts` log collection (one
 // append-only log per conversation: an activity stored costs one small append, whatever the history's
 // length), so that a reload or a server restart loses nothing. The history is capped (oldest activities
-// dropped first) in number and in bytes when read; a log that grows past twice the cap is compacted (one
-// instance only: with several, see appendShared).
+// dropped first) in number and in bytes when read; a log that grows past twice the cap is compacted. With
+// several instances, every change of a log (append, replace, remove, compaction) holds the conversation's
+// cluster lock, and its size is a shared counter (see SharedSequence).
 import type { Locks, SharedKeys } from '../../cluster/index.js';
 import type { PersonalDataSource } from '../../privacy/registry.js';
 import { subjectId } from '../../privacy/registry.js';
@@ -34,7 +35,11 @@ const CACHED_TAILS = 10_000;
 /** A shared counter of activity numbers outlives its last use by this long (then starts again from the log). */
 const SEQ_TTL_MS = 2 * 86_400_000;
 
-/** With several instances: activity numbers from a shared counter, appends of a conversation one at a time. */
+/**
+ * With several instances: activity numbers and the log's size in bytes from shared counters; the changes
+ * of a conversation's log one at a time across instances (its cluster lock), so that a compaction never
+ * drops a record another instance appends meanwhile.
+ */
 export interface SharedSequence {
   keys: SharedKeys;
   locks: Locks;
@@ -105,11 +110,11 @@ export class TranscriptStore {
 
   /**
    * Several instances: under the conversation's cluster lock, numbers from the shared counter (started
-   * after the log's last number) and the append, so numbers are unique and stored in order. No
-   * compaction here: another instance could append while the log is rewritten (reads stay capped).
+   * after the log's last number) and the append, so numbers are unique and stored in order; then the
+   * compaction when the log grew past twice the cap.
    */
   private async appendShared(conversationId: string, activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>, shared: SharedSequence): Promise<{ stored: DlActivity[]; watermark: number }> {
-    return shared.locks.run(`dl:append:${conversationId}`, async () => {
+    return this.locked(conversationId, async () => {
       const floor = async () => {
         const content = await this.log.read(conversationId);
         if (!content) throw new ConversationNotFoundError(conversationId);
@@ -124,10 +129,36 @@ export class TranscriptStore {
       const stored = activities.map((a, i) => ({ ...a, id: activityId(conversationId, first + i), timestamp: now.toISOString() }) as DlActivity);
       const records: TranscriptRecord[] = stored.map((a, i) => ({ s: first + i, a }));
       if (!(await this.log.append(conversationId, records, now))) throw new ConversationNotFoundError(conversationId);
+      await this.grown(conversationId, records);
       return { stored, watermark: last };
-    }, { ttlMs: 5_000, waitMs: 15_000 }).catch((err: Error) => {
+    });
+  }
+
+  /** With several instances, `fn` under the conversation's cluster lock (the one every change takes); else `fn`. */
+  private locked<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
+    if (!this.shared) return fn();
+    return this.shared.locks.run(`dl:append:${conversationId}`, fn, { ttlMs: 5_000, waitMs: 15_000 }).catch((err: Error) => {
       throw err.name === 'LockTimeoutError' || err.name === 'ReplyError' || /Connection is closed|max retries|Stream isn't writeable/i.test(err.message) ? new StoreUnavailableError(TRANSCRIPTS, err) : err;
     });
+  }
+
+  /**
+   * After records were written (under the lock): grows the log's size, a shared counter with several
+   * instances (started from the log's size when absent), the cached tail otherwise; compacts past twice the cap.
+   */
+  private async grown(conversationId: string, records: TranscriptRecord[]): Promise<void> {
+    const added = JSON.stringify(records).length;
+    let bytes: number;
+    if (this.shared) {
+      const floor = async () => Math.max(0, JSON.stringify((await this.log.read(conversationId))?.records ?? []).length - added);
+      bytes = await this.shared.keys.allocate(`dl:bytes:${conversationId}`, added, floor, SEQ_TTL_MS);
+    } else {
+      const tail = this.tails.get(conversationId);
+      if (!tail) return;
+      this.grow(conversationId, tail, records, tail.lastSeq);
+      bytes = tail.bytes;
+    }
+    if (bytes > 2 * MAX_HISTORY_BYTES) await this.compact(conversationId);
   }
 
   /** Activities after the watermark, and the new watermark. */
@@ -142,14 +173,17 @@ export class TranscriptStore {
     return this.serial(conversationId, () => this.replaceNow(conversationId, id, change));
   }
 
-  private async replaceNow(conversationId: string, id: string, change: (old: DlActivity) => DlActivity): Promise<DlActivity | undefined> {
+  private replaceNow(conversationId: string, id: string, change: (old: DlActivity) => DlActivity): Promise<DlActivity | undefined> {
+    return this.locked(conversationId, () => this.replaceLocked(conversationId, id, change));
+  }
+
+  private async replaceLocked(conversationId: string, id: string, change: (old: DlActivity) => DlActivity): Promise<DlActivity | undefined> {
     const entry = (await this.get(conversationId))?.entries.find((e) => e.activity.id === id);
     if (!entry) return undefined;
     const updated = { ...change(entry.activity), id, timestamp: entry.activity.timestamp };
     const record: TranscriptRecord = { r: id, a: updated };
     if (!(await this.log.append(conversationId, [record], new Date(this.clock())))) return undefined;
-    const tail = this.tails.get(conversationId);
-    if (tail) this.grow(conversationId, tail, [record], tail.lastSeq);
+    await this.grown(conversationId, [record]);
     return updated;
   }
 
@@ -158,12 +192,15 @@ export class TranscriptStore {
     return this.serial(conversationId, () => this.removeNow(conversationId, id));
   }
 
-  private async removeNow(conversationId: string, id: string): Promise<boolean> {
+  private removeNow(conversationId: string, id: string): Promise<boolean> {
+    return this.locked(conversationId, () => this.removeLocked(conversationId, id));
+  }
+
+  private async removeLocked(conversationId: string, id: string): Promise<boolean> {
     if (!(await this.get(conversationId))?.entries.some((e) => e.activity.id === id)) return false;
     const record: TranscriptRecord = { d: id };
     if (!(await this.log.append(conversationId, [record], new Date(this.clock())))) return false;
-    const tail = this.tails.get(conversationId);
-    if (tail) this.grow(conversationId, tail, [record], tail.lastSeq);
+    await this.grown(conversationId, [record]);
     return true;
   }
 
@@ -209,14 +246,20 @@ export class TranscriptStore {
     this.tails.set(conversationId, tail);
   }
 
-  /** Rewrites a log that grew past twice the byte cap as the kept history only (amortised: rare). */
+  /**
+   * Rewrites a log that grew past twice the byte cap as the kept history only (amortised: rare). Runs
+   * under the conversation's lock (cluster lock with several instances): no change can slip in between
+   * the read and the rewrite.
+   */
   private async compact(conversationId: string): Promise<void> {
     const content = await this.log.read(conversationId);
     if (!content) return;
     const doc = materialize(content.header, content.records);
     const records: TranscriptRecord[] = [{ m: doc.lastSeq }, ...doc.entries.map((e) => ({ s: e.seq, a: e.activity }))];
-    await this.log.rewrite(conversationId, records, new Date(this.clock()));
-    this.tails.set(conversationId, { lastSeq: doc.lastSeq, bytes: JSON.stringify(records).length });
+    if (!(await this.log.rewrite(conversationId, records, new Date(this.clock())))) return;
+    const bytes = JSON.stringify(records).length;
+    if (this.shared) await this.shared.keys.put(`dl:bytes:${conversationId}`, String(bytes), SEQ_TTL_MS);
+    else this.tails.set(conversationId, { lastSeq: doc.lastSeq, bytes });
   }
 
   /** The privacy-registry source: export, erase and purge transcripts by subject (one log at a time). */
