@@ -1,8 +1,12 @@
 // Handoff references unique across instances: two handoff services, each on its own PostgresStore (its own
 // pool, its own in-memory index, no bus between them) on one PostgreSQL schema, both forced to draw the
-// same candidate reference first. The second must not hand out the reference the first one took.
+// same candidate reference first. The second must not hand out the reference the first one took. And the
+// migration adding the unique index, on a database that already breaks it.
+import pg from 'pg';
 import { HandoffService } from '../../src/handoff/service.js';
 import { silentLogger } from '../../src/log.js';
+import { migrate } from '../../src/storage/postgres/migrate.js';
+import { MIGRATIONS } from '../../src/storage/postgres/migrations.js';
 import { PostgresStore } from '../../src/storage/postgres/store.js';
 import { createTestSchema, postgresAvailable, type TestSchema } from '../helpers/postgres.js';
 import { movableClock, MONDAY_10H_WINTER, oneAdvisorAvailable, request, testDirectory } from '../handoff/helpers.js';
@@ -63,5 +67,29 @@ describe('handoff references across two instances on one PostgreSQL', () => {
     ]);
     expect(x.request.reference).not.toBe(y.request.reference);
     expect([x.request.reference, y.request.reference]).toContain('VIR-CDEFG');
+  });
+});
+
+describe('the migration that makes references unique', () => {
+  it('on a database already holding two requests with one reference, stops with a clear message and applies nothing', async () => {
+    if (!on) return;
+    const own = await createTestSchema();
+    const pool = new pg.Pool({ connectionString: own.url });
+    try {
+      await migrate(pool, silentLogger, MIGRATIONS.filter((m) => m.version < 4));
+      for (const id of ['r1', 'r2']) {
+        await pool.query(`INSERT INTO documents (collection, id, key, body, props, etag) VALUES ('handoffs', $1, $2, '{}', $3::jsonb, 'e')`, [
+          id, JSON.stringify(id), JSON.stringify({ reference: 'VIR-ABCDE' }),
+        ]);
+      }
+      await expect(migrate(pool, silentLogger)).rejects.toMatchObject({ name: 'MigrationError', message: expect.stringContaining('même référence (VIR-ABCDE)') });
+      const { rows } = await pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
+      await pool.query(`UPDATE documents SET props = '{"reference":"VIR-ABCDF"}'::jsonb WHERE id = 'r2'`);
+      expect(await migrate(pool, silentLogger)).toEqual([4]);
+    } finally {
+      await pool.end();
+      await own.drop();
+    }
   });
 });

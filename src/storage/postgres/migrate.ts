@@ -43,6 +43,8 @@ export async function migrate(pool: pg.Pool, logger: Logger, migrations: readonl
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
+    // RAISE EXCEPTION in a migration (SQLSTATE P0001): the data does not allow it; its message says why.
+    if ((err as { code?: unknown }).code === 'P0001') throw new MigrationError((err as Error).message);
     throw err;
   } finally {
     client.release();

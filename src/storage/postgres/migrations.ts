@@ -74,7 +74,17 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'handoff references unique across instances',
     // Each instance checks a new reference against its own index only: two instances could draw the same
     // one at once. A write of such a duplicate fails (DuplicateValueError) and the service draws again.
+    // Requests already stored twice under one reference (very unlikely) stop the start with a clear message.
     sql: `
+      DO $$
+      DECLARE dup text;
+      BEGIN
+        SELECT props->>'reference' INTO dup FROM documents WHERE collection = 'handoffs' AND props ? 'reference'
+          GROUP BY 1 HAVING count(*) > 1 LIMIT 1;
+        IF dup IS NOT NULL THEN
+          RAISE EXCEPTION 'Deux demandes de mise en relation portent la même référence (%) : donnez-en une autre à l''une d''elles (collection handoffs), puis redémarrez Virage.', dup;
+        END IF;
+      END $$;
       CREATE UNIQUE INDEX documents_handoff_reference ON documents ((props->>'reference')) WHERE collection = 'handoffs';
     `,
   },
