@@ -75,3 +75,29 @@ describe('dirigeants’ words for what the guides name otherwise (synonymes-kb e
     expect(r.confidence).toBeGreaterThan(bare.search(q).results[0]!.confidence + 0.2);
   });
 });
+
+describe('« aider » asks for help, « une aide » is a subsidy', () => {
+  const s = content().synonyms;
+  const helpAsAid = createKnowledgeBase(content().guides, {
+    ...kbOptions(),
+    synonyms: { ...s, ignoredWords: s.ignoredWords.filter((w) => !w.startsWith('aider')) },
+  });
+
+  it.each(["en quoi l'ia peut m'aider dans mon atelier", "est ce que l'ia peut aider mon secretariat"])(
+    '« %s » goes to the first uses of AI, not to the national AI plan and its funding',
+    (q) => {
+      expect(kb.search(q).results[0]!.guideId).toBe('ia-premiers-usages');
+      expect(helpAsAid.search(q).results[0]!.guideId).toBe('osez-ia');
+    },
+  );
+
+  it('« m’aider à financer » still asks for a subsidy', () => {
+    expect(kb.search("la region peut m'aider a financer une caisse ?").results[0]!.guideId).toBe('aides-regionales');
+  });
+
+  it('« payant » asks for a price, not for a means of payment', () => {
+    const r = kb.search('la version payante de chat gpt vaut le coup ?');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]).toMatchObject({ guideId: 'ia-premiers-usages', sectionId: 'combien-ca-coute' });
+  });
+});
