@@ -132,6 +132,15 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     const only = restrictedExclusive(question, text);
     if (only) return { read: make({ type: 'multi', values: [only] }), confidence: 0.85 };
   }
+  // « infirmière à mon compte », « à mon compte en micro »: being one's own boss says little; the more
+  // precise status named with it wins.
+  if (question.profileField === 'status' && OWN_ACCOUNT.test(fold(text))) {
+    const precise = ctx.nlu.extract(fold(text).replace(OWN_ACCOUNT_ALL, ' '), questionContext(question));
+    if (precise.ok && precise.confidence >= 0.9) {
+      const answer = toAnswer(question, precise.value);
+      if (answer) return { read: make(answer), confidence: 0.9 };
+    }
+  }
   if (r.answer?.ok) {
     const answer = toAnswer(question, r.answer.value);
     if (answer) {
@@ -160,6 +169,8 @@ function saysNo(text: string, ctx: ReadingContext): boolean {
   });
 }
 
+const OWN_ACCOUNT = /\b(?:(?:je suis |je me suis mise? |installee? )?a (?:mon|son) compte|je suis (?:mon|ma) propre patronn?e?)\b/;
+const OWN_ACCOUNT_ALL = new RegExp(OWN_ACCOUNT.source, 'g');
 const RESTRICTIVE = '(?:seulement|uniquement|juste|que|qu\'|rien que)';
 const QUANTITIES = new Set(['number', 'percent', 'money']);
 // « juste », « seulement », « c'est tout », « que pour … »: the answer covers part of what was asked.

@@ -53,6 +53,10 @@ describe('answers in parts and figures', () => {
     ['strategie_priorites', "je n'y ai pas vraiment pensé", { type: 'yesno', value: 'no' }],
     // « ça dépend » with figures keeps the figure said.
     ['profil_effectif', "ça dépend, 15 l'été et 7 le reste de l'année", { type: 'size', value: '10-49' }],
+    // « à mon compte » says little: a more precise status named with it wins; alone at the head count it is 0.
+    ['profil_statut', 'kiné, à mon compte depuis 2010', { type: 'choice', value: 'profession-liberale' }],
+    ['profil_statut', 'à mon compte en auto-entrepreneur', { type: 'choice', value: 'micro-entrepreneur' }],
+    ['profil_effectif', 'je suis à mon compte', { type: 'size', value: '0' }],
     // Both parts say the same thing: no « en partie ».
     ['cyber_mises_a_jour', 'non, jamais fait', { type: 'yesno', value: 'no' }],
     // A year is not a quantity; a total said after the parts wins.

@@ -15,7 +15,7 @@ export function bandOf(employees: number): SizeBand {
   return '250+';
 }
 
-const ALONE = /\b(?:seul|seule|tout seul|toute seule|que moi|juste moi|moi uniquement|moi seul|solo|aucun (?:salarie|employe)s?|pas de (?:salarie|employe|personnel)s?|sans (?:salarie|employe)s?|zero (?:salarie|employe)|auto[- ]?entrepreneur|micro[- ]?entrepreneur|micro[- ]?entreprise|independant|independante|freelance|free[- ]lance|personne d'autre|unipersonnelle|eurl sans)\b/;
+const ALONE = /\b(?:seul|seule|tout seul|toute seule|que moi|juste moi|moi uniquement|moi seul|solo|aucun (?:salarie|employe)s?|pas de (?:salarie|employe|personnel)s?|sans (?:salarie|employe)s?|zero (?:salarie|employe)|auto[- ]?entrepreneur|micro[- ]?entrepreneur|micro[- ]?entreprise|independant|independante|freelance|free[- ]lance|personne d'autre|unipersonnelle|eurl sans|a mon compte|a son compte)\b/;
 const PEOPLE_INCLUDING_ME = /\b(?:on est|on sera|nous sommes|on etait|on a (?:une )?equipe de|avec moi|moi compris|moi inclus|en me comptant|en comptant moi|y compris moi|dirigeant compris|patron compris)\b/;
 const BIG = /\b(?:grand groupe|grande entreprise|multinationale|eti)\b/;
 
