@@ -133,3 +133,20 @@ describe('quantity: asking for more of something', () => {
     },
   );
 });
+
+describe('choice between doing it oneself and delegating', () => {
+  it('reads « moi-même ou », « ou déléguer » as a choice, answered by headings naming options or alternatives', () => {
+    expect(kinds(intents.asked('le faire nous meme ou deleguer ?'))).toContain('choice');
+    expect(kinds(intents.answered('Les trois options'))).toContain('choice');
+    expect(kinds(intents.answered('Tableur ou logiciel CRM'))).toContain('choice');
+    expect(kinds(intents.answered('Par où commencer'))).not.toContain('choice');
+  });
+
+  it.each(["animer nos reseaux nous meme ou payer quelqu'un", 'animer ma page moi meme ou bien embaucher'])(
+    '« %s » is answered from the options of the community-manager guide (it was not without the kinds)',
+    (q) => {
+      expect(kb.search(q).results[0]).toMatchObject({ guideId: 'community-manager', sectionId: 'les-trois-options' });
+      expect(withoutIntents.search(q).results[0]!.sectionId).not.toBe('les-trois-options');
+    },
+  );
+});
