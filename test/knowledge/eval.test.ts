@@ -68,8 +68,8 @@ describe('section-level evaluation set (test/knowledge/eval)', () => {
 // Floors: the measured level of each development set (dev2: written on 1 December before the changes it measures).
 describe.each([
   ['dev', EVAL_SETS.dev, { top1: 0.97, section: 0.93, offTopic: 1 }],
-  ['dev2', EVAL_SETS.dev2, { top1: 0.9, section: 0.84, offTopic: 1 }],
-  ['dev3', EVAL_SETS.dev3, { top1: 0.9, section: 0.85, offTopic: 1 }],
+  ['dev2', EVAL_SETS.dev2, { top1: 0.9, section: 0.86, offTopic: 1 }],
+  ['dev3', EVAL_SETS.dev3, { top1: 0.93, section: 0.88, offTopic: 1 }],
 ])('development set %s', (_name, file, floor) => {
   const dev = loadQuestions(file);
 
