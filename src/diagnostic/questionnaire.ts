@@ -40,6 +40,7 @@ export function checkQuestionnaire(q: Questionnaire, file: string): Problem[] {
     if (seen.has(question.id)) add(where, 'identifiant en double');
     if (question.axis !== 'profil' && !axisIds.has(question.axis)) add(where, `axe inconnu « ${question.axis} »`);
     checkOptions(question, (m) => add(where, m));
+    checkButtons(question, (m) => add(where, m));
     checkProfile(question, profileFields, (m) => add(where, m));
     checkSkip(question, seen, (m) => add(where, m));
     for (const flag of question.redFlags ?? []) {
@@ -57,6 +58,21 @@ export function checkQuestionnaire(q: Questionnaire, file: string): Problem[] {
     }
   }
   return problems;
+}
+
+const QUANTITY_TYPES = new Set(['size', 'money', 'percent', 'number']);
+
+/** Quantity questions carry their buttons; a size button stores a size band, the others a number. */
+function checkButtons(question: Question, add: (message: string) => void): void {
+  if (!QUANTITY_TYPES.has(question.type)) {
+    if (question.buttons) add('« buttons » ne sert qu\'aux questions de taille, de montant, de pourcentage ou de nombre');
+    return;
+  }
+  if (!question.buttons?.length) return add('les boutons (« buttons ») manquent');
+  for (const b of question.buttons) {
+    const ok = question.type === 'size' ? (SIZE_BANDS as readonly unknown[]).includes(b.value) : typeof b.value === 'number' && b.value >= 0;
+    if (!ok) add(`bouton « ${b.label} » : valeur « ${b.value} » impossible pour une question de type ${question.type}`);
+  }
 }
 
 function checkOptions(question: Question, add: (message: string) => void): void {

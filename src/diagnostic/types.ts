@@ -99,6 +99,8 @@ export interface Question {
   scale?: boolean;
   /** A question about time: options carry `range` in hours per week; durations said in words pick one. */
   hoursPerWeek?: boolean;
+  /** Size, money, percent and number questions: the buttons offered and the value each stores (content-owned). */
+  buttons?: Array<{ label: string; value: number | string }>;
   id: string;
   axis: AxisId | 'profil';
   text: string;

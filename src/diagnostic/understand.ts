@@ -25,34 +25,6 @@ export function questionContext(question: Question): QuestionContext {
   return ctx;
 }
 
-const SIZE_BUTTONS: Array<[string, SizeBand]> = [
-  ['Seul(e), sans salarié', '0'],
-  ['1 à 4 salariés', '1-4'],
-  ['5 à 9', '5-9'],
-  ['10 à 49', '10-49'],
-  ['50 à 249', '50-249'],
-  ['250 et plus', '250+'],
-];
-const MONEY_BUTTONS: Array<[string, number]> = [
-  ['Aucun budget', 0],
-  ['Moins de 500 €', 300],
-  ['500 à 2 000 €', 1200],
-  ['2 000 à 10 000 €', 5000],
-  ['Plus de 10 000 €', 15000],
-];
-const PERCENT_BUTTONS: Array<[string, number]> = [
-  ['Presque rien', 2],
-  ['Moins de 10 %', 5],
-  ['10 à 30 %', 20],
-  ['Plus de 30 %', 40],
-];
-const NUMBER_BUTTONS: Array<[string, number]> = [
-  ['Aucun', 0],
-  ['1', 1],
-  ['2', 2],
-  ['3 ou plus', 3],
-];
-
 /**
  * The buttons offered for a question, each with the answer it gives. Multi-choice questions get a card
  * instead (several boxes to tick), location and sector questions mostly free text.
@@ -70,14 +42,15 @@ export function buttonsFor(question: Question, sectors: Array<{ id: string; labe
       ];
     case 'choice':
       return [...optionsOf(question).map((o) => ({ label: o.label, answer: { type: 'choice', value: o.id } as Answer })), ...extra];
+    // The buttons of quantity questions are the questionnaire's (`buttons`), checked at load.
     case 'size':
-      return SIZE_BUTTONS.map(([label, value]) => ({ label, answer: { type: 'size', value } }));
+      return (question.buttons ?? []).map((b) => ({ label: b.label, answer: { type: 'size', value: String(b.value) as SizeBand } }));
     case 'money':
-      return [...MONEY_BUTTONS.map(([label, amount]) => ({ label, answer: { type: 'money', amount, period: 'year' } as Answer })), ...extra];
+      return [...(question.buttons ?? []).map((b) => ({ label: b.label, answer: { type: 'money', amount: Number(b.value), period: 'year' } as Answer })), ...extra];
     case 'percent':
-      return [...PERCENT_BUTTONS.map(([label, value]) => ({ label, answer: { type: 'percent', value } as Answer })), ...extra];
+      return [...(question.buttons ?? []).map((b) => ({ label: b.label, answer: { type: 'percent', value: Number(b.value) } as Answer })), ...extra];
     case 'number':
-      return [...NUMBER_BUTTONS.map(([label, value]) => ({ label, answer: { type: 'number', value } as Answer })), ...extra];
+      return [...(question.buttons ?? []).map((b) => ({ label: b.label, answer: { type: 'number', value: Number(b.value) } as Answer })), ...extra];
     case 'sector':
       return sectors.map((s) => ({ label: s.label, answer: { type: 'sector', value: s.id } }));
     case 'multi':

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 import { isScored } from '../../src/diagnostic/answers.js';
@@ -61,6 +63,23 @@ describe('broken questionnaires fail with clear, aggregated French messages', ()
     expect(message).toContain('option « a » : note (score) manquante');
     expect(message).toContain('axe « ia » : aucune question notée pour cet axe');
     expect(message).toContain('questionnaire-broken-semantics.json');
+    // Quantity questions carry their buttons (issue 15: content owns them).
+    expect(message).toContain('question « q4 » : les boutons (« buttons ») manquent');
+  });
+
+  test('the buttons of quantity questions come from the data, and a size button must store a band', () => {
+    const q = loadQuestionnaire();
+    const size = q.questions.find((x) => x.type === 'size')!;
+    expect(size.buttons?.map((b) => b.value)).toEqual(['0', '1-4', '5-9', '10-49', '50-249', '250+']);
+    const broken = structuredClone(q);
+    broken.questions.find((x) => x.type === 'size')!.buttons![1].value = '1-3';
+    const file = path.join(os.tmpdir(), `questionnaire-buttons-${process.pid}.json`);
+    fs.writeFileSync(file, JSON.stringify(broken));
+    try {
+      expect(loadError(file)).toContain('valeur « 1-3 » impossible pour une question de type size');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   test('schema problems name the field', () => {
