@@ -41,6 +41,7 @@ export function checkQuestionnaire(q: Questionnaire, file: string): Problem[] {
     if (question.axis !== 'profil' && !axisIds.has(question.axis)) add(where, `axe inconnu « ${question.axis} »`);
     checkOptions(question, (m) => add(where, m));
     checkButtons(question, (m) => add(where, m));
+    checkRanges(question, (m) => add(where, m));
     checkProfile(question, profileFields, (m) => add(where, m));
     checkSkip(question, seen, (m) => add(where, m));
     for (const flag of question.redFlags ?? []) {
@@ -72,6 +73,17 @@ function checkButtons(question: Question, add: (message: string) => void): void 
   for (const b of question.buttons) {
     const ok = question.type === 'size' ? (SIZE_BANDS as readonly unknown[]).includes(b.value) : typeof b.value === 'number' && b.value >= 0;
     if (!ok) add(`bouton « ${b.label} » : valeur « ${b.value} » impossible pour une question de type ${question.type}`);
+  }
+}
+
+/** Count and time questions: every option carries its range [min, max), and the ranges follow each other. */
+function checkRanges(question: Question, add: (message: string) => void): void {
+  if (!question.countedPer && !question.hoursPerWeek) return;
+  if (question.type !== 'choice') return add('« countedPer » et « hoursPerWeek » ne servent qu\'aux questions à choix');
+  const options = question.options ?? [];
+  for (const o of options) {
+    if (!o.range) add(`option « ${o.id} » : « range » manque (une question de comptage ou de durée donne l'intervalle de chaque option)`);
+    else if (o.range[0] >= o.range[1]) add(`option « ${o.id} » : « range » vide (${o.range[0]} ≥ ${o.range[1]})`);
   }
 }
 

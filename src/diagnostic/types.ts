@@ -44,7 +44,7 @@ export interface Option {
   exclusive?: boolean;
   /** Choice only: the option that holds when several of the others are named (« Les deux »). */
   several?: boolean;
-  /** [min, max) of the quantity the question measures (hours per week for `hoursPerWeek` questions). */
+  /** [min, max) of the quantity the question measures (hours per week for `hoursPerWeek` questions, the count per period for `countedPer` ones). */
   range?: [number, number];
 }
 
@@ -92,11 +92,16 @@ export type ProfileField =
   | 'budget'
   | 'time';
 
+/** The period a count question counts per (« par an »). */
+export type CountPeriod = 'an' | 'mois' | 'semaine' | 'jour';
+
 export interface Question {
   /** « How many » questions: things a person may name instead of a number (« facebook|fb »). */
   countable?: string[];
   /** Choice options ordered from least to most: when several are named, the highest holds. */
   scale?: boolean;
+  /** A question about a count per period: options carry `range` [min, max) of the count per that period. */
+  countedPer?: CountPeriod;
   /** A question about time: options carry `range` in hours per week; durations said in words pick one. */
   hoursPerWeek?: boolean;
   /** Size, money, percent and number questions: the buttons offered and the value each stores (content-owned). */

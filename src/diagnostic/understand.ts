@@ -118,25 +118,16 @@ function convert(question: Question, nlu: NluAnswer): Answer | undefined {
   }
 }
 
-const PER_YEAR: Record<string, number> = { jour: 250, semaine: 52, mois: 12, trimestre: 4 };
+const PER_YEAR: Record<string, number> = { an: 1, jour: 250, semaine: 52, mois: 12, trimestre: 4 };
 const plain = (s: string) => fold(s).replace(/(\d)[\s\u202f\u00a0.](?=\d{3}\b)/g, '$1');
 
 /**
- * The bands of a choice question whose option labels are counts (« Moins de 100 », « De 100 à 1 000 »,
- * « Plus de 1 000 »), or undefined when an option is not a count.
+ * The bands of a count question (`countedPer` in the questionnaire: each option carries its range [min, max)
+ * of the count per period), or undefined for any other question.
  */
 export function countBands(question: Question): Array<{ id: string; min: number; max: number }> | undefined {
-  if (question.type !== 'choice') return undefined;
-  const bands = optionsOf(question).map((o) => {
-    const l = plain(o.label);
-    let m = /^moins de (\d+)$/.exec(l);
-    if (m) return { id: o.id, min: 0, max: Number(m[1]) - 1 };
-    m = /^de (\d+) a (\d+)$/.exec(l);
-    if (m) return { id: o.id, min: Number(m[1]), max: Number(m[2]) };
-    m = /^plus de (\d+)$/.exec(l);
-    if (m) return { id: o.id, min: Number(m[1]) + 1, max: Infinity };
-    return undefined;
-  });
+  if (question.type !== 'choice' || !question.countedPer) return undefined;
+  const bands = optionsOf(question).map((o) => (o.range ? { id: o.id, min: o.range[0], max: o.range[1] } : undefined));
   return bands.length > 0 && bands.every((b) => b !== undefined) ? bands : undefined;
 }
 
@@ -148,12 +139,14 @@ export function timesPerYear(text: string): number | undefined {
 
 /**
  * The option of a count question for a count said in words: « une cinquantaine par mois » is 600 a
- * year when the question counts per year (« par an »). `count` is what the NLU read as a number.
+ * year when the question counts per year (`countedPer: "an"`). `count` is what the NLU read as a number.
  */
 export function choiceFromCount(question: Question, count: number, text: string): Answer | undefined {
   const bands = countBands(question);
   if (!bands || !Number.isFinite(count) || count < 0) return undefined;
-  const yearly = /\bpar an\b/.test(plain(question.text)) ? count * (timesPerYear(text) ?? 1) : count;
-  const band = [...bands].sort((a, b) => a.min - b.min).find((b) => yearly <= b.max);
+  // A count said per another period than the question's is converted (« une cinquantaine par mois » = 600 a year).
+  const said = timesPerYear(text);
+  const counted = said === undefined ? count : (count * said) / PER_YEAR[question.countedPer!];
+  const band = [...bands].sort((a, b) => a.min - b.min).find((b) => counted < b.max);
   return band ? { type: 'choice', value: band.id } : undefined;
 }

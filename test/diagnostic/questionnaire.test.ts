@@ -82,6 +82,21 @@ describe('broken questionnaires fail with clear, aggregated French messages', ()
     }
   });
 
+  test('count bands come from the data: a count question whose option has no range does not load', () => {
+    const q = loadQuestionnaire();
+    const broken = structuredClone(q);
+    const counted = broken.questions.find((x) => x.countedPer)!;
+    expect(counted.id).toBe('profil_factures');
+    delete counted.options![1].range;
+    const file = path.join(os.tmpdir(), `questionnaire-ranges-${process.pid}.json`);
+    fs.writeFileSync(file, JSON.stringify(broken));
+    try {
+      expect(loadError(file)).toContain('question « profil_factures » : option « 100_1000 » : « range » manque');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   test('schema problems name the field', () => {
     const message = loadError(fixture('questionnaire-broken-schema.json'));
     expect(message).toContain('questionnaire-broken-schema.json : version : format incorrect');

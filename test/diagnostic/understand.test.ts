@@ -1,4 +1,4 @@
-// Counts said in words for a question whose options are count bands (« Moins de 100 », « De 100 à 1 000 »).
+// Counts said in words for a count question (countedPer; options carry their range of the count per period).
 import { findQuestion, loadQuestionnaire } from '../../src/diagnostic/index.js';
 import { choiceFromCount, countBands, timesPerYear } from '../../src/diagnostic/understand.js';
 
@@ -6,12 +6,19 @@ const q = loadQuestionnaire();
 const factures = findQuestion(q, 'profil_factures')!;
 
 describe('count bands', () => {
-  it('reads the bands from the option labels, only when every option is a count', () => {
+  it('reads the bands from the questionnaire (countedPer, each option its range), never from the labels', () => {
     expect(countBands(factures)).toEqual([
-      { id: 'moins_100', min: 0, max: 99 },
-      { id: '100_1000', min: 100, max: 1000 },
-      { id: 'plus_1000', min: 1001, max: Infinity },
+      { id: 'moins_100', min: 0, max: 100 },
+      { id: '100_1000', min: 100, max: 1001 },
+      { id: 'plus_1000', min: 1001, max: 1_000_000_000 },
     ]);
+    // Labels that look like counts are not enough: the content says which questions count.
+    const lookalike = { ...factures, countedPer: undefined };
+    expect(countBands(lookalike)).toBeUndefined();
+    // Counted per month: « 30 par semaine » is about 130 a month.
+    const monthly = { ...factures, countedPer: 'mois' as const };
+    expect(choiceFromCount(monthly, 30, '30 par semaine')).toEqual({ type: 'choice', value: '100_1000' });
+    expect(choiceFromCount(monthly, 30, 'une trentaine')).toEqual({ type: 'choice', value: 'moins_100' });
     expect(countBands(findQuestion(q, 'profil_clientele')!)).toBeUndefined();
     expect(countBands(findQuestion(q, 'profil_effectif')!)).toBeUndefined();
   });
