@@ -5,7 +5,15 @@ import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const DOMAIN = ['src/nlu/**', 'src/diagnostic/**', 'src/knowledge/**', 'src/handoff/**', 'src/privacy/**', 'src/followup/**', 'src/dashboard/**'];
+const DOMAIN = [
+  'src/nlu/**',
+  'src/diagnostic/**',
+  'src/knowledge/**',
+  'src/handoff/**',
+  'src/privacy/**',
+  'src/followup/**',
+  'src/dashboard/**',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'web/vendor/**', 'coverage/**', 'test-output/**', '**/*.js', '**/*.mjs'] },
@@ -35,7 +43,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'The domain never imports botbuilder: keep it at the edge (src/bot, src/server, dialogs/).' },
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+              message: 'The domain never imports botbuilder: keep it at the edge (src/bot, src/server, dialogs/).',
+            },
             { group: ['**/dialogs/**', '../../dialogs/*', '../dialogs/*'], message: 'The domain never imports dialogs/.' },
           ],
         },

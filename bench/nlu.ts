@@ -14,8 +14,13 @@ import { ms, ratio, summarize } from './stats.js';
 import type { BenchSection } from './types.js';
 
 const CONTEXTS: QuestionContext[] = [
-  { type: 'yesno', allowNotConcerned: true }, { type: 'number' }, { type: 'percent' }, { type: 'money' },
-  { type: 'sector' }, { type: 'location' }, { type: 'size' },
+  { type: 'yesno', allowNotConcerned: true },
+  { type: 'number' },
+  { type: 'percent' },
+  { type: 'money' },
+  { type: 'sector' },
+  { type: 'location' },
+  { type: 'size' },
   {
     type: 'multi',
     options: [

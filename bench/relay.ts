@@ -16,7 +16,17 @@ import { ms, ratio, summarize } from './stats.js';
 
 const PASSWORD = 'mot-de-passe-de-bench-42';
 const MONDAY_10H = Date.parse('2025-11-24T09:00:00.000Z');
-const FORM = ['Parler à un conseiller', 'oui', 'Marie Dupont', 'Boulangerie Dupont', 'marie@boulangerie-dupont.fr', '06 12 34 56 78', '33', 'Vendre en ligne', 'Oui, c’est bien ça'];
+const FORM = [
+  'Parler à un conseiller',
+  'oui',
+  'Marie Dupont',
+  'Boulangerie Dupont',
+  'marie@boulangerie-dupont.fr',
+  '06 12 34 56 78',
+  '33',
+  'Vendre en ligne',
+  'Oui, c’est bien ça',
+];
 
 /** Waits for the first activity matching `match` among those pushed after the call. */
 function nextActivity(listeners: Set<(a: Activity) => void>, match: (a: Activity) => boolean, timeoutMs = 10_000): Promise<Activity> {
@@ -35,18 +45,35 @@ function nextActivity(listeners: Set<(a: Activity) => void>, match: (a: Activity
 export async function benchRelay(rounds = 100): Promise<BenchSection> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'virage-bench-relay-'));
   const advisorsFile = path.join(dataDir, 'conseillers.json');
-  saveDirectory(advisorsFile, upsertAdvisor(loadDirectory(EXAMPLE_DIRECTORY), 'cci-exemple-gironde', {
-    login: 'claire.martin', displayName: 'Claire Martin', firstName: 'Claire', passwordHash: await hashPassword(PASSWORD),
-  }));
+  saveDirectory(
+    advisorsFile,
+    upsertAdvisor(loadDirectory(EXAMPLE_DIRECTORY), 'cci-exemple-gironde', {
+      login: 'claire.martin',
+      displayName: 'Claire Martin',
+      firstName: 'Claire',
+      passwordHash: await hashPassword(PASSWORD),
+    }),
+  );
   let now = MONDAY_10H; // Monday 10:00 in Paris: the Gironde CCI is open
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADVISORS_FILE: advisorsFile });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ADVISORS_FILE: advisorsFile,
+  });
   const virage = await createVirage(config, { clock: () => new Date(now) });
   const url = `http://127.0.0.1:${await virage.start(0)}`;
   const t = virage.directLine.issueToken();
   const dl = createNodeDirectLine({ domain: `${url}/v3/directline`, token: t.token, webSocket: true });
   const listeners = new Set<(a: Activity) => void>();
-  dl.activity$.subscribe((a) => listeners.forEach((l) => l(a)), () => undefined);
-  const post = (text: string) => new Promise((resolve, reject) => dl.postActivity({ type: 'message', from: { id: t.userId }, text } as any).subscribe(resolve, reject));
+  dl.activity$.subscribe(
+    (a) => listeners.forEach((l) => l(a)),
+    () => undefined,
+  );
+  const post = (text: string) =>
+    new Promise((resolve, reject) => dl.postActivity({ type: 'message', from: { id: t.userId }, text } as any).subscribe(resolve, reject));
   const fromBot = (a: Activity) => a.type === 'message' && a.from?.role === 'bot';
   let console: WebSocket | undefined;
   try {
@@ -62,12 +89,18 @@ export async function benchRelay(rounds = 100): Promise<BenchSection> {
       if (i >= 10) turn.push(performance.now() - started);
     }
     // The advisor: login, console socket, « disponible » (live is offered only then), then the request.
-    const login = await fetch(`${url}/api/conseiller/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'claire.martin', password: PASSWORD }) });
+    const login = await fetch(`${url}/api/conseiller/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'claire.martin', password: PASSWORD }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
     console = new WebSocket(`${url.replace('http', 'ws')}/conseiller/ws`, { headers: { cookie, origin: url } });
-    const hello = new Promise((resolve) => console!.on('message', (data) => JSON.parse(String(data)).type === 'hello' && resolve(undefined)));
+    const hello = new Promise((resolve) =>
+      console!.on('message', (data) => JSON.parse(String(data)).type === 'hello' && resolve(undefined)),
+    );
     await new Promise((resolve, reject) => console!.once('open', resolve).once('error', reject));
     await hello;
     await fetch(`${url}/api/conseiller/presence`, { method: 'POST', headers, body: JSON.stringify({ statut: 'disponible' }) });
@@ -87,15 +120,16 @@ export async function benchRelay(rounds = 100): Promise<BenchSection> {
       const m = JSON.parse(String(data));
       consoleWaiters.forEach((w) => w(m));
     });
-    const consoleNext = (match: (m: any) => boolean) => new Promise<void>((resolve) => {
-      const w = (m: any) => {
-        if (match(m)) {
-          consoleWaiters.delete(w);
-          resolve();
-        }
-      };
-      consoleWaiters.add(w);
-    });
+    const consoleNext = (match: (m: any) => boolean) =>
+      new Promise<void>((resolve) => {
+        const w = (m: any) => {
+          if (match(m)) {
+            consoleWaiters.delete(w);
+            resolve();
+          }
+        };
+        consoleWaiters.add(w);
+      });
 
     const up: number[] = [];
     const down: number[] = [];

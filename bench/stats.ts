@@ -22,7 +22,11 @@ export const ms = (x: number, digits = 2) => `${x.toFixed(digits)} ms`;
 export const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 
 /** Runs `task` `total` times with `concurrency` in flight; returns each duration in ms and the wall time. */
-export async function load(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<{ samples: number[]; wallMs: number }> {
+export async function load(
+  total: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<{ samples: number[]; wallMs: number }> {
   const samples: number[] = [];
   let next = 0;
   const t0 = performance.now();

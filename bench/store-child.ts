@@ -48,12 +48,17 @@ async function openUsers({ virage, url }: { virage: Virage; url: string }) {
       const t = virage.directLine.issueToken();
       const dl = createNodeDirectLine({ domain: `${url}/v3/directline`, token: t.token, webSocket: true });
       const listeners = new Set<(a: Activity) => void>();
-      dl.activity$.subscribe((a) => listeners.forEach((l) => l(a)), () => undefined);
+      dl.activity$.subscribe(
+        (a) => listeners.forEach((l) => l(a)),
+        () => undefined,
+      );
       const fromBot = (a: Activity) => a.type === 'message' && a.from?.role === 'bot';
       await waitFor(listeners, (a) => fromBot(a) && /Que souhaitez-vous faire/.test((a as { text?: string }).text ?? ''));
       const turn = async (text: string) => {
         const replied = waitFor(listeners, fromBot);
-        await new Promise((resolve, reject) => dl.postActivity({ type: 'message', from: { id: t.userId }, text } as never).subscribe(resolve, reject));
+        await new Promise((resolve, reject) =>
+          dl.postActivity({ type: 'message', from: { id: t.userId }, text } as never).subscribe(resolve, reject),
+        );
         await replied;
       };
       return { dl, turn };
@@ -68,7 +73,11 @@ await big.virage.retention.runOnce();
 await new Promise((r) => setTimeout(r, 1500));
 const startPurgeMs = performance.now() - t0;
 gc?.();
-const rss = { rssAfterPurgeMB: mb(process.memoryUsage().rss), maxRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / 1e6), startPurgeMs: Math.round(startPurgeMs) };
+const rss = {
+  rssAfterPurgeMB: mb(process.memoryUsage().rss),
+  maxRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / 1e6),
+  startPurgeMs: Math.round(startPurgeMs),
+};
 if (mode === 'rss') {
   await big.virage.stop();
   console.log(JSON.stringify({ count, ...rss }));
@@ -80,7 +89,8 @@ const empty = await start(emptyDir);
 const writers = await Promise.all(
   [big, empty].map(async ({ virage, url }) => {
     const tokens = Array.from({ length: 8 }, (_, k) => virage.directLine.issueToken(`dl_benchwriter${k}`));
-    for (const t of tokens) await fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${t.token}` } });
+    for (const t of tokens)
+      await fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${t.token}` } });
     await virage.directLine.idle();
     return tokens.map((t) => t.conversationId);
   }),
@@ -102,11 +112,19 @@ for (let s = 0; s < WRITES + 20; s++) {
     ['empty', empty, writers[1]![s % 8]!, otherDocs(s % 8)[0]![1]],
   ] as const) {
     let at = performance.now();
-    await app.virage.directLine.postBotActivity(conversationId, { type: 'message', from: { id: 'virage', role: 'bot' }, text: `Message ${s} : voici la suite de votre diagnostic.` } as never);
+    await app.virage.directLine.postBotActivity(conversationId, {
+      type: 'message',
+      from: { id: 'virage', role: 'bot' },
+      text: `Message ${s} : voici la suite de votre diagnostic.`,
+    } as never);
     if (s >= 20) times[side].message.push(performance.now() - at);
     if (side === 'big' && count > 0) {
       at = performance.now();
-      await app.virage.directLine.postBotActivity(inUse(s), { type: 'message', from: { id: 'virage', role: 'bot' }, text: `Message ${s} : voici la suite de votre diagnostic.` } as never);
+      await app.virage.directLine.postBotActivity(inUse(s), {
+        type: 'message',
+        from: { id: 'virage', role: 'bot' },
+        text: `Message ${s} : voici la suite de votre diagnostic.`,
+      } as never);
       if (s >= 20) times.big.warm.push(performance.now() - at);
     }
     at = performance.now();
@@ -135,7 +153,12 @@ const figures = (side: 'big' | 'empty') => {
   const w = times[side].warm.length ? summarize(times[side].warm) : m;
   const st = summarize(times[side].state);
   const tu = summarize(times[side].turn);
-  return { message: { p50: m.p50, p95: m.p95 }, warm: { p50: w.p50, p95: w.p95 }, state: { p50: st.p50, p95: st.p95 }, turn: { p50: tu.p50, p95: tu.p95, perSecond: (times[side].turn.length / times[side].wall) * 1000 } };
+  return {
+    message: { p50: m.p50, p95: m.p95 },
+    warm: { p50: w.p50, p95: w.p95 },
+    state: { p50: st.p50, p95: st.p95 },
+    turn: { p50: tu.p50, p95: tu.p95, perSecond: (times[side].turn.length / times[side].wall) * 1000 },
+  };
 };
 const result = { count, ...rss, ...figures('big'), side: figures('empty') };
 await big.virage.stop();

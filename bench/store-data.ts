@@ -19,7 +19,12 @@ const QUESTIONS = [
   'Vos devis et vos factures sont-ils édités avec un logiciel, et envoyés par voie électronique à vos clients ?',
   'Vos sauvegardes sont-elles automatiques, testées, et conservées ailleurs que dans vos locaux ?',
 ];
-const ANSWERS = ['Oui, c’est bien ça', 'on a une page Facebook mais pas de site', 'Pas encore', 'Je ne sais pas trop, c’est mon neveu qui s’en occupe'];
+const ANSWERS = [
+  'Oui, c’est bien ça',
+  'on a une page Facebook mais pas de site',
+  'Pas encore',
+  'Je ne sais pas trop, c’est mon neveu qui s’en occupe',
+];
 
 export function ids(i: number) {
   const conversationId = `bench${String(i).padStart(8, '0')}conversation${i % 97}`;
@@ -39,27 +44,56 @@ export function transcriptActivities(i: number): Array<Record<string, unknown>> 
   let seq = 0;
   const push = (a: Record<string, unknown>) => {
     seq++;
-    out.push({ ...a, id: `${conversationId}|${String(seq).padStart(7, '0')}`, timestamp: iso(i, seq), channelId: 'directline', conversation: { id: conversationId } });
+    out.push({
+      ...a,
+      id: `${conversationId}|${String(seq).padStart(7, '0')}`,
+      timestamp: iso(i, seq),
+      channelId: 'directline',
+      conversation: { id: conversationId },
+    });
   };
   for (let m = 0; m < MESSAGES; m++) {
-    push({ type: 'message', from: { id: userId, role: 'user' }, text: ANSWERS[(i + m) % ANSWERS.length], locale: 'fr-FR', textFormat: 'plain', channelData: { clientActivityID: `${i}-${m}-x7f3k9` } });
+    push({
+      type: 'message',
+      from: { id: userId, role: 'user' },
+      text: ANSWERS[(i + m) % ANSWERS.length],
+      locale: 'fr-FR',
+      textFormat: 'plain',
+      channelData: { clientActivityID: `${i}-${m}-x7f3k9` },
+    });
     const replyToId = `${conversationId}|${String(seq).padStart(7, '0')}`;
-    if (m % 2 === 0) push({ type: 'message', from: bot, replyToId, text: `C’est noté. Question ${m + 1} sur 24 — axe « présence en ligne ».`, inputHint: 'ignoringInput', locale: 'fr-FR' });
+    if (m % 2 === 0)
+      push({
+        type: 'message',
+        from: bot,
+        replyToId,
+        text: `C’est noté. Question ${m + 1} sur 24 — axe « présence en ligne ».`,
+        inputHint: 'ignoringInput',
+        locale: 'fr-FR',
+      });
     const q = QUESTIONS[(i + m) % QUESTIONS.length];
     push({
-      type: 'message', from: bot, replyToId, text: q, inputHint: 'expectingInput', locale: 'fr-FR',
+      type: 'message',
+      from: bot,
+      replyToId,
+      text: q,
+      inputHint: 'expectingInput',
+      locale: 'fr-FR',
       suggestedActions: { actions: ANSWERS.map((a) => ({ type: 'imBack', title: a, value: a })) },
-      attachments: [{
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: {
-          type: 'AdaptiveCard', version: '1.5',
-          body: [
-            { type: 'TextBlock', text: q, wrap: true },
-            { type: 'Input.ChoiceSet', id: `q${m}`, style: 'expanded', choices: ANSWERS.map((a, k) => ({ title: a, value: String(k) })) },
-          ],
-          actions: [{ type: 'Action.Submit', title: 'Valider', data: { question: `q${m}` } }],
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          content: {
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [
+              { type: 'TextBlock', text: q, wrap: true },
+              { type: 'Input.ChoiceSet', id: `q${m}`, style: 'expanded', choices: ANSWERS.map((a, k) => ({ title: a, value: String(k) })) },
+            ],
+            actions: [{ type: 'Action.Submit', title: 'Valider', data: { question: `q${m}` } }],
+          },
         },
-      }],
+      ],
     });
   }
   return out;
@@ -70,14 +104,21 @@ export function transcriptDoc(i: number) {
   const entries = transcriptActivities(i).map((activity, k) => ({ seq: k + 1, size: JSON.stringify(activity).length, activity }));
   const last = entries[entries.length - 1]!.activity.timestamp as string;
   return {
-    conversationId, userId, locale: 'fr-FR', createdAt: iso(i, 0), updatedAt: last,
-    lastSeq: entries.length, bytes: entries.reduce((n, e) => n + e.size, 0), entries,
+    conversationId,
+    userId,
+    locale: 'fr-FR',
+    createdAt: iso(i, 0),
+    updatedAt: last,
+    lastSeq: entries.length,
+    bytes: entries.reduce((n, e) => n + e.size, 0),
+    entries,
   };
 }
 
 function answers(i: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let q = 1; q <= 24; q++) out[`q${q}`] = { questionId: `presence-${q}`, choice: (i + q) % 4, text: ANSWERS[(i + q) % 4], at: iso(i, q * 3) };
+  for (let q = 1; q <= 24; q++)
+    out[`q${q}`] = { questionId: `presence-${q}`, choice: (i + q) % 4, text: ANSWERS[(i + q) % 4], at: iso(i, q * 3) };
   return out;
 }
 
@@ -85,25 +126,73 @@ function answers(i: number): Record<string, unknown> {
 export function otherDocs(i: number): Array<[string, string, unknown]> {
   const { conversationId, userId, subject } = ids(i);
   const at = iso(i, 3 * MESSAGES);
-  const run = { questionnaireVersion: '2026.1', answers: answers(i), startedAt: iso(i, 0), updatedAt: at, completedAt: at, resultId: `result${String(i).padStart(20, '0')}` };
+  const run = {
+    questionnaireVersion: '2026.1',
+    answers: answers(i),
+    startedAt: iso(i, 0),
+    updatedAt: at,
+    completedAt: at,
+    resultId: `result${String(i).padStart(20, '0')}`,
+  };
   const axes = ['presence', 'vente', 'gestion', 'securite', 'collaboration', 'donnees', 'competences'].map((axis, k) => ({
-    axis, score: (i + k) % 100, level: ['débutant', 'intermédiaire', 'avancé'][(i + k) % 3],
-    priorities: [`Créer une fiche d’établissement pour l’axe ${axis}`, `Former un salarié référent (${axis})`], guides: [`guide-${axis}-1`, `guide-${axis}-2`],
+    axis,
+    score: (i + k) % 100,
+    level: ['débutant', 'intermédiaire', 'avancé'][(i + k) % 3],
+    priorities: [`Créer une fiche d’établissement pour l’axe ${axis}`, `Former un salarié référent (${axis})`],
+    guides: [`guide-${axis}-1`, `guide-${axis}-2`],
   }));
   return [
-    ['botstate', `directline/conversations/${conversationId}/`, {
-      dialogState: { dialogStack: [{ id: 'main', state: { options: {}, values: { instanceId: `inst-${i}` }, stepIndex: 1 } }] },
-      lastTurns: Array.from({ length: 10 }, (_, t) => ({ intent: 'diagnostic.answer', score: 0.8, at: iso(i, t) })), eTag: `boot-${i}`,
-    }],
-    ['botstate', `directline/users/${userId}/`, { profile: { firstName: 'Marie', companyName: `Entreprise ${i}`, sector: 'commerce', employees: (i % 50) + 1, region: 'Nouvelle-Aquitaine' }, consent: { at: iso(i, 0) }, eTag: `boot-${i}u` }],
-    ['subjects', subject, { subject, channelId: 'directline', userId, conversations: [conversationId], firstSeen: iso(i, 0), lastSeen: at }],
+    [
+      'botstate',
+      `directline/conversations/${conversationId}/`,
+      {
+        dialogState: { dialogStack: [{ id: 'main', state: { options: {}, values: { instanceId: `inst-${i}` }, stepIndex: 1 } }] },
+        lastTurns: Array.from({ length: 10 }, (_, t) => ({ intent: 'diagnostic.answer', score: 0.8, at: iso(i, t) })),
+        eTag: `boot-${i}`,
+      },
+    ],
+    [
+      'botstate',
+      `directline/users/${userId}/`,
+      {
+        profile: {
+          firstName: 'Marie',
+          companyName: `Entreprise ${i}`,
+          sector: 'commerce',
+          employees: (i % 50) + 1,
+          region: 'Nouvelle-Aquitaine',
+        },
+        consent: { at: iso(i, 0) },
+        eTag: `boot-${i}u`,
+      },
+    ],
+    [
+      'subjects',
+      subject,
+      { subject, channelId: 'directline', userId, conversations: [conversationId], firstSeen: iso(i, 0), lastSeen: at },
+    ],
     ['diagnostics', subject, { subject, completed: [run], updatedAt: at }],
-    ['diagnostic-results', run.resultId, { id: run.resultId, subject, createdAt: at, result: { overall: i % 100, axes, region: 'Nouvelle-Aquitaine', aids: ['Chèque numérique régional', 'Prêt croissance TPE'] } }],
+    [
+      'diagnostic-results',
+      run.resultId,
+      {
+        id: run.resultId,
+        subject,
+        createdAt: at,
+        result: { overall: i % 100, axes, region: 'Nouvelle-Aquitaine', aids: ['Chèque numérique régional', 'Prêt croissance TPE'] },
+      },
+    ],
   ];
 }
 
 /** Writes one collection's shard files for `count` conversations, building one shard at a time. */
-async function writeShards(root: string, collection: string, count: number, docs: (i: number) => Array<[string, unknown]>, keys: (i: number) => string[]): Promise<void> {
+async function writeShards(
+  root: string,
+  collection: string,
+  count: number,
+  docs: (i: number) => Array<[string, unknown]>,
+  keys: (i: number) => string[],
+): Promise<void> {
   const dir = path.join(root, collection);
   await fs.mkdir(dir, { recursive: true });
   await writeFileAtomic(path.join(dir, '_meta.json'), JSON.stringify({ format: 1, shards: DEFAULT_SHARDS }));
@@ -113,7 +202,8 @@ async function writeShards(root: string, collection: string, count: number, docs
     if (buckets[s]!.length === 0) continue;
     const data: ShardData = new Map();
     for (const i of new Set(buckets[s])) {
-      for (const [key, value] of docs(i)) if (fnv1a(key) % DEFAULT_SHARDS === s) data.set(key, { json: JSON.stringify(value), eTag: `gen-${i}` });
+      for (const [key, value] of docs(i))
+        if (fnv1a(key) % DEFAULT_SHARDS === s) data.set(key, { json: JSON.stringify(value), eTag: `gen-${i}` });
     }
     await fs.writeFile(path.join(dir, `${String(s).padStart(String(DEFAULT_SHARDS - 1).length, '0')}.json`), encodeShard(data));
   }
@@ -127,12 +217,21 @@ export type Layout = 'shards' | 'logs';
  */
 export async function generateStore(root: string, count: number, layout: Layout, from = 0): Promise<void> {
   for (const collection of ['botstate', 'subjects', 'diagnostics', 'diagnostic-results']) {
-    const docs = (i: number) => otherDocs(i).filter(([c]) => c === collection).map(([, k, v]) => [k, v] as [string, unknown]);
+    const docs = (i: number) =>
+      otherDocs(i)
+        .filter(([c]) => c === collection)
+        .map(([, k, v]) => [k, v] as [string, unknown]);
     const keyList = Array.from({ length: count }, (_, i) => docs(i).map(([k]) => k));
     await writeShards(root, collection, count, docs, (i) => keyList[i]!);
   }
   if (layout === 'shards') {
-    await writeShards(root, 'transcripts', count, (i) => [[ids(i).conversationId, transcriptDoc(i)]], (i) => [ids(i).conversationId]);
+    await writeShards(
+      root,
+      'transcripts',
+      count,
+      (i) => [[ids(i).conversationId, transcriptDoc(i)]],
+      (i) => [ids(i).conversationId],
+    );
   } else {
     await writeTranscriptLogs(root, from, count);
   }
@@ -150,7 +249,10 @@ async function writeTranscriptLogs(root: string, from: number, count: number): P
       made.add(path.dirname(file));
     }
     const header = { conversationId: doc.conversationId, userId: doc.userId, locale: doc.locale, createdAt: doc.createdAt };
-    await fs.writeFile(file, encodeHeader(doc.conversationId, header) + encodeRecords(doc.entries.map((e) => ({ s: e.seq, a: e.activity }))));
+    await fs.writeFile(
+      file,
+      encodeHeader(doc.conversationId, header) + encodeRecords(doc.entries.map((e) => ({ s: e.seq, a: e.activity }))),
+    );
     const at = new Date(doc.updatedAt);
     await fs.utimes(file, at, at);
   }

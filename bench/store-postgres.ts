@@ -37,7 +37,11 @@ function conversationState(i: number, turn = 0): Record<string, unknown> {
         { id: 'diagnostic.question', state: { options: { prompt: { type: 'message', text: 'Avez-vous un site internet à vous ?' } } } },
       ],
     },
-    recentTexts: Array.from({ length: 6 }, (_, t) => ({ from: t % 2 ? 'bot' : 'user', text: `Message ${t} de la conversation ${i}`, at: '2026-11-30T10:00:00.000Z' })),
+    recentTexts: Array.from({ length: 6 }, (_, t) => ({
+      from: t % 2 ? 'bot' : 'user',
+      text: `Message ${t} de la conversation ${i}`,
+      at: '2026-11-30T10:00:00.000Z',
+    })),
     answers,
   };
 }
@@ -49,7 +53,13 @@ function activity(i: number, n: number): Record<string, unknown> {
     from: n % 2 ? { id: 'virage', name: 'Virage', role: 'bot' } : { id: `dl_user-${i}`, role: 'user' },
     text: `Question ${n}/34 · Présence en ligne\n\nVotre entreprise a-t-elle un site internet à elle, tenu à jour, où vos clients trouvent vos horaires et vos produits ?`,
     locale: 'fr-FR',
-    suggestedActions: { actions: ['Oui, un site à nous', 'Une page sur une plateforme', 'Non', 'Je ne sais pas'].map((t) => ({ type: 'imBack', title: t, value: t })) },
+    suggestedActions: {
+      actions: ['Oui, un site à nous', 'Une page sur une plateforme', 'Non', 'Je ne sais pas'].map((t) => ({
+        type: 'imBack',
+        title: t,
+        value: t,
+      })),
+    },
     channelData: { virage: { question: `presence_site_${n}`, progress: { index: n, total: 34 } } },
     replyToId: `conv-${i}|${String(n).padStart(7, '0')}`,
   };
@@ -61,14 +71,33 @@ async function prefill(client: pg.Client, count: number): Promise<number> {
     JSON.stringify({ s: n + 1, a: { ...activity(0, n), id: `conv|${n + 1}`, timestamp: '2026-11-30T10:00:00.000Z' } }),
   );
   const header = JSON.stringify({ conversationId: 'conv', userId: 'dl_user', locale: 'fr-FR', createdAt: '2026-11-30T10:00:00.000Z' });
-  const diag = JSON.stringify({ subject: 'directline:dl_user', completed: [{ answers: conversationState(0).answers, resultId: 'x'.repeat(22) }], updatedAt: '2026-11-30T10:00:00.000Z' });
+  const diag = JSON.stringify({
+    subject: 'directline:dl_user',
+    completed: [{ answers: conversationState(0).answers, resultId: 'x'.repeat(22) }],
+    updatedAt: '2026-11-30T10:00:00.000Z',
+  });
   for (let from = 0; from < count; from += 1000) {
     const to = Math.min(count, from + 1000) - 1;
     const doc = `INSERT INTO documents (collection, id, key, body, props, etag)
       SELECT $1, k, to_json(k)::text, $2, $3::jsonb, 'prefill' FROM (SELECT format($4, g) AS k FROM generate_series(${from}, ${to}) g) s`;
-    await client.query(doc, ['botstate', JSON.stringify({ ...conversationState(0), eTag: 'prefill' }), '{}', 'directline/conversations/conv-%s/']);
-    await client.query(doc, ['botstate', JSON.stringify({ profile: { name: 'Marie' }, eTag: 'prefill' }), '{}', 'directline/users/dl_user-%s/']);
-    await client.query(doc, ['diagnostics', diag, JSON.stringify({ subject: 'directline:dl_user', updatedAt: '2026-11-30T10:00:00.000Z' }), 'directline:dl_user-%s']);
+    await client.query(doc, [
+      'botstate',
+      JSON.stringify({ ...conversationState(0), eTag: 'prefill' }),
+      '{}',
+      'directline/conversations/conv-%s/',
+    ]);
+    await client.query(doc, [
+      'botstate',
+      JSON.stringify({ profile: { name: 'Marie' }, eTag: 'prefill' }),
+      '{}',
+      'directline/users/dl_user-%s/',
+    ]);
+    await client.query(doc, [
+      'diagnostics',
+      diag,
+      JSON.stringify({ subject: 'directline:dl_user', updatedAt: '2026-11-30T10:00:00.000Z' }),
+      'directline:dl_user-%s',
+    ]);
     await client.query(
       `INSERT INTO logs (collection, id, key, header, updated_at)
        SELECT 'transcripts', k, to_json(k)::text, $1, now() FROM (SELECT 'conv-' || g AS k FROM generate_series(${from}, ${to}) g) s`,
@@ -126,7 +155,12 @@ async function measure(store: PostgresStore, pick: () => number, ensure: (i: num
     appends.push(performance.now() - t);
   }
   const run = await load(TURNS, IN_FLIGHT, turn);
-  return { write: summarize(writes), append: summarize(appends), turn: summarize(run.samples), turnsPerSecond: (TURNS / run.wallMs) * 1000 };
+  return {
+    write: summarize(writes),
+    append: summarize(appends),
+    turn: summarize(run.samples),
+    turnsPerSecond: (TURNS / run.wallMs) * 1000,
+  };
 }
 
 const f = (n: number) => n.toFixed(n < 10 ? 2 : 1);
@@ -155,7 +189,14 @@ export async function benchStorePostgres(): Promise<BenchSection> {
       const empty = await measure(store, random(FRESH), ensure);
       await admin.query('TRUNCATE documents, logs, log_records');
       const prefillMs = await prefill(admin, STORED);
-      const bytes = Number((await admin.query<{ b: string }>(`SELECT sum(pg_total_relation_size(c.oid))::bigint AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`, [schema])).rows[0]!.b);
+      const bytes = Number(
+        (
+          await admin.query<{ b: string }>(
+            `SELECT sum(pg_total_relation_size(c.oid))::bigint AS b FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+            [schema],
+          )
+        ).rows[0]!.b,
+      );
       const full = await measure(store, random(FRESH), async () => undefined);
       figures = { empty, full, prefillMs, bytes };
     } finally {
@@ -168,7 +209,13 @@ export async function benchStorePostgres(): Promise<BenchSection> {
         `${STORED} conversations stored: bot and user state, diagnostics, ${ACTIVITIES}-activity transcript each; ` +
           `${(figures.bytes / 1e6).toFixed(0)} MB in PostgreSQL (tables, TOAST and indexes), filled in ${(figures.prefillMs / 1000).toFixed(1)} s`,
         'figure                       | empty p50 / p95 ms | stored p50 / p95 ms | stored/empty p50, p95',
-        ...([['bot state write (eTag *)', 'write'], ['transcript append (1 act.)', 'append'], [`turn (${IN_FLIGHT} in flight)`, 'turn']] as const).map(
+        ...(
+          [
+            ['bot state write (eTag *)', 'write'],
+            ['transcript append (1 act.)', 'append'],
+            [`turn (${IN_FLIGHT} in flight)`, 'turn'],
+          ] as const
+        ).map(
           ([label, k]) =>
             `${label.padEnd(28)} | ${f(empty[k].p50)} / ${f(empty[k].p95)} | ${f(full[k].p50)} / ${f(full[k].p95)} | ` +
             `${ratio(full[k].p50, empty[k].p50)}, ${ratio(full[k].p95, empty[k].p95)}`,

@@ -47,7 +47,9 @@ function duBytes(dir: string): number {
 
 async function runChild<T>(dataDir: string, count: number, mode = 'all'): Promise<T> {
   const child = fileURLToPath(new URL('./store-child.js', import.meta.url));
-  const { stdout } = await run(process.execPath, ['--no-deprecation', '--expose-gc', child, dataDir, String(count), mode], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, ['--no-deprecation', '--expose-gc', child, dataDir, String(count), mode], {
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout.trim().split('\n').pop()!) as T;
 }
 
@@ -89,8 +91,9 @@ export async function benchStore(): Promise<BenchSection> {
   const perConv = bytesPerConversation();
   const total = Object.values(perConv).reduce((a, b) => a + b, 0);
   const lines = [
-    `per finished diagnostic: ${(total / 1000).toFixed(1)} KB of JSON (${Object.entries(perConv).map(([c, b]) => `${c} ${(b / 1000).toFixed(1)}`).join(', ')}); ` +
-      `${MESSAGES} user messages; transcript layout: ${LAYOUT}`,
+    `per finished diagnostic: ${(total / 1000).toFixed(1)} KB of JSON (${Object.entries(perConv)
+      .map(([c, b]) => `${c} ${(b / 1000).toFixed(1)}`)
+      .join(', ')}); ` + `${MESSAGES} user messages; transcript layout: ${LAYOUT}`,
     'each size against an empty store: writes and turns interleaved in the same process (empty store in brackets);',
     'RSS against an empty store started alone just before (in brackets).',
     'stored | disk MB | message write p50/p95 ms | state write p50/p95 ms | turn p50 ms, turns/s | RSS after start+purge, peak MB | start+purge s',
@@ -103,12 +106,16 @@ export async function benchStore(): Promise<BenchSection> {
         `${x.rssAfterPurgeMB}, ${x.maxRssMB} [${x.empty.rssAfterPurgeMB}, ${x.empty.maxRssMB}] | ${(x.startPurgeMs / 1000).toFixed(1)}`,
     );
   }
-  lines.push('message write into 8 stored conversations in use (as the empty store\'s 8) p50/p95 ms [empty store], ratio p50, p95:');
+  lines.push("message write into 8 stored conversations in use (as the empty store's 8) p50/p95 ms [empty store], ratio p50, p95:");
   for (const x of results.filter((y) => y.count > 0)) {
     const e = x.side;
-    lines.push(`${String(x.count).padStart(6)} | ${f1(x.warm.p50)} / ${f1(x.warm.p95)} [${f1(e.message.p50)} / ${f1(e.message.p95)}] | ${r(x.warm.p50, e.message.p50)}, ${r(x.warm.p95, e.message.p95)}`);
+    lines.push(
+      `${String(x.count).padStart(6)} | ${f1(x.warm.p50)} / ${f1(x.warm.p95)} [${f1(e.message.p50)} / ${f1(e.message.p95)}] | ${r(x.warm.p50, e.message.p50)}, ${r(x.warm.p95, e.message.p95)}`,
+    );
   }
-  lines.push('ratios to the empty store (message: a random stored conversation, first write since start): message p95 | state p95 | turn p50 | turns/s | RSS after start+purge | peak RSS');
+  lines.push(
+    'ratios to the empty store (message: a random stored conversation, first write since start): message p95 | state p95 | turn p50 | turns/s | RSS after start+purge | peak RSS',
+  );
   for (const x of results.filter((y) => y.count > 0)) {
     const e = x.side;
     lines.push(
@@ -118,10 +125,15 @@ export async function benchStore(): Promise<BenchSection> {
   }
   const last = results[results.length - 1]!;
   if (last.count > 0) {
-    const ok = last.message.p95 <= 1.5 * last.side.message.p95 && last.turn.p50 <= 1.5 * last.side.turn.p50 && last.rssAfterPurgeMB <= 2 * last.empty.rssAfterPurgeMB;
+    const ok =
+      last.message.p95 <= 1.5 * last.side.message.p95 &&
+      last.turn.p50 <= 1.5 * last.side.turn.p50 &&
+      last.rssAfterPurgeMB <= 2 * last.empty.rssAfterPurgeMB;
     lines.push(`target at ${last.count} (write p95 and turn p50 <= 1.5x, RSS <= 2x the empty store): ${ok ? 'met' : 'NOT met'}`);
   }
-  lines.push(`generation: ${results.map((x) => `${x.count} in ${x.generateS.toFixed(0)} s`).join(', ')}; section took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  lines.push(
+    `generation: ${results.map((x) => `${x.count} in ${x.generateS.toFixed(0)} s`).join(', ')}; section took ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   return { title: 'Store as the data grows (realistic finished diagnostics, one process per size)', lines };
 }
 

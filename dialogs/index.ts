@@ -38,31 +38,43 @@ export interface DialogTreeDeps {
 }
 
 export function createMainDialog(d: DialogTreeDeps): MainDialog {
-  return new MainDialog(d.services, {
-    diagnostic: new DiagnosticDialog({
-      questionnaire: d.model.questionnaire,
-      model: d.model,
-      records: d.records,
-      nlu: d.nlu,
-      findAids: d.findAids,
-      knowledge: d.knowledge,
-      retentionDays: d.retention.diagnosticDays,
-      publicBaseUrl: (activity) => d.services.publicBaseUrl(activity),
-      knownDepartement: async (context) => (await d.savedContact.get(context))?.departement,
-      earlierTexts: async (context) => (await d.transcript(context)).filter((l) => l.from === 'user').map((l) => l.text),
-      clock: d.clock,
-    }),
-    question: new QuestionDialog(d.services, d.knowledge, d.knowledgeLog),
-    handoff: new HandoffDialog({
-      service: d.handoff,
-      understand: d.services.understand,
-      nlu: d.nlu,
-      lastDiagnostic: d.diagnosticForAdvisor,
-      transcript: d.transcript,
-      savedContact: d.savedContact,
-      retentionDays: d.retention.handoffDays,
-      clock: d.clock,
-      emitEvent: d.emitHandoffEvent,
-    }),
-  }, d.followUps ? [new FollowUpDialog({ followUps: d.followUps, knownEmail: async (context) => (await d.savedContact.get(context))?.email, phrases: d.nlu.phrases })] : []);
+  return new MainDialog(
+    d.services,
+    {
+      diagnostic: new DiagnosticDialog({
+        questionnaire: d.model.questionnaire,
+        model: d.model,
+        records: d.records,
+        nlu: d.nlu,
+        findAids: d.findAids,
+        knowledge: d.knowledge,
+        retentionDays: d.retention.diagnosticDays,
+        publicBaseUrl: (activity) => d.services.publicBaseUrl(activity),
+        knownDepartement: async (context) => (await d.savedContact.get(context))?.departement,
+        earlierTexts: async (context) => (await d.transcript(context)).filter((l) => l.from === 'user').map((l) => l.text),
+        clock: d.clock,
+      }),
+      question: new QuestionDialog(d.services, d.knowledge, d.knowledgeLog),
+      handoff: new HandoffDialog({
+        service: d.handoff,
+        understand: d.services.understand,
+        nlu: d.nlu,
+        lastDiagnostic: d.diagnosticForAdvisor,
+        transcript: d.transcript,
+        savedContact: d.savedContact,
+        retentionDays: d.retention.handoffDays,
+        clock: d.clock,
+        emitEvent: d.emitHandoffEvent,
+      }),
+    },
+    d.followUps
+      ? [
+          new FollowUpDialog({
+            followUps: d.followUps,
+            knownEmail: async (context) => (await d.savedContact.get(context))?.email,
+            phrases: d.nlu.phrases,
+          }),
+        ]
+      : [],
+  );
 }

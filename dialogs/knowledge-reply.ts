@@ -21,7 +21,13 @@ export function classify(search: KbSearchResult): KnowledgeOutcome {
   }
   const best = search.results[0];
   if (search.answered && best) {
-    const answered = { kind: 'answered', query: search.query, guideId: best.guideId, sectionId: best.sectionId, confidence: best.confidence } as const;
+    const answered = {
+      kind: 'answered',
+      query: search.query,
+      guideId: best.guideId,
+      sectionId: best.sectionId,
+      confidence: best.confidence,
+    } as const;
     return search.urgent ? { ...answered, urgent: true } : answered;
   }
   return { kind: 'none', query: search.query, confidence: best?.confidence ?? 0 };
@@ -29,7 +35,9 @@ export function classify(search: KbSearchResult): KnowledgeOutcome {
 
 function frenchDate(iso: string): string {
   const d = new Date(`${iso}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 }
 
 /** Sends the section that answers, with its source and follow-ups. */
@@ -59,7 +67,12 @@ export async function sendAnswer(
 }
 
 /** Searches and answers; returns what happened so the caller can count misses and offer an advisor. */
-export async function answerFromKnowledge(context: TurnContext, kb: KnowledgeBase, query: string, baseUrl: string): Promise<KnowledgeOutcome> {
+export async function answerFromKnowledge(
+  context: TurnContext,
+  kb: KnowledgeBase,
+  query: string,
+  baseUrl: string,
+): Promise<KnowledgeOutcome> {
   const search = kb.search(query, { top: 3 });
   const outcome = classify(search);
   if (outcome.kind === 'answered' && search.urgent) {
@@ -88,6 +101,16 @@ export function pickClarified(kb: KnowledgeBase, query: string, guideId: string)
   const guide = kb.guide(guideId);
   const section = guide?.sections[0];
   return guide && section
-    ? { guideId, title: guide.title, sectionId: section.id, sectionTitle: section.title, excerpt: guide.summary, score: 0, confidence: 0, url: `/guides/${guideId}`, signals: { coverage: 0, topical: 0, strength: 0, lead: 0 } }
+    ? {
+        guideId,
+        title: guide.title,
+        sectionId: section.id,
+        sectionTitle: section.title,
+        excerpt: guide.summary,
+        score: 0,
+        confidence: 0,
+        url: `/guides/${guideId}`,
+        signals: { coverage: 0, topical: 0, strength: 0, lead: 0 },
+      }
     : undefined;
 }

@@ -55,9 +55,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(MENU_PROMPT));
     this.addDialog(new EraseDialog(services));
     for (const d of [...Object.values(paths), ...extra]) this.addDialog(d);
-    this.addDialog(
-      new WaterfallDialog(MENU, [this.menuStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]),
-    );
+    this.addDialog(new WaterfallDialog(MENU, [this.menuStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]));
     this.addDialog(new WaterfallDialog(MENU_HANDOVER, [this.handoverStep.bind(this), this.loopStep.bind(this)]));
     this.initialDialogId = MENU;
   }
@@ -124,7 +122,8 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(MessageFactory.text(messages.welcome));
       await step.context.sendActivity(messages.privacyNotice(`${this.services.publicBaseUrl(step.context.activity)}/confidentialite`));
     }
-    if (options.initialText && this.services.phrases.command(options.initialText) === 'ne_plus_relancer') await this.stopFollowUp(step.context);
+    if (options.initialText && this.services.phrases.command(options.initialText) === 'ne_plus_relancer')
+      await this.stopFollowUp(step.context);
     if (options.initialText && this.choose(options.initialText)) return step.next(options.initialText);
     // Coming back days later: offer to continue the diagnostic where it stopped.
     const subject = subjectId(step.context.activity.channelId, step.context.activity.from?.id);
@@ -175,7 +174,11 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(messages.followUp.postponed);
       return step.replaceDialog(MENU, { again: true });
     }
-    if (offered && yesNo === 'yes') return step.beginDialog(this.paths[offered].id, offered === 'handoff' ? { trigger: step.options?.frustrated ? 'insatisfaction' : 'diagnostic' } : {});
+    if (offered && yesNo === 'yes')
+      return step.beginDialog(
+        this.paths[offered].id,
+        offered === 'handoff' ? { trigger: step.options?.frustrated ? 'insatisfaction' : 'diagnostic' } : {},
+      );
     if (offered && yesNo === 'no') {
       await step.context.sendActivity(messages.offerDeclined);
       return step.replaceDialog(MENU, { again: true });
@@ -232,7 +235,9 @@ export class MainDialog extends ComponentDialog {
       .map((s) => `- ${s.description} (${countOf(s.data)})`)
       .join('\n');
     const retention = this.services.retention;
-    const durations = retention ? messages.myData.retention(retention, `${this.services.publicBaseUrl(context.activity)}/confidentialite`) : undefined;
+    const durations = retention
+      ? messages.myData.retention(retention, `${this.services.publicBaseUrl(context.activity)}/confidentialite`)
+      : undefined;
     if (!lines) {
       await context.sendActivity(messages.myData.none);
       if (durations) await context.sendActivity(durations);

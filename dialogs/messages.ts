@@ -45,8 +45,7 @@ export const messages = {
   },
   tooLong: (max: number) => `Votre message est trop long : ${max} caractères au plus, s’il vous plaît.`,
   emptyInput: 'Je n’ai rien reçu. Écrivez votre message ou choisissez une option.',
-  technicalError:
-    'Désolé, un problème technique m’empêche de répondre. Réessayez dans un instant ; si cela continue, écrivez « menu ».',
+  technicalError: 'Désolé, un problème technique m’empêche de répondre. Réessayez dans un instant ; si cela continue, écrivez « menu ».',
   myData: {
     intro: (lines: string) => `Voici ce que je conserve sur vous :\n\n${lines}`,
     none: 'Je ne conserve aucune donnée vous concernant, en dehors de cette conversation.',

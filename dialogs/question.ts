@@ -18,7 +18,12 @@ export const QUESTION_DIALOG = 'question';
  */
 export interface KnowledgeLog {
   feedback(entry: { subject: string; query: string; guideId: string; sectionId: string; helpful: boolean }): Promise<void>;
-  unanswered(entry: { subject: string; query: string; confidence: number; reason: 'no_answer' | 'none_of_these' | 'unhelpful' }): Promise<void>;
+  unanswered(entry: {
+    subject: string;
+    query: string;
+    confidence: number;
+    reason: 'no_answer' | 'none_of_these' | 'unhelpful';
+  }): Promise<void>;
   /** An answer given with a confidence under LOW_CONFIDENCE, for curators to check. */
   lowConfidence(entry: { subject: string; query: string; guideId: string; confidence: number }): Promise<void>;
 }
@@ -36,8 +41,7 @@ export const q = {
   no: '👎 Non',
   thanks: 'Merci ! Posez une autre question quand vous voulez, ou écrivez « menu ».',
   sorry: 'Désolé. Pouvez-vous reformuler votre question avec d’autres mots ?',
-  unknown:
-    'Je n’ai pas de réponse fiable à cette question dans nos guides, et je préfère ne pas vous répondre au hasard.',
+  unknown: 'Je n’ai pas de réponse fiable à cette question dans nos guides, et je préfère ne pas vous répondre au hasard.',
   offerAdvisor: 'Un conseiller de votre CCI peut vous répondre : voulez-vous que je vous mette en relation ?',
   urgentAdvisor:
     'Vous n’êtes pas seul : un conseiller de votre CCI peut vous aider à faire le point dès maintenant, en plus du 17Cyber. Voulez-vous que je vous mette en relation ?',
@@ -131,7 +135,12 @@ export class QuestionDialog extends Dialog {
           return Dialog.EndOfTurn;
         }
         if (outcome.confidence < LOW_CONFIDENCE) {
-          await this.log.lowConfidence({ subject: subjectOf(dc), query: outcome.query, guideId: outcome.guideId, confidence: outcome.confidence });
+          await this.log.lowConfidence({
+            subject: subjectOf(dc),
+            query: outcome.query,
+            guideId: outcome.guideId,
+            confidence: outcome.confidence,
+          });
         }
         return this.askFeedback(dc, state, { query: outcome.query, guideId: outcome.guideId, sectionId: outcome.sectionId });
       case 'clarify':

@@ -7,7 +7,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
-import { DirectoryError, EXAMPLE_DIRECTORY, loadDirectory, loadOrSeedDirectory, saveDirectory, upsertAdvisor } from '../src/handoff/directory.js';
+import {
+  DirectoryError,
+  EXAMPLE_DIRECTORY,
+  loadDirectory,
+  loadOrSeedDirectory,
+  saveDirectory,
+  upsertAdvisor,
+} from '../src/handoff/directory.js';
 import { hashPassword, passwordProblem } from '../src/handoff/passwords.js';
 import { ADVISOR_ROLES, type AdvisorRole } from '../src/handoff/types.js';
 
@@ -39,7 +46,11 @@ export async function addAdvisor(file: string, input: AddAdvisorInput): Promise<
   const firstName = input.firstName?.trim() || input.name.trim().split(/\s+/)[0]!;
   const title = input.title?.trim();
   const next = upsertAdvisor(directory, input.cci, {
-    login, displayName: input.name.trim(), firstName, ...(title ? { title } : {}), passwordHash: await hashPassword(input.password),
+    login,
+    displayName: input.name.trim(),
+    firstName,
+    ...(title ? { title } : {}),
+    passwordHash: await hashPassword(input.password),
     ...(role === 'responsable' ? { role } : {}),
   });
   saveDirectory(file, next);
@@ -59,14 +70,16 @@ export function cciProblem(file: string, cci: string | undefined): string | unde
   return [head, 'CCI disponibles :', ...lines].join('\n');
 }
 
-export const USAGE = 'Usage : npm run advisor:add -- --cci <id> --login <identifiant> --name "<Prénom Nom>" [--first-name <Prénom>] [--title "conseillère numérique"] [--role conseiller|responsable]\n';
+export const USAGE =
+  'Usage : npm run advisor:add -- --cci <id> --login <identifiant> --name "<Prénom Nom>" [--first-name <Prénom>] [--title "conseillère numérique"] [--role conseiller|responsable]\n';
 
 /** What the command prints before exiting with code 2 (bad or missing arguments), or undefined. */
 export function usageProblem(args: Record<string, string>, file: string): string | undefined {
   const cci = cciProblem(file, args.cci);
-  const role = args.role !== undefined && !(ADVISOR_ROLES as readonly string[]).includes(args.role)
-    ? `Rôle inconnu « ${args.role} » : indiquez --role conseiller ou --role responsable.\n`
-    : '';
+  const role =
+    args.role !== undefined && !(ADVISOR_ROLES as readonly string[]).includes(args.role)
+      ? `Rôle inconnu « ${args.role} » : indiquez --role conseiller ou --role responsable.\n`
+      : '';
   if (!cci && !role && args.login && args.name) return undefined;
   return (cci ? cci + '\n' : '') + role + USAGE;
 }
@@ -122,7 +135,15 @@ async function main(): Promise<void> {
     }
   }
   try {
-    const line = await addAdvisor(file, { cci: args.cci!, login: args.login, name: args.name, firstName: args['first-name'], title: args.title, role: args.role as AdvisorRole | undefined, password });
+    const line = await addAdvisor(file, {
+      cci: args.cci!,
+      login: args.login,
+      name: args.name,
+      firstName: args['first-name'],
+      title: args.title,
+      role: args.role as AdvisorRole | undefined,
+      password,
+    });
     process.stdout.write(line + '\n');
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);

@@ -27,7 +27,8 @@ function choicesOf(activity: Activity): Choice[] {
   for (const attachment of a.attachments ?? []) {
     for (const button of attachment.content?.buttons ?? []) out.push(button);
     for (const action of attachment.content?.actions ?? []) {
-      if (action.type === 'Action.Submit') out.push({ title: action.title, type: 'messageBack', value: action.data, text: action.data?.msteams?.value ?? action.title });
+      if (action.type === 'Action.Submit')
+        out.push({ title: action.title, type: 'messageBack', value: action.data, text: action.data?.msteams?.value ?? action.title });
       else if (action.type === 'Action.OpenUrl') out.push({ title: action.title, type: 'openUrl', value: action.url });
     }
   }
@@ -51,11 +52,17 @@ function show(activity: Activity): Choice[] {
 async function main(): Promise<void> {
   let conn: { token: string; domain: string; userId: string };
   try {
-    const res = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${baseUrl}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     conn = (await res.json()) as typeof conn;
   } catch (err) {
-    say(`Impossible de joindre Virage à ${baseUrl} (${(err as Error).message}). Le serveur est-il démarré (npm start) ? Adresse différente : VIRAGE_URL=http://…`);
+    say(
+      `Impossible de joindre Virage à ${baseUrl} (${(err as Error).message}). Le serveur est-il démarré (npm start) ? Adresse différente : VIRAGE_URL=http://…`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -107,7 +114,11 @@ async function main(): Promise<void> {
     } else if (choice?.type === 'messageBack') {
       send({ type: 'message', text: choice.text ?? choice.title, value: choice.value });
     } else if (choice) {
-      send({ type: 'message', text: typeof choice.value === 'string' ? choice.value : choice.title, ...(typeof choice.value === 'object' ? { value: choice.value } : {}) });
+      send({
+        type: 'message',
+        text: typeof choice.value === 'string' ? choice.value : choice.title,
+        ...(typeof choice.value === 'object' ? { value: choice.value } : {}),
+      });
     } else {
       send({ type: 'message', text: input });
     }

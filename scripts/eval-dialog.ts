@@ -62,7 +62,10 @@ if (split !== 'test') {
   const dev = results.items.filter((i) => i.split === 'dev');
   if (dev.length) lines.push(...formatFailures(dev, [], verbose).map((l) => l.replace('-- tune items', '-- dev items')));
 }
-lines.push('', `(${results.items.length} items and ${results.conversations.length} conversations in ${(results.ms / 1000).toFixed(1)} s; report: test-output/eval-dialog.json)`);
+lines.push(
+  '',
+  `(${results.items.length} items and ${results.conversations.length} conversations in ${(results.ms / 1000).toFixed(1)} s; report: test-output/eval-dialog.json)`,
+);
 console.log(lines.join('\n'));
 
 const outDir = path.join(projectRoot, 'test-output');

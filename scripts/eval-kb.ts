@@ -16,12 +16,21 @@ const kb = createKnowledgeBase(content.guides, {
   ...(clarifyRatio === undefined ? {} : { clarifyRatio }),
 });
 const t0 = performance.now();
-const names = { test: 'moitié test (jamais réglée)', tune: 'moitié réglage', dev: 'jeu de développement', dev2: 'jeu de développement 2', dev3: 'jeu de développement 3', old: 'ancien jeu (165 questions)' } as const;
+const names = {
+  test: 'moitié test (jamais réglée)',
+  tune: 'moitié réglage',
+  dev: 'jeu de développement',
+  dev2: 'jeu de développement 2',
+  dev3: 'jeu de développement 3',
+  old: 'ancien jeu (165 questions)',
+} as const;
 const wanted = process.argv.slice(2);
 const unknownSet = wanted.find((k) => !(k in EVAL_SETS));
 if (unknownSet) throw new Error(`Jeu inconnu : ${unknownSet} (jeux : ${Object.keys(EVAL_SETS).join(', ')})`);
 const sets = (Object.keys(EVAL_SETS) as Array<keyof typeof EVAL_SETS>).filter((k) => wanted.length === 0 || wanted.includes(k));
-const reports = Object.fromEntries(sets.map((k) => [k, evaluate(kb, loadQuestions(EVAL_SETS[k]))])) as Partial<Record<keyof typeof EVAL_SETS, EvalReport>>;
+const reports = Object.fromEntries(sets.map((k) => [k, evaluate(kb, loadQuestions(EVAL_SETS[k]))])) as Partial<
+  Record<keyof typeof EVAL_SETS, EvalReport>
+>;
 const ms = performance.now() - t0;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`.padStart(8);

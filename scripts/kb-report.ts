@@ -31,7 +31,10 @@ async function main(): Promise<void> {
     const votes = await feedback.voteSummary();
     console.log(`\nAvis sur les réponses (${votes.length} sections notées) :`);
     if (votes.length === 0) console.log('  aucun');
-    for (const v of votes) console.log(`  👎 ${String(v.down).padStart(3)}  👍 ${String(v.up).padStart(3)}  ${v.guideId}${v.sectionId ? `#${v.sectionId}` : ''}`);
+    for (const v of votes)
+      console.log(
+        `  👎 ${String(v.down).padStart(3)}  👍 ${String(v.up).padStart(3)}  ${v.guideId}${v.sectionId ? `#${v.sectionId}` : ''}`,
+      );
   } finally {
     await store.close();
   }

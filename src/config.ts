@@ -57,7 +57,13 @@ export interface VirageConfig {
   /** How long after its expiry a self-hosted Direct Line token still resumes its conversation (hours). */
   directLineResumeHours: number;
   /** Human handoff: advisors directory file, live wait before a callback ticket, optional SMTP, and how long an advisor without a live console socket stays present. */
-  handoff: { advisorsFile: string; maxWaitMinutes: number; smtp?: { url: string; from: string }; emitEvent: boolean; presenceAbsentSeconds: number };
+  handoff: {
+    advisorsFile: string;
+    maxWaitMinutes: number;
+    smtp?: { url: string; from: string };
+    emitEvent: boolean;
+    presenceAbsentSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -132,7 +138,11 @@ function store(env: Env): VirageConfig['store'] {
   if (kind === 'lowdb') return { kind };
   const raw = str(env, 'DATABASE_URL');
   if (!raw) {
-    throw new ConfigError('DATABASE_URL', 'obligatoire avec STORE=postgres (postgres://utilisateur@hôte:5432/base)', 'required with STORE=postgres');
+    throw new ConfigError(
+      'DATABASE_URL',
+      'obligatoire avec STORE=postgres (postgres://utilisateur@hôte:5432/base)',
+      'required with STORE=postgres',
+    );
   }
   let parsed: URL | undefined;
   try {
@@ -141,7 +151,11 @@ function store(env: Env): VirageConfig['store'] {
     parsed = undefined;
   }
   if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol) || !parsed.hostname) {
-    throw new ConfigError('DATABASE_URL', 'doit être une URL postgres://utilisateur@hôte:5432/base', 'must be a postgres://user@host:5432/database URL');
+    throw new ConfigError(
+      'DATABASE_URL',
+      'doit être une URL postgres://utilisateur@hôte:5432/base',
+      'must be a postgres://user@host:5432/database URL',
+    );
   }
   return { kind: 'postgres', url: raw };
 }
@@ -157,11 +171,19 @@ function redis(env: Env): VirageConfig['redis'] {
     parsed = undefined;
   }
   if (!parsed || !['redis:', 'rediss:'].includes(parsed.protocol) || !parsed.hostname) {
-    throw new ConfigError('REDIS_URL', 'doit être une URL redis://hôte:6379 (ou rediss:// chiffrée)', 'must be a redis://host:6379 (or rediss://) URL');
+    throw new ConfigError(
+      'REDIS_URL',
+      'doit être une URL redis://hôte:6379 (ou rediss:// chiffrée)',
+      'must be a redis://host:6379 (or rediss://) URL',
+    );
   }
   const prefix = str(env, 'REDIS_PREFIX', 'virage:') || 'virage:';
   if (!/^[A-Za-z0-9_:.-]{1,64}$/.test(prefix)) {
-    throw new ConfigError('REDIS_PREFIX', 'lettres, chiffres et « _ : . - » seulement (64 au plus)', 'letters, digits and "_ : . -" only (64 at most)');
+    throw new ConfigError(
+      'REDIS_PREFIX',
+      'lettres, chiffres et « _ : . - » seulement (64 au plus)',
+      'letters, digits and "_ : . -" only (64 at most)',
+    );
   }
   return { url: raw, prefix };
 }
@@ -171,7 +193,10 @@ function trustProxy(env: Env): TrustProxy {
   const raw = str(env, 'TRUST_PROXY');
   if (raw === '' || ['false', 'non', 'no', '0'].includes(raw.toLowerCase())) return false;
   if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 1, 10);
-  const list = raw.split(',').map((a) => a.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   try {
     proxyaddr.compile(list);
   } catch {
@@ -266,13 +291,22 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
       accentColor: color(env, 'BRAND_ACCENT_COLOR', '#e69138'),
     },
     privacyNotice: {
-      controller: str(env, 'PRIVACY_CONTROLLER') || 'La CCI qui met Virage à votre disposition sur ce site (ses coordonnées figurent sur son site internet).',
-      dpoContact: str(env, 'PRIVACY_DPO_CONTACT') || 'Le délégué à la protection des données (DPO) de cette CCI, joignable par les coordonnées indiquées sur son site.',
+      controller:
+        str(env, 'PRIVACY_CONTROLLER') ||
+        'La CCI qui met Virage à votre disposition sur ce site (ses coordonnées figurent sur son site internet).',
+      dpoContact:
+        str(env, 'PRIVACY_DPO_CONTACT') ||
+        'Le délégué à la protection des données (DPO) de cette CCI, joignable par les coordonnées indiquées sur son site.',
       basis: {
-        conversation: str(env, 'PRIVACY_BASIS_CONVERSATION') || 'Mission d’intérêt public de la CCI : l’appui aux entreprises (article 6.1.e du RGPD).',
-        diagnostic: str(env, 'PRIVACY_BASIS_DIAGNOSTIC') || 'Mission d’intérêt public de la CCI : l’appui aux entreprises (article 6.1.e du RGPD).',
-        handoff: str(env, 'PRIVACY_BASIS_HANDOFF') || 'Votre consentement, demandé avant toute transmission à un conseiller (article 6.1.a du RGPD).',
-        feedback: str(env, 'PRIVACY_BASIS_FEEDBACK') || 'Mission d’intérêt public de la CCI : améliorer le service rendu (article 6.1.e du RGPD).',
+        conversation:
+          str(env, 'PRIVACY_BASIS_CONVERSATION') || 'Mission d’intérêt public de la CCI : l’appui aux entreprises (article 6.1.e du RGPD).',
+        diagnostic:
+          str(env, 'PRIVACY_BASIS_DIAGNOSTIC') || 'Mission d’intérêt public de la CCI : l’appui aux entreprises (article 6.1.e du RGPD).',
+        handoff:
+          str(env, 'PRIVACY_BASIS_HANDOFF') ||
+          'Votre consentement, demandé avant toute transmission à un conseiller (article 6.1.a du RGPD).',
+        feedback:
+          str(env, 'PRIVACY_BASIS_FEEDBACK') || 'Mission d’intérêt public de la CCI : améliorer le service rendu (article 6.1.e du RGPD).',
       },
     },
     retention: {

@@ -46,7 +46,11 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
 
   const server = createServer({ config, logger, version: readVersion(), health: [{ name: 'store', check: () => store.healthy() }] });
   let boundPort = config.port;
-  const urls = publicUrls(config, () => boundPort, (subject) => links.sign(subject));
+  const urls = publicUrls(
+    config,
+    () => boundPort,
+    (subject) => links.sign(subject),
+  );
 
   const nlu = createNlu(content.nlu);
   const kb = createKnowledgeBase(content.guides, knowledgeOptions(content));
@@ -68,35 +72,98 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     phrases: nlu.phrases,
   };
   const handoff = await setupHandoff({
-    config, logger, store, cluster, privacy, server, publicBaseUrl: () => urls.base(), guideTitle: (slug) => kb.guide(slug)?.title, clock,
+    config,
+    logger,
+    store,
+    cluster,
+    privacy,
+    server,
+    publicBaseUrl: () => urls.base(),
+    guideTitle: (slug) => kb.guide(slug)?.title,
+    clock,
   });
   let directLine: DirectLineService | undefined;
   const { adapter, relay, runBot } = assembleBot({
-    config, logger, cluster, storage: botState.storage, subjects: botState.subjects, handoff: handoff.service, phrases: nlu.phrases, directLine: () => directLine,
+    config,
+    logger,
+    cluster,
+    storage: botState.storage,
+    subjects: botState.subjects,
+    handoff: handoff.service,
+    phrases: nlu.phrases,
+    directLine: () => directLine,
     dialogs: ({ savedContact, transcript }) =>
       createMainDialog({
-        services, model, records, nlu, findAids, knowledge: kb, knowledgeLog: knowledgeLogOf(feedback), handoff: handoff.service,
+        services,
+        model,
+        records,
+        nlu,
+        findAids,
+        knowledge: kb,
+        knowledgeLog: knowledgeLogOf(feedback),
+        handoff: handoff.service,
         diagnosticForAdvisor: diagnostics.forAdvisor,
-        savedContact, transcript, retention: config.retention, clock, emitHandoffEvent: config.handoff.emitEvent, followUps,
+        savedContact,
+        transcript,
+        retention: config.retention,
+        clock,
+        emitHandoffEvent: config.handoff.emitEvent,
+        followUps,
       }),
   });
   const dl = (directLine = mountDirectLine(server, { config, store, cluster, logger, runBot, privacy }));
   registerRoutes(server, {
-    config, logger, adapter, runBot, privacy, links, kb, feedback, model, urls,
+    config,
+    logger,
+    adapter,
+    runBot,
+    privacy,
+    links,
+    kb,
+    feedback,
+    model,
+    urls,
     result: (id) => records.result(id),
     cciFor: (departement) => cciContact(handoff.service.directory(), departement),
   });
-  registerDashboard(server, { handoff, store, feedback, questionnaire: model.questionnaire, sectors: nlu.sectors, title: config.brand.title, clock, logger });
+  registerDashboard(server, {
+    handoff,
+    store,
+    feedback,
+    questionnaire: model.questionnaire,
+    sectors: nlu.sectors,
+    title: config.brand.title,
+    clock,
+    logger,
+  });
   const stopRelay = relay.start();
-  const retention = startRetention(privacy, [
-    { name: 'kb-feedback', purge: (now) => feedback.purge(now, config.retention.feedbackDays) },
-  ], logger, undefined, clock);
+  const retention = startRetention(
+    privacy,
+    [{ name: 'kb-feedback', purge: (now) => feedback.purge(now, config.retention.feedbackDays) }],
+    logger,
+    undefined,
+    clock,
+  );
   const reminders = startReminders({
-    followUps, smtp: config.handoff.smtp, baseUrl: () => urls.base(), clock, logger, intervalMs: overrides.followUpSweepMs,
+    followUps,
+    smtp: config.handoff.smtp,
+    baseUrl: () => urls.base(),
+    clock,
+    logger,
+    intervalMs: overrides.followUpSweepMs,
   });
 
   return {
-    config, logger, server, store, cluster, privacy, directLine: dl, retention, handoff, runBot,
+    config,
+    logger,
+    server,
+    store,
+    cluster,
+    privacy,
+    directLine: dl,
+    retention,
+    handoff,
+    runBot,
     followUp: { consents: followUps, reminders },
     async start(port = config.port) {
       boundPort = await listen(server, port, config.host);

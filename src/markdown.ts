@@ -8,13 +8,15 @@ const SPECIAL = /[\\`*_[\]()<>!#|~]/g;
 
 /** `text` as literal markdown text, on one line (line breaks would start lists or headings). */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(SPECIAL, (c) => `\\${c}`)
-    // Nor any web address the renderer's autolinker would turn into a link (an e-mail address may
-    // become a mailto: link, which opens nothing by itself).
-    .replace(/:\/\//g, ':\\/\\/')
-    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
+  return (
+    text
+      .replace(/\s*[\r\n]+\s*/g, ' ')
+      .replace(SPECIAL, (c) => `\\${c}`)
+      // Nor any web address the renderer's autolinker would turn into a link (an e-mail address may
+      // become a mailto: link, which opens nothing by itself).
+      .replace(/:\/\//g, ':\\/\\/')
+      .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`)
+  );
 }
 
 /** The reverse, for plain-text copies of the bot's messages (the advisor's transcript). */

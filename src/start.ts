@@ -10,7 +10,9 @@ export async function startFromEnvironment(createVirage: (config: VirageConfig) 
     virage = await createVirage(config);
     const port = await virage.start();
     if (isLocalMode(config)) {
-      virage.logger.warn('Mode local : pas de MicrosoftAppId, authentification des canaux désactivée / local mode: channel authentication off');
+      virage.logger.warn(
+        'Mode local : pas de MicrosoftAppId, authentification des canaux désactivée / local mode: channel authentication off',
+      );
     }
     virage.logger.info(`Virage prêt : http://localhost:${port} (web chat) — POST /api/messages`);
   } catch (err) {

@@ -73,7 +73,10 @@ describe('loadConfig', () => {
   it('takes Redis from REDIS_URL (one instance in memory without it) and REDIS_PREFIX', () => {
     expect(loadConfig({}).redis).toBeUndefined();
     expect(loadConfig({ REDIS_URL: 'redis://:secret@cache:6379' }).redis).toEqual({ url: 'redis://:secret@cache:6379', prefix: 'virage:' });
-    expect(loadConfig({ REDIS_URL: 'rediss://cache:6380/2', REDIS_PREFIX: 'cci33:' }).redis).toEqual({ url: 'rediss://cache:6380/2', prefix: 'cci33:' });
+    expect(loadConfig({ REDIS_URL: 'rediss://cache:6380/2', REDIS_PREFIX: 'cci33:' }).redis).toEqual({
+      url: 'rediss://cache:6380/2',
+      prefix: 'cci33:',
+    });
     expect(() => loadConfig({ REDIS_URL: 'http://u:secret@cache' })).toThrow(/^(?!.*secret)/s);
   });
 

@@ -18,7 +18,14 @@ describe('escapeMarkdown', () => {
   it.each(hostile)('renders %j as the same text, with no link, image, emphasis or HTML', async (text) => {
     const html = await marked.parse(escapeMarkdown(text), { gfm: true });
     expect(html).not.toMatch(/<(a|img|strong|em|code|del|h1|ul|ol|li|table)\b/);
-    const shown = html.replace(/<\/?p>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
+    const shown = html
+      .replace(/<\/?p>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .trim();
     expect(shown).toBe(text.replace(/\s*\n\s*/g, ' '));
   });
 

@@ -55,7 +55,13 @@ export function ambiguousOptions(phrases: Phrases, command: Command, answer: Rea
 }
 
 /** Saves the other facts of a message (and says back them with the main answer): « Noté : … ». */
-export async function saveFacts(s: DiagnosticServices, subject: string, question: Question, extra: ReadAnswer[], main?: ReadAnswer): Promise<string> {
+export async function saveFacts(
+  s: DiagnosticServices,
+  subject: string,
+  question: Question,
+  extra: ReadAnswer[],
+  main?: ReadAnswer,
+): Promise<string> {
   for (const e of extra) await s.records.saveAnswer(subject, e.questionId, e.answer, question.id);
   const labelled = extra.map((e) => ({ echo: e.echo, short: findQuestion(s.questionnaire, e.questionId)?.short }));
   if (main) return echoLine(main, labelled);

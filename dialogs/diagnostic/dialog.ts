@@ -5,37 +5,22 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { subjectId } from '../../src/privacy/registry.js';
-import { applicableQuestions, describeAnswer, findQuestion, nextQuestion, previousQuestion, type Answer, type Question } from '../../src/diagnostic/index.js';
+import { applicableQuestions, findQuestion, nextQuestion, type Answer, type Question } from '../../src/diagnostic/index.js';
 import { readAnswerText, type ReadAnswer } from '../../src/diagnostic/reading.js';
 import { answerFromButton, answerFromSubmit } from '../../src/diagnostic/understand.js';
-import type { Command } from '../../src/nlu/index.js';
-import { ERASE_DIALOG } from '../erase.js';
 import { messages } from '../messages.js';
 import type { PathResult } from '../main.js';
 import { d, missActivity, questionActivity } from './prompts.js';
 import { answerMidDiagnostic, finishDiagnostic, type DiagnosticServices } from './finish.js';
 import { afterDiagnostic } from './follow-up.js';
 import { ambiguousOptions, chooseOptions, knownLocation, openingFacts, pickPending, saveFacts, type Pending } from './answering.js';
+import { correct, onCommand, type DiagnosticSteps } from './commands.js';
+import { same, subjectOf, type DiagState } from './state.js';
 
 export const DIAGNOSTIC_DIALOG = 'diagnostic';
 
-interface DiagState {
-  mode: 'asking' | 'resumeOffer' | 'restartConfirm' | 'pending';
-  questionId?: string;
-  /** The current question is asked again although it has an answer (« retour », « corriger »). */
-  revisit?: boolean;
-  misses: number;
-  askedAboutAids?: boolean;
-  /** Questions answered from the previous message's free text: the next message may correct them. */
-  lastRead?: string[];
-  pending?: Pending;
-}
-
-const subjectOf = (dc: DialogContext) => subjectId(dc.context.activity.channelId, dc.context.activity.from?.id);
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-export class DiagnosticDialog extends Dialog {
-  constructor(private readonly s: DiagnosticServices) {
+export class DiagnosticDialog extends Dialog implements DiagnosticSteps {
+  constructor(readonly s: DiagnosticServices) {
     super(DIAGNOSTIC_DIALOG);
   }
 
@@ -76,7 +61,8 @@ export class DiagnosticDialog extends Dialog {
     }
     const lastRead = state.lastRead;
     state.lastRead = undefined;
-    const direct = answerFromSubmit(question, dc.context.activity.value) ?? (text ? answerFromButton(question, text, this.s.nlu.sectors) : undefined);
+    const direct =
+      answerFromSubmit(question, dc.context.activity.value) ?? (text ? answerFromButton(question, text, this.s.nlu.sectors) : undefined);
     if (direct) return this.accept(dc, state, question, direct);
     // A card submit without text (a stale or empty card) is asked again, never recorded as a miss.
     if (!text) {
@@ -85,7 +71,12 @@ export class DiagnosticDialog extends Dialog {
     }
 
     const run = await this.s.records.current(subjectOf(dc));
-    const reading = readAnswerText(text, question, { questionnaire: this.s.questionnaire, answers: run?.answers ?? {}, nlu: this.s.nlu, lastRead });
+    const reading = readAnswerText(text, question, {
+      questionnaire: this.s.questionnaire,
+      answers: run?.answers ?? {},
+      nlu: this.s.nlu,
+      lastRead,
+    });
     switch (reading.kind) {
       case 'answer':
         if (reading.asked) await this.answerQuestion(dc, state, reading.asked);
@@ -93,15 +84,20 @@ export class DiagnosticDialog extends Dialog {
       case 'choose':
         return this.offer(dc, state, d.choose, chooseOptions(question, reading.candidates));
       case 'ambiguous':
-        return this.offer(dc, state, d.ambiguous(phrases.label(reading.command)), ambiguousOptions(phrases, reading.command, reading.answer));
+        return this.offer(
+          dc,
+          state,
+          d.ambiguous(phrases.label(reading.command)),
+          ambiguousOptions(phrases, reading.command, reading.answer),
+        );
       case 'correction':
-        return this.correct(dc, state, question, reading.questionId, reading.answer);
+        return correct(this, dc, state, question, reading.questionId, reading.answer);
       case 'question':
         await this.answerQuestion(dc, state, reading.asked);
         await dc.context.sendActivity(d.resumeAfterQuestion);
         return this.ask(dc, state);
       case 'command':
-        return this.onCommand(dc, state, question, reading.command, text);
+        return onCommand(this, dc, state, question, reading.command, text);
       case 'facts':
         await dc.context.sendActivity(await saveFacts(this.s, subjectOf(dc), question, reading.extra));
         state.lastRead = reading.extra.map((e) => e.questionId);
@@ -134,96 +130,20 @@ export class DiagnosticDialog extends Dialog {
     state.pending = undefined;
     if (!picked) return undefined;
     if (picked.answer) return this.acceptRead(dc, state, question, picked.answer, []);
-    if (picked.command) return this.onCommand(dc, state, question, picked.command, text);
+    if (picked.command) return onCommand(this, dc, state, question, picked.command, text);
     return this.ask(dc, state);
   }
 
   private async offer(dc: DialogContext, state: DiagState, prompt: string, options: Pending['options']): Promise<DialogTurnResult> {
     state.mode = 'pending';
     state.pending = { options };
-    await dc.context.sendActivity(MessageFactory.suggestedActions(options.map((o) => o.label), prompt));
+    await dc.context.sendActivity(
+      MessageFactory.suggestedActions(
+        options.map((o) => o.label),
+        prompt,
+      ),
+    );
     return Dialog.EndOfTurn;
-  }
-
-  private async onCommand(dc: DialogContext, state: DiagState, question: Question, command: Command, text: string): Promise<DialogTurnResult> {
-    switch (command) {
-      case 'pourquoi':
-        await dc.context.sendActivity(d.why(question.why));
-        return this.ask(dc, state);
-      case 'precedent':
-        return this.back(dc, state, question);
-      case 'passer':
-        await dc.context.sendActivity(d.skipped);
-        return this.accept(dc, state, question, { type: 'dontknow' });
-      case 'dontknow':
-        return this.acceptRead(dc, state, question, { questionId: question.id, answer: { type: 'dontknow' }, echo: 'je ne sais pas' }, []);
-      case 'pause':
-        await this.s.records.setCurrentQuestion(subjectOf(dc), question.id);
-        await dc.context.sendActivity(d.paused);
-        return dc.endDialog({} satisfies PathResult);
-      case 'recommencer':
-        state.mode = 'restartConfirm';
-        await dc.context.sendActivity(MessageFactory.suggestedActions([d.restartYes, d.restartNo], d.restartConfirm));
-        return Dialog.EndOfTurn;
-      case 'parler_conseiller':
-      case 'etre_rappele':
-        return this.toAdvisor(dc, question, text);
-      case 'aide':
-        await dc.context.sendActivity(MessageFactory.text(messages.help));
-        return this.ask(dc, state);
-      case 'reprendre':
-        await dc.context.sendActivity(d.resumed);
-        return this.ask(dc, state);
-      case 'corriger':
-        return this.correct(dc, state, question, undefined, undefined);
-      case 'supprimer_donnees':
-        return dc.beginDialog(ERASE_DIALOG);
-      case 'menu':
-        await this.s.records.setCurrentQuestion(subjectOf(dc), question.id);
-        await dc.context.sendActivity(d.paused);
-        return dc.endDialog({} satisfies PathResult);
-      case 'mes_donnees':
-      case 'ne_plus_relancer':
-        return this.ask(dc, state);
-    }
-  }
-
-  /** A correction: the new answer when it was given (« non, on est 3 »), else that question again. */
-  private async correct(dc: DialogContext, state: DiagState, question: Question, questionId?: string, answer?: ReadAnswer): Promise<DialogTurnResult> {
-    const subject = subjectOf(dc);
-    const run = await this.s.records.current(subject);
-    if (!run) return this.startFresh(dc, state);
-    const target = questionId ? findQuestion(this.s.questionnaire, questionId) : previousQuestion(this.s.questionnaire, run.answers, question.id);
-    if (!target) {
-      await dc.context.sendActivity(d.noBack);
-      return this.ask(dc, state);
-    }
-    if (answer) {
-      await this.s.records.saveAnswer(subject, target.id, answer.answer, question.id);
-      state.lastRead = [target.id];
-      await dc.context.sendActivity(d.corrected(answer.echo));
-      return this.ask(dc, state);
-    }
-    return this.revisit(dc, state, target, run.answers[target.id], d.correcting);
-  }
-
-  private async back(dc: DialogContext, state: DiagState, question: Question): Promise<DialogTurnResult> {
-    const run = await this.s.records.current(subjectOf(dc));
-    const prev = run && previousQuestion(this.s.questionnaire, run.answers, question.id);
-    if (!prev) {
-      await dc.context.sendActivity(d.noBack);
-      return this.ask(dc, state);
-    }
-    return this.revisit(dc, state, prev, run.answers[prev.id], d.back);
-  }
-
-  /** Asks an answered question again, saying what was recorded; the answer stays until replaced. */
-  private async revisit(dc: DialogContext, state: DiagState, target: Question, recorded: Answer | undefined, intro: string): Promise<DialogTurnResult> {
-    state.questionId = target.id;
-    state.revisit = true;
-    state.misses = 0;
-    await dc.context.sendActivity(recorded ? `${intro} ${d.recorded(describeAnswer(target, recorded))}` : intro);
-    return this.ask(dc, state);
   }
 
   private async answerQuestion(dc: DialogContext, state: DiagState, asked: string): Promise<void> {
@@ -231,7 +151,7 @@ export class DiagnosticDialog extends Dialog {
     state.askedAboutAids ||= aboutAids;
   }
 
-  private async startFresh(dc: DialogContext, state: DiagState): Promise<DialogTurnResult> {
+  async startFresh(dc: DialogContext, state: DiagState): Promise<DialogTurnResult> {
     await this.s.records.start(subjectOf(dc), this.s.questionnaire.version);
     await dc.context.sendActivity(d.intro);
     await dc.context.sendActivity(d.notice(this.s.retentionDays));
@@ -253,7 +173,7 @@ export class DiagnosticDialog extends Dialog {
   }
 
   /** Asks the current question: the one pinned (unanswered, or revisited), else the next unanswered. */
-  private async ask(dc: DialogContext, state: DiagState): Promise<DialogTurnResult> {
+  async ask(dc: DialogContext, state: DiagState): Promise<DialogTurnResult> {
     const subject = subjectOf(dc);
     const run = await this.s.records.current(subject);
     if (!run) return this.startFresh(dc, state);
@@ -281,14 +201,20 @@ export class DiagnosticDialog extends Dialog {
   }
 
   /** Stores a free-text answer (and the other facts of the same message), says it back, moves on. */
-  private async acceptRead(dc: DialogContext, state: DiagState, question: Question, main: ReadAnswer, extra: ReadAnswer[]): Promise<DialogTurnResult> {
+  async acceptRead(
+    dc: DialogContext,
+    state: DiagState,
+    question: Question,
+    main: ReadAnswer,
+    extra: ReadAnswer[],
+  ): Promise<DialogTurnResult> {
     await dc.context.sendActivity(await saveFacts(this.s, subjectOf(dc), question, extra, main));
     const result = await this.accept(dc, state, question, main.answer);
     state.lastRead = [main.questionId, ...extra.map((e) => e.questionId)];
     return result;
   }
 
-  private async accept(dc: DialogContext, state: DiagState, question: Question, answer: Answer): Promise<DialogTurnResult> {
+  async accept(dc: DialogContext, state: DiagState, question: Question, answer: Answer): Promise<DialogTurnResult> {
     const subject = subjectOf(dc);
     const run = await this.s.records.current(subject);
     if (!run) return this.startFresh(dc, state);
@@ -310,9 +236,8 @@ export class DiagnosticDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
-  private async toAdvisor(dc: DialogContext, question: Question, text?: string): Promise<DialogTurnResult> {
+  async toAdvisor(dc: DialogContext, question: Question, text?: string): Promise<DialogTurnResult> {
     await this.s.records.setCurrentQuestion(subjectOf(dc), question.id);
     return dc.endDialog({ next: 'handoff', payload: { text, trigger: 'diagnostic' } } satisfies PathResult);
   }
 }
-

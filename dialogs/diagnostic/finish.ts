@@ -32,8 +32,19 @@ export interface DiagnosticServices {
 /** Channels that render Adaptive Cards; elsewhere the plain text version is sent. */
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator', 'test']);
 
-export async function finishDiagnostic(context: TurnContext, s: DiagnosticServices, subject: string, answers: Answers, askedAboutAids: boolean): Promise<DiagnosticResult> {
-  const built = buildResult(s.questionnaire, {}, answers, { model: s.model, findAids: s.findAids, askedAboutAids, ...(s.clock ? { now: s.clock() } : {}) });
+export async function finishDiagnostic(
+  context: TurnContext,
+  s: DiagnosticServices,
+  subject: string,
+  answers: Answers,
+  askedAboutAids: boolean,
+): Promise<DiagnosticResult> {
+  const built = buildResult(s.questionnaire, {}, answers, {
+    model: s.model,
+    findAids: s.findAids,
+    askedAboutAids,
+    ...(s.clock ? { now: s.clock() } : {}),
+  });
   // The same person's previous diagnostic (T0): the card, the PDF and the advisor show the progress.
   const previous = await s.records.lastCompleted(subject);
   const t0 = previous?.resultId ? await s.records.result(previous.resultId) : undefined;

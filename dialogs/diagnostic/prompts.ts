@@ -23,11 +23,13 @@ export const d = {
   answerIt: (answer: string) => `Ma réponse : ${answer}`,
   notCommand: 'Je réponds à la question',
   ambiguous: (command: string) => `Je veux être sûr de bien vous comprendre : vous répondez à la question, ou vous voulez « ${command} » ?`,
-  knownDepartement: (dep: string) => `Noté : ${dep}, le département que vous m’avez déjà indiqué. Si ce n’est pas le bon, écrivez « corriger ».`,
+  knownDepartement: (dep: string) =>
+    `Noté : ${dep}, le département que vous m’avez déjà indiqué. Si ce n’est pas le bon, écrivez « corriger ».`,
   corrected: (answer: string) => `C’est corrigé : ${answer}.`,
   correcting: 'D’accord, corrigeons cette réponse.',
   recorded: (answer: string) => `Vous aviez répondu : « ${answer} ».`,
-  gaveUp: 'Je n’arrive pas à lire votre réponse : je note « je ne sais pas » pour cette question, et nous passons à la suivante. Vous pourrez la corriger en écrivant « corriger ».',
+  gaveUp:
+    'Je n’arrive pas à lire votre réponse : je note « je ne sais pas » pour cette question, et nous passons à la suivante. Vous pourrez la corriger en écrivant « corriger ».',
   restartConfirm: 'Voulez-vous vraiment recommencer le diagnostic depuis le début ? Vos réponses actuelles seront remplacées.',
   restartYes: 'Oui, recommencer',
   restartNo: 'Non, continuer',
@@ -46,7 +48,12 @@ export const d = {
 } as const;
 
 /** The question with its progress line, and its buttons or card. */
-export function questionActivity(q: Questionnaire, question: Question, answers: Answers, sectors: Array<{ id: string; label: string }>): Partial<Activity> {
+export function questionActivity(
+  q: Questionnaire,
+  question: Question,
+  answers: Answers,
+  sectors: Array<{ id: string; label: string }>,
+): Partial<Activity> {
   const p = progress(q, answers, question.id);
   const text = `_${p?.label ?? ''}_\n\n${question.text}`;
   if (question.type === 'multi') {
@@ -62,7 +69,10 @@ export function missActivity(question: Question, misses: number, sectors: Array<
   if (question.type === 'multi') {
     // The card again (in some channels the first one has scrolled away).
     const card = multiCard(question);
-    return { ...MessageFactory.suggestedActions([DONT_KNOW, d.skip], misses <= 1 ? d.missOnce(question.example) : d.multiHint), attachments: [card] };
+    return {
+      ...MessageFactory.suggestedActions([DONT_KNOW, d.skip], misses <= 1 ? d.missOnce(question.example) : d.multiHint),
+      attachments: [card],
+    };
   }
   const labels = buttonsFor(question, sectors).map((b) => b.label);
   return MessageFactory.suggestedActions([...labels, d.skip], d.missOnce(question.example));

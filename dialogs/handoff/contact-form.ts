@@ -60,7 +60,12 @@ export function keptContactForm(contact: Contact): ContactForm {
 }
 
 /** Reads the answer to `step` (and whatever else the message gives); a reprompt when it is not valid. */
-export function readContact(form: ContactForm, step: ContactStep, text: string, phrases: Phrases): { reprompt: string; buttons?: string[] } | undefined {
+export function readContact(
+  form: ContactForm,
+  step: ContactStep,
+  text: string,
+  phrases: Phrases,
+): { reprompt: string; buttons?: string[] } | undefined {
   const c = form.contact;
   const done = asked(form);
   const parts = parseContactParts(text);

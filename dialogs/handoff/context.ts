@@ -13,7 +13,11 @@ export function diagnosticSummary(result: DiagnosticResult): DiagnosticSummary {
     scores,
     ...(result.overall !== null ? { globalScore: result.overall } : {}),
     ...(result.level
-      ? { level: result.complete ? result.level.label : `${result.level.label} (diagnostic en cours : ${result.answered}/${result.total} réponses)` }
+      ? {
+          level: result.complete
+            ? result.level.label
+            : `${result.level.label} (diagnostic en cours : ${result.answered}/${result.total} réponses)`,
+        }
       : {}),
     priorities: result.plan.priorities.map((p) => p.title),
     redFlags: result.redFlags.map((f) => (f.urgent ? `URGENT — ${f.reason}` : f.reason)),

@@ -54,7 +54,8 @@ export class HandoffDialog extends Dialog {
     const subject = subjectOf(dc.context);
     const [saved, diagnostic] = await Promise.all([this.deps.savedContact.get(dc.context, {}), this.deps.lastDiagnostic(subject)]);
     const intent = text ? this.deps.understand(text) : undefined;
-    const callback = fold(text).startsWith('etre rappele') || (intent?.intent === 'etre_rappele' && intent.confidence >= COMMAND_CONFIDENCE);
+    const callback =
+      fold(text).startsWith('etre rappele') || (intent?.intent === 'etre_rappele' && intent.confidence >= COMMAND_CONFIDENCE);
     const { departement: savedDep, ...contact } = saved;
     const state: HandoffState = {
       step: 'consent',
@@ -79,8 +80,7 @@ export class HandoffDialog extends Dialog {
       case 'name':
       case 'company':
       case 'email':
-      case 'phone':
-      {
+      case 'phone': {
         const wrong = readContact(state, state.step, text, this.deps.nlu.phrases);
         return wrong ? say(dc, wrong.reprompt, wrong.buttons) : this.askNext(dc, state);
       }
@@ -102,7 +102,8 @@ export class HandoffDialog extends Dialog {
     const command = text ? this.deps.nlu.phrases.command(text) : undefined;
     if (!text || command === 'parler_conseiller' || command === 'etre_rappele' || !checkReason(text).ok) return false;
     const u = this.deps.understand(text);
-    const bare = (u.intent === 'parler_conseiller' || u.intent === 'etre_rappele') && u.confidence >= COMMAND_CONFIDENCE && text.length < 40;
+    const bare =
+      (u.intent === 'parler_conseiller' || u.intent === 'etre_rappele') && u.confidence >= COMMAND_CONFIDENCE && text.length < 40;
     return !bare && !['parler à un conseiller', 'être rappelé'].includes(text.toLowerCase());
   }
 
@@ -218,8 +219,19 @@ export class HandoffDialog extends Dialog {
     const { request, queue, plan } = created;
     const cci = routeDepartement(this.deps.service.directory(), state.departement);
     if (this.deps.emitEvent) {
-      const handoffContext = { skill: cci.id, reference: request.reference, trigger: state.trigger, reason: request.reason, departement: request.departement, contact: request.contact, profile, diagnostic };
-      const event = EventFactory.createHandoffInitiation(context, handoffContext, { activities: transcriptActivities(transcript, context.activity.from.id) as Activity[] });
+      const handoffContext = {
+        skill: cci.id,
+        reference: request.reference,
+        trigger: state.trigger,
+        reason: request.reason,
+        departement: request.departement,
+        contact: request.contact,
+        profile,
+        diagnostic,
+      };
+      const event = EventFactory.createHandoffInitiation(context, handoffContext, {
+        activities: transcriptActivities(transcript, context.activity.from.id) as Activity[],
+      });
       await context.sendActivity(event);
     }
     if (request.kind === 'live' && queue) {

@@ -33,7 +33,11 @@ interface FormSlot {
   again?(state: HandoffState): Question;
 }
 
-const contactSlot = (slot: Slot<ContactForm, ContactStep>): FormSlot => ({ step: slot.step, missing: slot.missing, question: slot.question });
+const contactSlot = (slot: Slot<ContactForm, ContactStep>): FormSlot => ({
+  step: slot.step,
+  missing: slot.missing,
+  question: slot.question,
+});
 
 export const HANDOFF_FORM: readonly FormSlot[] = [
   {

@@ -38,15 +38,22 @@ export const h = {
     `La CCI conserve ces informations ${days} jours au plus, puis elles sont effacées ; vous pouvez les effacer avant en écrivant « supprimer mes données ». ` +
     'Êtes-vous d’accord ?',
   consentParts: (diagnostic: boolean) =>
-    ['notre conversation jusqu’ici', ...(diagnostic ? ['le résumé de votre diagnostic'] : []), 'vos coordonnées', 'votre demande'].join(', ').replace(/, ([^,]+)$/, ' et $1'),
+    ['notre conversation jusqu’ici', ...(diagnostic ? ['le résumé de votre diagnostic'] : []), 'vos coordonnées', 'votre demande']
+      .join(', ')
+      .replace(/, ([^,]+)$/, ' et $1'),
   consentAgain: 'Répondez « oui » pour continuer, ou « non » si vous préférez ne rien transmettre.',
   declined: (phone?: string, email?: string) =>
-    'Très bien, je ne transmets rien.' + (phone || email ? ` Vous pouvez aussi joindre votre CCI directement${phone ? ` au ${phone}` : ''}${email ? `${phone ? ' ou' : ''} à ${email}` : ''}.` : ''),
+    'Très bien, je ne transmets rien.' +
+    (phone || email
+      ? ` Vous pouvez aussi joindre votre CCI directement${phone ? ` au ${phone}` : ''}${email ? `${phone ? ' ou' : ''} à ${email}` : ''}.`
+      : ''),
   askName: 'Quel est votre nom (prénom et nom) ?',
   askCompany: 'Et le nom de votre entreprise ?',
   askEmail: 'À quelle adresse e-mail le conseiller peut-il vous écrire ? (« passer » si vous préférez le téléphone)',
   askPhone: (required: boolean) =>
-    required ? 'À quel numéro de téléphone le conseiller peut-il vous joindre ?' : 'Et un numéro de téléphone ? (« passer » si l’e-mail suffit)',
+    required
+      ? 'À quel numéro de téléphone le conseiller peut-il vous joindre ?'
+      : 'Et un numéro de téléphone ? (« passer » si l’e-mail suffit)',
   needOneWay: 'Il me faut au moins un moyen de vous joindre : un e-mail ou un numéro de téléphone.',
   askDepartement: 'Dans quel département se trouve votre entreprise ? (numéro, code postal ou ville, par exemple « 33 » ou « Bordeaux »)',
   departementAgain: 'Je n’ai pas reconnu le département. Indiquez son numéro (ex. 33, 2A, 974) ou votre code postal.',
@@ -57,7 +64,8 @@ export const h = {
     `${diagnostic ? ', le résumé de votre diagnostic' : ''} et notre conversation. ${when}\n\nC’est bien ça ?`,
   whenLive: 'Un conseiller est disponible : vous échangerez avec lui ici même.',
   /** The summary's last words for a callback: true to why (closed, nobody free, asked for) and when. */
-  whenCallback: (plan: Callback) => `${plan.why === 'personne' ? `${NOBODY} : u` : plan.why === 'ferme' && plan.from ? 'La CCI est fermée en ce moment : u' : 'U'}n conseiller vous rappellera ${callbackWhen(plan)}.`,
+  whenCallback: (plan: Callback) =>
+    `${plan.why === 'personne' ? `${NOBODY} : u` : plan.why === 'ferme' && plan.from ? 'La CCI est fermée en ce moment : u' : 'U'}n conseiller vous rappellera ${callbackWhen(plan)}.`,
   summaryAgain: 'Choisissez « Oui, c’est bien ça » pour envoyer, ou l’une des autres options.',
   cancelled: 'C’est annulé : je n’ai rien transmis.',
   failed: 'Désolé, je n’ai pas pu enregistrer votre demande. Réessayez dans un instant, ou contactez directement votre CCI.',
@@ -86,6 +94,9 @@ export const h = {
 export const STARS = ['⭐1', '⭐2', '⭐3', '⭐4', '⭐5'] as const;
 
 /** A short reply folded for comparison with a button label (accents, case, apostrophes, end punctuation). */
-export const fold = (text: string) => nluFold(text).trim().replace(/'/g, ' ').replace(/[.!?\s]+$/g, '').replace(/\s+/g, ' ');
-
-
+export const fold = (text: string) =>
+  nluFold(text)
+    .trim()
+    .replace(/'/g, ' ')
+    .replace(/[.!?\s]+$/g, '')
+    .replace(/\s+/g, ' ');

@@ -51,7 +51,12 @@ export function assembleBot(d: BotDepsIn): BotParts {
   const adapter = createAdapter(d.config, d.logger, d.cluster);
   adapter.use(new RecentTextsMiddleware(recentTexts));
   const relay = new HandoffRelay({
-    service: d.handoff, adapter, appId: d.config.microsoftAppId ?? '', directLine: d.directLine, logger: d.logger, phrases: d.phrases,
+    service: d.handoff,
+    adapter,
+    appId: d.config.microsoftAppId ?? '',
+    directLine: d.directLine,
+    logger: d.logger,
+    phrases: d.phrases,
     ...(d.cluster.shared ? { positions: new SharedQueuePositions(d.cluster.keys) } : {}),
   });
   const mainDialog = d.dialogs({

@@ -14,7 +14,8 @@ export function savedContactPrivacySource(storage: Storage, subjects: SubjectInd
   };
   return {
     name: 'handoff-contact',
-    description: 'Vos coordonnées gardées pour vos prochaines demandes de mise en relation (nom, entreprise, e-mail, téléphone, département)',
+    description:
+      'Vos coordonnées gardées pour vos prochaines demandes de mise en relation (nom, entreprise, e-mail, téléphone, département)',
     async export(subject) {
       const key = await keyOf(subject);
       if (!key) return null;

@@ -103,13 +103,17 @@ export class HandoffRelay {
     switch (event.type) {
       case 'queue.moved':
         for (const e of event.entries) {
-          this.deliver(e.conversation, async () => ((await this.told.moved(e.id, e.position)) ? [MessageFactory.text(h.moved(e.position, e.expectedWaitMs))] : []));
+          this.deliver(e.conversation, async () =>
+            (await this.told.moved(e.id, e.position)) ? [MessageFactory.text(h.moved(e.position, e.expectedWaitMs))] : [],
+          );
         }
         return;
       case 'request.taken':
         this.forget(event.request.id);
         if (event.request.kind === 'live') {
-          this.deliver(event.request.conversation, [MessageFactory.suggestedActions([h.end], h.taken(event.advisor.firstName, this.cciName(event.request), event.advisor.title))]);
+          this.deliver(event.request.conversation, [
+            MessageFactory.suggestedActions([h.end], h.taken(event.advisor.firstName, this.cciName(event.request), event.advisor.title)),
+          ]);
         }
         return;
       case 'message.advisor':
@@ -128,7 +132,9 @@ export class HandoffRelay {
       }
       case 'request.callback':
         this.forget(event.request.id);
-        this.deliver(event.request.conversation, [MessageFactory.text(h.timedOut(event.request.reference, this.cciName(event.request), event.request.callbackLabel))]);
+        this.deliver(event.request.conversation, [
+          MessageFactory.text(h.timedOut(event.request.reference, this.cciName(event.request), event.request.callbackLabel)),
+        ]);
         return;
       default:
         return;
@@ -150,7 +156,9 @@ export class HandoffRelay {
         const list = typeof activities === 'function' ? await activities() : activities;
         if (list.length) await this.send(ref, list);
       })
-      .catch((err) => this.deps.logger.warn('[relay] delivery failed', { channel: ref.channelId, err: String((err as Error)?.message ?? err) }));
+      .catch((err) =>
+        this.deps.logger.warn('[relay] delivery failed', { channel: ref.channelId, err: String((err as Error)?.message ?? err) }),
+      );
     this.chains.set(id, next);
     void next.then(() => {
       if (this.chains.get(id) === next) this.chains.delete(id);

@@ -9,10 +9,7 @@ import { savedContactPrivacySource } from './contact-privacy.js';
 import { RECENT_TEXTS } from './transcript.js';
 
 function keysOf(rec: SubjectRecord): string[] {
-  return [
-    `${rec.channelId}/users/${rec.userId}/`,
-    ...rec.conversations.map((c) => `${rec.channelId}/conversations/${c}/`),
-  ];
+  return [`${rec.channelId}/users/${rec.userId}/`, ...rec.conversations.map((c) => `${rec.channelId}/conversations/${c}/`)];
 }
 
 export function botStatePrivacySource(storage: Storage, subjects: SubjectIndex, retentionDays: number): PersonalDataSource {
@@ -53,7 +50,11 @@ export function botStatePrivacySource(storage: Storage, subjects: SubjectIndex, 
 }
 
 /** The bot's state storage and the subject index over the store, registered as personal-data sources. */
-export function openBotState(store: DocumentStore, privacy: PrivacyRegistry, conversationDays: number): { storage: BotStorage; subjects: SubjectIndex } {
+export function openBotState(
+  store: DocumentStore,
+  privacy: PrivacyRegistry,
+  conversationDays: number,
+): { storage: BotStorage; subjects: SubjectIndex } {
   const subjects = new SubjectIndex(store.collection<SubjectRecord>('subjects'));
   const storage = new BotStorage(store.collection<StoredItem>('botstate'));
   privacy.register(botStatePrivacySource(storage, subjects, conversationDays));

@@ -50,7 +50,14 @@ export function adaptiveCardProblems(card: unknown, where = 'carte'): string[] {
   walk(card, (node, path) => {
     const n = node as { type?: unknown; text?: unknown; title?: unknown; value?: unknown };
     const texts: Array<[string, unknown]> =
-      n.type === 'TextBlock' ? [['text', n.text]] : /\.facts\[\d+\]$/.test(path) ? [['title', n.title], ['value', n.value]] : [];
+      n.type === 'TextBlock'
+        ? [['text', n.text]]
+        : /\.facts\[\d+\]$/.test(path)
+          ? [
+              ['title', n.title],
+              ['value', n.value],
+            ]
+          : [];
     for (const [field, value] of texts) {
       if (typeof value !== 'string') continue;
       const at = `${where} ${path}.${field}`;

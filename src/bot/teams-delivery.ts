@@ -57,9 +57,7 @@ export function statusOf(error: unknown): number | undefined {
 /** Retry-After of a failed connector call, in ms (seconds or HTTP date), if the response had one. */
 export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
   const headers = (error as { response?: { headers?: unknown } } | undefined)?.response?.headers as
-    | { get?: (name: string) => string | undefined | null }
-    | Record<string, string>
-    | undefined;
+    { get?: (name: string) => string | undefined | null } | Record<string, string> | undefined;
   if (!headers) return undefined;
   const raw =
     typeof headers.get === 'function'
@@ -146,8 +144,10 @@ export function installTeamsDelivery(adapter: CloudAdapter, options: TeamsDelive
       const tenantId = tenantOf(context.activity);
       if (tenantId) await perTenant.acquire(tenantId);
       await perConversation.acquire(conversationId);
-      const sent = await sendWithRetry(() => original(context, [activity]), retry, (e) =>
-        options.logger?.warn('[teams] connector throttled or failed, retrying', { ...e }),
+      const sent = await sendWithRetry(
+        () => original(context, [activity]),
+        retry,
+        (e) => options.logger?.warn('[teams] connector throttled or failed, retrying', { ...e }),
       );
       responses.push(...sent);
     }

@@ -49,7 +49,10 @@ export class RecentTextsMiddleware implements Middleware {
 }
 
 /** True when a conversation (reference or activity) is one of our own self-hosted Direct Line. */
-export function isSelfHostedDirectLine(ref: { channelId?: string; serviceUrl?: string }, directLine: DirectLineService | undefined): boolean {
+export function isSelfHostedDirectLine(
+  ref: { channelId?: string; serviceUrl?: string },
+  directLine: DirectLineService | undefined,
+): boolean {
   if (!directLine || ref.channelId !== 'directline' || !ref.serviceUrl) return false;
   try {
     return new URL(ref.serviceUrl).pathname === new URL(directLine.serviceUrl()).pathname;

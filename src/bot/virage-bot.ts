@@ -2,13 +2,7 @@
 // It welcomes on join (conversationUpdate) or on the first message, guards input size, records which
 // conversations a person has had (for erasure and retention), and never lets a card submit without
 // text crash a handler.
-import {
-  TeamsActivityHandler,
-  type ConversationState,
-  type StatePropertyAccessor,
-  type TurnContext,
-  type UserState,
-} from 'botbuilder';
+import { TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { MAIN_DIALOG, type MainDialog, type MainOptions } from '../../dialogs/main.js';
 import { ERASED_FLAG } from '../../dialogs/erase.js';

@@ -15,7 +15,9 @@ export async function openBackends(config: VirageConfig, logger: Logger): Promis
   });
   if (cluster.shared && config.store.kind === 'lowdb') {
     // Redis alone does not make the embedded store shareable: two processes on one DATA_DIR would overwrite each other.
-    logger.warn('REDIS_URL avec le stockage embarqué : une seule instance par DATA_DIR ; pour plusieurs instances, STORE=postgres / embedded store: one instance per DATA_DIR');
+    logger.warn(
+      'REDIS_URL avec le stockage embarqué : une seule instance par DATA_DIR ; pour plusieurs instances, STORE=postgres / embedded store: one instance per DATA_DIR',
+    );
   }
   // Before any limiter is made.
   setLimiterFactory(cluster.redis ? redisLimiters(cluster.redis, cluster.prefix) : memoryLimiters);

@@ -57,7 +57,9 @@ export class RedisBus implements Bus {
     }
     return () => {
       if (this.handlers.remove(topic, handler)) {
-        this.sub.unsubscribe(this.channel(topic)).catch((err: Error) => this.logger.warn('[bus] unsubscribe failed', { topic, err: err.message }));
+        this.sub
+          .unsubscribe(this.channel(topic))
+          .catch((err: Error) => this.logger.warn('[bus] unsubscribe failed', { topic, err: err.message }));
       }
     };
   }
@@ -84,6 +86,7 @@ export class RedisBus implements Bus {
   async close(): Promise<void> {
     this.reconnectListeners.clear();
     const topics = this.handlers.topics();
-    if (topics.length && this.sub.status === 'ready') await this.sub.unsubscribe(...topics.map((t) => this.channel(t))).catch(() => undefined);
+    if (topics.length && this.sub.status === 'ready')
+      await this.sub.unsubscribe(...topics.map((t) => this.channel(t))).catch(() => undefined);
   }
 }

@@ -58,9 +58,7 @@ export async function connectRedis(options: RedisOptions): Promise<Redis> {
     await client.ping();
   } catch (err) {
     client.disconnect();
-    throw new Error(
-      `Redis injoignable (REDIS_URL=${redactRedisUrl(options.url)}) : ${(err as Error).message} / Redis unreachable`,
-    );
+    throw new Error(`Redis injoignable (REDIS_URL=${redactRedisUrl(options.url)}) : ${(err as Error).message} / Redis unreachable`);
   }
   return client;
 }

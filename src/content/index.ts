@@ -54,7 +54,16 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
     problems.push(...r.problems);
     if (r.data !== undefined && r.problems.length === 0) raw[name] = r.data;
   }
-  const nlu = raw as Partial<{ intents: NluData['intents']; secteurs: NluData['sectors']; territoires: NluData['territories']; phrases: NluData['phrases']; 'synonymes-kb': SynonymData; urgences: UrgentData; 'hors-domaine': OffTopicData; 'sections-kb': SectionIntentData }>;
+  const nlu = raw as Partial<{
+    intents: NluData['intents'];
+    secteurs: NluData['sectors'];
+    territoires: NluData['territories'];
+    phrases: NluData['phrases'];
+    'synonymes-kb': SynonymData;
+    urgences: UrgentData;
+    'hors-domaine': OffTopicData;
+    'sections-kb': SectionIntentData;
+  }>;
 
   const guidesDir = path.join(dir, 'guides');
   const { guides, problems: guideProblems } = readGuides(guidesDir, path.join(guidesDir, 'guide.schema.json'));
@@ -69,12 +78,18 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
   try {
     vocabulary = aidVocabulary(aidsSchema);
   } catch (err) {
-    problems.push({ file: displayPath(aidsSchema), message: `thèmes, tranches ou statuts des aides illisibles (${(err as Error).message})` });
+    problems.push({
+      file: displayPath(aidsSchema),
+      message: `thèmes, tranches ou statuts des aides illisibles (${(err as Error).message})`,
+    });
   }
   const topics = vocabulary.topics;
   // The size bands are also the questionnaire's and the NLU's (src/diagnostic/types.ts): the schema must name the same.
   if (vocabulary.sizes.length > 0 && vocabulary.sizes.join('|') !== SIZE_BANDS.join('|')) {
-    problems.push({ file: displayPath(aidsSchema), message: `tranches d'effectif (eligibility.sizes) : ${vocabulary.sizes.join(', ')} au lieu de ${SIZE_BANDS.join(', ')}` });
+    problems.push({
+      file: displayPath(aidsSchema),
+      message: `tranches d'effectif (eligibility.sizes) : ${vocabulary.sizes.join(', ')} au lieu de ${SIZE_BANDS.join(', ')}`,
+    });
   }
 
   const diagnosticDir = path.join(dir, 'diagnostic');
@@ -96,7 +111,16 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
       aids,
     }),
   );
-  if (problems.length > 0 || !diagnostic.model || !nlu.intents || !nlu.secteurs || !nlu.territoires || !nlu.phrases || !nlu['hors-domaine'] || !nlu['sections-kb']) {
+  if (
+    problems.length > 0 ||
+    !diagnostic.model ||
+    !nlu.intents ||
+    !nlu.secteurs ||
+    !nlu.territoires ||
+    !nlu.phrases ||
+    !nlu['hors-domaine'] ||
+    !nlu['sections-kb']
+  ) {
     return { problems };
   }
   const sectors = nlu.secteurs;

@@ -60,7 +60,10 @@ export function checkNluData(nluDir: string, parts: NluParts): Problem[] {
     for (const aid of parts.aids) {
       for (const sector of aid.eligibility.sectors) {
         if (!aidSectors.has(sector)) {
-          problems.push({ file: aid.file, message: `aide « ${aid.id} » : eligibility.sectors : secteur « ${sector} » inconnu (aidSector de knowledge/nlu/secteurs.fr.json : ${[...aidSectors].join(', ')})` });
+          problems.push({
+            file: aid.file,
+            message: `aide « ${aid.id} » : eligibility.sectors : secteur « ${sector} » inconnu (aidSector de knowledge/nlu/secteurs.fr.json : ${[...aidSectors].join(', ')})`,
+          });
         }
       }
     }
@@ -87,7 +90,8 @@ export function checkNluData(nluDir: string, parts: NluParts): Problem[] {
     parts.urgent.situations.forEach((s, i) => {
       const guide = guides.get(s.guide);
       if (!guide) add(`situations[${i}].guide : guide « ${s.guide} » introuvable dans knowledge/guides/`);
-      else if (!guide.sections.some((x) => x.id === s.section)) add(`situations[${i}].section : section « ${s.section} » absente du guide « ${s.guide} »`);
+      else if (!guide.sections.some((x) => x.id === s.section))
+        add(`situations[${i}].section : section « ${s.section} » absente du guide « ${s.guide} »`);
       s.patterns.forEach((p, k) => {
         try {
           new RegExp(p, 'u');

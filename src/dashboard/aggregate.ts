@@ -38,7 +38,12 @@ export interface Tally {
 }
 
 /** Score bands of the axis distribution: [min, max] included. */
-export const SCORE_BANDS: readonly [number, number][] = [[0, 24], [25, 49], [50, 74], [75, 100]];
+export const SCORE_BANDS: readonly [number, number][] = [
+  [0, 24],
+  [25, 49],
+  [50, 74],
+  [75, 100],
+];
 
 export interface AxisFigures {
   axis: string;
@@ -71,7 +76,11 @@ export interface RawDashboard {
   handoffs: { live: number; callback: number; takeLiveMs: number[]; takeCallbackMs: number[] };
   /** Ratings 1 to 5 of the exchanges (index 0 = 1 star). */
   ratings: number[];
-  knowledge: { questions: { text: string; kind: CurationEntry['kind']; count: number; people: number | undefined }[]; up: number; down: number };
+  knowledge: {
+    questions: { text: string; kind: CurationEntry['kind']; count: number; people: number | undefined }[];
+    up: number;
+    down: number;
+  };
 }
 
 /** An unfinished diagnostic counts as stopped once nobody answered for an hour. */
@@ -92,7 +101,9 @@ function flagLabels(q: Questionnaire): Map<string, string> {
 }
 
 function tally(counts: Map<string, { label: string; count: number }>): Tally[] {
-  return [...counts].map(([id, v]) => ({ id, label: v.label, count: v.count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+  return [...counts]
+    .map(([id, v]) => ({ id, label: v.label, count: v.count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
 }
 
 function bump(map: Map<string, { label: string; count: number }>, id: string, label: string): void {
@@ -106,7 +117,8 @@ export function computeDashboard(src: DashboardSources, ctx: DashboardContext): 
   const cciOf = (profile: Profile) => routeDepartement(ctx.directory, profile.departement).id;
   const ours = (profile: Profile) => cciOf(profile) === ctx.cciId;
   const resultsById = new Map(src.results.map((r) => [r.id, r]));
-  const profileOfRun = (run: DiagnosticRun) => (run.resultId && resultsById.get(run.resultId)?.result.profile) || profileFromAnswers(q, run.answers);
+  const profileOfRun = (run: DiagnosticRun) =>
+    (run.resultId && resultsById.get(run.resultId)?.result.profile) || profileFromAnswers(q, run.answers);
 
   // Started and stopped: the runs kept per person (in progress, and the last completed ones).
   let started = 0;
@@ -163,7 +175,10 @@ export function computeDashboard(src: DashboardSources, ctx: DashboardContext): 
   // Handoffs of the CCI created in the period.
   const handoffs = src.handoffs.filter((r) => r.cciId === ctx.cciId && within(period, r.createdAt));
   const takeMs = (kind: 'live' | 'callback') =>
-    handoffs.filter((r) => r.kind === kind && r.takenAt).map((r) => Date.parse(r.takenAt!) - Date.parse(r.createdAt)).sort((a, b) => a - b);
+    handoffs
+      .filter((r) => r.kind === kind && r.takenAt)
+      .map((r) => Date.parse(r.takenAt!) - Date.parse(r.createdAt))
+      .sort((a, b) => a - b);
   const ratings = [0, 0, 0, 0, 0];
   for (const r of handoffs) if (r.rating !== undefined && r.rating >= 1 && r.rating <= 5) ratings[r.rating - 1]!++;
 

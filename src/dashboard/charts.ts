@@ -61,7 +61,13 @@ export function renderBarSvg(spec: BarSpec): string {
       name: s.name,
       data: s.values.map(numeric),
       barMaxWidth: 22,
-      label: { show: true, position: 'right', color: INK, fontSize: 12, formatter: (p: { dataIndex: number }) => text(s.values[p.dataIndex] ?? null, unit) },
+      label: {
+        show: true,
+        position: 'right',
+        color: INK,
+        fontSize: 12,
+        formatter: (p: { dataIndex: number }) => text(s.values[p.dataIndex] ?? null, unit),
+      },
     })),
   });
   const svg = chart.renderToSVGString();
@@ -72,20 +78,38 @@ export function renderBarSvg(spec: BarSpec): string {
 /** Every chart of the page, by the id of the section it illustrates. */
 export function dashboardCharts(v: DashboardView): Map<string, BarSpec> {
   const charts = new Map<string, BarSpec>();
-  const one = (name: string, rows: { label: string; count: Count }[]): BarSpec => ({ categories: rows.map((r) => r.label), series: [{ name, values: rows.map((r) => r.count) }] });
-  charts.set('diagnostics', { categories: ['Commencés', 'Terminés'], series: [{ name: 'Diagnostics', values: [v.diagnostics.started, v.diagnostics.finished] }] });
+  const one = (name: string, rows: { label: string; count: Count }[]): BarSpec => ({
+    categories: rows.map((r) => r.label),
+    series: [{ name, values: rows.map((r) => r.count) }],
+  });
+  charts.set('diagnostics', {
+    categories: ['Commencés', 'Terminés'],
+    series: [{ name: 'Diagnostics', values: [v.diagnostics.started, v.diagnostics.finished] }],
+  });
   if (v.stops.length) charts.set('arrets', one('Diagnostics arrêtés', v.stops));
   charts.set('axes', {
     categories: v.axes.map((a) => a.label),
     series: v.scoreBands.map((band, i) => ({ name: `Score de ${band}`, values: v.axes.map((a) => a.bands[i]!) })),
   });
-  if (v.bySector.length) charts.set('secteurs', { categories: v.bySector.map((g) => g.label), series: [{ name: 'Score global moyen', values: v.bySector.map((g) => g.meanOverall) }], unit: '/100' });
+  if (v.bySector.length)
+    charts.set('secteurs', {
+      categories: v.bySector.map((g) => g.label),
+      series: [{ name: 'Score global moyen', values: v.bySector.map((g) => g.meanOverall) }],
+      unit: '/100',
+    });
   if (v.byDepartement.length) {
-    charts.set('departements', { categories: v.byDepartement.map((g) => g.label), series: [{ name: 'Score global moyen', values: v.byDepartement.map((g) => g.meanOverall) }], unit: '/100' });
+    charts.set('departements', {
+      categories: v.byDepartement.map((g) => g.label),
+      series: [{ name: 'Score global moyen', values: v.byDepartement.map((g) => g.meanOverall) }],
+      unit: '/100',
+    });
   }
   if (v.redFlags.length) charts.set('alertes', one('Diagnostics concernés', v.redFlags));
   if (v.priorities.length) charts.set('priorites', one('Diagnostics concernés', v.priorities));
-  charts.set('mises-en-relation', { categories: ['En direct', 'Rappel'], series: [{ name: 'Demandes', values: [v.handoffs.live, v.handoffs.callback] }] });
+  charts.set('mises-en-relation', {
+    categories: ['En direct', 'Rappel'],
+    series: [{ name: 'Demandes', values: [v.handoffs.live, v.handoffs.callback] }],
+  });
   charts.set('delais', {
     categories: ['En direct', 'Rappel'],
     series: [
@@ -94,6 +118,9 @@ export function dashboardCharts(v: DashboardView): Map<string, BarSpec> {
     ],
     unit: ' min',
   });
-  charts.set('notes', { categories: ['1 étoile', '2 étoiles', '3 étoiles', '4 étoiles', '5 étoiles'], series: [{ name: 'Échanges notés', values: v.ratings.counts }] });
+  charts.set('notes', {
+    categories: ['1 étoile', '2 étoiles', '3 étoiles', '4 étoiles', '5 étoiles'],
+    series: [{ name: 'Échanges notés', values: v.ratings.counts }],
+  });
   return charts;
 }

@@ -26,7 +26,15 @@ export function duration(minutes: number | null): string {
 function table(caption: string, head: string[], body: string[][]): string {
   const th = head.map((h, i) => `<th scope="col"${i ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('');
   const rows = body.length
-    ? body.map((r) => `<tr><th scope="row">${escapeHtml(r[0]!)}</th>${r.slice(1).map((c) => `<td class="num">${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')
+    ? body
+        .map(
+          (r) =>
+            `<tr><th scope="row">${escapeHtml(r[0]!)}</th>${r
+              .slice(1)
+              .map((c) => `<td class="num">${escapeHtml(c)}</td>`)
+              .join('')}</tr>`,
+        )
+        .join('\n')
     : `<tr><td colspan="${head.length}">Aucune donnée sur la période.</td></tr>`;
   return `<table><caption>${escapeHtml(caption)}</caption>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${rows}\n</tbody></table>`;
 }
@@ -46,9 +54,18 @@ interface Section {
   body: string;
 }
 
-const rowsTable = (caption: string, what: string, list: Row[]) => table(caption, ['Libellé', what], list.map((r) => [r.label, count(r.count)]));
+const rowsTable = (caption: string, what: string, list: Row[]) =>
+  table(
+    caption,
+    ['Libellé', what],
+    list.map((r) => [r.label, count(r.count)]),
+  );
 const groupTable = (caption: string, first: string, list: GroupRow[]) =>
-  table(caption, [first, 'Diagnostics terminés', 'Score global moyen'], list.map((g) => [g.label, count(g.finished), score(g.meanOverall)]));
+  table(
+    caption,
+    [first, 'Diagnostics terminés', 'Score global moyen'],
+    list.map((g) => [g.label, count(g.finished), score(g.meanOverall)]),
+  );
 const takeRow = (label: string, t: TakeTime) => [label, count(t.taken), duration(t.p50Minutes), duration(t.p90Minutes)];
 
 function sections(v: DashboardView): Section[] {
@@ -56,28 +73,134 @@ function sections(v: DashboardView): Section[] {
   const svg = (id: string) => (charts.has(id) ? renderBarSvg(charts.get(id)!) : undefined);
   const k = v.knowledge;
   const list: (Omit<Section, 'body'> & { chart?: string; table: string })[] = [
-    { id: 'diagnostics', title: 'Diagnostics commencés et terminés', chart: 'diagnostics',
-      table: table('Diagnostics de la période', ['Diagnostics', 'Nombre'], [['Commencés', count(v.diagnostics.started)], ['Terminés', count(v.diagnostics.finished)], ['Part des diagnostics terminés', percent(v.diagnostics.completionRate)]]) },
-    { id: 'arrets', title: 'Questions où le diagnostic s’arrête', chart: 'arrets',
-      intro: 'Diagnostics commencés sur la période, non terminés et sans réponse depuis une heure : la question où la personne s’est arrêtée.',
-      table: rowsTable('Diagnostics arrêtés, par question', 'Diagnostics arrêtés', v.stops) },
-    { id: 'axes', title: 'Répartition des scores par axe', chart: 'axes', intro: 'Diagnostics terminés sur la période, selon leur score sur chaque axe (sur 100).',
-      table: table('Diagnostics terminés par tranche de score, pour chaque axe', ['Axe', ...v.scoreBands.map((b) => `Score de ${b}`), 'Score moyen'], v.axes.map((a) => [a.label, ...a.bands.map(count), score(a.mean)])) },
-    { id: 'secteurs', title: 'Scores par secteur', chart: 'secteurs', table: groupTable('Diagnostics terminés et score global moyen, par secteur', 'Secteur', v.bySector) },
-    { id: 'departements', title: 'Scores par département', chart: 'departements', table: groupTable('Diagnostics terminés et score global moyen, par département', 'Département', v.byDepartement) },
-    { id: 'alertes', title: 'Signaux d’alerte les plus fréquents', chart: 'alertes', table: rowsTable('Signaux d’alerte des diagnostics terminés', 'Diagnostics concernés', v.redFlags) },
-    { id: 'priorites', title: 'Priorités les plus proposées', chart: 'priorites', table: rowsTable('Priorités des plans d’action des diagnostics terminés', 'Diagnostics concernés', v.priorities) },
-    { id: 'mises-en-relation', title: 'Mises en relation : en direct ou rappel', chart: 'mises-en-relation',
-      table: table('Demandes de mise en relation de la période', ['Mode', 'Demandes'], [['En direct', count(v.handoffs.live)], ['Rappel', count(v.handoffs.callback)], ['Part en direct', percent(v.handoffs.liveShare)]]) },
-    { id: 'delais', title: 'Délai de prise en charge', chart: 'delais', intro: 'Du dépôt de la demande à sa prise en charge par un conseiller : médiane (p50) et délai sous lequel 9 demandes sur 10 sont prises (p90).',
-      table: table('Délai de prise en charge des demandes', ['Mode', 'Demandes prises en charge', 'Médiane (p50)', 'p90'], [takeRow('En direct', v.handoffs.take.live), takeRow('Rappel', v.handoffs.take.callback)]) },
-    { id: 'notes', title: 'Notes données aux échanges', chart: 'notes',
-      table: table('Notes des échanges avec un conseiller (1 à 5 étoiles)', ['Note', 'Échanges'], [...v.ratings.counts.map((c, i) => [`${i + 1} étoile${i ? 's' : ''}`, count(c)]), ['Échanges notés', count(v.ratings.rated)], ['Note moyenne', derived(v.ratings.mean, ' / 5')]]) },
-    { id: 'questions', title: 'Questions auxquelles les guides répondent mal', intro: 'Toutes CCI confondues (les guides sont communs). Nombre de fois qu’une question a été posée depuis la première fois ; le texte n’est affiché que pour les questions posées au moins 5 fois (par 5 personnes au moins quand on les connaît).',
-      table: table('Questions les plus posées sans bonne réponse', ['Question', 'Type', 'Fois posée'], [...k.questions.map((q) => [q.text, q.kind, count(q.count)]), ['Autres questions (texte non affiché)', `${count(k.otherQuestions.questions)} questions`, count(k.otherQuestions.asked)]])
-        + table('Avis 👍/👎 sur les réponses de Virage (toutes CCI)', ['Avis', 'Nombre'], [['Utile', count(k.votes.up)], ['Pas utile', count(k.votes.down)], ['Part d’avis utiles', percent(k.votes.upShare)]]) },
+    {
+      id: 'diagnostics',
+      title: 'Diagnostics commencés et terminés',
+      chart: 'diagnostics',
+      table: table(
+        'Diagnostics de la période',
+        ['Diagnostics', 'Nombre'],
+        [
+          ['Commencés', count(v.diagnostics.started)],
+          ['Terminés', count(v.diagnostics.finished)],
+          ['Part des diagnostics terminés', percent(v.diagnostics.completionRate)],
+        ],
+      ),
+    },
+    {
+      id: 'arrets',
+      title: 'Questions où le diagnostic s’arrête',
+      chart: 'arrets',
+      intro:
+        'Diagnostics commencés sur la période, non terminés et sans réponse depuis une heure : la question où la personne s’est arrêtée.',
+      table: rowsTable('Diagnostics arrêtés, par question', 'Diagnostics arrêtés', v.stops),
+    },
+    {
+      id: 'axes',
+      title: 'Répartition des scores par axe',
+      chart: 'axes',
+      intro: 'Diagnostics terminés sur la période, selon leur score sur chaque axe (sur 100).',
+      table: table(
+        'Diagnostics terminés par tranche de score, pour chaque axe',
+        ['Axe', ...v.scoreBands.map((b) => `Score de ${b}`), 'Score moyen'],
+        v.axes.map((a) => [a.label, ...a.bands.map(count), score(a.mean)]),
+      ),
+    },
+    {
+      id: 'secteurs',
+      title: 'Scores par secteur',
+      chart: 'secteurs',
+      table: groupTable('Diagnostics terminés et score global moyen, par secteur', 'Secteur', v.bySector),
+    },
+    {
+      id: 'departements',
+      title: 'Scores par département',
+      chart: 'departements',
+      table: groupTable('Diagnostics terminés et score global moyen, par département', 'Département', v.byDepartement),
+    },
+    {
+      id: 'alertes',
+      title: 'Signaux d’alerte les plus fréquents',
+      chart: 'alertes',
+      table: rowsTable('Signaux d’alerte des diagnostics terminés', 'Diagnostics concernés', v.redFlags),
+    },
+    {
+      id: 'priorites',
+      title: 'Priorités les plus proposées',
+      chart: 'priorites',
+      table: rowsTable('Priorités des plans d’action des diagnostics terminés', 'Diagnostics concernés', v.priorities),
+    },
+    {
+      id: 'mises-en-relation',
+      title: 'Mises en relation : en direct ou rappel',
+      chart: 'mises-en-relation',
+      table: table(
+        'Demandes de mise en relation de la période',
+        ['Mode', 'Demandes'],
+        [
+          ['En direct', count(v.handoffs.live)],
+          ['Rappel', count(v.handoffs.callback)],
+          ['Part en direct', percent(v.handoffs.liveShare)],
+        ],
+      ),
+    },
+    {
+      id: 'delais',
+      title: 'Délai de prise en charge',
+      chart: 'delais',
+      intro:
+        'Du dépôt de la demande à sa prise en charge par un conseiller : médiane (p50) et délai sous lequel 9 demandes sur 10 sont prises (p90).',
+      table: table(
+        'Délai de prise en charge des demandes',
+        ['Mode', 'Demandes prises en charge', 'Médiane (p50)', 'p90'],
+        [takeRow('En direct', v.handoffs.take.live), takeRow('Rappel', v.handoffs.take.callback)],
+      ),
+    },
+    {
+      id: 'notes',
+      title: 'Notes données aux échanges',
+      chart: 'notes',
+      table: table(
+        'Notes des échanges avec un conseiller (1 à 5 étoiles)',
+        ['Note', 'Échanges'],
+        [
+          ...v.ratings.counts.map((c, i) => [`${i + 1} étoile${i ? 's' : ''}`, count(c)]),
+          ['Échanges notés', count(v.ratings.rated)],
+          ['Note moyenne', derived(v.ratings.mean, ' / 5')],
+        ],
+      ),
+    },
+    {
+      id: 'questions',
+      title: 'Questions auxquelles les guides répondent mal',
+      intro:
+        'Toutes CCI confondues (les guides sont communs). Nombre de fois qu’une question a été posée depuis la première fois ; le texte n’est affiché que pour les questions posées au moins 5 fois (par 5 personnes au moins quand on les connaît).',
+      table:
+        table(
+          'Questions les plus posées sans bonne réponse',
+          ['Question', 'Type', 'Fois posée'],
+          [
+            ...k.questions.map((q) => [q.text, q.kind, count(q.count)]),
+            ['Autres questions (texte non affiché)', `${count(k.otherQuestions.questions)} questions`, count(k.otherQuestions.asked)],
+          ],
+        ) +
+        table(
+          'Avis 👍/👎 sur les réponses de Virage (toutes CCI)',
+          ['Avis', 'Nombre'],
+          [
+            ['Utile', count(k.votes.up)],
+            ['Pas utile', count(k.votes.down)],
+            ['Part d’avis utiles', percent(k.votes.upShare)],
+          ],
+        ),
+    },
   ];
-  return list.map((s) => ({ id: s.id, title: s.title, ...(s.intro ? { intro: s.intro } : {}), body: chart(s.chart ? svg(s.chart) : undefined, s.title) + '\n' + s.table }));
+  return list.map((s) => ({
+    id: s.id,
+    title: s.title,
+    ...(s.intro ? { intro: s.intro } : {}),
+    body: chart(s.chart ? svg(s.chart) : undefined, s.title) + '\n' + s.table,
+  }));
 }
 
 export interface PageInput {
@@ -117,14 +240,22 @@ ${view ? `<p class="lead">Période : ${escapeHtml(view.period.label)}. Chiffres 
 </fieldset>
 </form>
 ${input.problem ? `<p class="error" role="alert">${escapeHtml(input.problem)}</p>` : ''}
-${view ? `<p><a class="csv" href="/conseiller/tableau-de-bord.csv?${escapeHtml(q)}" download>Télécharger ces chiffres (CSV pour Excel)</a></p>
+${
+  view
+    ? `<p><a class="csv" href="/conseiller/tableau-de-bord.csv?${escapeHtml(q)}" download>Télécharger ces chiffres (CSV pour Excel)</a></p>
 <nav aria-label="Sommaire du tableau de bord"><h2 class="toc">Sommaire</h2><ul>
 ${list.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('\n')}
 </ul></nav>
-${list.map((s) => `<section id="${s.id}" aria-labelledby="h-${s.id}">
+${list
+  .map(
+    (s) => `<section id="${s.id}" aria-labelledby="h-${s.id}">
 <h2 id="h-${s.id}">${escapeHtml(s.title)}</h2>
 ${s.intro ? `<p>${escapeHtml(s.intro)}</p>\n` : ''}${s.body}
-</section>`).join('\n')}` : ''}
+</section>`,
+  )
+  .join('\n')}`
+    : ''
+}
 </main>
 </body>
 </html>

@@ -28,7 +28,12 @@ function parseDay(text: string): { year: number; month: number; day: number } | 
 export function periodOf(from: string, to: string): Period {
   const a = parseDay(from)!;
   const b = addDays(parseDay(to)!, 1);
-  return { from, to, startIso: parisInstant(a.year, a.month, a.day, 0, 0).toISOString(), endIso: parisInstant(b.year, b.month, b.day, 0, 0).toISOString() };
+  return {
+    from,
+    to,
+    startIso: parisInstant(a.year, a.month, a.day, 0, 0).toISOString(),
+    endIso: parisInstant(b.year, b.month, b.day, 0, 0).toISOString(),
+  };
 }
 
 /** The last `days` days up to `now`'s day (Paris), both included. */

@@ -18,7 +18,11 @@ export interface DashboardStores {
 export async function readSources(stores: DashboardStores): Promise<DashboardSources> {
   const all = async <T>(c: Collection<T>) => (await c.find(() => true)).map((e) => e.value);
   const [runs, results, handoffs, curation, votes] = await Promise.all([
-    all(stores.runs), all(stores.results), all(stores.handoffs), all(stores.curation), all(stores.votes),
+    all(stores.runs),
+    all(stores.results),
+    all(stores.handoffs),
+    all(stores.curation),
+    all(stores.votes),
   ]);
   return { runs, results, handoffs, curation, votes };
 }

@@ -120,7 +120,9 @@ export function toView(raw: RawDashboard, cci: { id: string; name: string }, per
     },
     ratings: { counts: raw.ratings.map(shown), rated: shown(rated), mean: isSmall(rated) ? null : round1(ratingSum / rated) },
     knowledge: {
-      questions: visible.slice(0, TOP).map((qq) => ({ text: qq.text, kind: qq.kind === 'unanswered' ? 'sans réponse' : 'réponse peu sûre', count: qq.count })),
+      questions: visible
+        .slice(0, TOP)
+        .map((qq) => ({ text: qq.text, kind: qq.kind === 'unanswered' ? 'sans réponse' : 'réponse peu sûre', count: qq.count })),
       otherQuestions: {
         questions: shown(hidden.length + Math.max(0, visible.length - TOP)),
         asked: shown([...hidden, ...visible.slice(TOP)].reduce((a, qq) => a + qq.count, 0)),

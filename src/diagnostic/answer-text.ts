@@ -19,7 +19,8 @@ export interface Candidate {
 }
 
 const SURE = 0.6;
-const DONT_KNOW_WORDS = /\b(?:je ne sais (?:pas|rien)|je n'en sais rien|j'en sais rien|je sais pas|aucune idee|peut-etre|peut etre|pas sure?)\b/g;
+const DONT_KNOW_WORDS =
+  /\b(?:je ne sais (?:pas|rien)|je n'en sais rien|j'en sais rien|je sais pas|aucune idee|peut-etre|peut etre|pas sure?)\b/g;
 const DEPENDS = /\b(?:ca|cela) depend\b/;
 
 /** The answer the text gives to `question`, if any. */
@@ -28,11 +29,19 @@ export function answerOf(question: Question, typed: string, r: NluResult, ctx: R
   // « un peu, les rappels de rendez-vous » to « avez-vous automatisé au moins une tâche ? »: a question whose
   // options are only « Oui » / « Non » asks whether there is at least something; a partial answer that
   // names one of its « Oui » phrasings is a yes.
-  if (found?.read.answer.type === 'yesno' && found.read.answer.value === 'partly' && question.options?.length && !question.options.some((o) => o.id === 'partly')) {
+  if (
+    found?.read.answer.type === 'yesno' &&
+    found.read.answer.value === 'partly' &&
+    question.options?.length &&
+    !question.options.some((o) => o.id === 'partly')
+  ) {
     const described = yesNoByPhrasing(question, normalize(typed).text);
     if (described && (described.answer as { value?: string }).value === 'yes') {
       const answer: Answer = { type: 'yesno', value: 'yes' };
-      return { read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) }, confidence: found.confidence };
+      return {
+        read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) },
+        confidence: found.confidence,
+      };
     }
   }
   return found;
@@ -41,7 +50,11 @@ export function answerOf(question: Question, typed: string, r: NluResult, ctx: R
 function readText(question: Question, typed: string, r: NluResult, ctx: ReadingContext): Candidate | undefined {
   // Chat forms expanded (« mdp », « quasi », « 2h/sem »), so that every reading below sees the same words.
   const text = normalize(typed).text;
-  const make = (answer: Answer, value?: unknown): ReadAnswer => ({ questionId: question.id, answer, echo: echoOf(question, answer, value, ctx.nlu) });
+  const make = (answer: Answer, value?: unknown): ReadAnswer => ({
+    questionId: question.id,
+    answer,
+    echo: echoOf(question, answer, value, ctx.nlu),
+  });
   const yn = ctx.nlu.extract(text, { type: 'yesno', allowNotConcerned: question.notConcernedAllowed ?? false });
   const ynValue = yn.ok && yn.value.type === 'yesno' ? yn.value.value : undefined;
   const saysDontKnow = ynValue === 'dont_know' && yn.ok && yn.confidence >= 0.9;
@@ -51,13 +64,22 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // A hedge keeps a figure given with it: « je ne sais pas trop, peut-être 15 » is 15.
   const figure = (QUANTITIES.has(question.type) || question.type === 'size') && /\d/.test(text);
   // « j'en sais rien » names no option « Rien »: the words of « je ne sais pas » are not read as an option.
-  const onlyInDontKnow = saysDontKnow && optionNamed && !ctx.nlu.extract(fold(text).replace(DONT_KNOW_WORDS, ' '), questionContext(question)).ok;
-  if (question.type !== 'yesno' && ((!strongOption && !optionNamed) || onlyInDontKnow) && !figure && (saysDontKnow || (DEPENDS.test(fold(text)) && question.type !== 'choice'))) {
+  const onlyInDontKnow =
+    saysDontKnow && optionNamed && !ctx.nlu.extract(fold(text).replace(DONT_KNOW_WORDS, ' '), questionContext(question)).ok;
+  if (
+    question.type !== 'yesno' &&
+    ((!strongOption && !optionNamed) || onlyInDontKnow) &&
+    !figure &&
+    (saysDontKnow || (DEPENDS.test(fold(text)) && question.type !== 'choice'))
+  ) {
     return { read: make({ type: 'dontknow' }), confidence: 0.9 };
   }
   // « il n'y en a pas », « on ne vend pas en ligne » to « combien / quelle part / quel budget »: nothing.
   if ((question.type === 'percent' || question.type === 'money') && !figure && !r.answer?.ok && saysNo(text, ctx)) {
-    return { read: make(question.type === 'percent' ? { type: 'percent', value: 0 } : { type: 'money', amount: 0, period: 'year' }), confidence: 0.85 };
+    return {
+      read: make(question.type === 'percent' ? { type: 'percent', value: 0 } : { type: 'money', amount: 0, period: 'year' }),
+      confidence: 0.85,
+    };
   }
   // Time said as a duration: « 2 h par semaine » is the option whose range holds it.
   const timed = durationChoice(question, text);
@@ -68,7 +90,8 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     if (n.ok && (n.value.type === 'number' || n.value.type === 'percent')) {
       // Digits or a period always count; number words count unless an option's own words match whole.
       // « mille deux cents à peu près »: a figure said in words beats a generic option word (« peu »).
-      const explicit = timesPerYear(text) !== undefined || /\d/.test(text) || (n.confidence >= 0.8 && (!strongOption || n.value.value.value >= 2));
+      const explicit =
+        timesPerYear(text) !== undefined || /\d/.test(text) || (n.confidence >= 0.8 && (!strongOption || n.value.value.value >= 2));
       if (explicit || !(r.answer?.ok && r.answer.confidence >= SURE)) {
         const counted = choiceFromCount(question, n.value.value.value, text);
         if (counted) return { read: make(counted), confidence: Math.max(n.confidence, 0.8) };
@@ -84,24 +107,29 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
       return { read: make({ type: 'number', value: said }), confidence: n.ok ? n.confidence : 0 };
     }
     if (named !== undefined) return { read: make({ type: 'number', value: named }), confidence: 0.85 };
-    if (ynValue === 'no' && yn.ok && yn.confidence >= 0.7) return { read: make({ type: 'number', value: 0 }), confidence: yn.confidence >= 0.9 ? 0.85 : 0.75 };
+    if (ynValue === 'no' && yn.ok && yn.confidence >= 0.7)
+      return { read: make({ type: 'number', value: 0 }), confidence: yn.confidence >= 0.9 ? 0.85 : 0.75 };
   }
   // A yes/no question answered by describing: the phrasings its options are given. A full phrasing wins over a
   // generic word (« toujours le même mot de passe » is no, whatever « toujours » says) unless « oui »/« non » is said.
   // « les horaires oui, le téléphone c'est l'ancien »: a yes and a no said of different parts.
   if (saysPartly(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
   if (question.type === 'yesno') {
-    const plain = r.answer?.ok && r.answer.value.type === 'yesno' ? { value: r.answer.value.value, confidence: r.answer.confidence } : undefined;
+    const plain =
+      r.answer?.ok && r.answer.value.type === 'yesno' ? { value: r.answer.value.value, confidence: r.answer.confidence } : undefined;
     const explicit = /\b(?:oui|non|si)\b/.test(fold(text));
     // Only a plain yes or no can be a generic word; « en partie » comes from the sentence's own structure.
     const graded = plain && (plain.value === 'yes' || plain.value === 'no');
     const described = !plain || plain.confidence < 0.85 || (graded && !explicit) ? yesNoByPhrasing(question, text) : undefined;
     const plainSure = plain !== undefined && plain.confidence >= SURE;
-    const overrides = described && (plain === undefined || (plain.confidence < 0.85 ? described.confidence >= SURE || !plainSure : described.confidence >= 0.85));
+    const overrides =
+      described &&
+      (plain === undefined || (plain.confidence < 0.85 ? described.confidence >= SURE || !plainSure : described.confidence >= 0.85));
     // What the words surely say (a weak phrasing says nothing sure).
     const said = overrides ? (described.confidence >= SURE ? (described.answer as { value?: string }).value : undefined) : plain?.value;
     // « seulement pour la banque » to a question about several things: a yes restricted to some of them.
-    if ((said === 'yes' || said === undefined) && restricts(question, text)) return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
+    if ((said === 'yes' || said === undefined) && restricts(question, text))
+      return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
     if (overrides) return { read: make(described.answer), confidence: described.confidence };
   }
   // « on avait un site mais il a fermé »: what was dropped is the « Non » option, whatever it names.
@@ -123,12 +151,16 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     }
   }
   // A plain yes or no to a choice question whose options say « Non » / « Oui, … » (before a weak option).
-  const byYesNo = question.type === 'choice' && !(r.answer?.ok && r.answer.confidence >= SURE) ? yesNoOption(question, ynValue, yn.ok ? yn.confidence : 0, make) : undefined;
+  const byYesNo =
+    question.type === 'choice' && !(r.answer?.ok && r.answer.confidence >= SURE)
+      ? yesNoOption(question, ynValue, yn.ok ? yn.confidence : 0, make)
+      : undefined;
   if (byYesNo) return byYesNo;
   if (question.type === 'multi') {
     // « on n'utilise pas d'outils partagés »: the question's own words denied, nothing named, is its « Aucun ».
     const none = optionsOf(question).find((o) => o.exclusive);
-    if (none && !r.answer?.ok && echoedYesNo(question, text) === 'no') return { read: make({ type: 'multi', values: [none.id] }), confidence: 0.85 };
+    if (none && !r.answer?.ok && echoedYesNo(question, text) === 'no')
+      return { read: make({ type: 'multi', values: [none.id] }), confidence: 0.85 };
     const only = restrictedExclusive(question, text);
     if (only) return { read: make({ type: 'multi', values: [only] }), confidence: 0.85 };
   }
@@ -154,7 +186,9 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // « un faux mail de la banque, on a changé les codes » to « avez-vous subi un incident (faux e-mail…) ? »:
   // the question's own words taken up say « oui »; which « Oui, … » option is asked with buttons.
   if (question.type === 'choice' && echoedYesNo(question, text) === 'yes') {
-    const yes = optionsOf(question).filter((o) => /^oui\b/.test(fold(o.label))).map((o) => make({ type: 'choice', value: o.id }));
+    const yes = optionsOf(question)
+      .filter((o) => /^oui\b/.test(fold(o.label)))
+      .map((o) => make({ type: 'choice', value: o.id }));
     if (yes.length) return { read: yes[0], confidence: 0.5, ...(yes.length > 1 ? { alternatives: yes } : {}) };
   }
   return undefined;
@@ -171,10 +205,11 @@ function saysNo(text: string, ctx: ReadingContext): boolean {
 
 const OWN_ACCOUNT = /\b(?:(?:je suis |je me suis mise? |installee? )?a (?:mon|son) compte|je suis (?:mon|ma) propre patronn?e?)\b/;
 const OWN_ACCOUNT_ALL = new RegExp(OWN_ACCOUNT.source, 'g');
-const RESTRICTIVE = '(?:seulement|uniquement|juste|que|qu\'|rien que)';
+const RESTRICTIVE = "(?:seulement|uniquement|juste|que|qu'|rien que)";
 const QUANTITIES = new Set(['number', 'percent', 'money']);
 // « juste », « seulement », « c'est tout », « que pour … »: the answer covers part of what was asked.
-const RESTRICTS = /\b(?:seulement|uniquement|juste|c'est tout|rien d'autre|pas plus|que (?:pour|sur|le|la|les|l'|des|du|par|dans|avec|mon|ma|mes|nos|notre))\b/;
+const RESTRICTS =
+  /\b(?:seulement|uniquement|juste|c'est tout|rien d'autre|pas plus|que (?:pour|sur|le|la|les|l'|des|du|par|dans|avec|mon|ma|mes|nos|notre))\b/;
 // A question about several things: an enumeration (« A, B ou C », « A et B », a list in brackets).
 const SEVERAL = /,|\(|\bet (?:la|le|les|l'|des|vos|nos|un|une)\b|\bou (?:la|le|les|l'|des|un|une)\b/;
 
@@ -189,7 +224,9 @@ function restricts(question: Question, text: string): boolean {
 
 /** « par téléphone seulement », « que sur place »: the exclusive option (« aucun ») the restriction names. */
 function restrictedExclusive(question: Question, text: string): string | undefined {
-  const f = fold(text).replace(/[,.;!?]/g, ' ').replace(/\s+/g, ' ');
+  const f = fold(text)
+    .replace(/[,.;!?]/g, ' ')
+    .replace(/\s+/g, ' ');
   if (!new RegExp(`\\b${RESTRICTIVE}`).test(f)) return undefined;
   for (const o of optionsOf(question).filter((x) => x.exclusive)) {
     for (const phrase of o.synonyms ?? []) {
@@ -201,10 +238,17 @@ function restrictedExclusive(question: Question, text: string): string | undefin
   return undefined;
 }
 
-function yesNoOption(question: Question, value: string | undefined, confidence: number, make: (a: Answer) => ReadAnswer): Candidate | undefined {
+function yesNoOption(
+  question: Question,
+  value: string | undefined,
+  confidence: number,
+  make: (a: Answer) => ReadAnswer,
+): Candidate | undefined {
   if ((value !== 'yes' && value !== 'no') || confidence < 0.85) return undefined;
   // A plain no to « qui… ? », « combien de temps… ? », « où en êtes-vous… ? » is the option that says nothing is done.
-  const fitting = optionsOf(question).filter((o) => (value === 'no' ? /^(?:non|rien|aucun|aucune|personne|presque pas)\b/ : /^oui\b/).test(fold(o.label)));
+  const fitting = optionsOf(question).filter((o) =>
+    (value === 'no' ? /^(?:non|rien|aucun|aucune|personne|presque pas)\b/ : /^oui\b/).test(fold(o.label)),
+  );
   const reads = fitting.map((o) => make({ type: 'choice', value: o.id }));
   if (reads.length === 1) return { read: reads[0], confidence: 0.8 };
   if (reads.length > 1) return { read: reads[0], confidence: 0.5, alternatives: reads };
@@ -212,7 +256,13 @@ function yesNoOption(question: Question, value: string | undefined, confidence: 
 }
 
 /** A weak single choice when the text names several options: those options, to choose between. */
-function namedOptions(question: Question, text: string, r: NluResult, ctx: ReadingContext, make: (a: Answer) => ReadAnswer): ReadAnswer[] | undefined {
+function namedOptions(
+  question: Question,
+  text: string,
+  r: NluResult,
+  ctx: ReadingContext,
+  make: (a: Answer) => ReadAnswer,
+): ReadAnswer[] | undefined {
   if (question.type !== 'choice' || !r.answer?.ok || r.answer.confidence >= SURE) return undefined;
   const m = ctx.nlu.extract(text, { ...questionContext(question), type: 'multi' });
   if (!m.ok || m.value.type !== 'multi' || m.value.value.ids.length < 2) return undefined;
@@ -225,4 +275,3 @@ function alternativesOf(question: Question, r: NluResult, make: (a: Answer, v?: 
   const bands = r.answer.value.value.alternatives;
   return bands.length > 1 ? bands.map((band) => make({ type: 'size', value: band })) : undefined;
 }
-

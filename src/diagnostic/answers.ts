@@ -35,7 +35,9 @@ export function isValidAnswer(question: Question, answer: Answer): boolean {
       return ids.has(answer.value);
     case 'multi': {
       if (answer.values.length === 0 || !answer.values.every((v) => ids.has(v))) return false;
-      const exclusive = optionsOf(question).filter((o) => o.exclusive).map((o) => o.id);
+      const exclusive = optionsOf(question)
+        .filter((o) => o.exclusive)
+        .map((o) => o.id);
       return answer.values.length === 1 || !answer.values.some((v) => exclusive.includes(v));
     }
     case 'number':

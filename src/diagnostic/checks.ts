@@ -25,4 +25,3 @@ export function collector(file: string): { problems: Problem[]; add: Add } {
   const problems: Problem[] = [];
   return { problems, add: (where, message) => problems.push({ file, message: `${where} : ${message}` }) };
 }
-

@@ -7,7 +7,8 @@ import { yesNoByPhrasing } from './counting.js';
 import type { Question } from './types.js';
 
 // What is there but out of date or wrong: a « no » to the part it is said of.
-const OUTDATED = /\b(?:l'ancien(?:ne)?|les anciens|les anciennes|c'est l'ancien(?:ne)?|vieux|vieille|vieilles|perimee?s?|obsoletes?|faux|fausses?|pas a jour|plus a jour|jamais (?:revue?s?|mise?s? a jour|actualisee?s?|modifiee?s?|touchee?s?)|(?:pas|plus|jamais) (?:revu|mis a jour|actualise))\b/;
+const OUTDATED =
+  /\b(?:l'ancien(?:ne)?|les anciens|les anciennes|c'est l'ancien(?:ne)?|vieux|vieille|vieilles|perimee?s?|obsoletes?|faux|fausses?|pas a jour|plus a jour|jamais (?:revue?s?|mise?s? a jour|actualisee?s?|modifiee?s?|touchee?s?)|(?:pas|plus|jamais) (?:revu|mis a jour|actualise))\b/;
 const UNKNOWN = /\b(?:je ne sais pas|je sais pas|aucune idee|j'en sais rien|je n'en sais rien|pas sure?)\b/;
 const NO = /(?:^|\s)non(?:$|\s)(?!plus)/;
 const TROUBLE = /\b(?:souci|probleme|panne|bug|incident|plainte|pepin|accroc)s?\b/;

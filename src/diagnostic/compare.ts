@@ -94,9 +94,9 @@ export function checkComparisons(q: Questionnaire, data: ComparisonData, file: s
     if (ids.has(indicator.id)) add(where, 'identifiant en double');
     ids.add(indicator.id);
     for (const c of [indicator.you.yes, indicator.you.partly, indicator.you.known]) if (c) checkCondition(q, c, where, add);
-    if (!indicator.figures.some((f) => !f.sizeBands)) add(where, 'il faut un chiffre pour l\'ensemble des entreprises (sans « sizeBands »)');
+    if (!indicator.figures.some((f) => !f.sizeBands)) add(where, "il faut un chiffre pour l'ensemble des entreprises (sans « sizeBands »)");
     const bands = indicator.figures.flatMap((f) => f.sizeBands ?? []);
-    if (new Set(bands).size !== bands.length) add(where, 'une tranche d\'effectif a deux chiffres');
+    if (new Set(bands).size !== bands.length) add(where, "une tranche d'effectif a deux chiffres");
   }
   return problems;
 }

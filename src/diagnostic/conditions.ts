@@ -51,9 +51,7 @@ function profileValues(profile: Profile | undefined, field: ProfileField): { val
       return values.length ? { values } : undefined;
     }
     case 'budget':
-      return profile.budgetPerYear === undefined
-        ? undefined
-        : { values: [String(profile.budgetPerYear)], num: profile.budgetPerYear };
+      return profile.budgetPerYear === undefined ? undefined : { values: [String(profile.budgetPerYear)], num: profile.budgetPerYear };
     default: {
       const v = profile[field];
       return typeof v === 'string' ? { values: [v] } : undefined;

@@ -9,7 +9,8 @@ import { optionsOf } from './answers.js';
 import type { Answer, Question } from './types.js';
 
 /** « une ou deux fois par semaine », « 3 fois par mois », « tous les jours »: how often, not how many. */
-const FREQUENCY = /\b(?:(?:une|un|deux|trois|quatre|cinq|\d+)(?: ou (?:deux|trois|quatre|cinq|\d+))? fois(?: par \w+)?|par (?:jour|semaine|mois|an)|tous les (?:jours|mois)|toutes les semaines|chaque (?:jour|semaine|mois))\b/g;
+const FREQUENCY =
+  /\b(?:(?:une|un|deux|trois|quatre|cinq|\d+)(?: ou (?:deux|trois|quatre|cinq|\d+))? fois(?: par \w+)?|par (?:jour|semaine|mois|an)|tous les (?:jours|mois)|toutes les semaines|chaque (?:jour|semaine|mois))\b/g;
 
 /** The text without its frequencies. */
 export function withoutFrequencies(text: string): string {
@@ -27,9 +28,7 @@ export function countNamed(question: Question, text: string): number | undefined
   let count = 0;
   for (const thing of question.countable) {
     const spellings = thing.split('|').map((s) => fold(s).trim().split(/\s+/));
-    const at = spellings
-      .map((sp) => words.findIndex((_, i) => sp.every((w, k) => words[i + k] === w)))
-      .find((i) => i >= 0);
+    const at = spellings.map((sp) => words.findIndex((_, i) => sp.every((w, k) => words[i + k] === w))).find((i) => i >= 0);
     if (at !== undefined && at >= 0 && !toks[at].neg && !(denied && at < but)) count++;
   }
   if (count === 0 && denied) return 0;
@@ -102,9 +101,36 @@ export function echoedYesNo(question: Question, text: string): 'yes' | 'no' | un
   return hits.some((t) => t.neg) ? 'no' : 'yes';
 }
 
-const UNIT_HOURS: Record<string, number> = { 'quart-heure': 0.25, 'demi-heure': 0.5, minute: 1 / 60, min: 1 / 60, h: 1, heure: 1, jour: 7, journee: 7, 'demi-journee': 3.5, matinee: 3.5, 'apres-midi': 3.5, soir: 1, soiree: 2 };
+const UNIT_HOURS: Record<string, number> = {
+  'quart-heure': 0.25,
+  'demi-heure': 0.5,
+  minute: 1 / 60,
+  min: 1 / 60,
+  h: 1,
+  heure: 1,
+  jour: 7,
+  journee: 7,
+  'demi-journee': 3.5,
+  matinee: 3.5,
+  'apres-midi': 3.5,
+  soir: 1,
+  soiree: 2,
+};
 const PER_WEEK: Record<string, number> = { jour: 5, semaine: 1, quinzaine: 0.5, mois: 12 / 52, an: 1 / 52, annee: 1 / 52 };
-const WORD_NUMBERS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, dix: 10, quinze: 15, trente: 30, quelques: 2.5, plusieurs: 3 };
+const WORD_NUMBERS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  dix: 10,
+  quinze: 15,
+  trente: 30,
+  quelques: 2.5,
+  plusieurs: 3,
+};
 const COUNT = '(\\d+(?:\\.\\d+)?|une|un|deux|trois|quatre|cinq|six|dix|quinze|trente|quelques|plusieurs)';
 const UNIT = '(quart-heures?|demi-heures?|minutes?|min|h|heures?|demi-journees?|journees?|jours?|matinees?|apres-midi|soirs?|soirees?)';
 const PERIOD = '(?:[^,.;]{0,20}?\\b(?:par|chaque|tous les|toutes les|\\/)\\s*(jour|semaine|quinzaine|mois|an|annee)s?\\b)?';

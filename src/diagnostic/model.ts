@@ -35,18 +35,24 @@ export function checkScoringModel(q: Questionnaire, model: ScoringModel, file: s
   const levels = [...model.levels].sort((a, b) => a.min - b.min);
   let expected = 0;
   for (const level of levels) {
-    if (level.min !== expected) add(`niveau « ${level.id} »`, `devrait commencer à ${expected} (les niveaux doivent couvrir 0 à 100 sans trou)`);
+    if (level.min !== expected)
+      add(`niveau « ${level.id} »`, `devrait commencer à ${expected} (les niveaux doivent couvrir 0 à 100 sans trou)`);
     if (level.max < level.min) add(`niveau « ${level.id} »`, 'max est inférieur à min');
     expected = level.max + 1;
   }
   if (expected !== 101) add('niveaux', 'le dernier niveau doit finir à 100');
   model.weights.rules.forEach((rule) => checkCondition(q, rule.when, `pondération « ${rule.id} »`, add));
   model.socle.basics.forEach((b) => checkCondition(q, b.when, `socle « ${b.id} »`, add));
-  if (model.socle.threshold > model.socle.basics.length) add('socle', 'le seuil dépasse le nombre d\'usages de base');
+  if (model.socle.threshold > model.socle.basics.length) add('socle', "le seuil dépasse le nombre d'usages de base");
   return problems;
 }
 
-function loadPart<T>(file: string, schema: string, dir: string, check: (data: T, shown: string) => Problem[]): { data?: T; problems: Problem[] } {
+function loadPart<T>(
+  file: string,
+  schema: string,
+  dir: string,
+  check: (data: T, shown: string) => Problem[],
+): { data?: T; problems: Problem[] } {
   const { data, problems } = readChecked(file, schema, dir);
   if (data) problems.push(...check(data as T, displayPath(file)));
   return { data: data as T | undefined, problems };
@@ -54,7 +60,9 @@ function loadPart<T>(file: string, schema: string, dir: string, check: (data: T,
 
 /** Loads ponderations.fr.json alone (checked against the questionnaire). */
 export function loadScoringModel(q: Questionnaire, file: string = DEFAULT_FILES.ponderations): ScoringModel {
-  const { data, problems } = loadPart<ScoringModel>(file, 'ponderations.schema.json', diagnosticDir, (m, shown) => checkScoringModel(q, m, shown));
+  const { data, problems } = loadPart<ScoringModel>(file, 'ponderations.schema.json', diagnosticDir, (m, shown) =>
+    checkScoringModel(q, m, shown),
+  );
   throwIfProblems('Pondérations du diagnostic invalides', problems);
   return data!;
 }
@@ -83,14 +91,21 @@ export function readDiagnosticModel(
   if (q.data) q.problems.push(...checkQuestionnaire(q.data as Questionnaire, displayPath(f.questionnaire)));
   if (q.problems.length) return { problems: q.problems };
   const questionnaire = q.data as Questionnaire;
-  const scoring = loadPart<ScoringModel>(f.ponderations, 'ponderations.schema.json', schemasDir, (m, s) => checkScoringModel(questionnaire, m, s));
-  const comparisons = loadPart<ComparisonData>(f.comparaisons, 'comparaisons.schema.json', schemasDir, (d, s) => checkComparisons(questionnaire, d, s));
+  const scoring = loadPart<ScoringModel>(f.ponderations, 'ponderations.schema.json', schemasDir, (m, s) =>
+    checkScoringModel(questionnaire, m, s),
+  );
+  const comparisons = loadPart<ComparisonData>(f.comparaisons, 'comparaisons.schema.json', schemasDir, (d, s) =>
+    checkComparisons(questionnaire, d, s),
+  );
   const recommendations = loadPart<RecommendationData>(f.recommandations, 'recommandations.schema.json', schemasDir, (d, s) =>
     checkRecommendations(questionnaire, d, s, refs),
   );
   const problems = [...scoring.problems, ...comparisons.problems, ...recommendations.problems];
   if (problems.length) return { problems };
-  return { model: { questionnaire, scoring: scoring.data!, comparisons: comparisons.data!, recommendations: recommendations.data! }, problems };
+  return {
+    model: { questionnaire, scoring: scoring.data!, comparisons: comparisons.data!, recommendations: recommendations.data! },
+    problems,
+  };
 }
 
 /**

@@ -62,8 +62,17 @@ function queryOf(profile: Profile, topics: string[], sectors: AidSectors | undef
 
 function ref({ aid, regional }: AidMatch): AidRef {
   return {
-    id: aid.id, name: aid.name, operator: aid.operator, kind: aid.kind, amount: aid.amount, rate: aid.rate,
-    url: aid.url, checked: aid.checked, status: aid.status, regional, topics: aid.topics,
+    id: aid.id,
+    name: aid.name,
+    operator: aid.operator,
+    kind: aid.kind,
+    amount: aid.amount,
+    rate: aid.rate,
+    url: aid.url,
+    checked: aid.checked,
+    status: aid.status,
+    regional,
+    topics: aid.topics,
     ...(aid.eligibility.conditions ? { conditions: aid.eligibility.conditions } : {}),
   };
 }

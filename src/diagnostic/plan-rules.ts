@@ -66,10 +66,12 @@ export function checkRecommendations(q: Questionnaire, data: RecommendationData,
     ids.add(action.id);
     checkCondition(q, action.when, where, add);
     for (const guide of action.guides) {
-      if (refs.guides && !refs.guides.has(guide)) add(where, `guide inconnu « ${guide} » (aucun fichier knowledge/guides/${guide}.md valide)`);
+      if (refs.guides && !refs.guides.has(guide))
+        add(where, `guide inconnu « ${guide} » (aucun fichier knowledge/guides/${guide}.md valide)`);
     }
     for (const topic of action.aidTopics) {
-      if (refs.aidTopics && !refs.aidTopics.has(topic)) add(where, `thème d'aide inconnu « ${topic} » (thèmes : ${[...refs.aidTopics].join(', ')})`);
+      if (refs.aidTopics && !refs.aidTopics.has(topic))
+        add(where, `thème d'aide inconnu « ${topic} » (thèmes : ${[...refs.aidTopics].join(', ')})`);
     }
     if (action.cost.max < action.cost.min) add(where, 'coût : max est inférieur à min');
     for (const [, ref] of action.why.matchAll(/\{\{reponse:([^}]+)\}\}/g)) {

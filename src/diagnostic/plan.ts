@@ -81,7 +81,7 @@ function fillWhy(q: Questionnaire, answers: Answers, why: string): string {
 
 function overNote(action: ActionRule): string {
   return action.mandatory
-    ? 'À prévoir même si cela dépasse le budget ou le temps indiqués : c\'est une obligation ou une protection de base.'
+    ? "À prévoir même si cela dépasse le budget ou le temps indiqués : c'est une obligation ou une protection de base."
     : 'Cela demande environ une heure : à caler quand vous le pourrez.';
 }
 

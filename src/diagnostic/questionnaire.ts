@@ -66,12 +66,13 @@ const QUANTITY_TYPES = new Set(['size', 'money', 'percent', 'number']);
 /** Quantity questions carry their buttons; a size button stores a size band, the others a number. */
 function checkButtons(question: Question, add: (message: string) => void): void {
   if (!QUANTITY_TYPES.has(question.type)) {
-    if (question.buttons) add('« buttons » ne sert qu\'aux questions de taille, de montant, de pourcentage ou de nombre');
+    if (question.buttons) add("« buttons » ne sert qu'aux questions de taille, de montant, de pourcentage ou de nombre");
     return;
   }
   if (!question.buttons?.length) return add('les boutons (« buttons ») manquent');
   for (const b of question.buttons) {
-    const ok = question.type === 'size' ? (SIZE_BANDS as readonly unknown[]).includes(b.value) : typeof b.value === 'number' && b.value >= 0;
+    const ok =
+      question.type === 'size' ? (SIZE_BANDS as readonly unknown[]).includes(b.value) : typeof b.value === 'number' && b.value >= 0;
     if (!ok) add(`bouton « ${b.label} » : valeur « ${b.value} » impossible pour une question de type ${question.type}`);
   }
 }
@@ -79,7 +80,7 @@ function checkButtons(question: Question, add: (message: string) => void): void 
 /** Count and time questions: every option carries its range [min, max), and the ranges follow each other. */
 function checkRanges(question: Question, add: (message: string) => void): void {
   if (!question.countedPer && !question.hoursPerWeek) return;
-  if (question.type !== 'choice') return add('« countedPer » et « hoursPerWeek » ne servent qu\'aux questions à choix');
+  if (question.type !== 'choice') return add("« countedPer » et « hoursPerWeek » ne servent qu'aux questions à choix");
   const options = question.options ?? [];
   for (const o of options) {
     if (!o.range) add(`option « ${o.id} » : « range » manque (une question de comptage ou de durée donne l'intervalle de chaque option)`);
@@ -167,7 +168,7 @@ function checkSkip(question: Question, earlier: Map<string, Question>, add: (mes
     return target !== undefined && isScored(target);
   });
   if (isScored(question) && dependsOnScored) {
-    if (!question.whenSkipped) add('« skipIf » dépend d\'une question notée : « whenSkipped » est obligatoire');
+    if (!question.whenSkipped) add("« skipIf » dépend d'une question notée : « whenSkipped » est obligatoire");
     else if (itemScore(question, question.whenSkipped) !== minScore(question)) {
       add('« whenSkipped » doit être la réponse la moins bien notée');
     }

@@ -50,17 +50,25 @@ const SURE = 0.6;
 const ALSO_ANSWER = 0.85;
 /** Commands that only inform (they change nothing): never worth a « which did you mean? ». */
 const HARMLESS: ReadonlySet<Command> = new Set(['pourquoi', 'aide', 'passer', 'dontknow', 'reprendre', 'mes_donnees']);
-const INTERROGATIVE = /^(?:c'est quoi|c quoi|qu'est[- ]ce (?:que|qu')|que (?:veut|veux) dire|ca veut dire quoi|comment|combien|quel(?:le)?s? |est[- ]ce (?:que|qu')|ou (?:trouver|est)|qui (?:peut|fait|paye|finance)|a quoi|y a[- ]t[- ]il|faut[- ]il|dois[- ]je|peut[- ]on|puis[- ]je|quelle difference|c'est obligatoire|c'est grave)\b/;
+const INTERROGATIVE =
+  /^(?:c'est quoi|c quoi|qu'est[- ]ce (?:que|qu')|que (?:veut|veux) dire|ca veut dire quoi|comment|combien|quel(?:le)?s? |est[- ]ce (?:que|qu')|ou (?:trouver|est)|qui (?:peut|fait|paye|finance)|a quoi|y a[- ]t[- ]il|faut[- ]il|dois[- ]je|peut[- ]on|puis[- ]je|quelle difference|c'est obligatoire|c'est grave)\b/;
 
 // « je ne sais pas ce que ça veut dire », « X ça compte ? », « c'est-à-dire ? »: a question wherever it stands.
-const ASKS = /\b(?:(?:ca|cela|c'est|ce que ca|ce que cela) veut dire|veut dire quoi|c'est[- ]a[- ]dire|ca compte(?: comme)?|(?:ca|cela) (?:change|sert) (?:quoi|a quoi)|j'ai droit|on a droit|suis[- ]je concerne|je suis concernee?)\b/;
+const ASKS =
+  /\b(?:(?:ca|cela|c'est|ce que ca|ce que cela) veut dire|veut dire quoi|c'est[- ]a[- ]dire|ca compte(?: comme)?|(?:ca|cela) (?:change|sert) (?:quoi|a quoi)|j'ai droit|on a droit|suis[- ]je concerne|je suis concernee?)\b/;
 
 /**
  * A clause the person ends with « ? » (« c'est payant ? », « le cloud c'est sûr au moins ? ») asks something:
  * nobody answers a diagnostic question with a question mark, except a lone word said unsurely (« oui ? »).
  */
 function asksBack(asked: string): boolean {
-  return /\?\s*$/.test(asked) && fold(asked).replace(/[?!.,]/g, ' ').trim().split(/\s+/).length >= 2;
+  return (
+    /\?\s*$/.test(asked) &&
+    fold(asked)
+      .replace(/[?!.,]/g, ' ')
+      .trim()
+      .split(/\s+/).length >= 2
+  );
 }
 
 export function readAnswerText(text: string, question: Question, ctx: ReadingContext): Reading {
@@ -140,10 +148,13 @@ export function factsIn(texts: string[], ctx: ReadingContext): ReadAnswer[] {
 /** Profile questions that one message may answer together (« boulanger à Bordeaux avec 8 salariés »). */
 const SLOT_TYPES = new Set(['size', 'sector', 'location']);
 // « je suis boulanger », « on tient une librairie », « j'ai un garage »: the message says what the firm does.
-const SAYS_TRADE = /\b(?:je suis|j'suis|on est|nous sommes|je tiens|on tient|nous tenons|j'ai (?:un|une)|on a (?:un|une)|je fais|on fait|je travaille|nous faisons|mon metier|mon activite|notre activite|mon metier c'est)\b/;
+const SAYS_TRADE =
+  /\b(?:je suis|j'suis|on est|nous sommes|je tiens|on tient|nous tenons|j'ai (?:un|une)|on a (?:un|une)|je fais|on fait|je travaille|nous faisons|mon metier|mon activite|notre activite|mon metier c'est)\b/;
 // A status is taken only from the words of a status, never guessed from a trade (a baker may run a SAS).
-const STATUS_CUE = /\b(?:liberale?s?|artisane?|auto[- ]?entrepreneu\w*|micro[- ]?entrepr\w*|independante?|gerante?|presidente?|sas|sasu|sarl|eurl|ei|tns|commercante?|exploitante? agricole|agricult\w+|a mon compte)\b/;
-const PEOPLE = /\b(?:salarie|employe|personne|collaborat|apprenti|ouvrier|compagnon|associe|vendeu|stagiaire|gens|on est|nous sommes|seul|seule)\w*/;
+const STATUS_CUE =
+  /\b(?:liberale?s?|artisane?|auto[- ]?entrepreneu\w*|micro[- ]?entrepr\w*|independante?|gerante?|presidente?|sas|sasu|sarl|eurl|ei|tns|commercante?|exploitante? agricole|agricult\w+|a mon compte)\b/;
+const PEOPLE =
+  /\b(?:salarie|employe|personne|collaborat|apprenti|ouvrier|compagnon|associe|vendeu|stagiaire|gens|on est|nous sommes|seul|seule)\w*/;
 
 function extrasOf(text: string, question: Question, ctx: ReadingContext, includeCurrent = false): ReadAnswer[] {
   // Only while the firm is being described: the first profile questions, before the scored axes.
@@ -161,7 +172,8 @@ function extrasOf(text: string, question: Question, ctx: ReadingContext, include
     if (status && !STATUS_CUE.test(f)) continue;
     const r = ctx.nlu.extract(text, questionContext(q));
     if (!r.ok || r.confidence < (q.type === 'sector' || status ? 0.9 : 0.8)) continue;
-    if (r.value.type === 'location' && r.value.value.via === 'departement_code' && !/\b(?:dans le|departement|dept|dpt)\b/.test(f)) continue;
+    if (r.value.type === 'location' && r.value.value.via === 'departement_code' && !/\b(?:dans le|departement|dept|dpt)\b/.test(f))
+      continue;
     const answer = toAnswer(q, r.value);
     if (answer) out.push({ questionId: q.id, answer, echo: echoOf(q, answer, r.value.value, ctx.nlu) });
   }
@@ -175,6 +187,9 @@ function splitQuestion(text: string): [string | undefined, string | undefined] {
     const f = fold(text).trim();
     return (INTERROGATIVE.test(f) && f.split(' ').length >= 3) || ASKS.test(f) ? [text, undefined] : [undefined, undefined];
   }
-  const after = text.slice(i + 1).replace(/^[\s,.;:!-]+/, '').trim();
+  const after = text
+    .slice(i + 1)
+    .replace(/^[\s,.;:!-]+/, '')
+    .trim();
   return [text.slice(0, i + 1), after || undefined];
 }

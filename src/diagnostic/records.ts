@@ -78,9 +78,7 @@ export class DiagnosticRecords<R = unknown> {
   }
 
   async setCurrentQuestion(subject: string, questionId: string | undefined): Promise<void> {
-    await this.runs.update(subject, (rec) =>
-      rec?.current ? { ...rec, current: { ...rec.current, currentQuestion: questionId } } : rec,
-    );
+    await this.runs.update(subject, (rec) => (rec?.current ? { ...rec, current: { ...rec.current, currentQuestion: questionId } } : rec));
   }
 
   /** Stores the result under a new unguessable id and closes the run. */

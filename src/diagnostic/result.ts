@@ -91,7 +91,12 @@ export function buildResult(q: Questionnaire, profile: Profile, answers: Answers
   const merged = mergeProfile(profile, profileFromAnswers(q, answers));
   const summary = scoreDiagnostic(q, model.scoring, answers, merged);
   const plan = buildPlan({
-    questionnaire: q, rules: model.recommendations, answers, profile: merged, axes: summary.axes, findAids: deps.findAids,
+    questionnaire: q,
+    rules: model.recommendations,
+    answers,
+    profile: merged,
+    axes: summary.axes,
+    findAids: deps.findAids,
     aidSectors: model.aidSectors,
   });
   const flags = redFlags(q, answers, summary.overall, deps.askedAboutAids);

@@ -5,7 +5,16 @@ import { isScored, itemScore } from './answers.js';
 import { evaluate } from './conditions.js';
 import { isSkipped } from './flow.js';
 import { axisLabel } from './questionnaire.js';
-import { AXIS_IDS, type Answer, type Answers, type AxisId, type Condition, type Profile, type Question, type Questionnaire } from './types.js';
+import {
+  AXIS_IDS,
+  type Answer,
+  type Answers,
+  type AxisId,
+  type Condition,
+  type Profile,
+  type Question,
+  type Questionnaire,
+} from './types.js';
 
 export interface SourceRef {
   url: string;
@@ -81,7 +90,10 @@ export function effectiveAnswer(q: Questionnaire, question: Question, answers: A
 }
 
 /** Exact axis scores (0–100, unrounded), or null for an axis where nothing counts. */
-export function rawAxisScores(q: Questionnaire, answers: Answers): Record<AxisId, { score: number | null; counted: number; total: number }> {
+export function rawAxisScores(
+  q: Questionnaire,
+  answers: Answers,
+): Record<AxisId, { score: number | null; counted: number; total: number }> {
   const out = {} as Record<AxisId, { score: number | null; counted: number; total: number }>;
   for (const axis of AXIS_IDS) {
     const items = q.questions.filter((question) => question.axis === axis && isScored(question));
@@ -95,7 +107,11 @@ export function rawAxisScores(q: Questionnaire, answers: Answers): Record<AxisId
 }
 
 /** Axis weights for this profile: the defaults multiplied by every rule that applies. */
-export function axisWeights(model: ScoringModel, profile: Profile, answers: Answers = {}): { weights: Record<AxisId, number>; notes: string[] } {
+export function axisWeights(
+  model: ScoringModel,
+  profile: Profile,
+  answers: Answers = {},
+): { weights: Record<AxisId, number>; notes: string[] } {
   const weights = { ...model.weights.default };
   const notes: string[] = [];
   for (const rule of model.weights.rules) {

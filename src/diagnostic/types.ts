@@ -82,15 +82,7 @@ export interface RedFlagRule {
   urgent?: boolean;
 }
 
-export type ProfileField =
-  | 'sizeBand'
-  | 'sector'
-  | 'clientele'
-  | 'location'
-  | 'status'
-  | 'invoices'
-  | 'budget'
-  | 'time';
+export type ProfileField = 'sizeBand' | 'sector' | 'clientele' | 'location' | 'status' | 'invoices' | 'budget' | 'time';
 
 /** The period a count question counts per (« par an »). */
 export type CountPeriod = 'an' | 'mois' | 'semaine' | 'jour';

@@ -29,7 +29,10 @@ export function questionContext(question: Question): QuestionContext {
  * The buttons offered for a question, each with the answer it gives. Multi-choice questions get a card
  * instead (several boxes to tick), location and sector questions mostly free text.
  */
-export function buttonsFor(question: Question, sectors: Array<{ id: string; label: string }> = []): Array<{ label: string; answer: Answer }> {
+export function buttonsFor(
+  question: Question,
+  sectors: Array<{ id: string; label: string }> = [],
+): Array<{ label: string; answer: Answer }> {
   const extra: Array<{ label: string; answer: Answer }> = [{ label: DONT_KNOW, answer: { type: 'dontknow' } }];
   if (question.notConcernedAllowed) extra.push({ label: NOT_CONCERNED, answer: { type: 'notconcerned' } });
   switch (question.type) {
@@ -46,11 +49,23 @@ export function buttonsFor(question: Question, sectors: Array<{ id: string; labe
     case 'size':
       return (question.buttons ?? []).map((b) => ({ label: b.label, answer: { type: 'size', value: String(b.value) as SizeBand } }));
     case 'money':
-      return [...(question.buttons ?? []).map((b) => ({ label: b.label, answer: { type: 'money', amount: Number(b.value), period: 'year' } as Answer })), ...extra];
+      return [
+        ...(question.buttons ?? []).map((b) => ({
+          label: b.label,
+          answer: { type: 'money', amount: Number(b.value), period: 'year' } as Answer,
+        })),
+        ...extra,
+      ];
     case 'percent':
-      return [...(question.buttons ?? []).map((b) => ({ label: b.label, answer: { type: 'percent', value: Number(b.value) } as Answer })), ...extra];
+      return [
+        ...(question.buttons ?? []).map((b) => ({ label: b.label, answer: { type: 'percent', value: Number(b.value) } as Answer })),
+        ...extra,
+      ];
     case 'number':
-      return [...(question.buttons ?? []).map((b) => ({ label: b.label, answer: { type: 'number', value: Number(b.value) } as Answer })), ...extra];
+      return [
+        ...(question.buttons ?? []).map((b) => ({ label: b.label, answer: { type: 'number', value: Number(b.value) } as Answer })),
+        ...extra,
+      ];
     case 'sector':
       return sectors.map((s) => ({ label: s.label, answer: { type: 'sector', value: s.id } }));
     case 'multi':
@@ -96,7 +111,11 @@ function convert(question: Question, nlu: NluAnswer): Answer | undefined {
         return exclusive ? { type: 'multi', values: [exclusive.id] } : undefined;
       }
       // « par SMS, avec un lien de paiement »: an exclusive option (« aucun ») named beside real ones gives way.
-      const exclusive = new Set(optionsOf(question).filter((o) => o.exclusive).map((o) => o.id));
+      const exclusive = new Set(
+        optionsOf(question)
+          .filter((o) => o.exclusive)
+          .map((o) => o.id),
+      );
       const real = nlu.value.ids.filter((id) => !exclusive.has(id));
       const ids = real.length ? real : nlu.value.ids;
       return ids.length ? { type: 'multi', values: ids } : undefined;

@@ -87,13 +87,17 @@ export class FollowUps {
     const rec = await this.consents.get(subject);
     if (!rec || rec.dueAt > now.toISOString() || rec.expiresAt <= now.toISOString()) return undefined;
     if (rec.offeredAt) return rec;
-    return this.consents.update(subject, (r) => (r ? { ...r, offeredAt: now.toISOString(), expiresAt: earlier(r.expiresAt, iso(now.getTime() + FOLLOW_UP_KEEP_DAYS * DAY)) } : r));
+    return this.consents.update(subject, (r) =>
+      r ? { ...r, offeredAt: now.toISOString(), expiresAt: earlier(r.expiresAt, iso(now.getTime() + FOLLOW_UP_KEEP_DAYS * DAY)) } : r,
+    );
   }
 
   /** Consents due for an e-mail reminder: an address given, not yet sent, not given up. */
   async dueForEmail(now = this.clock()): Promise<FollowUpConsent[]> {
     const due = await findWhere(this.consents, { field: 'dueAt', atMost: now.toISOString() });
-    return due.map((e) => e.value).filter((c) => c.email && !c.remindedAt && (c.sendAttempts ?? 0) < MAX_SEND_ATTEMPTS && c.expiresAt > now.toISOString());
+    return due
+      .map((e) => e.value)
+      .filter((c) => c.email && !c.remindedAt && (c.sendAttempts ?? 0) < MAX_SEND_ATTEMPTS && c.expiresAt > now.toISOString());
   }
 
   /**

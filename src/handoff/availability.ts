@@ -26,5 +26,11 @@ export function planHandoff(cci: Cci, mode: 'live' | 'callback', now: Date, avai
   const next = nextSlot(cci, now);
   if (until === undefined) return { live: false, why: 'ferme', ...(next ? { from: next, next } : {}) };
   if (mode === 'live' && available > 0) return { live: true, available };
-  return { live: false, why: mode === 'live' ? 'personne' : 'demande', from: { at: now, label: formatFrench(now) }, openUntil: until, ...(next ? { next } : {}) };
+  return {
+    live: false,
+    why: mode === 'live' ? 'personne' : 'demande',
+    from: { at: now, label: formatFrench(now) },
+    openUntil: until,
+    ...(next ? { next } : {}),
+  };
 }

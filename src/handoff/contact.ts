@@ -2,7 +2,8 @@
 
 export type Checked = { ok: true; value: string } | { ok: false; reprompt: string };
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}$/;
 
 /** An e-mail address (trimmed, lower-cased domain). « contact@boulangerie-dupont.fr » */
 export function checkEmail(input: string): Checked {
@@ -40,7 +41,10 @@ export function checkName(input: string, what: 'nom' | 'entreprise' = 'nom'): Ch
   if (s.length < 2 || s.length > 120 || !/\p{L}/u.test(s)) {
     return {
       ok: false,
-      reprompt: what === 'nom' ? 'Pouvez-vous m’indiquer votre nom (2 à 120 caractères) ?' : 'Pouvez-vous m’indiquer le nom de votre entreprise (2 à 120 caractères) ?',
+      reprompt:
+        what === 'nom'
+          ? 'Pouvez-vous m’indiquer votre nom (2 à 120 caractères) ?'
+          : 'Pouvez-vous m’indiquer le nom de votre entreprise (2 à 120 caractères) ?',
     };
   }
   return { ok: true, value: s };
@@ -50,7 +54,8 @@ export function checkName(input: string, what: 'nom' | 'entreprise' = 'nom'): Ch
 export function checkReason(input: string): Checked {
   const s = input.trim();
   if (s.length < 3) return { ok: false, reprompt: 'En quelques mots, sur quel sujet souhaitez-vous échanger avec un conseiller ?' };
-  if (s.length > 1000) return { ok: false, reprompt: 'Votre message est un peu long : pouvez-vous le résumer en moins de 1 000 caractères ?' };
+  if (s.length > 1000)
+    return { ok: false, reprompt: 'Votre message est un peu long : pouvez-vous le résumer en moins de 1 000 caractères ?' };
   return { ok: true, value: s };
 }
 
@@ -65,7 +70,8 @@ export interface ContactParts {
 const EMAIL_IN_TEXT = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}/;
 const PHONE_IN_TEXT = /(?:\+33\s?(?:\(0\)\s?)?|0033\s?|0)[1-9](?:[\s.\-/]?\d{2}){4}/;
 // Words around the pieces (« je suis », « mon mail : », « de la société »), set aside.
-const LEAD_WORDS = /^(?:je (?:suis|m'appelle|m’appelle)|moi c'est|moi c’est|c'est|c’est|mon nom(?: est)?|nom|mon (?:mail|e-?mail|adresse|numéro|numero|tel|tél|téléphone|telephone)(?: est)?|e-?mail|mail|tel|tél|téléphone|telephone|portable|société|societe|entreprise|de la (?:société|societe|boulangerie|boutique|maison)|(?:pour|chez) (?:la société|la societe)?|et|à|:|-)\s*/i;
+const LEAD_WORDS =
+  /^(?:je (?:suis|m'appelle|m’appelle)|moi c'est|moi c’est|c'est|c’est|mon nom(?: est)?|nom|mon (?:mail|e-?mail|adresse|numéro|numero|tel|tél|téléphone|telephone)(?: est)?|e-?mail|mail|tel|tél|téléphone|telephone|portable|société|societe|entreprise|de la (?:société|societe|boulangerie|boutique|maison)|(?:pour|chez) (?:la société|la societe)?|et|à|:|-)\s*/i;
 
 export function parseContactParts(text: string): ContactParts {
   let rest = text.trim();
@@ -84,7 +90,7 @@ export function parseContactParts(text: string): ContactParts {
   }
   for (let piece of rest.split(/[,;\n]+|\s+(?:et|de la société|chez)\s+/i)) {
     piece = piece.trim();
-    for (let prev = ''; prev !== piece; ) {
+    for (let prev = ''; prev !== piece;) {
       prev = piece;
       piece = piece.replace(LEAD_WORDS, '').trim();
     }

@@ -57,7 +57,8 @@ function crossCheck(dir: AdvisorsDirectory): string[] {
       sorted.forEach(([s, e], i) => {
         if (minutes(e) <= minutes(s)) problems.push(`${cci.id}, ${day} : la plage ${s}–${e} finit avant de commencer`);
         const next = sorted[i + 1];
-        if (next && minutes(next[0]) < minutes(e)) problems.push(`${cci.id}, ${day} : les plages ${s}–${e} et ${next[0]}–${next[1]} se chevauchent`);
+        if (next && minutes(next[0]) < minutes(e))
+          problems.push(`${cci.id}, ${day} : les plages ${s}–${e} et ${next[0]}–${next[1]} se chevauchent`);
       });
     }
     for (const a of cci.advisors) {

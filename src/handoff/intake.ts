@@ -7,7 +7,8 @@ import type { Cci, HandoffRequest } from './types.js';
 
 export function newHandoffRequest(input: NewRequest, cci: Cci, plan: HandoffPlan, now: Date, reference: string): HandoffRequest {
   const consentAt = input.consentAt instanceof Date ? input.consentAt.toISOString() : String(input.consentAt);
-  if (!input.subject || Number.isNaN(Date.parse(consentAt))) throw new HandoffError('BadArgument', 'Demande incomplète : sujet ou consentement manquant.');
+  if (!input.subject || Number.isNaN(Date.parse(consentAt)))
+    throw new HandoffError('BadArgument', 'Demande incomplète : sujet ou consentement manquant.');
   return {
     id: newRequestId(),
     reference,
@@ -24,7 +25,9 @@ export function newHandoffRequest(input: NewRequest, cci: Cci, plan: HandoffPlan
     context: cleanContext(input.context),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    ...(plan.live ? {} : { callbackWhy: plan.why, ...(plan.from ? { callbackAt: plan.from.at.toISOString(), callbackLabel: plan.from.label } : {}) }),
+    ...(plan.live
+      ? {}
+      : { callbackWhy: plan.why, ...(plan.from ? { callbackAt: plan.from.at.toISOString(), callbackLabel: plan.from.label } : {}) }),
     messages: [],
     notes: [],
   };

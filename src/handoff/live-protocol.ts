@@ -6,12 +6,23 @@ import { fold as nluFold, type Phrases } from '../nlu/index.js';
 import type { HandoffRequest } from './types.js';
 
 /** A short reply folded for comparison (accents, case, apostrophes, end punctuation). */
-const fold = (text: string) => nluFold(text).trim().replace(/'/g, ' ').replace(/[.!?\s]+$/g, '').replace(/\s+/g, ' ');
+const fold = (text: string) =>
+  nluFold(text)
+    .trim()
+    .replace(/'/g, ' ')
+    .replace(/[.!?\s]+$/g, '')
+    .replace(/\s+/g, ' ');
 
 /** « où en est ma demande ? », « suivi de ma demande », « statut de ma demande VIR-7K3Q9 »… (answered at any time). */
 export function isStatusQuestion(text: string): boolean {
   const t = fold(text);
-  return /^(ou en est|ou en sont|quel est le statut de|statut de|suivi de|le suivi de|ou en suis-je avec) (ma|mes|la) (demande|demandes|mise en relation|rappel)\b/.test(t) || t === 'ma demande' || t === 'suivi';
+  return (
+    /^(ou en est|ou en sont|quel est le statut de|statut de|suivi de|le suivi de|ou en suis-je avec) (ma|mes|la) (demande|demandes|mise en relation|rappel)\b/.test(
+      t,
+    ) ||
+    t === 'ma demande' ||
+    t === 'suivi'
+  );
 }
 
 /** ⭐1…⭐5, « 4 », « 4/5 », « 4 étoiles »: the rating, or undefined. */
@@ -46,7 +57,8 @@ export type AfterLive =
   | { kind: 'back' };
 
 export function readAfterLive(request: HandoffRequest | undefined, text: string, phrases: Phrases): AfterLive {
-  if (request && request.kind === 'live' && (request.status === 'en_attente' || request.status === 'en_cours')) return { kind: 'stillLive' };
+  if (request && request.kind === 'live' && (request.status === 'en_attente' || request.status === 'en_cours'))
+    return { kind: 'stillLive' };
   if (request?.status === 'clos' && request.advisor && request.rating === undefined) {
     const rating = parseRating(text);
     if (rating) return { kind: 'rate', rating };

@@ -54,7 +54,10 @@ export function isoDate(p: { year: number; month: number; day: number }): string
 }
 
 /** The local calendar date n days after (month 1–12), weekday included. */
-export function addDays(p: { year: number; month: number; day: number }, n: number): { year: number; month: number; day: number; weekday: number } {
+export function addDays(
+  p: { year: number; month: number; day: number },
+  n: number,
+): { year: number; month: number; day: number; weekday: number } {
   const d = new Date(Date.UTC(p.year, p.month - 1, p.day + n));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
 }

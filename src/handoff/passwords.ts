@@ -44,6 +44,9 @@ export async function verifyPassword(password: string, hash: string | undefined)
   const expected = Buffer.from(keyB64!, 'base64');
   const cost = { N: Number(n), r: Number(r), p: Number(p) };
   if (cost.N > 1 << 20 || cost.r > 32 || cost.p > 16 || expected.length < 16) return false;
-  const key = await scrypt(password.slice(0, 256), Buffer.from(saltB64!, 'base64'), expected.length, { ...cost, maxmem: maxmem(cost.N, cost.r) });
+  const key = await scrypt(password.slice(0, 256), Buffer.from(saltB64!, 'base64'), expected.length, {
+    ...cost,
+    maxmem: maxmem(cost.N, cost.r),
+  });
   return timingSafeEqual(key, expected);
 }

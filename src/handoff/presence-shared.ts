@@ -31,7 +31,11 @@ export class SharedPresenceStore implements PresenceStore {
   }
 
   async put(cciId: string, record: PresenceRecord, keepMs: number): Promise<void> {
-    await this.keys.put(key(cciId, record.login), JSON.stringify({ login: record.login, choice: record.choice, seenAt: record.seenAt }), keepMs);
+    await this.keys.put(
+      key(cciId, record.login),
+      JSON.stringify({ login: record.login, choice: record.choice, seenAt: record.seenAt }),
+      keepMs,
+    );
   }
 
   async delete(cciId: string, login: string): Promise<void> {
@@ -61,7 +65,8 @@ function parse(raw: string | undefined): PresenceRecord | undefined {
   if (!raw) return undefined;
   try {
     const r = JSON.parse(raw) as Partial<PresenceRecord>;
-    if (typeof r.login !== 'string' || (r.choice !== 'disponible' && r.choice !== 'occupe') || typeof r.seenAt !== 'number') return undefined;
+    if (typeof r.login !== 'string' || (r.choice !== 'disponible' && r.choice !== 'occupe') || typeof r.seenAt !== 'number')
+      return undefined;
     return { login: r.login, choice: r.choice, seenAt: r.seenAt };
   } catch {
     return undefined;

@@ -41,7 +41,11 @@ export class WaitQueues {
   /** Removes the waiting requests of a CCI that are not in `ids` (another instance's queue said so). */
   keepOnly(cciId: string, ids: Set<string>): void {
     const q = this.queues.get(cciId);
-    if (q) this.queues.set(cciId, q.filter((w) => ids.has(w.id)));
+    if (q)
+      this.queues.set(
+        cciId,
+        q.filter((w) => ids.has(w.id)),
+      );
   }
 
   clear(): void {

@@ -1,7 +1,15 @@
 // Building and checking handoff records: references, limits on what the edge passes in, the short
 // summary shown in the console list, and the domain error.
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Contact, ContextPackage, DiagnosticSummary, HandoffRequest, HandoffStatus, ProgressSummary, TranscriptLine } from './types.js';
+import type {
+  Contact,
+  ContextPackage,
+  DiagnosticSummary,
+  HandoffRequest,
+  HandoffStatus,
+  ProgressSummary,
+  TranscriptLine,
+} from './types.js';
 
 export const MAX_TRANSCRIPT = 30;
 export const MAX_TEXT = 2000;
@@ -34,7 +42,11 @@ export function newReference(taken: (ref: string) => boolean, random: RandomInde
 
 /** « vir 7k3q9 », « VIR-7K3Q9 » → « VIR-7K3Q9 »; undefined when it cannot be one. */
 export function normaliseReference(input: string): string | undefined {
-  const s = input.trim().toUpperCase().replace(/[\s_]/g, '-').replace(/^VIR-?/, '');
+  const s = input
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_]/g, '-')
+    .replace(/^VIR-?/, '');
   return /^[2-9A-HJKMNP-Z]{5}$/.test(s) ? `VIR-${s}` : undefined;
 }
 

@@ -87,7 +87,10 @@ export function nextSlot(cci: Cci, now: Date): Slot | undefined {
 }
 
 /** The name and contact of the CCI a département is routed to (printed in the PDF report). */
-export function cciContact(directory: AdvisorsDirectory, departement: string | undefined): { name: string; phone?: string; email?: string } {
+export function cciContact(
+  directory: AdvisorsDirectory,
+  departement: string | undefined,
+): { name: string; phone?: string; email?: string } {
   const cci = routeDepartement(directory, departement);
   return { name: cci.name, phone: cci.contact.phone, email: cci.contact.email };
 }

@@ -35,7 +35,8 @@ export class HandoffService {
     this.index = new RequestIndex(options.store.collection<HandoffRequest>(HANDOFFS_COLLECTION), this.clock);
     this.logger = options.logger ?? silentLogger;
     this.queues = new WaitQueues((cciId) => options.availability.availableNow(cciId));
-    const onError = (err: unknown, event: HandoffEvent) => this.logger.error('[handoff] listener failed', { type: event.type, err: String(err) });
+    const onError = (err: unknown, event: HandoffEvent) =>
+      this.logger.error('[handoff] listener failed', { type: event.type, err: String(err) });
     this.events = new HandoffEvents(onError);
     this.allEvents = new HandoffEvents(onError);
   }
@@ -75,7 +76,8 @@ export class HandoffService {
       const wasWaiting = this.queues.remove(r.cciId, r.id);
       this.index.set(r);
       if (r.status === 'en_attente') this.enqueue(r);
-      else if (wasWaiting && event.type === 'request.taken' && r.takenAt) this.queues.recordTake(r.cciId, Date.parse(r.takenAt) - Date.parse(r.createdAt));
+      else if (wasWaiting && event.type === 'request.taken' && r.takenAt)
+        this.queues.recordTake(r.cciId, Date.parse(r.takenAt) - Date.parse(r.createdAt));
     }
     this.allEvents.emit(event);
   }
@@ -93,7 +95,10 @@ export class HandoffService {
     const now = this.clock();
     const cci = routeDepartement(this.directory(), input.departement);
     const plan = await this.plan(cci, input.mode, now);
-    const request = await this.index.insertNew((reference) => newHandoffRequest(input, cci, plan, now, reference), this.options.randomIndex);
+    const request = await this.index.insertNew(
+      (reference) => newHandoffRequest(input, cci, plan, now, reference),
+      this.options.randomIndex,
+    );
     if (plan.live) this.enqueue(request);
     this.emit({ type: 'request.created', request });
     if (plan.live) this.emitQueue(cci.id);
@@ -187,7 +192,12 @@ export class HandoffService {
   /** Stores an advisor's message and emits `message.advisor`: the relay delivers it to the user. */
   async postAdvisorMessage(id: string, advisor: AdvisorIdentity, text: string): Promise<HandoffRequest> {
     const body = checkText(text);
-    return this.appendMessage(id, advisor, { from: 'advisor', text: body, at: this.clock().toISOString(), by: advisor.firstName }, 'message.advisor');
+    return this.appendMessage(
+      id,
+      advisor,
+      { from: 'advisor', text: body, at: this.clock().toISOString(), by: advisor.firstName },
+      'message.advisor',
+    );
   }
 
   async typing(id: string, from: 'user' | 'advisor', advisor?: AdvisorIdentity): Promise<void> {
@@ -217,7 +227,8 @@ export class HandoffService {
 
   /** The user's rating of the exchange, 1–5. */
   async rate(id: string, rating: number): Promise<HandoffRequest> {
-    if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new HandoffError('BadArgument', 'La note doit être un nombre entier de 1 à 5.');
+    if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+      throw new HandoffError('BadArgument', 'La note doit être un nombre entier de 1 à 5.');
     return this.transition(id, undefined, (r) => ({ ...r, rating }));
   }
 
@@ -243,14 +254,23 @@ export class HandoffService {
     return this.index.olderThan(cutoff);
   }
 
-  private async appendMessage(id: string, advisor: AdvisorIdentity | undefined, message: HandoffRequest['messages'][number], type: 'message.user' | 'message.advisor'): Promise<HandoffRequest> {
+  private async appendMessage(
+    id: string,
+    advisor: AdvisorIdentity | undefined,
+    message: HandoffRequest['messages'][number],
+    type: 'message.user' | 'message.advisor',
+  ): Promise<HandoffRequest> {
     const request = await this.transition(id, advisor, (r) => withMessage(r, message));
     this.emit(type === 'message.user' ? { type, request, message } : { type, request, message });
     return request;
   }
 
   /** Read-modify-write of one request, serialised by the store; refuses other CCIs' requests as unknown. */
-  private async transition(id: string, advisor: AdvisorIdentity | undefined, change: (r: HandoffRequest) => HandoffRequest): Promise<HandoffRequest> {
+  private async transition(
+    id: string,
+    advisor: AdvisorIdentity | undefined,
+    change: (r: HandoffRequest) => HandoffRequest,
+  ): Promise<HandoffRequest> {
     if (!this.index.has(id)) throw notFound();
     let error: unknown;
     const next = await this.index.requests.update(id, (current) => {
@@ -273,7 +293,13 @@ export class HandoffService {
   }
 
   private enqueue(r: HandoffRequest): void {
-    this.queues.add(r.cciId, { id: r.id, reference: r.reference, subject: r.subject, conversation: r.conversation, createdAt: Date.parse(r.createdAt) });
+    this.queues.add(r.cciId, {
+      id: r.id,
+      reference: r.reference,
+      subject: r.subject,
+      conversation: r.conversation,
+      createdAt: Date.parse(r.createdAt),
+    });
   }
 
   private emitQueue(cciId: string): void {

@@ -15,7 +15,9 @@ export async function shareHandoffEvents(service: HandoffService, bus: Bus, logg
     if (!delivery.local) service.applyRemote(message as HandoffEvent);
   });
   const offLocal = service.onEvent((event) => {
-    bus.publish(HANDOFF_TOPIC, event).catch((err: Error) => logger.error('[handoff] event not shared', { type: event.type, err: err.message }));
+    bus
+      .publish(HANDOFF_TOPIC, event)
+      .catch((err: Error) => logger.error('[handoff] event not shared', { type: event.type, err: err.message }));
   });
   // Events missed while Redis was away: the store has the truth.
   const offReconnect = bus.onReconnect(() => {

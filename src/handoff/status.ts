@@ -42,7 +42,11 @@ export async function statusFor(service: HandoffService, subject: string): Promi
   const request = await service.latestFor(subject);
   if (!request) return undefined;
   const queue = service.positionOf(request);
-  return { request, ...(queue ? { position: queue.position, ...(queue.expectedWaitMs === undefined ? {} : { expectedWaitMs: queue.expectedWaitMs }) } : {}), text: describeStatus(request, queue) };
+  return {
+    request,
+    ...(queue ? { position: queue.position, ...(queue.expectedWaitMs === undefined ? {} : { expectedWaitMs: queue.expectedWaitMs }) } : {}),
+    text: describeStatus(request, queue),
+  };
 }
 
 export function handoffPrivacySource(service: HandoffService, retentionDays: number): PersonalDataSource {

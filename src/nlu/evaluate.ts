@@ -107,7 +107,8 @@ export function answerMatches(answer: Answer, expected: Expected): boolean {
       if (exp.min !== undefined && !near(v.min, exp.min)) return false;
       if (exp.max !== undefined && !near(v.max, exp.max)) return false;
       if (answer.type === 'money' && exp.period !== undefined && (answer.value as { period?: string }).period !== exp.period) return false;
-      if (answer.type === 'money' && exp.period === undefined && typeof expected === 'object' && 'period' in (expected as object)) return false;
+      if (answer.type === 'money' && exp.period === undefined && typeof expected === 'object' && 'period' in (expected as object))
+        return false;
       return true;
     }
     case 'text':
@@ -135,7 +136,11 @@ export function evaluate(nlu: Nlu, corpus: Corpus): EvalReport {
     const total = ex.cases.length;
     return { name: ex.name, total, correct: total - failures.length, accuracy: total ? (total - failures.length) / total : 1, failures };
   });
-  return { intents: evaluateIntents(nlu, corpus.intents), extractors, size: corpus.intents.length + extractors.reduce((s, e) => s + e.total, 0) };
+  return {
+    intents: evaluateIntents(nlu, corpus.intents),
+    extractors,
+    size: corpus.intents.length + extractors.reduce((s, e) => s + e.total, 0),
+  };
 }
 
 function evaluateIntents(nlu: Nlu, cases: [string, string][]): IntentScore {
@@ -186,11 +191,13 @@ export function formatReport(r: EvalReport, withFailures = true): string[] {
     lines.push(`  ${p.intent.padEnd(20)} precision ${pct(p.precision).padStart(7)}  recall ${pct(p.recall).padStart(7)}  (n=${p.support})`);
   }
   if (r.intents.confusions.length) lines.push('  Confusions (expected → got):');
-  for (const c of r.intents.confusions) lines.push(`    ${c.expected} → ${c.got} ×${c.count}: ${c.examples.map((e) => `« ${e} »`).join(', ')}`);
+  for (const c of r.intents.confusions)
+    lines.push(`    ${c.expected} → ${c.got} ×${c.count}: ${c.examples.map((e) => `« ${e} »`).join(', ')}`);
   lines.push('Extractors:');
   for (const e of r.extractors) {
     lines.push(`  ${e.name.padEnd(10)} ${pct(e.accuracy).padStart(7)} (${e.correct}/${e.total})`);
-    if (withFailures) for (const f of e.failures) lines.push(`      « ${f.text} » expected ${JSON.stringify(f.expected)} got ${JSON.stringify(f.got)}`);
+    if (withFailures)
+      for (const f of e.failures) lines.push(`      « ${f.text} » expected ${JSON.stringify(f.expected)} got ${JSON.stringify(f.got)}`);
   }
   return lines;
 }

@@ -21,9 +21,7 @@ import { extractYesNo } from './extract/yesno.js';
 import { IntentClassifier, type IntentData, type IntentResult } from './intents.js';
 import { normalize } from './normalize.js';
 import { createPhrases, type PhraseData, type Phrases } from './phrases.js';
-import type {
-  ChoiceOption, Extraction, Location, Money, MultiChoice, Quantity, SectorMatch, Size, YesNo,
-} from './types.js';
+import type { ChoiceOption, Extraction, Location, Money, MultiChoice, Quantity, SectorMatch, Size, YesNo } from './types.js';
 
 export type AnswerType = 'yesno' | 'choice' | 'multi' | 'number' | 'percent' | 'money' | 'sector' | 'location' | 'size' | 'text';
 

@@ -7,9 +7,26 @@ import { analyze, frenchStemmer } from './analyze.js';
 import { normalize } from './normalize.js';
 
 export const INTENTS = [
-  'salutation', 'aide', 'pourquoi', 'menu', 'annuler', 'pause', 'recommencer', 'reprendre', 'precedent', 'passer',
-  'demarrer_diagnostic', 'question', 'parler_conseiller', 'etre_rappele', 'mes_donnees', 'supprimer_donnees', 'merci',
-  'au_revoir', 'insatisfaction', 'hors_sujet',
+  'salutation',
+  'aide',
+  'pourquoi',
+  'menu',
+  'annuler',
+  'pause',
+  'recommencer',
+  'reprendre',
+  'precedent',
+  'passer',
+  'demarrer_diagnostic',
+  'question',
+  'parler_conseiller',
+  'etre_rappele',
+  'mes_donnees',
+  'supprimer_donnees',
+  'merci',
+  'au_revoir',
+  'insatisfaction',
+  'hors_sujet',
 ] as const;
 export type IntentName = (typeof INTENTS)[number];
 
@@ -40,13 +57,28 @@ const NONE: IntentResult = { name: 'none', confidence: 0, source: 'none', strong
 
 // Patterns for strong commands said in a sentence; checked on the folded, normalised text.
 const PATTERNS: [RegExp, IntentName][] = [
-  [/\b(?:supprim|effac|detrui|retir|vid|oubli)\w*\b.{0,40}\b(?:donnees|infos?|informations|reponses|compte|historique|coordonnees|conversation|numero)\b|\bdroit a l'oubli\b|\boubliez[- ]moi\b/, 'supprimer_donnees'],
-  [/\b(?:rappelez|rappeler|rappelle|rappele|recontact\w*|appelez[- ]moi|m'appeler|me telephoner|m'appelle|rappel telephonique|demande de rappel)\b/, 'etre_rappele'],
-  [/\b(?:parler|discuter|echanger|joindre|contacter|voir|avoir|passez[- ]moi|transferez[- ]moi|mettez[- ]moi en relation|relation)\b.{0,30}\b(?:conseiller|conseillere|humain|vraie personne|quelqu'un de vrai|agent|expert|cci|chambre de commerce)\b/, 'parler_conseiller'],
+  [
+    /\b(?:supprim|effac|detrui|retir|vid|oubli)\w*\b.{0,40}\b(?:donnees|infos?|informations|reponses|compte|historique|coordonnees|conversation|numero)\b|\bdroit a l'oubli\b|\boubliez[- ]moi\b/,
+    'supprimer_donnees',
+  ],
+  [
+    /\b(?:rappelez|rappeler|rappelle|rappele|recontact\w*|appelez[- ]moi|m'appeler|me telephoner|m'appelle|rappel telephonique|demande de rappel)\b/,
+    'etre_rappele',
+  ],
+  [
+    /\b(?:parler|discuter|echanger|joindre|contacter|voir|avoir|passez[- ]moi|transferez[- ]moi|mettez[- ]moi en relation|relation)\b.{0,30}\b(?:conseiller|conseillere|humain|vraie personne|quelqu'un de vrai|agent|expert|cci|chambre de commerce)\b/,
+    'parler_conseiller',
+  ],
   [/^pourquoi\b.{0,40}$|\bpourquoi (?:cette|vous|tu|me|c'est|on)\b.{0,40}$|\ba quoi (?:ca|sert) (?:sert|cette question)\b/, 'pourquoi'],
   [/\b(?:question )?precedente?\b|\ben arriere\b|\bquestion d'avant\b/, 'precedent'],
-  [/\b(?:mes|nos) (?:donnees|infos|informations|reponses)\b.{0,30}(?:\?|confidenti|protege|partag|stock|gard|conserv|recuper|export|copie|qui|ou sont|combien de temps)|\b(?:que|qu'est-ce que) (?:faites|ferez)[- ]vous (?:de|avec) mes\b|\bconfidentialite\b/, 'mes_donnees'],
-  [/\b(?:c'est|vous etes|tu es|t'es|est) (?:nul|inutile|bete|debile)\b|\bn'importe quoi\b|\b(?:tu|vous) (?:ne )?(?:comprends|comprenez) rien\b|\b(?:ca|votre \w+|ton \w+) (?:ne )?(?:marche|fonctionne) pas\b|\bj'en ai marre\b|\bras le bol\b|^p+f+\b/, 'insatisfaction'],
+  [
+    /\b(?:mes|nos) (?:donnees|infos|informations|reponses)\b.{0,30}(?:\?|confidenti|protege|partag|stock|gard|conserv|recuper|export|copie|qui|ou sont|combien de temps)|\b(?:que|qu'est-ce que) (?:faites|ferez)[- ]vous (?:de|avec) mes\b|\bconfidentialite\b/,
+    'mes_donnees',
+  ],
+  [
+    /\b(?:c'est|vous etes|tu es|t'es|est) (?:nul|inutile|bete|debile)\b|\bn'importe quoi\b|\b(?:tu|vous) (?:ne )?(?:comprends|comprenez) rien\b|\b(?:ca|votre \w+|ton \w+) (?:ne )?(?:marche|fonctionne) pas\b|\bj'en ai marre\b|\bras le bol\b|^p+f+\b/,
+    'insatisfaction',
+  ],
 ];
 
 export class IntentClassifier {
@@ -54,10 +86,7 @@ export class IntentClassifier {
   private readonly strong = new Set<IntentName>();
   // Always our French stemmer (natural falls back to the English one otherwise); features are passed
   // pre-stemmed, so it only matters if someone classifies raw strings.
-  private readonly bayes = new BayesClassifier(
-    frenchStemmer as unknown as ConstructorParameters<typeof BayesClassifier>[0],
-    SMOOTHING,
-  );
+  private readonly bayes = new BayesClassifier(frenchStemmer as unknown as ConstructorParameters<typeof BayesClassifier>[0], SMOOTHING);
   private readonly known: Set<string>;
   /** Milliseconds taken by training. */
   readonly trainingMs: number;

@@ -7,8 +7,21 @@ import { fold } from './analyze.js';
 import { normalize } from './normalize.js';
 
 export const COMMANDS = [
-  'supprimer_donnees', 'mes_donnees', 'recommencer', 'pause', 'precedent', 'menu', 'parler_conseiller', 'etre_rappele',
-  'aide', 'pourquoi', 'passer', 'dontknow', 'reprendre', 'corriger', 'ne_plus_relancer',
+  'supprimer_donnees',
+  'mes_donnees',
+  'recommencer',
+  'pause',
+  'precedent',
+  'menu',
+  'parler_conseiller',
+  'etre_rappele',
+  'aide',
+  'pourquoi',
+  'passer',
+  'dontknow',
+  'reprendre',
+  'corriger',
+  'ne_plus_relancer',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -140,7 +153,10 @@ export function createPhrases(data: PhraseData): Phrases {
 /** The original text after a marker that matched `matchedKey` (same number of words). */
 function restAfter(text: string, matchedKey: string): string {
   const words = matchedKey.trim().split(' ').filter(Boolean).length;
-  const parts = text.trim().split(/[\s,;:.!]+/).filter(Boolean);
+  const parts = text
+    .trim()
+    .split(/[\s,;:.!]+/)
+    .filter(Boolean);
   // Elided words (« c'est ») are one word in both forms; skip as many words as the marker had.
   return parts.slice(words).join(' ').trim();
 }

@@ -32,6 +32,8 @@ export class SignedLinks {
   }
 
   private mac(payload: string): string {
-    return createHmac('sha256', this.key).update('export:' + payload).digest('base64url');
+    return createHmac('sha256', this.key)
+      .update('export:' + payload)
+      .digest('base64url');
   }
 }

@@ -35,13 +35,24 @@ const STATIC: Record<string, string> = {
   'console.css': 'text/css; charset=utf-8',
 };
 
-const PRESENCE_CHOICES = new Map<string, PresenceChoice>([['disponible', 'disponible'], ['occupe', 'occupe'], ['occupé', 'occupe']]);
+const PRESENCE_CHOICES = new Map<string, PresenceChoice>([
+  ['disponible', 'disponible'],
+  ['occupe', 'occupe'],
+  ['occupé', 'occupe'],
+]);
 
-const TICKET_STATUSES = new Map<string, HandoffStatus>([['nouveau', 'rappel'], ['rappel', 'rappel'], ['en_cours', 'en_cours'], ['rappele', 'rappele'], ['clos', 'clos']]);
+const TICKET_STATUSES = new Map<string, HandoffStatus>([
+  ['nouveau', 'rappel'],
+  ['rappel', 'rappel'],
+  ['en_cours', 'en_cours'],
+  ['rappele', 'rappele'],
+  ['clos', 'clos'],
+]);
 
 type Handler = (req: Request, res: Response, who: Authenticated) => Promise<void>;
 
-const body = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {});
+const body = (req: Request): Record<string, unknown> =>
+  req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 
 /** What an advisor sees of a request: everything but the internal subject id and conversation reference. */
 export function advisorView(r: HandoffRequest): Omit<HandoffRequest, 'subject' | 'conversation'> {
@@ -98,12 +109,20 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   server.post('/api/conseiller/login', async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     const { login, password } = body(req);
-    if (typeof login !== 'string' || typeof password !== 'string' || !login.trim() || !password || login.length > 64 || password.length > 256) {
+    if (
+      typeof login !== 'string' ||
+      typeof password !== 'string' ||
+      !login.trim() ||
+      !password ||
+      login.length > 64 ||
+      password.length > 256
+    ) {
       return sendError(res, 400, 'BadArgument', 'Indiquez votre identifiant et votre mot de passe.');
     }
     const result = await auth.login(login.trim(), password, clientAddress(req));
     if (!result.ok) {
-      if (result.status !== 401) logger.warn('[console] login refused', { status: result.status, code: result.code, address: clientAddress(req) });
+      if (result.status !== 401)
+        logger.warn('[console] login refused', { status: result.status, code: result.code, address: clientAddress(req) });
       if (result.retryAfterSeconds) res.setHeader('Retry-After', String(result.retryAfterSeconds));
       return sendError(res, result.status, result.code, result.message);
     }
@@ -123,14 +142,23 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   // Presence: the advisors of one's CCI, each « disponible », « occupe » or « absent ».
   get('/api/conseiller/presence', async (_req, res, who) => void res.json(200, { advisors: await presence.list(who.advisor.cciId) }));
   post('/api/conseiller/presence', async (req, res, who) => {
-    const choice = PRESENCE_CHOICES.get(String(body(req).statut ?? '').trim().toLowerCase());
+    const choice = PRESENCE_CHOICES.get(
+      String(body(req).statut ?? '')
+        .trim()
+        .toLowerCase(),
+    );
     if (!choice) throw new HandoffError('BadArgument', 'Présence inconnue : disponible ou occupe.');
     await presence.choose(who.advisor, choice);
     res.json(200, { advisors: await presence.list(who.advisor.cciId) });
   });
 
   get('/api/conseiller/requests', async (_req, res, who) => {
-    const lists: Record<'waiting' | 'active' | 'callbacks' | 'done', RequestSummary[]> = { waiting: [], active: [], callbacks: [], done: [] };
+    const lists: Record<'waiting' | 'active' | 'callbacks' | 'done', RequestSummary[]> = {
+      waiting: [],
+      active: [],
+      callbacks: [],
+      done: [],
+    };
     for (const r of await service.listForCci(who.advisor.cciId)) {
       const s = summarize(r, service.positionOf(r));
       if (r.status === 'en_attente') lists.waiting.push(s);
@@ -153,8 +181,12 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
 
   get('/api/conseiller/requests/:id', async (req, res, who) => reply(res, await own(req, who.advisor)));
   post('/api/conseiller/requests/:id/take', async (req, res, who) => reply(res, await service.take(who.advisor, String(req.params.id))));
-  post('/api/conseiller/requests/:id/end', async (req, res, who) => reply(res, await service.end(String(req.params.id), 'advisor', who.advisor)));
-  post('/api/conseiller/requests/:id/bot', async (req, res, who) => reply(res, await service.giveBackToBot(String(req.params.id), who.advisor)));
+  post('/api/conseiller/requests/:id/end', async (req, res, who) =>
+    reply(res, await service.end(String(req.params.id), 'advisor', who.advisor)),
+  );
+  post('/api/conseiller/requests/:id/bot', async (req, res, who) =>
+    reply(res, await service.giveBackToBot(String(req.params.id), who.advisor)),
+  );
   post('/api/conseiller/requests/:id/messages', async (req, res, who) =>
     reply(res, await service.postAdvisorMessage(String(req.params.id), who.advisor, String(body(req).text ?? ''))),
   );
@@ -164,7 +196,8 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   });
   post('/api/conseiller/requests/:id/guide', async (req, res, who) => {
     const slug = String(body(req).slug ?? '').trim();
-    if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(slug)) throw new HandoffError('BadArgument', 'Guide invalide : indiquez son identifiant, par exemple site-vitrine.');
+    if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(slug))
+      throw new HandoffError('BadArgument', 'Guide invalide : indiquez son identifiant, par exemple site-vitrine.');
     const title = deps.guideTitle ? deps.guideTitle(slug) : slug;
     if (!title) throw new HandoffError('NotFound', `Aucun guide « ${slug} ».`);
     const text = `Voici un guide qui devrait vous aider : ${title} — ${deps.publicBaseUrl()}/guides/${slug}`;

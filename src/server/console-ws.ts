@@ -34,7 +34,10 @@ function refuse(socket: Duplex, status: 401 | 403, message: string): void {
 /** What a console socket receives for an event (no personal data: the page fetches details). */
 export function wireEvent(event: HandoffEvent): { cciId: string; message: Record<string, unknown> } {
   if (event.type === 'queue.moved') {
-    return { cciId: event.cciId, message: { type: 'queue', entries: event.entries.map((e) => ({ id: e.id, position: e.position, expectedWaitMs: e.expectedWaitMs })) } };
+    return {
+      cciId: event.cciId,
+      message: { type: 'queue', entries: event.entries.map((e) => ({ id: e.id, position: e.position, expectedWaitMs: e.expectedWaitMs })) },
+    };
   }
   const r = event.request;
   const base = { id: r.id, reference: r.reference, status: r.status, kind: r.kind };
@@ -75,7 +78,10 @@ export function attachConsoleSocket(upgrades: UpgradeDispatcher, deps: ConsoleWs
       }
       info.alive = false;
       ws.ping();
-      void deps.auth.stillValid(info.sessionKey).then((ok) => (ok ? undefined : ws.close(4001, 'session expirée')), () => undefined);
+      void deps.auth.stillValid(info.sessionKey).then(
+        (ok) => (ok ? undefined : ws.close(4001, 'session expirée')),
+        () => undefined,
+      );
     }
   }, deps.checkMs ?? CHECK_MS);
   check.unref();

@@ -40,7 +40,8 @@ export interface DashboardDeps {
 }
 
 export const DASHBOARD_PATH = '/conseiller/tableau-de-bord';
-export const DASHBOARD_CSP = "default-src 'none'; style-src 'self'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const DASHBOARD_CSP =
+  "default-src 'none'; style-src 'self'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 type Who = { ok: true; who: Authenticated } | { ok: false; status: 401 | 403 };
 
@@ -68,7 +69,8 @@ export function registerDashboardRoutes(server: Server, deps: DashboardDeps): vo
     headers(res);
     res.sendRaw(status, body, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': DASHBOARD_CSP });
   };
-  const failed = (req: Request, err: unknown) => deps.logger.error('[dashboard] request failed', { path: req.path(), err: String((err as Error)?.stack ?? err) });
+  const failed = (req: Request, err: unknown) =>
+    deps.logger.error('[dashboard] request failed', { path: req.path(), err: String((err as Error)?.stack ?? err) });
 
   server.get(`${DASHBOARD_PATH}.css`, async (_req, res) => {
     res.sendRaw(200, css, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' });
@@ -87,13 +89,31 @@ export function registerDashboardRoutes(server: Server, deps: DashboardDeps): vo
       const q = query(req);
       const period = parsePeriod(q, clock());
       if ('problem' in period) {
-        return html(res, 400, dashboardPage({ title: deps.title, from: String(q.du ?? '').slice(0, 20), to: String(q.au ?? '').slice(0, 20), problem: period.problem }));
+        return html(
+          res,
+          400,
+          dashboardPage({
+            title: deps.title,
+            from: String(q.du ?? '').slice(0, 20),
+            to: String(q.au ?? '').slice(0, 20),
+            problem: period.problem,
+          }),
+        );
       }
       const view = await figures(id.who, period);
       html(res, 200, dashboardPage({ title: deps.title, view, from: period.from, to: period.to }));
     } catch (err) {
       failed(req, err);
-      html(res, 500, dashboardPage({ title: deps.title, from: '', to: '', problem: 'Le tableau de bord n’a pas pu être calculé : réessayez dans un moment.' }));
+      html(
+        res,
+        500,
+        dashboardPage({
+          title: deps.title,
+          from: '',
+          to: '',
+          problem: 'Le tableau de bord n’a pas pu être calculé : réessayez dans un moment.',
+        }),
+      );
     }
   });
 
@@ -102,7 +122,8 @@ export function registerDashboardRoutes(server: Server, deps: DashboardDeps): vo
     headers(res);
     try {
       const id = await identify(req);
-      if (!id.ok && id.status === 401) return sendError(res, 401, 'Unauthorized', 'Session absente ou expirée : connectez-vous sur /conseiller.');
+      if (!id.ok && id.status === 401)
+        return sendError(res, 401, 'Unauthorized', 'Session absente ou expirée : connectez-vous sur /conseiller.');
       if (!id.ok) return sendError(res, 403, 'Forbidden', 'Tableau de bord réservé aux comptes « responsable » de la CCI.');
       const period = parsePeriod(query(req), clock());
       if ('problem' in period) return sendError(res, 400, 'BadArgument', period.problem);
@@ -112,25 +133,39 @@ export function registerDashboardRoutes(server: Server, deps: DashboardDeps): vo
       sendError(res, 500, 'ServiceError', 'Erreur interne du service : réessayez plus tard.');
     }
   };
-  server.get(`${DASHBOARD_PATH}.csv`, data((res, view) => {
-    const name = `virage-${view.cci.id}-${view.period.from}-${view.period.to}.csv`;
-    res.sendRaw(200, dashboardCsv(view), { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"` });
-  }));
-  server.get('/api/conseiller/tableau-de-bord', data((res, view) => void res.json(200, view)));
+  server.get(
+    `${DASHBOARD_PATH}.csv`,
+    data((res, view) => {
+      const name = `virage-${view.cci.id}-${view.period.from}-${view.period.to}.csv`;
+      res.sendRaw(200, dashboardCsv(view), {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+      });
+    }),
+  );
+  server.get(
+    '/api/conseiller/tableau-de-bord',
+    data((res, view) => void res.json(200, view)),
+  );
 }
 
 /** Wires the dashboard from the composition root: the console's login, the stores, the labels. */
-export function registerDashboard(server: Server, d: {
-  handoff: Pick<HandoffWiring, 'auth' | 'directory'>;
-  store: DocumentStore;
-  feedback: KnowledgeFeedback;
-  questionnaire: Questionnaire;
-  sectors: readonly { id: string; label: string }[];
-  title: string;
-  clock: () => Date;
-  logger: Logger;
-}): void {
-  const territories = JSON.parse(readFileSync(path.join(knowledgeDir, 'nlu', 'territoires.fr.json'), 'utf8')) as { departements: { code: string; nom: string }[] };
+export function registerDashboard(
+  server: Server,
+  d: {
+    handoff: Pick<HandoffWiring, 'auth' | 'directory'>;
+    store: DocumentStore;
+    feedback: KnowledgeFeedback;
+    questionnaire: Questionnaire;
+    sectors: readonly { id: string; label: string }[];
+    title: string;
+    clock: () => Date;
+    logger: Logger;
+  },
+): void {
+  const territories = JSON.parse(readFileSync(path.join(knowledgeDir, 'nlu', 'territoires.fr.json'), 'utf8')) as {
+    departements: { code: string; nom: string }[];
+  };
   const departements = new Map(territories.departements.map((t) => [t.code, t.nom]));
   registerDashboardRoutes(server, {
     auth: d.handoff.auth,

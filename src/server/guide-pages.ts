@@ -9,8 +9,29 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'a', 'blockquote', 'code', 'pre',
-    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'hr',
+    'h2',
+    'h3',
+    'h4',
+    'p',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'a',
+    'blockquote',
+    'code',
+    'pre',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'br',
+    'hr',
   ],
   allowedAttributes: { a: ['href', 'title', 'rel'], th: ['align'], td: ['align'] },
   allowedSchemes: ['https'],
@@ -102,7 +123,10 @@ ${sources ? `<h2>Sources</h2>\n<ul class="sources">\n${sources}\n</ul>` : ''}
 
 export function guideListPage(guides: Array<{ id: string; title: string; summary: string }>, look: PageLook = DEFAULT_LOOK): string {
   const items = guides
-    .map((g) => `<li><a href="/guides/${escapeHtml(g.id)}">${escapeHtml(g.title)}</a><br><span class="meta">${escapeHtml(g.summary)}</span></li>`)
+    .map(
+      (g) =>
+        `<li><a href="/guides/${escapeHtml(g.id)}">${escapeHtml(g.title)}</a><br><span class="meta">${escapeHtml(g.summary)}</span></li>`,
+    )
     .join('\n');
   return layout(look, 'Guides', `<h1>Les guides du numérique</h1>\n<ul class="guides">\n${items}\n</ul>`);
 }

@@ -66,12 +66,18 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
     directory: () => directory,
     clock,
     absentAfterMs,
-    inLiveExchange: async (cciId) => new Set((await service!.listForCci(cciId, 0)).filter((r) => r.kind === 'live' && r.status === 'en_cours' && r.advisor).map((r) => r.advisor!.login)),
+    inLiveExchange: async (cciId) =>
+      new Set(
+        (await service!.listForCci(cciId, 0))
+          .filter((r) => r.kind === 'live' && r.status === 'en_cours' && r.advisor)
+          .map((r) => r.advisor!.login),
+      ),
   });
   service = await HandoffService.open({ store, directory: () => directory, clock, logger, availability: presence });
   // An advisor taking or leaving a live exchange changes their state for colleagues and for the next request.
   service.onEvent((e) => {
-    if ((e.type === 'request.taken' || e.type === 'request.ended') && e.request.kind === 'live' && e.request.advisor) void presence.exchangeChanged(e.request.cciId).catch(() => undefined);
+    if ((e.type === 'request.taken' || e.type === 'request.ended') && e.request.kind === 'live' && e.request.advisor)
+      void presence.exchangeChanged(e.request.cciId).catch(() => undefined);
   });
   deps.privacy.register(handoffPrivacySource(service, config.retention.handoffDays));
   const stopSharing = await shareHandoffEvents(service, cluster.bus, logger);
@@ -80,7 +86,14 @@ export async function setupHandoff(deps: HandoffWiringDeps): Promise<HandoffWiri
   attachNotifier(service, notifier);
 
   const auth = new ConsoleAuth({ store, directory: () => directory, secure: config.publicUrl?.startsWith('https:') ?? false, clock });
-  registerConsoleRoutes(deps.server, { service, auth, presence, logger, publicBaseUrl: deps.publicBaseUrl, ...(deps.guideTitle ? { guideTitle: deps.guideTitle } : {}) });
+  registerConsoleRoutes(deps.server, {
+    service,
+    auth,
+    presence,
+    logger,
+    publicBaseUrl: deps.publicBaseUrl,
+    ...(deps.guideTitle ? { guideTitle: deps.guideTitle } : {}),
+  });
   const origins = config.publicUrl ? [new URL(config.publicUrl).origin] : [];
   const checkMs = Math.min(30_000, Math.floor(absentAfterMs / 3));
   const detachSocket = attachConsoleSocket(upgrades(deps.server), { service, auth, presence, logger, origins, checkMs });

@@ -16,7 +16,7 @@ export function sendError(res: Response, status: number, code: string, message: 
 export function isStoreUnavailable(err: unknown): boolean {
   for (let e = err as { name?: string; cause?: unknown; jse_cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
     if (e.name === 'StoreUnavailableError') return true;
-    e = (typeof e.cause === 'function' ? (e.cause as () => unknown)() : e.cause ?? e.jse_cause) as typeof e;
+    e = (typeof e.cause === 'function' ? (e.cause as () => unknown)() : (e.cause ?? e.jse_cause)) as typeof e;
   }
   return false;
 }

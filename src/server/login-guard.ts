@@ -39,7 +39,12 @@ export class LoginGuard {
     const taken = await take(this.attempts, address);
     if (!taken.ok) return slowDown(taken.retryAfterSeconds);
     if (this.hashing.pendingCount >= MAX_QUEUED || !(await take(this.hashRate, 'all')).ok) {
-      return { status: 503, code: 'Busy', message: 'Trop de connexions en cours : réessayez dans quelques secondes.', retryAfterSeconds: 2 };
+      return {
+        status: 503,
+        code: 'Busy',
+        message: 'Trop de connexions en cours : réessayez dans quelques secondes.',
+        retryAfterSeconds: 2,
+      };
     }
     return undefined;
   }

@@ -29,7 +29,11 @@ export function stampedOrigin(activity: OriginCarrier | undefined): string | und
 }
 
 /** `sign` makes the token of an export link (SignedLinks.sign). */
-export function publicUrls(config: Pick<VirageConfig, 'publicUrl'>, boundPort: () => number, sign: (subject: string) => string): PublicUrls {
+export function publicUrls(
+  config: Pick<VirageConfig, 'publicUrl'>,
+  boundPort: () => number,
+  sign: (subject: string) => string,
+): PublicUrls {
   const fixed = config.publicUrl?.replace(/\/+$/, '');
   const base = (activity?: OriginCarrier) => fixed ?? stampedOrigin(activity) ?? `http://localhost:${boundPort()}`;
   return {

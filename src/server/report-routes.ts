@@ -54,7 +54,12 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): { c
     const result = await deps.getResult(id);
     if (!result) {
       cache.delete(id); // erased or expired: drop its chart too
-      sendError(res, 404, 'NotFound', 'Diagnostic introuvable : il a peut-être expiré ou été effacé. Vous pouvez refaire le diagnostic avec Virage.');
+      sendError(
+        res,
+        404,
+        'NotFound',
+        'Diagnostic introuvable : il a peut-être expiré ou été effacé. Vous pouvez refaire le diagnostic avec Virage.',
+      );
       return undefined;
     }
     return result;

@@ -42,7 +42,12 @@ export function registerRoutes(server: Server, d: RouteDeps): void {
   registerMessagesRoute(server, d.adapter, d.runBot, { localMode: isLocalMode(config) });
   registerPrivacyRoutes(server, { config, privacy: d.privacy, links: d.links });
   registerPagesRoutes(server, { config });
-  registerKnowledgeRoutes(server, { kb: d.kb, feedback: d.feedback, logger, look: { title: config.brand.title, color: config.brand.primaryColor } });
+  registerKnowledgeRoutes(server, {
+    kb: d.kb,
+    feedback: d.feedback,
+    logger,
+    look: { title: config.brand.title, color: config.brand.primaryColor },
+  });
   registerReportRoutes(server, {
     getResult: d.result,
     // PUBLIC_URL, else where the PDF was asked from.

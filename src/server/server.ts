@@ -82,7 +82,8 @@ export function createServer({ config, logger, version, health }: ServerOptions)
       return cb();
     }
     const { code, message } = describeRestifyError(err);
-    if ((err.statusCode ?? 500) >= 500) logger.error('[server] unhandled error', { path: req.path(), address: clientAddress(req), err: String(err?.stack ?? err) });
+    if ((err.statusCode ?? 500) >= 500)
+      logger.error('[server] unhandled error', { path: req.path(), address: clientAddress(req), err: String(err?.stack ?? err) });
     err.toJSON = () => ({ error: { code, message } });
     err.toString = () => message;
     return cb();
@@ -112,7 +113,7 @@ export function createServer({ config, logger, version, health }: ServerOptions)
 
 /** Node's parser refused the request before restify saw it: answer in our JSON shape and close. */
 function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
-  if (!socket.writable || (err.code === 'ECONNRESET')) return void socket.destroy();
+  if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
   const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
   const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
   const [status, reason, code, message] = tooLarge
@@ -121,7 +122,10 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
       ? [408, 'Request Timeout', 'RequestTimeout', 'Requête trop lente : réessayez.']
       : [400, 'Bad Request', 'BadRequest', 'Requête HTTP invalide.'];
   const body = JSON.stringify({ error: { code, message } });
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`, () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    () => socket.destroy(),
+  );
 }
 
 /** Starts listening; resolves with the actual port (useful with port 0). */

@@ -79,7 +79,12 @@ export function registerStaticRoutes(server: Server, deps: StaticDeps): void {
   };
 
   const send = (req: Request, res: Response, entry: Cached, type: string, cacheControl: string) => {
-    const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': cacheControl, ETag: entry.etag, Vary: 'Accept-Encoding' };
+    const headers: Record<string, string> = {
+      'Content-Type': type,
+      'Cache-Control': cacheControl,
+      ETag: entry.etag,
+      Vary: 'Accept-Encoding',
+    };
     if (req.headers['if-none-match'] === entry.etag) {
       res.sendRaw(304, '', headers);
       return;

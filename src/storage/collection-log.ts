@@ -39,7 +39,10 @@ export class CollectionLog<H, R> implements LogCollection<H, R> {
   }
 
   async append(key: string, records: R[], at = new Date()): Promise<boolean> {
-    const doc = await this.docs.update(key, (current) => current && { ...current, records: [...current.records, ...records], updatedAt: at.toISOString() });
+    const doc = await this.docs.update(
+      key,
+      (current) => current && { ...current, records: [...current.records, ...records], updatedAt: at.toISOString() },
+    );
     return doc !== undefined;
   }
 

@@ -159,7 +159,10 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
       await this.prepare();
       const previous = this.queues.get(key) ?? Promise.resolve();
       const result = previous.then(fn);
-      const settled = result.then(() => undefined, () => undefined);
+      const settled = result.then(
+        () => undefined,
+        () => undefined,
+      );
       this.queues.set(key, settled);
       void settled.then(() => {
         if (this.queues.get(key) === settled) this.queues.delete(key);
@@ -210,7 +213,11 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
       }
       const aside = `${file}.corrupt-${stamp()}`;
       await fs.rename(file, aside);
-      this.logger.error('[ShardedFileStore] corrupt log file moved aside', { collection: this.name, reason: err.message, movedTo: path.basename(aside) });
+      this.logger.error('[ShardedFileStore] corrupt log file moved aside', {
+        collection: this.name,
+        reason: err.message,
+        movedTo: path.basename(aside),
+      });
       return null;
     }
   }

@@ -117,7 +117,9 @@ export async function readLogHead(file: string): Promise<{ key: string; header: 
  * The end of the last complete line (where the next append goes; a torn tail is not counted), the file's
  * size, and the last record (undefined when the log holds only its header), reading from the end only.
  */
-export async function readLogTail(file: string): Promise<{ key: string; header: unknown; end: number; size: number; last: unknown } | null> {
+export async function readLogTail(
+  file: string,
+): Promise<{ key: string; header: unknown; end: number; size: number; last: unknown } | null> {
   const handle = await openIfExists(file);
   if (!handle) return null;
   try {
@@ -174,7 +176,7 @@ export async function appendAt(file: string, end: number, torn: boolean, text: s
     try {
       if (torn) await handle.truncate(end);
       // A nearly full disk gives a short write first, then ENOSPC: write until all of it is out.
-      for (let done = 0; done < buf.length; ) {
+      for (let done = 0; done < buf.length;) {
         const { bytesWritten } = await handle.write(buf, done, buf.length - done, end + done);
         if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
         done += bytesWritten;

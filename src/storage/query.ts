@@ -5,10 +5,7 @@
 import type { Collection, LogCollection } from './types.js';
 
 /** `field` equals, is before (<) or at most (<=) the given string (plain code-unit order, as JS). */
-export type Where =
-  | { field: string; equals: string }
-  | { field: string; before: string }
-  | { field: string; atMost: string };
+export type Where = { field: string; equals: string } | { field: string; before: string } | { field: string; atMost: string };
 
 /** A collection that runs filters itself (PostgresCollection). */
 export interface QueryableCollection<T> extends Collection<T> {

@@ -159,7 +159,10 @@ export class Shard implements Cacheable {
         await this.low.write();
         batch.resolve();
       } catch (err) {
-        this.logger.error('[ShardedFileStore] shard write failed; its changes are rolled back', { ...this.label, code: (err as NodeJS.ErrnoException).code });
+        this.logger.error('[ShardedFileStore] shard write failed; its changes are rolled back', {
+          ...this.label,
+          code: (err as NodeJS.ErrnoException).code,
+        });
         const refused = new StoreUnavailableError(this.label.collection, err);
         await this.rollBack(refused); // before answering: a caller told of the failure sees the rolled-back state
         batch.reject(refused);

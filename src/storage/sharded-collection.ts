@@ -193,7 +193,9 @@ export class ShardedCollection<T> implements Collection<T> {
     const count = await this.open();
     // Shard files are created on first write: only those on disk (or loaded) are read.
     const present = new Set(await fs.readdir(this.dir).catch(() => [] as string[]));
-    const shards = Array.from({ length: count }, (_, i) => this.shardAt(i, count)).filter((s) => s.isLoaded || present.has(path.basename(s.file)));
+    const shards = Array.from({ length: count }, (_, i) => this.shardAt(i, count)).filter(
+      (s) => s.isLoaded || present.has(path.basename(s.file)),
+    );
     for (let start = 0; start < shards.length; start += SCAN_BATCH) {
       for (const data of await Promise.all(shards.slice(start, start + SCAN_BATCH).map((s) => s.peek()))) visit(data);
     }

@@ -99,7 +99,14 @@ export class ShardedFileStore implements DocumentStore, StoreHooks {
     assertCollectionName(name);
     let l = this.logs.get(name);
     if (!l) {
-      l = new FileLogCollection<H, R>(name, path.join(this.dir, `${name}.logs`), path.join(this.dir, name), this.logger, this, options) as FileLogCollection<unknown, unknown>;
+      l = new FileLogCollection<H, R>(
+        name,
+        path.join(this.dir, `${name}.logs`),
+        path.join(this.dir, name),
+        this.logger,
+        this,
+        options,
+      ) as FileLogCollection<unknown, unknown>;
       this.logs.set(name, l);
     }
     return l as LogCollection<H, R>;
@@ -138,7 +145,11 @@ export class ShardedFileStore implements DocumentStore, StoreHooks {
 
   async healthy(): Promise<boolean> {
     if (this.closed) return false;
-    if (this.readOnly) return fs.access(this.dir).then(() => true, () => false);
+    if (this.readOnly)
+      return fs.access(this.dir).then(
+        () => true,
+        () => false,
+      );
     try {
       await fs.mkdir(this.dir, { recursive: true });
       const probe = path.join(this.dir, `.healthcheck-${process.pid}`);

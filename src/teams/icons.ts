@@ -44,7 +44,11 @@ function arrowHead(): [Point, Point, Point] {
   const len = Math.hypot(to[0] - from[0], to[1] - from[1]);
   const [ux, uy] = [(to[0] - from[0]) / len, (to[1] - from[1]) / len];
   const base: Point = [to[0] - ux * 0.02, to[1] - uy * 0.02];
-  return [ARROW_TIP, [base[0] - uy * ARROW_HALF_WIDTH, base[1] + ux * ARROW_HALF_WIDTH], [base[0] + uy * ARROW_HALF_WIDTH, base[1] - ux * ARROW_HALF_WIDTH]];
+  return [
+    ARROW_TIP,
+    [base[0] - uy * ARROW_HALF_WIDTH, base[1] + ux * ARROW_HALF_WIDTH],
+    [base[0] + uy * ARROW_HALF_WIDTH, base[1] - ux * ARROW_HALF_WIDTH],
+  ];
 }
 
 /** Coverage (0..1) of the stroke and of the arrow head at one pixel, by 4×4 supersampling. */

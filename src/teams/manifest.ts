@@ -65,7 +65,8 @@ export function placeholders(s: TeamsAppSettings): Record<string, string> {
 export function fill(value: Json, values: Record<string, string>): Json {
   if (typeof value === 'string') {
     return value.replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => {
-      if (!(name in values)) throw new TeamsPackageError(`Variable inconnue dans le modèle : {{${name}}}`, `Unknown template variable: {{${name}}}`);
+      if (!(name in values))
+        throw new TeamsPackageError(`Variable inconnue dans le modèle : {{${name}}}`, `Unknown template variable: {{${name}}}`);
       return values[name];
     });
   }

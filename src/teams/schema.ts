@@ -42,9 +42,7 @@ export const SCHEMA_ROOT = path.join(
 export function shippedVersions(root = SCHEMA_ROOT): string[] {
   const versions = existsSync(root) ? readdirSync(root).filter((d) => /^v\d+\.\d+$/.test(d)) : [];
   const num = (v: string) => v.slice(1).split('.').map(Number);
-  return versions
-    .sort((a, b) => num(a)[0] - num(b)[0] || num(a)[1] - num(b)[1])
-    .map((v) => v.slice(1));
+  return versions.sort((a, b) => num(a)[0] - num(b)[0] || num(a)[1] - num(b)[1]).map((v) => v.slice(1));
 }
 
 export type JsonSchema = Record<string, unknown>;

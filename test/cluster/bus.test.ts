@@ -129,4 +129,3 @@ describe('Redis bus and keys shared by two instances', () => {
     expect(await a.keys.get('presence:cci1:alice')).toBeUndefined();
   });
 });
-

@@ -36,7 +36,13 @@ async function instance(random: (n: number) => number): Promise<HandoffService> 
   stores.push(store);
   const directory = await testDirectory();
   const clock = movableClock(MONDAY_10H_WINTER);
-  return HandoffService.open({ store, directory: () => directory, clock: clock.now, availability: oneAdvisorAvailable, randomIndex: random });
+  return HandoffService.open({
+    store,
+    directory: () => directory,
+    clock: clock.now,
+    availability: oneAdvisorAvailable,
+    randomIndex: random,
+  });
 }
 
 describe('handoff references across two instances on one PostgreSQL', () => {
@@ -76,13 +82,21 @@ describe('the migration that makes references unique', () => {
     const own = await createTestSchema();
     const pool = new pg.Pool({ connectionString: own.url });
     try {
-      await migrate(pool, silentLogger, MIGRATIONS.filter((m) => m.version < 4));
+      await migrate(
+        pool,
+        silentLogger,
+        MIGRATIONS.filter((m) => m.version < 4),
+      );
       for (const id of ['r1', 'r2']) {
-        await pool.query(`INSERT INTO documents (collection, id, key, body, props, etag) VALUES ('handoffs', $1, $2, '{}', $3::jsonb, 'e')`, [
-          id, JSON.stringify(id), JSON.stringify({ reference: 'VIR-ABCDE' }),
-        ]);
+        await pool.query(
+          `INSERT INTO documents (collection, id, key, body, props, etag) VALUES ('handoffs', $1, $2, '{}', $3::jsonb, 'e')`,
+          [id, JSON.stringify(id), JSON.stringify({ reference: 'VIR-ABCDE' })],
+        );
       }
-      await expect(migrate(pool, silentLogger)).rejects.toMatchObject({ name: 'MigrationError', message: expect.stringContaining('même référence (VIR-ABCDE)') });
+      await expect(migrate(pool, silentLogger)).rejects.toMatchObject({
+        name: 'MigrationError',
+        message: expect.stringContaining('même référence (VIR-ABCDE)'),
+      });
       const { rows } = await pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
       await pool.query(`UPDATE documents SET props = '{"reference":"VIR-ABCDF"}'::jsonb WHERE id = 'r2'`);

@@ -31,12 +31,26 @@ afterAll(async () => {
 
 const key = randomBytes(32);
 const core = (cluster?: Cluster) =>
-  new DirectLineCore({ store: new MemoryStore(), logger: silentLogger, runBot: async () => undefined, key, clock: Date.now, serviceUrl: () => 'http://127.0.0.1:1', ...(cluster ? { cluster } : {}) });
+  new DirectLineCore({
+    store: new MemoryStore(),
+    logger: silentLogger,
+    runBot: async () => undefined,
+    key,
+    clock: Date.now,
+    serviceUrl: () => 'http://127.0.0.1:1',
+    ...(cluster ? { cluster } : {}),
+  });
 
 const confirmation: TranscriptEntry = {
   seq: 7,
   size: 80,
-  activity: { type: 'message', id: 'conv-erased|0000007', timestamp: '2026-12-01T10:00:00.000Z', from: { id: 'virage', role: 'bot' }, text: 'Vos données ont été effacées.' } as never,
+  activity: {
+    type: 'message',
+    id: 'conv-erased|0000007',
+    timestamp: '2026-12-01T10:00:00.000Z',
+    from: { id: 'virage', role: 'bot' },
+    text: 'Vos données ont été effacées.',
+  } as never,
 };
 
 describe('erasure confirmation for polling clients', () => {

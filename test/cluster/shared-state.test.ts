@@ -75,7 +75,13 @@ describe('rate limits shared by two instances (RateLimiterRedis)', () => {
 
 describe('Teams dedupe in Redis', () => {
   const teams = (id: string): Partial<Activity> => ({
-    type: 'message', id, channelId: 'msteams', text: 'bonjour', conversation: { id: 'a:teams-conv' } as any, from: { id: 'u1', name: 'Marie' }, recipient: { id: 'bot', name: 'Virage' },
+    type: 'message',
+    id,
+    channelId: 'msteams',
+    text: 'bonjour',
+    conversation: { id: 'a:teams-conv' } as any,
+    from: { id: 'u1', name: 'Marie' },
+    recipient: { id: 'bot', name: 'Virage' },
   });
   const run = async (filter: DuplicateActivityFilter, activity: Partial<Activity>) => {
     const context = new TurnContext(new TestAdapter(), activity);
@@ -90,8 +96,14 @@ describe('Teams dedupe in Redis', () => {
     expect(await run(new DuplicateActivityFilter({ seen: sharedSeen(b.keys) }), teams('act-1'))).toEqual({ ran: false, skipped: true });
     const restarted = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
     try {
-      expect(await run(new DuplicateActivityFilter({ seen: sharedSeen(restarted.keys) }), teams('act-1'))).toEqual({ ran: false, skipped: true });
-      expect(await run(new DuplicateActivityFilter({ seen: sharedSeen(restarted.keys) }), teams('act-2'))).toEqual({ ran: true, skipped: false });
+      expect(await run(new DuplicateActivityFilter({ seen: sharedSeen(restarted.keys) }), teams('act-1'))).toEqual({
+        ran: false,
+        skipped: true,
+      });
+      expect(await run(new DuplicateActivityFilter({ seen: sharedSeen(restarted.keys) }), teams('act-2'))).toEqual({
+        ran: true,
+        skipped: false,
+      });
     } finally {
       await restarted.close();
     }
@@ -181,13 +193,15 @@ describe('Direct Line activity numbers, two instances appending to one conversat
     await ta.open(id, 'dl_two', 'fr-FR');
     await ta.append(id, [{ type: 'message', text: 'avant' }]);
     const watermarks: number[] = [];
-    await Promise.all([...Array(40).keys()].map(async (i) => {
-      const { watermark } = await (i % 2 ? tb : ta).append(id, [{ type: 'message', text: `m${i}` }]);
-      watermarks.push(watermark);
-      // Whatever a client read at this watermark, everything up to it is already stored.
-      const seen = await (i % 2 ? ta : tb).since(id, 0);
-      expect(seen!.activities.length).toBeGreaterThanOrEqual(watermark);
-    }));
+    await Promise.all(
+      [...Array(40).keys()].map(async (i) => {
+        const { watermark } = await (i % 2 ? tb : ta).append(id, [{ type: 'message', text: `m${i}` }]);
+        watermarks.push(watermark);
+        // Whatever a client read at this watermark, everything up to it is already stored.
+        const seen = await (i % 2 ? ta : tb).since(id, 0);
+        expect(seen!.activities.length).toBeGreaterThanOrEqual(watermark);
+      }),
+    );
     const doc = (await tb.get(id))!;
     const seqs = doc.entries.map((e) => e.seq);
     expect(seqs).toEqual([...Array(41).keys()].map((i) => i + 1));

@@ -168,14 +168,22 @@ describe('the /api/messages adapter', () => {
     const capture = await startCapture();
     const config = loadConfig({ NODE_ENV: 'test' });
     const adapters = [createAdapter(config, silentLogger, a), createAdapter(config, silentLogger, b)];
-    const reference = { channelId: 'msteams', serviceUrl: capture.url, conversation: { id: 'a:wired' } as any, bot: { id: 'b', name: 'Virage' }, user: { id: 'u', name: 'Test' } };
+    const reference = {
+      channelId: 'msteams',
+      serviceUrl: capture.url,
+      conversation: { id: 'a:wired' } as any,
+      bot: { id: 'b', name: 'Virage' },
+      user: { id: 'u', name: 'Test' },
+    };
     try {
       const started = Date.now();
-      await Promise.all(adapters.map((adapter, n) =>
-        adapter.continueConversationAsync('', reference, async (context) => {
-          for (let i = 0; i < 5; i++) await context.sendActivity(`instance ${n} message ${i}`);
-        }),
-      ));
+      await Promise.all(
+        adapters.map((adapter, n) =>
+          adapter.continueConversationAsync('', reference, async (context) => {
+            for (let i = 0; i < 5; i++) await context.sendActivity(`instance ${n} message ${i}`);
+          }),
+        ),
+      );
       expect(capture.received).toHaveLength(10);
       // 5 sends per instance fit Teams' 7 per second; 10 sends of the bot need a second window.
       expect(Date.now() - started).toBeGreaterThanOrEqual(1000);

@@ -3,7 +3,13 @@
 // appends, replacements and removals sent to both instances at once — compactions included — lose nothing.
 import { openCluster, type Cluster } from '../../src/cluster/index.js';
 import { silentLogger } from '../../src/log.js';
-import { MAX_HISTORY_BYTES, TRANSCRIPTS, TranscriptStore, type TranscriptHeader, type TranscriptRecord } from '../../src/server/directline/transcripts.js';
+import {
+  MAX_HISTORY_BYTES,
+  TRANSCRIPTS,
+  TranscriptStore,
+  type TranscriptHeader,
+  type TranscriptRecord,
+} from '../../src/server/directline/transcripts.js';
 import { PostgresStore } from '../../src/storage/postgres/store.js';
 import { createTestSchema, postgresAvailable, type TestSchema } from '../helpers/postgres.js';
 import { dropPrefix, redisAvailable, testPrefix, TEST_REDIS_URL } from '../helpers/redis.js';
@@ -15,10 +21,14 @@ let schema: TestSchema;
 let stores: PostgresStore[] = [];
 
 beforeAll(async () => {
-  on = (await redisAvailable('compaction des transcriptions à deux instances (test/cluster/transcript-compaction.test.ts)'))
-    && (await postgresAvailable('compaction des transcriptions à deux instances (test/cluster/transcript-compaction.test.ts)'));
+  on =
+    (await redisAvailable('compaction des transcriptions à deux instances (test/cluster/transcript-compaction.test.ts)')) &&
+    (await postgresAvailable('compaction des transcriptions à deux instances (test/cluster/transcript-compaction.test.ts)'));
   if (!on) return;
-  clusters = [await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger }), await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger })];
+  clusters = [
+    await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger }),
+    await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger }),
+  ];
   schema = await createTestSchema();
   stores = [await PostgresStore.open({ url: schema.url }), await PostgresStore.open({ url: schema.url })];
 });
@@ -30,7 +40,8 @@ afterAll(async () => {
   await dropPrefix(prefix);
 });
 
-const instances = () => [new TranscriptStore(stores[0]!, Date.now, clusters[0]!), new TranscriptStore(stores[1]!, Date.now, clusters[1]!)] as const;
+const instances = () =>
+  [new TranscriptStore(stores[0]!, Date.now, clusters[0]!), new TranscriptStore(stores[1]!, Date.now, clusters[1]!)] as const;
 /** The log as stored (records before materialisation), read directly. */
 const raw = async (id: string) => (await stores[0]!.log<TranscriptHeader, TranscriptRecord>(TRANSCRIPTS).read(id))!.records;
 const big = (label: string, size: number) => `${label} ${'x'.repeat(size)}`;
@@ -66,18 +77,20 @@ describe('Direct Line transcripts compacted on the shared path', () => {
     const removed = new Set<number>();
     const replaced = new Map<number, boolean>();
     const label = new Map<number, string>();
-    await Promise.all([...Array(n).keys()].map(async (k) => {
-      const i = k + 1;
-      const [own, other] = i % 2 ? [ta, tb] : [tb, ta];
-      const { stored, watermark: seq } = await own.append(id, [{ type: 'message', text: big(`m${i}`, 60_000) }]);
-      const activityId = stored[0]!.id;
-      label.set(seq, `m${i}`);
-      if (i % 10 === 0) {
-        if (await other.remove(id, activityId)) removed.add(seq);
-      } else {
-        replaced.set(seq, (await other.replace(id, activityId, (a) => ({ ...a, text: big(`m${i} modifié`, 60_000) }))) !== undefined);
-      }
-    }));
+    await Promise.all(
+      [...Array(n).keys()].map(async (k) => {
+        const i = k + 1;
+        const [own, other] = i % 2 ? [ta, tb] : [tb, ta];
+        const { stored, watermark: seq } = await own.append(id, [{ type: 'message', text: big(`m${i}`, 60_000) }]);
+        const activityId = stored[0]!.id;
+        label.set(seq, `m${i}`);
+        if (i % 10 === 0) {
+          if (await other.remove(id, activityId)) removed.add(seq);
+        } else {
+          replaced.set(seq, (await other.replace(id, activityId, (a) => ({ ...a, text: big(`m${i} modifié`, 60_000) }))) !== undefined);
+        }
+      }),
+    );
     const records = await raw(id);
     expect(records[0]).toEqual({ m: expect.any(Number) });
     const doc = (await ta.get(id))!;
@@ -90,7 +103,8 @@ describe('Direct Line transcripts compacted on the shared path', () => {
     // A replacement that reported success is there (none dropped by a compaction). One that found its
     // activity already out of the capped history did nothing (a later removal may bring it back).
     const head = (text: string | undefined) => text?.split(' x')[0];
-    for (const e of doc.entries) expect([e.seq, head(e.activity.text)]).toEqual([e.seq, `${label.get(e.seq)}${replaced.get(e.seq) ? ' modifié' : ''}`]);
+    for (const e of doc.entries)
+      expect([e.seq, head(e.activity.text)]).toEqual([e.seq, `${label.get(e.seq)}${replaced.get(e.seq) ? ' modifié' : ''}`]);
     expect(doc.entries.filter((e) => replaced.get(e.seq)).length).toBeGreaterThan(5);
     expect(removed.size + replaced.size).toBe(n); // each removal or replacement was answered (true or not kept)
   });

@@ -30,7 +30,15 @@ const virage = await createVirage(config, { clock: () => new Date(Date.now() + o
 const port = await virage.start(0);
 process.stdout.write('port ' + port + '\\n');
 `;
-const FORM = ['oui', 'Marie Dupont', 'Boulangerie Dupont', 'marie@boulangerie-dupont.fr', '06 12 34 56 78', '33', 'Vendre mes pains en ligne'];
+const FORM = [
+  'oui',
+  'Marie Dupont',
+  'Boulangerie Dupont',
+  'marie@boulangerie-dupont.fr',
+  '06 12 34 56 78',
+  '33',
+  'Vendre mes pains en ligne',
+];
 
 let on = false;
 let built: string;
@@ -47,14 +55,14 @@ interface Instance {
 
 async function startInstance(): Promise<Instance> {
   const env = {
-      ...process.env,
-      LOG_LEVEL: 'error',
-      DATA_DIR: dataDir,
-      ADVISORS_FILE: path.join(dataDir, 'conseillers.json'),
-      STORE: 'postgres',
-      DATABASE_URL: schema.url,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: prefix,
+    ...process.env,
+    LOG_LEVEL: 'error',
+    DATA_DIR: dataDir,
+    ADVISORS_FILE: path.join(dataDir, 'conseillers.json'),
+    STORE: 'postgres',
+    DATABASE_URL: schema.url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: prefix,
   };
   const server = spawnServer([path.join(built, 'two-instances.js')], env);
   children.push(server.child);
@@ -62,7 +70,9 @@ async function startInstance(): Promise<Instance> {
 }
 
 beforeAll(async () => {
-  on = (await postgresAvailable('deux instances (test/cluster/two-instances.test.ts)')) && (await redisAvailable('deux instances (test/cluster/two-instances.test.ts)'));
+  on =
+    (await postgresAvailable('deux instances (test/cluster/two-instances.test.ts)')) &&
+    (await redisAvailable('deux instances (test/cluster/two-instances.test.ts)'));
   if (!on) return;
   built = await buildSources({ 'two-instances.js': APP });
   schema = await createTestSchema();
@@ -73,25 +83,38 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   if (!on) return;
-  await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
+  await Promise.all(
+    children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : undefined)),
+  );
   removeDir(dataDir);
   await schema.drop();
   await dropPrefix(prefix);
 });
 
 async function token(url: string, body: Record<string, string> = {}) {
-  const res = await fetch(`${url}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/api/directline/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as { token: string; conversationId: string; userId: string };
 }
 
 /** Microsoft's client on one instance's Direct Line, over WebSocket; `conversationId` resumes one. */
 function client(url: string, t: { token: string; userId: string }, conversationId?: string) {
-  const dl: DirectLine = createNodeDirectLine({ domain: `${url}/v3/directline`, token: t.token, webSocket: true, ...(conversationId ? { conversationId } : {}) });
+  const dl: DirectLine = createNodeDirectLine({
+    domain: `${url}/v3/directline`,
+    token: t.token,
+    webSocket: true,
+    ...(conversationId ? { conversationId } : {}),
+  });
   const c = collect(dl);
   const botTexts = () => texts(c.received, 'bot').map((x) => x ?? '');
   const post = (text: string) =>
-    new Promise<string>((resolve, reject) => dl.postActivity({ type: 'message', from: { id: t.userId }, text } as any).subscribe(resolve, reject));
+    new Promise<string>((resolve, reject) =>
+      dl.postActivity({ type: 'message', from: { id: t.userId }, text } as any).subscribe(resolve, reject),
+    );
   return { dl, ...c, botTexts, post };
 }
 type Client = ReturnType<typeof client>;
@@ -100,7 +123,18 @@ type Client = ReturnType<typeof client>;
 async function say(via: Client, text: string, until: RegExp, watch: Client[] = [via]): Promise<void> {
   const before = watch.map((w) => w.botTexts().length);
   await via.post(text);
-  await Promise.all(watch.map((w, i) => w.waitFor(() => w.botTexts().slice(before[i]).some((x) => until.test(x)), 15_000)));
+  await Promise.all(
+    watch.map((w, i) =>
+      w.waitFor(
+        () =>
+          w
+            .botTexts()
+            .slice(before[i])
+            .some((x) => until.test(x)),
+        15_000,
+      ),
+    ),
+  );
 }
 
 /** The console socket of an advisor session (cookie), collecting its messages. */
@@ -150,7 +184,9 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     // Live is offered only with an advisor « disponible »: said on B, seen by A through the shared presence.
     await until(() => consoleB.messages.find((m) => m.type === 'hello'));
     expect((await call(b.url, 'POST', '/api/conseiller/presence', advisor, { statut: 'disponible' })).status).toBe(200);
-    expect((await call(a.url, 'GET', '/api/conseiller/presence', advisor)).json.advisors.find((x: any) => x.login === 'claire.martin').state).toBe('disponible');
+    expect(
+      (await call(a.url, 'GET', '/api/conseiller/presence', advisor)).json.advisors.find((x: any) => x.login === 'claire.martin').state,
+    ).toBe('disponible');
 
     const t = await token(a.url);
     const onA = client(a.url, t);
@@ -234,7 +270,13 @@ describe('two instances on one PostgreSQL and one Redis', () => {
 
       // Every message the user sent is in the history, once, and the answers were all kept.
       const user = onB.received.filter((x) => x.type === 'message' && x.from?.role === 'user').map((x) => (x as any).text);
-      expect(user).toEqual(['Faire mon diagnostic numérique', '1 à 4 salariés', 'je tiens une boulangerie', 'Des particuliers', 'on est dans le 33']);
+      expect(user).toEqual([
+        'Faire mon diagnostic numérique',
+        '1 à 4 salariés',
+        'je tiens une boulangerie',
+        'Des particuliers',
+        'on est dans le 33',
+      ]);
       const ids = onB.received.filter((x) => x.type === 'message').map((x) => x.id!);
       expect(new Set(ids).size).toBe(ids.length);
       const recap = await say(onB, 'pause', /reprendre mon diagnostic/).then(() => onB!.botTexts().join('\n'));
@@ -242,7 +284,9 @@ describe('two instances on one PostgreSQL and one Redis', () => {
 
       // A restarted instance joins again and serves the same conversation.
       a = await startInstance();
-      const again = await fetch(`${a.url}/v3/directline/conversations/${t.conversationId}/activities`, { headers: { Authorization: `Bearer ${t.token}` } });
+      const again = await fetch(`${a.url}/v3/directline/conversations/${t.conversationId}/activities`, {
+        headers: { Authorization: `Bearer ${t.token}` },
+      });
       const history = (await again.json()) as { activities: Array<{ id: string }> };
       expect(history.activities.map((x) => x.id).filter((x) => ids.includes(x))).toEqual(ids);
     } finally {

@@ -40,7 +40,10 @@ describe('loadContent', () => {
   it('a new guide referenced from a plan rule loads (guides are the guides loaded)', () => {
     const dir = copy();
     const base = readFileSync(path.join(dir, 'guides', 'site-vitrine.md'), 'utf8');
-    writeFileSync(path.join(dir, 'guides', 'guide-tout-neuf.md'), base.replace(/^id: site-vitrine$/m, 'id: guide-tout-neuf').replace(/^related: .*$/m, 'related: [site-vitrine]'));
+    writeFileSync(
+      path.join(dir, 'guides', 'guide-tout-neuf.md'),
+      base.replace(/^id: site-vitrine$/m, 'id: guide-tout-neuf').replace(/^related: .*$/m, 'related: [site-vitrine]'),
+    );
     const file = path.join(dir, 'diagnostic', 'recommandations.fr.json');
     const rules = json(file);
     rules.actions[0].guides.push('guide-tout-neuf');
@@ -58,7 +61,9 @@ describe('loadContent', () => {
     rules.actions[0].aidTopics.push('licornes');
     write(file, rules);
     const message = errorOf(dir);
-    expect(message).toMatch(/knowledge\/diagnostic\/recommandations\.fr\.json|recommandations\.fr\.json : action « .+ » : guide inconnu « guide-absent »/);
+    expect(message).toMatch(
+      /knowledge\/diagnostic\/recommandations\.fr\.json|recommandations\.fr\.json : action « .+ » : guide inconnu « guide-absent »/,
+    );
     expect(message).toContain("thème d'aide inconnu « licornes »");
   });
 
@@ -75,7 +80,7 @@ describe('loadContent', () => {
     expect(loadContent(dir).aidTopics).toContain('licornes');
   });
 
-  it('statuses and size bands come from the aid schema; its size bands must be the questionnaire\'s', () => {
+  it("statuses and size bands come from the aid schema; its size bands must be the questionnaire's", () => {
     const dir = copy();
     const schemaFile = path.join(dir, 'aides', 'aides.schema.json');
     const schema = json(schemaFile);
@@ -86,10 +91,12 @@ describe('loadContent', () => {
     expect(loadContent(dir).aidVocabulary.statuses).not.toContain('*');
     eligibility.sizes.items.enum.push('5000+');
     write(schemaFile, schema);
-    expect(errorOf(dir)).toMatch(/aides\.schema\.json.*tranches d'effectif \(eligibility\.sizes\) : 0, 1-4, 5-9, 10-49, 50-249, 250\+, 5000\+ au lieu de/);
+    expect(errorOf(dir)).toMatch(
+      /aides\.schema\.json.*tranches d'effectif \(eligibility\.sizes\) : 0, 1-4, 5-9, 10-49, 50-249, 250\+, 5000\+ au lieu de/,
+    );
   });
 
-  it('the reports\' names of profile ids come from the content loaded (no file read by the report)', () => {
+  it("the reports' names of profile ids come from the content loaded (no file read by the report)", () => {
     const dir = copy();
     const file = path.join(dir, 'nlu', 'secteurs.fr.json');
     const sectors = json(file);
@@ -166,7 +173,9 @@ describe('loadContent', () => {
     write(intentsFile, intents);
     const message = errorOf(dir);
     expect(message).toContain('nlu/hors-domaine.fr.json : themes.meteo et nature doit être une liste');
-    expect(message).toMatch(/nlu\/sections-kb\.fr\.json : kinds\.cost\.headings\[\d+\] : « tarifs pratiqués par les licornes » ne figure dans aucun titre de section/);
+    expect(message).toMatch(
+      /nlu\/sections-kb\.fr\.json : kinds\.cost\.headings\[\d+\] : « tarifs pratiqués par les licornes » ne figure dans aucun titre de section/,
+    );
   });
 
   it('every problem of every file comes in one error', () => {

@@ -29,7 +29,13 @@ function brokenCopy(file: string, change: (data: Record<string, any>) => void): 
 
 function start(dir: string) {
   return spawnSync(process.execPath, ['--no-deprecation', path.join(built, 'src', 'index.js')], {
-    env: { PATH: process.env.PATH, KNOWLEDGE_DIR: path.join(dir, 'knowledge'), DATA_DIR: path.join(dir, 'data'), PORT: '0', LOG_LEVEL: 'error' },
+    env: {
+      PATH: process.env.PATH,
+      KNOWLEDGE_DIR: path.join(dir, 'knowledge'),
+      DATA_DIR: path.join(dir, 'data'),
+      PORT: '0',
+      LOG_LEVEL: 'error',
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });

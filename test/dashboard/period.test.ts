@@ -18,9 +18,15 @@ describe('period', () => {
   it('reads ?du=&au=, defaults the missing bound, refuses bad input in French', () => {
     expect(parsePeriod({}, NOW)).toMatchObject({ from: '2026-02-28', to: '2026-03-29' });
     expect(parsePeriod({ au: '2026-01-31' }, NOW)).toMatchObject({ from: '2026-01-02', to: '2026-01-31' });
-    expect(parsePeriod({ du: '2026-02-30' }, NOW)).toEqual({ problem: 'Date de début invalide (« 2026-02-30 ») : attendu une date comme 2026-11-01.' });
-    expect(parsePeriod({ du: '2026-03-02', au: '2026-03-01' }, NOW)).toEqual({ problem: 'La date de début est après la date de fin : inversez-les.' });
-    expect(parsePeriod({ du: '2024-01-01', au: '2026-01-01' }, NOW)).toEqual({ problem: 'Période trop longue (732 jours) : 366 jours au plus.' });
+    expect(parsePeriod({ du: '2026-02-30' }, NOW)).toEqual({
+      problem: 'Date de début invalide (« 2026-02-30 ») : attendu une date comme 2026-11-01.',
+    });
+    expect(parsePeriod({ du: '2026-03-02', au: '2026-03-01' }, NOW)).toEqual({
+      problem: 'La date de début est après la date de fin : inversez-les.',
+    });
+    expect(parsePeriod({ du: '2024-01-01', au: '2026-01-01' }, NOW)).toEqual({
+      problem: 'Période trop longue (732 jours) : 366 jours au plus.',
+    });
     expect(parsePeriod({ du: ['2026-01-01', '2026-01-02'] }, NOW)).toHaveProperty('problem');
   });
 
@@ -53,9 +59,18 @@ function dashboardCsvLine(name: string): string {
   const none = { started: 0, finished: 0 };
   const take = { taken: '< 5', p50Minutes: null, p90Minutes: null };
   const view: DashboardView = {
-    cci: { id: 'x', name }, period: { from: '2026-11-01', to: '2026-11-30', label: '' }, smallCellThreshold: 5,
-    diagnostics: { ...none, started: '< 5', finished: '< 5', completionRate: null }, stops: [], scoreBands: [], axes: [], bySector: [], byDepartement: [],
-    redFlags: [], priorities: [], handoffs: { live: '< 5', callback: '< 5', liveShare: null, take: { live: take as never, callback: take as never } },
+    cci: { id: 'x', name },
+    period: { from: '2026-11-01', to: '2026-11-30', label: '' },
+    smallCellThreshold: 5,
+    diagnostics: { ...none, started: '< 5', finished: '< 5', completionRate: null },
+    stops: [],
+    scoreBands: [],
+    axes: [],
+    bySector: [],
+    byDepartement: [],
+    redFlags: [],
+    priorities: [],
+    handoffs: { live: '< 5', callback: '< 5', liveShare: null, take: { live: take as never, callback: take as never } },
     ratings: { counts: [], rated: '< 5', mean: null },
     knowledge: { questions: [], otherQuestions: { questions: '< 5', asked: '< 5' }, votes: { up: '< 5', down: '< 5', upShare: null } },
   };

@@ -16,12 +16,17 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 async function login(loginName: string): Promise<string> {
-  const res = await fetch(`${app.url}/api/conseiller/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: loginName, password: PASSWORD }) });
+  const res = await fetch(`${app.url}/api/conseiller/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: loginName, password: PASSWORD }),
+  });
   expect(res.status).toBe(200);
   expect((await res.json()).role).toBe(loginName === 'claire.martin' ? 'conseiller' : 'responsable');
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
-const get = (p: string, cookie?: string, accept = 'text/html') => fetch(`${app.url}${p}`, { redirect: 'manual', headers: { Accept: accept, ...(cookie ? { Cookie: cookie } : {}) } });
+const get = (p: string, cookie?: string, accept = 'text/html') =>
+  fetch(`${app.url}${p}`, { redirect: 'manual', headers: { Accept: accept, ...(cookie ? { Cookie: cookie } : {}) } });
 
 describe('access', () => {
   it('sends a visitor without session to the login, and refuses the data with 401', async () => {
@@ -106,7 +111,8 @@ describe('figures of the seeded data set (Gironde)', () => {
       'Délai de prise en charge;En direct;p90, minutes;10',
       'Notes des échanges;Moyenne;sur 5;4,2',
       'Questions sans bonne réponse (toutes CCI);Autres questions;fois posées;9',
-    ]) expect(lines).toContain(line);
+    ])
+      expect(lines).toContain(line);
     // Every count shown is 5 or more (means, shares, times and the period are not counts).
     const notCounts = /%|\/100|minutes|sur 5|seuil|^du$|^au$|^nom$/;
     for (const line of lines.slice(1)) {
@@ -129,7 +135,9 @@ describe('figures of the seeded data set (Gironde)', () => {
     expect(html.match(/<table>/g)!.length).toBe(12);
     expect(html).toContain('<tr><th scope="row">Sauvegardes</th><td class="num">6</td></tr>');
     expect(html).toContain('<tr><th scope="row">Site internet</th><td class="num">&lt; 5</td></tr>');
-    expect(html).toContain('<tr><th scope="row">En direct</th><td class="num">6</td><td class="num">3 min</td><td class="num">10 min</td></tr>');
+    expect(html).toContain(
+      '<tr><th scope="row">En direct</th><td class="num">6</td><td class="num">3 min</td><td class="num">10 min</td></tr>',
+    );
     expect(html).toContain(`href="/conseiller/tableau-de-bord.csv?du=${FROM}&amp;au=${TO}"`);
     expect(html).not.toMatch(/Jean Dupont/);
     // The charts say « < 5 » where the tables do, never the hidden count.

@@ -20,7 +20,9 @@ export const FROM = '2026-11-01';
 export const TO = '2026-11-30';
 export const NOW = '2026-12-01T10:00:00.000Z';
 
-const base = JSON.parse(readFileSync(path.join(projectRoot, 'test', 'fixtures', 'diagnostic', 'result-pme-ecommerce-sans-sauvegarde.json'), 'utf8')) as DiagnosticResult;
+const base = JSON.parse(
+  readFileSync(path.join(projectRoot, 'test', 'fixtures', 'diagnostic', 'result-pme-ecommerce-sans-sauvegarde.json'), 'utf8'),
+) as DiagnosticResult;
 
 const SAUVEGARDE = { id: 'sauvegarde', title: 'Mettre en place une sauvegarde automatique hors de vos locaux' };
 const FICHE = { id: 'fiche-google', title: 'Créer ou compléter votre fiche d’établissement Google' };
@@ -44,14 +46,23 @@ function result(f: Finished, date: string): DiagnosticResult {
     profile,
     overall: f.overall,
     axes: base.axes.map((a) => ({ ...a, score: a.axis === 'ia' ? null : f.overall })),
-    redFlags: f.flags.map((id) => ({ id, reason: id === 'score-faible' ? `Votre score global est de ${f.overall}/100 : …` : 'Motif : détail', urgent: false })),
-    plan: { ...base.plan, priorities: f.priorities.map((p, i) => ({ ...base.plan.priorities[0]!, rank: i + 1, id: p.id, title: p.title })) },
+    redFlags: f.flags.map((id) => ({
+      id,
+      reason: id === 'score-faible' ? `Votre score global est de ${f.overall}/100 : …` : 'Motif : détail',
+      urgent: false,
+    })),
+    plan: {
+      ...base.plan,
+      priorities: f.priorities.map((p, i) => ({ ...base.plan.priorities[0]!, rank: i + 1, id: p.id, title: p.title })),
+    },
   };
 }
 
 const GIRONDE_FINISHED: Finished[] = [
   ...[50, 55, 60, 65, 70, 60].map((overall, i) => ({
-    dep: '33', sector: 'commerce', overall,
+    dep: '33',
+    sector: 'commerce',
+    overall,
     // The same flag twice in one result counts once.
     flags: i === 0 ? ['pas_de_sauvegarde', 'pas_de_sauvegarde'] : ['pas_de_sauvegarde'],
     priorities: i < 3 ? [SAUVEGARDE, FICHE] : [SAUVEGARDE],
@@ -73,8 +84,20 @@ export async function seed(virage: Virage, appClock: { set(iso: string): void },
   // Roles: a responsable in Gironde, Karim responsable in Rhône; Claire stays a plain advisor.
   const hash = await hashPassword(PASSWORD);
   let dir = loadDirectory(advisorsFile);
-  dir = upsertAdvisor(dir, 'cci-exemple-gironde', { login: 'sophie.leroy', displayName: 'Sophie Leroy', firstName: 'Sophie', passwordHash: hash, role: 'responsable' });
-  dir = upsertAdvisor(dir, 'cci-exemple-rhone', { login: 'karim.benali', displayName: 'Karim Benali', firstName: 'Karim', passwordHash: hash, role: 'responsable' });
+  dir = upsertAdvisor(dir, 'cci-exemple-gironde', {
+    login: 'sophie.leroy',
+    displayName: 'Sophie Leroy',
+    firstName: 'Sophie',
+    passwordHash: hash,
+    role: 'responsable',
+  });
+  dir = upsertAdvisor(dir, 'cci-exemple-rhone', {
+    login: 'karim.benali',
+    displayName: 'Karim Benali',
+    firstName: 'Karim',
+    passwordHash: hash,
+    role: 'responsable',
+  });
   saveDirectory(advisorsFile, dir);
   virage.handoff.reloadDirectory();
 
@@ -93,7 +116,12 @@ export async function seed(virage: Virage, appClock: { set(iso: string): void },
   };
   let n = 0;
   for (const f of GIRONDE_FINISHED) await finish(`dash-g-${n++}`, f, `2026-11-${String(10 + n).padStart(2, '0')}T09:00:00.000Z`);
-  for (let i = 0; i < 5; i++) await finish(`dash-r-${i}`, { dep: '69', sector: 'commerce', overall: 40, flags: ['incident_en_cours'], priorities: [] }, '2026-11-12T09:00:00.000Z');
+  for (let i = 0; i < 5; i++)
+    await finish(
+      `dash-r-${i}`,
+      { dep: '69', sector: 'commerce', overall: 40, flags: ['incident_en_cours'], priorities: [] },
+      '2026-11-12T09:00:00.000Z',
+    );
   // Before the period: not counted.
   for (let i = 0; i < 2; i++) await finish(`dash-old-${i}`, GIRONDE_FINISHED[0]!, '2026-10-15T09:00:00.000Z');
 
@@ -105,7 +133,8 @@ export async function seed(virage: Virage, appClock: { set(iso: string): void },
     if (dep) await records.saveAnswer(subject, 'profil_localisation', location(dep), question);
     else await records.saveAnswer(subject, 'profil_effectif', { type: 'size', value: '1-4' }, question);
   };
-  for (let i = 0; i < 6; i++) await unfinished(`dash-stop-${i}`, '33', 'cyber_sauvegarde', '2026-11-20T09:00:00.000Z', '2026-11-20T09:10:00.000Z');
+  for (let i = 0; i < 6; i++)
+    await unfinished(`dash-stop-${i}`, '33', 'cyber_sauvegarde', '2026-11-20T09:00:00.000Z', '2026-11-20T09:10:00.000Z');
   await unfinished('dash-stop-site', '33', 'presence_site', '2026-11-21T09:00:00.000Z', '2026-11-21T09:05:00.000Z');
   await unfinished('dash-going', '33', 'vente_en_ligne', '2026-11-30T22:30:00.000Z', '2026-12-01T09:50:00.000Z');
   await unfinished('dash-nodep', undefined, 'profil_secteur', '2026-11-20T09:00:00.000Z', '2026-11-20T09:01:00.000Z');
@@ -115,13 +144,25 @@ export async function seed(virage: Virage, appClock: { set(iso: string): void },
   const handoffs = virage.store.collection<HandoffRequest>(HANDOFFS_COLLECTION);
   const created = Date.parse('2026-11-23T09:00:00.000Z');
   const request = (i: number, cciId: string, kind: 'live' | 'callback', takenAfterMin?: number, rating?: number): HandoffRequest => ({
-    id: `dash-h-${i}`, reference: `VIR-DSH${i}`, subject: `dash-h-subject-${i}`, channelId: 'webchat', conversation: null, cciId, kind,
+    id: `dash-h-${i}`,
+    reference: `VIR-DSH${i}`,
+    subject: `dash-h-subject-${i}`,
+    channelId: 'webchat',
+    conversation: null,
+    cciId,
+    kind,
     status: takenAfterMin === undefined ? (kind === 'live' ? 'clos' : 'rappel') : 'clos',
-    contact: { name: 'Jean Dupont', email: 'jean.dupont@example.fr' }, departement: cciId === 'cci-exemple-rhone' ? '69' : '33',
-    reason: 'Je voudrais vendre en ligne', consentAt: new Date(created).toISOString(),
-    context: { transcript: [], profile: {} }, createdAt: new Date(created).toISOString(), updatedAt: new Date(created).toISOString(),
+    contact: { name: 'Jean Dupont', email: 'jean.dupont@example.fr' },
+    departement: cciId === 'cci-exemple-rhone' ? '69' : '33',
+    reason: 'Je voudrais vendre en ligne',
+    consentAt: new Date(created).toISOString(),
+    context: { transcript: [], profile: {} },
+    createdAt: new Date(created).toISOString(),
+    updatedAt: new Date(created).toISOString(),
     ...(takenAfterMin !== undefined ? { takenAt: new Date(created + takenAfterMin * 60_000).toISOString() } : {}),
-    ...(rating ? { rating } : {}), messages: [], notes: [],
+    ...(rating ? { rating } : {}),
+    messages: [],
+    notes: [],
   });
   const live = [1, 2, 3, 4, 5, 10];
   const ratings = [5, 5, 4, 4, 3];
@@ -134,11 +175,37 @@ export async function seed(virage: Virage, appClock: { set(iso: string): void },
 
   // Knowledge: questions (all CCIs) and votes.
   const feedback = new KnowledgeFeedback(virage.store);
-  for (let i = 0; i < 6; i++) await feedback.logQuestion({ query: 'Comment recevoir une facture électronique', answered: false, bestGuide: null, bestConfidence: 0.2, subject: `dash-kb-${i}` }, new Date('2026-11-05T10:00:00Z'));
-  for (let i = 0; i < 7; i++) await feedback.logQuestion({ query: 'Je suis Jean Dupont et je veux un site', answered: false, bestGuide: null, bestConfidence: 0.2, subject: 'dash-kb-jean' }, new Date('2026-11-06T10:00:00Z'));
-  for (let i = 0; i < 2; i++) await feedback.logQuestion({ query: 'Prix d’un site marchand', answered: true, bestGuide: 'site-vitrine', bestConfidence: 0.4 }, new Date('2026-11-07T10:00:00Z'));
-  for (let i = 0; i < 5; i++) await feedback.logQuestion({ query: 'Aide pour former mes salariés', answered: true, bestGuide: 'formation', bestConfidence: 0.4 }, new Date('2026-11-08T10:00:00Z'));
-  for (let i = 0; i < 8; i++) await feedback.logQuestion({ query: 'Question de septembre', answered: false, bestGuide: null, bestConfidence: 0.1 }, new Date('2026-09-08T10:00:00Z'));
+  for (let i = 0; i < 6; i++)
+    await feedback.logQuestion(
+      {
+        query: 'Comment recevoir une facture électronique',
+        answered: false,
+        bestGuide: null,
+        bestConfidence: 0.2,
+        subject: `dash-kb-${i}`,
+      },
+      new Date('2026-11-05T10:00:00Z'),
+    );
+  for (let i = 0; i < 7; i++)
+    await feedback.logQuestion(
+      { query: 'Je suis Jean Dupont et je veux un site', answered: false, bestGuide: null, bestConfidence: 0.2, subject: 'dash-kb-jean' },
+      new Date('2026-11-06T10:00:00Z'),
+    );
+  for (let i = 0; i < 2; i++)
+    await feedback.logQuestion(
+      { query: 'Prix d’un site marchand', answered: true, bestGuide: 'site-vitrine', bestConfidence: 0.4 },
+      new Date('2026-11-07T10:00:00Z'),
+    );
+  for (let i = 0; i < 5; i++)
+    await feedback.logQuestion(
+      { query: 'Aide pour former mes salariés', answered: true, bestGuide: 'formation', bestConfidence: 0.4 },
+      new Date('2026-11-08T10:00:00Z'),
+    );
+  for (let i = 0; i < 8; i++)
+    await feedback.logQuestion(
+      { query: 'Question de septembre', answered: false, bestGuide: null, bestConfidence: 0.1 },
+      new Date('2026-09-08T10:00:00Z'),
+    );
   for (let i = 0; i < 6; i++) await feedback.vote({ guideId: 'site-vitrine', vote: 'up' }, new Date('2026-11-09T10:00:00Z'));
   for (let i = 0; i < 2; i++) await feedback.vote({ guideId: 'site-vitrine', vote: 'down' }, new Date('2026-11-09T10:00:00Z'));
   for (let i = 0; i < 3; i++) await feedback.vote({ guideId: 'site-vitrine', vote: 'up' }, new Date('2026-10-09T10:00:00Z'));
@@ -154,7 +221,10 @@ export const EXPECTED_GIRONDE = {
   period: { from: FROM, to: TO, label: 'du 1er novembre 2026 au 30 novembre 2026' },
   smallCellThreshold: 5,
   diagnostics: { started: 17, finished: 9, completionRate: 53 },
-  stops: [{ id: 'cyber_sauvegarde', label: 'Sauvegardes', count: 6 }, { id: 'presence_site', label: 'Site internet', count: S }],
+  stops: [
+    { id: 'cyber_sauvegarde', label: 'Sauvegardes', count: 6 },
+    { id: 'presence_site', label: 'Site internet', count: S },
+  ],
   scoreBands: ['0 à 24', '25 à 49', '50 à 74', '75 à 100'],
   bySector: [
     { id: 'commerce', label: 'Commerce de détail (hors alimentaire)', finished: 6, meanOverall: 60 },
@@ -167,9 +237,14 @@ export const EXPECTED_GIRONDE = {
     { id: 'score-faible', label: 'Score global faible (moins de 26/100)', count: S },
     { id: 'incident_recent', label: 'Un incident de sécurité ces 12 derniers mois', count: S },
   ],
-  priorities: [{ id: SAUVEGARDE.id, label: SAUVEGARDE.title, count: 7 }, { id: FICHE.id, label: FICHE.title, count: S }],
+  priorities: [
+    { id: SAUVEGARDE.id, label: SAUVEGARDE.title, count: 7 },
+    { id: FICHE.id, label: FICHE.title, count: S },
+  ],
   handoffs: {
-    live: 7, callback: S, liveShare: null,
+    live: 7,
+    callback: S,
+    liveShare: null,
     take: { live: { taken: 6, p50Minutes: 3, p90Minutes: 10 }, callback: { taken: S, p50Minutes: null, p90Minutes: null } },
   },
   ratings: { counts: [S, S, S, S, S], rated: 5, mean: 4.2 },
@@ -186,8 +261,6 @@ export const EXPECTED_GIRONDE = {
 /** The axes part: six scored axes (9 scores: 20, 50–70 ×6, 80, 90), IA never scored. */
 export function expectedAxes(labels: { axis: string; label: string }[]) {
   return labels.map(({ axis, label }) =>
-    axis === 'ia'
-      ? { axis, label, bands: [S, S, S, S], scored: S, mean: null }
-      : { axis, label, bands: [S, S, 6, S], scored: 9, mean: 61 },
+    axis === 'ia' ? { axis, label, bands: [S, S, S, S], scored: S, mean: null } : { axis, label, bands: [S, S, 6, S], scored: 9, mean: 61 },
   );
 }

@@ -19,7 +19,9 @@ export function answerArb(question: Question): fc.Arbitrary<Answer> {
       main = fc.constantFrom('0', '1-4', '5-9', '10-49', '50-249', '250+' as const).map((value) => ({ type: 'size' as const, value }));
       break;
     case 'multi': {
-      const exclusive = optionsOf(question).filter((o) => o.exclusive).map((o) => o.id);
+      const exclusive = optionsOf(question)
+        .filter((o) => o.exclusive)
+        .map((o) => o.id);
       const inclusive = ids.filter((id) => !exclusive.includes(id));
       main = fc.oneof(
         fc.subarray(inclusive, { minLength: 1 }).map((values) => ({ type: 'multi' as const, values })),

@@ -10,7 +10,8 @@ import { content, findAids } from '../helpers/content.js';
 import { links } from './report/helpers.js';
 
 const model = content().diagnostic;
-const resultOf = (answers: Answers) => buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-11-30T10:00:00Z') });
+const resultOf = (answers: Answers) =>
+  buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-11-30T10:00:00Z') });
 
 type Size = '0' | '1-4' | '5-9' | '10-49' | '50-249';
 const firm = (size: Size, sector: string, status: string, departement: string, region: string, extra: Answers = {}): Answers => ({

@@ -10,9 +10,17 @@ import { renderReportPdf } from '../../src/diagnostic/report/pdf.js';
 import { links, pdfCompactText } from './report/helpers.js';
 
 const model = content().diagnostic;
-const resultOf = (answers: Answers) => buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-11-22T10:00:00Z') });
+const resultOf = (answers: Answers) =>
+  buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-11-22T10:00:00Z') });
 
-const firm = (size: '0' | '1-4' | '10-49' | '50-249', sector: string, status: string, departement: string, region: string, extra: Answers = {}): Answers => ({
+const firm = (
+  size: '0' | '1-4' | '10-49' | '50-249',
+  sector: string,
+  status: string,
+  departement: string,
+  region: string,
+  extra: Answers = {},
+): Answers => ({
   profil_effectif: { type: 'size', value: size },
   profil_secteur: { type: 'sector', value: sector },
   profil_localisation: { type: 'location', departement, region },
@@ -66,7 +74,9 @@ describe('« Vos aides » by région and profile', () => {
     expect(card).toContain('Vos aides (région Nouvelle-Aquitaine et nationales)');
     expect(card).toContain('Aide à l');
     const text = buildResultText(result, links);
-    expect(text).toMatch(/\*\*Vos aides \(région Nouvelle-Aquitaine et nationales\)\*\*\n- \*\*Aide à l'investissement des transitions – TPE\*\* \(Région Nouvelle-Aquitaine\) — Aide de la région Nouvelle-Aquitaine/);
+    expect(text).toMatch(
+      /\*\*Vos aides \(région Nouvelle-Aquitaine et nationales\)\*\*\n- \*\*Aide à l'investissement des transitions – TPE\*\* \(Région Nouvelle-Aquitaine\) — Aide de la région Nouvelle-Aquitaine/,
+    );
     expect(text).toMatch(/https:\/\/les-aides\.nouvelle-aquitaine\.fr\//);
   });
 

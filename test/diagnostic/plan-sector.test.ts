@@ -7,8 +7,9 @@ import { content, findAids } from '../helpers/content.js';
 
 const model = content().diagnostic;
 const aidsOf = (answers: Answers) =>
-  buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-11-22T10:00:00Z') })
-    .plan.priorities.flatMap((p) => p.aids.map((a) => a.id));
+  buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-11-22T10:00:00Z') }).plan.priorities.flatMap((p) =>
+    p.aids.map((a) => a.id),
+  );
 
 const firm = (sector: string, status: string, departement: string, region: string): Answers => ({
   profil_effectif: { type: 'size', value: '1-4' },

@@ -16,7 +16,12 @@ function firm(name: string): Record<string, Answer> {
   return (JSON.parse(readFileSync(path.join(fixtures, `entreprise-${name}.json`), 'utf8')) as { answers: Record<string, Answer> }).answers;
 }
 function run(answers: Answers, extra: { profile?: Profile; findAids?: FindAids; askedAboutAids?: boolean } = {}): DiagnosticResult {
-  return buildResult(q, extra.profile ?? {}, answers, { model, findAids: extra.findAids ?? findAids, now, askedAboutAids: extra.askedAboutAids });
+  return buildResult(q, extra.profile ?? {}, answers, {
+    model,
+    findAids: extra.findAids ?? findAids,
+    now,
+    askedAboutAids: extra.askedAboutAids,
+  });
 }
 const ids = (r: DiagnosticResult): string[] => r.plan.priorities.map((p) => p.id);
 
@@ -69,7 +74,11 @@ describe('the plan adapts to région, budget and staff', () => {
     expect(broke.plan.priorities.every((p) => p.cost.min === 0)).toBe(true);
     expect(ids(broke)).not.toContain('site-vitrine');
     const artisan = firm('artisan-sans-site');
-    const rich = run({ ...artisan, profil_budget: { type: 'money', amount: 400, period: 'month' }, profil_temps: { type: 'choice', value: 'demi-journee' } });
+    const rich = run({
+      ...artisan,
+      profil_budget: { type: 'money', amount: 400, period: 'month' },
+      profil_temps: { type: 'choice', value: 'demi-journee' },
+    });
     expect(ids(rich)).toContain('facture-electronique');
     expect(rich.plan.priorities.map((p) => p.horizon)).toContain('pari');
     expect(ids(rich)).not.toEqual(ids(run(artisan)));
@@ -96,7 +105,9 @@ describe('result', () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     expect(r).toMatchObject({ questionnaireVersion: q.version, date: '2026-11-22T10:00:00.000Z', complete: true });
     expect(r.axes).toHaveLength(7);
-    expect(r.comparisons.find((c) => c.id === 'ia')?.text).toBe("23 % des entreprises de 1 à 4 salariés utilisent l'intelligence artificielle ; vous : non");
+    expect(r.comparisons.find((c) => c.id === 'ia')?.text).toBe(
+      "23 % des entreprises de 1 à 4 salariés utilisent l'intelligence artificielle ; vous : non",
+    );
     for (const c of r.comparisons) expect(c.source.url).toMatch(/^https:\/\//);
   });
 
@@ -108,7 +119,13 @@ describe('result', () => {
   });
 
   test('a failing aid look-up is not hidden (the catalogue is checked at start, a plan never silently loses its aids)', () => {
-    expect(() => run(firm('boutique-facebook'), { findAids: () => { throw new Error('catalogue indisponible'); } })).toThrow('catalogue indisponible');
+    expect(() =>
+      run(firm('boutique-facebook'), {
+        findAids: () => {
+          throw new Error('catalogue indisponible');
+        },
+      }),
+    ).toThrow('catalogue indisponible');
   });
 
   test('a partial diagnostic still gives a result', () => {

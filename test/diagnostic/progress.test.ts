@@ -56,7 +56,14 @@ describe('compareResults', () => {
 describe('the progress in the card, the text and the PDF', () => {
   const t1 = fixtureResult('pme-ecommerce-sans-sauvegarde');
   const presence = t1.axes.find((a) => a.axis === 'presence')!;
-  const withBaseline = { ...t1, baseline: { date: '2026-05-29T10:00:00.000Z', overall: (t1.overall ?? 0) - 10, axes: t1.axes.map((a) => ({ axis: a.axis, score: a.score === null ? null : Math.max(0, a.score - 10) })) } };
+  const withBaseline = {
+    ...t1,
+    baseline: {
+      date: '2026-05-29T10:00:00.000Z',
+      overall: (t1.overall ?? 0) - 10,
+      axes: t1.axes.map((a) => ({ axis: a.axis, score: a.score === null ? null : Math.max(0, a.score - 10) })),
+    },
+  };
 
   it('a first diagnostic shows no progress section', () => {
     expect(JSON.stringify(buildResultCard(t1, links))).not.toMatch(/progrès/);

@@ -56,9 +56,9 @@ describe('broken questionnaires fail with clear, aggregated French messages', ()
     expect(message).toContain('Questionnaire du diagnostic invalide');
     expect(message).toContain('question « q1 » : identifiant en double');
     expect(message).toContain('option « a » en double');
-    expect(message).toContain('« skipIf » porte sur « q3 », qui n\'existe pas ou vient après');
+    expect(message).toContain("« skipIf » porte sur « q3 », qui n'existe pas ou vient après");
     expect(message).toContain('une question de type « multi » doit avoir des options');
-    expect(message).toContain('« peut-etre » n\'est pas une réponse possible à « q1 »');
+    expect(message).toContain("« peut-etre » n'est pas une réponse possible à « q1 »");
     expect(message).toContain('valeur inconnue « jamais »');
     expect(message).toContain('option « a » : note (score) manquante');
     expect(message).toContain('axe « ia » : aucune question notée pour cet axe');

@@ -10,7 +10,11 @@ import { content } from '../helpers/content.js';
 const nlu = createNlu(content().nlu);
 const questionnaire = loadQuestionnaire();
 const stored = (id: string, text: string) => {
-  const r = readAnswerText(text, questionnaire.questions.find((q) => q.id === id)!, { questionnaire, answers: {}, nlu });
+  const r = readAnswerText(
+    text,
+    questionnaire.questions.find((q) => q.id === id)!,
+    { questionnaire, answers: {}, nlu },
+  );
   return r.kind === 'answer' ? r.main.answer : r.kind;
 };
 
@@ -57,8 +61,8 @@ describe('general readings at a diagnostic question', () => {
     // Negation without « ne »: the verb is denied as with it; a whole message that is one denied verb is a no.
     ['cyber_sauvegarde', 'on copie rien nulle part', { type: 'choice', value: 'non' }],
     ['presence_site', "j'en ai pas", { type: 'choice', value: 'non' }],
-    ['vente_part_ca', "on en fait pas, tout se passe en magasin", { type: 'percent', value: 0 }],
-    ['profil_budget', "il y en a pas cette année", { type: 'money', amount: 0, period: 'year' }],
+    ['vente_part_ca', 'on en fait pas, tout se passe en magasin', { type: 'percent', value: 0 }],
+    ['profil_budget', 'il y en a pas cette année', { type: 'money', amount: 0, period: 'year' }],
     // A time given in the unit of an option's own label (« plusieurs jours par mois ») picks that option;
     // other durations are converted to hours per week (half hours, fortnights, weekdays, « hebdo »).
     ['profil_temps', 'trois jours par mois, avec mon associé', { type: 'choice', value: 'dedie' }],
@@ -78,7 +82,11 @@ describe('general readings at a diagnostic question', () => {
     const q = questionnaire.questions.find((x) => x.id === 'cyber_incident')!;
     const r = readAnswerText("un virus sur l'ordinateur de l'accueil", q, { questionnaire, answers: {}, nlu });
     expect(r.kind).toBe('choose');
-    if (r.kind === 'choose') expect(r.candidates.map((c) => c.answer)).toEqual([{ type: 'choice', value: 'oui_regle' }, { type: 'choice', value: 'oui_en_cours' }]);
+    if (r.kind === 'choose')
+      expect(r.candidates.map((c) => c.answer)).toEqual([
+        { type: 'choice', value: 'oui_regle' },
+        { type: 'choice', value: 'oui_en_cours' },
+      ]);
   });
 });
 
@@ -106,7 +114,11 @@ describe('the pieces underneath', () => {
       { id: 'stopped', phrases: ["n'affiche plus"] },
       { id: 'shows', phrases: ['affiche'] },
     ]);
-    const ids = (t: string) => matchOptions(t, p).filter((h) => !h.negated && h.score === 1).map((h) => h.id).sort();
+    const ids = (t: string) =>
+      matchOptions(t, p)
+        .filter((h) => !h.negated && h.score === 1)
+        .map((h) => h.id)
+        .sort();
     expect(ids("on n'affiche plus les prix")).toEqual(['stopped']);
     expect(ids('on affiche les prix')).toEqual(['shows']);
   });
@@ -117,7 +129,10 @@ describe('the pieces underneath', () => {
       { id: 'b', phrases: ['disque dur au garage'] },
       { id: 'c', phrases: ['cloud'] },
     ]);
-    const ids = (t: string) => withoutSubsumed(matchOptions(t, p).filter((h) => h.score === 1)).map((h) => h.id).sort();
+    const ids = (t: string) =>
+      withoutSubsumed(matchOptions(t, p).filter((h) => h.score === 1))
+        .map((h) => h.id)
+        .sort();
     expect(ids('un disque dur au garage')).toEqual(['b']);
     expect(ids('un disque dur et le cloud')).toEqual(['a', 'c']);
   });

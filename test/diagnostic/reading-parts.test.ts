@@ -7,7 +7,12 @@ import { content } from '../helpers/content.js';
 
 const nlu = createNlu(content().nlu);
 const questionnaire = loadQuestionnaire();
-const read = (id: string, text: string) => readAnswerText(text, questionnaire.questions.find((q) => q.id === id)!, { questionnaire, answers: {}, nlu });
+const read = (id: string, text: string) =>
+  readAnswerText(
+    text,
+    questionnaire.questions.find((q) => q.id === id)!,
+    { questionnaire, answers: {}, nlu },
+  );
 const stored = (id: string, text: string) => {
   const r = read(id, text);
   return r.kind === 'answer' ? r.main.answer : r.kind;

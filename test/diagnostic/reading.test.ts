@@ -8,7 +8,11 @@ import { content } from '../helpers/content.js';
 const nlu = createNlu(content().nlu);
 const questionnaire = loadQuestionnaire();
 const read = (id: string, text: string, lastRead?: string[]): Reading =>
-  readAnswerText(text, questionnaire.questions.find((q) => q.id === id)!, { questionnaire, answers: {}, nlu, lastRead });
+  readAnswerText(
+    text,
+    questionnaire.questions.find((q) => q.id === id)!,
+    { questionnaire, answers: {}, nlu, lastRead },
+  );
 const stored = (id: string, text: string) => {
   const r = read(id, text);
   return r.kind === 'answer' ? r.main.answer : r.kind;
@@ -54,8 +58,15 @@ describe('reading a message at a diagnostic question', () => {
   });
 
   test('corrections: « non, … » only when the rest answers the previous question', () => {
-    expect(read('profil_secteur', 'non, on est 5', ['profil_effectif'])).toMatchObject({ kind: 'correction', questionId: 'profil_effectif', answer: { answer: { type: 'size', value: '1-4' } } });
-    expect(read('presence_google', 'non', ['presence_site'])).toMatchObject({ kind: 'answer', main: { answer: { type: 'yesno', value: 'no' } } });
+    expect(read('profil_secteur', 'non, on est 5', ['profil_effectif'])).toMatchObject({
+      kind: 'correction',
+      questionId: 'profil_effectif',
+      answer: { answer: { type: 'size', value: '1-4' } },
+    });
+    expect(read('presence_google', 'non', ['presence_site'])).toMatchObject({
+      kind: 'answer',
+      main: { answer: { type: 'yesno', value: 'no' } },
+    });
   });
 
   test('a weak reading is offered, not stored; two bands are asked about', () => {

@@ -135,7 +135,14 @@ describe('axis and overall scores', () => {
 
   test('levels follow the EU DMA bands', () => {
     expect([0, 25, 26, 50, 51, 75, 76, 100].map((s) => levelFor(model, s)?.label)).toEqual([
-      'Premiers pas', 'Premiers pas', 'En progression', 'En progression', 'Structuré', 'Structuré', 'Avancé', 'Avancé',
+      'Premiers pas',
+      'Premiers pas',
+      'En progression',
+      'En progression',
+      'Structuré',
+      'Structuré',
+      'Avancé',
+      'Avancé',
     ]);
     expect(levelFor(model, null)).toBeNull();
   });
@@ -149,9 +156,14 @@ describe('axis and overall scores', () => {
       cyber_sauvegarde: { type: 'choice', value: 'oui_sans_test' },
     });
     expect(three.badge).toMatchObject({ count: 3, reached: false, threshold: 4 });
-    const four = score({ ...worst, ...three.badge.basics && {}, presence_site: { type: 'choice', value: 'oui' },
-      gestion_logiciel_factures: { type: 'yesno', value: 'yes' }, cyber_sauvegarde: { type: 'choice', value: 'oui_sans_test' },
-      ia_usage: { type: 'choice', value: 'teste' } });
+    const four = score({
+      ...worst,
+      ...(three.badge.basics && {}),
+      presence_site: { type: 'choice', value: 'oui' },
+      gestion_logiciel_factures: { type: 'yesno', value: 'yes' },
+      cyber_sauvegarde: { type: 'choice', value: 'oui_sans_test' },
+      ia_usage: { type: 'choice', value: 'teste' },
+    });
     expect(four.badge).toMatchObject({ count: 4, reached: true });
     expect(four.badge.basics).toHaveLength(8);
   });

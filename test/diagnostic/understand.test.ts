@@ -36,7 +36,12 @@ describe('count bands', () => {
   });
 
   it('knows the common periods and refuses what is not a count', () => {
-    expect([timesPerYear('par mois'), timesPerYear('chaque semaine'), timesPerYear('10/jour'), timesPerYear('une cinquantaine')]).toEqual([12, 52, 250, undefined]);
+    expect([timesPerYear('par mois'), timesPerYear('chaque semaine'), timesPerYear('10/jour'), timesPerYear('une cinquantaine')]).toEqual([
+      12,
+      52,
+      250,
+      undefined,
+    ]);
     expect(choiceFromCount(factures, -1, '')).toBeUndefined();
     expect(choiceFromCount(findQuestion(q, 'profil_clientele')!, 3, '')).toBeUndefined();
   });

@@ -55,7 +55,7 @@ describe('question dialog', () => {
   it('answers from the part that answers, whole, with its lists as lists', async () => {
     await say('bonjour', 'q-4');
     await say('Poser une question', 'q-4');
-    const a = await say('comment avoir plus d\'avis google ?', 'q-4');
+    const a = await say("comment avoir plus d'avis google ?", 'q-4');
     expect(a.text).toMatch(/Avis clients et e-réputation — Obtenir plus d'avis/);
     expect(a.text).toMatch(/\n- \*\*au bon moment\*\*/);
     expect(a.text).toMatch(/\n- ne demander des avis qu'aux clients satisfaits/);
@@ -66,7 +66,7 @@ describe('question dialog', () => {
   it('answers an urgent situation with the emergency steps and offers an advisor at once', async () => {
     await say('bonjour', 'q-5');
     await say('Poser une question', 'q-5');
-    const r = await say('on m\'a piraté ma page facebook, aidez moi !!', 'q-5');
+    const r = await say("on m'a piraté ma page facebook, aidez moi !!", 'q-5');
     expect(r.text).toMatch(/Urgence : compte piraté/);
     expect(r.text).toMatch(/1\. Depuis un appareil sain, changez/);
     expect(r.text).toMatch(/17cyber\.gouv\.fr/);

@@ -7,7 +7,6 @@ import { appAndBrowser, describeViolations, runAxe, screenshotPath, serious } fr
 
 const MONDAY_10H = '2026-11-23T09:00:00Z'; // 10:00 in Paris (winter time): the CCI is open
 
-
 const env = appAndBrowser(() => startApp(MONDAY_10H), { width: 1280, height: 1000 });
 
 async function login(page: Page): Promise<void> {
@@ -69,7 +68,9 @@ it('lets an advisor log in, say « disponible », see the request with its conte
   // The reply box stays in view while the advisor reads the context at the top of the request.
   await page.setViewportSize({ width: 1280, height: 500 });
   await page.locator('#detail-title').focus();
-  await page.evaluate(() => window.scrollTo(0, document.getElementById('detail-contact')!.getBoundingClientRect().top + window.scrollY - 10));
+  await page.evaluate(() =>
+    window.scrollTo(0, document.getElementById('detail-contact')!.getBoundingClientRect().top + window.scrollY - 10),
+  );
   const contactBox = (await page.locator('#detail-contact').boundingBox())!;
   expect(contactBox.y).toBeLessThan(100); // the context is what is on screen…
   const replyBox = (await page.locator('#reply-text').boundingBox())!;

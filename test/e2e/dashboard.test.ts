@@ -8,11 +8,14 @@ import { PASSWORD, startApp } from '../dialogs/handoff/helpers.js';
 import { seed } from '../dashboard/seed.js';
 import { appAndBrowser, describeViolations, runAxe, screenshotPath, serious } from './browser.js';
 
-const env = appAndBrowser(async () => {
-  const app = await startApp('2026-11-01T09:00:00.000Z');
-  await seed(app.virage, app.clock, path.join(app.dataDir, 'conseillers.json'));
-  return app;
-}, { width: 1280, height: 900 });
+const env = appAndBrowser(
+  async () => {
+    const app = await startApp('2026-11-01T09:00:00.000Z');
+    await seed(app.virage, app.clock, path.join(app.dataDir, 'conseillers.json'));
+    return app;
+  },
+  { width: 1280, height: 900 },
+);
 
 async function loginFromDashboard(page: Page, login: string): Promise<void> {
   await page.goto(`${env.app.url}/conseiller/tableau-de-bord`);

@@ -10,7 +10,6 @@ import { content } from '../helpers/content.js';
 import { startVirage } from '../helpers/virage.js';
 import { appAndBrowser, describeViolations, runAxe, screenshotPath, serious } from './browser.js';
 
-
 const env = appAndBrowser(() => startVirage(), { width: 1100, height: 1400 });
 
 const said = (page: Page, text: string) => page.locator('.webchat__bubble__content').filter({ hasText: text });
@@ -68,7 +67,10 @@ it('shows the result card with its chart and a working PDF link', async () => {
   await expect(card.innerText()).resolves.toMatch(/Présence en ligne|Stratégie/);
   const chart = card.locator('img').first();
   await chart.waitFor();
-  await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await chart.elementHandle());
+  await page.waitForFunction(
+    (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+    await chart.elementHandle(),
+  );
   expect(await chart.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(600);
   expect(await chart.getAttribute('alt')).toMatch(/Graphique radar/);
 
@@ -93,9 +95,15 @@ it('shows the chart when the page is opened at 127.0.0.1, with links to that hos
   const chart = card.locator('img').first();
   await chart.waitFor();
   expect(await chart.getAttribute('src')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${env.app.port}/diagnostic/`));
-  await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await chart.elementHandle(), { timeout: 10_000 });
+  await page.waitForFunction(
+    (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+    await chart.elementHandle(),
+    { timeout: 10_000 },
+  );
   expect(await chart.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(600);
-  const pdfUrl = await page.evaluate(() => [...document.querySelectorAll('a, button')].map((e) => e.getAttribute('href') ?? '').find((h) => h.includes('rapport.pdf')) ?? '');
+  const pdfUrl = await page.evaluate(
+    () => [...document.querySelectorAll('a, button')].map((e) => e.getAttribute('href') ?? '').find((h) => h.includes('rapport.pdf')) ?? '',
+  );
   if (pdfUrl) expect(pdfUrl).toContain(`http://127.0.0.1:${env.app.port}/`);
   expect(blocked).toEqual([]);
   await page.close();

@@ -4,7 +4,6 @@ import type { Page } from 'playwright-core';
 import { startVirage } from '../helpers/virage.js';
 import { appAndBrowser, describeViolations, runAxe, screenshotPath, serious } from './browser.js';
 
-
 const env = appAndBrowser(() => startVirage());
 
 const said = (page: Page, text: string) => page.locator('.webchat__bubble__content').filter({ hasText: text });

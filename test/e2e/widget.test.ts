@@ -8,7 +8,6 @@ import { appAndBrowser, describeViolations, launch, runAxe, screenshotPath, seri
 
 const WELCOME = 'je suis Virage, l’assistant numérique de votre CCI';
 
-
 const env = appAndBrowser(() => startVirage());
 
 function bubble(page: Page) {
@@ -143,7 +142,12 @@ describe('widget on the demo page', () => {
 
   it('« Nouvelle conversation » starts a fresh conversation (same visitor)', async () => {
     const frame = chat(page);
-    const stored = () => frame.locator('body').evaluate(() => JSON.parse(localStorage.getItem('virage.widget.conversation.v1') ?? '{}') as { conversationId: string; userId: string });
+    const stored = () =>
+      frame
+        .locator('body')
+        .evaluate(
+          () => JSON.parse(localStorage.getItem('virage.widget.conversation.v1') ?? '{}') as { conversationId: string; userId: string },
+        );
     const before = await stored();
     await page.getByRole('button', { name: 'Nouvelle conversation' }).click();
     await said(frame, WELCOME).first().waitFor();

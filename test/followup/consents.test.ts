@@ -36,7 +36,10 @@ describe('follow-up consents', () => {
     expect(sendingHours(new Date('2026-07-06T08:00:00Z'))).toBe(true); // Monday 10:00
     expect(sendingHours(new Date('2026-07-06T05:00:00Z'))).toBe(false); // Monday 7:00
     expect(sendingHours(new Date('2026-07-05T08:00:00Z'))).toBe(false); // Sunday
-    const mail = reminderMail({ subject: 's', channel: 'webchat', consentAt: '2026-01-05T09:00:00.000Z', dueAt: '', expiresAt: '' }, 'https://virage.cci.fr/');
+    const mail = reminderMail(
+      { subject: 's', channel: 'webchat', consentAt: '2026-01-05T09:00:00.000Z', dueAt: '', expiresAt: '' },
+      'https://virage.cci.fr/',
+    );
     expect(mail.text).toContain('Le 5 janvier 2026, vous avez fait votre diagnostic numérique');
     expect(mail.text).toContain('https://virage.cci.fr/');
     expect(mail.text).not.toMatch(/\/100/);
@@ -44,7 +47,15 @@ describe('follow-up consents', () => {
 
   it('« ne plus me relancer » and its variants are one command, never a mere « non »', () => {
     const phrases = createPhrases(content().nlu.phrases);
-    for (const t of ['ne plus me relancer', 'Ne plus me relancer', 'ne me relancez plus', 'arrêter les relances', 'je ne veux plus de relance', 'stop les rappels svp', 'me désabonner']) {
+    for (const t of [
+      'ne plus me relancer',
+      'Ne plus me relancer',
+      'ne me relancez plus',
+      'arrêter les relances',
+      'je ne veux plus de relance',
+      'stop les rappels svp',
+      'me désabonner',
+    ]) {
       expect([t, phrases.command(t)]).toEqual([t, 'ne_plus_relancer']);
     }
     for (const t of ['non', 'non merci', 'relancer le diagnostic']) expect([t, phrases.command(t)]).not.toEqual([t, 'ne_plus_relancer']);

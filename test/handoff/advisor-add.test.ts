@@ -16,11 +16,26 @@ describe('npm run advisor:add', () => {
     const file = advisorsFile({ DATA_DIR: dir });
     expect(file).toBe(path.join(dir, 'conseillers.json'));
     expect(advisorsFile({ ADVISORS_FILE: '/tmp/x.json', DATA_DIR: dir })).toBe('/tmp/x.json');
-    expect(parseArgs(['--cci', 'cci-exemple-gironde', '--login', 'demo', '--name', 'Camille Démo'])).toEqual({ cci: 'cci-exemple-gironde', login: 'demo', name: 'Camille Démo' });
+    expect(parseArgs(['--cci', 'cci-exemple-gironde', '--login', 'demo', '--name', 'Camille Démo'])).toEqual({
+      cci: 'cci-exemple-gironde',
+      login: 'demo',
+      name: 'Camille Démo',
+    });
 
-    expect(await addAdvisor(file, { cci: 'cci-exemple-gironde', login: 'claire.martin', name: 'Claire Martin', password: 'x' + 'x' + '0000000000' })).toMatch(/^Conseiller mis à jour : claire.martin/);
-    expect(await addAdvisor(file, { cci: 'cci-exemple-gironde', login: 'demo', name: 'Camille Démo', password: 'demo-virage-2025!' })).toMatch(/^Conseiller ajouté : demo/);
-    expect(await addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'Nadia.Roux', name: 'Nadia Roux', password: 'un-autre-mot-de-passe' })).toMatch(/^Conseiller ajouté : nadia.roux/);
+    expect(
+      await addAdvisor(file, {
+        cci: 'cci-exemple-gironde',
+        login: 'claire.martin',
+        name: 'Claire Martin',
+        password: 'x' + 'x' + '0000000000',
+      }),
+    ).toMatch(/^Conseiller mis à jour : claire.martin/);
+    expect(
+      await addAdvisor(file, { cci: 'cci-exemple-gironde', login: 'demo', name: 'Camille Démo', password: 'demo-virage-2025!' }),
+    ).toMatch(/^Conseiller ajouté : demo/);
+    expect(
+      await addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'Nadia.Roux', name: 'Nadia Roux', password: 'un-autre-mot-de-passe' }),
+    ).toMatch(/^Conseiller ajouté : nadia.roux/);
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain('demo-virage-2025!');
     expect(statSync(file).mode & 0o077).toBe(0);
@@ -30,9 +45,15 @@ describe('npm run advisor:add', () => {
     expect(await verifyPassword('demo-virage-2025!', demo.passwordHash)).toBe(true);
     expect(await verifyPassword('autre', demo.passwordHash)).toBe(false);
 
-    await expect(addAdvisor(file, { cci: 'cci-inconnue', login: 'x1', name: 'X Y', password: 'assez-long-mot-de-passe' })).rejects.toThrow(/aucune CCI « cci-inconnue »/);
-    await expect(addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'demo', name: 'X Y', password: 'assez-long-mot-de-passe' })).rejects.toThrow(/appartient déjà/);
-    await expect(addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'court', name: 'X Y', password: 'court' })).rejects.toThrow(/12 caractères/);
+    await expect(addAdvisor(file, { cci: 'cci-inconnue', login: 'x1', name: 'X Y', password: 'assez-long-mot-de-passe' })).rejects.toThrow(
+      /aucune CCI « cci-inconnue »/,
+    );
+    await expect(
+      addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'demo', name: 'X Y', password: 'assez-long-mot-de-passe' }),
+    ).rejects.toThrow(/appartient déjà/);
+    await expect(addAdvisor(file, { cci: 'cci-exemple-rhone', login: 'court', name: 'X Y', password: 'court' })).rejects.toThrow(
+      /12 caractères/,
+    );
   });
 
   test('the example directory has no « demo » account that cannot log in', () => {
@@ -59,10 +80,21 @@ describe('npm run advisor:add', () => {
 
   test('--role responsable: written, kept by an update without --role, removed with --role conseiller; an unknown role is refused', async () => {
     const file = advisorsFile({ DATA_DIR: tempDataDir() });
-    const role = () => loadDirectory(file).ccis.find((c) => c.id === 'cci-exemple-gironde')!.advisors.find((a) => a.login === 'sophie.leroy')!.role;
+    const role = () =>
+      loadDirectory(file)
+        .ccis.find((c) => c.id === 'cci-exemple-gironde')!
+        .advisors.find((a) => a.login === 'sophie.leroy')!.role;
     const add = (r?: 'conseiller' | 'responsable') =>
-      addAdvisor(file, { cci: 'cci-exemple-gironde', login: 'sophie.leroy', name: 'Sophie Leroy', password: 'un-mot-de-passe-long', ...(r ? { role: r } : {}) });
-    expect(await add('responsable')).toMatch(/^Conseiller ajouté : sophie\.leroy \(cci-exemple-gironde\), rôle responsable \(console et tableau de bord\)/);
+      addAdvisor(file, {
+        cci: 'cci-exemple-gironde',
+        login: 'sophie.leroy',
+        name: 'Sophie Leroy',
+        password: 'un-mot-de-passe-long',
+        ...(r ? { role: r } : {}),
+      });
+    expect(await add('responsable')).toMatch(
+      /^Conseiller ajouté : sophie\.leroy \(cci-exemple-gironde\), rôle responsable \(console et tableau de bord\)/,
+    );
     expect(role()).toBe('responsable');
     expect(await add()).toMatch(/rôle responsable/);
     expect(role()).toBe('responsable');
@@ -76,10 +108,16 @@ describe('npm run advisor:add', () => {
   test('the command itself: exit code 2 and the CCI list on stderr, nothing written', async () => {
     const built = await buildSources();
     const dir = tempDataDir();
-    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(built, 'scripts', 'advisor-add.js'), ...args], {
-      env: { PATH: process.env.PATH, DATA_DIR: dir, ADVISOR_PASSWORD: 'assez-long-mot-de-passe' }, encoding: 'utf8', timeout: 30_000,
-    });
-    for (const result of [run('--login', 'nadia.roux', '--name', 'Nadia Roux'), run('--cci', 'rhone', '--login', 'nadia.roux', '--name', 'Nadia Roux')]) {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(built, 'scripts', 'advisor-add.js'), ...args], {
+        env: { PATH: process.env.PATH, DATA_DIR: dir, ADVISOR_PASSWORD: 'assez-long-mot-de-passe' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+    for (const result of [
+      run('--login', 'nadia.roux', '--name', 'Nadia Roux'),
+      run('--cci', 'rhone', '--login', 'nadia.roux', '--name', 'Nadia Roux'),
+    ]) {
       expect(result.status).toBe(2);
       expect(result.stderr).toContain('CCI disponibles :');
       expect(result.stderr).toContain('  cci-exemple-rhone  (CCI Exemple Rhône)');

@@ -9,7 +9,15 @@ import { call, login, type Session } from './harness.js';
 import { PASSWORD } from './helpers.js';
 
 /** The contact form of a new user in Gironde (33), after « Parler à un conseiller ». */
-export const FORM = ['oui', 'Marie Dupont', 'Boulangerie Dupont', 'marie@boulangerie-dupont.fr', '06 12 34 56 78', '33', 'Vendre mes pains en ligne'];
+export const FORM = [
+  'oui',
+  'Marie Dupont',
+  'Boulangerie Dupont',
+  'marie@boulangerie-dupont.fr',
+  '06 12 34 56 78',
+  '33',
+  'Vendre mes pains en ligne',
+];
 
 export async function until<T>(probe: () => Promise<T | undefined | false>, ms = 8000): Promise<T> {
   const end = Date.now() + ms;
@@ -27,12 +35,17 @@ export function webUser(app: Pick<App, 'url' | 'virage'>) {
   const dl: DirectLine = createNodeDirectLine({ domain: `${app.url}/v3/directline`, token: t.token, webSocket: true });
   const c = collect(dl);
   const botTexts = () => texts(c.received, 'bot');
-  const post = (text: string) => new Promise((resolve, reject) => dl.postActivity({ type: 'message', from: { id: t.userId }, text } as any).subscribe(resolve, reject));
+  const post = (text: string) =>
+    new Promise((resolve, reject) => dl.postActivity({ type: 'message', from: { id: t.userId }, text } as any).subscribe(resolve, reject));
   /** Posts and waits for a new bot message matching `expected`; returns the new bot messages. */
   const say = async (text: string, expected: RegExp = /./): Promise<string[]> => {
     const before = botTexts().length;
     await post(text);
-    await c.waitFor(() => botTexts().slice(before).some((x) => expected.test(x)));
+    await c.waitFor(() =>
+      botTexts()
+        .slice(before)
+        .some((x) => expected.test(x)),
+    );
     return botTexts().slice(before);
   };
   /** From the menu to the summary of a request; returns the summary. */
@@ -77,7 +90,8 @@ export async function consoleClient(url: string, who: string) {
       if (res.status !== 200) throw new Error(`presence: ${res.status} ${res.text}`);
       return Object.fromEntries(res.json.advisors.map((a: any) => [a.login, a.state]));
     },
-    waiting: async (): Promise<string[]> => (await call(url, 'GET', '/api/conseiller/requests', session)).json.waiting.map((r: any) => r.id),
+    waiting: async (): Promise<string[]> =>
+      (await call(url, 'GET', '/api/conseiller/requests', session)).json.waiting.map((r: any) => r.id),
     api: (method: 'GET' | 'POST', route: string, body?: unknown) => call(url, method, route, session, body),
     /** Closes the console's socket (the page is closed, the network is gone). */
     async closeSocket() {

@@ -18,7 +18,9 @@ let rhone: string;
 beforeAll(async () => {
   h = await startConsole(await testDirectory(true), MONDAY_10H_WINTER);
   giron = (await h.service.create(request('webchat:alice', { departement: '33' }))).request.id;
-  rhone = (await h.service.create(request('webchat:bob', { departement: '69', reason: 'Facturation électronique <script>alert(1)</script>' }))).request.id;
+  rhone = (
+    await h.service.create(request('webchat:bob', { departement: '69', reason: 'Facturation électronique <script>alert(1)</script>' }))
+  ).request.id;
   claire = await login(h.url, 'claire.martin', PASSWORD);
   karim = await login(h.url, 'karim.benali', PASSWORD);
 });
@@ -26,7 +28,12 @@ afterAll(async () => h.stop());
 
 describe('advisor console API', () => {
   test('a session is required', async () => {
-    for (const [method, route] of [['GET', '/api/conseiller/requests'], ['GET', `/api/conseiller/requests/${giron}`], ['POST', `/api/conseiller/requests/${giron}/take`], ['GET', '/api/conseiller/session']] as const) {
+    for (const [method, route] of [
+      ['GET', '/api/conseiller/requests'],
+      ['GET', `/api/conseiller/requests/${giron}`],
+      ['POST', `/api/conseiller/requests/${giron}/take`],
+      ['GET', '/api/conseiller/session'],
+    ] as const) {
       const res = await call(h.url, method, route);
       expect(res.status).toBe(401);
       expect(res.json.error).toEqual({ code: 'Unauthorized', message: 'Session absente ou expirée : connectez-vous.' });
@@ -40,12 +47,24 @@ describe('advisor console API', () => {
     expect(bad.status).toBe(401);
     expect(bad.json.error.message).toBe('Identifiant ou mot de passe incorrect.');
     expect((await call(h.url, 'POST', '/api/conseiller/login', undefined, { login: ['x'] })).status).toBe(400);
-    const raw = await fetch(`${h.url}/api/conseiller/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{pas du json' });
+    const raw = await fetch(`${h.url}/api/conseiller/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{pas du json',
+    });
     expect(raw.status).toBe(400);
-    const ok = await fetch(`${h.url}/api/conseiller/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'karim.benali', password: PASSWORD }) });
+    const ok = await fetch(`${h.url}/api/conseiller/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login: 'karim.benali', password: PASSWORD }),
+    });
     const cookie = ok.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^virage_conseiller=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
-    const secure = new ConsoleAuth({ store: new MemoryStore(), directory: () => ({ version: 1, fallbackCci: 'x', ccis: [] }), secure: true });
+    const secure = new ConsoleAuth({
+      store: new MemoryStore(),
+      directory: () => ({ version: 1, fallbackCci: 'x', ccis: [] }),
+      secure: true,
+    });
     expect(secure.cookie('abc')).toContain('; Secure');
   });
 
@@ -66,7 +85,15 @@ describe('advisor console API', () => {
     expect(ids).toContain(giron);
     expect(ids).not.toContain(rhone);
     expect(list.text).not.toContain('Facturation');
-    for (const [method, suffix] of [['GET', ''], ['POST', '/take'], ['POST', '/messages'], ['POST', '/notes'], ['POST', '/status'], ['POST', '/end'], ['POST', '/bot']] as const) {
+    for (const [method, suffix] of [
+      ['GET', ''],
+      ['POST', '/take'],
+      ['POST', '/messages'],
+      ['POST', '/notes'],
+      ['POST', '/status'],
+      ['POST', '/end'],
+      ['POST', '/bot'],
+    ] as const) {
       const res = await call(h.url, method, `/api/conseiller/requests/${rhone}${suffix}`, claire, { text: 'coucou', status: 'clos' });
       expect(res.status).toBe(404);
       expect(res.text).not.toContain('Facturation');
@@ -80,7 +107,10 @@ describe('advisor console API', () => {
     const events: HandoffEvent[] = [];
     const off = h.service.onEvent((e) => events.push(e));
     const detail = await call(h.url, 'GET', `/api/conseiller/requests/${giron}`, claire);
-    expect(detail.json).toMatchObject({ position: 1, request: { reference: expect.stringMatching(/^VIR-/), context: { diagnostic: { level: 'Débutant' } } } });
+    expect(detail.json).toMatchObject({
+      position: 1,
+      request: { reference: expect.stringMatching(/^VIR-/), context: { diagnostic: { level: 'Débutant' } } },
+    });
     expect(detail.json.request.subject).toBeUndefined();
     expect(detail.json.request.conversation).toBeUndefined();
     expect((await call(h.url, 'POST', `/api/conseiller/requests/${giron}/messages`, claire, { text: 'trop tôt' })).status).toBe(409);
@@ -91,11 +121,16 @@ describe('advisor console API', () => {
     expect(sent.json.request.messages.at(-1)).toMatchObject({ from: 'advisor', text: 'Bonjour, je suis Claire.', by: 'Claire' });
     expect((await call(h.url, 'POST', `/api/conseiller/requests/${giron}/messages`, claire, { text: 'x'.repeat(2001) })).status).toBe(400);
     const guide = await call(h.url, 'POST', `/api/conseiller/requests/${giron}/guide`, claire, { slug: 'site-vitrine' });
-    expect(guide.json.request.messages.at(-1).text).toBe(`Voici un guide qui devrait vous aider : Créer un site vitrine — ${h.url}/guides/site-vitrine`);
+    expect(guide.json.request.messages.at(-1).text).toBe(
+      `Voici un guide qui devrait vous aider : Créer un site vitrine — ${h.url}/guides/site-vitrine`,
+    );
     expect((await call(h.url, 'POST', `/api/conseiller/requests/${giron}/guide`, claire, { slug: 'inconnu' })).status).toBe(404);
     expect((await call(h.url, 'POST', `/api/conseiller/requests/${giron}/guide`, claire, { slug: '../x' })).status).toBe(400);
     expect((await call(h.url, 'POST', `/api/conseiller/requests/${giron}/typing`, claire)).status).toBe(200);
-    expect((await call(h.url, 'POST', `/api/conseiller/requests/${giron}/notes`, claire, { text: 'Projet e-commerce, budget 3 k€' })).json.request.notes).toHaveLength(1);
+    expect(
+      (await call(h.url, 'POST', `/api/conseiller/requests/${giron}/notes`, claire, { text: 'Projet e-commerce, budget 3 k€' })).json
+        .request.notes,
+    ).toHaveLength(1);
     expect((await call(h.url, 'POST', `/api/conseiller/requests/${giron}/status`, claire, { status: '__proto__' })).status).toBe(400);
     const back = await call(h.url, 'POST', `/api/conseiller/requests/${giron}/bot`, claire);
     expect(back.json.request).toMatchObject({ status: 'clos', endedBy: 'bot' });
@@ -108,20 +143,28 @@ describe('advisor console API', () => {
 
   test('the WebSocket needs a session and only carries the advisor’s own CCI', async () => {
     const ws = (s?: Session, origin?: string) =>
-      new WebSocket(`${h.url.replace('http', 'ws')}/conseiller/ws`, { headers: { ...(s ? { Cookie: s.cookie } : {}), ...(origin ? { Origin: origin } : {}) } });
+      new WebSocket(`${h.url.replace('http', 'ws')}/conseiller/ws`, {
+        headers: { ...(s ? { Cookie: s.cookie } : {}), ...(origin ? { Origin: origin } : {}) },
+      });
     const refused = await new Promise<number>((resolve) => ws().on('unexpected-response', (_req, res) => resolve(res.statusCode!)));
     expect(refused).toBe(401);
-    const foreign = await new Promise<number>((resolve) => ws(karim, 'https://evil.example').on('unexpected-response', (_req, res) => resolve(res.statusCode!)));
+    const foreign = await new Promise<number>((resolve) =>
+      ws(karim, 'https://evil.example').on('unexpected-response', (_req, res) => resolve(res.statusCode!)),
+    );
     expect(foreign).toBe(403);
     const received: Array<Record<string, unknown>> = [];
     const socket = ws(karim, h.url);
-    await new Promise<void>((resolve) => socket.on('message', (d) => (received.push(JSON.parse(String(d))), received.length === 1 && resolve())));
+    await new Promise<void>((resolve) =>
+      socket.on('message', (d) => (received.push(JSON.parse(String(d))), received.length === 1 && resolve())),
+    );
     await h.service.create(request('webchat:carol', { departement: '33' }));
     await h.service.postUserMessage(rhone, 'Bonjour ?');
     await new Promise((r) => setTimeout(r, 200));
     socket.close();
     expect(received[0]).toEqual({ type: 'hello', cciId: 'cci-exemple-rhone' });
-    expect(received.slice(1)).toEqual([{ type: 'message', id: rhone, reference: expect.any(String), status: 'en_attente', kind: 'live', from: 'user' }]);
+    expect(received.slice(1)).toEqual([
+      { type: 'message', id: rhone, reference: expect.any(String), status: 'en_attente', kind: 'live', from: 'user' },
+    ]);
   });
 
   test('login backoff after 4 failures per login and address: short, and never for another address', async () => {
@@ -129,10 +172,14 @@ describe('advisor console API', () => {
       new Promise<{ status: number; retryAfter: number }>((resolve, reject) => {
         const body = JSON.stringify({ login: 'karim.benali', password });
         import('node:http').then(({ request: req }) => {
-          const r = req(`${h.url}/api/conseiller/login`, { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-            res.resume();
-            resolve({ status: res.statusCode!, retryAfter: Number(res.headers['retry-after'] ?? 0) });
-          });
+          const r = req(
+            `${h.url}/api/conseiller/login`,
+            { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+            (res) => {
+              res.resume();
+              resolve({ status: res.statusCode!, retryAfter: Number(res.headers['retry-after'] ?? 0) });
+            },
+          );
           r.on('error', reject);
           r.end(body);
         }, reject);

@@ -29,12 +29,22 @@ export interface ConsoleHarness {
   stop(): Promise<void>;
 }
 
-export async function startConsole(directory: AdvisorsDirectory, startIso: string, dataDir = tempDataDir('virage-handoff-')): Promise<ConsoleHarness> {
+export async function startConsole(
+  directory: AdvisorsDirectory,
+  startIso: string,
+  dataDir = tempDataDir('virage-handoff-'),
+): Promise<ConsoleHarness> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
   const clock = movableClock(startIso);
   const store = new ShardedFileStore(path.join(dataDir, 'store'), { shards: 4 });
   const service = await HandoffService.open({ store, directory: () => directory, clock: clock.now, availability: oneAdvisorAvailable });
-  const presence = new AdvisorPresence({ store: new MemoryPresenceStore(), directory: () => directory, clock: clock.now, absentAfterMs: 90_000, inLiveExchange: async () => new Set() });
+  const presence = new AdvisorPresence({
+    store: new MemoryPresenceStore(),
+    directory: () => directory,
+    clock: clock.now,
+    absentAfterMs: 90_000,
+    inLiveExchange: async () => new Set(),
+  });
   const auth = new ConsoleAuth({ store, directory: () => directory, secure: false, clock: clock.now });
   const server = createServer({ config, logger: silentLogger, version: 'test', health: [] });
   let port = 0;
@@ -70,7 +80,11 @@ export interface Session {
 }
 
 export async function login(url: string, login: string, password: string): Promise<Session> {
-  const res = await fetch(`${url}/api/conseiller/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login, password }) });
+  const res = await fetch(`${url}/api/conseiller/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { csrfToken: string };
   return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: body.csrfToken };

@@ -18,15 +18,41 @@ export async function testDirectory(withPasswords = false): Promise<AdvisorsDire
   let dir = loadDirectory(EXAMPLE_DIRECTORY);
   if (withPasswords) {
     const hash = await hashPassword(PASSWORD);
-    dir = upsertAdvisor(dir, 'cci-exemple-gironde', { login: 'claire.martin', displayName: 'Claire Martin', firstName: 'Claire', title: 'conseillère numérique', passwordHash: hash });
-    dir = upsertAdvisor(dir, 'cci-exemple-gironde', { login: 'thomas.petit', displayName: 'Thomas Petit', firstName: 'Thomas', passwordHash: hash });
-    dir = upsertAdvisor(dir, 'cci-exemple-rhone', { login: 'karim.benali', displayName: 'Karim Benali', firstName: 'Karim', passwordHash: hash });
+    dir = upsertAdvisor(dir, 'cci-exemple-gironde', {
+      login: 'claire.martin',
+      displayName: 'Claire Martin',
+      firstName: 'Claire',
+      title: 'conseillère numérique',
+      passwordHash: hash,
+    });
+    dir = upsertAdvisor(dir, 'cci-exemple-gironde', {
+      login: 'thomas.petit',
+      displayName: 'Thomas Petit',
+      firstName: 'Thomas',
+      passwordHash: hash,
+    });
+    dir = upsertAdvisor(dir, 'cci-exemple-rhone', {
+      login: 'karim.benali',
+      displayName: 'Karim Benali',
+      firstName: 'Karim',
+      passwordHash: hash,
+    });
   }
   return dir;
 }
 
-export const claire: AdvisorIdentity = { login: 'claire.martin', displayName: 'Claire Martin', firstName: 'Claire', cciId: 'cci-exemple-gironde' };
-export const karim: AdvisorIdentity = { login: 'karim.benali', displayName: 'Karim Benali', firstName: 'Karim', cciId: 'cci-exemple-rhone' };
+export const claire: AdvisorIdentity = {
+  login: 'claire.martin',
+  displayName: 'Claire Martin',
+  firstName: 'Claire',
+  cciId: 'cci-exemple-gironde',
+};
+export const karim: AdvisorIdentity = {
+  login: 'karim.benali',
+  displayName: 'Karim Benali',
+  firstName: 'Karim',
+  cciId: 'cci-exemple-rhone',
+};
 
 export function movableClock(startIso: string): { now: () => Date; set(iso: string): void; advance(ms: number): void } {
   let t = Date.parse(startIso);
@@ -51,7 +77,13 @@ export function request(subject: string, overrides: Partial<NewRequest> = {}): N
         { from: 'bot', text: 'D’accord, je note.' },
       ],
       profile: { Secteur: 'Commerce de détail', Effectif: '3 salariés' },
-      diagnostic: { scores: { Visibilité: 35, Vente: 10 }, globalScore: 28, level: 'Débutant', priorities: ['Créer un site vitrine'], redFlags: ['Pas de sauvegarde'] },
+      diagnostic: {
+        scores: { Visibilité: 35, Vente: 10 },
+        globalScore: 28,
+        level: 'Débutant',
+        priorities: ['Créer un site vitrine'],
+        redFlags: ['Pas de sauvegarde'],
+      },
     },
     mode: 'live',
     ...overrides,

@@ -32,7 +32,8 @@ describe('while live', () => {
 });
 
 describe('after live', () => {
-  const request = (fields: Partial<HandoffRequest>) => ({ id: 'r1', reference: 'VIR-AAAAA', kind: 'live', status: 'clos', ...fields }) as HandoffRequest;
+  const request = (fields: Partial<HandoffRequest>) =>
+    ({ id: 'r1', reference: 'VIR-AAAAA', kind: 'live', status: 'clos', ...fields }) as HandoffRequest;
   it('stays silent while still live', () => {
     expect(readAfterLive(request({ status: 'en_cours' }), 'merci', phrases)).toEqual({ kind: 'stillLive' });
   });

@@ -43,7 +43,11 @@ beforeAll(async () => {
       let data = '';
       stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
       stream.on('end', () => {
-        mails.push({ from: session.envelope.mailFrom ? (session.envelope.mailFrom as { address: string }).address : '', to: session.envelope.rcptTo.map((r) => r.address), data });
+        mails.push({
+          from: session.envelope.mailFrom ? (session.envelope.mailFrom as { address: string }).address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data,
+        });
         cb();
       });
     },
@@ -62,9 +66,16 @@ describe('notification of a new request', () => {
     const base = await testDirectory();
     const directory = {
       ...base,
-      ccis: base.ccis.map((c) => (c.id === 'cci-exemple-gironde' ? { ...c, contact: { ...c.contact, webhookUrl, notifyEmail: 'equipe@gironde.cci.example' } } : c)),
+      ccis: base.ccis.map((c) =>
+        c.id === 'cci-exemple-gironde' ? { ...c, contact: { ...c.contact, webhookUrl, notifyEmail: 'equipe@gironde.cci.example' } } : c,
+      ),
     };
-    const service = await HandoffService.open({ store: new MemoryStore(), directory: () => directory, clock: movableClock(MONDAY_10H_WINTER).now, availability: oneAdvisorAvailable });
+    const service = await HandoffService.open({
+      store: new MemoryStore(),
+      directory: () => directory,
+      clock: movableClock(MONDAY_10H_WINTER).now,
+      availability: oneAdvisorAvailable,
+    });
     const notifier = new Notifier({
       baseUrl: () => 'https://virage.cci.example',
       smtp: { url: `smtp://127.0.0.1:${smtpPort}`, from: 'Virage <virage@cci.example>' },

@@ -28,7 +28,13 @@ function contract(name: string, stores: () => Promise<[PresenceStore, PresenceSt
     const clock = movableClock(MONDAY_10H_WINTER);
     const busy = new Set<string>();
     const make = (store: PresenceStore) =>
-      new AdvisorPresence({ store, directory: () => directory, clock: clock.now, absentAfterMs: ABSENT_MS, inLiveExchange: async () => busy });
+      new AdvisorPresence({
+        store,
+        directory: () => directory,
+        clock: clock.now,
+        absentAfterMs: ABSENT_MS,
+        inLiveExchange: async () => busy,
+      });
     const [one, two] = pair.map(make) as [AdvisorPresence, AdvisorPresence];
     const told: string[] = [];
     one.onChange((cci) => told.push(`one:${cci}`));

@@ -36,9 +36,13 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
     const u = user();
     const summary = await u.ask();
     expect(summary).not.toMatch(/Un conseiller est disponible/);
-    expect(summary).toContain('Aucun conseiller n’est libre en ce moment : un conseiller vous rappellera dès que possible, aujourd’hui jusqu’à 12 h 30, sinon à partir de lundi 24 novembre à 13 h 30.');
+    expect(summary).toContain(
+      'Aucun conseiller n’est libre en ce moment : un conseiller vous rappellera dès que possible, aujourd’hui jusqu’à 12 h 30, sinon à partir de lundi 24 novembre à 13 h 30.',
+    );
     const done = await u.say('Oui, c’est bien ça', /Votre demande VIR-/);
-    expect(done[0]).toMatch(/^Votre demande VIR-\w{5} est enregistrée\. Aucun conseiller n’est libre en ce moment : la CCI Exemple Gironde vous rappellera dès que possible, aujourd’hui jusqu’à 12 h 30, sinon à partir de lundi 24 novembre à 13 h 30\.$/);
+    expect(done[0]).toMatch(
+      /^Votre demande VIR-\w{5} est enregistrée\. Aucun conseiller n’est libre en ce moment : la CCI Exemple Gironde vous rappellera dès que possible, aujourd’hui jusqu’à 12 h 30, sinon à partir de lundi 24 novembre à 13 h 30\.$/,
+    );
     expect(await latest(u)).toMatchObject({ kind: 'callback', status: 'rappel', callbackAt: new Date(MONDAY_10H).toISOString() });
   });
 
@@ -56,7 +60,10 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
     const thomas = await advisor('thomas.petit');
     const set = await claire.setPresence('disponible');
     expect(set.status).toBe(200);
-    expect(set.json.advisors.find((a: any) => a.login === 'claire.martin')).toMatchObject({ state: 'disponible', displayName: 'Claire Martin' });
+    expect(set.json.advisors.find((a: any) => a.login === 'claire.martin')).toMatchObject({
+      state: 'disponible',
+      displayName: 'Claire Martin',
+    });
     await until(async () => thomas.messages.some((m) => m.type === 'presence'));
     expect(await thomas.presence()).toEqual({ 'claire.martin': 'disponible', 'thomas.petit': 'occupe' });
     expect((await claire.setPresence('en vacances')).status).toBe(400);
@@ -94,7 +101,9 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
     const summary = await u.ask();
     expect(summary).toContain('La CCI est fermée en ce moment : un conseiller vous rappellera à partir de mardi 25 novembre à 9 h 00.');
     const done = await u.say('Oui, c’est bien ça', /Votre demande VIR-/);
-    expect(done[0]).toMatch(/^Votre demande VIR-\w{5} est enregistrée\. La CCI Exemple Gironde vous rappellera à partir de mardi 25 novembre à 9 h 00\.$/);
+    expect(done[0]).toMatch(
+      /^Votre demande VIR-\w{5} est enregistrée\. La CCI Exemple Gironde vous rappellera à partir de mardi 25 novembre à 9 h 00\.$/,
+    );
   });
 
   it('absent once the console has had no live socket for PRESENCE_ABSENT_SECONDS', async () => {
@@ -123,9 +132,17 @@ describe('presence-aware handoff (Direct Line user + advisor console)', () => {
     const u = user();
     const summary = await u.ask(RHONE_FORM, 'Être rappelé');
     expect(summary).not.toMatch(/fermée/);
-    expect(summary).toContain('Un conseiller vous rappellera dès que possible, aujourd’hui jusqu’à 18 h 00, sinon à partir de mardi 25 novembre à 8 h 30.');
+    expect(summary).toContain(
+      'Un conseiller vous rappellera dès que possible, aujourd’hui jusqu’à 18 h 00, sinon à partir de mardi 25 novembre à 8 h 30.',
+    );
     const done = await u.say('Oui, c’est bien ça', /Votre demande VIR-/);
-    expect(done[0]).toMatch(/^Votre demande VIR-\w{5} est enregistrée\. La CCI Exemple Rhône vous rappellera dès que possible, aujourd’hui jusqu’à 18 h 00, sinon à partir de mardi 25 novembre à 8 h 30\.$/);
-    expect(await latest(u)).toMatchObject({ kind: 'callback', cciId: 'cci-exemple-rhone', callbackAt: new Date(MONDAY_17H04).toISOString() });
+    expect(done[0]).toMatch(
+      /^Votre demande VIR-\w{5} est enregistrée\. La CCI Exemple Rhône vous rappellera dès que possible, aujourd’hui jusqu’à 18 h 00, sinon à partir de mardi 25 novembre à 8 h 30\.$/,
+    );
+    expect(await latest(u)).toMatchObject({
+      kind: 'callback',
+      cciId: 'cci-exemple-rhone',
+      callbackAt: new Date(MONDAY_17H04).toISOString(),
+    });
   });
 });

@@ -12,7 +12,12 @@ import { claire, karim, MONDAY_10H_WINTER, movableClock, oneAdvisorAvailable, re
 async function setup(start = MONDAY_10H_WINTER) {
   const clock = movableClock(start);
   const directory = await testDirectory();
-  const service = await HandoffService.open({ store: new MemoryStore(), directory: () => directory, clock: clock.now, availability: oneAdvisorAvailable });
+  const service = await HandoffService.open({
+    store: new MemoryStore(),
+    directory: () => directory,
+    clock: clock.now,
+    availability: oneAdvisorAvailable,
+  });
   const events: HandoffEvent[] = [];
   service.onEvent((e) => events.push(e));
   return { clock, service, events };
@@ -38,12 +43,17 @@ describe('live queue', () => {
     const taken = await service.take(claire, a.request.id);
     expect(taken).toMatchObject({ status: 'en_cours', advisor: { login: 'claire.martin' } });
     const moved = events.find((e) => e.type === 'queue.moved');
-    expect(moved).toMatchObject({ cciId: 'cci-exemple-gironde', entries: [{ subject: 'webchat:bob', position: 1, expectedWaitMs: 2 * 60_000 }] });
+    expect(moved).toMatchObject({
+      cciId: 'cci-exemple-gironde',
+      entries: [{ subject: 'webchat:bob', position: 1, expectedWaitMs: 2 * 60_000 }],
+    });
     expect(events.map((e) => e.type)).toEqual(['queue.moved', 'request.taken']);
 
     const status = await statusFor(service, 'webchat:bob');
     expect(status).toMatchObject({ position: 1, expectedWaitMs: 120_000 });
-    expect(status!.text).toBe(`Votre demande ${b.request.reference} est en attente : vous êtes en 1re position, attente estimée : moins de 5 minutes.`);
+    expect(status!.text).toBe(
+      `Votre demande ${b.request.reference} est en attente : vous êtes en 1re position, attente estimée : moins de 5 minutes.`,
+    );
     expect((await statusFor(service, 'webchat:alice'))!.text).toContain('Claire échange avec vous');
   });
 
@@ -57,7 +67,12 @@ describe('live queue', () => {
     free = 0; // nobody free right now: counted as one round per person ahead
     expect(queues.expectedWaitMs('c', 2)).toBe(1_200_000);
     expect([60_000, 299_999, 7 * 60_000, 12 * 60_000, 53 * 60_000, 80 * 60_000].map(roughWait)).toEqual([
-      'moins de 5 minutes', 'moins de 5 minutes', 'environ 5 minutes', 'environ 10 minutes', 'environ une heure', 'plus d’une heure',
+      'moins de 5 minutes',
+      'moins de 5 minutes',
+      'environ 5 minutes',
+      'environ 10 minutes',
+      'environ une heure',
+      'plus d’une heure',
     ]);
   });
 
@@ -76,7 +91,10 @@ describe('live queue', () => {
     await service.take(claire, r.id);
     await service.postAdvisorMessage(r.id, claire, 'Bonjour, je suis Claire.');
     const after = await service.postUserMessage(r.id, 'Bonjour Claire');
-    expect(after.messages.map((m) => [m.from, m.text])).toEqual([['advisor', 'Bonjour, je suis Claire.'], ['user', 'Bonjour Claire']]);
+    expect(after.messages.map((m) => [m.from, m.text])).toEqual([
+      ['advisor', 'Bonjour, je suis Claire.'],
+      ['user', 'Bonjour Claire'],
+    ]);
     expect(events.filter((e) => e.type.startsWith('message.')).map((e) => e.type)).toEqual(['message.advisor', 'message.user']);
     await expect(service.postAdvisorMessage(r.id, claire, '   ')).rejects.toThrow(/vide/);
     expect((await service.liveFor('webchat:alice'))?.id).toBe(r.id);
@@ -95,7 +113,12 @@ describe('live queue', () => {
     clock.advance(6 * 60_000);
     const converted = await service.timeoutWaiting(clock.now(), 10 * 60_000);
     expect(converted.map((r) => r.id)).toEqual([a.request.id]);
-    expect(converted[0]).toMatchObject({ kind: 'callback', status: 'rappel', callbackLabel: 'mardi 25 novembre à 9 h 00', callbackAt: '2025-11-25T08:00:00.000Z' });
+    expect(converted[0]).toMatchObject({
+      kind: 'callback',
+      status: 'rappel',
+      callbackLabel: 'mardi 25 novembre à 9 h 00',
+      callbackAt: '2025-11-25T08:00:00.000Z',
+    });
     expect(events.filter((e) => e.type === 'request.callback')).toHaveLength(1);
     expect(service.queueOf('cci-exemple-gironde').map((e) => [e.id, e.position])).toEqual([[b.request.id, 1]]);
     expect((await statusFor(service, 'webchat:alice'))!.text).toContain('à partir du mardi 25 novembre à 9 h 00');
@@ -116,7 +139,11 @@ describe('live queue', () => {
     await service.setTicketStatus(r.id, claire, 'rappele');
     await expect(service.setTicketStatus(r.id, claire, 'inconnu' as never)).rejects.toMatchObject({ code: 'BadArgument' });
     const closed = await service.setTicketStatus(r.id, claire, 'clos');
-    expect(closed).toMatchObject({ status: 'clos', endedBy: 'advisor', notes: [{ by: 'Claire Martin', text: 'Appelée lundi, rappeler jeudi.' }] });
+    expect(closed).toMatchObject({
+      status: 'clos',
+      endedBy: 'advisor',
+      notes: [{ by: 'Claire Martin', text: 'Appelée lundi, rappeler jeudi.' }],
+    });
     expect((await service.rate(r.id, 5)).rating).toBe(5);
     await expect(service.rate(r.id, 6)).rejects.toThrow(/1 à 5/);
     expect(describeStatus(closed)).toContain('est close');

@@ -43,29 +43,41 @@ describe('live relay: web user (Direct Line WebSocket) and advisor (console HTTP
       expect(seen.json.request.subject).toBeUndefined();
 
       expect((await call(app.url, 'POST', `/api/conseiller/requests/${id}/take`, advisor)).status).toBe(200);
-      await user.waitFor(() => user.botTexts().some((x) => x.startsWith('Vous êtes en relation avec Claire, conseillère numérique de la CCI Exemple Gironde')));
+      await user.waitFor(() =>
+        user.botTexts().some((x) => x.startsWith('Vous êtes en relation avec Claire, conseillère numérique de la CCI Exemple Gironde')),
+      );
       await call(app.url, 'POST', `/api/conseiller/requests/${id}/typing`, advisor);
       await user.waitFor((all) => all.some((a) => a.type === 'typing' && a.from.role === 'bot'));
       await call(app.url, 'POST', `/api/conseiller/requests/${id}/messages`, advisor, { text: 'Bonjour Marie, je regarde votre demande.' });
       await user.waitFor(() => user.botTexts().includes('**Claire** : Bonjour Marie, je regarde votre demande.'));
       await call(app.url, 'POST', `/api/conseiller/requests/${id}/guide`, advisor, { slug: 'site-vitrine' });
-      await user.waitFor(() => user.botTexts().some((x) => x.startsWith('**Claire** : Voici un guide') && x.includes('/guides/site-vitrine')));
+      await user.waitFor(() =>
+        user.botTexts().some((x) => x.startsWith('**Claire** : Voici un guide') && x.includes('/guides/site-vitrine')),
+      );
 
-      const userTyping = new Promise((resolve) => app.virage.handoff.service.onEvent((e) => e.type === 'typing' && e.from === 'user' && resolve(e.request.id)));
-      await new Promise((resolve, reject) => user.dl.postActivity({ type: 'typing', from: { id: user.t.userId } } as any).subscribe(resolve, reject));
+      const userTyping = new Promise((resolve) =>
+        app.virage.handoff.service.onEvent((e) => e.type === 'typing' && e.from === 'user' && resolve(e.request.id)),
+      );
+      await new Promise((resolve, reject) =>
+        user.dl.postActivity({ type: 'typing', from: { id: user.t.userId } } as any).subscribe(resolve, reject),
+      );
       expect(await userTyping).toBe(id);
       const before = user.botTexts().length;
       await user.post('Merci, c’est pour vendre en ligne');
       const messages = await until(async () => {
         const { json } = await call(app.url, 'GET', `/api/conseiller/requests/${id}`, advisor);
-        return json.request.messages.some((m: any) => m.from === 'user' && m.text === 'Merci, c’est pour vendre en ligne') ? json.request.messages : undefined;
+        return json.request.messages.some((m: any) => m.from === 'user' && m.text === 'Merci, c’est pour vendre en ligne')
+          ? json.request.messages
+          : undefined;
       });
       expect(messages.map((m: any) => m.from)).toEqual(['advisor', 'advisor', 'user']);
       await app.virage.directLine.idle();
       expect(user.botTexts().length).toBe(before); // the bot stayed silent: the advisor answers
 
       await call(app.url, 'POST', `/api/conseiller/requests/${id}/end`, advisor);
-      await user.waitFor(() => user.botTexts().some((x) => x === 'Claire a terminé l’échange. Comment évaluez-vous cet échange, de 1 à 5 étoiles ?'));
+      await user.waitFor(() =>
+        user.botTexts().some((x) => x === 'Claire a terminé l’échange. Comment évaluez-vous cet échange, de 1 à 5 étoiles ?'),
+      );
       const prompt = user.received.filter((a) => a.type === 'message').at(-1) as any;
       expect(prompt.suggestedActions.actions.map((a: any) => a.title)).toEqual(['⭐1', '⭐2', '⭐3', '⭐4', '⭐5']);
       await user.say('⭐5', /Que souhaitez-vous faire maintenant/);
@@ -112,7 +124,8 @@ function channelUser(url: string, capture: Capture, conversation: string) {
     });
     if (res.status >= 300) throw new Error(`HTTP ${res.status}`);
   };
-  const received = () => capture.received.filter((r) => r.path.includes(`/conversations/${conversation}/`)).map((r) => r.body?.text ?? `[${r.body?.type}]`);
+  const received = () =>
+    capture.received.filter((r) => r.path.includes(`/conversations/${conversation}/`)).map((r) => r.body?.text ?? `[${r.body?.type}]`);
   const waitText = (re: RegExp) => until(async () => received().find((x) => re.test(x)));
   return { say, received, waitText };
 }
@@ -163,7 +176,9 @@ describe('live relay on a Bot Framework channel (Emulator-style capture connecto
     app.clock.advance(10 * 60_000);
     const [moved] = await app.virage.handoff.service.timeoutWaiting(app.clock.now(), app.virage.config.handoff.maxWaitMinutes * 60_000);
     const told = await user.waitText(/aucun conseiller n’a pu vous répondre à temps/);
-    expect(told).toBe(`Désolé, aucun conseiller n’a pu vous répondre à temps. Votre demande ${moved!.reference} est enregistrée : la CCI Exemple Gironde vous rappellera à partir de lundi 24 novembre à 13 h 30.`);
+    expect(told).toBe(
+      `Désolé, aucun conseiller n’a pu vous répondre à temps. Votre demande ${moved!.reference} est enregistrée : la CCI Exemple Gironde vous rappellera à partir de lundi 24 novembre à 13 h 30.`,
+    );
     await user.say('d’accord');
     await user.waitText(/Que souhaitez-vous faire maintenant/);
   });

@@ -13,7 +13,10 @@ describe('restart during a waiting handoff (same DATA_DIR, real file store)', ()
     const b = await first.service.create(request('webchat:bob'));
     first.clock.advance(60_000);
     const c = await first.service.create(request('webchat:carol'));
-    await first.service.take({ login: 'claire.martin', displayName: 'Claire Martin', firstName: 'Claire', cciId: 'cci-exemple-gironde' }, a.request.id);
+    await first.service.take(
+      { login: 'claire.martin', displayName: 'Claire Martin', firstName: 'Claire', cciId: 'cci-exemple-gironde' },
+      a.request.id,
+    );
     await first.service.postUserMessage(a.request.id, 'Je suis toujours là');
     const session = await login(first.url, 'claire.martin', PASSWORD);
     const before = first.service.queueOf('cci-exemple-gironde');
@@ -27,13 +30,20 @@ describe('restart during a waiting handoff (same DATA_DIR, real file store)', ()
         [c.request.id, 2, 240_000],
       ]);
       const alice = await second.service.get(a.request.id);
-      expect(alice).toMatchObject({ status: 'en_cours', messages: [{ from: 'user', text: 'Je suis toujours là' }], context: { profile: { Secteur: 'Commerce de détail' } } });
+      expect(alice).toMatchObject({
+        status: 'en_cours',
+        messages: [{ from: 'user', text: 'Je suis toujours là' }],
+        context: { profile: { Secteur: 'Commerce de détail' } },
+      });
       expect((await second.service.getByReference(c.request.reference))?.id).toBe(c.request.id);
       expect((await second.service.liveFor('webchat:bob'))?.conversation).toEqual(b.request.conversation);
 
       const list = await call(second.url, 'GET', '/api/conseiller/requests', session);
       expect(list.status).toBe(200);
-      expect(list.json.waiting.map((r: { id: string; position: number }) => [r.id, r.position])).toEqual([[b.request.id, 1], [c.request.id, 2]]);
+      expect(list.json.waiting.map((r: { id: string; position: number }) => [r.id, r.position])).toEqual([
+        [b.request.id, 1],
+        [c.request.id, 2],
+      ]);
       const taken = await call(second.url, 'POST', `/api/conseiller/requests/${b.request.id}/take`, session);
       expect(taken.status).toBe(200);
       expect(second.service.queueOf('cci-exemple-gironde').map((e) => [e.id, e.position])).toEqual([[c.request.id, 1]]);
@@ -57,7 +67,12 @@ describe('privacy', () => {
       const exported = await registry.exportFor('webchat:alice');
       const source = exported.sources.find((s) => s.name === 'handoffs')!;
       expect(source.description).toMatch(/conseiller CCI/);
-      expect(source.data).toEqual([expect.objectContaining({ reference: a1.request.reference, contact: expect.objectContaining({ email: 'marie@boulangerie-dupont.fr' }) })]);
+      expect(source.data).toEqual([
+        expect.objectContaining({
+          reference: a1.request.reference,
+          contact: expect.objectContaining({ email: 'marie@boulangerie-dupont.fr' }),
+        }),
+      ]);
 
       const erased = await registry.eraseFor('webchat:alice');
       expect(erased).toEqual({ erased: { handoffs: 1 }, failed: [] });

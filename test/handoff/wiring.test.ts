@@ -18,7 +18,16 @@ describe('setupHandoff (what src/index.ts calls)', () => {
     const server = createServer({ config, logger: silentLogger, version: 'test', health: [] });
     const privacy = new PrivacyRegistry();
     const clock = movableClock('2025-11-24T15:00:00.000Z'); // Monday 16:00
-    const handoff = await setupHandoff({ config, logger: silentLogger, store, privacy, server, publicBaseUrl: () => 'http://localhost', clock: clock.now, sweepMs: 20 });
+    const handoff = await setupHandoff({
+      config,
+      logger: silentLogger,
+      store,
+      privacy,
+      server,
+      publicBaseUrl: () => 'http://localhost',
+      clock: clock.now,
+      sweepMs: 20,
+    });
     const port = await listen(server, 0, '127.0.0.1');
     try {
       expect(existsSync(path.join(dataDir, 'conseillers.json'))).toBe(true);

@@ -11,7 +11,12 @@ let reachable: Promise<string | undefined> | undefined;
 
 function probe(): Promise<string | undefined> {
   reachable ??= (async () => {
-    const client = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+    const client = new Redis(TEST_REDIS_URL, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      connectTimeout: 2000,
+    });
     client.on('error', () => undefined);
     try {
       await client.connect();

@@ -1,7 +1,18 @@
 import { content } from '../helpers/content.js';
 import {
-  extractChoice, extractLocation, extractMoney, extractMulti, extractNumber, extractPercent, extractSector, extractSize,
-  extractYesNo, indexSectors, indexTerritories, depOfPostalCode, type ChoiceOption,
+  extractChoice,
+  extractLocation,
+  extractMoney,
+  extractMulti,
+  extractNumber,
+  extractPercent,
+  extractSector,
+  extractSize,
+  extractYesNo,
+  indexSectors,
+  indexTerritories,
+  depOfPostalCode,
+  type ChoiceOption,
 } from '../../src/nlu/index.js';
 import { parseNumberWords } from '../../src/nlu/extract/numwords.js';
 
@@ -12,10 +23,28 @@ const value = <T>(e: { ok: boolean; value?: T }) => (e.ok ? e.value : 'not_under
 
 describe('French number words', () => {
   test.each([
-    ['zero', 0], ['un', 1], ['seize', 16], ['dix sept', 17], ['vingt et un', 21], ['vingt cinq', 25], ['soixante dix', 70],
-    ['soixante et onze', 71], ['soixante douze', 72], ['quatre vingt', 80], ['quatre vingts', 80], ['quatre vingt un', 81],
-    ['quatre vingt dix neuf', 99], ['cent', 100], ['cent un', 101], ['deux cents', 200], ['deux cent trente', 230],
-    ['mille', 1000], ['deux mille cinq cents', 2500], ['un million deux cent mille', 1_200_000], ['septante', 70], ['nonante', 90],
+    ['zero', 0],
+    ['un', 1],
+    ['seize', 16],
+    ['dix sept', 17],
+    ['vingt et un', 21],
+    ['vingt cinq', 25],
+    ['soixante dix', 70],
+    ['soixante et onze', 71],
+    ['soixante douze', 72],
+    ['quatre vingt', 80],
+    ['quatre vingts', 80],
+    ['quatre vingt un', 81],
+    ['quatre vingt dix neuf', 99],
+    ['cent', 100],
+    ['cent un', 101],
+    ['deux cents', 200],
+    ['deux cent trente', 230],
+    ['mille', 1000],
+    ['deux mille cinq cents', 2500],
+    ['un million deux cent mille', 1_200_000],
+    ['septante', 70],
+    ['nonante', 90],
   ])('%s = %d', (words, n) => {
     expect(parseNumberWords(words.split(' '), 0)?.value).toBe(n);
   });
@@ -26,9 +55,20 @@ describe('French number words', () => {
 
 describe('yes / partly / no', () => {
   test.each([
-    ['absolument', 'yes'], ['absolument pas', 'no'], ['bien sûr que non', 'no'], ['tout à fait', 'yes'], ['pas tout à fait', 'partly'],
-    ['pas vraiment', 'no'], ['je crois que oui', 'yes'], ['normalement non', 'no'], ['oui mais pas à jour', 'partly'], ['non pas du tout', 'no'], ['aucune idée', 'dont_know'],
-    ["on n'est pas concernés", 'not_concerned'], ['ouais on a un site mais il date un peu', 'partly'], ['si', 'yes'],
+    ['absolument', 'yes'],
+    ['absolument pas', 'no'],
+    ['bien sûr que non', 'no'],
+    ['tout à fait', 'yes'],
+    ['pas tout à fait', 'partly'],
+    ['pas vraiment', 'no'],
+    ['je crois que oui', 'yes'],
+    ['normalement non', 'no'],
+    ['oui mais pas à jour', 'partly'],
+    ['non pas du tout', 'no'],
+    ['aucune idée', 'dont_know'],
+    ["on n'est pas concernés", 'not_concerned'],
+    ['ouais on a un site mais il date un peu', 'partly'],
+    ['si', 'yes'],
     ['patate', 'not_understood'],
   ])('%s → %s', (text, expected) => {
     expect(value(extractYesNo(text))).toBe(expected);
@@ -40,15 +80,24 @@ describe('yes / partly / no', () => {
 
 describe('numbers and percentages', () => {
   test.each([
-    ['une quinzaine', { kind: 'approx', value: 15 }], ['entre 10 et 20', { kind: 'range', min: 10, max: 20 }],
-    ['10-20', { kind: 'range', min: 10, max: 20 }], ['moins de 5', { kind: 'below', max: 5 }], ['plus de 50', { kind: 'above', min: 50 }],
-    ['quatre-vingt-dix-neuf', { kind: 'exact', value: 99 }], ['2 000', { value: 2000 }], ['aucun', { value: 0 }],
+    ['une quinzaine', { kind: 'approx', value: 15 }],
+    ['entre 10 et 20', { kind: 'range', min: 10, max: 20 }],
+    ['10-20', { kind: 'range', min: 10, max: 20 }],
+    ['moins de 5', { kind: 'below', max: 5 }],
+    ['plus de 50', { kind: 'above', min: 50 }],
+    ['quatre-vingt-dix-neuf', { kind: 'exact', value: 99 }],
+    ['2 000', { value: 2000 }],
+    ['aucun', { value: 0 }],
   ])('%s', (text, expected) => {
     expect(value(extractNumber(text))).toMatchObject(expected);
   });
   test('nothing numeric → not understood', () => expect(extractNumber('je ne vois pas').ok).toBe(false));
   test.each([
-    ['5 %', 5], ['cinq pour cent', 5], ['la moitié', 50], ['un quart', 25], ['0,5%', 0.5],
+    ['5 %', 5],
+    ['cinq pour cent', 5],
+    ['la moitié', 50],
+    ['un quart', 25],
+    ['0,5%', 0.5],
   ])('%s = %d %%', (text, v) => {
     expect(value(extractPercent(text))).toMatchObject({ value: v });
   });
@@ -57,7 +106,12 @@ describe('numbers and percentages', () => {
 
 describe('money', () => {
   test.each([
-    ['2000 €', 2000], ['2 000 euros', 2000], ['2k€', 2000], ['1,5 k', 1500], ['deux mille euros', 2000], ['500 balles', 500],
+    ['2000 €', 2000],
+    ['2 000 euros', 2000],
+    ['2k€', 2000],
+    ['1,5 k', 1500],
+    ['deux mille euros', 2000],
+    ['500 balles', 500],
   ])('%s = %d €', (text, v) => {
     expect(value(extractMoney(text))).toMatchObject({ value: v, currency: 'EUR' });
   });
@@ -76,30 +130,50 @@ describe('choice and multi-choice', () => {
     { id: 'marketplace', label: 'Une place de marché', synonyms: ['Etsy', 'Amazon'] },
   ];
   test.each([
-    ['la deuxième', 'reseaux'], ['2', 'reseaux'], ['le dernier', 'marketplace'], ['facebok', 'reseaux'], ['une place de marché', 'marketplace'],
+    ['la deuxième', 'reseaux'],
+    ['2', 'reseaux'],
+    ['le dernier', 'marketplace'],
+    ['facebok', 'reseaux'],
+    ['une place de marché', 'marketplace'],
     ['je ne comprends pas', 'not_understood'],
   ])('%s → %s', (text, expected) => {
     expect(value(extractChoice(text, options))).toBe(expected);
   });
   test('several options from one sentence', () => {
-    expect(value(extractMulti('un site et une page Facebook, et on vend sur Etsy', options))).toMatchObject({ ids: ['site', 'reseaux', 'marketplace'] });
+    expect(value(extractMulti('un site et une page Facebook, et on vend sur Etsy', options))).toMatchObject({
+      ids: ['site', 'reseaux', 'marketplace'],
+    });
   });
   test('negation does not select', () => {
-    expect(value(extractMulti('pas de site mais une page Facebook', options))).toEqual({ ids: ['reseaux'], excluded: ['site'], none: false });
+    expect(value(extractMulti('pas de site mais une page Facebook', options))).toEqual({
+      ids: ['reseaux'],
+      excluded: ['site'],
+      none: false,
+    });
     expect(value(extractMulti('ni site ni facebook', options))).toMatchObject({ ids: [], none: true });
   });
 });
 
 describe('sector, location, size', () => {
   test.each([
-    ['je tiens une boulangerie', 'metiers_bouche'], ['je suis plombier', 'construction'], ['salon de coiffure', 'services_particuliers'],
-    ['restaurent', 'hotellerie_restauration'], ['pas dans le commerce, je suis plombier', 'construction'],
+    ['je tiens une boulangerie', 'metiers_bouche'],
+    ['je suis plombier', 'construction'],
+    ['salon de coiffure', 'services_particuliers'],
+    ['restaurent', 'hotellerie_restauration'],
+    ['pas dans le commerce, je suis plombier', 'construction'],
   ])('%s → %s', (text, id) => {
     expect(value(extractSector(text, sectors))).toMatchObject({ id });
   });
   test.each([
-    ['on est dans le 33', '33', '75'], ['33000', '33', '75'], ['Lyon', '69', '84'], ['2A', '2A', '94'], ['20200', '2B', '94'],
-    ['974', '974', '04'], ['dans la Loire', '42', '84'], ['en Haute-Loire', '43', '84'], ['st etienne', '42', '84'],
+    ['on est dans le 33', '33', '75'],
+    ['33000', '33', '75'],
+    ['Lyon', '69', '84'],
+    ['2A', '2A', '94'],
+    ['20200', '2B', '94'],
+    ['974', '974', '04'],
+    ['dans la Loire', '42', '84'],
+    ['en Haute-Loire', '43', '84'],
+    ['st etienne', '42', '84'],
   ])('%s → département %s, région %s', (text, dep, region) => {
     expect(value(extractLocation(text, territories))).toMatchObject({ departement: dep, region });
   });
@@ -115,8 +189,12 @@ describe('sector, location, size', () => {
     expect(depOfPostalCode('00100')).toBeUndefined();
   });
   test.each([
-    ['je suis seul', '0'], ['une quinzaine avec les saisonniers', '10-49'], ['on est 5', '1-4'], ['6 salariés', '5-9'],
-    ['80', '50-249'], ['plus de 300', '250+'],
+    ['je suis seul', '0'],
+    ['une quinzaine avec les saisonniers', '10-49'],
+    ['on est 5', '1-4'],
+    ['6 salariés', '5-9'],
+    ['80', '50-249'],
+    ['plus de 300', '250+'],
   ])('%s → %s', (text, band) => {
     expect(value(extractSize(text))).toMatchObject({ band });
   });

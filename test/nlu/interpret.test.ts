@@ -13,8 +13,12 @@ describe('interpret: answers and commands', () => {
     expect(r.answer).toMatchObject({ ok: true, value: { type: 'yesno', value: 'no' } });
   });
   test.each([
-    ['pause', 'pause'], ['retour', 'precedent'], ['pourquoi ?', 'pourquoi'], ['je veux parler à un conseiller', 'parler_conseiller'],
-    ['rappelez-moi demain', 'etre_rappele'], ['supprimez mes données', 'supprimer_donnees'],
+    ['pause', 'pause'],
+    ['retour', 'precedent'],
+    ['pourquoi ?', 'pourquoi'],
+    ['je veux parler à un conseiller', 'parler_conseiller'],
+    ['rappelez-moi demain', 'etre_rappele'],
+    ['supprimez mes données', 'supprimer_donnees'],
   ])('strong command « %s » comes through a question', (text, intent) => {
     for (const type of ['yesno', 'number', 'location'] as const) {
       const r = nlu.interpret(text, { type });
@@ -46,7 +50,10 @@ describe('NLU data', () => {
   });
   test('held-out intent tests are not training examples', () => {
     // Compared as typed (case, accents and punctuation aside).
-    const key = (t: string) => fold(t).replace(/[^a-z0-9]+/g, ' ').trim();
+    const key = (t: string) =>
+      fold(t)
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
     const train = new Set(Object.values(data.intents.intents).flatMap((d) => d.examples.map(key)));
     const cases = JSON.parse(readFileSync(new URL('./corpus/intents.json', import.meta.url), 'utf8')).cases as [string, string][];
     expect(cases.filter(([t]) => train.has(key(t)))).toEqual([]);

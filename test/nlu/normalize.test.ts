@@ -68,7 +68,15 @@ describe('French analysis', () => {
     expect(fold('Œuvre ÉTÉ’s')).toBe("oeuvre ete's");
   });
   test('elisions split, aujourd’hui kept, hyphenated words kept', () => {
-    expect(tokens("L'entreprise aujourd’hui fait de l'e-commerce")).toEqual(['l', 'entreprise', 'aujourdhui', 'fait', 'de', 'l', 'e-commerce']);
+    expect(tokens("L'entreprise aujourd’hui fait de l'e-commerce")).toEqual([
+      'l',
+      'entreprise',
+      'aujourdhui',
+      'fait',
+      'de',
+      'l',
+      'e-commerce',
+    ]);
   });
   test('negations and quantities survive stop-word removal', () => {
     const a = analyze("Nous n'avons pas encore de site, aucun, rien, jamais, peu, plus, moins, ni");

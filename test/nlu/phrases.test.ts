@@ -29,13 +29,13 @@ describe('fixed phrases', () => {
   });
 
   test.each([
-    'la compta c\'est le comptable qui fait tout',
+    "la compta c'est le comptable qui fait tout",
     'plus de clients',
-    'on imprime moins qu\'avant',
+    "on imprime moins qu'avant",
     'on prend les rendez-vous par téléphone seulement',
-    'ben moi le soir quand j\'ai 5 minutes',
+    "ben moi le soir quand j'ai 5 minutes",
     'tout est sur papier',
-    'on a tout refait l\'an dernier',
+    "on a tout refait l'an dernier",
     'le retour client est bon',
   ])('« %s » is no command', (text) => {
     expect(phrases.command(text)).toBeUndefined();
@@ -48,15 +48,23 @@ describe('fixed phrases', () => {
   });
 
   test.each([
-    ['oui', 'yes'], ['d accord', 'yes'], ['ok', 'yes'], ['oui je veux bien', 'yes'], ['volontiers', 'yes'],
-    ['non', 'no'], ['non merci', 'no'], ['pas maintenant', 'no'], ['plus tard', 'no'],
-    ['euh attendez', undefined], ['oui mais non', undefined],
+    ['oui', 'yes'],
+    ['d accord', 'yes'],
+    ['ok', 'yes'],
+    ['oui je veux bien', 'yes'],
+    ['volontiers', 'yes'],
+    ['non', 'no'],
+    ['non merci', 'no'],
+    ['pas maintenant', 'no'],
+    ['plus tard', 'no'],
+    ['euh attendez', undefined],
+    ['oui mais non', undefined],
   ])('« %s » confirms %s', (text, expected) => {
     expect(phrases.yesNo(text)).toBe(expected);
   });
 
   test('corrections: a strong marker always, « non, … » with what follows', () => {
-    expect(phrases.correction('je me suis trompé, c\'est en Gironde')).toEqual({ rest: 'c\'est en Gironde', strong: true });
+    expect(phrases.correction("je me suis trompé, c'est en Gironde")).toEqual({ rest: "c'est en Gironde", strong: true });
     expect(phrases.correction('non, on est 3')).toEqual({ rest: 'on est 3', strong: false });
     expect(phrases.correction('on est 3')).toBeUndefined();
   });
@@ -72,6 +80,17 @@ describe('fixed phrases', () => {
   });
 
   test('an unknown command in the data is refused at start', () => {
-    expect(() => createPhrases({ prefixes: [], suffixes: [], commands: { bogus: { label: 'x', phrases: ['x'], inSentence: [] } } as never, correctionMarkers: { strong: [], weak: [] }, yes: [], no: [], end: [], ordinals: {} })).toThrow(/bogus/);
+    expect(() =>
+      createPhrases({
+        prefixes: [],
+        suffixes: [],
+        commands: { bogus: { label: 'x', phrases: ['x'], inSentence: [] } } as never,
+        correctionMarkers: { strong: [], weak: [] },
+        yes: [],
+        no: [],
+        end: [],
+        ordinals: {},
+      }),
+    ).toThrow(/bogus/);
   });
 });

@@ -21,7 +21,9 @@ describe('export whitelist', () => {
 
   it('refuses a source without a whitelist entry, and applies the entry to the export', async () => {
     const registry = new PrivacyRegistry();
-    expect(() => registry.register({ name: 'unlisted', description: '', export: async () => null, erase: async () => 0 })).toThrow(/no export whitelist/);
+    expect(() => registry.register({ name: 'unlisted', description: '', export: async () => null, erase: async () => 0 })).toThrow(
+      /no export whitelist/,
+    );
     registry.register({
       name: 'handoffs',
       description: 'd',

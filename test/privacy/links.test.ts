@@ -29,11 +29,27 @@ describe('PrivacyRegistry', () => {
   it('exports, erases and purges across sources, and a failing source does not stop the others', async () => {
     const held = new Map<string, number>([['s1', 2]]);
     const reg = new PrivacyRegistry({ a: 'data', b: 'data' });
-    reg.register({ name: 'a', description: 'A', export: async (s) => held.get(s) ?? null, erase: async (s) => (held.delete(s) ? 1 : 0), purge: async () => 3 });
-    reg.register({ name: 'b', description: 'B', export: async () => [], erase: async () => { throw new Error('down'); } });
+    reg.register({
+      name: 'a',
+      description: 'A',
+      export: async (s) => held.get(s) ?? null,
+      erase: async (s) => (held.delete(s) ? 1 : 0),
+      purge: async () => 3,
+    });
+    reg.register({
+      name: 'b',
+      description: 'B',
+      export: async () => [],
+      erase: async () => {
+        throw new Error('down');
+      },
+    });
     expect(() => reg.register({ name: 'a', description: '', export: async () => null, erase: async () => 0 })).toThrow(/twice/);
     const exp = await reg.exportFor('s1');
-    expect(exp.sources.map((s) => [s.name, s.data])).toEqual([['a', 2], ['b', []]]);
+    expect(exp.sources.map((s) => [s.name, s.data])).toEqual([
+      ['a', 2],
+      ['b', []],
+    ]);
     expect(await reg.eraseFor('s1')).toEqual({ erased: { a: 1 }, failed: ['b'] });
     expect(held.has('s1')).toBe(false);
     expect(await reg.purge()).toEqual({ a: 3 });

@@ -12,7 +12,10 @@ describe('privacy notice', () => {
   let url = '';
   beforeAll(async () => {
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      HOST: '127.0.0.1',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'virage-notice-')),
       PRIVACY_CONTROLLER: 'CCI Bordeaux Gironde, 17 place de la Bourse, 33076 Bordeaux',
       PRIVACY_DPO_CONTACT: 'dpo@bordeauxgironde.cci.fr',

@@ -36,7 +36,11 @@ describe('request size limits hold for compressed bodies and huge headers', () =
   });
 
   it('still accepts a plain JSON body of normal size', async () => {
-    const res = await fetch(`${app.url}/api/kb/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ guideId: 'nope', vote: 'up' }) });
+    const res = await fetch(`${app.url}/api/kb/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ guideId: 'nope', vote: 'up' }),
+    });
     expect(res.status).toBe(400);
   });
 

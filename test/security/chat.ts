@@ -28,7 +28,13 @@ export async function openChat(baseUrl: string, options: { webSocket?: boolean }
   const { received, waitFor } = collect(dl);
   const botTexts = () => texts(received, 'bot').map((x) => x ?? '');
   const waitText = async (from: number, until: RegExp, ms = 10_000) => {
-    await waitFor(() => botTexts().slice(from).some((x) => until.test(x)), ms);
+    await waitFor(
+      () =>
+        botTexts()
+          .slice(from)
+          .some((x) => until.test(x)),
+      ms,
+    );
     return botTexts().slice(from).join('\n');
   };
   return {

@@ -40,7 +40,11 @@ describe('Direct Line user ids and resumption', () => {
     expect(again.status).toBe(200);
     expect(again.json.userId).toBe(user.userId);
     expect(again.json.conversationId).not.toBe(user.conversationId);
-    const generated = await postJson(`${h.domain}/tokens/generate`, { user: { id: user.userId } }, { Authorization: `Bearer ${user.token}` });
+    const generated = await postJson(
+      `${h.domain}/tokens/generate`,
+      { user: { id: user.userId } },
+      { Authorization: `Bearer ${user.token}` },
+    );
     expect(generated.status).toBe(200);
   });
 

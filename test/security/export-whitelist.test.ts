@@ -93,20 +93,47 @@ describe('« mes données » gives out fields per source, never internals (hole 
   });
 
   it('never gives out internal fields: ids, subjects, storage keys, dialog stacks, routing, logins, hashes', () => {
-    for (const internal of [requestId, '"subject"', '"subjects"', '"cciId"', '"login"', 'dialogState', 'dialogStack', 'eTag', 'recipient', 'channelData', 'replyToId', 'queryHash', 'bestConfidence', `directline/users/`]) {
+    for (const internal of [
+      requestId,
+      '"subject"',
+      '"subjects"',
+      '"cciId"',
+      '"login"',
+      'dialogState',
+      'dialogStack',
+      'eTag',
+      'recipient',
+      'channelData',
+      'replyToId',
+      'queryHash',
+      'bestConfidence',
+      `directline/users/`,
+    ]) {
       expect({ internal, found: exportedSources.includes(internal) }).toEqual({ internal, found: false });
     }
   });
 
   it('gives out every registered source, each with the person’s own data', () => {
     // A source registered without a case here fails this test: add it to the list and to its checks.
-    expect(Object.keys(sources).sort()).toEqual(['conversation', 'diagnostics', 'follow-up', 'handoff-contact', 'handoffs', 'kb-questions', 'transcripts']);
+    expect(Object.keys(sources).sort()).toEqual([
+      'conversation',
+      'diagnostics',
+      'follow-up',
+      'handoff-contact',
+      'handoffs',
+      'kb-questions',
+      'transcripts',
+    ]);
     expect(Object.keys(sources['follow-up']).sort()).toEqual(['channel', 'consentAt', 'dueAt', 'email']);
     expect(sources['follow-up']).toMatchObject({ channel: 'directline', email: EMAIL });
     expect(sources.conversation).toMatchObject({ channel: 'directline', conversations: [{ id: chat.conversationId, recentMessages: [] }] });
     expect(sources.diagnostics.runs.current.answers.profil_effectif).toEqual({ type: 'size', value: '1-4' });
     expect(sources['handoff-contact']).toEqual({ name: NAME, email: EMAIL, departement: '33' });
-    expect(sources.handoffs[0]).toMatchObject({ reference: expect.stringMatching(/^VIR-/), reason: 'Vendre mes pains en ligne', contact: { email: EMAIL } });
+    expect(sources.handoffs[0]).toMatchObject({
+      reference: expect.stringMatching(/^VIR-/),
+      reason: 'Vendre mes pains en ligne',
+      contact: { email: EMAIL },
+    });
     expect(sources['kb-questions'].questions).toEqual([
       expect.objectContaining({ query: `Je suis ${NAME}, comment dresser un lama de compagnie ?`, kind: 'unanswered' }),
     ]);

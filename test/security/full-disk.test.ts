@@ -70,7 +70,11 @@ describe('a write refused by a full disk (hole 8)', () => {
   it('a web-chat message gets 503 in French, is not kept, and is stored once when it is sent again', async () => {
     const dataDir = fs.mkdtempSync(path.join(mountPoint, 'data-'));
     app = await startVirage({}, dataDir);
-    const t = (await (await fetch(`${app.url}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string; userId: string };
+    const t = (await (await fetch(`${app.url}/api/directline/token`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+      userId: string;
+    };
     const base = `${app.url}/v3/directline/conversations/${t.conversationId}`;
     expect((await post(`${app.url}/v3/directline/conversations`, t.token)).status).toBeLessThan(300);
     await app.virage.directLine.idle();

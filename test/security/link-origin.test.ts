@@ -24,12 +24,18 @@ it('ignores an origin forged by the client in channelData', async () => {
   await user.say('bonjour');
   const url = `${app.url}/v3/directline/conversations/${user.conversationId}/activities`;
   const auth = { Authorization: `Bearer ${user.token}` };
-  const sent = await postJson(url, { type: 'message', from: { id: user.userId }, text: 'mes données', channelData: { virageOrigin: 'https://pirate.example' } }, auth);
+  const sent = await postJson(
+    url,
+    { type: 'message', from: { id: user.userId }, text: 'mes données', channelData: { virageOrigin: 'https://pirate.example' } },
+    auth,
+  );
   expect(sent.status).toBe(200);
   let text = '';
   for (let i = 0; i < 100 && !text.includes('/mes-donnees/'); i++) {
     await new Promise((r) => setTimeout(r, 100));
-    const set = (await (await fetch(url, { headers: auth })).json()) as { activities: { replyToId?: string; text?: string; attachments?: unknown[] }[] };
+    const set = (await (await fetch(url, { headers: auth })).json()) as {
+      activities: { replyToId?: string; text?: string; attachments?: unknown[] }[];
+    };
     text = JSON.stringify(set.activities.filter((a) => a.replyToId === (sent.json as { id: string }).id));
   }
   expect(text).toContain(`${app.url}/mes-donnees/`);

@@ -18,7 +18,11 @@ describe(`${USERS} concurrent users`, () => {
     const outcomes = await Promise.all(
       Array.from({ length: USERS }, async (_, i) => {
         try {
-          const user = await new WebChatUser(app.url, { 'X-Forwarded-For': `198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}` }, 300).connect();
+          const user = await new WebChatUser(
+            app.url,
+            { 'X-Forwarded-For': `198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}` },
+            300,
+          ).connect();
           const replies = await user.say('bonjour', 60_000);
           return replies.length > 0 ? 'ok' : 'no reply';
         } catch (err) {

@@ -68,7 +68,10 @@ describe('local mode (no MicrosoftAppId) is closed to strangers', () => {
 
     it('still answers the Emulator on a loopback serviceUrl', async () => {
       hits.length = 0;
-      const res = await postJson(`${app.url}/api/messages`, activity({ text: 'bonjour', serviceUrl: `http://127.0.0.1:${capturePort}/` }, 'emu-ok'));
+      const res = await postJson(
+        `${app.url}/api/messages`,
+        activity({ text: 'bonjour', serviceUrl: `http://127.0.0.1:${capturePort}/` }, 'emu-ok'),
+      );
       expect(res.status).toBeLessThan(300);
       const end = Date.now() + 5000;
       while (hits.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));

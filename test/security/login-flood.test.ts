@@ -50,14 +50,20 @@ describe('a login flood does not stall the chat', () => {
     const flood = Promise.all(Array.from({ length: FLOOD }, attacker));
     await new Promise((r) => setTimeout(r, 300));
     // Bounded in time: turns still running after 20 s count as « too slow ».
-    const during = await Promise.race([timedTurns(app, 'storm', 8).then(median), new Promise<number>((r) => setTimeout(() => r(Infinity), 20_000))]);
+    const during = await Promise.race([
+      timedTurns(app, 'storm', 8).then(median),
+      new Promise<number>((r) => setTimeout(() => r(Infinity), 20_000)),
+    ]);
     flooding = false;
     await flood;
     // Every bad login got an answer: refused (401), slowed (429) or turned away while busy (503).
     expect(statuses.every((s) => s === 401 || s === 429 || s === 503)).toBe(true);
     const ratio = during / Math.max(normal, 50);
     console.log(`login flood: normal ${Math.round(normal)} ms, during ${Math.round(during)} ms, ${statuses.length} logins`);
-    if (!(ratio < 10)) throw new Error(`chat turn ${Math.round(during)} ms during the flood, ${Math.round(normal)} ms normally: ratio ${ratio.toFixed(1)} ≥ 10`);
+    if (!(ratio < 10))
+      throw new Error(
+        `chat turn ${Math.round(during)} ms during the flood, ${Math.round(normal)} ms normally: ratio ${ratio.toFixed(1)} ≥ 10`,
+      );
     expect(ratio).toBeLessThan(10);
   });
 });

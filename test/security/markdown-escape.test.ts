@@ -32,7 +32,10 @@ describe('user text never becomes markdown in the bot’s bubble (hole 8)', () =
       await chat.say('33', /sujet/);
       const from = chat.botTexts().length;
       await chat.say(REASON, /C’est bien ça/);
-      summary = chat.botTexts().slice(from).find((t) => /C’est bien ça/.test(t))!;
+      summary = chat
+        .botTexts()
+        .slice(from)
+        .find((t) => /C’est bien ça/.test(t))!;
     } finally {
       chat.end();
     }

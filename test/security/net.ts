@@ -53,7 +53,9 @@ export function upgradeRequest(path: string, extra: Record<string, string> = {})
     'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
     ...extra,
   };
-  return `GET ${path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`;
+  return `GET ${path} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n')}\r\n\r\n`;
 }
 
 /** Polls until `fn` is true or the time is up; returns the last value. */
@@ -66,7 +68,11 @@ export async function eventually(fn: () => boolean, timeoutMs = 5000): Promise<b
   return true;
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any; headers: Headers }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const text = await res.text();
   let json: any;
@@ -96,7 +102,11 @@ export class WebChatUser {
     const issued = await postJson(`${this.base}/api/directline/token`, body, this.headers);
     if (issued.status !== 200) throw new Error(`token ${issued.status} ${JSON.stringify(issued.json)}`);
     Object.assign(this, { token: issued.json.token, conversationId: issued.json.conversationId, userId: issued.json.userId });
-    const started = await postJson(`${this.base}/v3/directline/conversations`, {}, { ...this.headers, Authorization: `Bearer ${this.token}` });
+    const started = await postJson(
+      `${this.base}/v3/directline/conversations`,
+      {},
+      { ...this.headers, Authorization: `Bearer ${this.token}` },
+    );
     if (started.status >= 300) throw new Error(`start ${started.status}`);
     return this;
   }
@@ -104,16 +114,24 @@ export class WebChatUser {
   /** Sends a message and returns the bot's activities that answer it (polling, up to timeoutMs). */
   async say(text: string, timeoutMs = 15000): Promise<any[]> {
     const url = `${this.base}/v3/directline/conversations/${this.conversationId}/activities`;
-    const sent = await postJson(url, { type: 'message', from: { id: this.userId }, text, locale: 'fr-FR' }, { ...this.headers, Authorization: `Bearer ${this.token}` });
+    const sent = await postJson(
+      url,
+      { type: 'message', from: { id: this.userId }, text, locale: 'fr-FR' },
+      { ...this.headers, Authorization: `Bearer ${this.token}` },
+    );
     if (sent.status !== 200) throw new Error(`post ${sent.status} ${JSON.stringify(sent.json)}`);
     const end = Date.now() + timeoutMs;
     while (Date.now() < end) {
-      const res = await fetch(`${url}?watermark=${this.watermark}`, { headers: { ...this.headers, Authorization: `Bearer ${this.token}` } });
+      const res = await fetch(`${url}?watermark=${this.watermark}`, {
+        headers: { ...this.headers, Authorization: `Bearer ${this.token}` },
+      });
       const set = (await res.json()) as { activities: any[]; watermark: string };
       const replies = set.activities.filter((a) => a.replyToId === sent.json.id && a.type === 'message');
       if (replies.length > 0) {
         await new Promise((r) => setTimeout(r, 150));
-        const again = (await (await fetch(`${url}?watermark=${this.watermark}`, { headers: { ...this.headers, Authorization: `Bearer ${this.token}` } })).json()) as typeof set;
+        const again = (await (
+          await fetch(`${url}?watermark=${this.watermark}`, { headers: { ...this.headers, Authorization: `Bearer ${this.token}` } })
+        ).json()) as typeof set;
         this.watermark = again.watermark;
         return again.activities.filter((a) => a.replyToId === sent.json.id && a.type === 'message');
       }
@@ -145,6 +163,11 @@ export async function advisorsFile(dataDir: string): Promise<string> {
   return file;
 }
 
-export function login(base: string, loginName: string, password: string, forwardedFor?: string): Promise<{ status: number; json: any; headers: Headers }> {
+export function login(
+  base: string,
+  loginName: string,
+  password: string,
+  forwardedFor?: string,
+): Promise<{ status: number; json: any; headers: Headers }> {
   return postJson(`${base}/api/conseiller/login`, { login: loginName, password }, forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {});
 }

@@ -28,11 +28,13 @@ describe('TRUST_PROXY', () => {
 
     it('limits chat sessions per visitor, not for the whole site', async () => {
       const statuses: number[] = [];
-      for (let i = 0; i < 60; i++) statuses.push((await postJson(`${app.url}${TOKEN}`, {}, { 'X-Forwarded-For': `203.0.113.${i + 1}` })).status);
+      for (let i = 0; i < 60; i++)
+        statuses.push((await postJson(`${app.url}${TOKEN}`, {}, { 'X-Forwarded-For': `203.0.113.${i + 1}` })).status);
       expect(statuses.filter((s) => s !== 200)).toEqual([]);
       // One visitor alone is still limited.
       let last = 0;
-      for (let i = 0; i < 80 && last !== 429; i++) last = (await postJson(`${app.url}${TOKEN}`, {}, { 'X-Forwarded-For': '198.51.100.50' })).status;
+      for (let i = 0; i < 80 && last !== 429; i++)
+        last = (await postJson(`${app.url}${TOKEN}`, {}, { 'X-Forwarded-For': '198.51.100.50' })).status;
       expect(last).toBe(429);
     });
 
@@ -58,7 +60,8 @@ describe('TRUST_PROXY', () => {
 
     it('ignores X-Forwarded-For (a client cannot dodge the limit by forging it)', async () => {
       let last = 0;
-      for (let i = 0; i < 80 && last !== 429; i++) last = (await postJson(`${app.url}${TOKEN}`, {}, { 'X-Forwarded-For': `203.0.113.${i + 1}` })).status;
+      for (let i = 0; i < 80 && last !== 429; i++)
+        last = (await postJson(`${app.url}${TOKEN}`, {}, { 'X-Forwarded-For': `203.0.113.${i + 1}` })).status;
       expect(last).toBe(429);
     });
   });

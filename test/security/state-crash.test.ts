@@ -88,7 +88,11 @@ async function watermarkOf(base: string, c: Conversation): Promise<number> {
 
 async function say(base: string, c: Conversation, text: string): Promise<number> {
   const watermark = await watermarkOf(base, c);
-  const res = await call(`${base}/v3/directline/conversations/${c.conversationId}/activities`, c.token, 'POST', { type: 'message', from: { id: c.userId }, text });
+  const res = await call(`${base}/v3/directline/conversations/${c.conversationId}/activities`, c.token, 'POST', {
+    type: 'message',
+    from: { id: c.userId },
+    text,
+  });
   expect(res.status).toBe(200);
   return watermark;
 }
@@ -97,7 +101,9 @@ describe('bot state survives a crash right after a reply (hole 8)', () => {
   it('after kill -9 right after « Question 2 », the restarted app takes the next message as the answer to question 2', async () => {
     dataDir = tempDir();
     const first = await startChild('Question 2/');
-    const t = await (await fetch(`${first.url}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+    const t = await (
+      await fetch(`${first.url}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    ).json();
     const c: Conversation = { token: t.token, conversationId: t.conversationId, userId: t.userId };
     expect((await call(`${first.url}/v3/directline/conversations`, c.token, 'POST', {})).status).toBeLessThan(300);
     await botTextsUntil(first.url, c, 0, /Que souhaitez-vous faire/);
@@ -108,7 +114,12 @@ describe('bot state survives a crash right after a reply (hole 8)', () => {
     const second = await startChild();
     const history = await call(`${second.url}/v3/directline/conversations/${c.conversationId}/activities`, c.token, 'GET');
     expect(history.json.activities.some((a: any) => /Question 2\//.test(a.text ?? ''))).toBe(true); // the reply was out
-    const replies = await botTextsUntil(second.url, c, await say(second.url, c, 'je tiens une boulangerie'), /Question \d+\/|pas bien compris|Je n’ai pas/);
+    const replies = await botTextsUntil(
+      second.url,
+      c,
+      await say(second.url, c, 'je tiens une boulangerie'),
+      /Question \d+\/|pas bien compris|Je n’ai pas/,
+    );
     expect(replies.join('\n')).toMatch(/Question 3\//);
     expect(replies.join('\n')).not.toMatch(/pas bien compris|Question 1\//);
   });

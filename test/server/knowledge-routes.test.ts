@@ -53,7 +53,13 @@ describe('guide pages', () => {
   });
 
   it('answers 404 in French for unknown or malformed slugs, without path traversal', async () => {
-    for (const p of ['/guides/inconnu', '/guides/..%2F..%2Fpackage.json', '/guides/Site-Vitrine', '/guides/%00', `/guides/${'a'.repeat(200)}`]) {
+    for (const p of [
+      '/guides/inconnu',
+      '/guides/..%2F..%2Fpackage.json',
+      '/guides/Site-Vitrine',
+      '/guides/%00',
+      `/guides/${'a'.repeat(200)}`,
+    ]) {
       const res = await get(p);
       expect({ p, status: res.status }).toEqual({ p, status: 404 });
       const body = await res.text();
@@ -71,7 +77,11 @@ describe('/api/kb', () => {
     expect(body.query).toBe('combien coûte un site vitrine');
     expect(body.answered).toBe(true);
     expect(body.results.length).toBeLessThanOrEqual(2);
-    expect(body.results[0]).toMatchObject({ id: 'site-vitrine', title: 'Créer un site vitrine', url: '/guides/site-vitrine#combien-coute-un-site-vitrine' });
+    expect(body.results[0]).toMatchObject({
+      id: 'site-vitrine',
+      title: 'Créer un site vitrine',
+      url: '/guides/site-vitrine#combien-coute-un-site-vitrine',
+    });
     expect(typeof body.results[0]!.score).toBe('number');
     expect(typeof body.results[0]!.excerpt).toBe('string');
   });

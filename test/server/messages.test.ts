@@ -21,7 +21,10 @@ describe('/api/messages like the Bot Framework Emulator', () => {
     });
 
   it('welcomes on join and answers through the connector at serviceUrl', async () => {
-    const join = activity({ type: 'conversationUpdate', serviceUrl: capture.url, membersAdded: [{ id: 'user-1' }, { id: 'bot-1' }] }, 'emu-1');
+    const join = activity(
+      { type: 'conversationUpdate', serviceUrl: capture.url, membersAdded: [{ id: 'user-1' }, { id: 'bot-1' }] },
+      'emu-1',
+    );
     expect((await post(join)).status).toBe(200);
     await capture.waitFor(3);
     const replies = capture.received.map((r) => r.body);

@@ -16,7 +16,15 @@ const STALE_MS = 86_400_000;
 
 function sourcesOf(folder: string): string[] {
   const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory()
+          ? walk(path.join(dir, e.name))
+          : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')
+            ? [path.join(dir, e.name)]
+            : [],
+      );
   return walk(path.join(projectRoot, folder)).sort();
 }
 

@@ -87,7 +87,10 @@ describe.each(backends.map((b) => [b.name, b] as const))('store contract: applic
     const t = new TranscriptStore(await stores.open(), () => T0);
     expect((await t.open('c1', 'u1', 'fr-FR')).created).toBe(true);
     expect((await t.open('c1', 'u1', 'fr-FR')).created).toBe(false);
-    const first = await t.append('c1', [{ type: 'message', text: 'un' }, { type: 'message', text: 'deux' }]);
+    const first = await t.append('c1', [
+      { type: 'message', text: 'un' },
+      { type: 'message', text: 'deux' },
+    ]);
     expect(first.watermark).toBe(2);
     const second = await t.append('c1', [{ type: 'message', text: 'trois' }]);
     expect(second.stored[0]!.id).toMatch(/^c1\|0*3$/);
@@ -142,26 +145,29 @@ describe.each(backends.map((b) => [b.name, b] as const))('store contract: applic
     expect(await a.records.result(bob.resultId)).toEqual({ score: 3 });
   });
 
-  (backend.transaction ? test : test.skip)('privacy: erasure is one transaction — a failing source undoes only its own changes', async () => {
-    const store = await stores.open();
-    const a = app(store, backend.transaction!(store));
-    const alice = await person(a, 'alice');
-    const bob = await person(a, 'bob');
-    const half: PersonalDataSource = {
-      name: 'half-done',
-      description: 'Une source qui échoue au milieu de son effacement',
-      export: async () => null,
-      erase: async () => {
-        await a.transcripts.delete(bob.conversation); // work the failure must undo
-        throw new Error('disk full');
-      },
-    };
-    a.privacy.register(half);
-    const { erased, failed } = await a.privacy.eraseFor(alice.subject);
-    expect(failed).toEqual(['half-done']);
-    expect(erased).toEqual({ conversation: 2, diagnostics: 2, transcripts: 1 });
-    expect(await a.transcripts.get(alice.conversation)).toBeUndefined();
-    expect(await a.records.result(alice.resultId)).toBeUndefined();
-    expect(await a.transcripts.get(bob.conversation)).toBeDefined();
-  });
+  (backend.transaction ? test : test.skip)(
+    'privacy: erasure is one transaction — a failing source undoes only its own changes',
+    async () => {
+      const store = await stores.open();
+      const a = app(store, backend.transaction!(store));
+      const alice = await person(a, 'alice');
+      const bob = await person(a, 'bob');
+      const half: PersonalDataSource = {
+        name: 'half-done',
+        description: 'Une source qui échoue au milieu de son effacement',
+        export: async () => null,
+        erase: async () => {
+          await a.transcripts.delete(bob.conversation); // work the failure must undo
+          throw new Error('disk full');
+        },
+      };
+      a.privacy.register(half);
+      const { erased, failed } = await a.privacy.eraseFor(alice.subject);
+      expect(failed).toEqual(['half-done']);
+      expect(erased).toEqual({ conversation: 2, diagnostics: 2, transcripts: 1 });
+      expect(await a.transcripts.get(alice.conversation)).toBeUndefined();
+      expect(await a.records.result(alice.resultId)).toBeUndefined();
+      expect(await a.transcripts.get(bob.conversation)).toBeDefined();
+    },
+  );
 });

@@ -75,7 +75,11 @@ describe.each(backends.map((b) => [b.name, b] as const))('store contract: collec
   test('a change that throws leaves the document as it was', async () => {
     const c = (await stores.open()).collection<Doc>('docs');
     await c.put('k', { n: 1 });
-    await expect(c.update('k', () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    await expect(
+      c.update('k', () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(await c.get('k')).toEqual({ n: 1 });
   });
 
@@ -99,8 +103,24 @@ describe.each(backends.map((b) => [b.name, b] as const))('store contract: collec
 
   test('odd keys: prototype names, unicode, separators, long ids, NUL and lone surrogates', async () => {
     const c = (await stores.open()).collection<Doc>('keys');
-    const keys = ['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'prototype', '', ' ', 'Ça va ? 😀 日本語',
-      'emulator/conversations/a|b/', 'A', 'a', 'x'.repeat(5000), 'é'.repeat(600), 'nul\0byte', 'lone\ud800', '\uffffhash'];
+    const keys = [
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      'toString',
+      'prototype',
+      '',
+      ' ',
+      'Ça va ? 😀 日本語',
+      'emulator/conversations/a|b/',
+      'A',
+      'a',
+      'x'.repeat(5000),
+      'é'.repeat(600),
+      'nul\0byte',
+      'lone\ud800',
+      '\uffffhash',
+    ];
     for (const [i, key] of keys.entries()) await c.put(key, { n: i });
     for (const [i, key] of keys.entries()) expect(await c.get(key)).toEqual({ n: i });
     expect((await c.find(() => true)).map((e) => e.key).sort()).toEqual([...keys].sort());
@@ -162,7 +182,12 @@ describe.each(backends.map((b) => [b.name, b] as const))('store contract: collec
     await logs.open('😀'.repeat(300), { who: 'long' }, new Date('2026-03-01T00:00:00.000Z'));
     const seen: Array<[string, string, string]> = [];
     await logs.scan((key, header, updatedAt) => void seen.push([key, header.who, updatedAt.toISOString()]));
-    expect(seen.sort()).toEqual([['__proto__', 'a', at.toISOString()], ['😀'.repeat(300), 'long', '2026-03-01T00:00:00.000Z']].sort());
+    expect(seen.sort()).toEqual(
+      [
+        ['__proto__', 'a', at.toISOString()],
+        ['😀'.repeat(300), 'long', '2026-03-01T00:00:00.000Z'],
+      ].sort(),
+    );
     expect(await logKeysUpdatedBefore(logs, new Date('2026-02-03T04:05:06.000Z'))).toEqual([]);
     expect(await logKeysUpdatedBefore(logs, new Date('2026-02-03T04:05:06.001Z'))).toEqual(['__proto__']);
     expect((await logKeysUpdatedBefore(logs, new Date('2026-03-02T00:00:00.000Z'))).sort()).toEqual(['__proto__', '😀'.repeat(300)].sort());

@@ -223,7 +223,10 @@ describe('untrusted keys and values (prototype pollution)', () => {
 
   test('a value carrying an own __proto__ key round-trips as data and pollutes nothing', async () => {
     const c = store.collection<Record<string, unknown>>('users');
-    const value = JSON.parse('{"name":"x","__proto__":{"isAdvisor":true},"constructor":{"prototype":{"polluted":1}}}') as Record<string, unknown>;
+    const value = JSON.parse('{"name":"x","__proto__":{"isAdvisor":true},"constructor":{"prototype":{"polluted":1}}}') as Record<
+      string,
+      unknown
+    >;
     await c.put('u', value);
     await store.close();
     store = new ShardedFileStore(dir, { shards: SHARDS });

@@ -61,7 +61,10 @@ test('open, append, read, rewrite and delete; everything is back after a restart
 test('an append writes only its own lines: the file grows by exactly them, whatever the log holds', async () => {
   const l = logs();
   await l.open('long', { who: 'a' });
-  await l.append('long', Array.from({ length: 500 }, (_, n) => ({ n, text: 'x'.repeat(100) })));
+  await l.append(
+    'long',
+    Array.from({ length: 500 }, (_, n) => ({ n, text: 'x'.repeat(100) })),
+  );
   const before = fs.statSync(fileOf('long')).size;
   const inode = fs.statSync(fileOf('long')).ino;
   await l.append('long', [{ n: 500 }]);
@@ -112,7 +115,10 @@ test('tail gives the last record and the size without reading the whole log, als
   expect(await l.tail!('c')).toBeUndefined();
   await l.open('c', { who: 'a' });
   expect((await l.tail!('c'))!.last).toBeUndefined();
-  await l.append('c', Array.from({ length: 300 }, (_, n) => ({ n, text: 'y'.repeat(200) })));
+  await l.append(
+    'c',
+    Array.from({ length: 300 }, (_, n) => ({ n, text: 'y'.repeat(200) })),
+  );
   await reopen();
   expect(await logs().tail!('c')).toEqual({ last: { n: 299, text: 'y'.repeat(200) }, bytes: fs.statSync(fileOf('c')).size });
   fs.appendFileSync(fileOf('c'), '{"n":300,"te');

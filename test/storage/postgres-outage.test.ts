@@ -101,7 +101,9 @@ async function proxy(target: URL) {
       await migrate(pool, silentLogger);
       const broken = [...MIGRATIONS, { version: 99, name: 'broken', sql: 'CREATE TABLE half_done (x int); SELECT * FROM no_such_table' }];
       await expect(migrate(pool, silentLogger, broken)).rejects.toThrow(/no_such_table/);
-      const tables = await pool.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'half_done'`, [schema.name]);
+      const tables = await pool.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'half_done'`, [
+        schema.name,
+      ]);
       expect(tables.rowCount).toBe(0);
       await pool.query(`INSERT INTO schema_migrations (version, name) VALUES (100, 'from the future')`);
       await expect(migrate(pool, silentLogger)).rejects.toThrow(/version plus récente de Virage.*schéma 100/);

@@ -26,7 +26,7 @@ test('loaded shards stay within the budget, evicted shards read back intact, and
   }
   await store.flush();
   await c.get('key-0'); // a use when every shard is idle: the cache evicts down to its budget
-  const shardBytes = 2000 * 520 / 64; // about one shard
+  const shardBytes = (2000 * 520) / 64; // about one shard
   expect(store.cache.bytes).toBeLessThanOrEqual(BUDGET + 2 * shardBytes);
   expect(store.cache.size).toBeLessThan(64);
   for (let i = 0; i < 2000; i += 37) expect(await c.get(`key-${i}`)).toEqual(doc(i));

@@ -167,7 +167,11 @@ describe('update', () => {
   test('returning undefined deletes; a throwing change stores nothing', async () => {
     const c = store.collection<Conv>('counters');
     await c.put('k', { n: 1 });
-    await expect(c.update('k', () => { throw new Error('no'); })).rejects.toThrow('no');
+    await expect(
+      c.update('k', () => {
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
     expect(await c.get('k')).toEqual({ n: 1 });
     expect(await c.update('k', () => undefined)).toBeUndefined();
     expect(await c.get('k')).toBeUndefined();
@@ -177,10 +181,12 @@ describe('update', () => {
   test('the change receives a clone', async () => {
     const c = store.collection<Conv>('counters');
     await c.put('k', { n: 1 });
-    await c.update('k', (cur) => {
-      cur!.n = 50;
-      throw new Error('abort');
-    }).catch(() => undefined);
+    await c
+      .update('k', (cur) => {
+        cur!.n = 50;
+        throw new Error('abort');
+      })
+      .catch(() => undefined);
     expect(await c.get('k')).toEqual({ n: 1 });
   });
 });

@@ -67,7 +67,11 @@ test('three kill -9 during bursts of appends: every acknowledged message is kept
     const transcripts = new TranscriptStore(store);
     const kept = new Map<string, string[]>();
     for (const [conversation] of acknowledged) {
-      if (!kept.has(conversation)) kept.set(conversation, (await transcripts.get(conversation))!.entries.map((e) => e.activity.id));
+      if (!kept.has(conversation))
+        kept.set(
+          conversation,
+          (await transcripts.get(conversation))!.entries.map((e) => e.activity.id),
+        );
     }
     const missing = acknowledged.filter(([conversation, id]) => !kept.get(conversation)!.includes(id));
     expect(missing).toEqual([]);

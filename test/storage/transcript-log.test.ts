@@ -27,7 +27,10 @@ async function restart(): Promise<TranscriptStore> {
 test('seqs go on after a restart, also when the last activity was replaced or removed', async () => {
   let t = new TranscriptStore(store);
   await t.open(ID, 'dl_user', 'fr-FR');
-  await t.append(ID, [{ type: 'message', text: 'un' }, { type: 'message', text: 'deux' }]);
+  await t.append(ID, [
+    { type: 'message', text: 'un' },
+    { type: 'message', text: 'deux' },
+  ]);
   t = await restart();
   expect((await t.append(ID, [{ type: 'message', text: 'trois' }])).watermark).toBe(3);
   await t.replace(ID, `${ID}|0000003`, (a) => ({ ...a, text: 'trois bis' }));

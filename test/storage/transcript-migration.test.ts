@@ -21,10 +21,24 @@ const at = (hours: number) => new Date(BASE + hours * 3_600_000).toISOString();
 function legacyDoc(i: number): TranscriptDoc {
   const conversationId = `legacyConversation${String(i).padStart(4, '0')}`;
   const entries = Array.from({ length: 5 }, (_, k) => {
-    const activity = { type: 'message', id: `${conversationId}|${String(k + 3).padStart(7, '0')}`, timestamp: at(k - 5), text: `message ${k} « é »` };
+    const activity = {
+      type: 'message',
+      id: `${conversationId}|${String(k + 3).padStart(7, '0')}`,
+      timestamp: at(k - 5),
+      text: `message ${k} « é »`,
+    };
     return { seq: k + 3, size: JSON.stringify(activity).length, activity };
   });
-  return { conversationId, userId: `dl_user${i}`, locale: 'fr-FR', createdAt: at(-6), updatedAt: at(-1), lastSeq: 7, bytes: entries.reduce((n, e) => n + e.size, 0), entries };
+  return {
+    conversationId,
+    userId: `dl_user${i}`,
+    locale: 'fr-FR',
+    createdAt: at(-6),
+    updatedAt: at(-1),
+    lastSeq: 7,
+    bytes: entries.reduce((n, e) => n + e.size, 0),
+    entries,
+  };
 }
 
 test('every conversation of the former layout is read back, continues its seqs, and the old shards are gone', async () => {

@@ -19,7 +19,10 @@ function fakeClock(): Clock & { t: number; slept: number[] } {
   return c;
 }
 const httpError = (statusCode: number, headers?: Record<string, string>) =>
-  Object.assign(new Error(`HTTP ${statusCode}`), { statusCode, response: headers ? { headers: new Map(Object.entries(headers)) } : undefined });
+  Object.assign(new Error(`HTTP ${statusCode}`), {
+    statusCode,
+    response: headers ? { headers: new Map(Object.entries(headers)) } : undefined,
+  });
 
 describe('SlidingWindowLimiter with Teams windows', () => {
   it('lets 7 sends through in the first second, then spaces them by the 1 s, 2 s and 30 s windows', async () => {
@@ -67,24 +70,53 @@ describe('sendWithRetry', () => {
   it('honours Retry-After (seconds) when the response has one', async () => {
     const clock = fakeClock();
     let calls = 0;
-    await sendWithRetry(async () => {
-      if (++calls === 1) throw httpError(412, { 'retry-after': '3' });
-      return 'ok';
-    }, { clock });
+    await sendWithRetry(
+      async () => {
+        if (++calls === 1) throw httpError(412, { 'retry-after': '3' });
+        return 'ok';
+      },
+      { clock },
+    );
     expect(clock.slept).toEqual([3000]);
-    expect(retryAfterMs(httpError(429, { 'retry-after': 'Thu, 01 Jan 2032 00:00:10 GMT' }), Date.parse('2032-01-01T00:00:00Z'))).toBe(10_000);
+    expect(retryAfterMs(httpError(429, { 'retry-after': 'Thu, 01 Jan 2032 00:00:10 GMT' }), Date.parse('2032-01-01T00:00:00Z'))).toBe(
+      10_000,
+    );
   });
 
   it('does not retry other errors, and gives up after the attempts or past the deadline', async () => {
     const clock = fakeClock();
     let calls = 0;
-    await expect(sendWithRetry(async () => { calls++; throw httpError(400); }, { clock })).rejects.toThrow('HTTP 400');
+    await expect(
+      sendWithRetry(
+        async () => {
+          calls++;
+          throw httpError(400);
+        },
+        { clock },
+      ),
+    ).rejects.toThrow('HTTP 400');
     expect(calls).toBe(1);
     calls = 0;
-    await expect(sendWithRetry(async () => { calls++; throw httpError(502); }, { clock, maxAttempts: 3 })).rejects.toThrow('HTTP 502');
+    await expect(
+      sendWithRetry(
+        async () => {
+          calls++;
+          throw httpError(502);
+        },
+        { clock, maxAttempts: 3 },
+      ),
+    ).rejects.toThrow('HTTP 502');
     expect(calls).toBe(3);
     calls = 0;
-    await expect(sendWithRetry(async () => { calls++; throw httpError(429, { 'retry-after': '60' }); }, { clock })).rejects.toThrow();
+    await expect(
+      sendWithRetry(
+        async () => {
+          calls++;
+          throw httpError(429, { 'retry-after': '60' });
+        },
+        { clock },
+      ),
+    ).rejects.toThrow();
     expect(calls).toBe(1);
   });
 });
@@ -93,7 +125,13 @@ describe('installTeamsDelivery on a CloudAdapter', () => {
   it('paces a burst of 10 replies in one Teams conversation under 7 per second', async () => {
     const capture = await startCapture();
     const adapter = installTeamsDelivery(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})));
-    const reference = { channelId: 'msteams', serviceUrl: capture.url, conversation: { id: 'a:burst' } as any, bot: { id: 'b', name: 'Virage' }, user: { id: 'u', name: 'Test' } };
+    const reference = {
+      channelId: 'msteams',
+      serviceUrl: capture.url,
+      conversation: { id: 'a:burst' } as any,
+      bot: { id: 'b', name: 'Virage' },
+      user: { id: 'u', name: 'Test' },
+    };
     try {
       await adapter.continueConversationAsync('', reference, async (context) => {
         for (let i = 0; i < 10; i++) await context.sendActivity(`message ${i}`);
@@ -110,7 +148,13 @@ describe('installTeamsDelivery on a CloudAdapter', () => {
   it('leaves other channels unpaced', async () => {
     const capture = await startCapture();
     const adapter = installTeamsDelivery(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})));
-    const reference = { channelId: 'webchat', serviceUrl: capture.url, conversation: { id: 'w' } as any, bot: { id: 'b', name: 'Virage' }, user: { id: 'u', name: 'Test' } };
+    const reference = {
+      channelId: 'webchat',
+      serviceUrl: capture.url,
+      conversation: { id: 'w' } as any,
+      bot: { id: 'b', name: 'Virage' },
+      user: { id: 'u', name: 'Test' },
+    };
     try {
       await adapter.continueConversationAsync('', reference, async (context) => {
         for (let i = 0; i < 10; i++) await context.sendActivity(`m${i}`);
@@ -149,7 +193,12 @@ describe('Teams rendering checks', () => {
     expect(adaptiveCardProblems({ type: 'AdaptiveCard' }).join()).toContain('version');
   });
   it('flags markdown a TextBlock or a Teams message cannot render', () => {
-    const problems = adaptiveCardProblems(card('1.5', [{ type: 'TextBlock', text: '# Titre' }, { type: 'TextBlock', text: '![logo](x.png)' }]));
+    const problems = adaptiveCardProblems(
+      card('1.5', [
+        { type: 'TextBlock', text: '# Titre' },
+        { type: 'TextBlock', text: '![logo](x.png)' },
+      ]),
+    );
     expect(problems).toHaveLength(2);
     expect(teamsRenderingProblems({ text: '| a | b |\n|---|---|\n| 1 | 2 |' }).join()).toContain('tableau');
     expect(teamsRenderingProblems({ text: 'Bonjour, je suis **Virage**.\n\n- un\n- deux' })).toEqual([]);

@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 
-export function teamsFixture(name: string, serviceUrl: string, conversationId: string, overrides: Record<string, unknown> = {}): Record<string, any> {
+export function teamsFixture(
+  name: string,
+  serviceUrl: string,
+  conversationId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, any> {
   const raw = JSON.parse(readFileSync(path.join(projectRoot, 'test', 'fixtures', 'teams', `${name}.json`), 'utf8'));
   delete raw._comment;
   return { ...raw, serviceUrl, conversation: { ...raw.conversation, id: conversationId }, ...overrides };

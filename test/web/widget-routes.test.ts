@@ -72,7 +72,12 @@ describe('widget routes', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('Conversation avec Virage &lt;/script&gt;&lt;b&gt;CCI&lt;/b&gt;');
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((m) => m[1]!.match(/src="([^"?]+)/)?.[1])).toEqual(['/widget/contrast.js', '/session.js', '/widget/frame.js', '/webchat.js']);
+    expect(scripts.map((m) => m[1]!.match(/src="([^"?]+)/)?.[1])).toEqual([
+      '/widget/contrast.js',
+      '/session.js',
+      '/widget/frame.js',
+      '/webchat.js',
+    ]);
     expect(scripts.every((m) => m[2]!.trim() === '')).toBe(true);
   });
 
@@ -96,7 +101,9 @@ describe('widget routes', () => {
     const res = await fetch(`${app.url}/demo`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain(`<script src="${app.url}/widget.js" data-title="CCI Exemple" data-color="#00594f" data-logo="/demo/logo.svg" async></script>`);
+    expect(html).toContain(
+      `<script src="${app.url}/widget.js" data-title="CCI Exemple" data-color="#00594f" data-logo="/demo/logo.svg" async></script>`,
+    );
     expect(html).toContain('&lt;script src=&quot;' + app.url + '/widget.js&quot;');
     expect(html).toContain('CCI Exemple');
     const csp = res.headers.get('content-security-policy')!;

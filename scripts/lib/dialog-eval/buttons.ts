@@ -5,7 +5,11 @@ import type { Outcome } from './compare.js';
 import { fold, type SeenQuestion, type Sector } from './questions.js';
 
 const numbersIn = (s: string): number[] =>
-  [...fold(s).replace(/(\d)\s(?=\d{3}\b)/g, '$1').matchAll(/\d+(?:[.,]\d+)?/g)].map((m) => Number(m[0].replace(',', '.')));
+  [
+    ...fold(s)
+      .replace(/(\d)\s(?=\d{3}\b)/g, '$1')
+      .matchAll(/\d+(?:[.,]\d+)?/g),
+  ].map((m) => Number(m[0].replace(',', '.')));
 
 /** Does a numeric button (« 1 à 4 salariés », « Moins de 10 % », « 3 ou plus », « Aucun budget ») hold v? */
 function bandHolds(title: string, v: number): boolean {
@@ -61,7 +65,9 @@ export function buttonFor(want: Outcome, q: SeenQuestion, titles: string[], sect
 
 /** A button that says « it was an answer to the question » in a « did you mean to answer or to … ? » choice. */
 export function answerChoice(titles: string[]): string | undefined {
-  return titles.find((t) => /repon|question|continuer|diagnostic|c'etait une reponse/.test(fold(t)) && !/autre question|poser/.test(fold(t)));
+  return titles.find(
+    (t) => /repon|question|continuer|diagnostic|c'etait une reponse/.test(fold(t)) && !/autre question|poser/.test(fold(t)),
+  );
 }
 
 /** A button that confirms the bot's reading (« Oui, c'est ça »), for when it asks to check what it stored. */

@@ -47,7 +47,10 @@ export class Person {
   private readonly conversationId: string;
   sent = 0;
 
-  constructor(private readonly baseUrl: string, label: string) {
+  constructor(
+    private readonly baseUrl: string,
+    label: string,
+  ) {
     this.userId = `eval-${process.pid}-${++seq}-${label}`.replace(/[^A-Za-z0-9_-]/g, '_');
     this.conversationId = `conv-${this.userId}`;
   }
@@ -91,7 +94,9 @@ export const texts = (replies: any[]): string[] =>
   replies.filter((a) => a.type === 'message' && typeof a.text === 'string' && a.text.trim()).map((a) => a.text as string);
 
 export const buttons = (replies: any[]): string[] =>
-  replies.flatMap((a) => (a.suggestedActions?.actions ?? []).map((x: { title?: string; value?: unknown }) => String(x.title ?? x.value ?? '')));
+  replies.flatMap((a) =>
+    (a.suggestedActions?.actions ?? []).map((x: { title?: string; value?: unknown }) => String(x.title ?? x.value ?? '')),
+  );
 
 /** Choices of a multi-select Adaptive Card in the replies (value + title), with the question id of its submit. */
 export function cardChoices(replies: any[]): { questionId?: string; choices: Array<{ title: string; value: string }> } | undefined {

@@ -51,8 +51,19 @@ function escape(turn: Turn, kind: HijackKind, tries: number): string {
 
 export async function runConversation(ctx: Context, c: Conversation): Promise<ConversationResult> {
   const out: ConversationResult = {
-    id: c.id, split: c.split, firm: c.firm, finished: false, startedInOwnWords: false, turns: 0,
-    hijacks: [], checks: [], askedAgain: [], notAsked: c.notAsked?.length ?? 0, reasked: 0, unscripted: [], transcript: [],
+    id: c.id,
+    split: c.split,
+    firm: c.firm,
+    finished: false,
+    startedInOwnWords: false,
+    turns: 0,
+    hijacks: [],
+    checks: [],
+    askedAgain: [],
+    notAsked: c.notAsked?.length ?? 0,
+    reasked: 0,
+    unscripted: [],
+    transcript: [],
   };
   const person = new Person(ctx.server.baseUrl, c.id);
   const attempts = new Map<string, number>();

@@ -60,17 +60,20 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 export const devDir = path.join(corpusDir, 'dev');
 
 export function loadItems(questions: SeenQuestion[], dir = path.join(corpusDir, 'items')): Item[] {
-  const items: Item[] = existsSync(dir) ? readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .flatMap((f) => readJson(path.join(dir, f)) as Item[]) : [];
+  const items: Item[] = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .flatMap((f) => readJson(path.join(dir, f)) as Item[])
+    : [];
   const ids = new Set<string>();
   const known = new Set(questions.map((q) => q.id));
   for (const it of items) {
     if (ids.has(it.id)) throw new Error(`[eval-dialog] duplicate item id ${it.id}`);
     ids.add(it.id);
     if (!known.has(it.question)) throw new Error(`[eval-dialog] ${it.id}: unknown question ${it.question}`);
-    if (it.split !== 'tune' && it.split !== 'test' && it.split !== 'dev') throw new Error(`[eval-dialog] ${it.id}: split must be tune, test or dev`);
+    if (it.split !== 'tune' && it.split !== 'test' && it.split !== 'dev')
+      throw new Error(`[eval-dialog] ${it.id}: split must be tune, test or dev`);
     if (!it.text?.trim() || !it.expect) throw new Error(`[eval-dialog] ${it.id}: text and expect are required`);
   }
   return items;

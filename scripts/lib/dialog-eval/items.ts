@@ -54,9 +54,17 @@ export async function runItem(ctx: Context, item: Item): Promise<ItemResult> {
   const exp = item.expect as Expectation['expect'];
   const want: Expectation = { expect: exp, acceptable: item.acceptable, range: item.range };
   const base: ItemResult = {
-    id: item.id, question: item.question, split: item.split, text: item.text, kind,
+    id: item.id,
+    question: item.question,
+    split: item.split,
+    text: item.text,
+    kind,
     expected: kind === 'answer' ? [exp, ...(item.acceptable ?? [])].map(show).join(' | ') : `not stored (${kind}), question asked again`,
-    stored: '', firstTry: false, ok: false, path: '', reply: '',
+    stored: '',
+    firstTry: false,
+    ok: false,
+    path: '',
+    reply: '',
   };
   const person = new Person(ctx.server.baseUrl, item.id);
   try {
@@ -90,8 +98,7 @@ export async function runItem(ctx: Context, item: Item): Promise<ItemResult> {
       const answered = reasked && !turn.reprompt && textBefore(q, turn.texts).length >= 30;
       base.path = movedOn(turn) ? 'moved-on' : reasked ? (answered ? 'answered+reasked' : 'reasked') : 'clarification';
       base.ok =
-        stored === undefined &&
-        (kind === 'question' ? reasked && answered : reasked || (!movedOn(turn) && turn.buttons.length > 0));
+        stored === undefined && (kind === 'question' ? reasked && answered : reasked || (!movedOn(turn) && turn.buttons.length > 0));
       return base;
     }
     let stored = (await storedAnswers(ctx.server.virage, person.subject))[q.id];

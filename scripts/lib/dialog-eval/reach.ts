@@ -8,8 +8,7 @@ import { readTurn, type Turn } from './turn.js';
 /** Clicks the button whose title matches one of the candidates (exact, then prefix, then contained). */
 export function pickButton(titles: string[], candidates: string[]): string | undefined {
   for (const c of candidates.map(fold)) {
-    const hit =
-      titles.find((t) => fold(t) === c) ?? titles.find((t) => fold(t).startsWith(c)) ?? titles.find((t) => fold(t).includes(c));
+    const hit = titles.find((t) => fold(t) === c) ?? titles.find((t) => fold(t).startsWith(c)) ?? titles.find((t) => fold(t).includes(c));
     if (hit) return hit;
   }
   return undefined;

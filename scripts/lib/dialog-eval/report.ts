@@ -62,7 +62,9 @@ export function figures(items: ItemResult[], convs: ConversationResult[]): Figur
 }
 
 export function formatFigures(name: string, f: Figures): string[] {
-  const kinds = Object.entries(f.hijacksByKind).map(([k, n]) => `${k} ${n}`).join(', ');
+  const kinds = Object.entries(f.hijacksByKind)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   return [
     `== ${name} ==`,
     `  items: ${f.items} (${f.answerItems} answers, ${f.nonAnswerItems} questions/non-answers)`,
@@ -89,10 +91,14 @@ export function formatFailures(items: ItemResult[], convs: ConversationResult[],
     lines.push(`    stored:   ${i.stored}   path: ${i.path}`);
     lines.push(`    bot:      ${i.error ?? i.reply}`);
   }
-  const badConvs = convs.filter((c) => !c.finished || !c.startedInOwnWords || c.checks.some((x) => !x.ok) || c.hijacks.length || c.askedAgain.length || c.error);
+  const badConvs = convs.filter(
+    (c) => !c.finished || !c.startedInOwnWords || c.checks.some((x) => !x.ok) || c.hijacks.length || c.askedAgain.length || c.error,
+  );
   if (badConvs.length) lines.push('', `-- tune conversations with problems (${badConvs.length}) --`);
   for (const c of badConvs) {
-    lines.push(`[${c.finished ? 'finished' : 'NOT FINISHED'}] ${c.id} (${c.firm}) — ${c.turns} turns, ${c.reasked} re-asked${c.stuck ? `; stopped: ${c.stuck}` : ''}`);
+    lines.push(
+      `[${c.finished ? 'finished' : 'NOT FINISHED'}] ${c.id} (${c.firm}) — ${c.turns} turns, ${c.reasked} re-asked${c.stuck ? `; stopped: ${c.stuck}` : ''}`,
+    );
     if (!c.startedInOwnWords) lines.push('    the opening did not start the diagnostic: the button was clicked');
     if (c.error) lines.push(`    error: ${c.error}`);
     if (c.hijacks.length) lines.push(`    hijacks: ${c.hijacks.join(', ')}`);
@@ -104,7 +110,9 @@ export function formatFailures(items: ItemResult[], convs: ConversationResult[],
 }
 
 /** Per question: answer items, understood at first try, stored as meant, hijacks (for the JSON report). */
-export function perQuestion(items: ItemResult[]): Record<string, { answers: number; firstTry: number; storedAsMeant: number; hijacks: number }> {
+export function perQuestion(
+  items: ItemResult[],
+): Record<string, { answers: number; firstTry: number; storedAsMeant: number; hijacks: number }> {
   const out: Record<string, { answers: number; firstTry: number; storedAsMeant: number; hijacks: number }> = {};
   for (const i of items) {
     const q = (out[i.question] ??= { answers: 0, firstTry: 0, storedAsMeant: 0, hijacks: 0 });

@@ -36,9 +36,17 @@ export async function evaluate(
   try {
     const ctx: Context = { server, questions: loadQuestions(), sectors: loadSectors() };
     const width = opts.concurrency ?? 2;
-    const itemResults = await pool(items, width, (it) => runItem(ctx, it), (n) => opts.progress?.('items', n, items.length));
-    const convResults = await pool(conversations, width, (c) => runConversation(ctx, c), (n) =>
-      opts.progress?.('conversations', n, conversations.length),
+    const itemResults = await pool(
+      items,
+      width,
+      (it) => runItem(ctx, it),
+      (n) => opts.progress?.('items', n, items.length),
+    );
+    const convResults = await pool(
+      conversations,
+      width,
+      (c) => runConversation(ctx, c),
+      (n) => opts.progress?.('conversations', n, conversations.length),
     );
     return { items: itemResults, conversations: convResults, ms: performance.now() - t0 };
   } finally {

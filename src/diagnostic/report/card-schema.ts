@@ -45,15 +45,19 @@ export function checkCard(card: unknown): CardProblem[] {
   const problems: CardProblem[] = [];
   const root = card as Record<string, unknown> | null;
   if (!root || typeof root !== 'object' || root.type !== 'AdaptiveCard') return [{ path: '$', message: 'not an AdaptiveCard' }];
-  if (root.version !== CARD_VERSION) problems.push({ path: '$.version', message: `version must be "${CARD_VERSION}", got ${JSON.stringify(root.version)}` });
+  if (root.version !== CARD_VERSION)
+    problems.push({ path: '$.version', message: `version must be "${CARD_VERSION}", got ${JSON.stringify(root.version)}` });
   const visit = (node: unknown, path: string): void => {
     if (Array.isArray(node)) return node.forEach((child, i) => visit(child, `${path}[${i}]`));
     if (!node || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
-    if (typeof obj.type === 'string' && !(obj.type in ALLOWED_CARD_TYPES)) problems.push({ path, message: `type "${obj.type}" is not allowed` });
-    if (obj.type === 'TextBlock' && (typeof obj.text !== 'string' || obj.text.trim() === '')) problems.push({ path, message: 'TextBlock without text' });
+    if (typeof obj.type === 'string' && !(obj.type in ALLOWED_CARD_TYPES))
+      problems.push({ path, message: `type "${obj.type}" is not allowed` });
+    if (obj.type === 'TextBlock' && (typeof obj.text !== 'string' || obj.text.trim() === ''))
+      problems.push({ path, message: 'TextBlock without text' });
     if (obj.type === 'Image' && typeof obj.url !== 'string') problems.push({ path, message: 'Image without url' });
-    if (obj.type === 'Action.OpenUrl' && !/^https?:\/\//.test(String(obj.url))) problems.push({ path, message: 'Action.OpenUrl needs an http(s) url' });
+    if (obj.type === 'Action.OpenUrl' && !/^https?:\/\//.test(String(obj.url)))
+      problems.push({ path, message: 'Action.OpenUrl needs an http(s) url' });
     for (const key of CHILD_KEYS) {
       if (key === 'fallback' && typeof obj[key] === 'string') continue;
       if (key in obj && !(key === 'card' && obj.type !== 'Action.ShowCard')) visit(obj[key], `${path}.${key}`);

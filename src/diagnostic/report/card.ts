@@ -87,7 +87,11 @@ function aidLines(view: ReportView): Json[] {
       spacing: 'Small',
       items: [
         text(`[${a.name}](${a.url})`, { weight: 'Bolder' }),
-        text([`${a.scope} · ${a.operator}`, a.purpose, a.amount].filter(Boolean).join(' · '), { isSubtle: true, size: 'Small', spacing: 'None' }),
+        text([`${a.scope} · ${a.operator}`, a.purpose, a.amount].filter(Boolean).join(' · '), {
+          isSubtle: true,
+          size: 'Small',
+          spacing: 'None',
+        }),
       ],
     })),
   ];

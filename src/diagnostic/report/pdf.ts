@@ -54,7 +54,11 @@ function para(doc: Doc, text: string, opts: { bold?: boolean; color?: string; si
 /** « Libellé : https://… » with the URL clickable. */
 function link(doc: Doc, label: string, url: string, indent: number): void {
   const width = doc.page.width - 2 * MARGIN - indent;
-  doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(pdfText(`${label} : `), MARGIN + indent, doc.y, { width, continued: true });
+  doc
+    .font('Helvetica')
+    .fontSize(9.5)
+    .fillColor(INK)
+    .text(pdfText(`${label} : `), MARGIN + indent, doc.y, { width, continued: true });
   doc.fillColor('#1a5fb4').text(pdfText(url), { link: url, underline: false });
   doc.fillColor(INK);
 }
@@ -88,7 +92,12 @@ function axisTable(doc: Doc, view: ReportView, color: string): void {
   const barW = w - 290;
   doc.font('Helvetica-Bold').fontSize(10).fillColor(INK);
   doc.text('Axe', col[0], doc.y, { width: 200 }).moveUp().text('Score', col[1], doc.y, { width: 60 });
-  doc.moveTo(x, doc.y + 2).lineTo(x + w, doc.y + 2).lineWidth(0.6).strokeColor('#9aa5b1').stroke();
+  doc
+    .moveTo(x, doc.y + 2)
+    .lineTo(x + w, doc.y + 2)
+    .lineWidth(0.6)
+    .strokeColor('#9aa5b1')
+    .stroke();
   doc.y += 6;
   doc.font('Helvetica').fontSize(10);
   for (const a of view.axes) {
@@ -96,8 +105,15 @@ function axisTable(doc: Doc, view: ReportView, color: string): void {
     doc.fillColor(INK).text(pdfText(a.label), col[0], y, { width: 205 });
     const rowBottom = doc.y;
     doc.text(a.score === null ? 'non évalué' : `${a.score}/100`, col[1], y, { width: 65 });
-    doc.rect(col[2], y + 1, barW, 9).fillColor('#e4e7eb').fill();
-    if (a.score) doc.rect(col[2], y + 1, (barW * a.score) / 100, 9).fillColor(color).fill();
+    doc
+      .rect(col[2], y + 1, barW, 9)
+      .fillColor('#e4e7eb')
+      .fill();
+    if (a.score)
+      doc
+        .rect(col[2], y + 1, (barW * a.score) / 100, 9)
+        .fillColor(color)
+        .fill();
     doc.y = Math.max(rowBottom, y + 13) + 3;
   }
   doc.x = MARGIN;
@@ -120,7 +136,12 @@ function progressTable(doc: Doc, view: ReportView, color: string): void {
   doc.text('Avant', col[1], top, { width: 48 });
   doc.text('Après', col[2], top, { width: 48 });
   doc.text('Écart', col[3], top, { width: 48 });
-  doc.moveTo(x, doc.y + 2).lineTo(x + w, doc.y + 2).lineWidth(0.6).strokeColor('#9aa5b1').stroke();
+  doc
+    .moveTo(x, doc.y + 2)
+    .lineTo(x + w, doc.y + 2)
+    .lineWidth(0.6)
+    .strokeColor('#9aa5b1')
+    .stroke();
   doc.y += 6;
   doc.font('Helvetica').fontSize(9.5);
   const rows = [{ label: 'Score global', ...p.overall }, ...p.axes];
@@ -132,9 +153,20 @@ function progressTable(doc: Doc, view: ReportView, color: string): void {
     doc.text(r.after === null ? '–' : String(r.after), col[2], y, { width: 48 });
     doc.text(pdfText(deltaText(r.delta)), col[3], y, { width: 48 });
     doc.rect(col[4], y, barW, 5).fillColor('#e4e7eb').fill();
-    if (r.before) doc.rect(col[4], y, (barW * r.before) / 100, 5).fillColor('#9aa5b1').fill();
-    doc.rect(col[4], y + 6, barW, 5).fillColor('#e4e7eb').fill();
-    if (r.after) doc.rect(col[4], y + 6, (barW * r.after) / 100, 5).fillColor(color).fill();
+    if (r.before)
+      doc
+        .rect(col[4], y, (barW * r.before) / 100, 5)
+        .fillColor('#9aa5b1')
+        .fill();
+    doc
+      .rect(col[4], y + 6, barW, 5)
+      .fillColor('#e4e7eb')
+      .fill();
+    if (r.after)
+      doc
+        .rect(col[4], y + 6, (barW * r.after) / 100, 5)
+        .fillColor(color)
+        .fill();
     doc.y = Math.max(rowBottom, y + 13) + 3;
   }
   para(doc, 'Barre grise : votre diagnostic précédent ; barre en couleur : celui-ci.', { color: MUTED, size: 8.5 });
@@ -154,7 +186,10 @@ function plan(doc: Doc, view: ReportView, color: string, options: PdfOptions): v
     doc.moveDown(0.4);
     para(doc, `${i + 1}. ${p.title}`, { bold: true, size: 12 });
     para(doc, p.why);
-    para(doc, `Effort : ${p.effortLabel} · Coût : ${p.cost.label}${p.inHouse ? ` · Temps : ${p.inHouse.label}` : ''}`, { color: MUTED, size: 9.5 });
+    para(doc, `Effort : ${p.effortLabel} · Coût : ${p.cost.label}${p.inHouse ? ` · Temps : ${p.inHouse.label}` : ''}`, {
+      color: MUTED,
+      size: 9.5,
+    });
     for (const slug of p.guides) {
       const title = options.guideTitle?.(slug) ?? slug;
       if (guideUrl) link(doc, `Guide « ${title} »`, guideUrl(slug), 12);
@@ -187,7 +222,11 @@ function comparisonsAndSources(doc: Doc, view: ReportView, color: string): void 
     heading(doc, 'Les entreprises comme la vôtre', color);
     for (const c of view.comparisons) {
       para(doc, `• ${c.text}`);
-      para(doc, `Source : ${c.source.label} (${c.source.year}), vérifiée le ${frenchIsoDate(c.source.checked)}`, { color: MUTED, size: 8.5, indent: 10 });
+      para(doc, `Source : ${c.source.label} (${c.source.year}), vérifiée le ${frenchIsoDate(c.source.checked)}`, {
+        color: MUTED,
+        size: 8.5,
+        indent: 10,
+      });
     }
   }
   heading(doc, 'Sources', color);
@@ -207,11 +246,16 @@ function footers(doc: Doc, view: ReportView): void {
       .font('Helvetica')
       .fontSize(8.5)
       .fillColor(MUTED)
-      .text(pdfText(`Virage · Rapport de diagnostic du ${view.dateLabel} · page ${i + 1} sur ${range.count}`), MARGIN, doc.page.height - 35, {
-        width: doc.page.width - 2 * MARGIN,
-        align: 'center',
-        lineBreak: false,
-      });
+      .text(
+        pdfText(`Virage · Rapport de diagnostic du ${view.dateLabel} · page ${i + 1} sur ${range.count}`),
+        MARGIN,
+        doc.page.height - 35,
+        {
+          width: doc.page.width - 2 * MARGIN,
+          align: 'center',
+          lineBreak: false,
+        },
+      );
     doc.page.margins.bottom = bottom;
   }
 }
@@ -223,7 +267,13 @@ export function renderReportPdf(result: DiagnosticResult, options: PdfOptions = 
   parseHexColor(color);
   const chart =
     options.chartPng ??
-    renderRadarSvg(radarScoresOf(view), { ...previousSeriesOf(view), size: CHART_SIZE, color, overall: view.overall, ...(view.overall === null ? {} : { levelLabel: view.levelLabel }) });
+    renderRadarSvg(radarScoresOf(view), {
+      ...previousSeriesOf(view),
+      size: CHART_SIZE,
+      color,
+      overall: view.overall,
+      ...(view.overall === null ? {} : { levelLabel: view.levelLabel }),
+    });
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -37,5 +37,11 @@ export function progressCardItems(view: ReportView): Json[] {
 export function progressTextLines(view: ReportView): string[] {
   const p = view.progress;
   if (!p) return [];
-  return ['', `**${progressHeading(view)}**`, progressSummary(view), `- Score global : ${changeText(p.overall)}`, ...p.axes.map((a) => `- ${a.short} : ${changeText(a)}`)];
+  return [
+    '',
+    `**${progressHeading(view)}**`,
+    progressSummary(view),
+    `- Score global : ${changeText(p.overall)}`,
+    ...p.axes.map((a) => `- ${a.short} : ${changeText(a)}`),
+  ];
 }

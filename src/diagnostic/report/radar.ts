@@ -9,7 +9,15 @@ import { LegendComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { AXIS_IDS } from '../types.js';
 import { SHORT_AXIS_LABELS, type ReportView } from './view.js';
-import { clean, DEFAULT_CHART_COLOR, parseHexColor, previousSeriesOf, radarScoresOf, type RadarOptions, type RadarScores } from './radar-data.js';
+import {
+  clean,
+  DEFAULT_CHART_COLOR,
+  parseHexColor,
+  previousSeriesOf,
+  radarScoresOf,
+  type RadarOptions,
+  type RadarScores,
+} from './radar-data.js';
 
 echarts.use([RadarChart, TitleComponent, LegendComponent, SVGRenderer]);
 
@@ -18,7 +26,8 @@ const INK = '#1f2933';
 const MUTED = '#5f6b7a';
 
 function checkSize(size: number): number {
-  if (!Number.isInteger(size) || size < 200 || size > 2000) throw new RangeError(`[radar] size must be an integer in 200–2000, got ${size}`);
+  if (!Number.isInteger(size) || size < 200 || size > 2000)
+    throw new RangeError(`[radar] size must be an integer in 200–2000, got ${size}`);
   return size;
 }
 
@@ -40,10 +49,22 @@ export function renderRadarSvg(scores: RadarScores, options: RadarOptions = {}):
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: FONT },
     title: [
-      { text: options.title ?? 'Votre maturité numérique', left: 'center', top: 14 * k, textStyle: { fontSize: 22 * k, color: INK, fontWeight: 'bold' } },
+      {
+        text: options.title ?? 'Votre maturité numérique',
+        left: 'center',
+        top: 14 * k,
+        textStyle: { fontSize: 22 * k, color: INK, fontWeight: 'bold' },
+      },
       ...(o === null
         ? []
-        : [{ text: `Score global : ${Math.round(o)}/100${options.levelLabel ? ` · ${options.levelLabel}` : ''}`, left: 'center', bottom: 16 * k, textStyle: { fontSize: 18 * k, color } }]),
+        : [
+            {
+              text: `Score global : ${Math.round(o)}/100${options.levelLabel ? ` · ${options.levelLabel}` : ''}`,
+              left: 'center',
+              bottom: 16 * k,
+              textStyle: { fontSize: 18 * k, color },
+            },
+          ]),
     ],
     radar: {
       center: ['50%', '52%'],
@@ -51,13 +72,27 @@ export function renderRadarSvg(scores: RadarScores, options: RadarOptions = {}):
       startAngle: 90,
       splitNumber: 4,
       shape: 'polygon',
-      indicator: order.map((a, i) => ({ name: `${SHORT_AXIS_LABELS[a]}\n${values[i] === null ? '–' : Math.round(values[i]!)}`, max: 100, min: 0 })),
+      indicator: order.map((a, i) => ({
+        name: `${SHORT_AXIS_LABELS[a]}\n${values[i] === null ? '–' : Math.round(values[i]!)}`,
+        max: 100,
+        min: 0,
+      })),
       axisName: { color: INK, fontSize: 15 * k, lineHeight: 19 * k },
       axisLine: { lineStyle: { color: '#cbd2d9' } },
       splitLine: { lineStyle: { color: ['#cbd2d9', '#cbd2d9', '#cbd2d9', '#9aa5b1'], width: 1.3 * k } },
       splitArea: { show: false },
     },
-    ...(before ? { legend: { data: [beforeName, 'Aujourd’hui'], top: 44 * k, textStyle: { fontSize: 13 * k, color: INK }, itemWidth: 22 * k, itemHeight: 10 * k } } : {}),
+    ...(before
+      ? {
+          legend: {
+            data: [beforeName, 'Aujourd’hui'],
+            top: 44 * k,
+            textStyle: { fontSize: 13 * k, color: INK },
+            itemWidth: 22 * k,
+            itemHeight: 10 * k,
+          },
+        }
+      : {}),
     series: [
       ...(before
         ? [
@@ -100,4 +135,3 @@ export function renderRadarForView(view: ReportView, options: Omit<RadarOptions,
     levelLabel: view.overall === null ? undefined : view.levelLabel,
   });
 }
-

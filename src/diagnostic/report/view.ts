@@ -13,7 +13,6 @@ import { AXIS_IDS, type AxisId, type Profile } from '../types.js';
 
 export type { DiagnosticResult };
 
-
 /** Short axis names for the chart and the bars (the questionnaire's labels are longer). */
 export const SHORT_AXIS_LABELS: Record<AxisId, string> = {
   strategie: 'Stratégie',
@@ -34,7 +33,11 @@ const SIZE_LABELS: Record<string, string> = {
   '50-249': '50 à 249 salariés',
   '250+': '250 salariés ou plus',
 };
-const CLIENTELE_LABELS: Record<string, string> = { b2b: 'clients professionnels', b2c: 'clients particuliers', mixte: 'clients particuliers et professionnels' };
+const CLIENTELE_LABELS: Record<string, string> = {
+  b2b: 'clients professionnels',
+  b2c: 'clients particuliers',
+  mixte: 'clients particuliers et professionnels',
+};
 
 export interface AxisView {
   axis: AxisId;
@@ -90,7 +93,7 @@ export interface ProgressView {
   declined: number;
 }
 
-export const DISCLAIMER = 'Ce score est indicatif : il ne constitue pas une décision et ne remplace pas l\'avis d\'un conseiller.';
+export const DISCLAIMER = "Ce score est indicatif : il ne constitue pas une décision et ne remplace pas l'avis d'un conseiller.";
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
@@ -129,9 +132,11 @@ export function toReportView(result: DiagnosticResult, extraSources: readonly So
   const addSource = (s: SourceView) => {
     if (!sources.has(s.url)) sources.set(s.url, s);
   };
-  for (const c of result.comparisons) addSource({ label: `${c.source.label} (${c.source.year})`, url: c.source.url, checked: c.source.checked });
+  for (const c of result.comparisons)
+    addSource({ label: `${c.source.label} (${c.source.year})`, url: c.source.url, checked: c.source.checked });
   const planAids = result.plan.aids ?? [];
-  for (const a of [...planAids, ...result.plan.priorities.flatMap((p) => p.aids)]) addSource({ label: a.name, url: a.url, checked: a.checked });
+  for (const a of [...planAids, ...result.plan.priorities.flatMap((p) => p.aids)])
+    addSource({ label: a.name, url: a.url, checked: a.checked });
   extraSources.forEach(addSource);
   const advisorReasons = result.advisorSuggested?.reasons ?? [];
   return {
@@ -185,7 +190,8 @@ export function scoreText(score: number | null): string {
 export function scoringSources(scoring: ScoringModel): SourceView[] {
   const out: SourceView[] = [];
   const l = scoring.levelsSource;
-  if (l) out.push({ label: `Paliers des niveaux : évaluation européenne de maturité numérique (${l.year})`, url: l.url, checked: l.checked });
+  if (l)
+    out.push({ label: `Paliers des niveaux : évaluation européenne de maturité numérique (${l.year})`, url: l.url, checked: l.checked });
   const s = scoring.socle.source;
   out.push({ label: `${scoring.socle.label} : indicateur européen d'intensité numérique (${s.year})`, url: s.url, checked: s.checked });
   return out;

@@ -18,9 +18,44 @@ function prepared(options: readonly ChoiceOption[]) {
   return p;
 }
 
-const ORDINAL_FILLERS = new Set(['le', 'la', 'l', 'numero', 'no', 'n', 'option', 'choix', 'reponse', 'c', 'est', 'ce', 'plutot', 'je', 'prends', 'dirais', 'choisis', 'alors', 'euh', 'bah', 'ben']);
-const NUMBER_WORDS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10 };
-const NONE_OF_THEM = /^(?:aucun|aucune|rien|non|aucun des deux|ni l'un ni l'autre|rien de tout ca|aucune de ces options|pas du tout|nada|rien du tout|aucun d'eux|rien de cela|aucune des trois)$|\b(?:rien de tout ca|aucun(?:e)? de (?:ces|ceux|celles)|ni l'un ni l'autre)\b/;
+const ORDINAL_FILLERS = new Set([
+  'le',
+  'la',
+  'l',
+  'numero',
+  'no',
+  'n',
+  'option',
+  'choix',
+  'reponse',
+  'c',
+  'est',
+  'ce',
+  'plutot',
+  'je',
+  'prends',
+  'dirais',
+  'choisis',
+  'alors',
+  'euh',
+  'bah',
+  'ben',
+]);
+const NUMBER_WORDS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+};
+const NONE_OF_THEM =
+  /^(?:aucun|aucune|rien|non|aucun des deux|ni l'un ni l'autre|rien de tout ca|aucune de ces options|pas du tout|nada|rien du tout|aucun d'eux|rien de cela|aucune des trois)$|\b(?:rien de tout ca|aucun(?:e)? de (?:ces|ceux|celles)|ni l'un ni l'autre)\b/;
 
 /** Option picked by position when the message is only an ordinal or a small number. */
 function byOrdinal(text: string, options: readonly ChoiceOption[]): ChoiceOption | undefined {
@@ -60,7 +95,10 @@ export function extractMulti(text: string, options: readonly ChoiceOption[]): Ex
   if (options.length === 0) return notUnderstood;
   const all = matchOptions(text, prepared(options));
   const full = withoutSubsumed(all.filter((h) => h.score === 1 || (h.score >= 0.66 && h.length >= 3)));
-  const ids = full.filter((h) => !h.negated).sort((a, b) => a.position - b.position).map((h) => h.id);
+  const ids = full
+    .filter((h) => !h.negated)
+    .sort((a, b) => a.position - b.position)
+    .map((h) => h.id);
   const excluded = full.filter((h) => h.negated).map((h) => h.id);
   if (ids.length > 0) return found({ ids, excluded, none: false }, 0.9);
   const firstN = /\bles (deux|trois|quatre|2|3|4) (?:premiers|premieres)\b/.exec(fold(text));
@@ -70,7 +108,10 @@ export function extractMulti(text: string, options: readonly ChoiceOption[]): Ex
   }
   const ord = byOrdinal(text, options);
   if (ord) return found({ ids: [ord.id], excluded, none: false }, 0.85);
-  const f = fold(text).replace(/[!.?,]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const f = fold(text)
+    .replace(/[!.?,]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (NONE_OF_THEM.test(f) || (excluded.length > 0 && ids.length === 0)) {
     return found({ ids: [], excluded, none: true }, excluded.length > 0 ? 0.8 : 0.85);
   }

@@ -17,8 +17,17 @@ export type Lexeme =
   | { t: 'w'; w: string };
 
 const SCALE_AFTER_DIGITS: Record<string, number> = {
-  k: 1000, ke: 1000, kilo: 1000, mille: 1000, mil: 1000, million: 1e6, millions: 1e6, m: 1e6, md: 1e9,
-  milliard: 1e9, milliards: 1e9,
+  k: 1000,
+  ke: 1000,
+  kilo: 1000,
+  mille: 1000,
+  mil: 1000,
+  million: 1e6,
+  millions: 1e6,
+  m: 1e6,
+  md: 1e9,
+  milliard: 1e9,
+  milliards: 1e9,
 };
 
 /** Split a folded text into raw words and digit groups. */
@@ -40,9 +49,11 @@ function rawWords(folded: string): string[] {
 
 /** Lexemes of a folded text. */
 export function lex(folded: string): Lexeme[] {
-  const ws = rawWords(folded).map((w) => w.replace(/\.+$/, '')).filter(Boolean);
+  const ws = rawWords(folded)
+    .map((w) => w.replace(/\.+$/, ''))
+    .filter(Boolean);
   const out: Lexeme[] = [];
-  for (let i = 0; i < ws.length; ) {
+  for (let i = 0; i < ws.length;) {
     const w = ws[i];
     if (/^\d+(?:\.\d+)?$/.test(w)) {
       let value = Number(w);

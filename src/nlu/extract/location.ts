@@ -32,15 +32,87 @@ export interface TerritoryIndex {
 }
 
 const COMMON_WORDS = new Set([
-  'cher', 'lot', 'aube', 'manche', 'somme', 'nord', 'var', 'orne', 'eure', 'vienne', 'indre', 'gard', 'tarn', 'marne',
-  'meuse', 'oise', 'aude', 'gers', 'sens', 'tours', 'vitre', 'centre', 'provence', 'cognac', 'dole', 'agen', 'ain',
-  'creuse', 'loire', 'lens', 'flers', 'nice', 'gap', 'riom', 'saintes', 'vernon', 'laval', 'bar', 'dax', 'muret',
+  'cher',
+  'lot',
+  'aube',
+  'manche',
+  'somme',
+  'nord',
+  'var',
+  'orne',
+  'eure',
+  'vienne',
+  'indre',
+  'gard',
+  'tarn',
+  'marne',
+  'meuse',
+  'oise',
+  'aude',
+  'gers',
+  'sens',
+  'tours',
+  'vitre',
+  'centre',
+  'provence',
+  'cognac',
+  'dole',
+  'agen',
+  'ain',
+  'creuse',
+  'loire',
+  'lens',
+  'flers',
+  'nice',
+  'gap',
+  'riom',
+  'saintes',
+  'vernon',
+  'laval',
+  'bar',
+  'dax',
+  'muret',
 ]);
-const CUES = new Set(['le', 'la', 'l', 'les', 'dans', 'en', 'du', 'de', 'des', 'a', 'au', 'sur', 'pres', 'vers', 'departement', 'region', 'cote', 'secteur', 'ville', 'sud', 'nord', 'est', 'ouest', 'base', 'bases', 'installe', 'installes', 'situe', 'situes', 'vers']);
+const CUES = new Set([
+  'le',
+  'la',
+  'l',
+  'les',
+  'dans',
+  'en',
+  'du',
+  'de',
+  'des',
+  'a',
+  'au',
+  'sur',
+  'pres',
+  'vers',
+  'departement',
+  'region',
+  'cote',
+  'secteur',
+  'ville',
+  'sud',
+  'nord',
+  'est',
+  'ouest',
+  'base',
+  'bases',
+  'installe',
+  'installes',
+  'situe',
+  'situes',
+  'vers',
+]);
 
 /** Folded, hyphens and apostrophes as spaces, single spaces. */
 function key(s: string): string {
-  return fold(s).replace(/[-'’]/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return fold(s)
+    .replace(/[-'’]/g, ' ')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function withoutArticle(k: string): string {

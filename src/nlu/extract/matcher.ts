@@ -50,11 +50,87 @@ export interface OptionHit {
 }
 
 // Negations, and verbs that say something was dropped (« on a arrêté le site »).
-const NEGATORS = new Set(['pas', 'ni', 'sans', 'aucun', 'aucune', 'jamais', 'plus', 'rien', 'nul', 'nulle', 'arrete', 'abandonne', 'ferme', 'supprime', 'stoppe']);
-const BOUNDARIES = new Set(['mais', 'sauf', 'seulement', 'juste', 'uniquement', 'que', 'qu', 'sinon', 'cependant', 'pourtant', 'plutot', 'non', 'si', 'ou', 'alors', 'donc', 'car', 'puisque', 'parce', 'contre', 'revanche', 'quand', 'meme', 'tandis']);
+const NEGATORS = new Set([
+  'pas',
+  'ni',
+  'sans',
+  'aucun',
+  'aucune',
+  'jamais',
+  'plus',
+  'rien',
+  'nul',
+  'nulle',
+  'arrete',
+  'abandonne',
+  'ferme',
+  'supprime',
+  'stoppe',
+]);
+const BOUNDARIES = new Set([
+  'mais',
+  'sauf',
+  'seulement',
+  'juste',
+  'uniquement',
+  'que',
+  'qu',
+  'sinon',
+  'cependant',
+  'pourtant',
+  'plutot',
+  'non',
+  'si',
+  'ou',
+  'alors',
+  'donc',
+  'car',
+  'puisque',
+  'parce',
+  'contre',
+  'revanche',
+  'quand',
+  'meme',
+  'tandis',
+]);
 
 // Frequent short words of a chat answer that are close in spelling to option words but never stand for them.
-const COMMON = new Set(['mais', 'tous', 'tout', 'toute', 'toutes', 'fait', 'faut', 'font', 'sont', 'avec', 'dans', 'pour', 'chez', 'vers', 'aussi', 'encore', 'deja', 'bien', 'tres', 'trop', 'peut', 'veux', 'vais', 'avait', 'etait', 'quand', 'comme', 'apres', 'avant', 'depuis', 'notre', 'votre', 'leur', 'leurs']);
+const COMMON = new Set([
+  'mais',
+  'tous',
+  'tout',
+  'toute',
+  'toutes',
+  'fait',
+  'faut',
+  'font',
+  'sont',
+  'avec',
+  'dans',
+  'pour',
+  'chez',
+  'vers',
+  'aussi',
+  'encore',
+  'deja',
+  'bien',
+  'tres',
+  'trop',
+  'peut',
+  'veux',
+  'vais',
+  'avait',
+  'etait',
+  'quand',
+  'comme',
+  'apres',
+  'avant',
+  'depuis',
+  'notre',
+  'votre',
+  'leur',
+  'leurs',
+]);
 
 const DIGIT_WORDS: Record<string, string> = { 2: 'deux', 3: 'trois', 4: 'quatre' };
 
@@ -120,7 +196,13 @@ export function prepareOptions(options: readonly PhraseOption[]): Prepared {
       .filter((p) => p.words.length > 0)
       .map(({ phrase, words }) => {
         const stems = words.map(stem);
-        return { words, stems, denied: deniedWord(phrase, words), wordKeys: words.map((w) => `w:${w}`), stemKeys: stems.map((x) => `s:${x}`) };
+        return {
+          words,
+          stems,
+          denied: deniedWord(phrase, words),
+          wordKeys: words.map((w) => `w:${w}`),
+          stemKeys: stems.map((x) => `s:${x}`),
+        };
       }),
   }));
   const index = new Map<string, Array<[number, number]>>();
@@ -147,7 +229,8 @@ export function prepareOptions(options: readonly PhraseOption[]): Prepared {
 /** The vocabulary word a typo most likely stands for (« facebok » → « facebook »), or null. */
 function correct(word: string, p: Prepared): string | null {
   // Function words are never typos of an option word (« mais » is not « mails »).
-  if (word.length < 4 || p.words.has(word) || isStopWord(word) || NEGATORS.has(word) || BOUNDARIES.has(word) || COMMON.has(word)) return null;
+  if (word.length < 4 || p.words.has(word) || isStopWord(word) || NEGATORS.has(word) || BOUNDARIES.has(word) || COMMON.has(word))
+    return null;
   const cached = p.corrections.get(word);
   if (cached !== undefined) return cached;
   let best: string | null = null;
@@ -228,9 +311,21 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
         if (first < 0 || idx < first) first = idx;
       }
       if (matched === 0) continue;
-      const hit = { id: o.id, score: matched / p.words.length, length: p.words.length, negated: deniedPos >= 0 ? !toks[deniedPos].neg : toks[first].neg, position: first, positions };
+      const hit = {
+        id: o.id,
+        score: matched / p.words.length,
+        length: p.words.length,
+        negated: deniedPos >= 0 ? !toks[deniedPos].neg : toks[first].neg,
+        position: first,
+        positions,
+      };
       // The best phrase of an option: the fullest, then one not denied, then the longest.
-      if (!best || hit.score > best.score || (hit.score === best.score && (best.negated && !hit.negated || (best.negated === hit.negated && hit.length > best.length)))) best = hit;
+      if (
+        !best ||
+        hit.score > best.score ||
+        (hit.score === best.score && ((best.negated && !hit.negated) || (best.negated === hit.negated && hit.length > best.length)))
+      )
+        best = hit;
     }
     if (best) hits.push(best);
   }

@@ -17,35 +17,125 @@ export interface QuantityHit {
 }
 
 const APPROX_NOUNS: Record<string, number> = {
-  dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40,
-  cinquantaine: 50, soixantaine: 60, centaine: 100, millier: 1000,
+  dizaine: 10,
+  douzaine: 12,
+  quinzaine: 15,
+  vingtaine: 20,
+  trentaine: 30,
+  quarantaine: 40,
+  cinquantaine: 50,
+  soixantaine: 60,
+  centaine: 100,
+  millier: 1000,
 };
 const UNITS = new Set(['€', 'euro', 'euros', 'eur', 'balles', 'k€', '%', 'salaries', 'personnes', 'employes', 'ht', 'ttc']);
 const ZERO_WORDS = new Set(['aucun', 'aucune', 'rien', 'zero', 'nada', 'personne', 'nul', 'nulle']);
 
-const YEAR_BEFORE = new Set(['en', 'depuis', 'de', 'des', 'dès', 'annee', 'an', 'fin', 'debut', 'mi', 'avant', 'apres', 'jusqu', 'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre', 'printemps', 'ete', 'automne', 'hiver', 'rentree']);
+const YEAR_BEFORE = new Set([
+  'en',
+  'depuis',
+  'de',
+  'des',
+  'dès',
+  'annee',
+  'an',
+  'fin',
+  'debut',
+  'mi',
+  'avant',
+  'apres',
+  'jusqu',
+  'janvier',
+  'fevrier',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'aout',
+  'septembre',
+  'octobre',
+  'novembre',
+  'decembre',
+  'printemps',
+  'ete',
+  'automne',
+  'hiver',
+  'rentree',
+]);
 // « donc six en tout », « soit 12 au total »: the total said after the parts.
 const TOTAL_BEFORE: Seq[] = [['donc'], ['soit'], ['au', 'total'], ['en', 'tout'], ['total']];
-const TOTAL_AFTER: Seq[] = [['en', 'tout'], ['au', 'total']];
+const TOTAL_AFTER: Seq[] = [
+  ['en', 'tout'],
+  ['au', 'total'],
+];
 
 type Seq = string[];
 const BELOW_BEFORE: Seq[] = [
-  ['moins', 'de'], ['moins', 'd'], ['pas', 'plus', 'de'], ['au', 'plus'], ['max'], ['maximum'], ['maxi'],
-  ['jusqu', 'a'], ['<'], ['sous', 'les'], ['en', 'dessous', 'de'], ['inferieur', 'a'], ['moins', 'que'],
-  ['pas', 'encore'], ['meme', 'pas'], ['a', 'peine'],
+  ['moins', 'de'],
+  ['moins', 'd'],
+  ['pas', 'plus', 'de'],
+  ['au', 'plus'],
+  ['max'],
+  ['maximum'],
+  ['maxi'],
+  ['jusqu', 'a'],
+  ['<'],
+  ['sous', 'les'],
+  ['en', 'dessous', 'de'],
+  ['inferieur', 'a'],
+  ['moins', 'que'],
+  ['pas', 'encore'],
+  ['meme', 'pas'],
+  ['a', 'peine'],
 ];
 const ABOVE_BEFORE: Seq[] = [
-  ['plus', 'de'], ['plus', 'd'], ['au', 'moins'], ['minimum'], ['mini'], ['>'], ['au', 'dela', 'de'],
-  ['superieur', 'a'], ['+', 'de'], ['bien', 'plus', 'de'], ['largement', 'plus', 'de'], ['plus', 'que'],
+  ['plus', 'de'],
+  ['plus', 'd'],
+  ['au', 'moins'],
+  ['minimum'],
+  ['mini'],
+  ['>'],
+  ['au', 'dela', 'de'],
+  ['superieur', 'a'],
+  ['+', 'de'],
+  ['bien', 'plus', 'de'],
+  ['largement', 'plus', 'de'],
+  ['plus', 'que'],
 ];
 const APPROX_BEFORE: Seq[] = [
-  ['environ'], ['a', 'peu', 'pres'], ['dans', 'les'], ['autour', 'de'], ['autour', 'des'], ['pres', 'de'],
-  ['presque'], ['quasi'], ['quasiment'], ['~'], ['≈'], ['genre'], ['approximativement'], ['grosso', 'modo'],
-  ['a', 'la', 'louche'], ['facilement'], ['peut-etre'], ['vers'], ['dans', 'le'], ['disons'], ['env'],
+  ['environ'],
+  ['a', 'peu', 'pres'],
+  ['dans', 'les'],
+  ['autour', 'de'],
+  ['autour', 'des'],
+  ['pres', 'de'],
+  ['presque'],
+  ['quasi'],
+  ['quasiment'],
+  ['~'],
+  ['≈'],
+  ['genre'],
+  ['approximativement'],
+  ['grosso', 'modo'],
+  ['a', 'la', 'louche'],
+  ['facilement'],
+  ['peut-etre'],
+  ['vers'],
+  ['dans', 'le'],
+  ['disons'],
+  ['env'],
 ];
 const APPROX_AFTER: Seq[] = [
-  ['environ'], ['a', 'peu', 'pres'], ['par', 'la'], ['grosso', 'modo'], ['a', 'la', 'louche'], ['env'],
-  ['je', 'pense'], ['je', 'crois'], ['ou', 'pas', 'loin'],
+  ['environ'],
+  ['a', 'peu', 'pres'],
+  ['par', 'la'],
+  ['grosso', 'modo'],
+  ['a', 'la', 'louche'],
+  ['env'],
+  ['je', 'pense'],
+  ['je', 'crois'],
+  ['ou', 'pas', 'loin'],
 ];
 const ABOVE_AFTER: Seq[] = [['et', 'plus'], ['ou', 'plus'], ['+'], ['minimum'], ['au', 'moins'], ['mini'], ['passes']];
 const BELOW_AFTER: Seq[] = [['max'], ['maximum'], ['maxi'], ['au', 'plus'], ['tout', 'au', 'plus'], ['grand', 'max']];
@@ -130,7 +220,12 @@ export function findQuantities(lx: readonly Lexeme[]): QuantityHit[] {
       continue;
     }
     // « deux centaines »: the approximation noun that follows reads the number.
-    if (/^(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?$/.test(word(lx, i + 1) ?? '')) continue;
+    if (
+      /^(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?$/.test(
+        word(lx, i + 1) ?? '',
+      )
+    )
+      continue;
     // A number: look for a range, bound or approximation around it (a unit may sit in between).
     const unit = UNITS.has(word(lx, i + 1) ?? '') ? 1 : 0;
     let start = i;
@@ -211,7 +306,10 @@ const FRACTIONS: [RegExp, Quantity][] = [
   [/\b(?:trois|3) quarts?\b/, { kind: 'approx', value: 75, min: 72, max: 78 }],
   [/\b(?:un|1) cinquieme\b/, { kind: 'approx', value: 20, min: 18, max: 22 }],
   [/\b(?:un|1) dixieme\b/, { kind: 'approx', value: 10, min: 9, max: 11 }],
-  [/\b(?:presque|quasi|quasiment|pratiquement) (?:rien|nul|zero|pas)\b|\bpas grand[- ]chose\b|\btres peu\b|\bune goutte d'eau\b|\bmarginal\b|\bnegligeable\b|\bque dalle\b/, { kind: 'below', value: 1, min: 0, max: 1 }],
+  [
+    /\b(?:presque|quasi|quasiment|pratiquement) (?:rien|nul|zero|pas)\b|\bpas grand[- ]chose\b|\btres peu\b|\bune goutte d'eau\b|\bmarginal\b|\bnegligeable\b|\bque dalle\b/,
+    { kind: 'below', value: 1, min: 0, max: 1 },
+  ],
   [/\b(?:rien|aucun|aucune|zero|nada|pas du tout|on ne vend pas|pas de vente)\b/, { kind: 'exact', value: 0, min: 0, max: 0 }],
   [/\b(?:tout|toute|totalite|100 ?%|integralite|tout le ca|tout en ligne)\b/, { kind: 'exact', value: 100, min: 100, max: 100 }],
   [/\bun peu\b|\bpeu\b/, { kind: 'below', value: 10, min: 0, max: 10 }],

@@ -4,15 +4,38 @@
 // « un million deux cent mille », Belgian/Swiss « septante », « nonante ».
 
 const UNITS: Record<string, number> = {
-  zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9,
+  zero: 0,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
 };
 const TEENS: Record<string, number> = { dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16 };
 const TENS: Record<string, number> = {
-  vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, septante: 70, huitante: 80,
-  octante: 80, nonante: 90,
+  vingt: 20,
+  vingts: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  septante: 70,
+  huitante: 80,
+  octante: 80,
+  nonante: 90,
 };
 const SCALES: Record<string, number> = {
-  mille: 1000, mil: 1000, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9,
+  mille: 1000,
+  mil: 1000,
+  million: 1e6,
+  millions: 1e6,
+  milliard: 1e9,
+  milliards: 1e9,
 };
 
 /** Whether the folded word can be part of a French number. */
@@ -101,8 +124,22 @@ export function parseNumberWords(words: readonly string[], i: number): WordNumbe
 }
 
 const ORDINALS: Record<string, number> = {
-  premier: 1, premiere: 1, prem: 1, second: 2, seconde: 2, deuxieme: 2, troisieme: 3, quatrieme: 4,
-  cinquieme: 5, sixieme: 6, septieme: 7, huitieme: 8, neuvieme: 9, dixieme: 10, dernier: -1, derniere: -1,
+  premier: 1,
+  premiere: 1,
+  prem: 1,
+  second: 2,
+  seconde: 2,
+  deuxieme: 2,
+  troisieme: 3,
+  quatrieme: 4,
+  cinquieme: 5,
+  sixieme: 6,
+  septieme: 7,
+  huitieme: 8,
+  neuvieme: 9,
+  dixieme: 10,
+  dernier: -1,
+  derniere: -1,
 };
 
 /** Ordinal of a folded word (« deuxième », « 2e », « 2ème », « 1er »), -1 for « dernier », else null. */

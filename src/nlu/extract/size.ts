@@ -15,18 +15,38 @@ export function bandOf(employees: number): SizeBand {
   return '250+';
 }
 
-const ALONE = /\b(?:seul|seule|tout seul|toute seule|que moi|juste moi|moi uniquement|moi seul|solo|aucun (?:salarie|employe)s?|pas de (?:salarie|employe|personnel)s?|sans (?:salarie|employe)s?|zero (?:salarie|employe)|auto[- ]?entrepreneur|micro[- ]?entrepreneur|micro[- ]?entreprise|independant|independante|freelance|free[- ]lance|personne d'autre|unipersonnelle|eurl sans|a mon compte|a son compte)\b/;
-const PEOPLE_INCLUDING_ME = /\b(?:on est|on sera|nous sommes|on etait|on a (?:une )?equipe de|avec moi|moi compris|moi inclus|en me comptant|en comptant moi|y compris moi|dirigeant compris|patron compris)\b/;
+const ALONE =
+  /\b(?:seul|seule|tout seul|toute seule|que moi|juste moi|moi uniquement|moi seul|solo|aucun (?:salarie|employe)s?|pas de (?:salarie|employe|personnel)s?|sans (?:salarie|employe)s?|zero (?:salarie|employe)|auto[- ]?entrepreneur|micro[- ]?entrepreneur|micro[- ]?entreprise|independant|independante|freelance|free[- ]lance|personne d'autre|unipersonnelle|eurl sans|a mon compte|a son compte)\b/;
+const PEOPLE_INCLUDING_ME =
+  /\b(?:on est|on sera|nous sommes|on etait|on a (?:une )?equipe de|avec moi|moi compris|moi inclus|en me comptant|en comptant moi|y compris moi|dirigeant compris|patron compris)\b/;
 const BIG = /\b(?:grand groupe|grande entreprise|multinationale|eti)\b/;
 
 // People a dirigeant names (« moi et mon apprenti », « ma femme et deux vendeuses »).
-const PERSON = 'apprenti|apprentie|salarie|salariee|employe|employee|associe|associee|femme|mari|epouse|conjoint|conjointe|compagne|compagnon|fils|fille|frere|soeur|vendeuse|vendeur|ouvrier|ouvriere|stagiaire|secretaire|assistante|assistant|collegue|commis|serveur|serveuse|cuisinier|cuisiniere|patissier|patissiere|coiffeuse|coiffeur|technicien|technicienne|comptable|alternant|alternante|saisonnier|saisonniere|gars|collaborateur|collaboratrice|chef|second|mecanicien|infirmiere|aide|macon|plombier|electricien|menuisier|peintre|couvreur|charpentier|carreleur|soudeur|chauffeur|livreur|conducteur|magasinier|preparateur|preparatrice|caissier|caissiere|boulanger|boucher|plongeur|barman|receptionniste|developpeur|developpeuse|commercial|commerciale|ingenieur|ingenieure|animateur|animatrice|moniteur|monitrice|educateur|educatrice|jardinier|operateur|operatrice|agent|kine|infirmier|estheticienne|manoeuvre|consultant|consultante|formateur|formatrice';
+const PERSON =
+  'apprenti|apprentie|salarie|salariee|employe|employee|associe|associee|femme|mari|epouse|conjoint|conjointe|compagne|compagnon|fils|fille|frere|soeur|vendeuse|vendeur|ouvrier|ouvriere|stagiaire|secretaire|assistante|assistant|collegue|commis|serveur|serveuse|cuisinier|cuisiniere|patissier|patissiere|coiffeuse|coiffeur|technicien|technicienne|comptable|alternant|alternante|saisonnier|saisonniere|gars|collaborateur|collaboratrice|chef|second|mecanicien|infirmiere|aide|macon|plombier|electricien|menuisier|peintre|couvreur|charpentier|carreleur|soudeur|chauffeur|livreur|conducteur|magasinier|preparateur|preparatrice|caissier|caissiere|boulanger|boucher|plongeur|barman|receptionniste|developpeur|developpeuse|commercial|commerciale|ingenieur|ingenieure|animateur|animatrice|moniteur|monitrice|educateur|educatrice|jardinier|operateur|operatrice|agent|kine|infirmier|estheticienne|manoeuvre|consultant|consultante|formateur|formatrice';
 const NAMED_PERSON = new RegExp(`\\b(?:mon|ma|un|une|notre|1) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g');
 const NAMED_PEOPLE = new RegExp(`\\b(?:mes|nos) (?:\\w+ )?(?:${PERSON})s\\b`, 'g');
 // « une boulangerie », « un salon »: an article before a thing is not a head count.
-const ARTICLE_THING = new RegExp(`\\b(?:un|une) (?!(?:${PERSON}|personne|quinzaine|dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier|seul|seule|ou|a|et|de)s?\\b)[a-z'-]+`, 'g');
+const ARTICLE_THING = new RegExp(
+  `\\b(?:un|une) (?!(?:${PERSON}|personne|quinzaine|dizaine|douzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier|seul|seule|ou|a|et|de)s?\\b)[a-z'-]+`,
+  'g',
+);
 
-const GROUP_WORDS: Record<string, number> = { deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20 };
+const GROUP_WORDS: Record<string, number> = {
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  quinze: 15,
+  vingt: 20,
+};
 
 /** Size band from a head count or a description. */
 export function extractSize(text: string): Extraction<Size> {
@@ -35,7 +55,9 @@ export function extractSize(text: string): Extraction<Size> {
   const counted = f.replace(ARTICLE_THING, ' ').replace(NAMED_PERSON, ' ');
   // « 3 salariés et 2 apprentis »: several head counts add up.
   // Number words count too (« deux associés et cinq techniciens »); « un »/« une » are named people above.
-  const groups = [...f.matchAll(new RegExp(`\\b(\\d+|${Object.keys(GROUP_WORDS).join('|')}) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g'))].map((m) => GROUP_WORDS[m[1]] ?? Number(m[1]));
+  const groups = [...f.matchAll(new RegExp(`\\b(\\d+|${Object.keys(GROUP_WORDS).join('|')}) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g'))].map(
+    (m) => GROUP_WORDS[m[1]] ?? Number(m[1]),
+  );
   if (groups.length > 1) {
     const total = groups.reduce((a, b) => a + b, 0) + named;
     return found({ band: bandOf(total), employees: total }, 0.85);

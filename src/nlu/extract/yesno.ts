@@ -7,56 +7,149 @@ import { found, notUnderstood, type Extraction, type YesNo } from '../types.js';
 type Rule = [RegExp, YesNo, number];
 
 /** Something that existed and was dropped: « on en avait un mais il a fermé », « j'avais un site, arrêté ». */
-export const DROPPED = /\b(?:on en avait|on avait|j'avais|j'en avais|nous avions|nous en avions|il y avait|c'etait)\b.{0,50}\b(?:ferme|fermee|arrete|arretee|abandonne|abandonnee|supprime|supprimee|laisse tomber|expire|expiree|n'existe plus|plus rien|plus maintenant|plus actif|plus active)\b/;
+export const DROPPED =
+  /\b(?:on en avait|on avait|j'avais|j'en avais|nous avions|nous en avions|il y avait|c'etait)\b.{0,50}\b(?:ferme|fermee|arrete|arretee|abandonne|abandonnee|supprime|supprimee|laisse tomber|expire|expiree|n'existe plus|plus rien|plus maintenant|plus actif|plus active)\b/;
 
 // Checked in order: the first rule that matches wins, so specific phrases come before single words.
 const RULES: Rule[] = [
   // Hedges keep the answer: « je crois que oui », « normalement non », « il me semble que oui ».
-  [/^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|sauf erreur|je dirais|plutot)(?: bien)?(?: que)? (?:oui|si)\b/, 'yes', 0.85],
-  [/^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|sauf erreur|je dirais|plutot)(?: bien)?(?: que)? (?:non|pas)\b/, 'no', 0.85],
-  [/^(?:euh |ben |bah |alors )?(?:je (?:ne )?(?:crois|pense) pas|pas que je sache|a ma connaissance non|pas a ma connaissance|je ne crois pas|il me semble que non)\b/, 'no', 0.85],
+  [
+    /^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|sauf erreur|je dirais|plutot)(?: bien)?(?: que)? (?:oui|si)\b/,
+    'yes',
+    0.85,
+  ],
+  [
+    /^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|sauf erreur|je dirais|plutot)(?: bien)?(?: que)? (?:non|pas)\b/,
+    'no',
+    0.85,
+  ],
+  [
+    /^(?:euh |ben |bah |alors )?(?:je (?:ne )?(?:crois|pense) pas|pas que je sache|a ma connaissance non|pas a ma connaissance|je ne crois pas|il me semble que non)\b/,
+    'no',
+    0.85,
+  ],
   // « oui, jamais eu de souci »: a yes, then no trouble (the denial is of the trouble, not of the yes).
-  [/^(?:oui|si|yes)\b.{0,30}\b(?:jamais|aucun|aucune|pas|sans|zero) (?:eu |connu |rencontre )?(?:de |d'|un |une )?(?:souci|probleme|panne|bug|incident|plainte|pepin|accroc)s?\b/, 'yes', 0.9],
+  [
+    /^(?:oui|si|yes)\b.{0,30}\b(?:jamais|aucun|aucune|pas|sans|zero) (?:eu |connu |rencontre )?(?:de |d'|un |une )?(?:souci|probleme|panne|bug|incident|plainte|pepin|accroc)s?\b/,
+    'yes',
+    0.9,
+  ],
   // Contrasts: « moi non, mon associé oui », « sur les devis oui, le registre non » → partly.
-  [/\b(?:oui|si)\b[^,;.]{0,40}[,;.]? .{0,60}\b(?:non|je (?:ne )?sais pas|pas sure?$|aucune idee)\b|\bnon\b[^,;.]{0,40}[,;.]? .{0,60}\b(?:oui|si)\b/, 'partly', 0.85],
+  [
+    /\b(?:oui|si)\b[^,;.]{0,40}[,;.]? .{0,60}\b(?:non|je (?:ne )?sais pas|pas sure?$|aucune idee)\b|\bnon\b[^,;.]{0,40}[,;.]? .{0,60}\b(?:oui|si)\b/,
+    'partly',
+    0.85,
+  ],
   // « pas vraiment » is a no, whatever explanation follows.
-  [/^(?:non,? |euh |bof,? )?pas vraiment(?:$| (?:non|on|je|j'|nous|c'est|ca|car|parce|pas|mais|en fait|honnetement|franchement|pour l'instant|encore)\b)/, 'no', 0.9],
+  [
+    /^(?:non,? |euh |bof,? )?pas vraiment(?:$| (?:non|on|je|j'|nous|c'est|ca|car|parce|pas|mais|en fait|honnetement|franchement|pour l'instant|encore)\b)/,
+    'no',
+    0.9,
+  ],
   // A bare hedge is a cautious yes: « je crois », « il me semble ».
-  [/^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|j'imagine)(?: bien)?(?: oui)?$/, 'yes', 0.8],
+  [
+    /^(?:euh |ben |bah |alors )?(?:je crois|je pense|il me semble|normalement|a priori|en principe|j'imagine)(?: bien)?(?: oui)?$/,
+    'yes',
+    0.8,
+  ],
   [/^non,? pas vraiment\b/, 'no', 0.9],
   // « on a un fichier qu'on ne met jamais à jour »: something there, denied in the same breath.
-  [/\b(?:on a|j'ai|nous avons|il y a|on en a|j'en ai)\b.{0,40}\b(?:qu'on|que je|qu'il|qu'elle|dont on|dont je|que personne) (?:ne |n')/, 'partly', 0.85],
+  [
+    /\b(?:on a|j'ai|nous avons|il y a|on en a|j'en ai)\b.{0,40}\b(?:qu'on|que je|qu'il|qu'elle|dont on|dont je|que personne) (?:ne |n')/,
+    'partly',
+    0.85,
+  ],
   // « pas sur les tablettes »: an exception to a yes about several things, i.e. « en partie ».
-  [/^(?:mais |sauf )?(?:pas|sauf) (?:sur|pour|dans) (?!(?:l'instant|le moment|l'heure|la vie|le coup)\b)(?:les|la|le|l'|mes|nos|certains|certaines|un|une)\b/, 'partly', 0.85],
+  [
+    /^(?:mais |sauf )?(?:pas|sauf) (?:sur|pour|dans) (?!(?:l'instant|le moment|l'heure|la vie|le coup)\b)(?:les|la|le|l'|mes|nos|certains|certaines|un|une)\b/,
+    'partly',
+    0.85,
+  ],
   // « pas trop non », « non pas tellement »: a softened no is still a no.
   [/^(?:non,? |bof,? |euh )?pas (?:trop|tellement|specialement|franchement)(?: non)?$/, 'no', 0.9],
   // Something that existed and was dropped: « on en avait un mais il a fermé », « j'avais un site, arrêté ».
   [DROPPED, 'no', 0.85],
   // « je sais que ça existe mais je ne sais pas lequel »: something known, the rest not — a partial answer.
-  [/^(?!(?:non|je ne sais|aucune idee)\b).{6,}\bmais (?:je |j' ?)?(?:ne |n')?(?:sais|connais|me souviens|m'en souviens|retiens) (?:pas|plus)\b/, 'partly', 0.85],
+  [
+    /^(?!(?:non|je ne sais|aucune idee)\b).{6,}\bmais (?:je |j' ?)?(?:ne |n')?(?:sais|connais|me souviens|m'en souviens|retiens) (?:pas|plus)\b/,
+    'partly',
+    0.85,
+  ],
   // Not knowing what the thing is: « je ne sais pas ce que c'est » is a no to « avez-vous … ? ».
-  [/\bje (?:ne )?(?:sais|vois) pas (?:ce que c'est|de quoi (?:il s'agit|vous parlez)|ce que (?:ca|cela) (?:veut dire|est))\b|^(?:je ne |je )?connais pas\b/, 'no', 0.85],
+  [
+    /\bje (?:ne )?(?:sais|vois) pas (?:ce que c'est|de quoi (?:il s'agit|vous parlez)|ce que (?:ca|cela) (?:veut dire|est))\b|^(?:je ne |je )?connais pas\b/,
+    'no',
+    0.85,
+  ],
   // Not concerned (applies only when the question allows it; the caller decides).
-  [/\b(?:pas|non|aucunement|ne (?:nous|me) (?:concerne|sommes|suis)) ?(?:\w+ ){0,2}concerne(?:e|s|es)?\b|\bne (?:nous|me|m'|n')? ?(?:concerne|concernent) pas\b|\bpas (?:applicable|pertinent|adapte) (?:a|pour) nous\b|\b(?:ca |cela )?(?:ne )?(?:nous|me) concerne(?:nt)? pas\b|\bsans objet\b|\bn ?\/ ?a\b|\bnon applicable\b|\bpas applicable\b|\bpas pour (?:nous|moi|mon activite)\b|\bca ne s'applique pas\b|\bhors sujet pour (?:nous|moi)\b|\bpas dans notre cas\b|\bpas de (?:local|boutique|magasin|clients? particuliers?)\b.*\b(?:donc|alors)\b|\bpas (?:de|d') ?(?:local|accueil|vitrine)\b|\b(?:ne|n') ?(?:recoit|recois|recevons|accueille|accueillons) (?:pas|personne|aucun|jamais)\b|\bon (?:va|se deplace) chez (?:les|nos) clients\b/, 'not_concerned', 0.9],
-  [/\bje (?:ne )?(?:sais|saurais) (?:pas|plus|rien)|\bne sais pas\b|\baucune idee\b|\bpas d'idee\b|\bj'en sais rien\b|\bje n'en sais rien\b|\bj'en ai aucune idee\b|\bje (?:ne )?suis pas (?:sur|certain|certaine)\b|\bpas (?:tres |trop |bien )?sure?(?:$| (?:de|du|que|qu'))|\bbonne question\b|\bdifficile a dire\b|\bje (?:ne )?vois pas\b|\baucun(?:e)? (?:idee|notion)\b|\bje ne me rends pas compte\b|\bje l'ignore\b|\bpeut-etre\b|\bne saurais dire\b|\bje (?:ne )?me souviens (?:pas|plus)\b|\bje doute\b|^\?+$|\bj'hesite\b|\bmystere\b|\bvague idee\b/, 'dont_know', 0.9],
+  [
+    /\b(?:pas|non|aucunement|ne (?:nous|me) (?:concerne|sommes|suis)) ?(?:\w+ ){0,2}concerne(?:e|s|es)?\b|\bne (?:nous|me|m'|n')? ?(?:concerne|concernent) pas\b|\bpas (?:applicable|pertinent|adapte) (?:a|pour) nous\b|\b(?:ca |cela )?(?:ne )?(?:nous|me) concerne(?:nt)? pas\b|\bsans objet\b|\bn ?\/ ?a\b|\bnon applicable\b|\bpas applicable\b|\bpas pour (?:nous|moi|mon activite)\b|\bca ne s'applique pas\b|\bhors sujet pour (?:nous|moi)\b|\bpas dans notre cas\b|\bpas de (?:local|boutique|magasin|clients? particuliers?)\b.*\b(?:donc|alors)\b|\bpas (?:de|d') ?(?:local|accueil|vitrine)\b|\b(?:ne|n') ?(?:recoit|recois|recevons|accueille|accueillons) (?:pas|personne|aucun|jamais)\b|\bon (?:va|se deplace) chez (?:les|nos) clients\b/,
+    'not_concerned',
+    0.9,
+  ],
+  [
+    /\bje (?:ne )?(?:sais|saurais) (?:pas|plus|rien)|\bne sais pas\b|\baucune idee\b|\bpas d'idee\b|\bj'en sais rien\b|\bje n'en sais rien\b|\bj'en ai aucune idee\b|\bje (?:ne )?suis pas (?:sur|certain|certaine)\b|\bpas (?:tres |trop |bien )?sure?(?:$| (?:de|du|que|qu'))|\bbonne question\b|\bdifficile a dire\b|\bje (?:ne )?vois pas\b|\baucun(?:e)? (?:idee|notion)\b|\bje ne me rends pas compte\b|\bje l'ignore\b|\bpeut-etre\b|\bne saurais dire\b|\bje (?:ne )?me souviens (?:pas|plus)\b|\bje doute\b|^\?+$|\bj'hesite\b|\bmystere\b|\bvague idee\b/,
+    'dont_know',
+    0.9,
+  ],
   // « je n'ai pas vraiment réfléchi », « pas trop en fait »: a softened denial is a no.
-  [/\b(?:ne|n') ?(?:\S+ ){1,2}pas (?:vraiment|trop|tellement|specialement)\b(?! (?:a jour|partout|tous|toutes|tout))|^(?:non,? )?pas (?:trop|tellement|vraiment)(?: non)?(?: en fait| franchement| honnetement| pour l'instant)?$/, 'no', 0.85],
+  [
+    /\b(?:ne|n') ?(?:\S+ ){1,2}pas (?:vraiment|trop|tellement|specialement)\b(?! (?:a jour|partout|tous|toutes|tout))|^(?:non,? )?pas (?:trop|tellement|vraiment)(?: non)?(?: en fait| franchement| honnetement| pour l'instant)?$/,
+    'no',
+    0.85,
+  ],
   // A whole message that is one denied verb (« on n'en a pas », « je ne le fais jamais »): a clear no.
-  [/^(?:non,? )?(?:je|on|nous|il|elle|ce|ca|cela) (?:ne |n')(?:(?:en|y|le|la|les|l'|me|m'|nous|vous|se|s') ?){0,2}[a-z]+(?: (?:pas|jamais|rien|aucun|aucune))(?: (?:du tout|encore|vraiment|non|trop|pour l'instant|pour le moment|actuellement|en ce moment|cette annee|chez nous|ici))?$/, 'no', 0.9],
+  [
+    /^(?:non,? )?(?:je|on|nous|il|elle|ce|ca|cela) (?:ne |n')(?:(?:en|y|le|la|les|l'|me|m'|nous|vous|se|s') ?){0,2}[a-z]+(?: (?:pas|jamais|rien|aucun|aucune))(?: (?:du tout|encore|vraiment|non|trop|pour l'instant|pour le moment|actuellement|en ce moment|cette annee|chez nous|ici))?$/,
+    'no',
+    0.9,
+  ],
   // Nuanced answers.
-  [/\bpas (?:vraiment|completement|totalement|tout a fait|entierement|toujours|systematiquement|tous|toutes|partout|assez|beaucoup|tres|trop|super|top|terrible|a jour|au point|fini|finie|termine|terminee)\b|\bplus ou moins\b|\ben partie\b|\bpartiellement\b|\ba moitie\b|\boui et non\b|\bca depend\b|\bmoyen(?:nement)?\b|\bbof\b|\bmouais\b|\bun peu\b|\bparfois\b|\bde temps (?:en temps|a autre)\b|\ben cours\b|\bon (?:y )?travaille\b|\bon commence\b|\b(?:on a|j'ai|nous avons) (?:commence|debute|entame)\b|\bon debute\b|\bca va venir\b|\brarement\b|\bcertain(?:e)?s\b|\bquelques(?:-un)?s?\b|\bdate (?:un peu|un brin|pas mal)\b|\bil date\b|\bvieillot\b|\ba peu pres\b|\bpresque\b(?! (?:plus|pas|rien|jamais|aucun|aucune|tout|toujours)\b)|\ben gros\b|\bsur le principe\b|\bpas encore tout\b|\bpas a 100\b|\bune partie\b|\bsur certains\b|\bpour certains\b|\bpeu\b|\bmoitie\b|\bon essaie\b|\bj'essaie\b|\bdans l'ensemble\b|\bpas mal\b|\ben theorie\b|\bquand j'ai le temps\b|\bpas a fond\b/, 'partly', 0.85],
-  [/\b(?:on a|j'ai|nous avons|il y a|on les a|je l'ai|on l'a|c'est fait|existe|elle est|il est|on en a|j'en ai|cree|creee|creees|sont|elle est la|il est la)\b.{0,50}\bmais\b.{0,40}\b(?:pas|plus|jamais|aucun|aucune|que|qu'|sans|personne|rien|vieux|vieille|vieilles|anciens|anciennes|fausses|faux|perimees|perimes|datees|obsoletes)\b/, 'partly', 0.85],
-  [/\b(?:oui|si|yes)\b.{0,40}\bmais\b.{0,60}\b(?:pas|plus|jamais|aucun|rien|peu|vieux|vieille|date|ancien|ancienne|incomplet|incomplete|obsolete|rarement|mal|seulement|uniquement|juste|que|qu'|sauf|certains|certaines)\b/, 'partly', 0.85],
+  [
+    /\bpas (?:vraiment|completement|totalement|tout a fait|entierement|toujours|systematiquement|tous|toutes|partout|assez|beaucoup|tres|trop|super|top|terrible|a jour|au point|fini|finie|termine|terminee)\b|\bplus ou moins\b|\ben partie\b|\bpartiellement\b|\ba moitie\b|\boui et non\b|\bca depend\b|\bmoyen(?:nement)?\b|\bbof\b|\bmouais\b|\bun peu\b|\bparfois\b|\bde temps (?:en temps|a autre)\b|\ben cours\b|\bon (?:y )?travaille\b|\bon commence\b|\b(?:on a|j'ai|nous avons) (?:commence|debute|entame)\b|\bon debute\b|\bca va venir\b|\brarement\b|\bcertain(?:e)?s\b|\bquelques(?:-un)?s?\b|\bdate (?:un peu|un brin|pas mal)\b|\bil date\b|\bvieillot\b|\ba peu pres\b|\bpresque\b(?! (?:plus|pas|rien|jamais|aucun|aucune|tout|toujours)\b)|\ben gros\b|\bsur le principe\b|\bpas encore tout\b|\bpas a 100\b|\bune partie\b|\bsur certains\b|\bpour certains\b|\bpeu\b|\bmoitie\b|\bon essaie\b|\bj'essaie\b|\bdans l'ensemble\b|\bpas mal\b|\ben theorie\b|\bquand j'ai le temps\b|\bpas a fond\b/,
+    'partly',
+    0.85,
+  ],
+  [
+    /\b(?:on a|j'ai|nous avons|il y a|on les a|je l'ai|on l'a|c'est fait|existe|elle est|il est|on en a|j'en ai|cree|creee|creees|sont|elle est la|il est la)\b.{0,50}\bmais\b.{0,40}\b(?:pas|plus|jamais|aucun|aucune|que|qu'|sans|personne|rien|vieux|vieille|vieilles|anciens|anciennes|fausses|faux|perimees|perimes|datees|obsoletes)\b/,
+    'partly',
+    0.85,
+  ],
+  [
+    /\b(?:oui|si|yes)\b.{0,40}\bmais\b.{0,60}\b(?:pas|plus|jamais|aucun|rien|peu|vieux|vieille|date|ancien|ancienne|incomplet|incomplete|obsolete|rarement|mal|seulement|uniquement|juste|que|qu'|sauf|certains|certaines)\b/,
+    'partly',
+    0.85,
+  ],
   // Clear negatives, including negated affirmatives.
-  [/\bbien (?:sur|entendu) que non\b|\b(?:absolument|certainement|surtout|vraiment|clairement|evidemment|franchement|toujours) pas\b|\bpas du tout\b|\bpas (?:le|la) moindre\b|\bjamais\b|\baucun(?:e)?\b|\bnon\b|\bnegatif\b|\bque dalle\b|\bnada\b|\bniet\b|\bpas question\b|\bpas encore\b|\bpas de\b|\bpas d'\b|\brien\b|\bnon plus\b|\bzero\b|\bpersonne\b/, 'no', 0.9],
+  [
+    /\bbien (?:sur|entendu) que non\b|\b(?:absolument|certainement|surtout|vraiment|clairement|evidemment|franchement|toujours) pas\b|\bpas du tout\b|\bpas (?:le|la) moindre\b|\bjamais\b|\baucun(?:e)?\b|\bnon\b|\bnegatif\b|\bque dalle\b|\bnada\b|\bniet\b|\bpas question\b|\bpas encore\b|\bpas de\b|\bpas d'\b|\brien\b|\bnon plus\b|\bzero\b|\bpersonne\b/,
+    'no',
+    0.9,
+  ],
   // Affirmatives.
-  [/\b(?:oui|yes|absolument|evidemment|bien sur|bien entendu|tout a fait|exactement|carrement|certainement|effectivement|affirmatif|grave|naturellement|volontiers|completement|totalement|parfaitement|systematiquement|toujours|tout le temps|en effet|a fond|sans probleme|bien evidemment|c'est le cas|c'est fait|c'est bon|tres bien|d'accord|exact|entierement|forcement|assurement|biensur|clairement|et comment|oui oui|ok)\b/, 'yes', 0.9],
+  [
+    /\b(?:oui|yes|absolument|evidemment|bien sur|bien entendu|tout a fait|exactement|carrement|certainement|effectivement|affirmatif|grave|naturellement|volontiers|completement|totalement|parfaitement|systematiquement|toujours|tout le temps|en effet|a fond|sans probleme|bien evidemment|c'est le cas|c'est fait|c'est bon|tres bien|d'accord|exact|entierement|forcement|assurement|biensur|clairement|et comment|oui oui|ok)\b/,
+    'yes',
+    0.9,
+  ],
   [/^(?:ben |mais |bah )?si(?: si)*$/, 'yes', 0.9],
   // Weaker cues: a bare negation, or an affirmative statement of having or doing it.
   [/\bpas\b|\bn'(?:ai|avons|a|est|utilise|utilisons|en)\b|\bne\b/, 'no', 0.7],
-  [/\b(?:ca ne me (?:dit|parle) rien|ca ne me parle pas|je ne connais pas|connais pas|inconnu|rien mis en place|pas mis en place|pas fait)\b/, 'no', 0.8],
-  [/\b(?:on a mis|j'ai mis|mis en place|on a installe|j'ai installe|installe|active|on passe par|je passe par|on travaille avec|je travaille avec|je me sers d|on se sert d|on s'appuie sur|grace a|on a fait|j'ai fait|nous avons fait)\b/, 'yes', 0.7],
-  [/\b(?:on l'a|je l'ai|nous l'avons|on les a|j'ai|on a|nous avons|on en a|j'en ai|nous en avons|il y a|c'est|on utilise|j'utilise|nous utilisons|on fait|je fais|nous faisons|on le fait|je le fais|beaucoup|souvent|regulierement|chaque|tous les|on s'en sert|je m'en sers|ca marche)\b/, 'yes', 0.7],
+  [
+    /\b(?:ca ne me (?:dit|parle) rien|ca ne me parle pas|je ne connais pas|connais pas|inconnu|rien mis en place|pas mis en place|pas fait)\b/,
+    'no',
+    0.8,
+  ],
+  [
+    /\b(?:on a mis|j'ai mis|mis en place|on a installe|j'ai installe|installe|active|on passe par|je passe par|on travaille avec|je travaille avec|je me sers d|on se sert d|on s'appuie sur|grace a|on a fait|j'ai fait|nous avons fait)\b/,
+    'yes',
+    0.7,
+  ],
+  [
+    /\b(?:on l'a|je l'ai|nous l'avons|on les a|j'ai|on a|nous avons|on en a|j'en ai|nous en avons|il y a|c'est|on utilise|j'utilise|nous utilisons|on fait|je fais|nous faisons|on le fait|je le fais|beaucoup|souvent|regulierement|chaque|tous les|on s'en sert|je m'en sers|ca marche)\b/,
+    'yes',
+    0.7,
+  ],
 ];
 
 /**
@@ -64,7 +157,10 @@ const RULES: Rule[] = [
  * (the dialog then explains the question), as the option does not exist for that question.
  */
 export function extractYesNo(text: string, allowNotConcerned = true): Extraction<YesNo> {
-  const f = ` ${fold(text).replace(/[!.,;:()«»"]+/g, ' ').replace(/\s+/g, ' ').trim()} `.trim();
+  const f = ` ${fold(text)
+    .replace(/[!.,;:()«»"]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `.trim();
   if (!f) return notUnderstood;
   for (const [re, value, confidence] of RULES) {
     if (!re.test(f)) continue;

@@ -48,7 +48,10 @@ export function checkUserActivity(body: unknown, conversationId: string, userId:
       return { ok: false, status: 403, code: 'Forbidden', message: 'L’identifiant « from.id » ne correspond pas au jeton.' };
     }
   }
-  if (body.attachments !== undefined && (!Array.isArray(body.attachments) || body.attachments.length > 10 || !body.attachments.every(isObject))) {
+  if (
+    body.attachments !== undefined &&
+    (!Array.isArray(body.attachments) || body.attachments.length > 10 || !body.attachments.every(isObject))
+  ) {
     return bad('Le champ « attachments » doit être une liste de 10 objets au plus.');
   }
   if (body.channelData !== undefined && !isObject(body.channelData)) return bad('Le champ « channelData » doit être un objet.');
@@ -88,7 +91,8 @@ export function checkBotActivity(body: unknown, conversationId: string): Checked
   }
   if (size > MAX_BOT_ACTIVITY_BYTES) return tooBig(`Activité trop volumineuse (${MAX_BOT_ACTIVITY_BYTES} octets au plus).`);
   const { serviceUrl: _s, id: _i, timestamp: _t, localTimestamp: _l, ...rest } = body;
-  const from = isObject(body.from) && typeof body.from.id === 'string' ? { ...body.from, role: body.from.role ?? 'bot' } : { ...BOT_ACCOUNT };
+  const from =
+    isObject(body.from) && typeof body.from.id === 'string' ? { ...body.from, role: body.from.role ?? 'bot' } : { ...BOT_ACCOUNT };
   const activity = { ...rest, channelId: 'directline', conversation: { id: conversationId }, from } as NewActivity;
   return { ok: true, activity };
 }

@@ -73,7 +73,10 @@ export class BotBridge {
       this.logger.debug('[directline] turn', { conversationId: activity.conversation.id, type: activity.type, ms: Date.now() - started });
     } catch (err) {
       // onTurnError already handled bot errors; this is the adapter failing (e.g. unreachable serviceUrl).
-      this.logger.error('[directline] turn could not run', { conversationId: activity.conversation.id, err: String((err as Error)?.message ?? err) });
+      this.logger.error('[directline] turn could not run', {
+        conversationId: activity.conversation.id,
+        err: String((err as Error)?.message ?? err),
+      });
     }
   }
 }

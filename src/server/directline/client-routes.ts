@@ -84,7 +84,8 @@ export function registerClientRoutes(server: Server, { config, core, limiter }: 
     if (!cors(req, res)) return;
     const claims = authorize(core, req, res);
     if (!claims) return;
-    const locale = typeof body(req).locale === 'string' && (body(req).locale as string).length <= 20 ? (body(req).locale as string) : undefined;
+    const locale =
+      typeof body(req).locale === 'string' && (body(req).locale as string).length <= 20 ? (body(req).locale as string) : undefined;
     const { created } = await core.start(claims, locale);
     res.json(created ? 201 : 200, conversationReply(req, claims, req.headers.authorization!.replace(/^Bearer\s+/i, '').trim(), 0));
   });

@@ -137,7 +137,11 @@ export class DirectLineCore {
       return { ok: false, status: 429, code: 'TooManyRequests', message: 'Vous envoyez des messages trop vite : patientez un instant.' };
     }
     if (isEphemeral(activity.type)) {
-      const live = { ...activity, id: `${conversationId}|t-${randomBytes(4).toString('hex')}`, timestamp: new Date(this.deps.clock()).toISOString() };
+      const live = {
+        ...activity,
+        id: `${conversationId}|t-${randomBytes(4).toString('hex')}`,
+        timestamp: new Date(this.deps.clock()).toISOString(),
+      };
       this.notifyUser(live, { conversationId, userId });
       return { ok: true, id: live.id };
     }
@@ -175,7 +179,9 @@ export class DirectLineCore {
   async updateFromBot(conversationId: string, activityId: string, body: unknown): Promise<Outcome<{ id: string }>> {
     const checked = checkBotActivity(body, conversationId);
     if (!checked.ok) return checked;
-    const updated = await this.serial(conversationId, () => this.transcripts.replace(conversationId, activityId, () => checked.activity as unknown as DlActivity));
+    const updated = await this.serial(conversationId, () =>
+      this.transcripts.replace(conversationId, activityId, () => checked.activity as unknown as DlActivity),
+    );
     if (!updated) return { ok: false, status: 404, code: 'NotFound', message: 'Activité introuvable.' };
     this.hub.publish(conversationId, { activities: [updated] });
     return { ok: true, id: activityId };
@@ -199,12 +205,13 @@ export class DirectLineCore {
     this.hub.closeConversation(conversationId);
     const now = this.deps.clock();
     for (const [id, f] of this.farewells) if (f.until <= now) this.farewells.delete(id);
-    if (lastBotMessage && this.farewells.size < MAX_FAREWELLS) this.farewells.set(conversationId, { entry: lastBotMessage, until: now + FAREWELL_MS });
+    if (lastBotMessage && this.farewells.size < MAX_FAREWELLS)
+      this.farewells.set(conversationId, { entry: lastBotMessage, until: now + FAREWELL_MS });
     const shared = this.deps.cluster?.shared ? this.deps.cluster.keys : undefined;
     if (lastBotMessage && shared) {
-      shared.put(`dl:farewell:${conversationId}`, JSON.stringify(lastBotMessage), FAREWELL_MS).catch((err: Error) =>
-        this.deps.logger.warn('[directline] erasure confirmation not shared', { err: err.message }),
-      );
+      shared
+        .put(`dl:farewell:${conversationId}`, JSON.stringify(lastBotMessage), FAREWELL_MS)
+        .catch((err: Error) => this.deps.logger.warn('[directline] erasure confirmation not shared', { err: err.message }));
     }
   }
 

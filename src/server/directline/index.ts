@@ -83,7 +83,15 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineDeps): D
     return `${config.publicUrl ?? `http://127.0.0.1:${config.port}`}${CHANNEL_BASE}/${channelKey}`;
   };
 
-  const core = new DirectLineCore({ store: deps.store, logger, runBot: deps.runBot, key, clock, serviceUrl, ...(deps.cluster ? { cluster: deps.cluster } : {}) });
+  const core = new DirectLineCore({
+    store: deps.store,
+    logger,
+    runBot: deps.runBot,
+    key,
+    clock,
+    serviceUrl,
+    ...(deps.cluster ? { cluster: deps.cluster } : {}),
+  });
   const limiter = createLimiter('dl-token', deps.tokenRateLimit ?? { points: 30, durationSeconds: 60 });
 
   registerClientRoutes(server, { config, core, limiter });

@@ -58,7 +58,10 @@ export class StreamHub {
         this.listeners.delete(conversationId);
         const sub = this.remote.get(conversationId);
         this.remote.delete(conversationId);
-        void sub?.then((off) => off(), () => undefined);
+        void sub?.then(
+          (off) => off(),
+          () => undefined,
+        );
       }
       if (close) {
         const c = this.closers.get(conversationId);
@@ -114,7 +117,9 @@ export class StreamHub {
 
   private share(conversationId: string, wire: Wire): void {
     if (!this.bus.shared) return;
-    this.bus.publish(this.topic(conversationId), wire).catch((err: Error) => this.logger.error('[directline] stream fan-out failed', { err: err.message }));
+    this.bus
+      .publish(this.topic(conversationId), wire)
+      .catch((err: Error) => this.logger.error('[directline] stream fan-out failed', { err: err.message }));
   }
 }
 
@@ -161,12 +166,15 @@ export function attachStreams(upgrades: UpgradeDispatcher, deps: StreamDeps): ()
   const accept = async (req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, query: URLSearchParams) => {
     if (!isConversationId(conversationId)) return refuse(socket, 404, 'NotFound', 'Conversation introuvable.');
     const verified = deps.signer.verify(query.get('t') ?? '', 'stream');
-    if (!verified.ok) return refuse(socket, 403, verified.reason === 'expired' ? 'TokenExpired' : 'Forbidden', 'Jeton de flux invalide ou expiré.');
-    if (verified.claims.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden', 'Ce jeton ne donne pas accès à cette conversation.');
+    if (!verified.ok)
+      return refuse(socket, 403, verified.reason === 'expired' ? 'TokenExpired' : 'Forbidden', 'Jeton de flux invalide ou expiré.');
+    if (verified.claims.conversationId !== conversationId)
+      return refuse(socket, 403, 'Forbidden', 'Ce jeton ne donne pas accès à cette conversation.');
     const watermark = parseWatermark(query.get('watermark') ?? '');
     if (watermark === undefined) return refuse(socket, 400, 'BadArgument', 'Filigrane (watermark) invalide.');
     if (!(await deps.transcripts.exists(conversationId))) return refuse(socket, 404, 'NotFound', 'Conversation introuvable.');
-    if (deps.hub.count(conversationId) >= MAX_SOCKETS_PER_CONVERSATION) return refuse(socket, 429, 'TooManyRequests', 'Trop de connexions ouvertes pour cette conversation.');
+    if (deps.hub.count(conversationId) >= MAX_SOCKETS_PER_CONVERSATION)
+      return refuse(socket, 429, 'TooManyRequests', 'Trop de connexions ouvertes pour cette conversation.');
     wss.handleUpgrade(req, socket, head, (ws) => {
       markUpgraded(socket);
       void stream(ws, conversationId, watermark);
@@ -179,7 +187,8 @@ export function attachStreams(upgrades: UpgradeDispatcher, deps: StreamDeps): ()
     ws.on('error', () => ws.terminate());
     const send = (set: ActivitySet) => {
       if (ws.readyState !== ws.OPEN) return;
-      const wire = set.watermark === undefined ? { activities: set.activities } : { activities: set.activities, watermark: String(set.watermark) };
+      const wire =
+        set.watermark === undefined ? { activities: set.activities } : { activities: set.activities, watermark: String(set.watermark) };
       ws.send(JSON.stringify(wire));
     };
     // Subscribe before reading the history, so nothing published in between is lost.

@@ -82,7 +82,8 @@ export function registerTokenRoute(server: Server, deps: TokenRouteDeps): void {
       return sendError(res, 403, 'Forbidden', 'Identifiant d’utilisateur non prouvé : joignez le jeton précédent (« token »).');
     }
     let issued: IssuedToken | undefined;
-    if (proved && b.newConversation !== true && (await core.exists(proved.conversationId))) issued = core.issue(proved.conversationId, proved.userId);
+    if (proved && b.newConversation !== true && (await core.exists(proved.conversationId)))
+      issued = core.issue(proved.conversationId, proved.userId);
     issued ??= core.issue(undefined, proved?.userId);
     res.json(200, {
       token: issued.token,

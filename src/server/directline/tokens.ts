@@ -24,8 +24,7 @@ export interface TokenClaims {
 }
 
 export type VerifyResult =
-  | { ok: true; claims: TokenClaims }
-  | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'kind'; claims?: TokenClaims };
+  { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'kind'; claims?: TokenClaims };
 
 interface WireClaims {
   v: 1;
@@ -66,7 +65,16 @@ export class TokenSigner {
   sign(conversationId: string, userId: string, kind: TokenKind = 'conversation'): { token: string; claims: TokenClaims } {
     const iat = this.nowSeconds();
     const exp = iat + (kind === 'stream' ? STREAM_TOKEN_TTL_SECONDS : TOKEN_TTL_SECONDS);
-    const wire: WireClaims = { v: 1, k: kind === 'stream' ? 's' : 'c', cid: conversationId, uid: userId, iat, exp, n: randomBytes(6).toString('base64url'), user: userId };
+    const wire: WireClaims = {
+      v: 1,
+      k: kind === 'stream' ? 's' : 'c',
+      cid: conversationId,
+      uid: userId,
+      iat,
+      exp,
+      n: randomBytes(6).toString('base64url'),
+      user: userId,
+    };
     const signed = `${JWT_HEADER}.${Buffer.from(JSON.stringify(wire)).toString('base64url')}`;
     return { token: `${signed}.${this.mac(signed)}`, claims: { kind, conversationId, userId, iat, exp } };
   }
@@ -88,10 +96,23 @@ export class TokenSigner {
     } catch {
       return { ok: false, reason: 'malformed' };
     }
-    if (!wire || wire.v !== 1 || typeof wire.cid !== 'string' || typeof wire.uid !== 'string' || !Number.isInteger(wire.exp) || !Number.isInteger(wire.iat)) {
+    if (
+      !wire ||
+      wire.v !== 1 ||
+      typeof wire.cid !== 'string' ||
+      typeof wire.uid !== 'string' ||
+      !Number.isInteger(wire.exp) ||
+      !Number.isInteger(wire.iat)
+    ) {
       return { ok: false, reason: 'malformed' };
     }
-    const claims: TokenClaims = { kind: wire.k === 's' ? 'stream' : 'conversation', conversationId: wire.cid, userId: wire.uid, iat: wire.iat, exp: wire.exp };
+    const claims: TokenClaims = {
+      kind: wire.k === 's' ? 'stream' : 'conversation',
+      conversationId: wire.cid,
+      userId: wire.uid,
+      iat: wire.iat,
+      exp: wire.exp,
+    };
     if (claims.kind !== kind) return { ok: false, reason: 'kind' };
     if (this.nowSeconds() >= claims.exp) return { ok: false, reason: 'expired', claims };
     return { ok: true, claims };

@@ -6,7 +6,11 @@ export const MAX_HISTORY_ACTIVITIES = 2000;
 export const MAX_HISTORY_BYTES = 1_000_000;
 
 /** An activity as the clients see it (no serviceUrl). */
-export type DlActivity = Omit<Partial<Activity>, 'id' | 'type' | 'timestamp' | 'localTimestamp'> & { id: string; type: string; timestamp: string };
+export type DlActivity = Omit<Partial<Activity>, 'id' | 'type' | 'timestamp' | 'localTimestamp'> & {
+  id: string;
+  type: string;
+  timestamp: string;
+};
 
 export interface TranscriptEntry {
   seq: number;
@@ -65,7 +69,8 @@ export function materialize(header: TranscriptHeader, records: TranscriptRecord[
   }
   let bytes = entries.reduce((n, e) => n + e.size, 0);
   let drop = 0;
-  while (entries.length - drop > MAX_HISTORY_ACTIVITIES || (bytes > MAX_HISTORY_BYTES && entries.length - drop > 1)) bytes -= entries[drop++]!.size;
+  while (entries.length - drop > MAX_HISTORY_ACTIVITIES || (bytes > MAX_HISTORY_BYTES && entries.length - drop > 1))
+    bytes -= entries[drop++]!.size;
   return { ...header, updatedAt, lastSeq, bytes, entries: entries.slice(drop) };
 }
 
@@ -73,7 +78,16 @@ export function materialize(header: TranscriptHeader, records: TranscriptRecord[
 export function fromLegacyDoc(value: unknown): { header: TranscriptHeader; records: TranscriptRecord[]; updatedAt: Date } | undefined {
   const doc = value as Partial<TranscriptDoc> | null;
   if (!doc || typeof doc.conversationId !== 'string' || typeof doc.userId !== 'string' || !Array.isArray(doc.entries)) return undefined;
-  const header = { conversationId: doc.conversationId, userId: doc.userId, locale: doc.locale ?? 'fr-FR', createdAt: doc.createdAt ?? new Date().toISOString() };
+  const header = {
+    conversationId: doc.conversationId,
+    userId: doc.userId,
+    locale: doc.locale ?? 'fr-FR',
+    createdAt: doc.createdAt ?? new Date().toISOString(),
+  };
   const updatedAt = new Date(doc.updatedAt ?? header.createdAt);
-  return { header, records: doc.entries.map((e) => ({ s: e.seq, a: e.activity })), updatedAt: Number.isNaN(updatedAt.getTime()) ? new Date() : updatedAt };
+  return {
+    header,
+    records: doc.entries.map((e) => ({ s: e.seq, a: e.activity })),
+    updatedAt: Number.isNaN(updatedAt.getTime()) ? new Date() : updatedAt,
+  };
 }

@@ -11,7 +11,16 @@ import { StoreUnavailableError, type DocumentStore, type LogCollection } from '.
 import { LruMap } from '../../storage/lru.js';
 import { logKeysUpdatedBefore } from '../../storage/query.js';
 import { activityId } from './ids.js';
-import { fromLegacyDoc, materialize, MAX_HISTORY_BYTES, type DlActivity, type TranscriptDoc, type TranscriptEntry, type TranscriptHeader, type TranscriptRecord } from './transcript-records.js';
+import {
+  fromLegacyDoc,
+  materialize,
+  MAX_HISTORY_BYTES,
+  type DlActivity,
+  type TranscriptDoc,
+  type TranscriptEntry,
+  type TranscriptHeader,
+  type TranscriptRecord,
+} from './transcript-records.js';
 
 export { materialize, MAX_HISTORY_ACTIVITIES, MAX_HISTORY_BYTES } from './transcript-records.js';
 export type { DlActivity, TranscriptDoc, TranscriptEntry, TranscriptHeader, TranscriptRecord } from './transcript-records.js';
@@ -88,16 +97,24 @@ export class TranscriptStore {
    * Appends activities, giving each an id "<conversationId>|<seq>" and a timestamp. Callers serialise
    * the appends of one conversation (DirectLineCore does). Nothing is kept when the write fails.
    */
-  append(conversationId: string, activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>): Promise<{ stored: DlActivity[]; watermark: number }> {
+  append(
+    conversationId: string,
+    activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>,
+  ): Promise<{ stored: DlActivity[]; watermark: number }> {
     return this.serial(conversationId, () => this.appendNow(conversationId, activities));
   }
 
-  private async appendNow(conversationId: string, activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>): Promise<{ stored: DlActivity[]; watermark: number }> {
+  private async appendNow(
+    conversationId: string,
+    activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>,
+  ): Promise<{ stored: DlActivity[]; watermark: number }> {
     if (this.shared) return this.appendShared(conversationId, activities, this.shared);
     const tail = await this.tail(conversationId);
     if (!tail) throw new ConversationNotFoundError(conversationId);
     const now = new Date(this.clock());
-    const stored = activities.map((a, i) => ({ ...a, id: activityId(conversationId, tail.lastSeq + i + 1), timestamp: now.toISOString() }) as DlActivity);
+    const stored = activities.map(
+      (a, i) => ({ ...a, id: activityId(conversationId, tail.lastSeq + i + 1), timestamp: now.toISOString() }) as DlActivity,
+    );
     const records: TranscriptRecord[] = stored.map((a, i) => ({ s: tail.lastSeq + i + 1, a }));
     if (!(await this.log.append(conversationId, records, now))) {
       this.tails.delete(conversationId);
@@ -113,7 +130,11 @@ export class TranscriptStore {
    * after the log's last number) and the append, so numbers are unique and stored in order; then the
    * compaction when the log grew past twice the cap.
    */
-  private async appendShared(conversationId: string, activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>, shared: SharedSequence): Promise<{ stored: DlActivity[]; watermark: number }> {
+  private async appendShared(
+    conversationId: string,
+    activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>,
+    shared: SharedSequence,
+  ): Promise<{ stored: DlActivity[]; watermark: number }> {
     return this.locked(conversationId, async () => {
       const floor = async () => {
         const content = await this.log.read(conversationId);
@@ -122,11 +143,15 @@ export class TranscriptStore {
       };
       const last = await shared.keys.allocate(`dl:seq:${conversationId}`, activities.length, floor, SEQ_TTL_MS).catch((err: Error) => {
         // Redis away: nothing was stored, the client may send again (503, not 500).
-        throw err instanceof ConversationNotFoundError || err.name === 'StoreUnavailableError' ? err : new StoreUnavailableError(TRANSCRIPTS, err);
+        throw err instanceof ConversationNotFoundError || err.name === 'StoreUnavailableError'
+          ? err
+          : new StoreUnavailableError(TRANSCRIPTS, err);
       });
       const first = last - activities.length + 1;
       const now = new Date(this.clock());
-      const stored = activities.map((a, i) => ({ ...a, id: activityId(conversationId, first + i), timestamp: now.toISOString() }) as DlActivity);
+      const stored = activities.map(
+        (a, i) => ({ ...a, id: activityId(conversationId, first + i), timestamp: now.toISOString() }) as DlActivity,
+      );
       const records: TranscriptRecord[] = stored.map((a, i) => ({ s: first + i, a }));
       if (!(await this.log.append(conversationId, records, now))) throw new ConversationNotFoundError(conversationId);
       await this.grown(conversationId, records);
@@ -138,7 +163,11 @@ export class TranscriptStore {
   private locked<T>(conversationId: string, fn: () => Promise<T>): Promise<T> {
     if (!this.shared) return fn();
     return this.shared.locks.run(`dl:append:${conversationId}`, fn, { ttlMs: 5_000, waitMs: 15_000 }).catch((err: Error) => {
-      throw err.name === 'LockTimeoutError' || err.name === 'ReplyError' || /Connection is closed|max retries|Stream isn't writeable/i.test(err.message) ? new StoreUnavailableError(TRANSCRIPTS, err) : err;
+      throw err.name === 'LockTimeoutError' ||
+        err.name === 'ReplyError' ||
+        /Connection is closed|max retries|Stream isn't writeable/i.test(err.message)
+        ? new StoreUnavailableError(TRANSCRIPTS, err)
+        : err;
     });
   }
 
@@ -177,7 +206,11 @@ export class TranscriptStore {
     return this.locked(conversationId, () => this.replaceLocked(conversationId, id, change));
   }
 
-  private async replaceLocked(conversationId: string, id: string, change: (old: DlActivity) => DlActivity): Promise<DlActivity | undefined> {
+  private async replaceLocked(
+    conversationId: string,
+    id: string,
+    change: (old: DlActivity) => DlActivity,
+  ): Promise<DlActivity | undefined> {
     const entry = (await this.get(conversationId))?.entries.find((e) => e.activity.id === id);
     if (!entry) return undefined;
     const updated = { ...change(entry.activity), id, timestamp: entry.activity.timestamp };
@@ -212,7 +245,10 @@ export class TranscriptStore {
   /** One change at a time per conversation (seqs come from the cached tail). */
   private serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const result = (this.queues.get(key) ?? Promise.resolve()).then(fn);
-    const settled = result.then(() => undefined, () => undefined);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
     this.queues.set(key, settled);
     void settled.then(() => {
       if (this.queues.get(key) === settled) this.queues.delete(key);
@@ -292,7 +328,13 @@ export class TranscriptStore {
         const out = [];
         for (const key of await keysOf(ofSubject(subject))) {
           const doc = await this.get(key);
-          if (doc) out.push({ conversationId: doc.conversationId, createdAt: doc.createdAt, updatedAt: doc.updatedAt, activities: doc.entries.map((e) => e.activity) });
+          if (doc)
+            out.push({
+              conversationId: doc.conversationId,
+              createdAt: doc.createdAt,
+              updatedAt: doc.updatedAt,
+              activities: doc.entries.map((e) => e.activity),
+            });
         }
         return out;
       },

@@ -41,7 +41,8 @@ export function encode(s: string): string {
 function duplicate(collection: string, key: string): (err: unknown) => never {
   return (err) => {
     const e = err as { code?: unknown; constraint?: unknown } | undefined;
-    if (e?.code === '23505' && typeof e.constraint === 'string' && e.constraint !== 'documents_pkey') throw new DuplicateValueError(collection, key, e.constraint);
+    if (e?.code === '23505' && typeof e.constraint === 'string' && e.constraint !== 'documents_pkey')
+      throw new DuplicateValueError(collection, key, e.constraint);
     throw err;
   };
 }
@@ -57,7 +58,8 @@ function props(value: unknown): string {
   const out: Record<string, string> = {};
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'string' && plain(k)) Object.defineProperty(out, k, { value: encode(v), enumerable: true, writable: true, configurable: true });
+      if (typeof v === 'string' && plain(k))
+        Object.defineProperty(out, k, { value: encode(v), enumerable: true, writable: true, configurable: true });
     }
   }
   return JSON.stringify(out);
@@ -126,10 +128,10 @@ export class PostgresCollection<T> implements QueryableCollection<T> {
     const id = encode(key);
     for (;;) {
       const outcome = await this.db.atomically(async () => {
-        const { rows } = await this.db.query<{ body: string }>(
-          'SELECT body FROM documents WHERE collection = $1 AND id = $2 FOR UPDATE',
-          [this.name, id],
-        );
+        const { rows } = await this.db.query<{ body: string }>('SELECT body FROM documents WHERE collection = $1 AND id = $2 FOR UPDATE', [
+          this.name,
+          id,
+        ]);
         const current = rows[0] ? (JSON.parse(rows[0].body) as T) : undefined;
         const next = change(current);
         if (typeof (next as { then?: unknown } | undefined)?.then === 'function') {
@@ -204,9 +206,7 @@ export class PostgresCollection<T> implements QueryableCollection<T> {
         [this.name, whereValue(where)],
       );
       // Exact for equality; for order filters, encoded (long or odd) strings are left to this check.
-      return rows
-        .map((r) => ({ key: JSON.parse(r.key) as string, value: JSON.parse(r.body) as T }))
-        .filter((e) => matches(e.value, where));
+      return rows.map((r) => ({ key: JSON.parse(r.key) as string, value: JSON.parse(r.body) as T })).filter((e) => matches(e.value, where));
     });
   }
 

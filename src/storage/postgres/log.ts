@@ -94,7 +94,10 @@ export class PostgresLog<H, R> implements LogCollection<H, R> {
   /** The keys of the logs last written before `cutoff` (index logs_updated). */
   keysUpdatedBefore(cutoff: Date): Promise<string[]> {
     return this.hooks.run(async () => {
-      const { rows } = await this.hooks.db.query<{ key: string }>('SELECT key FROM logs WHERE collection = $1 AND updated_at < $2', [this.name, cutoff]);
+      const { rows } = await this.hooks.db.query<{ key: string }>('SELECT key FROM logs WHERE collection = $1 AND updated_at < $2', [
+        this.name,
+        cutoff,
+      ]);
       return rows.map((r) => JSON.parse(r.key) as string);
     });
   }

@@ -85,8 +85,14 @@ describe('checkCard', () => {
     const bad = {
       type: 'AdaptiveCard',
       version: '1.6',
-      body: [{ type: 'TextBlock', text: ' ' }, { type: 'Container', items: [{ type: 'Carousel' }] }],
-      actions: [{ type: 'Action.Execute', verb: 'x' }, { type: 'Action.OpenUrl', url: 'javascript:alert(1)' }],
+      body: [
+        { type: 'TextBlock', text: ' ' },
+        { type: 'Container', items: [{ type: 'Carousel' }] },
+      ],
+      actions: [
+        { type: 'Action.Execute', verb: 'x' },
+        { type: 'Action.OpenUrl', url: 'javascript:alert(1)' },
+      ],
     };
     expect(checkCard(bad).map((p) => p.path)).toEqual(['$.version', '$.body[0]', '$.body[1].items[0]', '$.actions[0]', '$.actions[1]']);
     expect(checkCard({ type: 'Message' })).toHaveLength(1);
@@ -99,7 +105,8 @@ describe('buildResultText', () => {
 
   it('carries the level, the 7 axes, the 3 priorities with their guide URLs, the links and the disclaimer', () => {
     expect(text).toContain('Niveau **Premiers pas** : 9/100');
-    for (const axis of ['Stratégie', 'Présence', 'Vente', 'Gestion', 'Cyber', 'Compétences', 'IA']) expect(text).toMatch(new RegExp(`^- ${axis} : `, 'm'));
+    for (const axis of ['Stratégie', 'Présence', 'Vente', 'Gestion', 'Cyber', 'Compétences', 'IA'])
+      expect(text).toMatch(new RegExp(`^- ${axis} : `, 'm'));
     result.plan.priorities.forEach((p, i) => {
       expect(text).toContain(`${i + 1}. **${p.title}**`);
       for (const slug of p.guides) expect(text).toContain(links.guideUrl(slug));

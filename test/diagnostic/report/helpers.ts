@@ -21,7 +21,17 @@ export const links: ReportLinks = {
 
 /** WinAnsi bytes 0x80–0x9F back to Unicode (the rest is Latin-1). */
 const WIN_ANSI_HIGH: Record<number, string> = {
-  0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x8c: 'Œ', 0x9c: 'œ',
+  0x80: '€',
+  0x85: '…',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x8c: 'Œ',
+  0x9c: 'œ',
 };
 
 /** Text shown by an uncompressed PDF written by pdfkit (hex strings inside TJ arrays), one entry per line. */

@@ -13,7 +13,8 @@ const pixel = (png: PNG, x: number, y: number) => {
 function count(png: PNG, rgb: [number, number, number], tol = 6): number {
   let n = 0;
   for (let i = 0; i < png.data.length; i += 4) {
-    if (Math.abs(png.data[i]! - rgb[0]) <= tol && Math.abs(png.data[i + 1]! - rgb[1]) <= tol && Math.abs(png.data[i + 2]! - rgb[2]) <= tol) n++;
+    if (Math.abs(png.data[i]! - rgb[0]) <= tol && Math.abs(png.data[i + 1]! - rgb[1]) <= tol && Math.abs(png.data[i + 2]! - rgb[2]) <= tol)
+      n++;
   }
   return n;
 }
@@ -22,7 +23,18 @@ describe('renderRadarSvg (Apache ECharts, server-side SVG)', () => {
   const svg = renderRadarSvg(scores, { overall: 54, levelLabel: 'Structuré' });
   it('is an SVG with the axis names and scores, the title and the overall score', () => {
     expect(svg).toMatch(/^<svg/);
-    for (const t of ['Stratégie', '62', 'Présence', '80', 'Cyber', '20', 'Compétences', 'IA', 'Votre maturité numérique', 'Score global : 54/100 · Structuré']) {
+    for (const t of [
+      'Stratégie',
+      '62',
+      'Présence',
+      '80',
+      'Cyber',
+      '20',
+      'Compétences',
+      'IA',
+      'Votre maturité numérique',
+      'Score global : 54/100 · Structuré',
+    ]) {
       expect(svg).toContain(t);
     }
   });

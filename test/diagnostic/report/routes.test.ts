@@ -58,16 +58,25 @@ describe('report routes', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="rapport-virage-2026-11-22.pdf"');
     expect(res.headers.get('cache-control')).toBe('private, no-store');
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
-  it.each(['abc', 'x'.repeat(80), '..%2F..%2Fetc%2Fpasswd', 'AAAAAAAAAAAAAAAAAAAAA%3D'])('answers 400 in French for a malformed id (%s)', async (bad) => {
-    for (const file of ['radar.png', 'rapport.pdf']) {
-      const res = await fetch(`${base}/diagnostic/${bad}/${file}`);
-      expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ error: { code: 'BadArgument', message: 'Identifiant de diagnostic invalide : vérifiez le lien.' } });
-    }
-  });
+  it.each(['abc', 'x'.repeat(80), '..%2F..%2Fetc%2Fpasswd', 'AAAAAAAAAAAAAAAAAAAAA%3D'])(
+    'answers 400 in French for a malformed id (%s)',
+    async (bad) => {
+      for (const file of ['radar.png', 'rapport.pdf']) {
+        const res = await fetch(`${base}/diagnostic/${bad}/${file}`);
+        expect(res.status).toBe(400);
+        expect(await res.json()).toEqual({
+          error: { code: 'BadArgument', message: 'Identifiant de diagnostic invalide : vérifiez le lien.' },
+        });
+      }
+    },
+  );
 
   it('answers 404 in French for an unknown or erased id', async () => {
     for (const file of ['radar.png', 'rapport.pdf']) {

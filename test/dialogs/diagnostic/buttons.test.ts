@@ -63,14 +63,25 @@ describe('diagnostic by buttons', () => {
     const png = await fetch(chart!);
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toMatch(/^image\/png/);
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     const report = await fetch(pdf!);
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toMatch(/^application\/pdf/);
-    expect(Buffer.from(await report.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await report.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     // Opening the diagnostic again starts a new run (no resume offer: the last one is complete).
-    await chat.run([[DIAG, asks(1, /C’est parti/)], ['Seul(e), sans salarié', asks(2)]]);
+    await chat.run([
+      [DIAG, asks(1, /C’est parti/)],
+      ['Seul(e), sans salarié', asks(2)],
+    ]);
     const again = (await app.virage.privacy.exportFor(chat.subject)).sources.find((s) => s.name === 'diagnostics')!.data as any;
     expect(again.runs.current.answers).toEqual({ profil_effectif: { type: 'size', value: '0' } });
     expect(again.runs.completed).toHaveLength(1);

@@ -22,7 +22,11 @@ async function open(app: Running) {
   const { received, waitFor } = collect(dl);
   const botTexts = () => texts(received, 'bot').map((x) => x ?? '');
   const waitText = async (from: number, until: RegExp) => {
-    await waitFor(() => botTexts().slice(from).some((x) => until.test(x)));
+    await waitFor(() =>
+      botTexts()
+        .slice(from)
+        .some((x) => until.test(x)),
+    );
     return botTexts().slice(from).join('\n');
   };
   return {

@@ -77,7 +77,8 @@ function bodyOf(data: string): string {
 }
 
 const followUpOf = (chat: Chat) => app.virage.followUp.consents.get(chat.subject);
-const exported = async (chat: Chat) => (await app.virage.privacy.exportFor(chat.subject)).sources.find((s) => s.name === 'follow-up')!.data as any;
+const exported = async (chat: Chat) =>
+  (await app.virage.privacy.exportFor(chat.subject)).sources.find((s) => s.name === 'follow-up')!.data as any;
 
 /** Completes a diagnostic from the menu; the result is followed by the follow-up question. */
 async function diagnosticThenQuestion(chat: Chat, overrides = {}): Promise<any[]> {
@@ -115,10 +116,23 @@ describe('follow-up diagnostic', () => {
     await chat.run([
       ['oui', { says: /rappel par e-mail \?/, buttons: ['Passer'] }],
       ['pas une adresse', /ne semble pas valide/],
-      ['marie@boulangerie-dupont.fr', /à partir du 5 juillet 2026, avec un rappel par e-mail à marie@boulangerie-dupont\.fr[\s\S]*ne plus me relancer/],
+      [
+        'marie@boulangerie-dupont.fr',
+        /à partir du 5 juillet 2026, avec un rappel par e-mail à marie@boulangerie-dupont\.fr[\s\S]*ne plus me relancer/,
+      ],
     ]);
-    expect(await followUpOf(chat)).toMatchObject({ channel: 'emulator', consentAt: T0, dueAt: '2026-07-05T09:00:00.000Z', email: 'marie@boulangerie-dupont.fr' });
-    expect(await exported(chat)).toEqual({ channel: 'emulator', consentAt: T0, dueAt: '2026-07-05T09:00:00.000Z', email: 'marie@boulangerie-dupont.fr' });
+    expect(await followUpOf(chat)).toMatchObject({
+      channel: 'emulator',
+      consentAt: T0,
+      dueAt: '2026-07-05T09:00:00.000Z',
+      email: 'marie@boulangerie-dupont.fr',
+    });
+    expect(await exported(chat)).toEqual({
+      channel: 'emulator',
+      consentAt: T0,
+      dueAt: '2026-07-05T09:00:00.000Z',
+      email: 'marie@boulangerie-dupont.fr',
+    });
 
     // Not yet due: no e-mail, and no offer on return.
     app.clock.set(BEFORE_DUE);
@@ -164,7 +178,9 @@ describe('follow-up diagnostic', () => {
     const text = servedPdfText(pdf);
     expect(text).toContain(compact('Vos progrès depuis votre diagnostic du 5 janvier 2026'));
     expect(text).toContain(compact(`Score global${first.overall}${diagnostic.overall}+${diagnostic.overall - first.overall}`));
-    expect(text).toContain(compact(`Cybersécurité et RGPD${first.axes.cyber}${diagnostic.axes.cyber}+${diagnostic.axes.cyber - first.axes.cyber}`));
+    expect(text).toContain(
+      compact(`Cybersécurité et RGPD${first.axes.cyber}${diagnostic.axes.cyber}+${diagnostic.axes.cyber - first.axes.cyber}`),
+    );
 
     // The advisor console: the request's context carries T0 → T1.
     await askAdvisor(back);
@@ -176,7 +192,11 @@ describe('follow-up diagnostic', () => {
     const progress = (detail.json.request ?? detail.json).context.diagnostic.progress;
     expect(progress.since).toBe(T0);
     expect(progress.rows[0]).toEqual({ label: 'Score global', before: first.overall, after: diagnostic.overall });
-    expect(progress.rows.find((r: any) => r.label === 'Cybersécurité et RGPD')).toEqual({ label: 'Cybersécurité et RGPD', before: first.axes.cyber, after: diagnostic.axes.cyber });
+    expect(progress.rows.find((r: any) => r.label === 'Cybersécurité et RGPD')).toEqual({
+      label: 'Cybersécurité et RGPD',
+      before: first.axes.cyber,
+      after: diagnostic.axes.cyber,
+    });
   });
 
   it('no consent, nothing recorded and nothing sent; the e-mail is optional', async () => {
@@ -191,14 +211,20 @@ describe('follow-up diagnostic', () => {
     const noMail = new Chat(app.url);
     await noMail.say('bonjour');
     await diagnosticThenQuestion(noMail);
-    await noMail.run([['Oui', /rappel par e-mail/], ['passer', /à partir du 5 juillet 2026 quand vous reviendrez/]]);
+    await noMail.run([
+      ['Oui', /rappel par e-mail/],
+      ['passer', /à partir du 5 juillet 2026 quand vous reviendrez/],
+    ]);
     expect((await followUpOf(noMail))?.email).toBeUndefined();
     const before = mails.length;
     app.clock.set(AFTER_DUE);
     await app.virage.followUp.reminders.runOnce();
     expect(mails).toHaveLength(before);
     const back = new Chat(app.url, noMail.userId);
-    await back.run([['bonjour', /On refait le point \?/], ['Pas maintenant', /reproposerai/]]);
+    await back.run([
+      ['bonjour', /On refait le point \?/],
+      ['Pas maintenant', /reproposerai/],
+    ]);
   });
 
   it('« ne plus me relancer » withdraws the consent: no e-mail, no offer; erasure removes it', async () => {
@@ -234,7 +260,12 @@ describe('follow-up diagnostic', () => {
     await askAdvisor(chat);
     expect((await app.virage.handoff.service.latestFor(chat.subject))?.kind).toBe('callback');
     await diagnosticThenQuestion(chat);
-    await chat.run([['oui', { says: /à partir du 5 juillet 2026, avec un rappel par e-mail à marie@boulangerie-dupont\.fr/, not: /Voulez-vous un rappel/ }]]);
+    await chat.run([
+      [
+        'oui',
+        { says: /à partir du 5 juillet 2026, avec un rappel par e-mail à marie@boulangerie-dupont\.fr/, not: /Voulez-vous un rappel/ },
+      ],
+    ]);
     expect((await followUpOf(chat))?.email).toBe('marie@boulangerie-dupont.fr');
   });
 

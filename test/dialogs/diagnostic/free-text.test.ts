@@ -12,29 +12,33 @@ const WORDS: Array<[string, string, unknown]> = [
   ['artisan', 'profil_statut', { type: 'choice', value: 'artisan' }],
   ['une cinquantaine par mois', 'profil_factures', { type: 'choice', value: '100_1000' }],
   ['ouais', 'strategie_priorites', { type: 'yesno', value: 'yes' }],
-  ['c\'est moi quand j\'ai le temps', 'strategie_pilote', { type: 'choice', value: 'moi_au_fil' }],
+  ["c'est moi quand j'ai le temps", 'strategie_pilote', { type: 'choice', value: 'moi_au_fil' }],
   ['non pas vraiment', 'strategie_indicateurs', { type: 'yesno', value: 'no' }],
   ['on a une page Facebook mais pas de site', 'presence_site', { type: 'choice', value: 'page_annuaire' }],
   ['bof, ça date un peu', 'presence_site_a_jour', { type: 'yesno', value: 'partly' }],
   ['oui elle est à jour', 'presence_google', { type: 'yesno', value: 'yes' }],
   ['deux, Facebook et Instagram', 'presence_reseaux', { type: 'number', value: 2 }],
   ['non, on utilise une adresse gmail', 'presence_domaine_email', { type: 'yesno', value: 'no' }],
-  ['on prend les commandes en ligne et le paiement à distance', 'vente_en_ligne', { type: 'multi', values: ['boutique', 'paiement_distance'] }],
+  [
+    'on prend les commandes en ligne et le paiement à distance',
+    'vente_en_ligne',
+    { type: 'multi', values: ['boutique', 'paiement_distance'] },
+  ],
   ['à peu près 5 %', 'vente_part_ca', { type: 'percent', value: 5 }],
   ['pour certains clients seulement', 'vente_fichier_clients', { type: 'yesno', value: 'partly' }],
   ['oui on a un logiciel', 'gestion_logiciel_factures', { type: 'yesno', value: 'yes' }],
   ['je me renseigne', 'gestion_facture_electronique', { type: 'choice', value: 'renseigne' }],
   ['un agenda partagé et de la visio', 'gestion_outils_partages', { type: 'multi', values: ['agenda', 'visio'] }],
   ['non tout est sur papier', 'gestion_logiciel_metier', { type: 'yesno', value: 'no' }],
-  ['oui mais on n\'a jamais testé', 'cyber_sauvegarde', { type: 'choice', value: 'oui_sans_test' }],
+  ["oui mais on n'a jamais testé", 'cyber_sauvegarde', { type: 'choice', value: 'oui_sans_test' }],
   ['non, le même partout', 'cyber_mots_de_passe', { type: 'yesno', value: 'no' }],
-  ['oui c\'est automatique', 'cyber_mises_a_jour', { type: 'yesno', value: 'yes' }],
-  ['c\'est quoi ce registre ? non', 'cyber_rgpd', { type: 'yesno', value: 'no' }],
+  ["oui c'est automatique", 'cyber_mises_a_jour', { type: 'yesno', value: 'yes' }],
+  ["c'est quoi ce registre ? non", 'cyber_rgpd', { type: 'yesno', value: 'no' }],
   ['non heureusement', 'cyber_incident', { type: 'choice', value: 'non' }],
   ['jamais', 'competences_formation', { type: 'yesno', value: 'no' }],
   ['aucune idée', 'competences_financement', { type: 'dontknow' }],
   ['oui la CCI une fois', 'competences_accompagnement', { type: 'yesno', value: 'yes' }],
-  ['j\'ai essayé ChatGPT', 'ia_usage', { type: 'choice', value: 'teste' }],
+  ["j'ai essayé ChatGPT", 'ia_usage', { type: 'choice', value: 'teste' }],
   ['non', 'ia_automatisation', { type: 'yesno', value: 'no' }],
   ['oui on recycle', 'ia_sobriete', { type: 'yesno', value: 'yes' }],
   ['2k€ à peu près', 'profil_budget', { type: 'money', amount: 2000, period: 'year' }],
@@ -66,7 +70,13 @@ describe('diagnostic in free text', () => {
     const understood = Object.fromEntries(WORDS.map(([text, id]) => [text, run.answers[id]]));
     expect(understood).toEqual(Object.fromEntries(WORDS.map(([text, , expected]) => [text, expected])));
     const result = stored.results[0].result;
-    expect(result.profile).toMatchObject({ region: '75', departement: '33', sizeBand: '1-4', sector: 'metiers_bouche', budgetPerYear: 2000 });
+    expect(result.profile).toMatchObject({
+      region: '75',
+      departement: '33',
+      sizeBand: '1-4',
+      sector: 'metiers_bouche',
+      budgetPerYear: 2000,
+    });
     expect(result.complete).toBe(true);
   });
 

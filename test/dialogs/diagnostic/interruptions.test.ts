@@ -66,7 +66,10 @@ describe('diagnostic interruptions', () => {
     const steps: Step[] = [
       ['bonjour', { buttons: MENU }],
       [DIAG, asks(1)],
-      ['blablabla', { says: /pas bien compris votre réponse\. Par exemple : « je suis seul »/, buttons: [...SIZE_BUTTONS, 'Passer cette question'] }],
+      [
+        'blablabla',
+        { says: /pas bien compris votre réponse\. Par exemple : « je suis seul »/, buttons: [...SIZE_BUTTONS, 'Passer cette question'] },
+      ],
       ['bidule', asks(2, /je note « je ne sais pas »/)],
       // The count starts again on the next question; « passer » works after a miss.
       ['zzz', { says: /pas bien compris votre réponse/, hasButton: 'Passer cette question' }],
@@ -75,7 +78,10 @@ describe('diagnostic interruptions', () => {
       ['Parler à un conseiller', { says: /conseiller/, not: /Question \d+/ }],
     ];
     await chat.run(steps);
-    expect(await currentAnswers(app.virage, chat.subject)).toEqual({ profil_effectif: { type: 'dontknow' }, profil_secteur: { type: 'dontknow' } });
+    expect(await currentAnswers(app.virage, chat.subject)).toEqual({
+      profil_effectif: { type: 'dontknow' },
+      profil_secteur: { type: 'dontknow' },
+    });
     expect((await stored(app.virage, chat.subject)).runs.current.currentQuestion).toBe('profil_clientele');
   });
 
@@ -86,10 +92,16 @@ describe('diagnostic interruptions', () => {
       [DIAG, asks(1)],
       ['5 à 9', asks(2)],
       // The advisor path starts (its consent question) and the diagnostic question is not asked again.
-      ['je veux parler à un conseiller', { says: /Pour vous mettre en relation[\s\S]*Êtes-vous d’accord/, not: /Question \d+/, buttons: ['Oui, d’accord', 'Non merci'] }],
+      [
+        'je veux parler à un conseiller',
+        { says: /Pour vous mettre en relation[\s\S]*Êtes-vous d’accord/, not: /Question \d+/, buttons: ['Oui, d’accord', 'Non merci'] },
+      ],
       ['Non merci', { says: /je ne transmets rien/, not: /Question \d+/ }],
     ]);
-    expect((await stored(app.virage, chat.subject)).runs.current).toMatchObject({ currentQuestion: 'profil_secteur', answers: { profil_effectif: { type: 'size', value: '5-9' } } });
+    expect((await stored(app.virage, chat.subject)).runs.current).toMatchObject({
+      currentQuestion: 'profil_secteur',
+      answers: { profil_effectif: { type: 'size', value: '5-9' } },
+    });
     await chat.run([
       [DIAG, { says: /diagnostic en cours \(1 réponse\)/, buttons: ['Reprendre', 'Recommencer à zéro'] }],
       ['Reprendre', asks(2, /Reprenons/)],
@@ -112,21 +124,31 @@ describe('diagnostic interruptions', () => {
     await chat.run([
       ['bonjour', { buttons: MENU }],
       [DIAG, asks(1)],
-      [{ value: { questionId: 'profil_effectif', values: ['1-4'] } }, { says: /pas bien compris/, buttons: [...SIZE_BUTTONS, 'Passer cette question'] }],
+      [
+        { value: { questionId: 'profil_effectif', values: ['1-4'] } },
+        { says: /pas bien compris/, buttons: [...SIZE_BUTTONS, 'Passer cette question'] },
+      ],
       [{ value: { anything: 1 } }, { says: /pas bien compris/ }],
       [{ value: 'texte brut' }, { says: /pas bien compris/ }],
       ['Seul(e), sans salarié', asks(2)],
     ]);
     await answerUntil(chat, 'vente_en_ligne');
     // Each miss on a multi-choice question sends its card again, with « Passer cette question ».
-    const withCard: Expect = (replies) => expect(replies.some((a) => a.attachments?.[0]?.content?.actions?.[0]?.data?.questionId === 'vente_en_ligne')).toBe(true);
+    const withCard: Expect = (replies) =>
+      expect(replies.some((a) => a.attachments?.[0]?.content?.actions?.[0]?.data?.questionId === 'vente_en_ligne')).toBe(true);
     await chat.run([
       ['Seul(e), sans salarié', { says: /pas bien compris votre réponse/, check: withCard }], // not an option here
       [submit('vente_en_ligne', []), { says: /Cochez ce qui s’applique/, check: withCard }], // nothing ticked
-      [submit('gestion_outils_partages', ['agenda']), { says: /Cochez ce qui s’applique/, hasButton: 'Passer cette question', check: withCard }], // a stale card
+      [
+        submit('gestion_outils_partages', ['agenda']),
+        { says: /Cochez ce qui s’applique/, hasButton: 'Passer cette question', check: withCard },
+      ], // a stale card
       // Web Chat sends a multi-select ChoiceSet as « a,b ».
       [{ value: { questionId: 'vente_en_ligne', values: 'reservation,paiement_distance' } }, /part de votre chiffre d'affaires/],
     ]);
-    expect((await currentAnswers(app.virage, chat.subject)).vente_en_ligne).toEqual({ type: 'multi', values: ['reservation', 'paiement_distance'] });
+    expect((await currentAnswers(app.virage, chat.subject)).vente_en_ligne).toEqual({
+      type: 'multi',
+      values: ['reservation', 'paiement_distance'],
+    });
   });
 });

@@ -11,8 +11,8 @@ interface Outcome {
 }
 
 /** Enough time for a bolder try, so that budget and size decide which one. */
-const TIME = { profil_temps: 'Une personne peut s\'en occuper plusieurs jours par mois' };
-const TRIED_AI = { ...TIME, profil_budget: 'Plus de 10 000 €', ia_usage: 'J\'ai essayé' };
+const TIME = { profil_temps: "Une personne peut s'en occuper plusieurs jours par mois" };
+const TRIED_AI = { ...TIME, profil_budget: 'Plus de 10 000 €', ia_usage: "J'ai essayé" };
 
 describe('the plan changes with the answers', () => {
   let app: Running;
@@ -56,7 +56,8 @@ describe('the plan changes with the answers', () => {
     expect(none.diagnostic.priorities).not.toContain('boutique-en-ligne');
     expect(ample.diagnostic.priorities).toContain('boutique-en-ligne');
     // Whatever the budget, nothing but obligations costs more than what was stated.
-    const minCost = (o: Outcome) => o.result.plan.priorities.filter((p: any) => !p.mandatory).reduce((s: number, p: any) => s + p.cost.min, 0);
+    const minCost = (o: Outcome) =>
+      o.result.plan.priorities.filter((p: any) => !p.mandatory).reduce((s: number, p: any) => s + p.cost.min, 0);
     expect(minCost(none)).toBe(0);
     expect(minCost(ample)).toBeLessThanOrEqual(10000);
   });

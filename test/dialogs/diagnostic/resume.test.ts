@@ -16,7 +16,10 @@ describe('resume after a server restart on the same DATA_DIR', () => {
   it('continues where the person left, in a new conversation, without « pause »', async () => {
     app = await startVirage({}, dataDir);
     const first = new Chat(app.url, 'resume-user-1');
-    await first.run([['bonjour', /Que souhaitez-vous faire/], [DIAG, asks(1)]]);
+    await first.run([
+      ['bonjour', /Que souhaitez-vous faire/],
+      [DIAG, asks(1)],
+    ]);
     await answerUntil(first, 'presence_site');
     await first.run([['Oui, un site à nous', asks(11)]]);
     await app.stop();
@@ -36,13 +39,19 @@ describe('resume after a server restart on the same DATA_DIR', () => {
 
     // Another person on the same server starts afresh.
     const other = new Chat(app.url, 'resume-user-2');
-    await other.run([['bonjour', { says: /Que souhaitez-vous faire/, not: /en cours/ }], [DIAG, asks(1, /C’est parti/)]]);
+    await other.run([
+      ['bonjour', { says: /Que souhaitez-vous faire/, not: /en cours/ }],
+      [DIAG, asks(1, /C’est parti/)],
+    ]);
   });
 
   it('« pause », restart, then the welcome’s « Reprendre mon diagnostic » in a new conversation, to the result', async () => {
     app = await startVirage({}, dataDir);
     const first = new Chat(app.url, 'resume-user-3');
-    await first.run([['bonjour', /Que souhaitez-vous faire/], [DIAG, asks(1)]]);
+    await first.run([
+      ['bonjour', /Que souhaitez-vous faire/],
+      [DIAG, asks(1)],
+    ]);
     await answerUntil(first, 'cyber_sauvegarde');
     await first.run([['pause', /reprendre mon diagnostic/]]);
     expect((await stored(app.virage, first.subject)).runs.current.currentQuestion).toBe('cyber_sauvegarde');

@@ -25,16 +25,18 @@ describe('diagnostic: understood as meant', () => {
     const chat = await open();
     const ordinary: Array<[string, string, unknown]> = [
       ['strategie_priorites', 'plus de clients', { type: 'yesno', value: 'yes' }],
-      ['strategie_pilote', 'ben moi le soir quand j\'ai 5 minutes', { type: 'choice', value: 'moi_au_fil' }],
+      ['strategie_pilote', "ben moi le soir quand j'ai 5 minutes", { type: 'choice', value: 'moi_au_fil' }],
       ['vente_en_ligne', 'on prend les rendez-vous par téléphone seulement', { type: 'multi', values: ['aucun'] }],
-      ['gestion_logiciel_metier', 'la compta c\'est le comptable qui fait tout', undefined],
-      ['ia_sobriete', 'on imprime moins qu\'avant', { type: 'yesno', value: 'yes' }],
+      ['gestion_logiciel_metier', "la compta c'est le comptable qui fait tout", undefined],
+      ['ia_sobriete', "on imprime moins qu'avant", { type: 'yesno', value: 'yes' }],
     ];
     for (const [id, text, expected] of ordinary) {
       await answerUntil(chat, id);
       const replies = await chat.say(text);
       const said = joined(replies);
-      expect(said).not.toMatch(/effacer|recommencer le diagnostic depuis|Revenons à la question|diagnostic est enregistré|mettre en relation|Êtes-vous d’accord/);
+      expect(said).not.toMatch(
+        /effacer|recommencer le diagnostic depuis|Revenons à la question|diagnostic est enregistré|mettre en relation|Êtes-vous d’accord/,
+      );
       if (!expected) {
         // No sure reading: a question with buttons, never another flow.
         expect(said).toMatch(/Pour être sûr|Noté : /);
@@ -49,7 +51,10 @@ describe('diagnostic: understood as meant', () => {
 
   it('erase needs the explicit phrase and a confirmation; anything but yes returns to the exact question, answers intact', async () => {
     const chat = await open();
-    await chat.run([['1 à 4 salariés', asks(2)], ['Services aux particuliers', asks(3)]]);
+    await chat.run([
+      ['1 à 4 salariés', asks(2)],
+      ['Services aux particuliers', asks(3)],
+    ]);
     await chat.run([
       ['je voudrais supprimer mes données', { says: /effacer/, buttons: ['Oui, tout effacer', 'Non, garder'] }],
       ['non', asks(3)],
@@ -67,7 +72,7 @@ describe('diagnostic: understood as meant', () => {
   it('a command word alone that is also an answer is asked about; a question mid-way is answered and never stored', async () => {
     const chat = await open();
     await answerUntil(chat, 'gestion_logiciel_factures');
-    const asked = await chat.say('c\'est quoi la facture électronique ?');
+    const asked = await chat.say("c'est quoi la facture électronique ?");
     expect(joined(asked)).toMatch(/Reprenons/);
     expect(askedQuestion(asked)?.id).toBe('gestion_logiciel_factures');
     expect((await answers(chat)).gestion_logiciel_factures).toBeUndefined();
@@ -87,7 +92,7 @@ describe('diagnostic: understood as meant', () => {
     expect(joined(chat.last)).toMatch(/C’est corrigé : 2 salariés \(1 à 4\)/);
     await answerUntil(chat, 'profil_localisation');
     await chat.run([['à Lyon', /Noté : Rhône \(69\)/]]);
-    await chat.run([['je me suis trompé, c\'est en Gironde', /C’est corrigé : Gironde \(33\)/]]);
+    await chat.run([["je me suis trompé, c'est en Gironde", /C’est corrigé : Gironde \(33\)/]]);
     expect((await answers(chat)).profil_localisation).toMatchObject({ type: 'location', departement: '33' });
     await chat.run([['corriger', /Vous aviez répondu : « 33 »/]]);
     expect(askedQuestion(chat.last)?.id).toBe('profil_localisation');
@@ -119,8 +124,14 @@ describe('diagnostic: understood as meant', () => {
   it('a person who only types finishes: « passer » and « je ne sais pas » work everywhere, cards included', async () => {
     const chat = await open();
     const typed: Record<string, string> = {
-      profil_effectif: 'moi et mon apprenti', profil_secteur: 'passer', profil_clientele: 'je ne sais pas', profil_localisation: '33',
-      profil_statut: 'passer', profil_factures: 'je sais pas', vente_en_ligne: 'passer', gestion_outils_partages: 'je ne sais pas',
+      profil_effectif: 'moi et mon apprenti',
+      profil_secteur: 'passer',
+      profil_clientele: 'je ne sais pas',
+      profil_localisation: '33',
+      profil_statut: 'passer',
+      profil_factures: 'je sais pas',
+      vente_en_ligne: 'passer',
+      gestion_outils_partages: 'je ne sais pas',
     };
     let replies = chat.last;
     for (let turns = 0; turns < 60 && askedQuestion(replies); turns++) {
@@ -134,7 +145,7 @@ describe('diagnostic: understood as meant', () => {
   it('« oui » answers the bot’s own offer after the result (« voulez-vous que je vous mette en relation ? »)', async () => {
     const chat = await open();
     // No site, no backup, an incident in progress: the result suggests an advisor.
-    const replies = await finishDiagnostic(chat, { cyber_incident: 'Oui, c\'est en cours', cyber_sauvegarde: 'Non' });
+    const replies = await finishDiagnostic(chat, { cyber_incident: "Oui, c'est en cours", cyber_sauvegarde: 'Non' });
     expect(joined(replies)).toMatch(/voulez-vous que je vous mette en relation \?/);
     await chat.run([['oui', /Pour vous mettre en relation[\s\S]*Êtes-vous d’accord/]]);
   });
@@ -154,14 +165,22 @@ describe('diagnostic: understood as meant', () => {
     const summary = chat.log.join('\n');
     expect(summary).not.toMatch(/adresse e-mail le conseiller/);
     // The département typed in the handoff form is not asked again.
-    await chat.run([[DIAG, /Gironde \(33\)/], ['Seul(e), sans salarié', asks(2)], ['plombier', asks(3)], ['Des particuliers', asks(5)]]);
+    await chat.run([
+      [DIAG, /Gironde \(33\)/],
+      ['Seul(e), sans salarié', asks(2)],
+      ['plombier', asks(3)],
+      ['Des particuliers', asks(5)],
+    ]);
     expect((await answers(chat)).profil_localisation).toMatchObject({ type: 'location', departement: '33' });
     expect(askedQuestion(chat.last)?.id).toBe('profil_statut');
   });
 
   it('keeps what the person said before the diagnostic started (« je suis agricultrice en Aveyron »)', async () => {
     const chat = new Chat(app.url);
-    await chat.run([['bonjour, je suis agricultrice en Aveyron avec deux salariés'], ['je voudrais faire le diagnostic', /Noté : .*Aveyron \(12\)/]]);
+    await chat.run([
+      ['bonjour, je suis agricultrice en Aveyron avec deux salariés'],
+      ['je voudrais faire le diagnostic', /Noté : .*Aveyron \(12\)/],
+    ]);
     expect(await answers(chat)).toMatchObject({
       profil_effectif: { type: 'size', value: '1-4' },
       profil_secteur: { type: 'sector', value: 'agriculture' },

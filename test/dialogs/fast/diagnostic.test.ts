@@ -25,7 +25,14 @@ function client(): { chat: DialogTestClient; records: DiagnosticRecords<Diagnost
     store.collection<StoredResult<DiagnosticResult>>('diagnostic-results'),
   );
   const dialog = new DiagnosticDialog({
-    questionnaire: model.questionnaire, model, records, nlu, findAids, knowledge, retentionDays: 365, publicBaseUrl: () => 'http://localhost',
+    questionnaire: model.questionnaire,
+    model,
+    records,
+    nlu,
+    findAids,
+    knowledge,
+    retentionDays: 365,
+    publicBaseUrl: () => 'http://localhost',
   });
   return { chat: new DialogTestClient('test', dialog), records };
 }

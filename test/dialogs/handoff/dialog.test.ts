@@ -39,12 +39,25 @@ describe('handoff dialog, outside office hours (Monday 20:00)', () => {
     expect(summary).toMatch(/Marie Dupont, Boulangerie Dupont, marie@boulangerie-dupont\.fr, 06 12 34 56 78/);
     expect(summary).toMatch(/rappellera à partir de mardi 25 novembre à 9 h 00.*\n\nC’est bien ça/s);
     const done = await say(url, 'cb', 'Oui, c’est bien ça');
-    expect(texts(done)[0]).toMatch(/^Votre demande VIR-[2-9A-Z]{5} est enregistrée\. La CCI Exemple Gironde vous rappellera à partir de mardi 25 novembre à 9 h 00\.$/);
+    expect(texts(done)[0]).toMatch(
+      /^Votre demande VIR-[2-9A-Z]{5} est enregistrée\. La CCI Exemple Gironde vous rappellera à partir de mardi 25 novembre à 9 h 00\.$/,
+    );
     expect(texts(done)).toContain('Que souhaitez-vous faire maintenant ?');
 
     const request = (await app.virage.handoff.service.latestFor('emulator:u-cb'))!;
-    expect(request).toMatchObject({ kind: 'callback', status: 'rappel', cciId: 'cci-exemple-gironde', departement: '33', reason: 'Je voudrais vendre mes pains en ligne' });
-    expect(request.contact).toEqual({ name: 'Marie Dupont', company: 'Boulangerie Dupont', email: 'marie@boulangerie-dupont.fr', phone: '06 12 34 56 78' });
+    expect(request).toMatchObject({
+      kind: 'callback',
+      status: 'rappel',
+      cciId: 'cci-exemple-gironde',
+      departement: '33',
+      reason: 'Je voudrais vendre mes pains en ligne',
+    });
+    expect(request.contact).toEqual({
+      name: 'Marie Dupont',
+      company: 'Boulangerie Dupont',
+      email: 'marie@boulangerie-dupont.fr',
+      phone: '06 12 34 56 78',
+    });
     expect(request.context.transcript.some((l) => l.from === 'user' && l.text === 'on est à Bordeaux')).toBe(true);
     expect(request.context.transcript.some((l) => l.from === 'bot' && /votre nom/.test(l.text))).toBe(true);
     expect((request.conversation as any).conversation.id).toBe('cb');
@@ -61,7 +74,9 @@ describe('handoff dialog, outside office hours (Monday 20:00)', () => {
     const consent = all(await say(app.url, 'nx', 'je voudrais parler à un conseiller pour la facture électronique de ma boulangerie'));
     expect(consent).toMatch(/conseiller de la CCI Exemple Gironde/);
     const summary = all(await say(app.url, 'nx', 'oui'));
-    expect(summary).toMatch(/Je transmets votre demande « je voudrais parler à un conseiller pour la facture électronique de ma boulangerie »/);
+    expect(summary).toMatch(
+      /Je transmets votre demande « je voudrais parler à un conseiller pour la facture électronique de ma boulangerie »/,
+    );
     expect(summary).toMatch(/Marie Dupont, Boulangerie Dupont, marie@boulangerie-dupont\.fr, 06 12 34 56 78/);
     expect(all(await say(app.url, 'nx', 'Modifier le motif'))).toMatch(/sur quel sujet/);
     expect(all(await say(app.url, 'nx', 'La facture électronique'))).toMatch(/« La facture électronique »/);
@@ -79,7 +94,9 @@ describe('handoff dialog, outside office hours (Monday 20:00)', () => {
 
   it('erases the kept contact details with « supprimer mes données »', async () => {
     await fileRequest(app.url, 'er');
-    expect((await app.virage.privacy.exportFor('emulator:u-er')).sources.find((s) => s.name === 'handoff-contact')?.data).toMatchObject({ name: 'Marie Dupont' });
+    expect((await app.virage.privacy.exportFor('emulator:u-er')).sources.find((s) => s.name === 'handoff-contact')?.data).toMatchObject({
+      name: 'Marie Dupont',
+    });
     await say(app.url, 'er', 'supprimer mes données');
     expect(all(await say(app.url, 'er', 'Oui, tout effacer'))).toMatch(/toutes vos données ont été effacées/);
     expect(await app.virage.handoff.service.allFor('emulator:u-er')).toEqual([]);
@@ -107,12 +124,16 @@ describe('handoff dialog, within office hours (Monday 10:00)', () => {
     expect(event).toMatchObject({ name: 'handoff.initiate', value: { skill: 'cci-exemple-gironde', contact: { name: 'Marie Dupont' } } });
     expect(event.attachments[0]).toMatchObject({ contentType: 'application/json', name: 'Transcript' });
     expect(event.attachments[0].content.activities.some((a: any) => a.text === 'Boulangerie Dupont' && a.from.role === 'user')).toBe(true);
-    expect(texts(queued)[0]).toMatch(/^Votre demande VIR-\w{5} est transmise à la CCI Exemple Gironde\. Vous êtes en 1re position\. Restez sur cette conversation/);
+    expect(texts(queued)[0]).toMatch(
+      /^Votre demande VIR-\w{5} est transmise à la CCI Exemple Gironde\. Vous êtes en 1re position\. Restez sur cette conversation/,
+    );
     expect(buttons(queued)).toEqual(['Terminer l’échange']);
     const request = (await service.liveFor('emulator:u-lv'))!;
     expect(request.status).toBe('en_attente');
 
-    expect(texts(await say(app.url, 'lv', 'Je suis toujours là'))).toEqual(['C’est noté : je le transmets au conseiller qui prendra votre demande.']);
+    expect(texts(await say(app.url, 'lv', 'Je suis toujours là'))).toEqual([
+      'C’est noté : je le transmets au conseiller qui prendra votre demande.',
+    ]);
     expect(await say(app.url, 'lv', 'menu')).toEqual([]); // relayed, not a command while live
     await service.take(claire, request.id);
     expect(await say(app.url, 'lv', 'Bonjour Claire')).toEqual([]);
@@ -134,10 +155,16 @@ describe('handoff dialog, within office hours (Monday 10:00)', () => {
     await say(app.url, 'rp', 'Être rappelé');
     for (const t of ['oui', 'Paul Martin', 'Garage Martin', 'passer', '05 56 00 00 00', '33']) await say(app.url, 'rp', t);
     const summary = all(await say(app.url, 'rp', 'Un devis pour un site'));
-    expect(summary).toMatch(/Un conseiller vous rappellera dès que possible, aujourd’hui jusqu’à 12 h 30, sinon à partir de lundi 24 novembre à 13 h 30\./);
+    expect(summary).toMatch(
+      /Un conseiller vous rappellera dès que possible, aujourd’hui jusqu’à 12 h 30, sinon à partir de lundi 24 novembre à 13 h 30\./,
+    );
     expect(summary).not.toMatch(/fermée/);
     expect(all(await say(app.url, 'rp', 'oui'))).toMatch(/est enregistrée/);
-    expect((await app.virage.handoff.service.latestFor('emulator:u-rp'))!.contact).toEqual({ name: 'Paul Martin', company: 'Garage Martin', phone: '05 56 00 00 00' });
+    expect((await app.virage.handoff.service.latestFor('emulator:u-rp'))!.contact).toEqual({
+      name: 'Paul Martin',
+      company: 'Garage Martin',
+      phone: '05 56 00 00 00',
+    });
   });
 
   it('cancels a waiting request on « terminer » and returns to the menu', async () => {

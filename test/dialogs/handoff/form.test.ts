@@ -36,14 +36,28 @@ describe('handoff form walker', () => {
   it('asks consent, name, company, e-mail, phone, département, reason, then shows the summary', async () => {
     const state = newState();
     const steps = await walk(state, {
-      consent: ['oui'], name: ['Marie Dupont'], company: ['Boulangerie Dupont'], email: ['marie@exemple.fr'], phone: ['06 12 34 56 78'], departement: ['33'], reason: ['Vendre en ligne'],
+      consent: ['oui'],
+      name: ['Marie Dupont'],
+      company: ['Boulangerie Dupont'],
+      email: ['marie@exemple.fr'],
+      phone: ['06 12 34 56 78'],
+      departement: ['33'],
+      reason: ['Vendre en ligne'],
     });
     expect(steps).toEqual(['consent', 'name', 'company', 'email', 'phone', 'departement', 'reason', 'summary']);
-    expect(state.contact).toEqual({ name: 'Marie Dupont', company: 'Boulangerie Dupont', email: 'marie@exemple.fr', phone: '06 12 34 56 78' });
+    expect(state.contact).toEqual({
+      name: 'Marie Dupont',
+      company: 'Boulangerie Dupont',
+      email: 'marie@exemple.fr',
+      phone: '06 12 34 56 78',
+    });
   });
 
   it('skips a kept contact with one way to call back, and a known département and reason', async () => {
-    const steps = await walk(newState({ name: 'Paul Martin', company: 'Garage Martin', phone: '05 56 00 00 00' }, { departement: '33', reason: 'Un devis' }), { consent: ['oui'] });
+    const steps = await walk(
+      newState({ name: 'Paul Martin', company: 'Garage Martin', phone: '05 56 00 00 00' }, { departement: '33', reason: 'Un devis' }),
+      { consent: ['oui'] },
+    );
     expect(steps).toEqual(['consent', 'summary']);
     // An incomplete kept contact is completed, from its first missing slot.
     expect(await walk(newState({ name: 'Paul Martin' }), { consent: ['oui'] })).toEqual(['consent', 'company']);

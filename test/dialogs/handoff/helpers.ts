@@ -23,11 +23,23 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function startApp(startIso: string, env: Record<string, string> = {}, dataDir = tempDataDir('virage-handoff-dlg-')): Promise<App> {
+export async function startApp(
+  startIso: string,
+  env: Record<string, string> = {},
+  dataDir = tempDataDir('virage-handoff-dlg-'),
+): Promise<App> {
   const advisorsFile = path.join(dataDir, 'conseillers.json');
   saveDirectory(advisorsFile, await testDirectory(true));
   const stored = await storeEnv(env, dataDir); // STORE=postgres: a schema per DATA_DIR
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADVISORS_FILE: advisorsFile, ...stored });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ADVISORS_FILE: advisorsFile,
+    ...stored,
+  });
   const clock = movableClock(startIso);
   const virage = await createVirage(config, { clock: clock.now });
   const port = await virage.start(0);
@@ -40,7 +52,12 @@ export function say(url: string, conversation: string, text: string, user = `u-$
 }
 
 /** Fills a request from the menu to the summary (new contact, Gironde); returns the summary's texts. */
-export async function fillRequest(url: string, conversation: string, user = `u-${conversation}`, reason = 'Je voudrais vendre mes pains en ligne'): Promise<string[]> {
+export async function fillRequest(
+  url: string,
+  conversation: string,
+  user = `u-${conversation}`,
+  reason = 'Je voudrais vendre mes pains en ligne',
+): Promise<string[]> {
   await say(url, conversation, 'bonjour', user);
   await say(url, conversation, 'Parler à un conseiller', user);
   for (const text of ['Oui, d’accord', 'Marie Dupont', 'Boulangerie Dupont', 'marie@boulangerie-dupont.fr', '06 12 34 56 78', '33']) {

@@ -42,7 +42,12 @@ describe.each([
       expect(id).toMatch(new RegExp(`^${t.conversationId}\\|\\d{7}$`));
       await waitFor((all) => texts(all, 'bot').includes('Écho : bonjour Virage'));
       const echo = received.find((a) => a.id === id)!;
-      expect(echo).toMatchObject({ type: 'message', text: 'bonjour Virage', from: { id: t.userId, role: 'user' }, channelData: { clientActivityID: 'client-1' } });
+      expect(echo).toMatchObject({
+        type: 'message',
+        text: 'bonjour Virage',
+        from: { id: t.userId, role: 'user' },
+        channelData: { clientActivityID: 'client-1' },
+      });
       const reply = received.find((a) => (a as any).text === 'Écho : bonjour Virage')!;
       expect(reply).toMatchObject({ from: { role: 'bot' }, replyToId: id, conversation: { id: t.conversationId } });
       expect((reply as any).suggestedActions.actions.map((x: any) => x.title)).toEqual(['Oui', 'Non']);
@@ -76,20 +81,34 @@ describe('reconnect with a watermark after a server restart (same DATA_DIR)', ()
 
     // A new process on the same directory: new server, new store.
     h = await startHarness({ dataDir });
-    const full = createNodeDirectLine({ domain: t.domain.replace(/:\d+\//, `:${new URL(h.url).port}/`), token: t.token, conversationId: t.conversationId, webSocket: false, pollingInterval: 200 });
+    const full = createNodeDirectLine({
+      domain: t.domain.replace(/:\d+\//, `:${new URL(h.url).port}/`),
+      token: t.token,
+      conversationId: t.conversationId,
+      webSocket: false,
+      pollingInterval: 200,
+    });
     const history = collect(full);
     await history.waitFor((all) => texts(all, 'bot').includes('Écho : premier message'));
     expect(texts(history.received, 'user')).toEqual(['premier message']);
     full.end();
 
-    const resumed = createNodeDirectLine({ domain: h.domain, token: t.token, conversationId: t.conversationId, watermark, webSocket: true });
+    const resumed = createNodeDirectLine({
+      domain: h.domain,
+      token: t.token,
+      conversationId: t.conversationId,
+      watermark,
+      webSocket: true,
+    });
     const two = collect(resumed);
     try {
       await post(resumed, { type: 'message', from: { id: t.userId }, text: 'second message' });
       await two.waitFor((all) => texts(all, 'bot').includes('Écho : second message'));
       // Only what came after the watermark: not the first exchange again, and no second welcome.
       expect(texts(two.received, 'bot')).toEqual(['Écho : second message']);
-      const poll = await fetch(`${h.domain}/conversations/${t.conversationId}/activities`, { headers: { Authorization: `Bearer ${t.token}` } });
+      const poll = await fetch(`${h.domain}/conversations/${t.conversationId}/activities`, {
+        headers: { Authorization: `Bearer ${t.token}` },
+      });
       const all = (await poll.json()) as { activities: any[]; watermark: string };
       expect(all.activities.filter((a) => a.type === 'message').map((a) => a.text)).toEqual([
         'Bonjour !',

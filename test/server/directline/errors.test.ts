@@ -30,7 +30,9 @@ describe('Direct Line error cases', () => {
     const first = await postJson(`${h.domain}/conversations`, { locale: 'fr-FR' }, auth(t.token));
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ conversationId: t.conversationId, token: t.token, expires_in: 1800 });
-    expect(first.json.streamUrl).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${t.conversationId}/stream\\?t=`));
+    expect(first.json.streamUrl).toMatch(
+      new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${t.conversationId}/stream\\?t=`),
+    );
     expect((await postJson(`${h.domain}/conversations`, {}, auth(t.token))).status).toBe(200);
     now += 20 * 60 * 1000;
     const refreshed = await postJson(`${h.domain}/tokens/refresh`, undefined, auth(t.token));
@@ -50,7 +52,9 @@ describe('Direct Line error cases', () => {
     expectError(await get(url, { Authorization: 'Basic Zm9vOmJhcg==' }), 401, 'Unauthorized');
     expectError(await get(url, auth('garbage')), 401, 'Unauthorized');
     const [header, body, mac] = a.token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), uid: 'dl_someone-else' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), uid: 'dl_someone-else' }),
+    ).toString('base64url');
     expectError(await get(url, auth(`${header}.${forged}.${mac}`)), 403, 'Forbidden');
     expectError(await get(url, auth(b.token)), 403, 'Forbidden');
     expectError(await postJson(url, { type: 'message', text: 'x' }, auth(b.token)), 403, 'Forbidden');
@@ -59,7 +63,11 @@ describe('Direct Line error cases', () => {
   it('answers 404 for unknown conversations', async () => {
     const t = h.dl.issueToken(); // never started
     expectError(await get(`${h.domain}/conversations/${t.conversationId}/activities`, auth(t.token)), 404, 'NotFound');
-    expectError(await postJson(`${h.domain}/conversations/${t.conversationId}/activities`, { type: 'message', text: 'x' }, auth(t.token)), 404, 'NotFound');
+    expectError(
+      await postJson(`${h.domain}/conversations/${t.conversationId}/activities`, { type: 'message', text: 'x' }, auth(t.token)),
+      404,
+      'NotFound',
+    );
     expectError(await get(`${h.domain}/conversations/not%20an%20id/activities`, auth(t.token)), 404, 'NotFound');
     await expect(h.dl.postBotActivity(t.conversationId, { type: 'message', text: 'x' })).rejects.toThrow(/NotFound/);
     await expect(h.dl.postBotActivity(t.conversationId, { type: 'typing' })).rejects.toThrow(/NotFound/);
@@ -68,7 +76,11 @@ describe('Direct Line error cases', () => {
 
   it('refuses a from.id that is not the token user (403)', async () => {
     const t = await started();
-    const res = await postJson(`${h.domain}/conversations/${t.conversationId}/activities`, { type: 'message', from: { id: 'dl_impostor' }, text: 'x' }, auth(t.token));
+    const res = await postJson(
+      `${h.domain}/conversations/${t.conversationId}/activities`,
+      { type: 'message', from: { id: 'dl_impostor' }, text: 'x' },
+      auth(t.token),
+    );
     expectError(res, 403, 'Forbidden');
   });
 
@@ -118,7 +130,11 @@ describe('Direct Line error cases', () => {
     const path = `/v3/conversations/${t.conversationId}/activities`;
     expectError(await postJson(`${h.url}/directline-channel/wrong-key${path}`, { type: 'message', text: 'injected' }), 404, 'NotFound');
     expectError(await get(`${good}/v3/conversations/${t.conversationId}/members`), 400, 'NotSupported');
-    expectError(await postJson(`${good}/v3/conversations/unknown-conversation-id/activities`, { type: 'message', text: 'x' }), 404, 'NotFound');
+    expectError(
+      await postJson(`${good}/v3/conversations/unknown-conversation-id/activities`, { type: 'message', text: 'x' }),
+      404,
+      'NotFound',
+    );
     const sent = await postJson(`${good}${path}`, { type: 'message', text: 'légitime', from: { id: 'virage', role: 'bot' } });
     expect(sent.status).toBe(200);
     const updated = await postJson(`${good}${path}/${encodeURIComponent(sent.json.id)}`, { type: 'message', text: 'modifié' }, {}, 'PUT');

@@ -90,7 +90,10 @@ export function collect(dl: DirectLine) {
   );
   const waitFor = (predicate: (all: Activity[]) => boolean, ms = 8000): Promise<Activity[]> =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timeout; received: ${JSON.stringify(received.map((a) => [a.type, a.from?.role, (a as any).text]))}`)), ms);
+      const timer = setTimeout(
+        () => reject(new Error(`timeout; received: ${JSON.stringify(received.map((a) => [a.type, a.from?.role, (a as any).text]))}`)),
+        ms,
+      );
       const check = () => {
         if (predicate(received)) {
           clearTimeout(timer);

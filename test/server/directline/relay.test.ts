@@ -18,14 +18,23 @@ describe('relay API of the Direct Line service', () => {
     const { received, waitFor } = collect(dl);
     try {
       await waitFor((all) => all.some((a) => (a as any).text === 'Bonjour !'));
-      await new Promise((resolve, reject) => dl.postActivity({ type: 'message', from: { id: t.userId }, text: 'un conseiller ?' } as any).subscribe(resolve, reject));
+      await new Promise((resolve, reject) =>
+        dl.postActivity({ type: 'message', from: { id: t.userId }, text: 'un conseiller ?' } as any).subscribe(resolve, reject),
+      );
       await h.dl.idle();
       expect(seen).toEqual([{ text: 'un conseiller ?', conversationId: t.conversationId, userId: t.userId }]);
       await h.dl.postBotActivity(t.conversationId, { type: 'typing', from: { id: 'advisor:claire', name: 'Claire (CCI)' } as any });
-      const { id } = await h.dl.postBotActivity(t.conversationId, { type: 'message', text: 'Bonjour, ici Claire.', from: { id: 'advisor:claire', name: 'Claire (CCI)' } as any });
+      const { id } = await h.dl.postBotActivity(t.conversationId, {
+        type: 'message',
+        text: 'Bonjour, ici Claire.',
+        from: { id: 'advisor:claire', name: 'Claire (CCI)' } as any,
+      });
       await waitFor((all) => all.some((a) => a.id === id));
       expect(received.some((a) => a.type === 'typing' && a.from.id === 'advisor:claire')).toBe(true);
-      expect(received.find((a) => a.id === id)).toMatchObject({ text: 'Bonjour, ici Claire.', from: { id: 'advisor:claire', name: 'Claire (CCI)', role: 'bot' } });
+      expect(received.find((a) => a.id === id)).toMatchObject({
+        text: 'Bonjour, ici Claire.',
+        from: { id: 'advisor:claire', name: 'Claire (CCI)', role: 'bot' },
+      });
       off();
     } finally {
       dl.end();
@@ -46,7 +55,10 @@ describe('relay API of the Direct Line service', () => {
       const auth = { Authorization: `Bearer ${t.token}` };
       await postJson(`${slow.domain}/conversations`, {}, auth);
       const statuses: number[] = [];
-      for (let i = 0; i < 22; i++) statuses.push((await postJson(`${slow.domain}/conversations/${t.conversationId}/activities`, { type: 'message', text: `m${i}` }, auth)).status);
+      for (let i = 0; i < 22; i++)
+        statuses.push(
+          (await postJson(`${slow.domain}/conversations/${t.conversationId}/activities`, { type: 'message', text: `m${i}` }, auth)).status,
+        );
       expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(19);
       expect(statuses.at(-1)).toBe(429);
     } finally {

@@ -11,14 +11,24 @@ describe('/api/directline/token, self-hosted', () => {
   let h: Harness;
   let now = Date.now();
   beforeAll(async () => {
-    h = await startHarness({ env: { ALLOWED_ORIGINS: 'https://www.cci-exemple.fr' }, deps: { clock: () => now, tokenRateLimit: { points: 12, durationSeconds: 2 } } });
+    h = await startHarness({
+      env: { ALLOWED_ORIGINS: 'https://www.cci-exemple.fr' },
+      deps: { clock: () => now, tokenRateLimit: { points: 12, durationSeconds: 2 } },
+    });
   });
   afterAll(() => h.stop());
 
   it('gives a token, a dl_ user id and where to connect; keeps a user id only with its token as proof', async () => {
     const res = await postJson(`${h.url}${TOKEN}`, {});
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ token: expect.any(String), conversationId: expect.any(String), userId: expect.stringMatching(/^dl_/), expires_in: 1800, domain: h.domain, mode: 'self-hosted' });
+    expect(res.json).toEqual({
+      token: expect.any(String),
+      conversationId: expect.any(String),
+      userId: expect.stringMatching(/^dl_/),
+      expires_in: 1800,
+      domain: h.domain,
+      mode: 'self-hosted',
+    });
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect((await postJson(`${h.url}${TOKEN}`, { userId: 'dl_page-user' })).status).toBe(403);
     const proved = await postJson(`${h.url}${TOKEN}`, { userId: res.json.userId, token: res.json.token });
@@ -34,7 +44,10 @@ describe('/api/directline/token, self-hosted', () => {
     const denied = await postJson(`${h.url}${TOKEN}`, {}, { Origin: 'https://evil.example' });
     expect(denied.status).toBe(403);
     expect(denied.json.error.code).toBe('Forbidden');
-    const preflight = await fetch(`${h.url}${TOKEN}`, { method: 'OPTIONS', headers: { Origin: 'https://www.cci-exemple.fr', 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await fetch(`${h.url}${TOKEN}`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://www.cci-exemple.fr', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Content-Type/);
   });
@@ -91,7 +104,14 @@ describe('/api/directline/token, Azure Bot Service mode', () => {
     const res = await postJson(`${h.url}${TOKEN}`, {});
     expect(res.status).toBe(200);
     const userId = res.json.userId as string;
-    expect(res.json).toMatchObject({ token: 'azure-token', conversationId: 'azure-conv', userId: expect.stringMatching(/^dl_/), domain: expect.stringMatching(/\/v3\/directline$/), mode: 'azure', proof: expect.any(String) });
+    expect(res.json).toMatchObject({
+      token: 'azure-token',
+      conversationId: 'azure-conv',
+      userId: expect.stringMatching(/^dl_/),
+      domain: expect.stringMatching(/\/v3\/directline$/),
+      mode: 'azure',
+      proof: expect.any(String),
+    });
     expect(JSON.stringify(res.json)).not.toContain('the-azure-secret');
     expect(seen).toEqual([{ url: '/v3/directline/tokens/generate', auth: 'Bearer the-azure-secret', body: { user: { id: userId } } }]);
     // The same user again, proved by the proof; a claimed id without it is refused.
@@ -122,14 +142,18 @@ describe('transcripts and the privacy registry', () => {
     const transcripts = exported.sources.find((s) => s.name === 'transcripts')!.data as any[];
     expect(transcripts).toHaveLength(1);
     expect(transcripts[0].activities.map((a: any) => a.text)).toEqual(['Bonjour !', 'mon entreprise', 'Écho : mon entreprise']);
-    expect((await h.privacy.exportFor(subjectId('directline', 'dl_nobody'))).sources.find((s) => s.name === 'transcripts')!.data).toEqual([]);
+    expect((await h.privacy.exportFor(subjectId('directline', 'dl_nobody'))).sources.find((s) => s.name === 'transcripts')!.data).toEqual(
+      [],
+    );
 
     expect((await h.privacy.eraseFor(subject)).erased.transcripts).toBe(1);
     // Gone: only the bot's last message is still given to a polling client for a minute (from memory).
     const polled = await postJson(`${h.domain}/conversations/${t.conversationId}/activities`, undefined, auth, 'GET');
     expect(polled.status).toBe(200);
     expect(polled.json.activities.map((a: any) => a.text)).toEqual(['Écho : mon entreprise']);
-    expect((await postJson(`${h.domain}/conversations/${t.conversationId}/activities`, { type: 'message', text: 'encore' }, auth)).status).toBe(404);
+    expect(
+      (await postJson(`${h.domain}/conversations/${t.conversationId}/activities`, { type: 'message', text: 'encore' }, auth)).status,
+    ).toBe(404);
 
     const old = h.dl.issueToken();
     await postJson(`${h.domain}/conversations`, {}, { Authorization: `Bearer ${old.token}` });

@@ -13,7 +13,10 @@ describe('TokenSigner', () => {
     expect(claims.exp - claims.iat).toBe(TOKEN_TTL_SECONDS);
     expect(TOKEN_TTL_SECONDS).toBe(1800);
     const verified = signer.verify(token);
-    expect(verified).toEqual({ ok: true, claims: { kind: 'conversation', conversationId: 'conversation-aaaaaaaaaa', userId: 'dl_user1', iat: claims.iat, exp: claims.exp } });
+    expect(verified).toEqual({
+      ok: true,
+      claims: { kind: 'conversation', conversationId: 'conversation-aaaaaaaaaa', userId: 'dl_user1', iat: claims.iat, exp: claims.exp },
+    });
   });
 
   it('expires with the clock and still tells whose token it was (for resuming)', () => {
@@ -34,7 +37,10 @@ describe('TokenSigner', () => {
     const second = signer.sign(verified.claims.conversationId, verified.claims.userId);
     expect(second.token).not.toBe(first.token);
     expect(second.claims.exp).toBe(first.claims.exp + 15 * 60);
-    expect(signer.verify(second.token)).toMatchObject({ ok: true, claims: { conversationId: 'conversation-cccccccccc', userId: 'dl_user3' } });
+    expect(signer.verify(second.token)).toMatchObject({
+      ok: true,
+      claims: { conversationId: 'conversation-cccccccccc', userId: 'dl_user3' },
+    });
   });
 
   it('refuses tampered tokens, other keys, other kinds and garbage', () => {
@@ -52,7 +58,15 @@ describe('TokenSigner', () => {
     const stream = signer.sign('conversation-dddddddddd', 'dl_user4', 'stream').token;
     expect(signer.verify(stream)).toEqual({ ok: false, reason: 'kind' });
     expect(signer.verify(stream, 'stream').ok).toBe(true);
-    for (const junk of ['', 'abc', 'a.b', `${header}.${body}.`, '💥'.repeat(40), `${header}.${'x'.repeat(3000)}.${mac}`, `eyJhbGciOiJub25lIn0.${body}.${mac}`]) {
+    for (const junk of [
+      '',
+      'abc',
+      'a.b',
+      `${header}.${body}.`,
+      '💥'.repeat(40),
+      `${header}.${'x'.repeat(3000)}.${mac}`,
+      `eyJhbGciOiJub25lIn0.${body}.${mac}`,
+    ]) {
       expect(signer.verify(junk)).toEqual({ ok: false, reason: 'malformed' });
     }
   });
@@ -69,7 +83,8 @@ describe('ids and headers', () => {
   it('accepts only dl_ user ids of safe characters, 64 at most', () => {
     expect(isUserId(newUserId())).toBe(true);
     expect(isUserId('dl_' + 'a'.repeat(61))).toBe(true);
-    for (const bad of ['dl_' + 'a'.repeat(62), 'user1', 'dl_', 'dl_a b', 'dl_<script>', 'DL_abc', 42, null]) expect(isUserId(bad)).toBe(false);
+    for (const bad of ['dl_' + 'a'.repeat(62), 'user1', 'dl_', 'dl_a b', 'dl_<script>', 'DL_abc', 42, null])
+      expect(isUserId(bad)).toBe(false);
   });
   it('parses watermarks and bearer headers', () => {
     expect(parseWatermark(undefined)).toBe(0);

@@ -11,7 +11,13 @@ import { registerStaticRoutes } from '../../../src/server/static-routes.js';
 import { tempDir } from './harness.js';
 
 async function start(dir?: string) {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tempDir(), BRAND_TITLE: 'Virage — CCI <Test> & Cie', BRAND_PRIMARY_COLOR: '#123456' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: tempDir(),
+    BRAND_TITLE: 'Virage — CCI <Test> & Cie',
+    BRAND_PRIMARY_COLOR: '#123456',
+  });
   const server = createServer({ config, logger: silentLogger, version: 'test', health: [] });
   registerStaticRoutes(server, { config, logger: silentLogger, webDir: dir });
   const port = await listen(server, 0, '127.0.0.1');
@@ -33,15 +39,23 @@ describe('web chat page', () => {
     expect(html).toContain('<title>Virage — CCI &lt;Test&gt; &amp; Cie</title>');
     expect(html).toMatch(/<html lang="fr">/);
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((m) => m[1]!.match(/src="([^"]+)"/)?.[1])).toEqual([expect.stringMatching(/^\/webchat\.js\?v=/), '/session.js', '/chat.js']);
+    expect(scripts.map((m) => m[1]!.match(/src="([^"]+)"/)?.[1])).toEqual([
+      expect.stringMatching(/^\/webchat\.js\?v=/),
+      '/session.js',
+      '/chat.js',
+    ]);
     expect(scripts.every((m) => m[2]!.trim() === '')).toBe(true);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval)/);
     expect(csp).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+/);
     expect(csp).toContain("frame-ancestors 'self'");
-    expect((await (await fetch(`${app.url}/chat-theme.css`)).text())).toContain('--virage-primary: #123456');
-    expect(await (await fetch(`${app.url}/api/webchat/config`)).json()).toMatchObject({ title: 'Virage — CCI <Test> & Cie', locale: 'fr-FR', tokenUrl: '/api/directline/token' });
+    expect(await (await fetch(`${app.url}/chat-theme.css`)).text()).toContain('--virage-primary: #123456');
+    expect(await (await fetch(`${app.url}/api/webchat/config`)).json()).toMatchObject({
+      title: 'Virage — CCI <Test> & Cie',
+      locale: 'fr-FR',
+      tokenUrl: '/api/directline/token',
+    });
   });
 
   it('serves chat.js and chat.css, with the French messages the page needs', async () => {
@@ -81,12 +95,14 @@ describe('web chat page', () => {
 async function gzipOf(url: string): Promise<Buffer> {
   const http = await import('node:http');
   return new Promise((resolve, reject) => {
-    http.get(`${url}/webchat.js`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
-      expect(res.headers['content-encoding']).toBe('gzip');
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve(Buffer.concat(chunks)));
-    }).on('error', reject);
+    http
+      .get(`${url}/webchat.js`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+        expect(res.headers['content-encoding']).toBe('gzip');
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      })
+      .on('error', reject);
   });
 }
 
