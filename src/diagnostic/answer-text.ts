@@ -8,6 +8,9 @@ import { optionsOf } from './answers.js';
 import { countNamed, durationChoice, echoedYesNo, withoutFrequencies, yesNoByEcho, yesNoByPhrasing } from './counting.js';
 import { echoOf } from './echo.js';
 import { saysPartly } from './clauses.js';
+import { olderThanWindow } from './recency.js';
+import { shareOfTotal } from './share.js';
+import { someoneElseKnows } from './others-know.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
 import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
 import type { Answer, Question } from './types.js';
@@ -81,6 +84,15 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
       confidence: 0.85,
     };
   }
+  // « c'est ma comptable qui sait » to « savez-vous… ? »: someone else knows, not the dirigeant.
+  const elsewhere = someoneElseKnows(question, text);
+  if (elsewhere) return { read: make(elsewhere), confidence: 0.85 };
+  // « 5 000 € sur 80 000 € » to « quelle part… ? »: the part over the whole.
+  const share = question.type === 'percent' ? shareOfTotal(text) : undefined;
+  if (share !== undefined) return { read: make({ type: 'percent', value: share }), confidence: 0.85 };
+  // « un virus, mais c'était il y a 2 ans » to « ces 12 derniers mois ? »: too old to count, a « non ».
+  const old = olderThanWindow(question, text);
+  if (old) return { read: make(old), confidence: 0.85 };
   // Time said as a duration: « 2 h par semaine » is the option whose range holds it.
   const timed = durationChoice(question, text);
   if (timed) return { read: make(timed), confidence: 0.85 };

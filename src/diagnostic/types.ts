@@ -94,6 +94,8 @@ export interface Question {
   scale?: boolean;
   /** A question about a count per period: options carry `range` [min, max) of the count per that period. */
   countedPer?: CountPeriod;
+  /** A question about the recent past: the window in months; something told as older is a « non ». */
+  withinMonths?: number;
   /** A question about time: options carry `range` in hours per week; durations said in words pick one. */
   hoursPerWeek?: boolean;
   /** Size, money, percent and number questions: the buttons offered and the value each stores (content-owned). */

@@ -10,7 +10,7 @@ const CURRENCY = new Set(['€', 'euro', 'euros', 'eur', 'eu', 'e', 'balles', 'b
 const MONTH = /\b(?:par|chaque|le|\/) ?mois\b|\bmensuel(?:le)?(?:ment)?s?\b|\bmois\b/;
 const YEAR = /\b(?:par|chaque|l'|\/) ?(?:an|annee)\b|\bannuel(?:le)?(?:ment)?s?\b|\bsur l'annee\b|\bpar exercice\b|\ban\b/;
 const NO_BUDGET =
-  /\b(?:pas|aucun|zero|rien|0)\b.{0,20}\b(?:budget|euros?|€|sous|rond)\b|\bpas de budget\b|\brien du tout\b|^(?:rien|zero|aucun|0|nada)$/;
+  /\b(?:pas|aucun|zero|rien|0)\b.{0,20}\b(?:budget|euros?|€|sous|rond)\b|\bpas de budget\b|\brien du tout\b|\b(?:le )?moins (?:possible|cher possible)\b|\ble (?:strict )?minimum\b|\b(?:presque|quasi|quasiment) rien\b|\bpas grand[- ]chose\b|\btrois fois rien\b|^(?:rien|zero|aucun|0|nada)$/;
 
 function periodOf(f: string): Money['period'] {
   const m = MONTH.test(f);

@@ -1,0 +1,20 @@
+// « Savez-vous… ? » answered « c'est mon comptable qui sait »: the dirigeant does not know it, someone
+// else does. Read as « je ne sais pas », never as a yes. Pure.
+import { fold } from '../nlu/index.js';
+import type { Answer, Question } from './types.js';
+
+// A question about what the dirigeant knows.
+const KNOWLEDGE_QUESTION = /^(?:savez-vous|connaissez-vous|vous savez|vous connaissez)\b/;
+const SOMEONE = "(?:le|la|l'|mon|ma|notre|nos|les|un|une) ?[a-z'-]+(?: [a-z'-]+)?";
+// « c'est ma comptable qui sait », « faut voir avec l'expert-comptable », « demandez à mon associé ».
+const ELSEWHERE = new RegExp(
+  `\\b(?:c'est ${SOMEONE} qui (?:sait|connait|s'y connait|s'en occupe|gere)|(?:il )?faut (?:voir|demander) (?:avec|a) ${SOMEONE}|demandez a ${SOMEONE}|(?:lui|elle) (?:sait|connait)|${SOMEONE} (?:doit savoir|sait ca|connait ca))\\b`,
+);
+
+/** « je ne sais pas » when a knowledge question is answered by naming who knows instead. */
+export function someoneElseKnows(question: Question, text: string): Answer | undefined {
+  if (!KNOWLEDGE_QUESTION.test(fold(question.text))) return undefined;
+  const f = fold(text);
+  if (/\b(?:oui|je sais|je connais)\b/.test(f)) return undefined;
+  return ELSEWHERE.test(f) ? { type: 'dontknow' } : undefined;
+}

@@ -1,0 +1,54 @@
+// Questions about the recent past (« ces 12 derniers mois », `withinMonths` in the questionnaire): an event
+// told as older than the window (« c'était il y a 3 ans ») does not count, so the answer is « non ». Pure.
+import { fold } from '../nlu/index.js';
+import { optionsOf } from './answers.js';
+import type { Answer, Question } from './types.js';
+
+const WORDS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  quinze: 15,
+  vingt: 20,
+  quelques: 3,
+  plusieurs: 3,
+};
+const AMOUNT = `(\\d+|${Object.keys(WORDS).join('|')})`;
+// « il y a 2 ans », « ça fait trois ans », « y a 18 mois », « depuis plusieurs années ».
+const AGO = new RegExp(
+  `\\b(?:il y a|y a|ya|ca fait|cela fait|depuis) (?:bien |au moins |plus de |environ |facilement )?${AMOUNT} (ans?|annees?|mois)\\b`,
+  'g',
+);
+// Words that place something inside any recent window: then an older event beside it changes nothing.
+const RECENT =
+  /\b(?:cette annee|ce mois|cet ete|cet hiver|ce printemps|cet automne|recemment|dernierement|la semaine derniere|le mois dernier|en ce moment|en cours|encore (?:un|une)|il y a (?:\d+|quelques|deux|trois) (?:jours|semaines))\b/;
+
+/** How many months ago each event the text dates was, when it dates any (« il y a 2 ans » → [24]). */
+export function monthsAgo(text: string): number[] {
+  const out: number[] = [];
+  for (const m of fold(text).matchAll(AGO)) {
+    const n = /^\d+$/.test(m[1]) ? Number(m[1]) : WORDS[m[1]];
+    out.push(m[2] === 'mois' ? n : n * 12);
+  }
+  return out;
+}
+
+/** The « non » of a question about the recent past when everything the text dates is older than its window. */
+export function olderThanWindow(question: Question, text: string): Answer | undefined {
+  if (!question.withinMonths || RECENT.test(fold(text))) return undefined;
+  const ages = monthsAgo(text);
+  if (!ages.length || ages.some((months) => months <= question.withinMonths!)) return undefined;
+  if (question.type === 'yesno') return { type: 'yesno', value: 'no' };
+  const none = optionsOf(question).find((o) => /^non\b/.test(fold(o.label)));
+  return none ? { type: 'choice', value: none.id } : undefined;
+}

@@ -1,0 +1,47 @@
+// Readings added for issue 10 (own sentences, never the corpus's): events older than a question's
+// window (« ces 12 derniers mois »), a share given as two amounts, « c'est X qui sait » to a knowledge
+// question, « le minimum » as a budget.
+import { loadQuestionnaire } from '../../src/diagnostic/index.js';
+import { readAnswerText } from '../../src/diagnostic/reading.js';
+import { monthsAgo } from '../../src/diagnostic/recency.js';
+import { shareOfTotal } from '../../src/diagnostic/share.js';
+import { createNlu } from '../../src/nlu/index.js';
+import { content } from '../helpers/content.js';
+
+const nlu = createNlu(content().nlu);
+const questionnaire = loadQuestionnaire();
+const stored = (id: string, text: string) => {
+  const r = readAnswerText(
+    text,
+    questionnaire.questions.find((q) => q.id === id)!,
+    { questionnaire, answers: {}, nlu },
+  );
+  return r.kind === 'answer' ? r.main.answer : r.kind;
+};
+
+describe('readings of dated events, shares and delegated knowledge', () => {
+  test.each([
+    // Older than the window: a no; inside it, or with a recent event beside it: not a no.
+    ['cyber_incident', 'une arnaque au faux RIB, ça fait trois ans déjà', { type: 'choice', value: 'non' }],
+    ['competences_formation', 'un stage tableur il y a dix ans', { type: 'yesno', value: 'no' }],
+    ['competences_formation', 'une formation facebook il y a 6 mois', { type: 'yesno', value: 'yes' }],
+    // Two amounts to a percent question: the part over the whole.
+    ['vente_part_ca', 'environ 30 000 € par le site pour 150 000 € au total', { type: 'percent', value: 20 }],
+    ['vente_part_ca', '8k€ sur 40k€', { type: 'percent', value: 20 }],
+    // Someone else knows: « je ne sais pas », never a yes.
+    ['competences_financement', "c'est ma comptable qui connaît ça", { type: 'dontknow' }],
+    ['competences_financement', 'faut voir avec mon expert-comptable', { type: 'dontknow' }],
+    // As little as possible: nothing set aside.
+    ['profil_budget', 'le strict minimum', { type: 'money', amount: 0, period: 'year' }],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+
+  test('dates and shares', () => {
+    expect(monthsAgo('il y a 2 ans et ça fait dix-huit mois')).toEqual([24]);
+    expect(monthsAgo('y a 18 mois')).toEqual([18]);
+    expect(monthsAgo('mon ordinateur a 8 ans')).toEqual([]);
+    expect(shareOfTotal('10 % de 200 000 €')).toBeUndefined();
+    expect(shareOfTotal('5 000 €')).toBeUndefined();
+  });
+});
