@@ -7,7 +7,7 @@ import { DROPPED, fold, normalize } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
 import { countNamed, durationChoice, echoedYesNo, withoutFrequencies, yesNoByEcho, yesNoByPhrasing } from './counting.js';
 import { echoOf } from './echo.js';
-import { saysPartly } from './clauses.js';
+import { othersDoIt, saysPartly } from './clauses.js';
 import { olderThanWindow } from './recency.js';
 import { shareOfTotal } from './share.js';
 import { someoneElseKnows } from './others-know.js';
@@ -125,6 +125,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // A yes/no question answered by describing: the phrasings its options are given. A full phrasing wins over a
   // generic word (« toujours le même mot de passe » is no, whatever « toujours » says) unless « oui »/« non » is said.
   // « les horaires oui, le téléphone c'est l'ancien »: a yes and a no said of different parts.
+  if (othersDoIt(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'yes' }), confidence: 0.85 };
   if (saysPartly(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
   if (question.type === 'yesno') {
     const plain =

@@ -42,3 +42,24 @@ export function saysPartly(question: Question, text: string, nlu: Nlu): boolean 
   const yn = nlu.extract(clauses[0], { type: 'yesno', allowNotConcerned: false });
   return yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes';
 }
+
+// « moi non », « pas moi », « moi je ne m'en sers pas »: a no said of the dirigeant alone.
+const ME_NOT = /(?:^|\s)(?:moi(?:[- ]meme)?,? (?:non|pas|jamais|je (?:ne|n')|j'ai (?:pas|jamais))|pas moi)(?:$|\s|')/;
+// Someone else in the firm (« mon employée », « la secrétaire », « mes salariés », « mon associé »).
+const SOMEONE_ELSE =
+  /\b(?:mon|ma|mes|notre|nos|la|le|l'|les) (?:employe|salarie|secretaire|associe|assistant|apprenti|collegue|equipe|collaborat|vendeu|fils|fille|femme|mari|conjoint|compagne?)\w*/;
+
+/**
+ * « moi non, mais mon employée oui »: a firm-level question answered with a no of the dirigeant alone and a
+ * yes (or someone else who does it) in another clause. The firm does it: a yes.
+ */
+export function othersDoIt(question: Question, text: string, nlu: Nlu): boolean {
+  if (question.type !== 'yesno') return false;
+  const clauses = text.split(/[,;]|\bmais\b/i).filter((c) => c.trim());
+  const mine = clauses.filter((c) => ME_NOT.test(fold(c)));
+  if (clauses.length < 2 || mine.length !== 1) return false;
+  const others = clauses.filter((c) => c !== mine[0]);
+  const signs = others.map((c) => signOf(question, c, nlu));
+  if (signs.includes('no')) return false;
+  return signs.includes('yes') || others.some((c) => SOMEONE_ELSE.test(fold(c)) && !/\b(?:pas|jamais|ne|n')\b/.test(fold(c)));
+}

@@ -1,6 +1,6 @@
 // Readings added for issue 10 (own sentences, never the corpus's): events older than a question's
 // window (« ces 12 derniers mois »), a share given as two amounts, « c'est X qui sait » to a knowledge
-// question, « le minimum » as a budget.
+// question, « le minimum » as a budget, « moi non mais mon salarié oui ».
 import { loadQuestionnaire } from '../../src/diagnostic/index.js';
 import { readAnswerText } from '../../src/diagnostic/reading.js';
 import { monthsAgo } from '../../src/diagnostic/recency.js';
@@ -31,6 +31,10 @@ describe('readings of dated events, shares and delegated knowledge', () => {
     // Someone else knows: « je ne sais pas », never a yes.
     ['competences_financement', "c'est ma comptable qui connaît ça", { type: 'dontknow' }],
     ['competences_financement', 'faut voir avec mon expert-comptable', { type: 'dontknow' }],
+    // A no of the dirigeant alone beside someone else in the firm who does it: the firm does it.
+    ['competences_formation', 'pas moi, mais ma vendeuse a fait une journée sur les réseaux', { type: 'yesno', value: 'yes' }],
+    ['competences_formation', 'moi oui, mes salariés non', { type: 'yesno', value: 'partly' }],
+    ['competences_formation', 'moi non, mes salariés non plus', { type: 'yesno', value: 'no' }],
     // As little as possible: nothing set aside.
     ['profil_budget', 'le strict minimum', { type: 'money', amount: 0, period: 'year' }],
   ])('%s « %s »', (id, text, expected) => {
