@@ -147,7 +147,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   }
   // « on avait un site mais il a fermé »: what was dropped is the « Non » option, whatever it names.
   if (question.type === 'choice' && DROPPED.test(fold(text))) {
-    const none = optionsOf(question).find((o) => /^non\b/.test(fold(o.label)));
+    const none = optionsOf(question).find((o) => /^(?:non|personne|rien|aucune?)\b/.test(fold(o.label)));
     if (none) return { read: make({ type: 'choice', value: none.id }), confidence: 0.85 };
   }
   // Several options named: on a scale the highest holds (« un site et une page Facebook » is the site);

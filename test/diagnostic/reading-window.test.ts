@@ -35,6 +35,11 @@ describe('readings of dated events, shares and delegated knowledge', () => {
     ['competences_formation', 'pas moi, mais ma vendeuse a fait une journée sur les réseaux', { type: 'yesno', value: 'yes' }],
     ['competences_formation', 'moi oui, mes salariés non', { type: 'yesno', value: 'partly' }],
     ['competences_formation', 'moi non, mes salariés non plus', { type: 'yesno', value: 'no' }],
+    // Something someone did once and that stopped (« depuis plus personne ») is the « nobody » option.
+    ['strategie_pilote', 'mon neveu au début, maintenant plus personne', { type: 'choice', value: 'personne' }],
+    // Trained by whoever sold the tool is being accompanied; nobody trained me is not.
+    ['competences_accompagnement', "le fournisseur de la caisse m'a formée", { type: 'yesno', value: 'yes' }],
+    ['competences_accompagnement', "personne ne m'a jamais formé", { type: 'yesno', value: 'no' }],
     // As little as possible: nothing set aside.
     ['profil_budget', 'le strict minimum', { type: 'money', amount: 0, period: 'year' }],
   ])('%s « %s »', (id, text, expected) => {

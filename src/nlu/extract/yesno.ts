@@ -8,7 +8,7 @@ type Rule = [RegExp, YesNo, number];
 
 /** Something that existed and was dropped: « on en avait un mais il a fermé », « j'avais un site, arrêté ». */
 export const DROPPED =
-  /\b(?:on en avait|on avait|j'avais|j'en avais|nous avions|nous en avions|il y avait|c'etait)\b.{0,50}\b(?:ferme|fermee|arrete|arretee|abandonne|abandonnee|supprime|supprimee|laisse tomber|expire|expiree|n'existe plus|plus rien|plus maintenant|plus actif|plus active)\b/;
+  /\b(?:on en avait|on avait|j'avais|j'en avais|nous avions|nous en avions|il y avait|c'etait)\b.{0,50}\b(?:ferme|fermee|arrete|arretee|abandonne|abandonnee|supprime|supprimee|laisse tomber|expire|expiree|n'existe plus|plus rien|plus maintenant|plus actif|plus active)\b|\b(?:depuis|maintenant|aujourd'hui|depuis ce temps-la),? (?:plus rien|plus personne|c'est fini)\b/;
 
 // Checked in order: the first rule that matches wins, so specific phrases come before single words.
 const RULES: Rule[] = [
