@@ -24,10 +24,16 @@ export interface Candidate {
 const SURE = 0.6;
 const DONT_KNOW_WORDS =
   /\b(?:je ne sais (?:pas|rien)|je n'en sais rien|j'en sais rien|je sais pas|aucune idee|peut-etre|peut etre|pas sure?)\b/g;
+const ASIDE_UNKNOWN =
+  /\b(?:je (?:ne )?sais (?:pas|plus)|j'sais pas|jsp|aucune idee de) (?:qui|quand|comment|pourquoi|depuis quand)\b[^,;.!]*/g;
 const DEPENDS = /\b(?:ca|cela) depend\b/;
 
 /** The answer the text gives to `question`, if any. */
-export function answerOf(question: Question, typed: string, r: NluResult, ctx: ReadingContext): Candidate | undefined {
+export function answerOf(question: Question, said: string, nluResult: NluResult, ctx: ReadingContext): Candidate | undefined {
+  // « je ne sais pas qui l'a créée, mais elle est à jour »: not knowing who, when or how is an aside, not the answer.
+  const aside = fold(said).replace(ASIDE_UNKNOWN, ' ').trim();
+  const typed = aside !== fold(said).trim() && aside.replace(/[\s,;.!]/g, '') ? aside : said;
+  const r = typed === said ? nluResult : ctx.nlu.interpret(typed, questionContext(question));
   const found = readText(question, typed, r, ctx);
   // « un peu, les rappels de rendez-vous » to « avez-vous automatisé au moins une tâche ? »: a question whose
   // options are only « Oui » / « Non » asks whether there is at least something; a partial answer that

@@ -9,6 +9,8 @@ import type { Question } from './types.js';
 // What is there but out of date or wrong: a « no » to the part it is said of.
 const OUTDATED =
   /\b(?:l'ancien(?:ne)?|les anciens|les anciennes|c'est l'ancien(?:ne)?|vieux|vieille|vieilles|perimee?s?|obsoletes?|faux|fausses?|pas a jour|plus a jour|jamais (?:revue?s?|mise?s? a jour|actualisee?s?|modifiee?s?|touchee?s?)|(?:pas|plus|jamais) (?:revu|mis a jour|actualise))\b/;
+// « elle est là », « elle existe », « on l'a »: the thing asked about exists (its state is said next).
+const THERE = /\b(?:(?:elle|il|ca) (?:est la|existe|y est)|on l'a|je l'ai|j'en ai une?|on en a une?)\b/;
 const UNKNOWN = /\b(?:je ne sais pas|je sais pas|aucune idee|j'en sais rien|je n'en sais rien|pas sure?)\b/;
 const NO = /(?:^|\s)non(?:$|\s)(?!plus)/;
 const TROUBLE = /\b(?:souci|probleme|panne|bug|incident|plainte|pepin|accroc)s?\b/;
@@ -39,6 +41,7 @@ export function saysPartly(question: Question, text: string, nlu: Nlu): boolean 
   if (signs.includes('yes') && signs.includes('no')) return true;
   // « elle est là mais le numéro c'est l'ancien »: something there, a part of it out of date.
   if (!clauses.some((c) => OUTDATED.test(fold(c)))) return false;
+  if (THERE.test(fold(clauses[0]))) return true;
   const yn = nlu.extract(clauses[0], { type: 'yesno', allowNotConcerned: false });
   return yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes';
 }

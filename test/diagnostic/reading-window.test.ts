@@ -40,10 +40,17 @@ describe('readings of dated events, shares and delegated knowledge', () => {
     // Trained by whoever sold the tool is being accompanied; nobody trained me is not.
     ['competences_accompagnement', "le fournisseur de la caisse m'a formée", { type: 'yesno', value: 'yes' }],
     ['competences_accompagnement', "personne ne m'a jamais formé", { type: 'yesno', value: 'no' }],
+    // « elle existe » then a part out of date: in part; not knowing who made it is an aside.
+    ['presence_google', "on l'a, mais l'adresse c'est l'ancienne", { type: 'yesno', value: 'partly' }],
     // As little as possible: nothing set aside.
     ['profil_budget', 'le strict minimum', { type: 'money', amount: 0, period: 'year' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
+  });
+
+  test('not knowing who made it is an aside, not « je ne sais pas »', () => {
+    expect(stored('presence_google', 'elle existe, aucune idée de qui la tient, mais tout y est juste')).not.toEqual({ type: 'dontknow' });
+    expect(stored('presence_google', 'je ne sais pas qui la tient')).toEqual({ type: 'dontknow' });
   });
 
   test('dates and shares', () => {
