@@ -42,6 +42,8 @@ describe('readings of dated events, shares and delegated knowledge', () => {
     ['competences_accompagnement', "personne ne m'a jamais formé", { type: 'yesno', value: 'no' }],
     // « elle existe » then a part out of date: in part; not knowing who made it is an aside.
     ['presence_google', "on l'a, mais l'adresse c'est l'ancienne", { type: 'yesno', value: 'partly' }],
+    // A page on a marketplace is a page, not a site of one's own.
+    ['presence_site', 'juste une vitrine sur leboncoin', { type: 'choice', value: 'page_annuaire' }],
     // As little as possible: nothing set aside.
     ['profil_budget', 'le strict minimum', { type: 'money', amount: 0, period: 'year' }],
   ])('%s « %s »', (id, text, expected) => {
