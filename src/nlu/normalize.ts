@@ -174,6 +174,8 @@ const CHAT_PHRASES: [RegExp, string][] = [
   [/\bc ?koi\b|\bc ?quoi\b/g, "c'est quoi"],
   [/\bc (?=\w)/g, "c'est "],
   [/\bpeut etre\b/g, 'peut-être'],
+  // « moi même », « nous memes »: the hyphen typed or not, one word.
+  [/\b(moi|toi|lui|elle|nous|vous|eux|elles) meme(s?)\b/g, '$1-même$2'],
   // « sur une appli », « par internet », « via l'application »: one way to say « en ligne ».
   [
     /\b(?:sur|par|via|avec|depuis) (?:une |l'|leur |notre |mon |son |la |le )?(?:appli|applis|application|internet|le web|web|le net|smartphone|mobile|extranet|espace client)\b/g,

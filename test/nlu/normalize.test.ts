@@ -13,6 +13,8 @@ describe('normalize', () => {
     ['chai pas', 'je ne sais pas'],
     ['je sais pas', 'je ne sais pas'],
     ['bcp', 'beaucoup'],
+    ['je le fais moi meme', 'je le fais moi-même'],
+    ['nous memes', 'nous-mêmes'],
     ['pcq', 'parce que'],
     ['merci stp', 'merci'],
     ['👍', 'oui'],
