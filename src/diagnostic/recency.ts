@@ -2,27 +2,11 @@
 // told as older than the window (« c'était il y a 3 ans ») does not count, so the answer is « non ». Pure.
 import { fold } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
+import { SMALL_NUMBER_WORDS } from '../nlu/extract/numwords.js';
 import type { Answer, Question } from './types.js';
 
-const WORDS: Record<string, number> = {
-  un: 1,
-  une: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  six: 6,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  onze: 11,
-  douze: 12,
-  quinze: 15,
-  vingt: 20,
-  quelques: 3,
-  plusieurs: 3,
-};
+// « trois ans », « quelques mois »: a number word, or a vague quantity counted as about three.
+const WORDS: Record<string, number> = { ...SMALL_NUMBER_WORDS, quelques: 3, plusieurs: 3 };
 const AMOUNT = `(\\d+|${Object.keys(WORDS).join('|')})`;
 // « il y a 2 ans », « ça fait trois ans », « y a 18 mois », « depuis plusieurs années ».
 const AGO = new RegExp(

@@ -38,6 +38,13 @@ const SCALES: Record<string, number> = {
   milliards: 1e9,
 };
 
+/** One-word numbers from « un » to « vingt », for patterns that read « trois ans », « cinq salariés ». */
+export const SMALL_NUMBER_WORDS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(Object.entries(UNITS).filter(([w]) => w !== 'zero')),
+  ...TEENS,
+  vingt: 20,
+};
+
 /** Whether the folded word can be part of a French number. */
 export function isNumberWord(w: string): boolean {
   return w in UNITS || w in TEENS || w in TENS || w in SCALES || w === 'cent' || w === 'cents';

@@ -5,6 +5,7 @@
 import { fold } from '../analyze.js';
 import { found, notUnderstood, type Extraction, type Size, type SizeBand } from '../types.js';
 import { extractNumber } from './numbers.js';
+import { SMALL_NUMBER_WORDS } from './numwords.js';
 
 export function bandOf(employees: number): SizeBand {
   if (employees < 1) return '0';
@@ -32,21 +33,10 @@ const ARTICLE_THING = new RegExp(
   'g',
 );
 
-const GROUP_WORDS: Record<string, number> = {
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  six: 6,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  onze: 11,
-  douze: 12,
-  quinze: 15,
-  vingt: 20,
-};
+// « trois salariés », « cinq personnes » (« un » / « une » are articles here, not a head count).
+const GROUP_WORDS: Record<string, number> = Object.fromEntries(
+  Object.entries(SMALL_NUMBER_WORDS).filter(([w]) => w !== 'un' && w !== 'une'),
+);
 
 /** Size band from a head count or a description. */
 export function extractSize(text: string): Extraction<Size> {
