@@ -4,7 +4,8 @@
 //
 // The confidence (see confidence.ts) combines the share of the query the guide matches, whether the
 // query hits the guide's curated labels, how close the score comes to the most it could be, and the
-// lead over the next guide. A question is answered when the best confidence reaches the threshold;
+// lead over the next guide. A question is answered when the best confidence reaches the threshold, or three
+// quarters of it with a clear lead over the next guide;
 // two guides within `clarifyRatio` of each other are returned in `clarify`.
 import type { Guide } from '../guides.js';
 import { Bm25Index, MAX_QUERY_TERMS, type QueryTerm } from './bm25.js';
@@ -30,6 +31,10 @@ const K1 = 1.2;
 // words found in its section questions to be answered (« tu es un robot ? » matches one question word only);
 // 3 answers every in-domain question of the tune, dev and dev2 sets that 2 answers, and rejects more.
 const ASKED_ONLY_MIN = 3;
+// A clear lead answers below the threshold: when the next guide scores at most three quarters of the first
+// (lead ≥ options.clearLead, 0.25), a confidence of three quarters of the threshold is enough. Off-topic
+// questions that get past the out-of-domain checks have no such lead (at most 0.07 on the tune and dev sets).
+const CLEAR_LEAD_FLOOR = 0.75;
 const BOILERPLATE_SHARE = 0.25;
 const BOILERPLATE_WEIGHT = 0.5;
 
@@ -53,6 +58,7 @@ export function guideUrl(id: string): string {
 export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions): KnowledgeBase {
   const threshold = options.threshold ?? 0.4;
   const clarifyRatio = options.clarifyRatio ?? 0.95;
+  const clearLead = options.clearLead ?? 0.25;
   const cardWeight = options.cardWeight ?? 1;
   const typoWeight = options.typoWeight ?? 0.8;
   // A word no guide knows counts for half the rarest term in the query's total: a dirigeant's own words (trade,
@@ -318,7 +324,8 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
     const asked0 = first ? q.filter((_, i) => askedLabels.masks[ranked[0]![0]]! & (1 << i)).length : 0;
     const outside = () =>
       (q.length === 1 && strangers > 0) || (named === 0 && asked0 < ASKED_ONLY_MIN) || (!!offTopic && namedOutside(offTopic, query, q, labels.masks[ranked[0]![0]]!, named, queryStems));
-    const answered = !!first && first.confidence >= threshold && !outside();
+    const sure = !!first && (first.confidence >= threshold || (first.signals.lead >= clearLead && first.confidence >= CLEAR_LEAD_FLOOR * threshold));
+    const answered = sure && !outside();
     const close = !!first && !!second && ranked[1]![1].order >= clarifyRatio * ranked[0]![1].order;
     const clarify: [KbResult, KbResult] | null =
       answered && close && second!.confidence >= threshold * 0.8 ? [first!, second!] : null;

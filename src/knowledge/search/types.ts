@@ -10,6 +10,8 @@ export interface KnowledgeOptions {
   threshold?: number;
   /** Second guide's score ≥ clarifyRatio × first's → ask which one (default 0.95, tuned on the tuning half). */
   clarifyRatio?: number;
+  /** Lead over the next guide from which ¾ of the threshold is enough to answer (default 0.25; above 1: never). */
+  clearLead?: number;
   /** Abbreviations and ignored words (knowledge/nlu/synonymes-kb.fr.json, loaded by src/content). */
   synonyms: SynonymData;
   /** Weight of a guide's card score added to each of its passages (default 1). */

@@ -16,7 +16,7 @@ describe('generic everyday words', () => {
     const r = kb.search(q);
     expect(r.answered).toBe(true);
     expect(r.results[0]!.guideId).toBe(guide);
-    const flat = createKnowledgeBase(content().guides, { ...kbOptions(), genericWeight: 1 });
+    const flat = createKnowledgeBase(content().guides, { ...kbOptions(), genericWeight: 1, clearLead: 2 });
     expect(flat.search(q).answered).toBe(false);
   });
 

@@ -98,8 +98,24 @@ describe('createKnowledgeBase', () => {
   it('honours top (1 to 10) and the threshold option', () => {
     expect(kb.search('site formation sauvegarde', { top: 1 }).results).toHaveLength(1);
     expect(kb.search('site formation sauvegarde', { top: 99 }).results.length).toBeLessThanOrEqual(10);
-    const strict = createKnowledgeBase(guides, { synonyms, threshold: 1.01 });
+    const strict = createKnowledgeBase(guides, { synonyms, threshold: 1.5 }); // above 1 / 0.75: not even a clear lead reaches it
     expect(strict.search('combien coute un site vitrine').answered).toBe(false);
+  });
+
+  it('answers below the threshold only with a clear lead over the next guide', () => {
+    // Clear lead (the next guide far behind): three quarters of the threshold is enough, less is not.
+    const clear = kb.search('combien coute un site vitrine');
+    const c = clear.results[0]!.confidence;
+    expect(clear.results[0]!.signals.lead).toBeGreaterThanOrEqual(0.25);
+    expect(createKnowledgeBase(guides, { synonyms, threshold: c / 0.8 }).search('combien coute un site vitrine').answered).toBe(true);
+    expect(createKnowledgeBase(guides, { synonyms, threshold: c / 0.7 }).search('combien coute un site vitrine').answered).toBe(false);
+    expect(createKnowledgeBase(guides, { synonyms, threshold: c / 0.8, clearLead: 2 }).search('combien coute un site vitrine').answered).toBe(false);
+    // Two guides close together: below the threshold it stays unanswered.
+    for (const q of ['sauvegarde formation', 'site internet pour ma formation']) {
+      const first = kb.search(q).results[0]!;
+      expect(first.signals.lead).toBeLessThan(0.25);
+      expect({ q, answered: createKnowledgeBase(guides, { synonyms, threshold: first.confidence / 0.9 }).search(q).answered }).toEqual({ q, answered: false });
+    }
   });
 
   it('asks to clarify when two guides score alike', () => {

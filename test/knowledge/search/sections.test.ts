@@ -74,7 +74,7 @@ describe('picking the section within a guide (section-pick.ts)', () => {
 });
 
 describe('deciding to answer', () => {
-  const counted = createKnowledgeBase(content().guides, { ...kbOptions(), unknownWeight: 1 });
+  const counted = createKnowledgeBase(content().guides, { ...kbOptions(), unknownWeight: 1, clearLead: 2 });
 
   it.each([
     ['nos cannelés et macarons maison, on voudrait une fiche google', 'fiche-google'],
