@@ -51,6 +51,9 @@ describe('erasure is confirmed in the web chat, then the data is gone (hole 8)',
     } finally {
       chat.end();
     }
+    // The conversation itself is erased just after the confirmation is sent (dialogs/erase.ts, 'after-reply'):
+    // wait for the bot's turn to end, as the WebSocket test does, before looking.
+    await app.virage.directLine.idle();
     expect(await app.virage.directLine.history(chat.conversationId)).toEqual([]);
     const after = await app.virage.privacy.exportFor(chat.subject);
     expect(after.sources.filter((s) => s.data !== null && !(Array.isArray(s.data) && s.data.length === 0)).map((s) => s.name)).toEqual([]);
