@@ -22,6 +22,7 @@ const names = {
   dev: 'jeu de développement',
   dev2: 'jeu de développement 2',
   dev3: 'jeu de développement 3',
+  dev4: 'jeu de développement 4',
   old: 'ancien jeu (165 questions)',
 } as const;
 const wanted = process.argv.slice(2);

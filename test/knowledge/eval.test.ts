@@ -70,6 +70,8 @@ describe.each([
   ['dev', EVAL_SETS.dev, { top1: 0.97, section: 0.93, offTopic: 1 }],
   ['dev2', EVAL_SETS.dev2, { top1: 0.9, section: 0.86, offTopic: 1 }],
   ['dev3', EVAL_SETS.dev3, { top1: 0.93, section: 0.88, offTopic: 1 }],
+  // dev4: BEFORE figures on the code of commit 8fd645f (written before any change it measures): 87.7 %, 83.8 %, 90 %.
+  ['dev4', EVAL_SETS.dev4, { top1: 0.87, section: 0.83, offTopic: 0.9 }],
 ])('development set %s', (_name, file, floor) => {
   const dev = loadQuestions(file);
 

@@ -61,6 +61,8 @@ export const EVAL_SETS = {
   dev2: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev2.fr.json'),
   /** A third development set (new voices), written from the headings only before the changes of 1 December 04:15. */
   dev3: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev3.fr.json'),
+  /** A fourth development set (new voices, urgent cases, brand names), written from the headings only on 1 December 07:30. */
+  dev4: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev4.fr.json'),
   old: QUESTIONS_FILE,
 } as const;
 
