@@ -1,8 +1,8 @@
 // The bus and shared keys between instances: the in-memory versions (one instance) and Redis (two
 // clusters opened on the same Redis and prefix, as two instances would).
-import { MemoryBus, MemoryKeys, openCluster, type Cluster, type SharedKeys } from '../../src/cluster/index.js';
+import { MemoryBus, MemoryKeys, openCluster, type SharedKeys } from '../../src/cluster/index.js';
 import { silentLogger } from '../../src/log.js';
-import { dropPrefix, redisAvailable, testPrefix, TEST_REDIS_URL } from '../helpers/redis.js';
+import { testPrefix, TEST_REDIS_URL, twoClusters } from '../helpers/redis.js';
 
 const until = async (check: () => boolean, ms = 3000) => {
   const end = Date.now() + ms;
@@ -58,26 +58,11 @@ describe('in-memory shared keys', () => {
 });
 
 describe('Redis bus and keys shared by two instances', () => {
-  let on = false;
-  const prefix = testPrefix();
-  let a: Cluster;
-  let b: Cluster;
-
-  beforeAll(async () => {
-    on = await redisAvailable('bus Redis (test/cluster/bus.test.ts)');
-    if (!on) return;
-    a = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
-    b = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
-  });
-  afterAll(async () => {
-    if (!on) return;
-    await a.close();
-    await b.close();
-    await dropPrefix(prefix);
-  });
+  const two = twoClusters('bus Redis (test/cluster/bus.test.ts)');
 
   it('a message published by one instance reaches both, local only where published, in order', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     const got: Array<[string, unknown, boolean]> = [];
     const offA = await a.bus.subscribe('conv', (m, d) => got.push(['a', m, d.local]));
     const offB = await b.bus.subscribe('conv', (m, d) => got.push(['b', m, d.local]));
@@ -90,7 +75,8 @@ describe('Redis bus and keys shared by two instances', () => {
   });
 
   it('after unsubscribing, an instance gets nothing more on that topic; other prefixes never cross', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     const other = await openCluster({ url: TEST_REDIS_URL, prefix: testPrefix(), logger: silentLogger });
     const got: string[] = [];
     const offB = await b.bus.subscribe('t2', (m) => got.push(`b:${String(m)}`));
@@ -110,7 +96,8 @@ describe('Redis bus and keys shared by two instances', () => {
   });
 
   it('counters never give a number twice across instances, and start after the floor', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     const floor = async () => 10;
     const all = await Promise.all([...Array(50).keys()].map((i) => (i % 2 ? a : b).keys.allocate('seq:c1', 1, floor, 60_000)));
     expect(new Set(all).size).toBe(50);
@@ -119,7 +106,8 @@ describe('Redis bus and keys shared by two instances', () => {
   });
 
   it('setIfAbsent is won by one instance only; values listed by prefix from the other', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     const wins = await Promise.all([a.keys.setIfAbsent('seen:x', 60_000), b.keys.setIfAbsent('seen:x', 60_000)]);
     expect(wins.filter(Boolean)).toHaveLength(1);
     await a.keys.put('presence:cci1:alice', 'on', 60_000);

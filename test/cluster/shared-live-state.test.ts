@@ -3,31 +3,15 @@
 // reach another instance), and the queue position last told to a waiting user (queue moves are announced
 // by whichever instance moved the queue).
 import { randomBytes } from 'node:crypto';
-import { openCluster, type Cluster } from '../../src/cluster/index.js';
+import type { Cluster } from '../../src/cluster/index.js';
 import { MemoryQueuePositions, SharedQueuePositions } from '../../src/bot/queue-positions.js';
 import { DirectLineCore } from '../../src/server/directline/core.js';
 import type { TranscriptEntry } from '../../src/server/directline/transcripts.js';
 import { silentLogger } from '../../src/log.js';
 import { MemoryStore } from '../../src/storage/memory-store.js';
-import { dropPrefix, redisAvailable, testPrefix, TEST_REDIS_URL } from '../helpers/redis.js';
+import { twoClusters } from '../helpers/redis.js';
 
-const prefix = testPrefix();
-let on = false;
-let a: Cluster;
-let b: Cluster;
-
-beforeAll(async () => {
-  on = await redisAvailable('état partagé du Direct Line (test/cluster/shared-live-state.test.ts)');
-  if (!on) return;
-  a = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
-  b = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
-});
-afterAll(async () => {
-  if (!on) return;
-  await a.close();
-  await b.close();
-  await dropPrefix(prefix);
-});
+const two = twoClusters('état partagé du Direct Line (test/cluster/shared-live-state.test.ts)');
 
 const key = randomBytes(32);
 const core = (cluster?: Cluster) =>
@@ -55,8 +39,8 @@ const confirmation: TranscriptEntry = {
 
 describe('erasure confirmation for polling clients', () => {
   it('is given by the other instance too (Redis), once past the client’s watermark', async () => {
-    if (!on) return;
-    const [one, other] = [core(a), core(b)];
+    if (!two.on) return;
+    const [one, other] = [core(two.a), core(two.b)];
     one.ended('conv-erased', confirmation);
     await new Promise((r) => setTimeout(r, 50)); // shared without waiting for Redis
     expect(await other.farewell('conv-erased', 3)).toEqual({ activities: [confirmation.activity], watermark: 7 });
@@ -74,8 +58,8 @@ describe('erasure confirmation for polling clients', () => {
 
 describe('queue position told to a waiting user', () => {
   it('an improvement is announced whichever instance told the previous position (Redis)', async () => {
-    if (!on) return;
-    const [one, other] = [new SharedQueuePositions(a.keys), new SharedQueuePositions(b.keys)];
+    if (!two.on) return;
+    const [one, other] = [new SharedQueuePositions(two.a.keys), new SharedQueuePositions(two.b.keys)];
     expect(await one.moved('req-1', 3)).toBe(false); // first position: told by the queue message itself
     expect(await other.moved('req-1', 2)).toBe(true);
     expect(await one.moved('req-1', 2)).toBe(false);

@@ -3,7 +3,7 @@
 // locks, and Direct Line activity numbers of one conversation appended from both instances at once
 // (on one PostgreSQL schema).
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import { openCluster, type Cluster } from '../../src/cluster/index.js';
+import { openCluster } from '../../src/cluster/index.js';
 import { RedisLocks } from '../../src/cluster/locks.js';
 import { DuplicateActivityFilter, DUPLICATE_SKIPPED, sharedSeen } from '../../src/bot/dedupe.js';
 import { silentLogger } from '../../src/log.js';
@@ -12,35 +12,21 @@ import { FREE_FAILURES, LoginGuard } from '../../src/server/login-guard.js';
 import { TranscriptStore } from '../../src/server/directline/transcripts.js';
 import { PostgresStore } from '../../src/storage/postgres/store.js';
 import { createTestSchema, postgresAvailable, type TestSchema } from '../helpers/postgres.js';
-import { dropPrefix, redisAvailable, testPrefix, TEST_REDIS_URL } from '../helpers/redis.js';
+import { TEST_REDIS_URL, twoClusters } from '../helpers/redis.js';
 
-const prefix = testPrefix();
-let on = false;
-let a: Cluster;
-let b: Cluster;
-
-beforeAll(async () => {
-  on = await redisAvailable('état partagé Redis (test/cluster/shared-state.test.ts)');
-  if (!on) return;
-  a = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
-  b = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
-});
-afterAll(async () => {
-  setLimiterFactory(memoryLimiters);
-  if (!on) return;
-  await a.close();
-  await b.close();
-  await dropPrefix(prefix);
-});
+const two = twoClusters('état partagé Redis (test/cluster/shared-state.test.ts)');
+const prefix = two.prefix;
+afterAll(() => setLimiterFactory(memoryLimiters));
 
 /** A limiter of the same name made by each instance's factory. */
 function pair(name: string, spec: { points: number; durationSeconds: number }) {
+  const { a, b } = two;
   return [redisLimiters(a.redis!, a.prefix)(name, spec), redisLimiters(b.redis!, b.prefix)(name, spec)] as const;
 }
 
 describe('rate limits shared by two instances (RateLimiterRedis)', () => {
   it('points taken on one instance count on the other', async () => {
-    if (!on) return;
+    if (!two.on) return;
     const [la, lb] = pair('dl-token', { points: 5, durationSeconds: 60 });
     const results = [];
     for (let i = 0; i < 6; i++) results.push((await take(i % 2 ? lb : la, '203.0.113.7')).ok);
@@ -49,7 +35,8 @@ describe('rate limits shared by two instances (RateLimiterRedis)', () => {
   });
 
   it('login backoff after failures on one instance applies on the other', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     setLimiterFactory(redisLimiters(a.redis!, a.prefix));
     const guardA = new LoginGuard();
     setLimiterFactory(redisLimiters(b.redis!, b.prefix));
@@ -91,7 +78,8 @@ describe('Teams dedupe in Redis', () => {
   };
 
   it('a re-delivery reaching another instance, or the same one after a restart, is skipped', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     expect(await run(new DuplicateActivityFilter({ seen: sharedSeen(a.keys) }), teams('act-1'))).toEqual({ ran: true, skipped: false });
     expect(await run(new DuplicateActivityFilter({ seen: sharedSeen(b.keys) }), teams('act-1'))).toEqual({ ran: false, skipped: true });
     const restarted = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
@@ -110,7 +98,8 @@ describe('Teams dedupe in Redis', () => {
   });
 
   it('a turn that failed is forgotten, so its re-delivery runs', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     const filter = new DuplicateActivityFilter({ seen: sharedSeen(a.keys) });
     const context = new TurnContext(new TestAdapter(), teams('act-3'));
     await expect(filter.onTurn(context, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
@@ -120,7 +109,8 @@ describe('Teams dedupe in Redis', () => {
 
 describe('locks across instances', () => {
   it('holders never overlap, whichever instance asks', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     let inside = 0;
     let most = 0;
     const work = async () => {
@@ -134,7 +124,8 @@ describe('locks across instances', () => {
   });
 
   it('the key of a holder that vanished frees itself after its TTL', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     await a.redis!.set(`${prefix}lock:turn:c2`, 'a-dead-holder', 'PX', 300);
     const started = Date.now();
     await b.locks.run('turn:c2', async () => undefined, { ttlMs: 1000, waitMs: 5000 });
@@ -144,7 +135,8 @@ describe('locks across instances', () => {
 
 describe('lock hand-over between instances', () => {
   it('a waiter on another instance is woken when the key is freed, not at its next poll', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     // Waiters that would poll again only after 3 s: only the "freed" message can hand the key over quickly.
     const slowA = new RedisLocks(a.redis!, prefix, { bus: a.bus, pollMs: 3000 });
     const slowB = new RedisLocks(b.redis!, prefix, { bus: b.bus, pollMs: 3000 });
@@ -175,7 +167,7 @@ describe('Direct Line activity numbers, two instances appending to one conversat
   let schema: TestSchema;
   let stores: PostgresStore[] = [];
   beforeAll(async () => {
-    if (!on) return;
+    if (!two.on) return;
     pgOn = await postgresAvailable('numéros d’activités à deux instances (test/cluster/shared-state.test.ts)');
     if (!pgOn) return;
     schema = await createTestSchema();
@@ -187,7 +179,8 @@ describe('Direct Line activity numbers, two instances appending to one conversat
   });
 
   it('gives each number once, stores them in order, and a reader after any watermark misses nothing', async () => {
-    if (!on || !pgOn) return;
+    if (!two.on || !pgOn) return;
+    const { a, b } = two;
     const [ta, tb] = [new TranscriptStore(stores[0]!, Date.now, a), new TranscriptStore(stores[1]!, Date.now, b)];
     const id = 'twoInstancesConversation01';
     await ta.open(id, 'dl_two', 'fr-FR');
@@ -210,7 +203,7 @@ describe('Direct Line activity numbers, two instances appending to one conversat
   });
 
   it('with Redis gone, an append is refused as "store unavailable" (503) and nothing is stored', async () => {
-    if (!on || !pgOn) return;
+    if (!two.on || !pgOn) return;
     const gone = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
     const t = new TranscriptStore(stores[0]!, Date.now, gone);
     const id = 'twoInstancesConversation02';

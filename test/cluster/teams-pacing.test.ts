@@ -3,7 +3,6 @@
 // Redis). Without Redis the in-memory limiter keeps its behaviour: each process paces on its own.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { Redis } from 'ioredis';
-import { openCluster, type Cluster } from '../../src/cluster/index.js';
 import { memoryPacers, SlidingWindowLimiter, type Clock, type RateWindow } from '../../src/bot/rate-limit.js';
 import { redisPacers, RedisSlidingWindow } from '../../src/bot/shared-pacing.js';
 import { installTeamsDelivery } from '../../src/bot/teams-delivery.js';
@@ -11,29 +10,14 @@ import { createAdapter } from '../../src/bot/adapter.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger, silentLogger } from '../../src/log.js';
 import { startCapture } from '../helpers/emulator.js';
-import { dropPrefix, redisAvailable, testPrefix, TEST_REDIS_URL } from '../helpers/redis.js';
+import { twoClusters } from '../helpers/redis.js';
 
-const prefix = testPrefix();
-let on = false;
-let a: Cluster;
-let b: Cluster;
-
-beforeAll(async () => {
-  on = await redisAvailable('rythme d’envoi Teams partagé (test/cluster/teams-pacing.test.ts)');
-  if (!on) return;
-  a = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
-  b = await openCluster({ url: TEST_REDIS_URL, prefix, logger: silentLogger });
-});
-afterAll(async () => {
-  if (!on) return;
-  await a.close();
-  await b.close();
-  await dropPrefix(prefix);
-});
+const two = twoClusters('rythme d’envoi Teams partagé (test/cluster/teams-pacing.test.ts)');
+const prefix = two.prefix;
 
 /** Send times as Redis recorded them (its own clock), for the windows' check. */
 async function recorded(name: string, key: string): Promise<number[]> {
-  const flat = await a.redis!.zrange(`${prefix}pace:${name}:${key}`, '0', '-1', 'WITHSCORES');
+  const flat = await two.a.redis!.zrange(`${prefix}pace:${name}:${key}`, '0', '-1', 'WITHSCORES');
   return flat.filter((_, i) => i % 2 === 1).map(Number);
 }
 
@@ -64,7 +48,8 @@ describe('pacing shared by two instances (Redis sorted-set sliding window)', () 
   ];
 
   it('two limiters on the same Redis share one conversation’s budget', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     const pa = redisPacers(a.redis!, prefix, silentLogger)('conversation', windows, 0);
     const pb = redisPacers(b.redis!, prefix, silentLogger)('conversation', windows, 0);
     expect(pa).toBeInstanceOf(RedisSlidingWindow);
@@ -83,7 +68,8 @@ describe('pacing shared by two instances (Redis sorted-set sliding window)', () 
   });
 
   it('sends in flight on both instances at once never exceed a window', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     const pa = redisPacers(a.redis!, prefix, silentLogger)(
       'tenant',
       [
@@ -110,7 +96,8 @@ describe('pacing shared by two instances (Redis sorted-set sliding window)', () 
   });
 
   it('keeps keys (conversations) independent', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     const p = redisPacers(a.redis!, prefix, silentLogger)('conversation', [{ limit: 1, ms: 60_000 }], 0);
     expect(await p.acquire('a:one')).toBe(0);
     expect(await p.acquire('a:two')).toBe(0);
@@ -121,7 +108,8 @@ describe('pacing shared by two instances (Redis sorted-set sliding window)', () 
   });
 
   it('two adapters (two instances) replying in one Teams conversation are paced as one bot', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     const capture = await startCapture();
     const conversationWindows = [
       { limit: 3, ms: 600 },
@@ -164,7 +152,8 @@ describe('pacing shared by two instances (Redis sorted-set sliding window)', () 
 
 describe('the /api/messages adapter', () => {
   it('paces Teams sends across instances when the cluster has Redis (Teams windows: 7 per second)', async () => {
-    if (!on) return;
+    if (!two.on) return;
+    const { a, b } = two;
     const capture = await startCapture();
     const config = loadConfig({ NODE_ENV: 'test' });
     const adapters = [createAdapter(config, silentLogger, a), createAdapter(config, silentLogger, b)];

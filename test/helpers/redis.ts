@@ -3,6 +3,8 @@
 // Redis is unreachable, suites are skipped with one line — unless VIRAGE_REQUIRE_SERVICES=true (.ci/run).
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { openCluster, type Cluster } from '../../src/cluster/index.js';
+import { silentLogger } from '../../src/log.js';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL_TEST || 'redis://127.0.0.1:6379';
 const required = process.env.VIRAGE_REQUIRE_SERVICES === 'true';
@@ -61,4 +63,44 @@ export async function dropPrefix(prefix: string): Promise<void> {
   } finally {
     client.disconnect();
   }
+}
+
+/** Two clusters on one Redis and key prefix, as two instances would open them; `on` is false when Redis is away. */
+export interface TwoClusters {
+  readonly on: boolean;
+  readonly prefix: string;
+  readonly a: Cluster;
+  readonly b: Cluster;
+}
+
+/**
+ * Registers, in the calling file or describe block, the opening of two clusters before its tests (when Redis
+ * answers, see redisAvailable) and their closing and key removal after. Read the fields inside tests only.
+ */
+export function twoClusters(suite: string): TwoClusters {
+  const state: { on: boolean; prefix: string; a?: Cluster; b?: Cluster } = { on: false, prefix: testPrefix() };
+  beforeAll(async () => {
+    state.on = await redisAvailable(suite);
+    if (!state.on) return;
+    state.a = await openCluster({ url: TEST_REDIS_URL, prefix: state.prefix, logger: silentLogger });
+    state.b = await openCluster({ url: TEST_REDIS_URL, prefix: state.prefix, logger: silentLogger });
+  });
+  afterAll(async () => {
+    if (!state.on) return;
+    await state.a?.close();
+    await state.b?.close();
+    await dropPrefix(state.prefix);
+  });
+  return {
+    get on() {
+      return state.on;
+    },
+    prefix: state.prefix,
+    get a() {
+      return state.a!;
+    },
+    get b() {
+      return state.b!;
+    },
+  };
 }
