@@ -9,7 +9,7 @@ import { installTeamsDelivery } from '../../src/bot/teams-delivery.js';
 import { createAdapter } from '../../src/bot/adapter.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger, silentLogger } from '../../src/log.js';
-import { startCapture } from '../helpers/emulator.js';
+import { proactiveSends } from '../helpers/emulator.js';
 import { twoClusters } from '../helpers/redis.js';
 
 const two = twoClusters('rythme d’envoi Teams partagé (test/cluster/teams-pacing.test.ts)');
@@ -20,6 +20,9 @@ async function recorded(name: string, key: string): Promise<number[]> {
   const flat = await two.a.redis!.zrange(`${prefix}pace:${name}:${key}`, '0', '-1', 'WITHSCORES');
   return flat.filter((_, i) => i % 2 === 1).map(Number);
 }
+
+/** The texts instance `n` sends in the two-adapter tests. */
+const messages = (n: number, count: number) => Array.from({ length: count }, (_, i) => `instance ${n} message ${i}`);
 
 /** True when no window of `windows` holds more than its limit among `times` (sorted). */
 function withinWindows(times: number[], windows: readonly RateWindow[]): boolean {
@@ -70,22 +73,12 @@ describe('pacing shared by two instances (Redis sorted-set sliding window)', () 
   it('sends in flight on both instances at once never exceed a window', async () => {
     if (!two.on) return;
     const { a, b } = two;
-    const pa = redisPacers(a.redis!, prefix, silentLogger)(
-      'tenant',
-      [
-        { limit: 3, ms: 500 },
-        { limit: 100, ms: 60_000 },
-      ],
-      0,
-    );
-    const pb = redisPacers(b.redis!, prefix, silentLogger)(
-      'tenant',
-      [
-        { limit: 3, ms: 500 },
-        { limit: 100, ms: 60_000 },
-      ],
-      0,
-    );
+    const tenantWindows = [
+      { limit: 3, ms: 500 },
+      { limit: 100, ms: 60_000 },
+    ];
+    const pa = redisPacers(a.redis!, prefix, silentLogger)('tenant', tenantWindows, 0);
+    const pb = redisPacers(b.redis!, prefix, silentLogger)('tenant', tenantWindows, 0);
     const started = Date.now();
     await Promise.all([...Array(8).keys()].map((i) => (i % 2 ? pb : pa).acquire('tenant-1')));
     // 8 sends at 3 per 500 ms: the last ones wait for two full windows, whichever instance sends them.
@@ -110,7 +103,6 @@ describe('pacing shared by two instances (Redis sorted-set sliding window)', () 
   it('two adapters (two instances) replying in one Teams conversation are paced as one bot', async () => {
     if (!two.on) return;
     const { a, b } = two;
-    const capture = await startCapture();
     const conversationWindows = [
       { limit: 3, ms: 600 },
       { limit: 100, ms: 60_000 },
@@ -122,31 +114,13 @@ describe('pacing shared by two instances (Redis sorted-set sliding window)', () 
         pacers: redisPacers(c.redis!, c.prefix, silentLogger),
       }),
     );
-    const reference = {
-      channelId: 'msteams',
-      serviceUrl: capture.url,
-      conversation: { id: 'a:two-instances' } as any,
-      bot: { id: 'b', name: 'Virage' },
-      user: { id: 'u', name: 'Test' },
-    };
-    try {
-      const started = Date.now();
-      await Promise.all(
-        adapters.map((adapter, n) =>
-          adapter.continueConversationAsync('', reference, async (context) => {
-            for (let i = 0; i < 3; i++) await context.sendActivity(`instance ${n} message ${i}`);
-          }),
-        ),
-      );
-      expect(capture.received).toHaveLength(6);
-      // Per instance 3 sends fit one window; the bot's 6 sends need a second one.
-      expect(Date.now() - started).toBeGreaterThanOrEqual(600 - 20);
-      const times = await recorded('conversation', 'a:two-instances');
-      expect(times).toHaveLength(6);
-      expect(withinWindows(times, conversationWindows)).toBe(true);
-    } finally {
-      await capture.close();
-    }
+    const { received, ms } = await proactiveSends(adapters, 'a:two-instances', (n) => messages(n, 3));
+    expect(received).toHaveLength(6);
+    // Per instance 3 sends fit one window; the bot's 6 sends need a second one.
+    expect(ms).toBeGreaterThanOrEqual(600 - 20);
+    const times = await recorded('conversation', 'a:two-instances');
+    expect(times).toHaveLength(6);
+    expect(withinWindows(times, conversationWindows)).toBe(true);
   });
 });
 
@@ -154,31 +128,12 @@ describe('the /api/messages adapter', () => {
   it('paces Teams sends across instances when the cluster has Redis (Teams windows: 7 per second)', async () => {
     if (!two.on) return;
     const { a, b } = two;
-    const capture = await startCapture();
     const config = loadConfig({ NODE_ENV: 'test' });
     const adapters = [createAdapter(config, silentLogger, a), createAdapter(config, silentLogger, b)];
-    const reference = {
-      channelId: 'msteams',
-      serviceUrl: capture.url,
-      conversation: { id: 'a:wired' } as any,
-      bot: { id: 'b', name: 'Virage' },
-      user: { id: 'u', name: 'Test' },
-    };
-    try {
-      const started = Date.now();
-      await Promise.all(
-        adapters.map((adapter, n) =>
-          adapter.continueConversationAsync('', reference, async (context) => {
-            for (let i = 0; i < 5; i++) await context.sendActivity(`instance ${n} message ${i}`);
-          }),
-        ),
-      );
-      expect(capture.received).toHaveLength(10);
-      // 5 sends per instance fit Teams' 7 per second; 10 sends of the bot need a second window.
-      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    } finally {
-      await capture.close();
-    }
+    const { received, ms } = await proactiveSends(adapters, 'a:wired', (n) => messages(n, 5));
+    expect(received).toHaveLength(10);
+    // 5 sends per instance fit Teams' 7 per second; 10 sends of the bot need a second window.
+    expect(ms).toBeGreaterThanOrEqual(1000);
   });
 });
 

@@ -2,6 +2,7 @@
 // pointing at a local capture server that receives the bot's replies (the Connector API).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CloudAdapter } from 'botbuilder';
 
 /** Optional scripted answer of the capture connector, e.g. a 429 before the 200 (n counts from 1). */
 export type Responder = (n: number, path: string) => { status: number; headers?: Record<string, string> } | undefined;
@@ -53,6 +54,40 @@ export async function startCapture(respond?: Responder): Promise<Capture> {
         server.close(() => r());
       }),
   };
+}
+
+/**
+ * Each adapter sends `messages(its index)` proactively, all adapters at once, in the conversation
+ * `conversationId` of `channelId`, whose replies go to a capture connector started for the call (and closed
+ * after). Returns what the connector received and how long the sends took.
+ */
+export async function proactiveSends(
+  adapters: readonly CloudAdapter[],
+  conversationId: string,
+  messages: (index: number) => string[],
+  channelId = 'msteams',
+): Promise<{ received: Capture['received']; ms: number }> {
+  const capture = await startCapture();
+  const reference = {
+    channelId,
+    serviceUrl: capture.url,
+    conversation: { id: conversationId } as any,
+    bot: { id: 'b', name: 'Virage' },
+    user: { id: 'u', name: 'Test' },
+  };
+  try {
+    const started = Date.now();
+    await Promise.all(
+      adapters.map((adapter, index) =>
+        adapter.continueConversationAsync('', reference, async (context) => {
+          for (const text of messages(index)) await context.sendActivity(text);
+        }),
+      ),
+    );
+    return { received: capture.received, ms: Date.now() - started };
+  } finally {
+    await capture.close();
+  }
 }
 
 let n = 0;

@@ -4,7 +4,7 @@ import { SlidingWindowLimiter, TEAMS_CONVERSATION_WINDOWS, type Clock } from '..
 import { installTeamsDelivery, retryAfterMs, sendWithRetry } from '../../src/bot/teams-delivery.js';
 import { ExpiringSet } from '../../src/bot/dedupe.js';
 import { adaptiveCardProblems, teamsRenderingProblems } from '../../src/bot/teams-cards.js';
-import { startCapture } from '../helpers/emulator.js';
+import { proactiveSends } from '../helpers/emulator.js';
 
 function fakeClock(): Clock & { t: number; slept: number[] } {
   const c = {
@@ -123,47 +123,22 @@ describe('sendWithRetry', () => {
 
 describe('installTeamsDelivery on a CloudAdapter', () => {
   it('paces a burst of 10 replies in one Teams conversation under 7 per second', async () => {
-    const capture = await startCapture();
     const adapter = installTeamsDelivery(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})));
-    const reference = {
-      channelId: 'msteams',
-      serviceUrl: capture.url,
-      conversation: { id: 'a:burst' } as any,
-      bot: { id: 'b', name: 'Virage' },
-      user: { id: 'u', name: 'Test' },
-    };
-    try {
-      await adapter.continueConversationAsync('', reference, async (context) => {
-        for (let i = 0; i < 10; i++) await context.sendActivity(`message ${i}`);
-      });
-      const at = capture.received.map((r) => r.at!);
-      expect(capture.received.map((r) => r.body.text)).toEqual(Array.from({ length: 10 }, (_, i) => `message ${i}`));
-      for (let i = 7; i < at.length; i++) expect(at[i] - at[i - 7]).toBeGreaterThanOrEqual(1000);
-      expect(at[8] - at[0]).toBeGreaterThanOrEqual(2000);
-    } finally {
-      await capture.close();
-    }
+    const burst = Array.from({ length: 10 }, (_, i) => `message ${i}`);
+    const { received } = await proactiveSends([adapter], 'a:burst', () => burst);
+    const at = received.map((r) => r.at!);
+    expect(received.map((r) => r.body.text)).toEqual(burst);
+    for (let i = 7; i < at.length; i++) expect(at[i] - at[i - 7]).toBeGreaterThanOrEqual(1000);
+    expect(at[8] - at[0]).toBeGreaterThanOrEqual(2000);
   });
 
   it('leaves other channels unpaced', async () => {
-    const capture = await startCapture();
     const adapter = installTeamsDelivery(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})));
-    const reference = {
-      channelId: 'webchat',
-      serviceUrl: capture.url,
-      conversation: { id: 'w' } as any,
-      bot: { id: 'b', name: 'Virage' },
-      user: { id: 'u', name: 'Test' },
-    };
-    try {
-      await adapter.continueConversationAsync('', reference, async (context) => {
-        for (let i = 0; i < 10; i++) await context.sendActivity(`m${i}`);
-      });
-      const at = capture.received.map((r) => r.at!);
-      expect(at[9] - at[0]).toBeLessThan(900);
-    } finally {
-      await capture.close();
-    }
+    const burst = Array.from({ length: 10 }, (_, i) => `m${i}`);
+    const { received } = await proactiveSends([adapter], 'w', () => burst, 'webchat');
+    const at = received.map((r) => r.at!);
+    expect(received).toHaveLength(10);
+    expect(at[9] - at[0]).toBeLessThan(900);
   });
 });
 
