@@ -30,6 +30,12 @@ const DEPENDS = /\b(?:ca|cela) depend\b/;
 
 /** The answer the text gives to `question`, if any. */
 export function answerOf(question: Question, said: string, nluResult: NluResult, ctx: ReadingContext): Candidate | undefined {
+  // « à l'époque ils étaient sept, maintenant il reste trois coachs »: how things are now is the answer.
+  const present = ctx.nlu.phrases.presentOnly(said);
+  if (present) {
+    const now = answerOf(question, present, ctx.nlu.interpret(present, questionContext(question)), ctx);
+    if (now && now.confidence >= SURE) return now;
+  }
   // « je ne sais pas qui l'a créée, mais elle est à jour »: not knowing who, when or how is an aside, not the answer.
   const aside = fold(said).replace(ASIDE_UNKNOWN, ' ').trim();
   const typed = aside !== fold(said).trim() && aside.replace(/[\s,;.!]/g, '') ? aside : said;

@@ -34,6 +34,7 @@ export interface PhraseData {
   no: string[];
   end: string[];
   ordinals: Record<string, string[]>;
+  timeContrast: { past: string[]; present: string[] };
 }
 
 export interface Correction {
@@ -58,10 +59,17 @@ export interface Phrases {
   correction(text: string): Correction | undefined;
   /** « 2 », « la deuxième », « le dernier » → 0-based index among `count` choices. */
   ordinal(text: string, count: number): number | undefined;
+  /**
+   * « à l'époque ils étaient sept, maintenant il reste 3 coachs »: when a message tells how things were and
+   * how they are, its clauses about the present (folded), else undefined.
+   */
+  presentOnly(text: string): string | undefined;
 }
 
 /** A command is a short message: longer ones are never read as one (and never backtrack for long). */
 const MAX_COMMAND_CHARS = 120;
+/** Past and present are looked for in answers of ordinary length only. */
+const MAX_STORY_CHARS = 600;
 
 /** Lower case, accents folded, chat forms expanded, punctuation and hyphens as spaces. */
 export function phraseKey(text: string): string {
@@ -112,6 +120,11 @@ export function createPhrases(data: PhraseData): Phrases {
   const weak = new RegExp(`^(?:${alternation(data.correctionMarkers.weak)}) `);
   const ordinals = new Map<string, number>();
   for (const [n, words] of Object.entries(data.ordinals)) for (const w of words) ordinals.set(phraseKey(w), Number(n));
+  const nowWords = alternation(data.timeContrast.present);
+  const past = new RegExp(`(?:^| )(?:${alternation(data.timeContrast.past)})(?= |$)`);
+  const now = new RegExp(`(?:^| )(?:${nowWords})(?= |$)`);
+  // Clauses end at punctuation, at « mais », « alors que », « sauf que », and before a present marker.
+  const clauseCut = new RegExp(`\\s*[,;.!?]+\\s*| (?:mais|alors que|sauf que) | (?=(?:${nowWords})(?: |$))`);
 
   return {
     command(text) {
@@ -146,6 +159,17 @@ export function createPhrases(data: PhraseData): Phrases {
       if (n === undefined) return undefined;
       if (n === -1) return count > 0 ? count - 1 : undefined;
       return n >= 1 && n <= count ? n - 1 : undefined;
+    },
+    presentOnly(text) {
+      const key = phraseKey(text);
+      if (key.length > MAX_STORY_CHARS || !now.test(key) || !past.test(key)) return undefined;
+      const clauses = fold(text)
+        .split(clauseCut)
+        .map((c) => c.trim())
+        .filter(Boolean);
+      const kept = clauses.filter((c) => !past.test(phraseKey(c)));
+      if (kept.length === 0 || kept.length === clauses.length || !kept.some((c) => now.test(phraseKey(c)))) return undefined;
+      return kept.join(', ');
     },
   };
 }

@@ -56,6 +56,18 @@ describe('general readings at a diagnostic question', () => {
     ['presence_reseaux', 'je ne poste nulle part', { type: 'number', value: 0 }],
     // « pas sûr » is a doubt, « pas sur les téléphones » is a place.
     ['cyber_mises_a_jour', 'pas sur les tablettes', { type: 'yesno', value: 'partly' }],
+    // A story: how things are now is the answer, not how they were.
+    ['profil_effectif', "au départ on était une dizaine, aujourd'hui on n'est plus que quatre avec moi", { type: 'size', value: '1-4' }],
+    [
+      'presence_site',
+      'on avait un site il y a quelques années, maintenant on a juste une page facebook',
+      { type: 'choice', value: 'page_annuaire' },
+    ],
+    [
+      'cyber_sauvegarde',
+      'avant on ne sauvegardait rien, désormais tout part chaque nuit sur un disque chez moi et dans le cloud',
+      { type: 'choice', value: 'oui_sans_test' },
+    ],
     // Head counts in words add up.
     ['profil_effectif', 'trois maçons et deux apprentis', { type: 'size', value: '5-9' }],
     // Negation without « ne »: the verb is denied as with it; a whole message that is one denied verb is a no.

@@ -79,6 +79,21 @@ describe('fixed phrases', () => {
     expect(phrases.isEnd('merci pour la fin de la réponse')).toBe(false);
   });
 
+  test('a story keeps its clauses about the present', () => {
+    expect(phrases.presentOnly("à l'époque on était huit, maintenant on n'est plus que deux")).toBe("maintenant on n'est plus que deux");
+    expect(phrases.presentOnly('aujourd’hui on fait tout sur le logiciel alors que avant tout était sur papier')).toBe(
+      "aujourd'hui on fait tout sur le logiciel",
+    );
+    expect(phrases.presentOnly("il y a deux ans j'avais une apprentie et désormais je travaille seule")).toBe(
+      'desormais je travaille seule',
+    );
+    // No past, or no present: nothing to choose.
+    expect(phrases.presentOnly('maintenant on est cinq')).toBeUndefined();
+    expect(phrases.presentOnly('avant on avait un site')).toBeUndefined();
+    // « avant » said of something else than the time (« avant de ») still needs a present clause apart.
+    expect(phrases.presentOnly('on sauvegarde avant chaque mise à jour')).toBeUndefined();
+  });
+
   test('an unknown command in the data is refused at start', () => {
     expect(() =>
       createPhrases({
@@ -90,6 +105,7 @@ describe('fixed phrases', () => {
         no: [],
         end: [],
         ordinals: {},
+        timeContrast: { past: ['avant'], present: ['maintenant'] },
       }),
     ).toThrow(/bogus/);
   });
