@@ -1,22 +1,9 @@
 // The general readings added to raise understanding beyond the tuned corpus (issue 10): SMS shorthand,
 // softened and dropped no's, partial knowledge, hedged figures, full phrasings over generic words,
 // restrictions, and a longer phrase holding a shorter one. Our own sentences, never the corpus's.
-import { loadQuestionnaire } from '../../src/diagnostic/index.js';
-import { readAnswerText } from '../../src/diagnostic/reading.js';
-import { createNlu, extractYesNo, normalize } from '../../src/nlu/index.js';
+import { extractYesNo, normalize } from '../../src/nlu/index.js';
 import { matchOptions, prepareOptions, withoutSubsumed } from '../../src/nlu/extract/matcher.js';
-import { content } from '../helpers/content.js';
-
-const nlu = createNlu(content().nlu);
-const questionnaire = loadQuestionnaire();
-const stored = (id: string, text: string) => {
-  const r = readAnswerText(
-    text,
-    questionnaire.questions.find((q) => q.id === id)!,
-    { questionnaire, answers: {}, nlu },
-  );
-  return r.kind === 'answer' ? r.main.answer : r.kind;
-};
+import { read, stored } from '../helpers/reading.js';
 
 describe('general readings at a diagnostic question', () => {
   test.each([
@@ -91,8 +78,7 @@ describe('general readings at a diagnostic question', () => {
   });
 
   test('a choice question whose own words are taken up asks between its « Oui, … » options', () => {
-    const q = questionnaire.questions.find((x) => x.id === 'cyber_incident')!;
-    const r = readAnswerText("un virus sur l'ordinateur de l'accueil", q, { questionnaire, answers: {}, nlu });
+    const r = read('cyber_incident', "un virus sur l'ordinateur de l'accueil");
     expect(r.kind).toBe('choose');
     if (r.kind === 'choose')
       expect(r.candidates.map((c) => c.answer)).toEqual([

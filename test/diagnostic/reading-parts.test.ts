@@ -1,22 +1,6 @@
 // More general readings (issue 10, second dev batch): questions asked back, answers in parts, years and
 // totals among figures, numbers in words. Our own sentences, never the evaluation corpus's.
-import { loadQuestionnaire } from '../../src/diagnostic/index.js';
-import { readAnswerText } from '../../src/diagnostic/reading.js';
-import { createNlu } from '../../src/nlu/index.js';
-import { content } from '../helpers/content.js';
-
-const nlu = createNlu(content().nlu);
-const questionnaire = loadQuestionnaire();
-const read = (id: string, text: string) =>
-  readAnswerText(
-    text,
-    questionnaire.questions.find((q) => q.id === id)!,
-    { questionnaire, answers: {}, nlu },
-  );
-const stored = (id: string, text: string) => {
-  const r = read(id, text);
-  return r.kind === 'answer' ? r.main.answer : r.kind;
-};
+import { read, stored } from '../helpers/reading.js';
 
 describe('a question asked back is answered, never stored', () => {
   test.each([

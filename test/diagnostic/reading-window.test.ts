@@ -1,23 +1,9 @@
 // Readings added for issue 10 (own sentences, never the corpus's): events older than a question's
 // window (« ces 12 derniers mois »), a share given as two amounts, « c'est X qui sait » to a knowledge
 // question, « le minimum » as a budget, « moi non mais mon salarié oui ».
-import { loadQuestionnaire } from '../../src/diagnostic/index.js';
-import { readAnswerText } from '../../src/diagnostic/reading.js';
 import { monthsAgo } from '../../src/diagnostic/recency.js';
 import { shareOfTotal } from '../../src/diagnostic/share.js';
-import { createNlu } from '../../src/nlu/index.js';
-import { content } from '../helpers/content.js';
-
-const nlu = createNlu(content().nlu);
-const questionnaire = loadQuestionnaire();
-const stored = (id: string, text: string) => {
-  const r = readAnswerText(
-    text,
-    questionnaire.questions.find((q) => q.id === id)!,
-    { questionnaire, answers: {}, nlu },
-  );
-  return r.kind === 'answer' ? r.main.answer : r.kind;
-};
+import { stored } from '../helpers/reading.js';
 
 describe('readings of dated events, shares and delegated knowledge', () => {
   test.each([

@@ -1,22 +1,7 @@
 // What a message means at a diagnostic question (src/diagnostic/reading.ts): the general readings of
 // issue 10, each on our own examples (never the evaluation corpus's sentences).
-import { loadQuestionnaire } from '../../src/diagnostic/index.js';
-import { factsIn, readAnswerText, type Reading } from '../../src/diagnostic/reading.js';
-import { createNlu } from '../../src/nlu/index.js';
-import { content } from '../helpers/content.js';
-
-const nlu = createNlu(content().nlu);
-const questionnaire = loadQuestionnaire();
-const read = (id: string, text: string, lastRead?: string[]): Reading =>
-  readAnswerText(
-    text,
-    questionnaire.questions.find((q) => q.id === id)!,
-    { questionnaire, answers: {}, nlu, lastRead },
-  );
-const stored = (id: string, text: string) => {
-  const r = read(id, text);
-  return r.kind === 'answer' ? r.main.answer : r.kind;
-};
+import { factsIn } from '../../src/diagnostic/reading.js';
+import { read, readingContext, stored } from '../helpers/reading.js';
 
 describe('reading a message at a diagnostic question', () => {
   test.each([
@@ -75,11 +60,11 @@ describe('reading a message at a diagnostic question', () => {
   });
 
   test('facts said before the diagnostic: trade, place and head count, never from a question about something else', () => {
-    const facts = factsIn(['bonjour, je suis menuisier à Nantes avec 3 salariés'], { questionnaire, answers: {}, nlu });
+    const facts = factsIn(['bonjour, je suis menuisier à Nantes avec 3 salariés'], readingContext());
     expect(Object.fromEntries(facts.map((f) => [f.questionId, f.answer]))).toMatchObject({
       profil_effectif: { type: 'size', value: '1-4' },
       profil_localisation: { departement: '44' },
     });
-    expect(factsIn(['je voudrais savoir où en est ma boîte'], { questionnaire, answers: {}, nlu })).toEqual([]);
+    expect(factsIn(['je voudrais savoir où en est ma boîte'], readingContext())).toEqual([]);
   });
 });
