@@ -85,13 +85,8 @@ function firstPage(doc: Doc, view: ReportView, chart: Buffer | string, color: st
   axisTable(doc, view, color);
 }
 
-function axisTable(doc: Doc, view: ReportView, color: string): void {
-  const x = MARGIN;
-  const w = doc.page.width - 2 * MARGIN;
-  const col = [x, x + 210, x + 280];
-  const barW = w - 290;
-  doc.font('Helvetica-Bold').fontSize(10).fillColor(INK);
-  doc.text('Axe', col[0], doc.y, { width: 200 }).moveUp().text('Score', col[1], doc.y, { width: 60 });
+/** The rule under a table's header row, and the gap after it. */
+function headerRule(doc: Doc, x: number, w: number): void {
   doc
     .moveTo(x, doc.y + 2)
     .lineTo(x + w, doc.y + 2)
@@ -99,21 +94,33 @@ function axisTable(doc: Doc, view: ReportView, color: string): void {
     .strokeColor('#9aa5b1')
     .stroke();
   doc.y += 6;
+}
+
+/** A score bar: the grey track, then `score`/100 of it in `color` (nothing more without a score or at 0). */
+function scoreBar(doc: Doc, box: { x: number; y: number; w: number; h: number }, score: number | null, color: string): void {
+  doc.rect(box.x, box.y, box.w, box.h).fillColor('#e4e7eb').fill();
+  if (score)
+    doc
+      .rect(box.x, box.y, (box.w * score) / 100, box.h)
+      .fillColor(color)
+      .fill();
+}
+
+function axisTable(doc: Doc, view: ReportView, color: string): void {
+  const x = MARGIN;
+  const w = doc.page.width - 2 * MARGIN;
+  const col = [x, x + 210, x + 280];
+  const barW = w - 290;
+  doc.font('Helvetica-Bold').fontSize(10).fillColor(INK);
+  doc.text('Axe', col[0], doc.y, { width: 200 }).moveUp().text('Score', col[1], doc.y, { width: 60 });
+  headerRule(doc, x, w);
   doc.font('Helvetica').fontSize(10);
   for (const a of view.axes) {
     const y = doc.y;
     doc.fillColor(INK).text(pdfText(a.label), col[0], y, { width: 205 });
     const rowBottom = doc.y;
     doc.text(a.score === null ? 'non évalué' : `${a.score}/100`, col[1], y, { width: 65 });
-    doc
-      .rect(col[2], y + 1, barW, 9)
-      .fillColor('#e4e7eb')
-      .fill();
-    if (a.score)
-      doc
-        .rect(col[2], y + 1, (barW * a.score) / 100, 9)
-        .fillColor(color)
-        .fill();
+    scoreBar(doc, { x: col[2], y: y + 1, w: barW, h: 9 }, a.score, color);
     doc.y = Math.max(rowBottom, y + 13) + 3;
   }
   doc.x = MARGIN;
@@ -136,13 +143,7 @@ function progressTable(doc: Doc, view: ReportView, color: string): void {
   doc.text('Avant', col[1], top, { width: 48 });
   doc.text('Après', col[2], top, { width: 48 });
   doc.text('Écart', col[3], top, { width: 48 });
-  doc
-    .moveTo(x, doc.y + 2)
-    .lineTo(x + w, doc.y + 2)
-    .lineWidth(0.6)
-    .strokeColor('#9aa5b1')
-    .stroke();
-  doc.y += 6;
+  headerRule(doc, x, w);
   doc.font('Helvetica').fontSize(9.5);
   const rows = [{ label: 'Score global', ...p.overall }, ...p.axes];
   for (const r of rows) {
@@ -152,21 +153,8 @@ function progressTable(doc: Doc, view: ReportView, color: string): void {
     doc.text(r.before === null ? '–' : String(r.before), col[1], y, { width: 48 });
     doc.text(r.after === null ? '–' : String(r.after), col[2], y, { width: 48 });
     doc.text(pdfText(deltaText(r.delta)), col[3], y, { width: 48 });
-    doc.rect(col[4], y, barW, 5).fillColor('#e4e7eb').fill();
-    if (r.before)
-      doc
-        .rect(col[4], y, (barW * r.before) / 100, 5)
-        .fillColor('#9aa5b1')
-        .fill();
-    doc
-      .rect(col[4], y + 6, barW, 5)
-      .fillColor('#e4e7eb')
-      .fill();
-    if (r.after)
-      doc
-        .rect(col[4], y + 6, (barW * r.after) / 100, 5)
-        .fillColor(color)
-        .fill();
+    scoreBar(doc, { x: col[4], y, w: barW, h: 5 }, r.before, '#9aa5b1');
+    scoreBar(doc, { x: col[4], y: y + 6, w: barW, h: 5 }, r.after, color);
     doc.y = Math.max(rowBottom, y + 13) + 3;
   }
   para(doc, 'Barre grise : votre diagnostic précédent ; barre en couleur : celui-ci.', { color: MUTED, size: 8.5 });
