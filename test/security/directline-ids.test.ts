@@ -1,9 +1,7 @@
 // Hole 8 (Direct Line part): a token that expired 10 days ago still resumed its conversation, and
 // any client-chosen `dl_` user id was accepted without proof (so a stranger could take a user's id,
 // and with it their data). Only ids proved by a token we signed are accepted; resume is bounded.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { postJson, startHarness, type Harness } from '../server/directline/harness.js';
+import { postJson, startAzureHarness, startHarness, type AzureHarness, type Harness } from '../server/directline/harness.js';
 
 const TOKEN = '/api/directline/token';
 const DAY = 86_400_000;
@@ -64,39 +62,22 @@ describe('Direct Line user ids and resumption', () => {
 });
 
 describe('Azure Direct Line mode (DIRECTLINE_SECRET)', () => {
-  let h: Harness;
-  let fake: http.Server;
-  const asked: string[] = [];
+  // A local stand-in for Azure's tokens/generate records the user ids Virage asks a token for.
+  let h: AzureHarness;
   beforeAll(async () => {
-    // A local stand-in for Azure's tokens/generate: records the user id Virage asks a token for.
-    fake = http.createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        asked.push(JSON.parse(raw).user.id);
-        res.statusCode = 200;
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ conversationId: 'azure-conv', token: 'azure-token', expires_in: 3600 }));
-      });
-    });
-    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-    const upstream = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v3/directline`;
-    h = await startHarness({ env: { DIRECTLINE_SECRET: 'the-azure-secret' }, deps: { azureDirectLineUrl: upstream } });
+    h = await startAzureHarness();
   });
-  afterAll(async () => {
-    await h.stop();
-    fake.closeAllConnections();
-    await new Promise((r) => fake.close(r));
-  });
+  afterAll(() => h.stop());
+  const asked = () => h.asked.map((r) => r.body.user.id);
 
   it('never asks Azure for a token of a user id the page did not prove', async () => {
     const victim = (await postJson(`${h.url}${TOKEN}`, {})).json as { userId: string; proof: string };
     const stranger = (await postJson(`${h.url}${TOKEN}`, {})).json as { userId: string; proof: string };
-    asked.length = 0;
+    h.asked.length = 0;
     expect((await postJson(`${h.url}${TOKEN}`, { userId: victim.userId })).status).toBe(403);
     expect((await postJson(`${h.url}${TOKEN}`, { userId: victim.userId, proof: stranger.proof })).status).toBe(403);
-    expect(asked).toEqual([]);
+    expect(asked()).toEqual([]);
     expect((await postJson(`${h.url}${TOKEN}`, { userId: victim.userId, proof: victim.proof })).json.userId).toBe(victim.userId);
-    expect(asked).toEqual([victim.userId]);
+    expect(asked()).toEqual([victim.userId]);
   });
 });

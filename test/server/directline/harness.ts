@@ -1,6 +1,8 @@
 // Test harness: the real server (restify), the real file store on a temp DATA_DIR, the self-hosted
 // Direct Line mounted on it, and a small echo/welcome bot, started in-process on a free port.
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ActivityHandler, MessageFactory, type TurnContext } from 'botbuilder';
@@ -73,6 +75,46 @@ export async function startHarness(
       await dl.close();
       await close(server);
       await store.close();
+    },
+  };
+}
+
+/** A request received by the stand-in for Azure's tokens/generate (startAzureHarness). */
+export interface AzureRequest {
+  url?: string;
+  auth?: string;
+  body: any;
+}
+
+export type AzureHarness = Harness & { asked: AzureRequest[] };
+
+/**
+ * A harness in Azure Bot Service mode (DIRECTLINE_SECRET 'the-azure-secret') whose upstream is a local
+ * stand-in for Azure's tokens/generate: it records each request in `asked` and always answers the same
+ * Azure token. stop() closes both.
+ */
+export async function startAzureHarness(): Promise<AzureHarness> {
+  const asked: AzureRequest[] = [];
+  const fake = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      asked.push({ url: req.url, auth: req.headers.authorization, body: JSON.parse(raw) });
+      res.statusCode = 200; // restify patches writeHead globally: no chaining
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ conversationId: 'azure-conv', token: 'azure-token', expires_in: 3600 }));
+    });
+  });
+  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+  const upstream = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v3/directline`;
+  const h = await startHarness({ env: { DIRECTLINE_SECRET: 'the-azure-secret' }, deps: { azureDirectLineUrl: upstream } });
+  return {
+    ...h,
+    asked,
+    async stop() {
+      await h.stop();
+      fake.closeAllConnections();
+      await new Promise((r) => fake.close(r));
     },
   };
 }

@@ -1,9 +1,7 @@
 // /api/directline/token (self-hosted and Azure modes, CORS, resume, rate limit) and the transcripts'
 // privacy source (export, erase, purge).
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { subjectId } from '../../../src/privacy/registry.js';
-import { postJson, startHarness, type Harness } from './harness.js';
+import { postJson, startAzureHarness, startHarness, type AzureHarness, type Harness } from './harness.js';
 
 const TOKEN = '/api/directline/token';
 
@@ -76,29 +74,11 @@ describe('/api/directline/token, self-hosted', () => {
 });
 
 describe('/api/directline/token, Azure Bot Service mode', () => {
-  let h: Harness;
-  let fake: http.Server;
-  const seen: Array<{ url?: string; auth?: string; body: any }> = [];
+  let h: AzureHarness;
   beforeAll(async () => {
-    fake = http.createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        seen.push({ url: req.url, auth: req.headers.authorization, body: JSON.parse(raw) });
-        res.statusCode = 200; // restify patches writeHead globally: no chaining
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ conversationId: 'azure-conv', token: 'azure-token', expires_in: 3600 }));
-      });
-    });
-    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-    const upstream = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v3/directline`;
-    h = await startHarness({ env: { DIRECTLINE_SECRET: 'the-azure-secret' }, deps: { azureDirectLineUrl: upstream } });
+    h = await startAzureHarness();
   });
-  afterAll(async () => {
-    await h.stop();
-    fake.closeAllConnections();
-    await new Promise((r) => fake.close(r));
-  });
+  afterAll(() => h.stop());
 
   it('exchanges the secret server-side; the page only gets the Azure token', async () => {
     const res = await postJson(`${h.url}${TOKEN}`, {});
@@ -113,11 +93,11 @@ describe('/api/directline/token, Azure Bot Service mode', () => {
       proof: expect.any(String),
     });
     expect(JSON.stringify(res.json)).not.toContain('the-azure-secret');
-    expect(seen).toEqual([{ url: '/v3/directline/tokens/generate', auth: 'Bearer the-azure-secret', body: { user: { id: userId } } }]);
+    expect(h.asked).toEqual([{ url: '/v3/directline/tokens/generate', auth: 'Bearer the-azure-secret', body: { user: { id: userId } } }]);
     // The same user again, proved by the proof; a claimed id without it is refused.
     const again = await postJson(`${h.url}${TOKEN}`, { userId, proof: res.json.proof });
     expect(again.json.userId).toBe(userId);
-    expect(seen.at(-1)!.body).toEqual({ user: { id: userId } });
+    expect(h.asked.at(-1)!.body).toEqual({ user: { id: userId } });
     expect((await postJson(`${h.url}${TOKEN}`, { userId: 'dl_azure-victim' })).status).toBe(403);
     expect((await postJson(`${h.url}${TOKEN}`, { userId: 'dl_azure-victim', proof: res.json.proof })).status).toBe(403);
   });
