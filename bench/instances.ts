@@ -15,10 +15,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { createNodeDirectLine, type Activity } from '../scripts/lib/directline-node.js';
 import { redactUrl } from '../src/storage/postgres/store.js';
 import type { BenchSection } from './types.js';
 import { load, ms, ratio, summarize } from './stats.js';
+import { fromBot, webUser } from './web-user.js';
 
 const PG_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL_TEST || 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.BENCH_REDIS_URL || process.env.REDIS_URL_TEST || 'redis://127.0.0.1:6379';
@@ -53,30 +53,13 @@ async function openUser(home: string) {
   });
   if (res.status !== 200) throw new Error(`bench/instances: token answered ${res.status}`);
   const t = (await res.json()) as { token: string; conversationId: string; userId: string };
-  const dl = createNodeDirectLine({ domain: `${home}/v3/directline`, token: t.token, webSocket: true });
-  const listeners = new Set<(a: Activity) => void>();
-  dl.activity$.subscribe(
-    (a) => listeners.forEach((l) => l(a)),
-    () => undefined,
-  );
-  const fromBot = (a: Activity) => a.type === 'message' && a.from?.role === 'bot';
-  const next = (match: (a: Activity) => boolean) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('bench/instances: no reply in time')), 60_000);
-      const l = (a: Activity) => {
-        if (!match(a)) return;
-        clearTimeout(timer);
-        listeners.delete(l);
-        resolve();
-      };
-      listeners.add(l);
-    });
-  await next((a) => fromBot(a) && /Que souhaitez-vous faire/.test((a as { text?: string }).text ?? ''));
+  const { dl, greeted, listen } = webUser(home, t, 'bench/instances');
+  await greeted();
   // The reply to this message (replyToId), not any bot message: a reply still coming from the previous
   // turn would otherwise count as this one's, and posts would pile up ahead of the bot.
   const answered = new Set<string>();
   const waiting = new Map<string, () => void>();
-  listeners.add((a) => {
+  listen((a) => {
     const to = (a as { replyToId?: string }).replyToId;
     if (!fromBot(a) || !to) return;
     answered.add(to);

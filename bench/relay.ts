@@ -10,9 +10,9 @@ import { loadConfig } from '../src/config.js';
 import { EXAMPLE_DIRECTORY, loadDirectory, saveDirectory, upsertAdvisor } from '../src/handoff/directory.js';
 import { hashPassword } from '../src/handoff/passwords.js';
 import { createVirage } from '../src/index.js';
-import { createNodeDirectLine, type Activity } from '../scripts/lib/directline-node.js';
 import type { BenchSection } from './types.js';
 import { ms, ratio, summarize } from './stats.js';
+import { fromBot, textOf, webUser } from './web-user.js';
 
 const PASSWORD = 'mot-de-passe-de-bench-42';
 const MONDAY_10H = Date.parse('2025-11-24T09:00:00.000Z');
@@ -27,20 +27,6 @@ const FORM = [
   'Vendre en ligne',
   'Oui, c’est bien ça',
 ];
-
-/** Waits for the first activity matching `match` among those pushed after the call. */
-function nextActivity(listeners: Set<(a: Activity) => void>, match: (a: Activity) => boolean, timeoutMs = 10_000): Promise<Activity> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('bench/relay: no activity in time')), timeoutMs);
-    const listener = (a: Activity) => {
-      if (!match(a)) return;
-      clearTimeout(timer);
-      listeners.delete(listener);
-      resolve(a);
-    };
-    listeners.add(listener);
-  });
-}
 
 export async function benchRelay(rounds = 100): Promise<BenchSection> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'virage-bench-relay-'));
@@ -65,24 +51,15 @@ export async function benchRelay(rounds = 100): Promise<BenchSection> {
   });
   const virage = await createVirage(config, { clock: () => new Date(now) });
   const url = `http://127.0.0.1:${await virage.start(0)}`;
-  const t = virage.directLine.issueToken();
-  const dl = createNodeDirectLine({ domain: `${url}/v3/directline`, token: t.token, webSocket: true });
-  const listeners = new Set<(a: Activity) => void>();
-  dl.activity$.subscribe(
-    (a) => listeners.forEach((l) => l(a)),
-    () => undefined,
-  );
-  const post = (text: string) =>
-    new Promise((resolve, reject) => dl.postActivity({ type: 'message', from: { id: t.userId }, text } as any).subscribe(resolve, reject));
-  const fromBot = (a: Activity) => a.type === 'message' && a.from?.role === 'bot';
+  const { dl, next, post, greeted } = webUser(url, virage.directLine.issueToken(), 'bench/relay', 10_000);
   let console: WebSocket | undefined;
   try {
-    await nextActivity(listeners, (a) => fromBot(a) && /Que souhaitez-vous faire/.test((a as any).text ?? ''));
+    await greeted();
     // Baseline: one bot turn over the same Direct Line stream (post → first reply in the WebSocket).
     const turn: number[] = [];
     for (let i = 0; i < rounds + 10; i++) {
       const started = performance.now();
-      const replied = nextActivity(listeners, fromBot);
+      const replied = next(fromBot);
       await post('aide');
       await replied;
       await virage.directLine.idle();
@@ -105,14 +82,14 @@ export async function benchRelay(rounds = 100): Promise<BenchSection> {
     await hello;
     await fetch(`${url}/api/conseiller/presence`, { method: 'POST', headers, body: JSON.stringify({ statut: 'disponible' }) });
     for (const text of FORM) {
-      const replied = nextActivity(listeners, fromBot);
+      const replied = next(fromBot);
       await post(text);
       await replied;
       await virage.directLine.idle();
     }
     const list = (await (await fetch(`${url}/api/conseiller/requests`, { headers })).json()) as { waiting: Array<{ id: string }> };
     const id = list.waiting[0]!.id;
-    const taken = nextActivity(listeners, (a) => fromBot(a) && /en relation avec Claire/.test((a as any).text ?? ''));
+    const taken = next((a) => fromBot(a) && /en relation avec Claire/.test(textOf(a)));
     await fetch(`${url}/api/conseiller/requests/${id}/take`, { method: 'POST', headers });
     await taken;
     const consoleWaiters = new Set<(m: any) => void>();
@@ -142,7 +119,7 @@ export async function benchRelay(rounds = 100): Promise<BenchSection> {
       if (i >= 10) up.push(performance.now() - started);
       const text = `réponse ${i}`;
       started = performance.now();
-      const arrived = nextActivity(listeners, (a) => fromBot(a) && ((a as any).text ?? '').endsWith(text));
+      const arrived = next((a) => fromBot(a) && textOf(a).endsWith(text));
       const res = await fetch(`${url}/api/conseiller/requests/${id}/messages`, { method: 'POST', headers, body: JSON.stringify({ text }) });
       await res.arrayBuffer();
       await arrived;

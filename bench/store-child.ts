@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createVirage, type Virage } from '../src/index.js';
-import { createNodeDirectLine, type Activity } from '../scripts/lib/directline-node.js';
 import { ids, otherDocs } from './store-data.js';
 import { summarize } from './stats.js';
+import { fromBot, webUser } from './web-user.js';
 
 const WRITES = Number(process.env.BENCH_STORE_WRITES ?? 300);
 const USERS = 8;
@@ -28,37 +28,15 @@ async function start(dir: string): Promise<{ virage: Virage; url: string }> {
   return { virage, url: `http://127.0.0.1:${await virage.start(0)}` };
 }
 
-function waitFor(listeners: Set<(a: Activity) => void>, match: (a: Activity) => boolean, timeoutMs = 60_000): Promise<Activity> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('bench/store: no reply in time')), timeoutMs);
-    const listener = (a: Activity) => {
-      if (!match(a)) return;
-      clearTimeout(timer);
-      listeners.delete(listener);
-      resolve(a);
-    };
-    listeners.add(listener);
-  });
-}
-
 /** USERS web-chat users, each in a new conversation, greeted; `turn` posts « aide » until the first bot reply. */
 async function openUsers({ virage, url }: { virage: Virage; url: string }) {
   return Promise.all(
     Array.from({ length: USERS }, async () => {
-      const t = virage.directLine.issueToken();
-      const dl = createNodeDirectLine({ domain: `${url}/v3/directline`, token: t.token, webSocket: true });
-      const listeners = new Set<(a: Activity) => void>();
-      dl.activity$.subscribe(
-        (a) => listeners.forEach((l) => l(a)),
-        () => undefined,
-      );
-      const fromBot = (a: Activity) => a.type === 'message' && a.from?.role === 'bot';
-      await waitFor(listeners, (a) => fromBot(a) && /Que souhaitez-vous faire/.test((a as { text?: string }).text ?? ''));
+      const { dl, next, post, greeted } = webUser(url, virage.directLine.issueToken(), 'bench/store');
+      await greeted();
       const turn = async (text: string) => {
-        const replied = waitFor(listeners, fromBot);
-        await new Promise((resolve, reject) =>
-          dl.postActivity({ type: 'message', from: { id: t.userId }, text } as never).subscribe(resolve, reject),
-        );
+        const replied = next(fromBot);
+        await post(text);
         await replied;
       };
       return { dl, turn };
