@@ -45,7 +45,7 @@ const STOP_WORDS = new Set(
     'a au aux avec ce ces c cela ceci d dans de des du elle elles en et est etre eux il ils j je l la le les leur ' +
     'leurs lui m ma me meme mes moi mon n ne nos notre nous on ou par pour qu que qui s sa se ses son sur t ta ' +
     'te tes toi ton tu un une vos votre vous y ca cette cet ete avoir suis es etes sommes sont ai as avez avons ont ' +
-    'jusqu lorsqu puisqu quelqu alors donc voila bah ben bon euh hein'
+    'jusqu lorsqu puisqu quelqu alors donc voila bah ben bon euh hein soi'
   ).split(' '),
 );
 

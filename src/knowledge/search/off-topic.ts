@@ -9,36 +9,47 @@ import { words } from './text.js';
 /** knowledge/nlu/hors-domaine.fr.json as read (checked by its schema at start). */
 export interface OffTopicData {
   themes: Record<string, string[]>;
+  /** « entreprise de », « agence de »: the word after them is a trade (« une entreprise de déménagement »). */
+  tradeOf?: string[];
 }
 
 const normalise = (text: string): string => ` ${tokens(fold(text)).join(' ')} `;
 
 export class OffTopicLexicon {
   private readonly entries: string[];
+  private readonly trade: RegExp | null;
 
   /** `labels`: the guides' curated texts; entries found there are ignored. */
   constructor(labels: string[], data: OffTopicData) {
     const known = labels.map(normalise).join(' ');
     const all = Object.values(data.themes).flat();
     this.entries = [...new Set(all.map((w) => normalise(w)).filter((w) => w.trim() && !known.includes(w)))];
+    const intro = (data.tradeOf ?? []).map((w) => normalise(w).trim()).filter(Boolean);
+    this.trade = intro.length ? new RegExp(`(?<= (?:${intro.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})) \\S+(?= )`, 'g') : null;
+  }
+
+  /** Normalised text without the trades it names (« entreprise de déménagement » keeps « entreprise de »). */
+  private clean(text: string): string {
+    const n = normalise(text);
+    return this.trade ? n.replace(this.trade, ' ') : n;
   }
 
   /** The out-of-domain expressions found in a text (folded, whole words). */
   hits(text: string): string[] {
-    const folded = normalise(text);
+    const folded = this.clean(text);
     return this.entries.filter((e) => folded.includes(e)).map((e) => e.trim());
   }
 
   /** The folded text without its out-of-domain expressions (« changer d'expert-comptable » leaves « je veux »). */
   strip(text: string): string {
-    let folded = normalise(text);
+    let folded = this.clean(text);
     for (const e of this.entries) while (folded.includes(e)) folded = folded.replace(e, ' ');
     return folded;
   }
 
   /** Whether a text holds an out-of-domain expression. */
   has(text: string): boolean {
-    const folded = normalise(text);
+    const folded = this.clean(text);
     return this.entries.some((e) => folded.includes(e));
   }
 
@@ -65,8 +76,8 @@ export function namedOutside(
   stems: (text: string) => string[] = (text) => words(text).map((w) => w.stem),
 ): boolean {
   if (named < OFF_TOPIC_NAMED) return lexicon.has(query);
+  if (!lexicon.has(query)) return false;
   const rest = lexicon.strip(query);
-  if (rest === normalise(query)) return false;
   const left = new Set(stems(rest));
   return terms.filter((t, i) => mask & (1 << i) && left.has(t.term)).length < OFF_TOPIC_NAMED;
 }

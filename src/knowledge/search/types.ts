@@ -12,6 +12,8 @@ export interface KnowledgeOptions {
   clarifyRatio?: number;
   /** Lead over the next guide from which ¾ of the threshold is enough to answer (default 0.25; above 1: never). */
   clearLead?: number;
+  /** Beyond this many words a question's signals are scaled by words / longQuery (default 5; Infinity: never). */
+  longQuery?: number;
   /** Abbreviations and ignored words (knowledge/nlu/synonymes-kb.fr.json, loaded by src/content). */
   synonyms: SynonymData;
   /** Weight of a guide's card score added to each of its passages (default 1). */

@@ -16,7 +16,7 @@ describe('generic everyday words', () => {
     const r = kb.search(q);
     expect(r.answered).toBe(true);
     expect(r.results[0]!.guideId).toBe(guide);
-    const flat = createKnowledgeBase(content().guides, { ...kbOptions(), genericWeight: 1, clearLead: 2 });
+    const flat = createKnowledgeBase(content().guides, { ...kbOptions(), genericWeight: 1, clearLead: 2, longQuery: Infinity });
     expect(flat.search(q).answered).toBe(false);
   });
 
@@ -99,5 +99,45 @@ describe('« aider » asks for help, « une aide » is a subsidy', () => {
     const r = kb.search('la version payante de chat gpt vaut le coup ?');
     expect(r.answered).toBe(true);
     expect(r.results[0]).toMatchObject({ guideId: 'ia-premiers-usages', sectionId: 'combien-ca-coute' });
+  });
+});
+
+describe('a long question is not sunk by the words told around it', () => {
+  it.each([
+    [
+      'bonjour, je tiens un petit garage avec mon frère depuis des années et hier un client a écrit des horreurs sur nous, faut-il lui répondre',
+      'avis-clients',
+    ],
+    [
+      'depuis que j’ai repris la pharmacie de mon père les mots de passe sont notés dans un cahier à côté de la caisse, c’est grave',
+      'cybersecurite',
+    ],
+  ])('« %s » is answered by its guide; it was not without the scaling', (q, guide) => {
+    const r = kb.search(q);
+    expect(r.results[0]!.guideId).toBe(guide);
+    expect(r.answered).toBe(true);
+    const unscaled = createKnowledgeBase(content().guides, { ...kbOptions(), longQuery: Infinity });
+    expect(unscaled.search(q).answered).toBe(false);
+  });
+
+  it('does not let a long off-topic question through', () => {
+    expect(kb.search('je voudrais savoir quel temps il fera ce week-end sur la côte parce que nous partons en famille avec les enfants').answered).toBe(false);
+  });
+});
+
+describe('a trade named after « entreprise de », « agence de » is not an off-topic subject', () => {
+  const lexicon = new OffTopicLexicon([], { themes: { maison: ['demenagement', 'menage'] }, tradeOf: ['entreprise de', 'agence de'] });
+
+  it('ignores the trade, not the subject', () => {
+    expect(lexicon.has('je dirige une entreprise de déménagement')).toBe(false);
+    expect(lexicon.has('une agence de ménage à domicile')).toBe(false);
+    expect(lexicon.has('le déménagement de mon entreprise')).toBe(true);
+  });
+
+  it('answers a question about the firm whose trade is an out-of-domain word', () => {
+    const r = kb.search('quel logiciel de devis et factures pour une entreprise de déménagement');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.guideId).toBe('logiciel-gestion');
+    expect(kb.search('comment organiser le déménagement de mes meubles').answered).toBe(false);
   });
 });

@@ -74,7 +74,7 @@ describe('picking the section within a guide (section-pick.ts)', () => {
 });
 
 describe('deciding to answer', () => {
-  const counted = createKnowledgeBase(content().guides, { ...kbOptions(), unknownWeight: 1, clearLead: 2 });
+  const counted = createKnowledgeBase(content().guides, { ...kbOptions(), unknownWeight: 1, clearLead: 2, longQuery: Infinity });
 
   it.each([
     ['nos cannelés et macarons maison, on voudrait une fiche google', 'fiche-google'],
@@ -91,7 +91,7 @@ describe('deciding to answer', () => {
     const r = kb.search(q);
     expect(r.answered).toBe(true);
     expect(r.results[0]!.guideId).toBe('fiche-google');
-    const flat = createKnowledgeBase(content().guides, { ...kbOptions(), contextWeight: 1 });
+    const flat = createKnowledgeBase(content().guides, { ...kbOptions(), contextWeight: 1, longQuery: Infinity });
     expect(flat.search(q).answered).toBe(false);
   });
 
@@ -101,7 +101,7 @@ describe('deciding to answer', () => {
     expect(r.answered).toBe(true);
     expect(r.results[0]!.guideId).toBe('avis-clients');
     expect(r.understood.corrected).toEqual([]);
-    const noContext = createKnowledgeBase(content().guides, { ...kbOptions(), contextWords: [] });
+    const noContext = createKnowledgeBase(content().guides, { ...kbOptions(), contextWords: [], longQuery: Infinity });
     expect(noContext.search(q).answered).toBe(false);
   });
 
