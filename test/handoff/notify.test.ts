@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { MemoryStore } from '../../src/storage/memory-store.js';
 import { HandoffService } from '../../src/handoff/service.js';
 import { attachNotifier, Notifier } from '../../src/handoff/notify.js';
+import { startSmtp, type SmtpCapture } from '../helpers/smtp.js';
 import { MONDAY_10H_WINTER, movableClock, oneAdvisorAvailable, request, testDirectory } from './helpers.js';
 
 interface Received {
@@ -17,9 +17,7 @@ let webhookUrl: string;
 const hits: Received[] = [];
 let failuresLeft = 1;
 
-let smtp: SMTPServer;
-let smtpPort: number;
-const mails: Array<{ from: string; to: string[]; data: string }> = [];
+let smtp: SmtpCapture;
 
 beforeAll(async () => {
   webhook = http.createServer((req, res) => {
@@ -35,30 +33,12 @@ beforeAll(async () => {
   await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', r));
   webhookUrl = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/virage`;
 
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, cb) {
-      let data = '';
-      stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? (session.envelope.mailFrom as { address: string }).address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data,
-        });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtp();
 });
 
 afterAll(async () => {
   await new Promise<void>((r) => webhook.close(() => r()));
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp.close();
 });
 
 describe('notification of a new request', () => {
@@ -78,7 +58,7 @@ describe('notification of a new request', () => {
     });
     const notifier = new Notifier({
       baseUrl: () => 'https://virage.cci.example',
-      smtp: { url: `smtp://127.0.0.1:${smtpPort}`, from: 'Virage <virage@cci.example>' },
+      smtp: { url: smtp.url, from: 'Virage <virage@cci.example>' },
       baseDelayMs: 50,
     });
     attachNotifier(service, notifier);
@@ -103,11 +83,11 @@ describe('notification of a new request', () => {
     expect(hits[1]!.body).not.toContain('Facebook');
     expect(hits[1]!.body).not.toContain('marie@');
 
-    expect(mails).toHaveLength(1);
-    expect(mails[0]!.to).toEqual(['equipe@gironde.cci.example']);
-    expect(mails[0]!.from).toBe('virage@cci.example');
-    expect(mails[0]!.data).toContain(r.reference);
-    expect(mails[0]!.data).not.toContain('Facebook');
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0]!.to).toEqual(['equipe@gironde.cci.example']);
+    expect(smtp.mails[0]!.from).toBe('virage@cci.example');
+    expect(smtp.mails[0]!.data).toContain(r.reference);
+    expect(smtp.mails[0]!.data).not.toContain('Facebook');
   });
 
   test('a webhook that keeps failing is tried 3 times, then given up', async () => {

@@ -3,12 +3,11 @@
 // one e-mail 6 months later (never two), the offer on return, T0 → T1 progress in the card, the PDF and
 // the advisor console, export, erasure and « ne plus me relancer ».
 import { inflateSync } from 'node:zlib';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { call, login } from '../../handoff/harness.js';
 import { PASSWORD, startApp, type App } from '../handoff/helpers.js';
 import { pdfCompactText, compact } from '../../diagnostic/report/helpers.js';
 import { buttons } from '../../helpers/emulator.js';
+import { startSmtp, type SmtpCapture } from '../../helpers/smtp.js';
 import { Chat, joined, resultOf } from './steps.js';
 import { completeDiagnostic, finishDiagnostic } from './typical.js';
 
@@ -20,32 +19,17 @@ const AFTER_DUE = '2026-07-06T08:00:00.000Z';
 /** Better answers at T1: an e-mail on the firm's domain, a password manager, a training. */
 const BETTER = { presence_domaine_email: 'Oui', cyber_mots_de_passe: 'Oui', competences_formation: 'Oui' };
 
-const mails: Array<{ to: string[]; data: string }> = [];
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let app: App;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, cb) {
-      let data = '';
-      stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as AddressInfo).port;
-  app = await startApp(T0, { SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'Virage <virage@cci.example>' });
+  smtp = await startSmtp();
+  app = await startApp(T0, { SMTP_URL: smtp.url, SMTP_FROM: 'Virage <virage@cci.example>' });
 });
 
 afterAll(async () => {
   await app.stop();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp.close();
 });
 
 /** The text of a PDF as served (pdfkit's Flate streams inflated). */
@@ -137,7 +121,7 @@ describe('follow-up diagnostic', () => {
     // Not yet due: no e-mail, and no offer on return.
     app.clock.set(BEFORE_DUE);
     expect(await app.virage.followUp.reminders.runOnce()).toBe(0);
-    expect(mails).toHaveLength(0);
+    expect(smtp.mails).toHaveLength(0);
     const early = new Chat(app.url, chat.userId);
     await early.run([['bonjour', { says: /Que souhaitez-vous faire/, not: /Il y a 6 mois/ }]]);
 
@@ -145,10 +129,10 @@ describe('follow-up diagnostic', () => {
     app.clock.set(AFTER_DUE);
     expect(await app.virage.followUp.reminders.runOnce()).toBe(1);
     expect(await app.virage.followUp.reminders.runOnce()).toBe(0);
-    expect(mails).toHaveLength(1);
-    expect(mails[0]!.to).toEqual(['marie@boulangerie-dupont.fr']);
-    const mail = bodyOf(mails[0]!.data);
-    expect(mails[0]!.data).toMatch(/^Subject: /m);
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0]!.to).toEqual(['marie@boulangerie-dupont.fr']);
+    const mail = bodyOf(smtp.mails[0]!.data);
+    expect(smtp.mails[0]!.data).toMatch(/^Subject: /m);
     expect(mail).toContain('Le 5 janvier 2026, vous avez fait votre diagnostic numérique');
     expect(mail).toMatch(/voyez vos progrès axe par axe : http:\/\/(localhost|127\.0\.0\.1):\d+\//);
     expect(mail).toContain('« ne plus me relancer »');
@@ -216,10 +200,10 @@ describe('follow-up diagnostic', () => {
       ['passer', /à partir du 5 juillet 2026 quand vous reviendrez/],
     ]);
     expect((await followUpOf(noMail))?.email).toBeUndefined();
-    const before = mails.length;
+    const before = smtp.mails.length;
     app.clock.set(AFTER_DUE);
     await app.virage.followUp.reminders.runOnce();
-    expect(mails).toHaveLength(before);
+    expect(smtp.mails).toHaveLength(before);
     const back = new Chat(app.url, noMail.userId);
     await back.run([
       ['bonjour', /On refait le point \?/],
@@ -236,10 +220,10 @@ describe('follow-up diagnostic', () => {
     await chat.run([['ne plus me relancer', /je ne vous relancerai plus/]]);
     expect(await followUpOf(chat)).toBeUndefined();
     await chat.run([['ne plus me relancer', /pas de relance prévue/]]);
-    const before = mails.length;
+    const before = smtp.mails.length;
     app.clock.set(AFTER_DUE);
     await app.virage.followUp.reminders.runOnce();
-    expect(mails).toHaveLength(before);
+    expect(smtp.mails).toHaveLength(before);
     await new Chat(app.url, chat.userId).run([['bonjour', { says: /Que souhaitez-vous faire/, not: /Il y a 6 mois/ }]]);
 
     app.clock.set(T0);
