@@ -16,6 +16,7 @@ import { dropPrefix, redisAvailable, testPrefix, TEST_REDIS_URL } from '../helpe
 import { tempDataDir } from '../helpers/virage.js';
 import { buildSources } from '../storage/child-build.js';
 import { removeDir } from '../storage/helpers.js';
+import { FORM } from '../handoff/clients.js';
 import { call, login } from '../handoff/harness.js';
 import { PASSWORD, testDirectory } from '../handoff/helpers.js';
 
@@ -30,15 +31,6 @@ const virage = await createVirage(config, { clock: () => new Date(Date.now() + o
 const port = await virage.start(0);
 process.stdout.write('port ' + port + '\\n');
 `;
-const FORM = [
-  'oui',
-  'Marie Dupont',
-  'Boulangerie Dupont',
-  'marie@boulangerie-dupont.fr',
-  '06 12 34 56 78',
-  '33',
-  'Vendre mes pains en ligne',
-];
 
 let on = false;
 let built: string;
