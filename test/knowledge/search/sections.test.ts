@@ -150,3 +150,21 @@ describe('choice between doing it oneself and delegating', () => {
     },
   );
 });
+
+describe('variation, learning, and questions about Virage itself', () => {
+  it('reads the kinds and the headings that answer them', () => {
+    expect(kinds(intents.asked('est-ce pareil en Normandie ?'))).toContain('variation');
+    expect(kinds(intents.answered("Ce qui change d'une région à l'autre"))).toContain('variation');
+    expect(kinds(intents.asked('où me former sur le sujet'))).toContain('learning');
+    expect(kinds(intents.answered("Se former et s'informer"))).toContain('learning');
+    expect(kinds(intents.asked('comment savez-vous ça ?'))).toContain('about-virage');
+    expect(kinds(intents.answered('Comment Virage vous indique les aides de votre région'))).toContain('about-virage');
+  });
+
+  it.each([
+    ['les aides de la région sont-elles pareilles en Bretagne et en Alsace ?', 'ce-qui-change-d-une-region-a-l-autre'],
+  ])('« %s » is answered from its part of the regional aid guide (it was not without the kinds)', (q, section) => {
+    expect(kb.search(q).results[0]).toMatchObject({ guideId: 'aides-regionales', sectionId: section });
+    expect(withoutIntents.search(q).results[0]!.sectionId).not.toBe(section);
+  });
+});
