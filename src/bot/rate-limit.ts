@@ -3,6 +3,7 @@
 // (learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit, checked 2026-11-22):
 // 7 sends per 1 s, 8 per 2 s, 60 per 30 s and 1800 per hour. Teams says the exact values may
 // change, so the retry layer (teams-delivery.ts) still handles HTTP 429.
+import { KeyedSerial } from '../serial.js';
 
 export interface RateWindow {
   /** Most operations allowed in any period of `ms` milliseconds. */
@@ -58,7 +59,7 @@ export const memoryPacers =
 export class SlidingWindowLimiter implements Pacer {
   private readonly sent = new Map<string, number[]>();
   /** Serialises acquisitions per key, so that concurrent turns of one conversation queue up. */
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queues = new KeyedSerial();
   private readonly longest: number;
   private readonly keep: number;
   private lastSweep = 0;
@@ -93,10 +94,9 @@ export class SlidingWindowLimiter implements Pacer {
   }
 
   /** Waits for room on `key`, then records a send. Returns the time waited, in ms. */
-  async acquire(key: string): Promise<number> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    let waited = 0;
-    const mine = previous.then(async () => {
+  acquire(key: string): Promise<number> {
+    return this.queues.run(key, async () => {
+      let waited = 0;
       let delay = this.delayFor(key);
       while (delay > 0) {
         waited += delay;
@@ -104,15 +104,8 @@ export class SlidingWindowLimiter implements Pacer {
         delay = this.delayFor(key);
       }
       this.record(key, this.clock.now());
+      return waited;
     });
-    const settled = mine.catch(() => undefined);
-    this.queues.set(key, settled);
-    try {
-      await mine;
-    } finally {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    }
-    return waited;
   }
 
   /** Number of keys currently tracked (for tests and health checks). */

@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
+import { KeyedSerial } from '../serial.js';
 import { SlidingWindowLimiter, systemClock, type Clock, type Pacer, type PacerFactory, type RateWindow } from './rate-limit.js';
 
 /**
@@ -46,7 +47,7 @@ return 0`;
  * its memory windows (as without REDIS_URL): a send is delayed, never refused.
  */
 export class RedisSlidingWindow implements Pacer {
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queues = new KeyedSerial();
   private readonly fallback: SlidingWindowLimiter;
   private readonly args: string[];
 
@@ -67,20 +68,8 @@ export class RedisSlidingWindow implements Pacer {
     this.args = [String(safetyMs), String(keep), String(longest), ...windows.flatMap((w) => [String(w.limit), String(w.ms)])];
   }
 
-  async acquire(key: string): Promise<number> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    let waited = 0;
-    const mine = previous.then(async () => {
-      waited = await this.take(key);
-    });
-    const settled = mine.catch(() => undefined);
-    this.queues.set(key, settled);
-    try {
-      await mine;
-    } finally {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    }
-    return waited;
+  acquire(key: string): Promise<number> {
+    return this.queues.run(key, () => this.take(key));
   }
 
   private async take(key: string): Promise<number> {

@@ -10,6 +10,7 @@ import { subjectId } from '../../privacy/registry.js';
 import { StoreUnavailableError, type DocumentStore, type LogCollection } from '../../storage/types.js';
 import { LruMap } from '../../storage/lru.js';
 import { logKeysUpdatedBefore } from '../../storage/query.js';
+import { KeyedSerial } from '../../serial.js';
 import { activityId } from './ids.js';
 import {
   fromLegacyDoc,
@@ -57,7 +58,8 @@ export interface SharedSequence {
 export class TranscriptStore {
   private readonly log: LogCollection<TranscriptHeader, TranscriptRecord>;
   private readonly tails = new LruMap<string, Tail>(CACHED_TAILS);
-  private readonly queues = new Map<string, Promise<void>>();
+  /** One change at a time per conversation (seqs come from the cached tail). */
+  private readonly changes = new KeyedSerial();
 
   constructor(
     store: DocumentStore,
@@ -101,7 +103,7 @@ export class TranscriptStore {
     conversationId: string,
     activities: Array<Omit<DlActivity, 'id' | 'timestamp'> & { timestamp?: string }>,
   ): Promise<{ stored: DlActivity[]; watermark: number }> {
-    return this.serial(conversationId, () => this.appendNow(conversationId, activities));
+    return this.changes.run(conversationId, () => this.appendNow(conversationId, activities));
   }
 
   private async appendNow(
@@ -199,7 +201,7 @@ export class TranscriptStore {
 
   /** Replaces a stored activity (the bot's updateActivity); undefined when it is not (or no longer) kept. */
   replace(conversationId: string, id: string, change: (old: DlActivity) => DlActivity): Promise<DlActivity | undefined> {
-    return this.serial(conversationId, () => this.replaceNow(conversationId, id, change));
+    return this.changes.run(conversationId, () => this.replaceNow(conversationId, id, change));
   }
 
   private replaceNow(conversationId: string, id: string, change: (old: DlActivity) => DlActivity): Promise<DlActivity | undefined> {
@@ -222,7 +224,7 @@ export class TranscriptStore {
 
   /** Removes a stored activity (the bot's deleteActivity). */
   remove(conversationId: string, id: string): Promise<boolean> {
-    return this.serial(conversationId, () => this.removeNow(conversationId, id));
+    return this.changes.run(conversationId, () => this.removeNow(conversationId, id));
   }
 
   private removeNow(conversationId: string, id: string): Promise<boolean> {
@@ -240,20 +242,6 @@ export class TranscriptStore {
   delete(conversationId: string): Promise<boolean> {
     this.tails.delete(conversationId);
     return this.log.delete(conversationId);
-  }
-
-  /** One change at a time per conversation (seqs come from the cached tail). */
-  private serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const result = (this.queues.get(key) ?? Promise.resolve()).then(fn);
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(key, settled);
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
-    });
-    return result;
   }
 
   /** The last seq from the log's last record (cheap); the whole log is read only when that record has none. */
