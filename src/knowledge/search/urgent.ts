@@ -1,7 +1,7 @@
 // Urgent situations (knowledge/nlu/urgences.fr.json): a hacked account, a ransomware, a phishing message
 // that was answered, a fraud on a transfer. Detected by patterns on the folded text; the search then
 // always answers from the situation's guide, and the reply adds the emergency steps and an advisor offer.
-import { fold } from '../../nlu/analyze.js';
+import { normalize } from '../../nlu/normalize.js';
 
 export interface UrgentSituation {
   id: string;
@@ -39,7 +39,7 @@ export class UrgentDetector {
 
   /** The first situation whose pattern matches the text, or null. */
   detect(text: string): UrgentSituation | null {
-    const folded = ` ${fold(text).replace(/\s+/g, ' ')} `;
+    const folded = ` ${normalize(text).folded.replace(/\s+/g, ' ')} `;
     const hit = this.entries.find((e) => e.patterns.some((p) => p.test(folded)));
     if (!hit) return null;
     const { patterns: _patterns, ...situation } = hit;

@@ -19,6 +19,10 @@ describe('urgent situations', () => {
     ['la compta a reçu un faux RIB du fournisseur et a payé', 'fraude-virement'],
     ['j’ai reçu un mail de la banque qui demande mes codes', 'hameconnage'],
     ['ma secrétaire a cliqué sur le lien d’un sms bizarre', 'hameconnage'],
+    // SMS forms are read as words (« jai » is « j'ai »); codes typed in, a message asking to click.
+    ['jai tapé mes identifiants sur une fausse page de la poste', 'hameconnage'],
+    ['mon associé a rentré nos codes de banque sur un site bizarre', 'hameconnage'],
+    ["j'ai eu un sms qui me demande de cliquer pour débloquer un colis", 'hameconnage'],
   ])('« %s » → %s', (text, id) => {
     expect(detector.detect(text)?.id).toBe(id);
   });
