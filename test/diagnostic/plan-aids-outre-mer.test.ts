@@ -5,23 +5,10 @@
 // so it is shown in the scheme's conditions.
 import { buildResultText } from '../../src/diagnostic/report/card.js';
 import { toReportView } from '../../src/diagnostic/report/view.js';
-import { buildResult } from '../../src/diagnostic/result.js';
-import type { Answers } from '../../src/diagnostic/types.js';
-import { content, findAids } from '../helpers/content.js';
+import { firm, resultsOn } from './aid-profiles.js';
 import { links } from './report/helpers.js';
 
-const model = content().diagnostic;
-const resultOf = (answers: Answers) =>
-  buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-12-01T10:00:00Z') });
-
-type Size = '0' | '1-4' | '5-9' | '10-49' | '50-249';
-const firm = (size: Size, sector: string, status: string, departement: string, region: string): Answers => ({
-  profil_effectif: { type: 'size', value: size },
-  profil_secteur: { type: 'sector', value: sector },
-  profil_localisation: { type: 'location', departement, region },
-  profil_statut: { type: 'choice', value: status },
-});
-const ids = (answers: Answers) => resultOf(answers).plan.aids.map((a) => a.id);
+const { resultOf, ids } = resultsOn('2026-12-01T10:00:00Z');
 const adviceIndex = (names: string[]) => names.findIndex((n) => n.startsWith('Conseil numérique de votre CCI'));
 
 describe('« Vos aides » in Guadeloupe, Guyane and Mayotte (checked 2026-12-01)', () => {

@@ -1,27 +1,13 @@
 // « Vos aides » in the régions that used to list only the CCI's advice (Martinique, Centre-Val de Loire,
 // Bourgogne-Franche-Comté, Corse): real profiles through the real buildResult and the real catalogue — the
 // région's scheme shows, named as the région's, and a scheme whose purpose or public does not fit does not.
-import { loadDiagnosticModel } from '../../src/diagnostic/model.js';
 import { buildResultText } from '../../src/diagnostic/report/card.js';
 import { toReportView } from '../../src/diagnostic/report/view.js';
-import { buildResult } from '../../src/diagnostic/result.js';
 import type { Answers } from '../../src/diagnostic/types.js';
-import { content, findAids } from '../helpers/content.js';
+import { firm, resultsOn } from './aid-profiles.js';
 import { links } from './report/helpers.js';
 
-const model = content().diagnostic;
-const resultOf = (answers: Answers) =>
-  buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-11-30T10:00:00Z') });
-
-type Size = '0' | '1-4' | '5-9' | '10-49' | '50-249';
-const firm = (size: Size, sector: string, status: string, departement: string, region: string, extra: Answers = {}): Answers => ({
-  profil_effectif: { type: 'size', value: size },
-  profil_secteur: { type: 'sector', value: sector },
-  profil_localisation: { type: 'location', departement, region },
-  profil_statut: { type: 'choice', value: status },
-  ...extra,
-});
-const ids = (answers: Answers) => resultOf(answers).plan.aids.map((a) => a.id);
+const { resultOf, ids } = resultsOn('2026-11-30T10:00:00Z');
 const hacked: Answers = { cyber_incident: { type: 'choice', value: 'oui_en_cours' } };
 const hasCyberPriority = (answers: Answers) => resultOf(answers).plan.priorities.some((p) => p.aidTopics.includes('cybersecurite'));
 

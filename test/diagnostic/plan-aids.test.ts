@@ -1,33 +1,13 @@
 // « Vos aides » for real profiles through the real buildResult and the real catalogue (knowledge/aides):
 // the région's schemes named as such, fitting national ones, no export support for a firm that does not export.
-import { loadDiagnosticModel } from '../../src/diagnostic/model.js';
 import { buildResultCard, buildResultText } from '../../src/diagnostic/report/card.js';
 import { toReportView } from '../../src/diagnostic/report/view.js';
-import { buildResult } from '../../src/diagnostic/result.js';
 import type { Answers } from '../../src/diagnostic/types.js';
-import { content, findAids } from '../helpers/content.js';
 import { renderReportPdf } from '../../src/diagnostic/report/pdf.js';
+import { firm, resultsOn } from './aid-profiles.js';
 import { links, pdfCompactText } from './report/helpers.js';
 
-const model = content().diagnostic;
-const resultOf = (answers: Answers) =>
-  buildResult(model.questionnaire, {}, answers, { model, findAids, now: new Date('2026-11-22T10:00:00Z') });
-
-const firm = (
-  size: '0' | '1-4' | '10-49' | '50-249',
-  sector: string,
-  status: string,
-  departement: string,
-  region: string,
-  extra: Answers = {},
-): Answers => ({
-  profil_effectif: { type: 'size', value: size },
-  profil_secteur: { type: 'sector', value: sector },
-  profil_localisation: { type: 'location', departement, region },
-  profil_statut: { type: 'choice', value: status },
-  ...extra,
-});
-const ids = (answers: Answers) => resultOf(answers).plan.aids.map((a) => a.id);
+const { resultOf, ids } = resultsOn('2026-11-22T10:00:00Z');
 
 describe('« Vos aides » by région and profile', () => {
   it('a Gironde artisan with 3 staff gets the Nouvelle-Aquitaine TPE aid, first, named as the région’s', () => {
