@@ -1,6 +1,6 @@
 // Turns a knowledge search into chat messages: the section that answers, whole (lists as lists; « Lire la
-// suite » to its anchor when trimmed), sourced, with « Lire le guide complet » and related follow-ups; a
-// « Vouliez-vous dire » clarification; or an honest « je ne sais pas ». An urgent situation (hacked
+// suite » to its anchor when trimmed), sourced, with « Lire le guide complet », a guide that came close
+// (« À voir aussi ») and related follow-ups; or an honest « je ne sais pas ». An urgent situation (hacked
 // account, ransomware, phishing, fraud on a transfer) gets its emergency steps first, then an advisor offer.
 // Shared by the question dialog and the diagnostic (a question asked mid-diagnostic).
 import { ActionTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
@@ -8,17 +8,11 @@ import { sectionAnswer } from '../src/knowledge/answer.js';
 import type { KbResult, KbSearchResult, KnowledgeBase } from '../src/knowledge/search/knowledge-base.js';
 import type { UrgentSituation } from '../src/knowledge/search/urgent.js';
 
-export const NONE_OF_THESE = 'Aucune de ces réponses';
-
 export type KnowledgeOutcome =
   | { kind: 'answered'; query: string; guideId: string; sectionId: string; confidence: number; urgent?: boolean }
-  | { kind: 'clarify'; query: string; choices: Array<{ guideId: string; title: string }> }
   | { kind: 'none'; query: string; confidence: number };
 
 export function classify(search: KbSearchResult): KnowledgeOutcome {
-  if (search.clarify) {
-    return { kind: 'clarify', query: search.query, choices: search.clarify.map((r) => ({ guideId: r.guideId, title: r.title })) };
-  }
   const best = search.results[0];
   if (search.answered && best) {
     const answered = {
@@ -46,20 +40,24 @@ export async function sendAnswer(
   kb: KnowledgeBase,
   hit: Pick<KbResult, 'guideId' | 'excerpt' | 'sectionId' | 'sectionTitle'>,
   baseUrl: string,
+  alsoSee?: Pick<KbResult, 'guideId'> | null,
 ): Promise<void> {
   const guide = kb.guide(hit.guideId);
   if (!guide) return;
   const section = guide.sections.find((s) => s.id === hit.sectionId);
   const answer = section ? sectionAnswer(section) : { markdown: hit.excerpt, complete: true };
   const more = answer.complete ? '' : `\n\n[Lire la suite](${baseUrl}/guides/${guide.id}#${hit.sectionId})`;
-  const related = guide.related
+  // A guide that came close to answering goes first: one click to it when the answer is not the right one.
+  const close = alsoSee && alsoSee.guideId !== guide.id ? [alsoSee.guideId] : [];
+  const related = [...new Set([...close, ...guide.related])]
     .map((id) => kb.guide(id))
     .filter((g): g is NonNullable<typeof g> => Boolean(g))
     .slice(0, 3);
   const text =
     `**${guide.title} — ${hit.sectionTitle}**\n\n${answer.markdown}${more}\n\n` +
     `_Source : guide « ${guide.title} », partie « ${hit.sectionTitle} », mis à jour le ${frenchDate(guide.updated)}._`;
-  const card = CardFactory.heroCard('', related.length ? 'Pour aller plus loin :' : '', undefined, [
+  const lead = close.length ? 'À voir aussi :' : 'Pour aller plus loin :';
+  const card = CardFactory.heroCard('', related.length ? lead : '', undefined, [
     { type: ActionTypes.OpenUrl, title: 'Lire le guide complet', value: `${baseUrl}/guides/${guide.id}` },
     ...related.map((g) => ({ type: ActionTypes.ImBack, title: g.title, value: g.title })),
   ]);
@@ -79,11 +77,7 @@ export async function answerFromKnowledge(
     await sendUrgent(context, search.urgent);
     await sendAnswer(context, kb, search.results[0]!, baseUrl);
   } else if (outcome.kind === 'answered') {
-    await sendAnswer(context, kb, search.results[0]!, baseUrl);
-  } else if (outcome.kind === 'clarify') {
-    await context.sendActivity(
-      MessageFactory.suggestedActions([...outcome.choices.map((c) => c.title), NONE_OF_THESE], 'Vouliez-vous dire :'),
-    );
+    await sendAnswer(context, kb, search.results[0]!, baseUrl, search.alsoSee);
   }
   return outcome;
 }
@@ -92,25 +86,4 @@ export async function answerFromKnowledge(
 async function sendUrgent(context: TurnContext, situation: UrgentSituation): Promise<void> {
   const steps = situation.steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
   await context.sendActivity(`**Urgence : ${situation.label.toLowerCase()}.** Les premiers gestes, maintenant :\n\n${steps}`);
-}
-
-/** The passage to show when the person picks one of the clarification choices. */
-export function pickClarified(kb: KnowledgeBase, query: string, guideId: string): KbResult | undefined {
-  const hit = kb.search(query, { top: 10 }).results.find((r) => r.guideId === guideId);
-  if (hit) return hit;
-  const guide = kb.guide(guideId);
-  const section = guide?.sections[0];
-  return guide && section
-    ? {
-        guideId,
-        title: guide.title,
-        sectionId: section.id,
-        sectionTitle: section.title,
-        excerpt: guide.summary,
-        score: 0,
-        confidence: 0,
-        url: `/guides/${guideId}`,
-        signals: { coverage: 0, topical: 0, strength: 0, lead: 0 },
-      }
-    : undefined;
 }

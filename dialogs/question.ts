@@ -5,7 +5,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { MessageFactory } from 'botbuilder';
 import type { KnowledgeBase } from '../src/knowledge/search/knowledge-base.js';
 import { COMMAND_CONFIDENCE } from './commands.js';
-import { answerFromKnowledge, NONE_OF_THESE, pickClarified, sendAnswer, type KnowledgeOutcome } from './knowledge-reply.js';
+import { answerFromKnowledge, type KnowledgeOutcome } from './knowledge-reply.js';
 import type { PathResult } from './main.js';
 import type { DialogServices } from './services.js';
 import { subjectId } from '../src/privacy/registry.js';
@@ -52,7 +52,6 @@ export const q = {
 
 interface QuestionState {
   last?: { query: string; guideId: string; sectionId: string };
-  clarify?: { query: string; choices: Array<{ guideId: string; title: string }> };
   misses: number;
 }
 
@@ -99,20 +98,6 @@ export class QuestionDialog extends Dialog {
     if (state.last && (lower === q.yes.toLowerCase() || lower === q.no.toLowerCase() || lower === '👍' || lower === '👎')) {
       return this.feedback(dc, state, lower.includes('👍'));
     }
-    if (state.clarify) {
-      const clarify = state.clarify;
-      state.clarify = undefined;
-      if (lower === NONE_OF_THESE.toLowerCase()) {
-        await this.log.unanswered({ subject: subjectOf(dc), query: clarify.query, confidence: 0, reason: 'none_of_these' });
-        return this.miss(dc, state);
-      }
-      const chosen = clarify.choices.find((c) => c.title.toLowerCase() === lower);
-      const hit = chosen && pickClarified(this.kb, clarify.query, chosen.guideId);
-      if (hit) {
-        await sendAnswer(dc.context, this.kb, hit, this.services.publicBaseUrl(dc.context.activity));
-        return this.askFeedback(dc, state, { query: clarify.query, guideId: hit.guideId, sectionId: hit.sectionId });
-      }
-    }
     const intent = this.services.understand(text);
     if (intent.confidence >= COMMAND_CONFIDENCE) {
       if (intent.intent === 'parler_conseiller' || intent.intent === 'etre_rappele') {
@@ -143,10 +128,6 @@ export class QuestionDialog extends Dialog {
           });
         }
         return this.askFeedback(dc, state, { query: outcome.query, guideId: outcome.guideId, sectionId: outcome.sectionId });
-      case 'clarify':
-        state.clarify = { query: outcome.query, choices: outcome.choices };
-        state.last = undefined;
-        return Dialog.EndOfTurn;
       case 'none':
         await this.log.unanswered({ subject: subjectOf(dc), query: outcome.query, confidence: outcome.confidence, reason: 'no_answer' });
         await dc.context.sendActivity(q.unknown);

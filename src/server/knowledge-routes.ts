@@ -102,7 +102,7 @@ export function registerKnowledgeRoutes(server: Server, deps: KnowledgeRouteDeps
     res.json({
       query: result.query,
       answered: result.answered,
-      clarify: result.clarify ? result.clarify.map((r) => r.guideId) : null,
+      alsoSee: result.alsoSee?.guideId ?? null,
       results: result.results.map((r) => ({
         id: r.guideId,
         title: r.title,

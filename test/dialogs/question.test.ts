@@ -30,6 +30,20 @@ describe('question dialog', () => {
     expect(votes.find((v) => v.guideId === 'facturation-electronique')?.up).toBe(1);
   });
 
+  it('answers a near tie at once and offers the other guide first, one click away', async () => {
+    await say('bonjour', 'q-tie');
+    await say('Poser une question', 'q-tie');
+    const a = await say("qu'est-ce que l'ia sait faire pour une agence immobilière", 'q-tie');
+    expect(a.text).toMatch(/\*\*Intelligence artificielle : premiers usages — /);
+    expect(a.text).not.toMatch(/Vouliez-vous dire/);
+    const card = a.cards[0].content;
+    expect(card.text).toBe('À voir aussi :');
+    const next = card.buttons.find((b: any) => b.type === 'imBack');
+    expect(next.title).toBe("Le plan « Osez l'IA »");
+    const b = await say(next.value, 'q-tie');
+    expect(b.text).toMatch(/\*\*Le plan « Osez l'IA » — /);
+  });
+
   it('says plainly when it does not know, offers an advisor, and logs the question without personal data', async () => {
     const r = await say('quelle est la recette de la blanquette de veau ? ref 0612345678');
     expect(r.text).toMatch(/pas de réponse fiable/);

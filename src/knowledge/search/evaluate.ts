@@ -1,8 +1,8 @@
 // Evaluation of the knowledge search on labelled questions (test/knowledge/questions.fr.json and the
 // section-level set test/knowledge/eval/{tune,test}.fr.json), shared by `npm run eval:kb` and the jest
 // gates. Definitions:
-// - top-1: the question is answered directly (confidence ≥ threshold, no « Vouliez-vous dire » between two
-//   guides) AND the first guide is the expected one;
+// - top-1: the question is answered (confidence ≥ threshold, or an urgent situation) AND the first guide is the
+//   expected one (a close second guide is only offered beside the answer);
 // - top-1 (ranking): the first guide is the expected one, whatever the confidence;
 // - top-3: the expected guide is among the first three results;
 // - right section: top-1 holds AND the section shown is the expected one (questions labelled with a section);
@@ -106,7 +106,7 @@ export function evaluate(kb: KnowledgeBase, questions: LabelledQuestion[]): Eval
     const index = res.results.findIndex((r) => r.guideId === guide);
     const rank = index < 0 ? null : index + 1;
     if (rank === 1) top1Ranking++;
-    const direct = res.answered && !res.clarify;
+    const direct = res.answered;
     if (rank === 1 && direct) top1++;
     if (rank !== null && rank <= 3) top3++;
     if (rank !== null) rr += 1 / rank;

@@ -8,7 +8,7 @@ import type { UrgentDetector, UrgentSituation } from './urgent.js';
 export interface KnowledgeOptions {
   /** Minimum confidence to answer (default 0.4). */
   threshold?: number;
-  /** Second guide's score ≥ clarifyRatio × first's → ask which one (default 0.95, tuned on the tuning half). */
+  /** Second guide's score ≥ clarifyRatio × first's → offered beside the answer as « see also » (default 0.95). */
   clarifyRatio?: number;
   /** Lead over the next guide from which ¾ of the threshold is enough to answer (default 0.25; above 1: never). */
   clearLead?: number;
@@ -59,8 +59,8 @@ export interface KbResult {
 export interface KbSearchResult {
   query: string;
   answered: boolean;
-  /** Two close guides the user should choose between, or null. */
-  clarify: [KbResult, KbResult] | null;
+  /** A guide that scores almost as well as the answer's: offered beside it (« À voir aussi »), or null. */
+  alsoSee: KbResult | null;
   results: KbResult[];
   /** An urgent situation (hacked account, ransomware…): then the first result is its guide, always answered. */
   urgent: UrgentSituation | null;

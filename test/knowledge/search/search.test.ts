@@ -118,12 +118,14 @@ describe('createKnowledgeBase', () => {
     }
   });
 
-  it('asks to clarify when two guides score alike', () => {
+  it('answers a near tie and offers the second guide beside the answer', () => {
     const r = kb.search('sauvegarde formation', { top: 3 });
     const close = createKnowledgeBase(guides, { synonyms, clarifyRatio: 0, threshold: 0 }).search('sauvegarde formation');
-    expect(close.clarify?.map((x) => x.guideId)).toHaveLength(2);
+    expect(close.answered).toBe(true);
+    expect(close.alsoSee?.guideId).toBe(close.results[1]?.guideId);
+    expect(close.alsoSee?.guideId).not.toBe(close.results[0]?.guideId);
     const never = createKnowledgeBase(guides, { synonyms, clarifyRatio: 1.01 }).search('sauvegarde formation');
-    expect(never.clarify).toBeNull();
+    expect(never.alsoSee).toBeNull();
     expect(r.results.length).toBeGreaterThan(0);
   });
 

@@ -40,10 +40,10 @@ describe('urgent situations', () => {
     }
   });
 
-  it('answers an urgent question from its guide even when the words point elsewhere, never a clarification', () => {
+  it('answers an urgent question from its guide even when the words point elsewhere, with nothing beside it', () => {
     const r = kb.search('on m’a piraté ma page facebook, aidez moi !!');
     expect(r.answered).toBe(true);
-    expect(r.clarify).toBeNull();
+    expect(r.alsoSee).toBeNull();
     expect(r.urgent?.id).toBe('piratage');
     expect(r.results[0]?.guideId).toBe('cyberattaque-que-faire');
     expect(r.results[0]?.sectionId).toBe('les-premiers-gestes-en-cas-d-attaque');
