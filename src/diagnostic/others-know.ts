@@ -11,10 +11,14 @@ const ELSEWHERE = new RegExp(
   `\\b(?:c'est ${SOMEONE} qui (?:sait|connait|s'y connait|s'en occupe|gere)|(?:il )?faut (?:voir|demander) (?:avec|a) ${SOMEONE}|demandez a ${SOMEONE}|(?:lui|elle) (?:sait|connait)|${SOMEONE} (?:doit savoir|sait ca|connait ca))\\b`,
 );
 
+const UNKNOWN = /\b(?:je ne sais pas|aucune idee|j'en sais rien|je n'en sais rien)\b/;
+
 /** « je ne sais pas » when a knowledge question is answered by naming who knows instead. */
 export function someoneElseKnows(question: Question, text: string): Answer | undefined {
-  if (!KNOWLEDGE_QUESTION.test(fold(question.text))) return undefined;
   const f = fold(text);
+  // « je ne sais pas, c'est mon comptable qui gère » to any question but « qui… ? »: the dirigeant does not know.
+  if (!KNOWLEDGE_QUESTION.test(fold(question.text)))
+    return !/^qui\b/.test(fold(question.text)) && UNKNOWN.test(f) && ELSEWHERE.test(f) ? { type: 'dontknow' } : undefined;
   if (/\b(?:oui|je sais|je connais)\b/.test(f)) return undefined;
   return ELSEWHERE.test(f) ? { type: 'dontknow' } : undefined;
 }

@@ -123,6 +123,7 @@ const CHAT_FORMS: Record<string, string> = {
   evidement: 'évidemment',
   g: "j'ai",
   jai: "j'ai",
+  jen: "j'en",
   jpense: 'je pense',
   jcrois: 'je crois',
   cb: 'combien',

@@ -249,6 +249,17 @@ function correct(word: string, p: Prepared): string | null {
 }
 
 /**
+ * « chirurgien-dentiste », « crémerie-fromagerie », « plombier-chauffagiste »: a compound the vocabulary does
+ * not hold names each of its parts. A compound with a negation (« non-salarié ») is left whole.
+ */
+function compoundParts(word: string, p: Prepared): string[] {
+  if (!word.includes('-') || p.words.has(word)) return [];
+  const parts = word.split('-');
+  if (parts.some((x) => NEGATORS.has(x) || x === 'non' || x === 'anti')) return [];
+  return parts.filter((x) => x.length >= 3 && !isStopWord(x) && !COMMON.has(x));
+}
+
+/**
  * Hits whose words all lie inside a longer hit's words are dropped: in « sur un disque dur au bureau »
  * the phrase « disque dur au bureau » holds « disque dur », which is then not a second option named.
  */
@@ -280,6 +291,13 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
     if (c) put(`w:${c}`, i);
     // « les 2 » is « les deux » (a lone « 2 » stays an ordinal).
     if (DIGIT_WORDS[t.w] && i > 0 && (toks[i - 1].w === 'les' || toks[i - 1].w === 'des')) put(`w:${DIGIT_WORDS[t.w]}`, i);
+    for (const part of compoundParts(t.w, prepared)) {
+      put(`w:${part}`, i);
+      put(`s:${stem(part)}`, i);
+    }
+    // « sage femme » typed without its hyphen is the vocabulary's « sage-femme ».
+    const joined = i + 1 < toks.length ? `${t.w}-${toks[i + 1].w}` : '';
+    if (prepared.words.has(joined)) put(`w:${joined}`, i);
   });
   // Only the phrases sharing a word or a stem with the message can match: find them through the index,
   // then score them in the options' and phrases' own order (ties keep the first, as a full scan would).

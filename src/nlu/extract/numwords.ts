@@ -111,7 +111,9 @@ export function parseNumberWords(words: readonly string[], i: number): WordNumbe
       } else break;
       last = 'ten';
     } else if (w === 'cent' || w === 'cents') {
-      if (!(last === 'none' || last === 'scale' || (last === 'unit' && group < 10 && group > 1))) break;
+      // « deux cents »; « quinze cents », « dix-neuf cents »: hundreds counted from 11 to 19 (1 500, 1 900).
+      const units = (last === 'unit' && group < 10 && group > 1) || ((last === 'teen' || last === 'unit') && group > 10 && group < 20);
+      if (!(last === 'none' || last === 'scale' || units)) break;
       group = (group || 1) * 100;
       last = 'hundred';
     } else if (w in SCALES) {

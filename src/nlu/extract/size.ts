@@ -33,6 +33,14 @@ const ARTICLE_THING = new RegExp(
   'g',
 );
 
+// « depuis trois générations », « 20 ans de métier », « deux camions »: a number of something else than people.
+const NUMBER_WORDS =
+  'un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|et';
+const NOT_PEOPLE = new RegExp(
+  `\\b(?:\\d+|(?:(?:${NUMBER_WORDS})[ -]?)+) (?:generations?|ans?|annees?|mois|siecles?|fois|jours?|semaines?|heures?|km|kilometres?|metres?|m2|euros?|camions?|vehicules?|voitures?|magasins?|boutiques?|sites?|chantiers?)\\b`,
+  'g',
+);
+
 // « trois salariés », « cinq personnes » (« un » / « une » are articles here, not a head count).
 const GROUP_WORDS: Record<string, number> = Object.fromEntries(
   Object.entries(SMALL_NUMBER_WORDS).filter(([w]) => w !== 'un' && w !== 'une'),
@@ -42,7 +50,7 @@ const GROUP_WORDS: Record<string, number> = Object.fromEntries(
 export function extractSize(text: string): Extraction<Size> {
   const f = fold(text);
   const named = (f.match(NAMED_PERSON)?.length ?? 0) + 2 * (f.match(NAMED_PEOPLE)?.length ?? 0);
-  const counted = f.replace(ARTICLE_THING, ' ').replace(NAMED_PERSON, ' ');
+  const counted = f.replace(NOT_PEOPLE, ' ').replace(ARTICLE_THING, ' ').replace(NAMED_PERSON, ' ');
   // « 3 salariés et 2 apprentis »: several head counts add up.
   // Number words count too (« deux associés et cinq techniciens »); « un »/« une » are named people above.
   const groups = [...f.matchAll(new RegExp(`\\b(\\d+|${Object.keys(GROUP_WORDS).join('|')}) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g'))].map(
