@@ -9,25 +9,17 @@
 // returned in `alsoSee`, to be offered beside the answer (the first is right 7 times out of 10 on such near ties
 // of the tune and development sets: answering at once beats asking « which one? » every time).
 import type { Guide } from '../guides.js';
-import { Bm25Index, MAX_QUERY_TERMS, type QueryTerm } from './bm25.js';
+import { MAX_QUERY_TERMS, type QueryTerm } from './bm25.js';
 import { confidence } from './confidence.js';
-import { Vocabulary } from './fuzzy.js';
+import { buildIndexes, FIELD, K1 } from './indexes.js';
 import { QueryRewriter } from './synonyms.js';
-import { analyseSentences, excerpt, inflections, plainText, round, words, type AnalysedSentence } from './text.js';
+import { analyseSentences, excerpt, inflections, plainText, round, words } from './text.js';
 import { OffTopicLexicon, namedOutside } from './off-topic.js';
 import type { KbResult, KbSearchResult, KnowledgeBase, KnowledgeOptions, SearchOptions } from './types.js';
 import { bestSection } from './section-pick.js';
 
 export type { KbResult, KbSearchResult, KnowledgeBase, KnowledgeOptions, SearchOptions } from './types.js';
 
-// Field weights. questions: a section's own questions in its passage; cardQuestions: all of them in the
-// guide's card; labelQuestions: how topical a query word found only in the questions is (1 = as a keyword);
-// section: weight of the section's own labels (heading + questions) when picking the part of a guide;
-// rankOwn: their weight in the ranking of guides (not in the confidence); intent: how much a section whose
-// heading answers the kind of question asked (cost, definition, risks…) is preferred (× 2).
-// Tuned on the tuning half of test/knowledge/eval only.
-const FIELD = { text: 1, sectionTitle: 2, questions: 2, title: 3, keywords: 3, synonyms: 2.5, summary: 1, cardQuestions: 0.5, labelQuestions: 0.5, section: 2, rankOwn: 0.5, intent: 1 };
-const K1 = 1.2;
 // A question naming none of the guide's curated labels (title, keywords, synonyms) needs at least this many
 // words found in its section questions to be answered (« tu es un robot ? » matches one question word only);
 // 3 answers every in-domain question of the tune, dev and dev2 sets that 2 answers, and rejects more.
@@ -41,22 +33,6 @@ const CLEAR_LEAD_FLOOR = 0.75;
 // measured on that many words. Off-topic questions are still stopped by the out-of-domain checks.
 // 5 (options.longQuery) chosen on the tune and development sets 1–4 (4 lets an off-topic question of dev2
 // through, 6 gains less).
-const BOILERPLATE_SHARE = 0.25;
-const BOILERPLATE_WEIGHT = 0.5;
-
-interface Passage {
-  guide: number;
-  /** Multiplier of the passage score: lower for boilerplate sections found in many guides (« À retenir »). */
-  weight: number;
-  sectionId: string;
-  sectionTitle: string;
-  /** Kinds of question its heading answers (bit mask of SectionIntents). */
-  kinds: number;
-  plain: string;
-  /** Sentences with their stems, computed on the passage's first excerpt. */
-  sentences?: AnalysedSentence[];
-}
-
 export function guideUrl(id: string): string {
   return `/guides/${id}`;
 }
@@ -75,73 +51,17 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
   const urgent = options.urgent || null;
   const intents = options.sectionIntents || null;
 
-  const passages: Passage[] = [];
-  const passageIndex = new Bm25Index({ k1: K1, b: 0.75 });
-  const cardIndex = new Bm25Index({ k1: K1, b: 0.3 });
-  // Curated labels only (title, keywords, synonyms): tells which query terms are topical for a guide.
-  const labelIndex = new Bm25Index({ k1: K1, b: 0.3 });
-  // The questions the guide's sections answer: a query word found only there is half topical.
-  const askedIndex = new Bm25Index({ k1: K1, b: 0.3 });
-  // Each section's own labels (heading and questions): picks the part of a guide that answers.
-  const sectionIndex = new Bm25Index({ k1: K1, b: 0.3 });
-  const vocabulary = new Vocabulary();
-  const surfaceStem = new Map<string, string>();
-  const firstPassage: number[] = [];
-  const byId = new Map<string, Guide>();
-
-  const analyse = (text: string): string[] => {
-    const ws = words(text);
-    for (const w of ws) {
-      vocabulary.add(w.surface);
-      if (!surfaceStem.has(w.surface)) surfaceStem.set(w.surface, w.stem);
-    }
-    return ws.map((w) => w.stem);
-  };
-
-  guides.forEach((g, gi) => {
-    byId.set(g.id, g);
-    cardIndex.add([
-      { terms: analyse(g.title), weight: FIELD.title },
-      { terms: analyse(g.keywords.join(' ; ')), weight: FIELD.keywords },
-      { terms: analyse(g.synonyms.join(' ; ')), weight: FIELD.synonyms },
-      { terms: analyse(g.summary), weight: FIELD.summary },
-      { terms: analyse(g.sections.flatMap((s) => s.questions ?? []).join(' ; ')), weight: FIELD.cardQuestions },
-    ]);
-    const asked = g.sections.flatMap((s) => s.questions ?? []);
-    labelIndex.add([{ terms: analyse([g.title, ...g.keywords, ...g.synonyms].join(' ; ')), weight: 1 }]);
-    askedIndex.add([{ terms: analyse(asked.join(' ; ')), weight: 1 }]);
-    firstPassage.push(passages.length);
-    for (const s of g.sections) {
-      const plain = plainText(s.text);
-      passageIndex.add([
-        { terms: analyse(s.title), weight: FIELD.sectionTitle },
-        { terms: analyse(plain), weight: FIELD.text },
-        { terms: analyse((s.questions ?? []).join(' ; ')), weight: FIELD.questions },
-      ]);
-      sectionIndex.add([{ terms: analyse([s.title, ...(s.questions ?? [])].join(' ; ')), weight: 1 }]);
-      passages.push({ guide: gi, weight: 1, sectionId: s.id, sectionTitle: s.title, kinds: intents?.answered(s.title) ?? 0, plain });
-    }
-  });
-  firstPassage.push(passages.length);
-  const sectionCount = new Map<string, number>();
-  for (const p of passages) sectionCount.set(p.sectionId, (sectionCount.get(p.sectionId) ?? 0) + 1);
-  for (const p of passages) {
-    const n = sectionCount.get(p.sectionId) ?? 1;
-    if (n >= 3 && n >= BOILERPLATE_SHARE * guides.length) p.weight = BOILERPLATE_WEIGHT;
-  }
+  const { passages, passageIndex, cardIndex, labelIndex, askedIndex, sectionIndex, vocabulary, surfaceStem, firstPassage, byId } = buildIndexes(
+    guides,
+    intents,
+  );
   // A question holding an out-of-domain word must name its guide's subject with at least this many words.
   const offTopic = !options.offTopic
     ? null
     : new OffTopicLexicon(
-          guides.flatMap((g) => [g.title, ...g.keywords, ...g.synonyms, ...g.sections.flatMap((s) => [s.title, ...(s.questions ?? [])])]),
-          options.offTopic,
-        );
-  passageIndex.seal();
-  cardIndex.seal();
-  labelIndex.seal();
-  askedIndex.seal();
-  sectionIndex.seal();
-  vocabulary.seal();
+        guides.flatMap((g) => [g.title, ...g.keywords, ...g.synonyms, ...g.sections.flatMap((s) => [s.title, ...(s.questions ?? [])])]),
+        options.offTopic,
+      );
 
   // Words that say who the dirigeant is (trades, places), not what they ask: unless a guide's curated labels
   // hold them, they count for `contextWeight` of their bound in the query's total (they are still searched).
