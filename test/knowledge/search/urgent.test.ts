@@ -23,11 +23,15 @@ describe('urgent situations', () => {
     ['jai tapé mes identifiants sur une fausse page de la poste', 'hameconnage'],
     ['mon associé a rentré nos codes de banque sur un site bizarre', 'hameconnage'],
     ["j'ai eu un sms qui me demande de cliquer pour débloquer un colis", 'hameconnage'],
+    // A device lost or stolen with the firm's data on it.
+    ['on nous a volé le portable de la comptable hier soir', 'appareil-perdu'],
+    ["j'ai perdu mon téléphone pro dans le train avec tous mes contacts clients", 'appareil-perdu'],
+    ['vol de notre ordinateur au bureau, que faire', 'appareil-perdu'],
   ])('« %s » → %s', (text, id) => {
     expect(detector.detect(text)?.id).toBe(id);
   });
 
-  it.each(['pourquoi les pirates visent les petites entreprises', 'comment faire un virement à un fournisseur', 'quel antivirus choisir'])(
+  it.each(['pourquoi les pirates visent les petites entreprises', 'comment faire un virement à un fournisseur', 'quel antivirus choisir', 'quel ordinateur portable acheter pour mon bureau', 'combien coûte un téléphone pro'])(
     'is not triggered by a general question: « %s »',
     (text) => expect(detector.detect(text)).toBeNull(),
   );
