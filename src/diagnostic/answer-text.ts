@@ -160,6 +160,14 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // « on avait un site mais il a fermé »: what was dropped is the « Non » option, whatever it names.
   if (question.type === 'choice' && DROPPED.test(fold(text))) {
     const none = optionsOf(question).find((o) => /^(?:non|personne|rien|aucune?)\b/.test(fold(o.label)));
+    // « … il a fermé, depuis on a juste la page Facebook »: what is there since is the answer.
+    const m = DROPPED.exec(fold(text));
+    const since = m ? fold(text).slice(m.index + m[0].length) : '';
+    const now = since.trim() ? ctx.nlu.extract(since, questionContext(question)) : undefined;
+    if (now?.ok && now.confidence >= SURE && now.value.type === 'choice' && now.value.value !== none?.id) {
+      const answer = toAnswer(question, now.value);
+      if (answer) return { read: make(answer), confidence: 0.85 };
+    }
     if (none) return { read: make({ type: 'choice', value: none.id }), confidence: 0.85 };
   }
   // Several options named: on a scale the highest holds (« un site et une page Facebook » is the site);

@@ -7,10 +7,12 @@ import { yesNoByPhrasing } from './counting.js';
 import type { Question } from './types.js';
 
 // What is there but out of date or wrong: a « no » to the part it is said of.
+// « les prix sont plus bons », « les horaires d'été sont restés »: no longer right, left unchanged.
 const OUTDATED =
-  /\b(?:l'ancien(?:ne)?|les anciens|les anciennes|c'est l'ancien(?:ne)?|vieux|vieille|vieilles|perimee?s?|obsoletes?|faux|fausses?|pas a jour|plus a jour|jamais (?:revue?s?|mise?s? a jour|actualisee?s?|modifiee?s?|touchee?s?)|(?:pas|plus|jamais) (?:revu|mis a jour|actualise))\b/;
+  /\b(?:l'ancien(?:ne)?|les anciens|les anciennes|c'est l'ancien(?:ne)?|vieux|vieille|vieilles|perimee?s?|obsoletes?|faux|fausses?|pas a jour|plus a jour|jamais (?:revue?s?|mise?s? a jour|actualisee?s?|modifiee?s?|touchee?s?)|(?:pas|plus|jamais) (?:revu|mis a jour|actualise)|(?:pas|plus) (?:bon|bons|bonne|bonnes|juste|justes|exacte?s?|correcte?s?|valables?|d'actualite)|(?:sont|est) (?:restee?s?|encore affichee?s?)|(?:toujours|encore) (?:l'ancien(?:ne)?|les anciens|les anciennes))\b/;
 // « elle est là », « elle existe », « on l'a »: the thing asked about exists (its state is said next).
-const THERE = /\b(?:(?:elle|il|ca) (?:est la|existe|y est)|on l'a|je l'ai|j'en ai une?|on en a une?)\b/;
+const THERE =
+  /\b(?:(?:elle|il|ca) (?:est la|existe|y est)|on l'a|je l'ai|j'en ai une?|on en a une?|il y en a une?|il y a une? (?:fiche|site|page|compte|adresse))\b/;
 const UNKNOWN = /\b(?:je ne sais pas|je sais pas|aucune idee|j'en sais rien|je n'en sais rien|pas sure?)\b/;
 const NO = /(?:^|\s)non(?:$|\s)(?!plus)/;
 const TROUBLE = /\b(?:souci|probleme|panne|bug|incident|plainte|pepin|accroc)s?\b/;
@@ -23,6 +25,10 @@ function signOf(question: Question, clause: string, nlu: Nlu): Sign {
   if (!f) return undefined;
   if (OUTDATED.test(f) || UNKNOWN.test(f) || NO.test(f)) return 'no';
   if (YES.test(f)) return 'yes';
+  // A phrasing of the question's options beats a generic word (« j'utilise toujours mon Gmail » is a no).
+  const phrased = yesNoByPhrasing(question, clause);
+  const says = phrased && phrased.confidence >= 0.85 ? (phrased.answer as { value?: string }).value : undefined;
+  if (says === 'yes' || says === 'no') return says;
   const yn = nlu.extract(clause, { type: 'yesno', allowNotConcerned: false });
   if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes' && yn.confidence >= 0.85) return 'yes';
   // « pas de double vérification » denies a part; « pas de souci » denies only trouble.
@@ -43,8 +49,14 @@ export function saysPartly(question: Question, text: string, nlu: Nlu): boolean 
   if (!clauses.some((c) => OUTDATED.test(fold(c)))) return false;
   if (THERE.test(fold(clauses[0]))) return true;
   const yn = nlu.extract(clauses[0], { type: 'yesno', allowNotConcerned: false });
-  return yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes';
+  if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes') return true;
+  // « on met les actus mais les prix sont plus bons »: something done, then a part of it out of date.
+  const first = fold(clauses[0]);
+  return signs[0] === undefined && !OUTDATED.test(first) && DOES.test(first) && !/\b(?:pas|jamais|rien|aucune?|ne|n')\b/.test(first);
 }
+
+// A statement of doing or having (« on met les actus », « je poste les menus »), not a wish (« on voudrait »).
+const DOES = /^\s*(?:(?:on|je|j'|nous|il|elle) (?!\w+rai[st]?\b|\w+rions\b)\w+|(?:on|je|nous|il|elle) (?:y |les |le |la |l'|en )\w+)/;
 
 // « moi non », « pas moi », « moi je ne m'en sers pas »: a no said of the dirigeant alone.
 const ME_NOT = /(?:^|\s)(?:moi(?:[- ]meme)?,? (?:non|pas|jamais|je (?:ne|n')|j'ai (?:pas|jamais))|pas moi)(?:$|\s|')/;

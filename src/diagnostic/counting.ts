@@ -25,12 +25,19 @@ export function countNamed(question: Question, text: string): number | undefined
   // « un compte Facebook mais on ne publie jamais »: what is named before « mais » is then denied.
   const but = words.indexOf('mais');
   const denied = but >= 0 && toks.slice(but + 1).some((t) => ['jamais', 'pas', 'plus', 'rien'].includes(t.w));
-  let count = 0;
-  for (const thing of question.countable) {
-    const spellings = thing.split('|').map((s) => fold(s).trim().split(/\s+/));
-    const at = spellings.map((sp) => words.findIndex((_, i) => sp.every((w, k) => words[i + k] === w))).find((i) => i >= 0);
-    if (at !== undefined && at >= 0 && !toks[at].neg && !(denied && at < but)) count++;
-  }
+  // « Facebook et Insta, mais on ne publie que sur Insta »: a restriction after « mais » names what counts.
+  const restricted = but >= 0 && toks.slice(but + 1).some((t) => ['que', 'qu', 'seulement', 'uniquement', 'juste'].includes(t.w));
+  const from = (start: number) => {
+    let count = 0;
+    for (const thing of question.countable ?? []) {
+      const spellings = thing.split('|').map((s) => fold(s).trim().split(/\s+/));
+      const at = spellings.map((sp) => words.findIndex((_, i) => i >= start && sp.every((w, k) => words[i + k] === w))).find((i) => i >= 0);
+      if (at !== undefined && at >= 0 && !toks[at].neg && !(denied && at < but)) count++;
+    }
+    return count;
+  };
+  const after = restricted ? from(but + 1) : 0;
+  const count = after > 0 ? after : from(0);
   if (count === 0 && denied) return 0;
   return count > 0 ? count : undefined;
 }

@@ -83,18 +83,18 @@ const RULES: Rule[] = [
   ],
   // Not concerned (applies only when the question allows it; the caller decides).
   [
-    /\b(?:pas|non|aucunement|ne (?:nous|me) (?:concerne|sommes|suis)) ?(?:\w+ ){0,2}concerne(?:e|s|es)?\b|\bne (?:nous|me|m'|n')? ?(?:concerne|concernent) pas\b|\bpas (?:applicable|pertinent|adapte) (?:a|pour) nous\b|\b(?:ca |cela )?(?:ne )?(?:nous|me) concerne(?:nt)? pas\b|\bsans objet\b|\bn ?\/ ?a\b|\bnon applicable\b|\bpas applicable\b|\bpas pour (?:nous|moi|mon activite)\b|\bca ne s'applique pas\b|\bhors sujet pour (?:nous|moi)\b|\bpas dans notre cas\b|\bpas de (?:local|boutique|magasin|clients? particuliers?)\b.*\b(?:donc|alors)\b|\bpas (?:de|d') ?(?:local|accueil|vitrine)\b|\b(?:ne|n') ?(?:recoit|recois|recevons|accueille|accueillons) (?:pas|personne|aucun|jamais)\b|\bon (?:va|se deplace) chez (?:les|nos) clients\b/,
+    /\b(?:pas|non|aucunement|ne (?:nous|me) (?:concerne|sommes|suis)) ?(?:\w+ ){0,2}concerne(?:e|s|es)?\b|\bne (?:nous|me|m'|n')? ?(?:concerne|concernent) pas\b|\bpas (?:applicable|pertinent|adapte) (?:a|pour) nous\b|\b(?:ca |cela )?(?:ne )?(?:nous|me) concerne(?:nt)? pas\b|\bsans objet\b|\bn ?\/ ?a\b|\bnon applicable\b|\bpas applicable\b|\bpas pour (?:nous|moi|mon activite)\b|\bca ne s'applique pas\b|\bhors sujet pour (?:nous|moi)\b|\bpas dans notre cas\b|\bpas de (?:local|boutique|magasin|clients? particuliers?)\b.*\b(?:donc|alors)\b|\bpas (?:de|d') ?(?:local|accueil|vitrine)\b|\b(?:ne|n') ?(?:recoit|recois|recevons|accueille|accueillons) (?:pas|personne|aucun|jamais)\b|\b(?:va|vais|allons|vont|me deplace|se deplace|nous deplacons|interviens|intervient|intervenons|travaille|travaillons) (?:directement |uniquement |seulement |toujours |surtout )?(?:chez (?:les|nos|mes) (?:clients|clientes|gens|particuliers|patients|patientes|personnes)|a domicile|au domicile)\b/,
     'not_concerned',
     0.9,
   ],
   [
-    /\bje (?:ne )?(?:sais|saurais) (?:pas|plus|rien)|\bne sais pas\b|\baucune idee\b|\bpas d'idee\b|\bj'en sais rien\b|\bje n'en sais rien\b|\bj'en ai aucune idee\b|\bje (?:ne )?suis pas (?:sur|certain|certaine)\b|\bpas (?:tres |trop |bien )?sure?(?:$| (?:de|du|que|qu'))|\bbonne question\b|\bdifficile a dire\b|\bje (?:ne )?vois pas\b|\baucun(?:e)? (?:idee|notion)\b|\bje ne me rends pas compte\b|\bje l'ignore\b|\bpeut-etre\b|\bne saurais dire\b|\bje (?:ne )?me souviens (?:pas|plus)\b|\bje doute\b|^\?+$|\bj'hesite\b|\bmystere\b|\bvague idee\b/,
+    /\bje (?:ne )?(?:sais|saurais) (?:pas|plus|rien)|\bne sais pas\b|\baucune idee\b|\bpas d'idee\b|\bj'en sais rien\b|\bje n'en sais rien\b|\bj'en ai aucune idee\b|\bje (?:ne )?suis pas (?:sur|certain|certaine)\b|\bpas (?:tres |trop |bien )?sure?(?:$| (?:de|du|que|qu'))|\bbonne question\b|\bdifficile a dire\b|\bje (?:ne )?vois pas\b|\baucun(?:e)? (?:idee|notion)\b|\bje ne me rends pas compte\b|\bje l'ignore\b|^(?:euh |bah |ben )?peut-etre(?: pas| bien| oui| un jour| plus tard)?$|\bne saurais dire\b|\bje (?:ne )?me souviens (?:pas|plus)\b|\bje doute\b|^\?+$|\bj'hesite\b|\bmystere\b|\bvague idee\b/,
     'dont_know',
     0.9,
   ],
-  // « je n'ai pas vraiment réfléchi », « pas trop en fait »: a softened denial is a no.
+  // « je n'ai pas vraiment réfléchi », « pas trop en fait », « bof, pas trop regardé »: a softened denial is a no.
   [
-    /\b(?:ne|n') ?(?:\S+ ){1,2}pas (?:vraiment|trop|tellement|specialement)\b(?! (?:a jour|partout|tous|toutes|tout))|^(?:non,? )?pas (?:trop|tellement|vraiment)(?: non)?(?: en fait| franchement| honnetement| pour l'instant)?$/,
+    /^(?:non,? |bof,? |euh |ben )?pas (?:trop|tellement|vraiment|specialement) (?!(?:a jour|partout|tous|toutes|tout|sure?|certaine?)\b)[a-z]+(?:e|i|u|is|it)\b|\b(?:ne|n') ?(?:\S+ ){1,2}pas (?:vraiment|trop|tellement|specialement)\b(?! (?:a jour|partout|tous|toutes|tout))|^(?:non,? )?pas (?:trop|tellement|vraiment)(?: non)?(?: en fait| franchement| honnetement| pour l'instant)?$/,
     'no',
     0.85,
   ],
@@ -106,7 +106,7 @@ const RULES: Rule[] = [
   ],
   // Nuanced answers.
   [
-    /\bpas (?:vraiment|completement|totalement|tout a fait|entierement|toujours|systematiquement|tous|toutes|partout|assez|beaucoup|tres|trop|super|top|terrible|a jour|au point|fini|finie|termine|terminee)\b|\bplus ou moins\b|\ben partie\b|\bpartiellement\b|\ba moitie\b|\boui et non\b|\bca depend\b|\bmoyen(?:nement)?\b|\bbof\b|\bmouais\b|\bun peu\b|\bparfois\b|\bde temps (?:en temps|a autre)\b|\ben cours\b|\bon (?:y )?travaille\b|\bon commence\b|\b(?:on a|j'ai|nous avons) (?:commence|debute|entame)\b|\bon debute\b|\bca va venir\b|\brarement\b|\bcertain(?:e)?s\b|\bquelques(?:-un)?s?\b|\bdate (?:un peu|un brin|pas mal)\b|\bil date\b|\bvieillot\b|\ba peu pres\b|\bpresque\b(?! (?:plus|pas|rien|jamais|aucun|aucune|tout|toujours)\b)|\ben gros\b|\bsur le principe\b|\bpas encore tout\b|\bpas a 100\b|\bune partie\b|\bsur certains\b|\bpour certains\b|\bpeu\b|\bmoitie\b|\bon essaie\b|\bj'essaie\b|\bdans l'ensemble\b|\bpas mal\b|\ben theorie\b|\bquand j'ai le temps\b|\bpas a fond\b/,
+    /\bpas (?:vraiment|completement|totalement|tout a fait|entierement|toujours|systematiquement|tous|toutes|partout|assez|beaucoup|tres|trop|super|top|terrible|a jour|au point|fini|finie|termine|terminee)\b|\bplus ou moins\b|\ben partie\b|\bpartiellement\b|\ba moitie\b|\boui et non\b|\bca depend\b|\bmoyen(?:nement)?\b|\bbof\b|\bmouais\b|\bun peu\b|\bparfois\b|\bde temps (?:en temps|a autre)\b|\ben cours\b|\bon (?:y )?travaille\b|\bon commence\b|\b(?:on a|j'ai|nous avons) (?:commence|debute|entame)\b|\bon debute\b|\bca va venir\b|\brarement\b|\bcertain(?:e)?s\b|\bquelques(?:-un)?s?\b|\bdate (?:un peu|un brin|pas mal)\b|\bil date\b|\bvieillot\b|\ba peu pres\b|\bpresque\b(?! (?:plus|pas|rien|jamais|aucun|aucune|tout|toujours)\b)|\ben gros\b|\bsur le principe\b|\bpas encore tout\b|\bpas a 100\b|\bune partie\b|\bsur certains\b|\bpour certains\b|\bpeu\b|\bmoitie\b|\bon essaie\b|\bj'essaie\b|\bdans l'ensemble\b|\bpas mal\b|\ben theorie\b|\bquand j'ai le temps\b|\bpas a fond\b|\bsans plus\b|\bvite fait\b|\bde loin en loin\b/,
     'partly',
     0.85,
   ],
@@ -133,6 +133,8 @@ const RULES: Rule[] = [
     0.9,
   ],
   [/^(?:ben |mais |bah )?si(?: si)*$/, 'yes', 0.9],
+  // « peut-être » with nothing that answers beside it: not knowing.
+  [/\bpeut-etre\b/, 'dont_know', 0.8],
   // Weaker cues: a bare negation, or an affirmative statement of having or doing it.
   [/\bpas\b|\bn'(?:ai|avons|a|est|utilise|utilisons|en)\b|\bne\b/, 'no', 0.7],
   [
