@@ -49,6 +49,8 @@ export interface VirageConfig {
   maxBodyBytes: number;
   /** Requests that take longer are answered 503. */
   requestTimeoutMs: number;
+  /** How long an idle kept-alive connection stays open: longer than a reverse proxy's upstream idle timeout. */
+  keepAliveTimeoutMs: number;
   /**
    * Which X-Forwarded-For hops to believe when reading the client address: false (none, the socket's
    * address), a hop count, or proxy addresses/subnets (and the names loopback, linklocal, uniquelocal).
@@ -317,6 +319,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): VirageC
     },
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 15000, 100, 600000),
+    keepAliveTimeoutMs: int(env, 'KEEP_ALIVE_TIMEOUT_MS', 65000, 1000, 600000),
     trustProxy: trustProxy(env),
     directLineResumeHours: int(env, 'DIRECTLINE_RESUME_HOURS', 24, 0, 720),
     handoff: {

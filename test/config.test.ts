@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(c.dataDir).toBe('/srv/virage/data');
     expect(c.microsoftAppId).toBe('');
     expect(c.maxBodyBytes).toBe(256 * 1024);
+    expect(c.keepAliveTimeoutMs).toBe(65000);
     expect(c.host).toBe('127.0.0.1');
     expect(c.trustProxy).toBe(false);
     expect(c.directLineResumeHours).toBe(24);

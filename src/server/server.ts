@@ -48,6 +48,9 @@ export function createServer({ config, logger, version, health }: ServerOptions)
   // Slow or stalled clients must not hold sockets for ever (WebSocket streams are upgraded and exempt).
   server.server.requestTimeout = config.requestTimeoutMs;
   server.server.headersTimeout = Math.min(config.requestTimeoutMs, 60000);
+  // Node closes idle kept-alive sockets after 5 s: a reverse proxy (or a client) reusing one at that moment gets
+  // a reset. Idle sockets stay open longer than the proxies' own idle timeout; stopping closes them all.
+  server.server.keepAliveTimeout = config.keepAliveTimeoutMs;
 
   server.pre((req, res, next) => {
     rememberClientAddress(req, resolveAddress);

@@ -81,6 +81,12 @@ describe('web chat page', () => {
     expect(gunzipSync(await gzipOf(app.url)).equals(raw)).toBe(true);
   });
 
+  it('keeps idle connections open longer than a reverse proxy does (no reset when one is reused)', async () => {
+    const res = await fetch(`${app.url}/healthz`);
+    await res.arrayBuffer();
+    expect(res.headers.get('keep-alive')).toBe('timeout=65');
+  });
+
   it('answers unknown addresses with a French page for people and JSON for programs', async () => {
     const page = await fetch(`${app.url}/nulle-part`, { headers: { Accept: 'text/html' } });
     expect(page.status).toBe(404);
