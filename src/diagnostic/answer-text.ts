@@ -236,7 +236,9 @@ function saysNo(text: string, ctx: ReadingContext): boolean {
   });
 }
 
-const OWN_ACCOUNT = /\b(?:(?:je suis |je me suis mise? |installee? )?a (?:mon|son) compte|je suis (?:mon|ma) propre patronn?e?)\b/;
+// Being one's own boss, or a legal form that says only that (« en EI », « en nom propre »).
+const OWN_ACCOUNT =
+  /\b(?:(?:je suis |je me suis mise? |installee? )?a (?:mon|son) compte|je suis (?:mon|ma) propre patronn?e?|en (?:ei|entreprise individuelle|nom propre))\b/;
 const OWN_ACCOUNT_ALL = new RegExp(OWN_ACCOUNT.source, 'g');
 const RESTRICTIVE = "(?:seulement|uniquement|juste|que|qu'|rien que)";
 const QUANTITIES = new Set(['number', 'percent', 'money']);

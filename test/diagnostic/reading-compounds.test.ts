@@ -19,6 +19,11 @@ describe('compound trade words', () => {
     expect(stored(id, text)).toEqual(expected);
   });
 
+  test("a legal form that says only « one's own boss » gives way to the status named with it", () => {
+    expect(stored('profil_statut', 'ostéopathe en EI')).toEqual({ type: 'choice', value: 'profession-liberale' });
+    expect(stored('profil_statut', 'en entreprise individuelle')).toEqual({ type: 'choice', value: 'tns-commerce' });
+  });
+
   test('a compound with a negation is left whole', () => {
     expect(stored('profil_statut', 'non-salarié')).not.toEqual({ type: 'choice', value: 'dirigeant-salarie' });
   });

@@ -31,6 +31,9 @@ describe('a yes with a flaw, hedges and contrasts', () => {
     ['presence_site', 'on avait un site mais on a tout arrêté', { type: 'choice', value: 'non' }],
     // Working at the clients' homes: a shop's listing does not apply.
     ['presence_google', 'je me déplace toujours chez mes patients', { type: 'notconcerned' }],
+    // Figures and uses written as a CCI advisor would name them.
+    ['strategie_indicateurs', "je note le nombre d'abonnés sur Instagram", { type: 'yesno', value: 'yes' }],
+    ['vente_fichier_clients', 'des rappels automatiques partent avant chaque visite', { type: 'yesno', value: 'yes' }],
     // Platforms and a designated agency.
     ['vente_en_ligne', 'les clients me commandent des courses via Uber', { type: 'multi', values: ['place_de_marche'] }],
     ['strategie_pilote', "c'est notre boîte de com qui s'en charge", { type: 'choice', value: 'identifie' }],
