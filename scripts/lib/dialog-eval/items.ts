@@ -97,8 +97,14 @@ export async function runItem(ctx: Context, item: Item): Promise<ItemResult> {
       const reasked = turn.asked?.id === q.id;
       const answered = reasked && !turn.reprompt && textBefore(q, turn.texts).length >= 30;
       base.path = movedOn(turn) ? 'moved-on' : reasked ? (answered ? 'answered+reasked' : 'reasked') : 'clarification';
+      // An outcome listed in `acceptable` (« ça dépend des périodes » may honestly be read « en partie ») counts too.
+      const alsoMeant =
+        stored !== undefined &&
+        !!item.acceptable?.length &&
+        meant(stored, { expect: item.acceptable[0]!, acceptable: item.acceptable.slice(1) }, true);
       base.ok =
-        stored === undefined && (kind === 'question' ? reasked && answered : reasked || (!movedOn(turn) && turn.buttons.length > 0));
+        alsoMeant ||
+        (stored === undefined && (kind === 'question' ? reasked && answered : reasked || (!movedOn(turn) && turn.buttons.length > 0)));
       return base;
     }
     let stored = (await storedAnswers(ctx.server.virage, person.subject))[q.id];
