@@ -5,12 +5,20 @@
 import type { NluResult } from '../nlu/index.js';
 import { DROPPED, fold, normalize } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
-import { countNamed, durationChoice, echoedYesNo, withoutFrequencies, yesNoByEcho, yesNoByPhrasing } from './counting.js';
+import {
+  countNamed,
+  durationChoice,
+  echoedYesNo,
+  overlappedOptions,
+  withoutFrequencies,
+  yesNoByEcho,
+  yesNoByPhrasing,
+} from './counting.js';
 import { echoOf } from './echo.js';
 import { othersDoIt, saysPartly } from './clauses.js';
 import { olderThanWindow } from './recency.js';
 import { shareOfTotal } from './share.js';
-import { someoneElseKnows } from './others-know.js';
+import { assumedHandled, someoneElseKnows } from './others-know.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
 import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
 import type { Answer, Question } from './types.js';
@@ -27,6 +35,8 @@ const DONT_KNOW_WORDS =
 const ASIDE_UNKNOWN =
   /\b(?:je (?:ne )?sais (?:pas|plus)|j'sais pas|jsp|aucune idee de) (?:qui|quand|comment|pourquoi|depuis quand)\b[^,;.!]*/g;
 const DEPENDS = /\b(?:ca|cela) depend\b/;
+const WORKED =
+  /\b(?:je|j'|on|nous) ?(?:fais|fait|faisons|travaille|travaillons|bosse|bossons|suis (?:la|au travail|ouverte?)|ouvre|ouvrons)(?: deja| facilement| au moins| plus de| pres de| environ| dans les)? \d+ ?h(?:eures?)?\b(?:[^,.;]{0,12}\b(?:par|chaque|la|a la) (?:semaine|jour))?|\b(?:semaines?|journees?) de \d+ ?h(?:eures?)?\b/g;
 
 /** The answer the text gives to `question`, if any. */
 export function answerOf(question: Question, said: string, nluResult: NluResult, ctx: ReadingContext): Candidate | undefined {
@@ -37,7 +47,10 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     if (now && now.confidence >= SURE) return now;
   }
   // « je ne sais pas qui l'a créée, mais elle est à jour »: not knowing who, when or how is an aside, not the answer.
-  const aside = fold(said).replace(ASIDE_UNKNOWN, ' ').trim();
+  let aside = fold(said).replace(ASIDE_UNKNOWN, ' ');
+  // « je fais 60 h par semaine » to « combien de temps pouvez-vous y consacrer ? »: hours worked, not hours free.
+  if (question.hoursPerWeek) aside = aside.replace(WORKED, ' ');
+  aside = aside.trim();
   const typed = aside !== fold(said).trim() && aside.replace(/[\s,;.!]/g, '') ? aside : said;
   const r = typed === said ? nluResult : ctx.nlu.interpret(typed, questionContext(question));
   const found = readText(question, typed, r, ctx);
@@ -50,9 +63,14 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     question.options?.length &&
     !question.options.some((o) => o.id === 'partly')
   ) {
+    // Something said beyond a bare hedge (« bof ») is at least something done, unless only a « Non » phrasing is named.
     const described = yesNoByPhrasing(question, normalize(typed).text);
-    if (described && (described.answer as { value?: string }).value === 'yes') {
-      const answer: Answer = { type: 'yesno', value: 'yes' };
+    const value = (described?.answer as { value?: string } | undefined)?.value;
+    const words = fold(typed)
+      .split(/[^a-z0-9']+/)
+      .filter(Boolean).length;
+    if (value === 'no' || value === 'yes' || words >= 4) {
+      const answer: Answer = { type: 'yesno', value: value === 'no' ? 'no' : 'yes' };
       return {
         read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) },
         confidence: found.confidence,
@@ -97,7 +115,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     };
   }
   // « c'est ma comptable qui sait » to « savez-vous… ? »: someone else knows, not the dirigeant.
-  const elsewhere = someoneElseKnows(question, text);
+  const elsewhere = someoneElseKnows(question, text) ?? assumedHandled(question, text);
   if (elsewhere) return { read: make(elsewhere), confidence: 0.85 };
   // « 5 000 € sur 80 000 € » to « quelle part… ? »: the part over the whole.
   const share = question.type === 'percent' ? shareOfTotal(text) : undefined;
@@ -175,7 +193,11 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   if (question.type === 'choice' && (question.scale || optionsOf(question).some((o) => o.several))) {
     const m = ctx.nlu.extract(text, { ...questionContext(question), type: 'multi' });
     const several = optionsOf(question).find((o) => o.several);
-    const ids = m.ok && m.value.type === 'multi' ? m.value.value.ids.filter((id) => id !== several?.id) : [];
+    const inside = overlappedOptions(question, text);
+    const named = m.ok && m.value.type === 'multi' ? m.value.value.ids.filter((id) => id !== several?.id) : [];
+    // An option named only as part of a longer phrasing of another is not named apart.
+    const ids = named.length > 1 ? named.filter((id) => !inside.has(id)) : named;
+    if (ids.length === 1 && named.length > 1) return { read: make({ type: 'choice', value: ids[0] }), confidence: 0.85 };
     if (ids.length > 1 && several) return { read: make({ type: 'choice', value: several.id }), confidence: 0.85 };
     if (ids.length > 1 && question.scale) {
       const order = optionsOf(question).map((o) => o.id);

@@ -3,7 +3,7 @@
 // says no, something outdated or « je ne sais pas »: the answer is « en partie ». Clauses are cut at
 // commas, semicolons and « mais »; each is read on its own. Pure.
 import { fold, type Nlu } from '../nlu/index.js';
-import { yesNoByPhrasing } from './counting.js';
+import { echoedYesNo, yesNoByPhrasing } from './counting.js';
 import type { Question } from './types.js';
 
 // What is there but out of date or wrong: a « no » to the part it is said of.
@@ -13,7 +13,9 @@ const OUTDATED =
 // « elle est là », « elle existe », « on l'a »: the thing asked about exists (its state is said next).
 const THERE =
   /\b(?:(?:elle|il|ca) (?:est la|existe|y est)|on l'a|je l'ai|j'en ai une?|on en a une?|il y en a une?|il y a une? (?:fiche|site|page|compte|adresse))\b/;
-const UNKNOWN = /\b(?:je ne sais pas|je sais pas|aucune idee|j'en sais rien|je n'en sais rien|pas sure?)\b/;
+// « c'est du chinois », « ça ne me dit rien »: the part is unknown to the person.
+const UNKNOWN =
+  /\b(?:je ne sais pas|je sais pas|aucune idee|j'en sais rien|je n'en sais rien|pas sure?|c'est du chinois|c'est de l'hebreu|(?:ca|cela) ne me dit rien|je ne (?:les |la |le )?connais pas)\b/;
 const NO = /(?:^|\s)non(?:$|\s)(?!plus)/;
 const TROUBLE = /\b(?:souci|probleme|panne|bug|incident|plainte|pepin|accroc)s?\b/;
 const YES = /(?:^|\s)(?:oui|si)(?:$|\s)/;
@@ -35,7 +37,9 @@ function signOf(question: Question, clause: string, nlu: Nlu): Sign {
   if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'no' && yn.confidence >= 0.9 && !TROUBLE.test(f)) return 'no';
   const described = yesNoByPhrasing(question, clause);
   const value = described && described.confidence >= 0.8 ? (described.answer as { value?: string }).value : undefined;
-  return value === 'yes' || value === 'no' ? value : undefined;
+  if (value === 'yes' || value === 'no') return value;
+  // « le Mac fait ses mises à jour »: two of the question's own words taken up (or denied) in the clause.
+  return echoedYesNo(question, clause, 2);
 }
 
 /** True when one clause of the text says yes and another says no (or outdated, or unknown). */
@@ -46,7 +50,8 @@ export function saysPartly(question: Question, text: string, nlu: Nlu): boolean 
   const signs = clauses.map((c) => signOf(question, c, nlu));
   if (signs.includes('yes') && signs.includes('no')) return true;
   // « elle est là mais le numéro c'est l'ancien »: something there, a part of it out of date.
-  if (!clauses.some((c) => OUTDATED.test(fold(c)))) return false;
+  // The outdated part is another clause than the one saying the thing is there (« un vieux PC » is all old).
+  if (!clauses.slice(1).some((c) => OUTDATED.test(fold(c)))) return false;
   if (THERE.test(fold(clauses[0]))) return true;
   const yn = nlu.extract(clauses[0], { type: 'yesno', allowNotConcerned: false });
   if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes') return true;

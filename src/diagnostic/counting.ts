@@ -58,15 +58,34 @@ function phrasingsOf(question: Question): Phrasings | undefined {
   return p ?? undefined;
 }
 
+/**
+ * The options whose phrasing in the text shares words with a longer phrasing of another option: « le disque
+ * dur est à côté de l'ordinateur » names a disk as part of where it sits, not a backup of its own.
+ */
+export function overlappedOptions(question: Question, text: string): Set<string> {
+  const p = phrasingsOf(question);
+  const out = new Set<string>();
+  if (!p) return out;
+  const hits = matchOptions(text, p.prepared).filter((h) => h.score === 1 && !h.negated);
+  for (const h of hits) {
+    if (hits.some((g) => g.id !== h.id && g.length > h.length && h.positions.some((i) => g.positions.includes(i)))) out.add(h.id);
+  }
+  return out;
+}
+
 /** A yes/no question answered with one of its options' phrasings; undefined when none is named. */
 export function yesNoByPhrasing(question: Question, text: string): { answer: Answer; confidence: number } | undefined {
   if (question.type !== 'yesno') return undefined;
   const p = phrasingsOf(question);
   if (!p) return undefined;
   // « un gestionnaire de mots de passe » holds « mot de passe »: a phrasing inside a longer one is not named apart.
-  const full = withoutSubsumed(matchOptions(text, p.prepared).filter((h) => h.score === 1)).filter((h) => !h.negated);
+  const all = withoutSubsumed(matchOptions(text, p.prepared).filter((h) => h.score === 1));
+  const full = all.filter((h) => !h.negated);
   const longest = (id: string) => Math.max(0, ...full.filter((h) => h.id === id).map((h) => h.length));
   const [yes, partly, no] = [longest('yes'), longest('partly'), longest('no')];
+  // « je ne garde jamais le même mot de passe »: a bad practice of several words, denied, is the good one.
+  if (!yes && !partly && !no && all.length && all.every((h) => h.negated && !h.statesNegation && h.id === 'no' && h.length >= 2))
+    return { answer: { type: 'yesno', value: 'yes' }, confidence: 0.85 };
   // « les devis sur Word, les factures avec un logiciel »: a yes and a no phrasing named together is « en partie ».
   if (yes && no) return { answer: { type: 'yesno', value: 'partly' }, confidence: 0.8 };
   // A phrasing of « en partie » (« vaguement », « les deux ») qualifies the yes or no words beside it, unless they say more.
@@ -90,8 +109,8 @@ export function yesNoByEcho(question: Question, text: string): { answer: Answer;
 // The stems of each question's own content words, computed once per question.
 const askedCache = new WeakMap<Question, Set<string>>();
 
-/** « yes » when the text takes up the question's own words, « no » when it denies them. */
-export function echoedYesNo(question: Question, text: string): 'yes' | 'no' | undefined {
+/** « yes » when the text takes up the question's own words (at least `least` of them), « no » when it denies them. */
+export function echoedYesNo(question: Question, text: string, least = 1): 'yes' | 'no' | undefined {
   let asked = askedCache.get(question);
   if (!asked) {
     asked = new Set(
@@ -104,7 +123,7 @@ export function echoedYesNo(question: Question, text: string): 'yes' | 'no' | un
   }
   const toks = scopedTokens(text).filter((t) => t.w.length >= 4 && !isStopWord(t.w));
   const hits = toks.filter((t) => asked.has(stem(t.w)));
-  if (hits.length === 0) return undefined;
+  if (hits.length === 0 || new Set(hits.map((t) => stem(t.w))).size < least) return undefined;
   return hits.some((t) => t.neg) ? 'no' : 'yes';
 }
 

@@ -22,3 +22,19 @@ export function someoneElseKnows(question: Question, text: string): Answer | und
   if (/\b(?:oui|je sais|je connais)\b/.test(f)) return undefined;
   return ELSEWHERE.test(f) ? { type: 'dontknow' } : undefined;
 }
+
+// « je suppose que c'est eux qui gèrent ça », « c'est le prestataire qui s'en occupe, j'imagine »: someone else
+// is assumed to handle it, the person does not know.
+const HEDGE = "(?:je suppose|j'imagine|je presume)";
+const WHO = "(?:eux|lui|elle|elles|(?:le|la|l'|les|mon|ma|mes|notre|nos|leur|leurs) ?[a-z'-]+(?: [a-z'-]+){0,3})";
+const HANDLES = `(?:c'est|ce sont) ${WHO} qui (?:gere|gerent|s'en occupe|s'en occupent|s'en charge|s'en chargent|fait|font)`;
+const ASSUMED = new RegExp(`\\b${HEDGE} (?:que |qu')?(?:[^,.;]{0,20} )?${HANDLES}\\b|\\b${HANDLES}\\b[^,.;]{0,30}[,.;]? ${HEDGE}$`);
+
+/** « je ne sais pas » when a practice is said to be handled by someone else, only as a guess. */
+export function assumedHandled(question: Question, text: string): Answer | undefined {
+  if (question.type !== 'yesno' && question.type !== 'choice') return undefined;
+  const f = fold(text)
+    .replace(/[!?.]+\s*$/, '')
+    .trim();
+  return ASSUMED.test(f) ? { type: 'dontknow' } : undefined;
+}

@@ -48,6 +48,8 @@ export interface ReadingContext {
 const SURE = 0.6;
 /** A command phrase that is also read this surely as an answer is ambiguous. */
 const ALSO_ANSWER = 0.85;
+/** Questions answered with a figure. */
+const FIGURES: ReadonlySet<string> = new Set(['number', 'percent', 'money', 'size']);
 /** Commands that only inform (they change nothing): never worth a « which did you mean? ». */
 const HARMLESS: ReadonlySet<Command> = new Set(['pourquoi', 'aide', 'passer', 'dontknow', 'reprendre', 'mes_donnees']);
 const INTERROGATIVE =
@@ -71,7 +73,18 @@ function asksBack(asked: string): boolean {
   );
 }
 
+// « je crois que ça compte », « je ne sais pas si ça compte mais … »: a doubt about the answer, not a question.
+const HEDGED_COUNT =
+  /\b(?:je (?:crois|pense|suppose|imagine) que|j'espere que|je (?:ne )?sais pas si|pas sure? que|si) (?:ca|cela) compte(?: ou pas| ou non)?\b(?:,? mais\b)?/;
+
 export function readAnswerText(text: string, question: Question, ctx: ReadingContext): Reading {
+  const doubt = HEDGED_COUNT.exec(fold(text));
+  if (doubt && !/\?\s*$/.test(text)) {
+    const rest = fold(text)
+      .replace(doubt[0], ' ')
+      .replace(/^[\s,;.]+|[\s,;.]+$/g, '');
+    if (/[a-z0-9]{2}/.test(rest)) return readAnswerText(rest, question, ctx);
+  }
   const { nlu } = ctx;
   const phrases = nlu.phrases;
   const command = phrases.command(text);
@@ -91,9 +104,15 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
 
   const f = fold(text).trim();
   const [asked, after] = splitQuestion(text);
-  if (asked && (INTERROGATIVE.test(fold(asked).trim()) || ASKS.test(fold(asked)) || asksBack(asked))) {
+  const asks = asked && (INTERROGATIVE.test(fold(asked).trim()) || ASKS.test(fold(asked)));
+  // « quelques centaines d'euros ? » to « quel budget ? »: a figure said unsurely is still the answer.
+  if (asked && !asks && !after && FIGURES.has(question.type) && main && main.confidence >= SURE && main.read.answer.type !== 'dontknow')
+    return { kind: 'answer', main: main.read, extra: [] };
+  if (asked && (asks || asksBack(asked))) {
     const rest = after ? answerOf(question, after, nlu.interpret(after, questionContext(question)), ctx) : undefined;
     if (rest && rest.confidence >= SURE) return { kind: 'answer', main: rest.read, extra: [], asked };
+    const told = statedBefore(asked, question, ctx);
+    if (told) return { kind: 'answer', main: told, extra: [], asked: text };
     return { kind: 'question', asked: text };
   }
 
@@ -108,6 +127,21 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   const facts = extrasOf(text, question, ctx);
   if (facts.length) return { kind: 'facts', extra: facts };
   return { kind: 'miss', frustrated: r.intent.name === 'insatisfaction' && r.intent.confidence >= 0.6 };
+}
+
+/**
+ * « le site affiche des pages bizarres depuis ce matin, je fais quoi ? »: a situation told, then a question
+ * about it. The clauses before the question answer the diagnostic question; the question is answered too.
+ * Not when the question doubts the answer itself (« on a WhatsApp, ça compte ? »).
+ */
+function statedBefore(asked: string, question: Question, ctx: ReadingContext): ReadAnswer | undefined {
+  const clauses = asked.split(/[,;]/);
+  const last = clauses.pop() ?? '';
+  const lead = clauses.join(',').trim();
+  if (!lead || ASKS.test(fold(last)) || /\?/.test(lead) || fold(lead).split(/\s+/).length < 4) return undefined;
+  if (INTERROGATIVE.test(fold(lead).trim()) || ASKS.test(fold(lead))) return undefined;
+  const found = answerOf(question, lead, ctx.nlu.interpret(lead, questionContext(question)), ctx);
+  return found && found.confidence >= SURE && !found.alternatives ? found.read : undefined;
 }
 
 /** « non, on est 3 », « je me suis trompé, c'est en Gironde »: a correction of the previous answer. */

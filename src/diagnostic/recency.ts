@@ -17,9 +17,17 @@ const AGO = new RegExp(
 const RECENT =
   /\b(?:cette annee|ce mois|cet ete|cet hiver|ce printemps|cet automne|recemment|dernierement|la semaine derniere|le mois dernier|en ce moment|en cours|encore (?:un|une)|il y a (?:\d+|quelques|deux|trois) (?:jours|semaines))\b/;
 
+// « en 2015 », « fin 2019 », « courant 2021 »: a year said.
+const YEAR = /\b(?:en|fin|debut|courant|mi|vers|autour de) ?-?((?:19[89]|20[0-9])\d)\b/g;
+
 /** How many months ago each event the text dates was, when it dates any (« il y a 2 ans » → [24]). */
-export function monthsAgo(text: string): number[] {
+export function monthsAgo(text: string, now = new Date()): number[] {
   const out: number[] = [];
+  // A past year counts from its end (« en 2024 », said in 2026, is at least 12 months ago).
+  for (const m of fold(text).matchAll(YEAR)) {
+    const years = now.getFullYear() - 1 - Number(m[1]);
+    if (years >= 0) out.push(years * 12 + now.getMonth());
+  }
   for (const m of fold(text).matchAll(AGO)) {
     const n = /^\d+$/.test(m[1]) ? Number(m[1]) : WORDS[m[1]];
     out.push(m[2] === 'mois' ? n : n * 12);
@@ -28,9 +36,9 @@ export function monthsAgo(text: string): number[] {
 }
 
 /** The « non » of a question about the recent past when everything the text dates is older than its window. */
-export function olderThanWindow(question: Question, text: string): Answer | undefined {
+export function olderThanWindow(question: Question, text: string, now = new Date()): Answer | undefined {
   if (!question.withinMonths || RECENT.test(fold(text))) return undefined;
-  const ages = monthsAgo(text);
+  const ages = monthsAgo(text, now);
   if (!ages.length || ages.some((months) => months <= question.withinMonths!)) return undefined;
   if (question.type === 'yesno') return { type: 'yesno', value: 'no' };
   const none = optionsOf(question).find((o) => /^non\b/.test(fold(o.label)));

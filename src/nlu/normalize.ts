@@ -26,6 +26,8 @@ const EMOJIS: [RegExp, string][] = [
   [/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu, ' '],
 ];
 
+const SHRUG = /🤷(?:\u200d[♂♀]\ufe0f?)?/gu;
+
 // Chat forms and frequent typos, matched on whole folded words (left side) → replacement.
 const CHAT_FORMS: Record<string, string> = {
   ouais: 'oui',
@@ -163,6 +165,12 @@ const CHAT_FORMS: Record<string, string> = {
   indeps: 'indépendants',
   msg: 'message',
   jame: 'jamais',
+  presta: 'prestataire',
+  avan: 'avant',
+  depui: 'depuis',
+  prestas: 'prestataires',
+  aprem: 'après-midi',
+  aprems: 'après-midis',
 };
 // Multi-word chat forms, matched on the folded text.
 const CHAT_PHRASES: [RegExp, string][] = [
@@ -183,6 +191,8 @@ const CHAT_PHRASES: [RegExp, string][] = [
     'en ligne',
   ],
   [/\bs'il vous plait\b|\bs'il te plait\b/g, ''],
+  // « mon tel », « de tel »: the phone (« tel que » is left alone).
+  [/\b(de|mon|ma|le|un|son|par|au|du|les|mes|nos|des|notre|leur|ton) (tel|tels|tph)\b/g, '$1 téléphone'],
 ];
 
 // Spoken French drops the « ne » of a negation (« j'ai pas de site », « on fait pas ça », « il y a pas »).
@@ -222,6 +232,8 @@ export function normalize(input: string): Normalized {
     .slice(0, MAX_INPUT_CHARS)
     .trim();
   let t = original.toLowerCase().normalize('NFC');
+  // A shrug beside words is a tone (« non 🤷 »); alone, it says « je ne sais pas ».
+  if (/\p{L}/u.test(t)) t = t.replace(SHRUG, ' ');
   for (const [re, by] of EMOJIS) t = t.replace(re, by);
   t = t
     .replace(/[’‘`´ʼ]/g, "'")

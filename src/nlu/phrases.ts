@@ -66,6 +66,9 @@ export interface Phrases {
   presentOnly(text: string): string | undefined;
 }
 
+const SINCE =
+  /\bdepuis (?:l'an (?:dernier|passe)|l'annee (?:derniere|passee)|(?:un|deux|trois|quatre|cinq|six|dix|quelques|plusieurs|\d+) (?:ans?|annees?|mois)|(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?: dernier)?|(?:19|20)\d\d)\b/g;
+
 /** A command is a short message: longer ones are never read as one (and never backtrack for long). */
 const MAX_COMMAND_CHARS = 120;
 /** Past and present are looked for in answers of ordinary length only. */
@@ -160,10 +163,12 @@ export function createPhrases(data: PhraseData): Phrases {
       if (n === -1) return count > 0 ? count - 1 : undefined;
       return n >= 1 && n <= count ? n - 1 : undefined;
     },
-    presentOnly(text) {
+    presentOnly(said) {
+      // « depuis l'an dernier », « depuis 2019 »: since a past time is how things are now.
+      const text = normalize(said).folded.replace(SINCE, 'maintenant');
       const key = phraseKey(text);
       if (key.length > MAX_STORY_CHARS || !now.test(key) || !past.test(key)) return undefined;
-      const clauses = fold(text)
+      const clauses = text
         .split(clauseCut)
         .map((c) => c.trim())
         .filter(Boolean);

@@ -19,7 +19,8 @@ describe('readings of dated events, shares and delegated knowledge', () => {
     ['competences_financement', 'faut voir avec mon expert-comptable', { type: 'dontknow' }],
     // A no of the dirigeant alone beside someone else in the firm who does it: the firm does it.
     ['competences_formation', 'pas moi, mais ma vendeuse a fait une journée sur les réseaux', { type: 'yesno', value: 'yes' }],
-    ['competences_formation', 'moi oui, mes salariés non', { type: 'yesno', value: 'partly' }],
+    // No « en partie » among the options: someone trained is a yes.
+    ['competences_formation', 'moi oui, mes salariés non', { type: 'yesno', value: 'yes' }],
     ['competences_formation', 'moi non, mes salariés non plus', { type: 'yesno', value: 'no' }],
     // Something someone did once and that stopped (« depuis plus personne ») is the « nobody » option.
     ['strategie_pilote', 'mon neveu au début, maintenant plus personne', { type: 'choice', value: 'personne' }],

@@ -3,13 +3,9 @@
 // the site is mentioned under a negation, the page is not. Used by choice and sector extraction.
 import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import { fold, isStopWord, stem, tokens } from '../analyze.js';
+import { BOUNDARIES, NEGATORS, scopedTokens } from './scope.js';
 
-interface Tok {
-  w: string;
-  s: string;
-  /** Inside the scope of a negation (« pas de … », « ni … », « sans … »). */
-  neg: boolean;
-}
+export { scopedTokens };
 
 export interface PhraseOption {
   id: string;
@@ -43,56 +39,13 @@ export interface OptionHit {
   /** Number of words of that phrase (longer phrases are more specific). */
   length: number;
   negated: boolean;
+  /** The phrase states a negation itself (« pas de sauvegarde »). */
+  statesNegation?: boolean;
   /** Index of the first matched word, for ordering. */
   position: number;
   /** Indices of the message's words the phrase matched. */
   positions: number[];
 }
-
-// Negations, and verbs that say something was dropped (« on a arrêté le site »).
-const NEGATORS = new Set([
-  'pas',
-  'ni',
-  'sans',
-  'aucun',
-  'aucune',
-  'jamais',
-  'plus',
-  'rien',
-  'nul',
-  'nulle',
-  'arrete',
-  'abandonne',
-  'ferme',
-  'supprime',
-  'stoppe',
-]);
-const BOUNDARIES = new Set([
-  'mais',
-  'sauf',
-  'seulement',
-  'juste',
-  'uniquement',
-  'que',
-  'qu',
-  'sinon',
-  'cependant',
-  'pourtant',
-  'plutot',
-  'non',
-  'si',
-  'ou',
-  'alors',
-  'donc',
-  'car',
-  'puisque',
-  'parce',
-  'contre',
-  'revanche',
-  'quand',
-  'meme',
-  'tandis',
-]);
 
 // Frequent short words of a chat answer that are close in spelling to option words but never stand for them.
 const COMMON = new Set([
@@ -133,40 +86,6 @@ const COMMON = new Set([
 ]);
 
 const DIGIT_WORDS: Record<string, string> = { 2: 'deux', 3: 'trois', 4: 'quatre' };
-
-/** Tokens of a message with their negation scope. */
-export function scopedTokens(text: string): Tok[] {
-  const out: Tok[] = [];
-  for (const clause of fold(text).split(/[,.;:!?()\n]+/)) {
-    const ws = tokens(clause);
-    let neg = false;
-    let sawNe = false;
-    let neAt = -1;
-    for (let i = 0; i < ws.length; i++) {
-      const w = ws[i];
-      if (w === 'ne' || w === 'n') {
-        sawNe = true;
-        neAt = out.length;
-      }
-      if (BOUNDARIES.has(w) || (w === 'et' && ws[i + 1] !== 'de' && ws[i + 1] !== 'd' && ws[i + 1] !== 'ni' && ws[i + 1] !== 'pas')) {
-        neg = false;
-        sawNe = false;
-        out.push({ w, s: stem(w), neg: false });
-        continue;
-      }
-      if (NEGATORS.has(w) && (w !== 'plus' || sawNe) && (w !== 'rien' || sawNe || i === 0)) {
-        // « ça ne m'intéresse pas »: the verb between « ne » and « pas » is denied too.
-        if (neAt >= 0) for (let k = neAt + 1; k < out.length; k++) out[k].neg = true;
-        neAt = -1;
-        neg = true;
-        out.push({ w, s: w, neg: false });
-        continue;
-      }
-      out.push({ w, s: stem(w), neg });
-    }
-  }
-  return out;
-}
 
 /** « n'imprime plus », « pas le temps », « jamais testé »: the first content word the phrase denies itself, or -1. */
 function deniedWord(phrase: string, words: string[]): number {
@@ -329,11 +248,18 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
         if (first < 0 || idx < first) first = idx;
       }
       if (matched === 0) continue;
+      // A phrase whose words are found only across clauses and out of order is not named whole (« on envoie
+      // déjà » in « on reçoit déjà …, l'envoi on verra »).
+      const spread = new Set(positions.map((i) => toks[i].c)).size > 1;
+      const crossed = spread && positions.some((x, i) => i > 0 && x < positions[i - 1]);
+      if (matched === p.words.length && matched > 1 && crossed) matched--;
       const hit = {
         id: o.id,
         score: matched / p.words.length,
         length: p.words.length,
-        negated: deniedPos >= 0 ? !toks[deniedPos].neg : toks[first].neg,
+        // Across clauses, a phrase is denied when any clause denies its words (« la réception …, l'envoi pas encore »).
+        negated: deniedPos >= 0 ? !toks[deniedPos].neg : toks[first].neg || (spread && positions.some((i) => toks[i].neg)),
+        statesNegation: p.denied >= 0,
         position: first,
         positions,
       };

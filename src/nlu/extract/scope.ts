@@ -1,0 +1,111 @@
+// Negation scope of a message's words (« ne … pas », « pas de … », « sans … »), clause by clause: what the
+// option matcher (matcher.ts) and the readings that count or echo words need to know of each word.
+import { fold, stem, tokens } from '../analyze.js';
+
+export interface Tok {
+  w: string;
+  s: string;
+  /** Inside the scope of a negation (« pas de … », « ni … », « sans … »). */
+  neg: boolean;
+  /** Index of the clause (cut at punctuation) the word is in. */
+  c?: number;
+}
+
+// Negations, and verbs that say something was dropped (« on a arrêté le site »).
+export const NEGATORS = new Set([
+  'pas',
+  'ni',
+  'sans',
+  'aucun',
+  'aucune',
+  'jamais',
+  'plus',
+  'rien',
+  'nul',
+  'nulle',
+  'arrete',
+  'abandonne',
+  'ferme',
+  'supprime',
+  'stoppe',
+]);
+export const BOUNDARIES = new Set([
+  'mais',
+  'sauf',
+  'seulement',
+  'juste',
+  'uniquement',
+  'que',
+  'qu',
+  'sinon',
+  'cependant',
+  'pourtant',
+  'plutot',
+  'non',
+  'si',
+  'ou',
+  'alors',
+  'donc',
+  'car',
+  'puisque',
+  'parce',
+  'contre',
+  'revanche',
+  'quand',
+  'meme',
+  'tandis',
+]);
+
+/** Tokens of a message with their negation scope. */
+export function scopedTokens(text: string): Tok[] {
+  const out: Tok[] = [];
+  let clauseNo = 0;
+  for (const clause of fold(text).split(/[,;:!?()\n]+|\.(?!\w)/)) {
+    const ws = tokens(clause);
+    const start = out.length;
+    let neg = false;
+    let sawNe = false;
+    let neAt = -1;
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i];
+      if (w === 'ne' || w === 'n') {
+        sawNe = true;
+        neAt = out.length;
+      }
+      // « le même mot de passe » is an adjective inside the denied words; « même si », « quand même » cut them.
+      const adjective = w === 'meme' && ['le', 'la', 'les', 'un', 'une', 'du', 'des'].includes(ws[i - 1] ?? '');
+      if (
+        (BOUNDARIES.has(w) && !adjective) ||
+        (w === 'et' && ws[i + 1] !== 'de' && ws[i + 1] !== 'd' && ws[i + 1] !== 'ni' && ws[i + 1] !== 'pas')
+      ) {
+        neg = false;
+        sawNe = false;
+        out.push({ w, s: stem(w), neg: false });
+        continue;
+      }
+      if (NEGATORS.has(w) && (w !== 'plus' || sawNe) && (w !== 'rien' || sawNe || i === 0)) {
+        // « ça ne m'intéresse pas »: the verb between « ne » and « pas » is denied too.
+        if (neAt >= 0) for (let k = neAt + 1; k < out.length; k++) out[k].neg = true;
+        neAt = -1;
+        neg = true;
+        out.push({ w, s: w, neg: false });
+        continue;
+      }
+      out.push({ w, s: stem(w), neg });
+    }
+    for (let k = start; k < out.length; k++) out[k].c = clauseNo;
+    clauseNo++;
+    // « l'envoi pas encore », « les téléphones non »: a clause ending in a bare denial denies the words before it.
+    const tail = ELLIPTIC_DENIAL.exec(ws.join(' '));
+    if (tail && !ws.includes('ne') && !ws.includes('n')) {
+      // Back to the last boundary (« ça m'intéresse mais pas encore » denies nothing before « mais »).
+      for (let k = start + ws.length - tail[0].trim().split(' ').length - 1; k >= start; k--) {
+        if (BOUNDARIES.has(out[k].w) || NEGATORS.has(out[k].w)) break;
+        out[k].neg = true;
+      }
+    }
+  }
+  return out;
+}
+
+const ELLIPTIC_DENIAL = /(?:^|\s)(?:(?:toujours )?pas(?: encore| du tout| vraiment| pour l'instant| pour le moment| l instant)?|non)$/;
