@@ -80,7 +80,7 @@ const times = {
   big: { message: [] as number[], warm: [] as number[], state: [] as number[], turn: [] as number[], wall: 0 },
   empty: { message: [] as number[], warm: [] as number[], state: [] as number[], turn: [] as number[], wall: 0 },
 };
-// Besides a random stored conversation (its first write since start: its log's head and tail are read),
+// Besides a random stored conversation (its first write since start: its log is opened and its first 128 KB read),
 // 8 stored conversations in use, like the empty store's 8: the same work on both sides but the store's size.
 const inUse = (s: number) => ids((s % 8) * Math.max(1, Math.floor(count / 8))).conversationId;
 for (let s = 0; s < WRITES + 20; s++) {

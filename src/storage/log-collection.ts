@@ -7,12 +7,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log.js';
 import { LruMap } from './lru.js';
-import { appendAt, CorruptLogError, encodeRecords, readLog, readLogHead, readLogTail, writeLog } from './log-file.js';
+import { appendAt, CorruptLogError, encodeRecords, openLogTail, readLog, readLogHead, writeLog } from './log-file.js';
 import { migrateLegacyShards } from './log-migration.js';
 import type { StoreHooks } from './sharded-collection.js';
 import { StoreUnavailableError, type LogCollection, type LogOptions } from './types.js';
 
 const CACHED_LOGS = 4096;
+/** Files left open by tail() for the append that follows it, at most. */
+const HELD_HANDLES = 16;
 const STALE_TEMP = /\.jsonl\.\d+\.\d+\.tmp$/;
 
 interface LogState<H> {
@@ -37,6 +39,11 @@ export function stamp(): string {
 export class FileLogCollection<H, R> implements LogCollection<H, R> {
   private readonly state = new LruMap<string, LogState<H>>(CACHED_LOGS);
   private readonly queues = new Map<string, Promise<void>>();
+  /**
+   * The file of a log whose tail() was just read, left open for the append that usually follows (a cold
+   * append then opens its file once). Only while the file is the one read: any other change drops it.
+   */
+  private readonly held = new Map<string, fs.FileHandle>();
   private readonly madeDirs = new Set<string>();
   private preparing: Promise<void> | undefined;
 
@@ -84,23 +91,42 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
   tail(key: string): Promise<{ last: R | undefined; bytes: number } | undefined> {
     return this.store.run(async () => {
       await this.prepare();
-      const tail = await this.quarantineOnCorrupt(key, () => readLogTail(this.fileOf(key)));
-      if (!tail || tail.key !== key) return undefined;
+      const opened = await this.quarantineOnCorrupt(key, () => openLogTail(this.fileOf(key), !this.store.readOnly));
+      if (!opened) return undefined;
+      const { handle, ...tail } = opened;
       // Where the next append goes, unless a change of this log is under way (it knows better).
-      if (!this.queues.has(key)) this.state.set(key, { header: tail.header as H, end: tail.end, torn: tail.size > tail.end });
-      return { last: tail.last as R | undefined, bytes: tail.end };
+      if (tail.key === key && !this.queues.has(key) && !this.store.readOnly) {
+        this.state.set(key, { header: tail.header as H, end: tail.end, torn: tail.size > tail.end });
+        this.hold(key, handle);
+      } else {
+        await handle.close();
+      }
+      return tail.key === key ? { last: tail.last as R | undefined, bytes: tail.end } : undefined;
     });
   }
 
   append(key: string, records: R[], at = new Date()): Promise<boolean> {
     const text = encodeRecords(records);
     return this.write(key, async () => {
-      if ((await this.headNow(key)) === undefined) return false;
-      const s = this.state.get(key)!;
-      const file = this.fileOf(key);
-      if (s.end === undefined) Object.assign(s, await this.whereToAppend(file));
+      // The file tail() left open, when nothing changed since: `end` was read from it.
+      const held = this.unhold(key);
+      let s: LogState<H> | undefined;
       try {
-        s.end = await this.guard(() => appendAt(file, s.end!, s.torn === true, text, at));
+        if ((await this.headNow(key)) !== undefined) s = this.state.get(key);
+      } finally {
+        if (s?.end === undefined) await held?.close().catch(() => undefined);
+      }
+      if (!s) return false;
+      const file = this.fileOf(key);
+      let handle = held;
+      if (s.end === undefined) {
+        const where = await this.whereToAppend(file);
+        s.end = where.end;
+        s.torn = where.torn;
+        handle = where.handle;
+      }
+      try {
+        s.end = await this.guard(() => appendAt(file, s.end!, s.torn === true, text, at, handle));
         s.torn = false;
       } catch (err) {
         this.state.delete(key); // the file is re-read before the next append
@@ -112,6 +138,7 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
 
   rewrite(key: string, records: R[], at = new Date()): Promise<boolean> {
     return this.write(key, async () => {
+      this.drop(key);
       const header = await this.headNow(key);
       if (header === undefined) return false;
       const end = await this.guard(() => writeLog(this.fileOf(key), key, header, records, at));
@@ -123,6 +150,7 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
   delete(key: string): Promise<boolean> {
     return this.write(key, async () => {
       this.state.delete(key);
+      this.drop(key);
       try {
         await fs.rm(this.fileOf(key));
         return true;
@@ -190,14 +218,44 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
     return head.header as H;
   }
 
-  private async whereToAppend(file: string): Promise<{ end: number; torn: boolean }> {
-    const tail = await readLogTail(file);
+  /** Where to append, and the file opened for it (appendAt closes it). */
+  private async whereToAppend(file: string): Promise<{ end: number; torn: boolean; handle: fs.FileHandle }> {
+    const tail = await openLogTail(file, true);
     if (!tail) throw new Error(`[ShardedFileStore] log file vanished: ${path.basename(file)}`);
-    return { end: tail.end, torn: tail.size > tail.end };
+    return { end: tail.end, torn: tail.size > tail.end, handle: tail.handle };
+  }
+
+  /** Keeps `handle` for the next append of `key` (closing the oldest held past HELD_HANDLES). */
+  private hold(key: string, handle: fs.FileHandle): void {
+    this.drop(key);
+    this.held.set(key, handle);
+    if (this.held.size > HELD_HANDLES) this.drop(this.held.keys().next().value as string);
+  }
+
+  private unhold(key: string): fs.FileHandle | undefined {
+    const handle = this.held.get(key);
+    this.held.delete(key);
+    return handle;
+  }
+
+  private drop(key: string): void {
+    void this.unhold(key)
+      ?.close()
+      .catch(() => undefined);
+  }
+
+  /** Closes the files held open (the store closes). */
+  async release(): Promise<void> {
+    const handles = [...this.held.values()];
+    this.held.clear();
+    await Promise.all(handles.map((h) => h.close().catch(() => undefined)));
   }
 
   private quarantineOnCorrupt<T>(key: string, op: () => Promise<T | null>): Promise<T | null> {
-    return this.quarantineFile(this.fileOf(key), op, () => this.state.delete(key));
+    return this.quarantineFile(this.fileOf(key), op, () => {
+      this.state.delete(key);
+      this.drop(key);
+    });
   }
 
   /** A corrupt log is moved aside (never deleted) and reads as absent; other logs are untouched. */

@@ -9,6 +9,7 @@ import { writeFileAtomic } from './shard-file.js';
 
 export const LOG_FORMAT = 1;
 const HEAD_CHUNK = 4096;
+const FIRST_READ = 128 * 1024;
 
 export class CorruptLogError extends Error {
   constructor(
@@ -80,9 +81,9 @@ export async function readLog(file: string): Promise<LogContent | null> {
   return { key, header, records, end };
 }
 
-async function openIfExists(file: string): Promise<fs.FileHandle | null> {
+async function openIfExists(file: string, flags = 'r'): Promise<fs.FileHandle | null> {
   try {
-    return await fs.open(file, 'r');
+    return await fs.open(file, flags);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
@@ -113,54 +114,84 @@ export async function readLogHead(file: string): Promise<{ key: string; header: 
   }
 }
 
+export interface LogTail {
+  key: string;
+  header: unknown;
+  /** The end of the last complete line (where the next append goes; a torn tail is not counted). */
+  end: number;
+  size: number;
+  /** The last record (undefined when the log holds only its header). */
+  last: unknown;
+}
+
 /**
- * The end of the last complete line (where the next append goes; a torn tail is not counted), the file's
- * size, and the last record (undefined when the log holds only its header), reading from the end only.
+ * The header, the end of the last complete line, the file's size and the last record, reading from the
+ * end only: reads the header and the tail of a log in as few operations as possible. The first read
+ * (FIRST_READ bytes from 0, what the kernel's readahead brings in anyway) holds the whole of most logs;
+ * a longer one is read at its end only. Returns the open file handle (opened for reading, and for writing
+ * too when `writable`): the caller closes it, or hands it to appendAt. Null when the file does not exist.
  */
-export async function readLogTail(
-  file: string,
-): Promise<{ key: string; header: unknown; end: number; size: number; last: unknown } | null> {
-  const handle = await openIfExists(file);
+export async function openLogTail(file: string, writable: boolean): Promise<(LogTail & { handle: fs.FileHandle }) | null> {
+  const handle = await openIfExists(file, writable ? 'r+' : 'r');
   if (!handle) return null;
   try {
-    const { key, header } = await headOf(handle, file);
-    const tail = await tailOf(handle, file);
-    return { key, header, ...tail };
-  } finally {
-    await handle.close();
+    const first = Buffer.allocUnsafe(FIRST_READ);
+    const { bytesRead } = await handle.read(first, 0, FIRST_READ, 0);
+    const text = first.subarray(0, bytesRead);
+    const nl = text.indexOf(0x0a);
+    const { key, header } = nl >= 0 ? decodeHeaderLine(text.toString('utf8', 0, nl), file) : await headOf(handle, file);
+    // A read shorter than asked for reached the end of the file: all of it is in `text`.
+    const tail = bytesRead < FIRST_READ ? lastLine(text, 0, bytesRead, file) : await tailOf(handle, file);
+    if (!tail) throw new CorruptLogError(file, 'no complete header line');
+    return { key, header, ...tail, handle };
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    throw err;
   }
 }
 
+/** The same as openLogTail, the file closed again. */
+export async function readLogTail(file: string): Promise<LogTail | null> {
+  const opened = await openLogTail(file, false);
+  if (!opened) return null;
+  const { handle, ...tail } = opened;
+  await handle.close();
+  return tail;
+}
+
+/**
+ * In `text`, the bytes of the file from offset `from` up to its `size`: the end of the last complete line
+ * and that line parsed; null when `text` holds no newline; `last` undefined when the last complete line
+ * is the header (known when `from` is 0). Throws when more is needed but `from` is 0.
+ */
+function lastLine(text: Buffer, from: number, size: number, file: string): { end: number; size: number; last: unknown } | null {
+  const nl = text.lastIndexOf(0x0a);
+  if (nl < 0) return null;
+  const end = from + nl + 1;
+  // The last complete line starts after the newline before it (or at 0: the header).
+  const prev = nl >= 1 ? text.lastIndexOf(0x0a, nl - 1) : -1;
+  if (prev < 0) {
+    if (from === 0) return { end, size, last: undefined };
+    return null;
+  }
+  const line = text.toString('utf8', prev + 1, nl);
+  try {
+    return { end, size, last: JSON.parse(line) };
+  } catch {
+    throw new CorruptLogError(file, 'unreadable last record');
+  }
+}
+
+/** Reads a long log from its end, 4 KB first, more while the last complete line does not fit. */
 async function tailOf(handle: fs.FileHandle, file: string): Promise<{ end: number; size: number; last: unknown }> {
-  {
-    const { size } = await handle.stat();
-    let chunk = Buffer.alloc(Math.min(size, HEAD_CHUNK));
-    let end = -1;
-    for (;;) {
-      const from = Math.max(0, size - chunk.length);
-      const { bytesRead } = await handle.read(chunk, 0, size - from, from);
-      const text = chunk.subarray(0, bytesRead);
-      if (end < 0) {
-        const nl = text.lastIndexOf(0x0a);
-        if (nl >= 0) end = from + nl + 1;
-      }
-      if (end >= 0) {
-        // The last complete line starts after the newline before it (or at 0: the header).
-        const prev = end - from >= 2 ? text.lastIndexOf(0x0a, end - from - 2) : -1;
-        if (prev >= 0 || from === 0) {
-          if (prev < 0) return { end, size, last: undefined };
-          const line = text.toString('utf8', prev + 1, end - from - 1);
-          try {
-            return { end, size, last: JSON.parse(line) };
-          } catch {
-            throw new CorruptLogError(file, 'unreadable last record');
-          }
-        }
-      } else if (from === 0) {
-        throw new CorruptLogError(file, 'no complete header line');
-      }
-      chunk = Buffer.alloc(Math.min(size, chunk.length * 4));
-    }
+  const { size } = await handle.stat();
+  for (let length = Math.min(size, HEAD_CHUNK); ; length = Math.min(size, length * 4)) {
+    const from = size - length;
+    const chunk = Buffer.allocUnsafe(length);
+    const { bytesRead } = await handle.read(chunk, 0, length, from);
+    const found = lastLine(chunk.subarray(0, bytesRead), from, size, file);
+    if (found) return found;
+    if (from === 0) throw new CorruptLogError(file, 'no complete header line');
   }
 }
 
@@ -169,9 +200,9 @@ async function tailOf(handle: fs.FileHandle, file: string): Promise<{ end: numbe
  * times to `at`. On failure the file is cut back to `end`, so a refused append leaves nothing behind.
  * Returns the new end.
  */
-export async function appendAt(file: string, end: number, torn: boolean, text: string, at: Date): Promise<number> {
+export async function appendAt(file: string, end: number, torn: boolean, text: string, at: Date, opened?: fs.FileHandle): Promise<number> {
   const buf = Buffer.from(text, 'utf8');
-  const handle = await fs.open(file, 'r+');
+  const handle = opened ?? (await fs.open(file, 'r+'));
   try {
     try {
       if (torn) await handle.truncate(end);

@@ -140,6 +140,7 @@ export class ShardedFileStore implements DocumentStore, StoreHooks {
       await this.flush();
     } finally {
       for (const c of this.collections.values()) c.release();
+      await Promise.all([...this.logs.values()].map((l) => l.release()));
       if (!this.readOnly) openDirs.delete(this.dir);
     }
   }

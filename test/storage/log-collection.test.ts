@@ -148,3 +148,41 @@ test('a read-only store reads logs and refuses to write them', async () => {
     await reader.close();
   }
 });
+
+test('an append after tail() goes into the file as it is now: after a rewrite, a delete or a torn line in between', async () => {
+  const l = logs();
+  await l.open('c', { who: 'a' });
+  await l.append('c', [{ n: 1 }, { n: 2 }]);
+  await reopen();
+  // tail() keeps the file open for the append that follows; a rewrite replaces the file meanwhile.
+  expect((await logs().tail!('c'))!.last).toEqual({ n: 2 });
+  expect(await logs().rewrite('c', [{ n: 7 }])).toBe(true);
+  expect(await logs().append('c', [{ n: 8 }])).toBe(true);
+  await reopen();
+  expect((await logs().read('c'))!.records).toEqual([{ n: 7 }, { n: 8 }]);
+  // A torn line written by another hand after tail(): the append after it still cuts it off.
+  fs.appendFileSync(fileOf('c'), '{"n":9,"te');
+  expect((await logs().tail!('c'))!.last).toEqual({ n: 8 });
+  expect(await logs().append('c', [{ n: 10 }])).toBe(true);
+  expect((await logs().read('c'))!.records).toEqual([{ n: 7 }, { n: 8 }, { n: 10 }]);
+  await reopen();
+  expect((await logs().tail!('c'))!.last).toEqual({ n: 10 });
+  expect(await logs().delete('c')).toBe(true);
+  expect(await logs().append('c', [{ n: 11 }])).toBe(false);
+  expect(fs.existsSync(fileOf('c'))).toBe(false);
+});
+
+test('tail() of many logs without appends holds only a few files open, and closing the store closes them', async () => {
+  const l = logs();
+  for (let i = 0; i < 40; i++) await l.open(`k${i}`, { who: 'a' });
+  await reopen();
+  const fds = () => fs.readdirSync('/proc/self/fd').length;
+  const before = fds();
+  for (let i = 0; i < 40; i++) expect((await logs().tail!(`k${i}`))!.last).toBeUndefined();
+  expect(fds() - before).toBeLessThanOrEqual(16);
+  for (let i = 0; i < 40; i++) expect(await logs().append(`k${i}`, [{ n: i }])).toBe(true);
+  await store.close();
+  expect(fds()).toBeLessThanOrEqual(before);
+  store = new ShardedFileStore(dir, { shards: 4, logger });
+  expect((await logs().read('k39'))!.records).toEqual([{ n: 39 }]);
+});
