@@ -11,7 +11,11 @@ import { logFile } from '../src/storage/log-collection.js';
 import { encodeHeader, encodeRecords } from '../src/storage/log-file.js';
 
 export const MESSAGES = Number(process.env.BENCH_STORE_MESSAGES ?? 35);
-const T0 = Date.parse('2026-11-01T08:00:00.000Z');
+// Recent conversations (midnight UTC a week ago), inside the retention period (30 days by default)
+// whatever the day the bench runs: with a fixed date, the purge at start deleted part of the store from
+// 2026-12-01 on and the writes into those conversations failed (NotFound).
+const DAY_MS = 86_400_000;
+const T0 = Math.floor(Date.now() / DAY_MS) * DAY_MS - 7 * DAY_MS;
 
 const QUESTIONS = [
   'Votre entreprise dispose-t-elle d’un site internet à jour, que vos clients consultent pour connaître vos horaires, vos produits et vos tarifs ?',
