@@ -20,4 +20,9 @@ export class KeyedSerial {
     });
     return result;
   }
+
+  /** Whether a task of this key is queued or running. */
+  busy(key: string): boolean {
+    return this.queues.has(key);
+  }
 }

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log.js';
 import { LruMap } from './lru.js';
+import { KeyedSerial } from '../serial.js';
 import { appendAt, CorruptLogError, encodeRecords, openLogTail, readLog, readLogHead, writeLog } from './log-file.js';
 import { migrateLegacyShards } from './log-migration.js';
 import type { StoreHooks } from './sharded-collection.js';
@@ -38,7 +39,7 @@ export function stamp(): string {
 
 export class FileLogCollection<H, R> implements LogCollection<H, R> {
   private readonly state = new LruMap<string, LogState<H>>(CACHED_LOGS);
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queues = new KeyedSerial();
   /**
    * The file of a log whose tail() was just read, left open for the append that usually follows (a cold
    * append then opens its file once). Only while the file is the one read: any other change drops it.
@@ -95,7 +96,7 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
       if (!opened) return undefined;
       const { handle, ...tail } = opened;
       // Where the next append goes, unless a change of this log is under way (it knows better).
-      if (tail.key === key && !this.queues.has(key) && !this.store.readOnly) {
+      if (tail.key === key && !this.queues.busy(key) && !this.store.readOnly) {
         this.state.set(key, { header: tail.header as H, end: tail.end, torn: tail.size > tail.end });
         this.hold(key, handle);
       } else {
@@ -185,17 +186,7 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
     if (this.store.readOnly) return Promise.reject(new Error(`[ShardedFileStore] log "${this.name}" is read-only`));
     return this.store.run(async () => {
       await this.prepare();
-      const previous = this.queues.get(key) ?? Promise.resolve();
-      const result = previous.then(fn);
-      const settled = result.then(
-        () => undefined,
-        () => undefined,
-      );
-      this.queues.set(key, settled);
-      void settled.then(() => {
-        if (this.queues.get(key) === settled) this.queues.delete(key);
-      });
-      return result;
+      return this.queues.run(key, fn);
     });
   }
 
