@@ -33,6 +33,10 @@ describe('answers told as stories, parts and guesses', () => {
     ['cyber_rgpd', "c'est le logiciel de réservation qui gère ça, j'imagine", { type: 'dontknow' }],
     // A year older than the window is a no.
     ['competences_formation', 'un stage sur les réseaux sociaux en 2012, rien depuis', { type: 'yesno', value: 'no' }],
+    // Descriptions in a CCI advisor's words: a training day, a bank feed, an app.
+    ['competences_formation', 'une journée avec la CCI pour apprendre Canva', { type: 'yesno', value: 'yes' }],
+    ['ia_automatisation', 'notre banque est connectée au logiciel comptable', { type: 'yesno', value: 'yes' }],
+    ['gestion_logiciel_metier', 'le planning des tournées est sur une appli', { type: 'yesno', value: 'yes' }],
     // Hours worked are not hours free for the digital.
     ['profil_temps', 'quasiment rien, on bosse déjà 55 h par semaine', { type: 'choice', value: 'aucun' }],
     // « je crois que ça compte » doubts the answer, it asks nothing.
