@@ -3,7 +3,7 @@
 // question to answer from the guides, an explicit command, or « which did you mean? » when a text could
 // be both. Commands come only from fixed phrases (src/nlu/phrases.ts), never from a classifier's guess.
 // Pure: the dialog acts on the Reading.
-import type { Command, Nlu, NluResult } from '../nlu/index.js';
+import type { Command, Nlu, NluResult, ReadingCues } from '../nlu/index.js';
 import { fold, phraseKey } from '../nlu/index.js';
 import { applicableQuestions } from './flow.js';
 import { answerOf } from './answer-text.js';
@@ -52,12 +52,6 @@ const ALSO_ANSWER = 0.85;
 const FIGURES: ReadonlySet<string> = new Set(['number', 'percent', 'money', 'size']);
 /** Commands that only inform (they change nothing): never worth a « which did you mean? ». */
 const HARMLESS: ReadonlySet<Command> = new Set(['pourquoi', 'aide', 'passer', 'dontknow', 'reprendre', 'mes_donnees']);
-const INTERROGATIVE =
-  /^(?:c'est quoi|c quoi|qu'est[- ]ce (?:que|qu')|que (?:veut|veux) dire|ca veut dire quoi|comment|combien|quel(?:le)?s? |est[- ]ce (?:que|qu')|ou (?:trouver|est)|qui (?:peut|fait|paye|finance)|a quoi|y a[- ]t[- ]il|faut[- ]il|dois[- ]je|peut[- ]on|puis[- ]je|quelle difference|c'est obligatoire|c'est grave)\b/;
-
-// « je ne sais pas ce que ça veut dire », « X ça compte ? », « c'est-à-dire ? »: a question wherever it stands.
-const ASKS =
-  /\b(?:(?:ca|cela|c'est|ce que ca|ce que cela) veut dire|veut dire quoi|c'est[- ]a[- ]dire|ca compte(?: comme)?|(?:ca|cela) (?:change|sert) (?:quoi|a quoi)|j'ai droit|on a droit|suis[- ]je concerne|je suis concernee?)\b/;
 
 /**
  * A clause the person ends with « ? » (« c'est payant ? », « le cloud c'est sûr au moins ? ») asks something:
@@ -103,8 +97,9 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   if (correction) return correction;
 
   const f = fold(text).trim();
-  const [asked, after] = splitQuestion(text);
-  const asks = asked && (INTERROGATIVE.test(fold(asked).trim()) || ASKS.test(fold(asked)));
+  const cues = phrases.cues;
+  const [asked, after] = splitQuestion(text, cues);
+  const asks = asked && (cues.interrogative.test(fold(asked).trim()) || cues.asks.test(fold(asked)));
   // « quelques centaines d'euros ? » to « quel budget ? »: a figure said unsurely is still the answer.
   if (asked && !asks && !after && FIGURES.has(question.type) && main && main.confidence >= SURE && main.read.answer.type !== 'dontknow')
     return { kind: 'answer', main: main.read, extra: [] };
@@ -138,8 +133,9 @@ function statedBefore(asked: string, question: Question, ctx: ReadingContext): R
   const clauses = asked.split(/[,;]/);
   const last = clauses.pop() ?? '';
   const lead = clauses.join(',').trim();
-  if (!lead || ASKS.test(fold(last)) || /\?/.test(lead) || fold(lead).split(/\s+/).length < 4) return undefined;
-  if (INTERROGATIVE.test(fold(lead).trim()) || ASKS.test(fold(lead))) return undefined;
+  const { asks, interrogative } = ctx.nlu.phrases.cues;
+  if (!lead || asks.test(fold(last)) || /\?/.test(lead) || fold(lead).split(/\s+/).length < 4) return undefined;
+  if (interrogative.test(fold(lead).trim()) || asks.test(fold(lead))) return undefined;
   const found = answerOf(question, lead, ctx.nlu.interpret(lead, questionContext(question)), ctx);
   return found && found.confidence >= SURE && !found.alternatives ? found.read : undefined;
 }
@@ -181,29 +177,23 @@ export function factsIn(texts: string[], ctx: ReadingContext): ReadAnswer[] {
 
 /** Profile questions that one message may answer together (« boulanger à Bordeaux avec 8 salariés »). */
 const SLOT_TYPES = new Set(['size', 'sector', 'location']);
-// « je suis boulanger », « on tient une librairie », « j'ai un garage »: the message says what the firm does.
-const SAYS_TRADE =
-  /\b(?:je suis|j'suis|on est|nous sommes|je tiens|on tient|nous tenons|j'ai (?:un|une)|on a (?:un|une)|je fais|on fait|je travaille|nous faisons|mon metier|mon activite|notre activite|mon metier c'est)\b/;
-// A status is taken only from the words of a status, never guessed from a trade (a baker may run a SAS).
-const STATUS_CUE =
-  /\b(?:liberale?s?|artisane?|auto[- ]?entrepreneu\w*|micro[- ]?entrepr\w*|independante?|gerante?|presidente?|sas|sasu|sarl|eurl|ei|tns|commercante?|exploitante? agricole|agricult\w+|a mon compte)\b/;
-const PEOPLE =
-  /\b(?:salarie|employe|personne|collaborat|apprenti|ouvrier|compagnon|associe|vendeu|stagiaire|gens|on est|nous sommes|seul|seule)\w*/;
-
+// What says a trade, a status or a head count (« je tiens », « SARL », « salariés ») is data: phrases.fr.json
+// « readingCues ». A status is taken only from the words of a status, never guessed from a trade.
 function extrasOf(text: string, question: Question, ctx: ReadingContext, includeCurrent = false): ReadAnswer[] {
   // Only while the firm is being described: the first profile questions, before the scored axes.
   const opening = ctx.questionnaire.questions.findIndex((q) => q.axis !== 'profil');
   const at = ctx.questionnaire.questions.findIndex((q) => q.id === question.id);
   if (opening >= 0 && at > opening) return [];
   const f = fold(text);
+  const { people, saysTrade, statusCue } = ctx.nlu.phrases.cues;
   const out: ReadAnswer[] = [];
   for (const q of applicableQuestions(ctx.questionnaire, ctx.answers)) {
     // The dirigeant's status counts too when said of oneself (« je suis infirmière libérale »).
     const status = q.profileField === 'status';
     if ((q.id === question.id && !includeCurrent) || !(SLOT_TYPES.has(q.type) || status) || ctx.answers[q.id] !== undefined) continue;
-    if (q.type === 'size' && !PEOPLE.test(f)) continue;
-    if ((q.type === 'sector' || status) && !SAYS_TRADE.test(f)) continue;
-    if (status && !STATUS_CUE.test(f)) continue;
+    if (q.type === 'size' && !people.test(f)) continue;
+    if ((q.type === 'sector' || status) && !saysTrade.test(f)) continue;
+    if (status && !statusCue.test(f)) continue;
     const r = ctx.nlu.extract(text, questionContext(q));
     if (!r.ok || r.confidence < (q.type === 'sector' || status ? 0.9 : 0.8)) continue;
     if (r.value.type === 'location' && r.value.value.via === 'departement_code' && !/\b(?:dans le|departement|dept|dpt)\b/.test(f))
@@ -215,11 +205,11 @@ function extrasOf(text: string, question: Question, ctx: ReadingContext, include
 }
 
 /** « c'est quoi la facture électronique ? non » → [the question, what follows it]. */
-function splitQuestion(text: string): [string | undefined, string | undefined] {
+function splitQuestion(text: string, cues: ReadingCues): [string | undefined, string | undefined] {
   const i = text.lastIndexOf('?');
   if (i < 0) {
     const f = fold(text).trim();
-    return (INTERROGATIVE.test(f) && f.split(' ').length >= 3) || ASKS.test(f) ? [text, undefined] : [undefined, undefined];
+    return (cues.interrogative.test(f) && f.split(' ').length >= 3) || cues.asks.test(f) ? [text, undefined] : [undefined, undefined];
   }
   const after = text
     .slice(i + 1)

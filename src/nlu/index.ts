@@ -149,7 +149,16 @@ export function createNlu(data: NluData): Nlu {
 }
 
 export { normalize, type Normalized } from './normalize.js';
-export { createPhrases, phraseKey, COMMANDS, type Command, type Phrases, type PhraseData, type Correction } from './phrases.js';
+export {
+  createPhrases,
+  phraseKey,
+  COMMANDS,
+  type Command,
+  type Phrases,
+  type PhraseData,
+  type Correction,
+  type ReadingCues,
+} from './phrases.js';
 export { fold, tokens, stem, analyze, isStopWord } from './analyze.js';
 export { INTENTS, type IntentName, type IntentResult } from './intents.js';
 export { extractYesNo, DROPPED } from './extract/yesno.js';

@@ -35,6 +35,22 @@ export interface PhraseData {
   end: string[];
   ordinals: Record<string, string[]>;
   timeContrast: { past: string[]; present: string[] };
+  /** Regular expressions on folded text used to read a message at a diagnostic question (see ReadingCues). */
+  readingCues: Record<keyof ReadingCues, string>;
+}
+
+/** Cues of a message at a diagnostic question, compiled from phrases.fr.json « readingCues ». */
+export interface ReadingCues {
+  /** Starts a question (« c'est quoi », « comment », « faut-il »). */
+  interrogative: RegExp;
+  /** Makes a question wherever it stands (« ça veut dire quoi », « ça compte ? »). */
+  asks: RegExp;
+  /** Says what the firm does (« je tiens », « on fait »). */
+  saysTrade: RegExp;
+  /** Names a legal status (never guessed from a trade). */
+  statusCue: RegExp;
+  /** Speaks of the people of the firm (a head count may follow). */
+  people: RegExp;
 }
 
 export interface Correction {
@@ -64,6 +80,8 @@ export interface Phrases {
    * how they are, its clauses about the present (folded), else undefined.
    */
   presentOnly(text: string): string | undefined;
+  /** Cues for reading a message at a diagnostic question. */
+  readonly cues: ReadingCues;
 }
 
 const SINCE =
@@ -129,7 +147,14 @@ export function createPhrases(data: PhraseData): Phrases {
   // Clauses end at punctuation, at « mais », « alors que », « sauf que », and before a present marker.
   const clauseCut = new RegExp(`\\s*[,;.!?]+\\s*| (?:mais|alors que|sauf que) | (?=(?:${nowWords})(?: |$))`);
 
+  const cues = Object.fromEntries(
+    Object.entries(data.readingCues)
+      .filter(([k]) => !k.startsWith('$'))
+      .map(([k, v]) => [k, new RegExp(v)]),
+  ) as unknown as ReadingCues;
+
   return {
+    cues,
     command(text) {
       const key = phraseKey(text);
       if (!key || key.length > MAX_COMMAND_CHARS) return undefined;

@@ -106,6 +106,7 @@ describe('fixed phrases', () => {
         end: [],
         ordinals: {},
         timeContrast: { past: ['avant'], present: ['maintenant'] },
+        readingCues: { interrogative: '^comment', asks: 'veut dire', saysTrade: 'je suis', statusCue: 'sarl', people: 'salarie' },
       }),
     ).toThrow(/bogus/);
   });
