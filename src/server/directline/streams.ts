@@ -123,6 +123,64 @@ export class StreamHub {
   }
 }
 
+/**
+ * Sends a stream's sets in watermark order. Two instances may store activities of one conversation one after
+ * the other while the first one's set is still on its way over the bus: a set that leaves a gap after the last
+ * one sent is preceded by what the store holds in between (`fill`), and the late set is then skipped as sent.
+ */
+export class OrderedSets {
+  private sentUpTo: number | undefined;
+  private queue = Promise.resolve();
+
+  constructor(
+    private readonly send: (set: ActivitySet) => void,
+    private readonly fill: (after: number) => Promise<ActivitySet | undefined>,
+    private readonly logger: Logger = silentLogger,
+  ) {}
+
+  get started(): boolean {
+    return this.sentUpTo !== undefined;
+  }
+
+  /** The watermark of what was sent before (the history replayed on connect). */
+  start(watermark: number): void {
+    this.sentUpTo = watermark;
+  }
+
+  push(set: ActivitySet): void {
+    this.queue = this.queue
+      .then(() => this.next(set))
+      .catch((err: Error) => this.logger.warn('[directline] stream delivery failed', { err: err.message }));
+  }
+
+  /** Resolves once every set pushed so far is sent or skipped. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private async next(set: ActivitySet): Promise<void> {
+    if (set.watermark === undefined) return this.send(set);
+    if (this.sentUpTo === undefined || set.watermark <= this.sentUpTo) return;
+    if ((firstSeq(set) ?? this.sentUpTo + 1) > this.sentUpTo + 1) {
+      const between = await this.fill(this.sentUpTo);
+      if (between?.activities.length && between.watermark !== undefined && between.watermark > this.sentUpTo) {
+        this.send(between);
+        this.sentUpTo = between.watermark;
+      }
+      if (set.watermark <= this.sentUpTo) return;
+    }
+    this.send(set);
+    this.sentUpTo = set.watermark;
+  }
+}
+
+/** The sequence number of a set's first activity (its id ends with it: `conversation|0000012`). */
+function firstSeq(set: ActivitySet): number | undefined {
+  const id = set.activities[0]?.id;
+  const n = id ? Number(id.slice(id.lastIndexOf('|') + 1)) : NaN;
+  return Number.isInteger(n) ? n : undefined;
+}
+
 export const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
 const MAX_SOCKETS_PER_CONVERSATION = 10;
 const HEARTBEAT_MS = 30_000;
@@ -191,14 +249,15 @@ export function attachStreams(upgrades: UpgradeDispatcher, deps: StreamDeps): ()
         set.watermark === undefined ? { activities: set.activities } : { activities: set.activities, watermark: String(set.watermark) };
       ws.send(JSON.stringify(wire));
     };
-    // Subscribe before reading the history, so nothing published in between is lost.
-    let replayedUpTo: number | undefined;
+    const ordered = new OrderedSets(send, (after) => deps.transcripts.since(conversationId, after), deps.logger);
     const pending: ActivitySet[] = [];
+    const forward = (set: ActivitySet) => ordered.push(set);
+    // Subscribe before reading the history, so nothing published in between is lost.
     const unsubscribe = await deps.hub.subscribe(
       conversationId,
       (set) => {
-        if (replayedUpTo === undefined) pending.push(set);
-        else if (set.watermark === undefined || set.watermark > replayedUpTo) send(set);
+        if (!ordered.started && set.watermark !== undefined) pending.push(set);
+        else forward(set);
       },
       () => ws.close(1000, 'conversation ended'),
     );
@@ -210,8 +269,8 @@ export function attachStreams(upgrades: UpgradeDispatcher, deps: StreamDeps): ()
       return;
     }
     if (history.activities.length) send(history);
-    replayedUpTo = history.watermark;
-    for (const set of pending) if (set.watermark === undefined || set.watermark > replayedUpTo) send(set);
+    ordered.start(history.watermark);
+    for (const set of pending) forward(set);
   };
 
   const unregister = upgrades.register(STREAM_PATH, onUpgrade);
