@@ -3,6 +3,8 @@
 // endpoint of a real Virage, and prints: understood at first try, stored as meant, hijacks, question items
 // handled, conversations finished — per split. Failures are listed for the tune split only.
 // The dev split (test/dialog-eval/dev/, written after the tune/test corpus) is reported apart; « all » is tune + test.
+// Dev items whose id ends in « -h<n> » (e.g. « -devd-h3 ») are a held-out half of their batch: figures only
+// (« dev, held out »), never their texts or failures, so that a batch can tell whether its fixes generalise.
 // Flags: --split tune|test|dev|all (default all), --verbose, --only <text in item/conversation id>.
 // Writes test-output/eval-dialog.json. A measure, not a gate: exits 0 unless it crashes.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ const verbose = args.includes('--verbose');
 if (!['tune', 'test', 'dev', 'all'].includes(split)) throw new Error('--split must be tune, test, dev or all');
 
 const questions = loadQuestions();
+const HELD = /-h\d+$/;
+const heldOut = (x: { split: string; id: string }) => x.split === 'dev' && HELD.test(x.id);
 const inSplit = <T extends { split: string; id: string }>(xs: T[]) =>
   xs.filter((x) => (split === 'all' || x.split === split) && (!only || x.id.includes(only)));
 const allItems = loadItems(questions);
@@ -48,18 +52,23 @@ const lines: string[] = [];
 const splits = split === 'all' ? (['tune', 'test', 'all', 'dev'] as const) : ([split] as const);
 const report: Record<string, unknown> = {};
 for (const s of splits) {
-  const inS = (x: { split: string }) => (s === 'all' ? x.split !== 'dev' : x.split === s);
+  const inS = (x: { split: string; id: string }) => (s === 'all' ? x.split !== 'dev' : x.split === s && !heldOut(x));
   const its = results.items.filter(inS);
   const cvs = results.conversations.filter(inS);
   const f = figures(its, cvs);
   report[s] = f;
   lines.push(...formatFigures(s, f));
+  const held = s === 'dev' ? results.items.filter(heldOut) : [];
+  if (held.length) {
+    report['dev-held'] = figures(held, []);
+    lines.push(...formatFigures('dev, held out (figures only)', figures(held, [])));
+  }
 }
 if (split !== 'test') {
   const tuneItems = results.items.filter((i) => i.split === 'tune');
   const tuneConvs = results.conversations.filter((c) => c.split === 'tune');
   lines.push(...formatFailures(tuneItems, tuneConvs, verbose));
-  const dev = results.items.filter((i) => i.split === 'dev');
+  const dev = results.items.filter((i) => i.split === 'dev' && !heldOut(i));
   if (dev.length) lines.push(...formatFailures(dev, [], verbose).map((l) => l.replace('-- tune items', '-- dev items')));
 }
 lines.push(
@@ -70,7 +79,8 @@ console.log(lines.join('\n'));
 
 const outDir = path.join(projectRoot, 'test-output');
 mkdirSync(outDir, { recursive: true });
-const tuneOnly = <T extends { split: string }>(xs: T[]) => xs.filter((x) => x.split === 'tune' || x.split === 'dev');
+const tuneOnly = <T extends { split: string; id: string }>(xs: T[]) =>
+  xs.filter((x) => x.split === 'tune' || (x.split === 'dev' && !heldOut(x)));
 writeFileSync(
   path.join(outDir, 'eval-dialog.json'),
   JSON.stringify(
