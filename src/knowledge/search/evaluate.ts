@@ -63,6 +63,10 @@ export const EVAL_SETS = {
   dev3: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev3.fr.json'),
   /** A fourth development set (new voices, urgent cases, brand names), written from the headings only on 1 December 07:30. */
   dev4: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev4.fr.json'),
+  /** A fifth development set (new voices), written from the headings only on 1 December 10:40. */
+  dev5: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev5.fr.json'),
+  /** The held-out half of the fifth set: figures only, never its failures, to check that fixes generalise. */
+  dev5h: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev5h.fr.json'),
   old: QUESTIONS_FILE,
 } as const;
 
