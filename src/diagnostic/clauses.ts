@@ -6,27 +6,18 @@ import { fold, type Nlu } from '../nlu/index.js';
 import { echoedYesNo, yesNoByPhrasing } from './counting.js';
 import type { Question } from './types.js';
 
-// What is there but out of date or wrong: a « no » to the part it is said of.
-// « les prix sont plus bons », « les horaires d'été sont restés »: no longer right, left unchanged.
-const OUTDATED =
-  /\b(?:l'ancien(?:ne)?|les anciens|les anciennes|c'est l'ancien(?:ne)?|vieux|vieille|vieilles|perimee?s?|obsoletes?|faux|fausses?|pas a jour|plus a jour|jamais (?:revue?s?|mise?s? a jour|actualisee?s?|modifiee?s?|touchee?s?)|(?:pas|plus|jamais) (?:revu|mis a jour|actualise)|(?:pas|plus) (?:bon|bons|bonne|bonnes|juste|justes|exacte?s?|correcte?s?|valables?|d'actualite)|(?:sont|est) (?:restee?s?|encore affichee?s?)|(?:toujours|encore) (?:l'ancien(?:ne)?|les anciens|les anciennes))\b/;
-// « elle est là », « elle existe », « on l'a »: the thing asked about exists (its state is said next).
-const THERE =
-  /\b(?:(?:elle|il|ca) (?:est la|existe|y est)|on l'a|je l'ai|j'en ai une?|on en a une?|il y en a une?|il y a une? (?:fiche|site|page|compte|adresse))\b/;
-// « c'est du chinois », « ça ne me dit rien »: the part is unknown to the person.
-const UNKNOWN =
-  /\b(?:je ne sais pas|je sais pas|aucune idee|j'en sais rien|je n'en sais rien|pas sure?|c'est du chinois|c'est de l'hebreu|(?:ca|cela) ne me dit rien|je ne (?:les |la |le )?connais pas)\b/;
-const NO = /(?:^|\s)non(?:$|\s)(?!plus)/;
-const TROUBLE = /\b(?:souci|probleme|panne|bug|incident|plainte|pepin|accroc)s?\b/;
-const YES = /(?:^|\s)(?:oui|si)(?:$|\s)/;
+// The words of each part are data (phrases.fr.json « answerCues »): `outdated` (« c'est l'ancien », « les prix
+// sont plus bons »: no longer right), `there` (« elle est là »), `unknownPart` (« c'est du chinois »), `plainNo`,
+// `plainYes`, `trouble` (« souci », « panne »).
 
 type Sign = 'yes' | 'no' | undefined;
 
 function signOf(question: Question, clause: string, nlu: Nlu): Sign {
   const f = fold(clause).replace(/[!.?]/g, ' ').trim();
   if (!f) return undefined;
-  if (OUTDATED.test(f) || UNKNOWN.test(f) || NO.test(f)) return 'no';
-  if (YES.test(f)) return 'yes';
+  const cue = nlu.phrases.answerCues;
+  if (cue.outdated.test(f) || cue.unknownPart.test(f) || cue.plainNo.test(f)) return 'no';
+  if (cue.plainYes.test(f)) return 'yes';
   // A phrasing of the question's options beats a generic word (« j'utilise toujours mon Gmail » is a no).
   const phrased = yesNoByPhrasing(question, clause);
   const says = phrased && phrased.confidence >= 0.85 ? (phrased.answer as { value?: string }).value : undefined;
@@ -34,7 +25,7 @@ function signOf(question: Question, clause: string, nlu: Nlu): Sign {
   const yn = nlu.extract(clause, { type: 'yesno', allowNotConcerned: false });
   if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes' && yn.confidence >= 0.85) return 'yes';
   // « pas de double vérification » denies a part; « pas de souci » denies only trouble.
-  if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'no' && yn.confidence >= 0.9 && !TROUBLE.test(f)) return 'no';
+  if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'no' && yn.confidence >= 0.9 && !cue.trouble.test(f)) return 'no';
   const described = yesNoByPhrasing(question, clause);
   const value = described && described.confidence >= 0.8 ? (described.answer as { value?: string }).value : undefined;
   if (value === 'yes' || value === 'no') return value;
@@ -47,27 +38,23 @@ export function saysPartly(question: Question, text: string, nlu: Nlu): boolean 
   if (question.type !== 'yesno') return false;
   const clauses = text.split(/[,;]|\bmais\b/i).filter((c) => c.trim());
   if (clauses.length < 2) return false;
+  const cue = nlu.phrases.answerCues;
   const signs = clauses.map((c) => signOf(question, c, nlu));
   if (signs.includes('yes') && signs.includes('no')) return true;
   // « elle est là mais le numéro c'est l'ancien »: something there, a part of it out of date.
   // The outdated part is another clause than the one saying the thing is there (« un vieux PC » is all old).
-  if (!clauses.slice(1).some((c) => OUTDATED.test(fold(c)))) return false;
-  if (THERE.test(fold(clauses[0]))) return true;
+  if (!clauses.slice(1).some((c) => cue.outdated.test(fold(c)))) return false;
+  if (cue.there.test(fold(clauses[0]))) return true;
   const yn = nlu.extract(clauses[0], { type: 'yesno', allowNotConcerned: false });
   if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes') return true;
   // « on met les actus mais les prix sont plus bons »: something done, then a part of it out of date.
   const first = fold(clauses[0]);
-  return signs[0] === undefined && !OUTDATED.test(first) && DOES.test(first) && !/\b(?:pas|jamais|rien|aucune?|ne|n')\b/.test(first);
+  // `does`: a statement of doing or having (« on met les actus », « je poste les menus »), not a wish (« on voudrait »).
+  return signs[0] === undefined && !cue.outdated.test(first) && cue.does.test(first) && !cue.negationOrNothing.test(first);
 }
 
-// A statement of doing or having (« on met les actus », « je poste les menus »), not a wish (« on voudrait »).
-const DOES = /^\s*(?:(?:on|je|j'|nous|il|elle) (?!\w+rai[st]?\b|\w+rions\b)\w+|(?:on|je|nous|il|elle) (?:y |les |le |la |l'|en )\w+)/;
-
-// « moi non », « pas moi », « moi je ne m'en sers pas »: a no said of the dirigeant alone.
-const ME_NOT = /(?:^|\s)(?:moi(?:[- ]meme)?,? (?:non|pas|jamais|je (?:ne|n')|j'ai (?:pas|jamais))|pas moi)(?:$|\s|')/;
-// Someone else in the firm (« mon employée », « la secrétaire », « mes salariés », « mon associé »).
-const SOMEONE_ELSE =
-  /\b(?:mon|ma|mes|notre|nos|la|le|l'|les) (?:employe|salarie|secretaire|associe|assistant|apprenti|collegue|equipe|collaborat|vendeu|fils|fille|femme|mari|conjoint|compagne?)\w*/;
+// `meNot`: « moi non », « pas moi », « moi je ne m'en sers pas », a no said of the dirigeant alone.
+// `someoneElse`: someone else in the firm (« mon employée », « la secrétaire », « mes salariés », « mon associé »).
 
 /**
  * « moi non, mais mon employée oui »: a firm-level question answered with a no of the dirigeant alone and a
@@ -76,10 +63,11 @@ const SOMEONE_ELSE =
 export function othersDoIt(question: Question, text: string, nlu: Nlu): boolean {
   if (question.type !== 'yesno') return false;
   const clauses = text.split(/[,;]|\bmais\b/i).filter((c) => c.trim());
-  const mine = clauses.filter((c) => ME_NOT.test(fold(c)));
+  const cue = nlu.phrases.answerCues;
+  const mine = clauses.filter((c) => cue.meNot.test(fold(c)));
   if (clauses.length < 2 || mine.length !== 1) return false;
   const others = clauses.filter((c) => c !== mine[0]);
   const signs = others.map((c) => signOf(question, c, nlu));
   if (signs.includes('no')) return false;
-  return signs.includes('yes') || others.some((c) => SOMEONE_ELSE.test(fold(c)) && !/\b(?:pas|jamais|ne|n')\b/.test(fold(c)));
+  return signs.includes('yes') || others.some((c) => cue.someoneElse.test(fold(c)) && !cue.negation.test(fold(c)));
 }

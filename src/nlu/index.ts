@@ -159,6 +159,7 @@ export {
   type Correction,
   type ReadingCues,
 } from './phrases.js';
+export { type AnswerCues } from './answer-cues.js';
 export { fold, tokens, stem, analyze, isStopWord } from './analyze.js';
 export { INTENTS, type IntentName, type IntentResult } from './intents.js';
 export { extractYesNo, DROPPED } from './extract/yesno.js';

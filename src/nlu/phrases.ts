@@ -5,6 +5,7 @@
 // aside): the classifier's guesses never start one.
 import { fold } from './analyze.js';
 import { normalize } from './normalize.js';
+import { compileAnswerCues, type AnswerCueName, type AnswerCues } from './answer-cues.js';
 
 export const COMMANDS = [
   'supprimer_donnees',
@@ -37,6 +38,8 @@ export interface PhraseData {
   timeContrast: { past: string[]; present: string[] };
   /** Regular expressions on folded text used to read a message at a diagnostic question (see ReadingCues). */
   readingCues: Record<keyof ReadingCues, string>;
+  /** Regular expressions on folded text used to read an answer's words (see AnswerCues). */
+  answerCues: Record<AnswerCueName, string>;
 }
 
 /** Cues of a message at a diagnostic question, compiled from phrases.fr.json « readingCues ». */
@@ -82,6 +85,8 @@ export interface Phrases {
   presentOnly(text: string): string | undefined;
   /** Cues for reading a message at a diagnostic question. */
   readonly cues: ReadingCues;
+  /** Cues for reading the words of an answer (src/diagnostic/). */
+  readonly answerCues: AnswerCues;
 }
 
 const SINCE =
@@ -153,8 +158,11 @@ export function createPhrases(data: PhraseData): Phrases {
       .map(([k, v]) => [k, new RegExp(v)]),
   ) as unknown as ReadingCues;
 
+  const answerCues = compileAnswerCues(data.answerCues);
+
   return {
     cues,
+    answerCues,
     command(text) {
       const key = phraseKey(text);
       if (!key || key.length > MAX_COMMAND_CHARS) return undefined;

@@ -107,7 +107,15 @@ describe('fixed phrases', () => {
         ordinals: {},
         timeContrast: { past: ['avant'], present: ['maintenant'] },
         readingCues: { interrogative: '^comment', asks: 'veut dire', saysTrade: 'je suis', statusCue: 'sarl', people: 'salarie' },
+        answerCues: content().nlu.phrases.answerCues,
       }),
     ).toThrow(/bogus/);
+  });
+
+  test('a missing or invalid answer cue is refused at start, named', () => {
+    const data = content().nlu.phrases;
+    const { outdated: _dropped, ...missing } = data.answerCues;
+    expect(() => createPhrases({ ...data, answerCues: missing as never })).toThrow(/answerCues\.outdated: missing/);
+    expect(() => createPhrases({ ...data, answerCues: { ...data.answerCues, weekday: '(?:lundi' } })).toThrow(/answerCues\.weekday/);
   });
 });

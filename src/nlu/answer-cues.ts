@@ -1,0 +1,148 @@
+// The cues of reading an answer to a diagnostic question (src/diagnostic/): French words as regular
+// expressions on folded text (no accents, lower case), owned by knowledge/nlu/phrases.fr.json
+// « answerCues » and compiled once here. The code keeps only how each cue is used.
+
+/** Cues of an answer's words, compiled from phrases.fr.json « answerCues » (see its `$comment`). */
+export interface AnswerCues {
+  /** Something there but out of date or wrong (« c'est l'ancien », « plus à jour »): a no to that part. */
+  outdated: RegExp;
+  /** The thing asked about exists (« elle est là », « on l'a »). */
+  there: RegExp;
+  /** A part unknown to the person (« aucune idée », « c'est du chinois »). */
+  unknownPart: RegExp;
+  /** A plain « non » in a clause. */
+  plainNo: RegExp;
+  /** A plain « oui » / « si » in a clause. */
+  plainYes: RegExp;
+  /** Trouble (« souci », « panne »): « pas de souci » denies only trouble. */
+  trouble: RegExp;
+  /** A statement of doing or having (« on met les actus »), not a wish (« on voudrait »). */
+  does: RegExp;
+  /** A no of the dirigeant alone (« moi non », « pas moi »). */
+  meNot: RegExp;
+  /** Someone else in the firm (« mon employée », « la secrétaire »). */
+  someoneElse: RegExp;
+  /** A negation word (« pas », « jamais », « ne »). */
+  negation: RegExp;
+  /** A negation word or a word of nothing (« rien », « aucun »). */
+  negationOrNothing: RegExp;
+  /** Words that place something inside any recent window (« cette année », « récemment »). */
+  recent: RegExp;
+  /** A year said (« en 2015 », « fin 2019 »), the year captured; global. */
+  year: RegExp;
+  /** An option label that starts with « Non ». */
+  noOption: RegExp;
+  /** The words of « je ne sais pas », « peut-être »; global. */
+  dontKnowWords: RegExp;
+  /** Not knowing who, when or how (an aside, not the answer); global. */
+  asideUnknown: RegExp;
+  /** « ça dépend ». */
+  depends: RegExp;
+  /** Hours worked (« je fais 60 h par semaine »), not hours free; global. */
+  hoursWorked: RegExp;
+  /** Being one's own boss, or a legal form that says only that (« à mon compte », « en EI »). */
+  ownAccount: RegExp;
+  /** The same, global (every occurrence removed). Derived, not in the data. */
+  ownAccountAll: RegExp;
+  /** A restriction (« seulement », « c'est tout », « que pour »). */
+  restricts: RegExp;
+  /** What makes a restriction word no restriction (« pas seulement », « non »). */
+  notRestricted: RegExp;
+  /** A restrictive word before what it restricts (« seulement », « que », « rien que »). */
+  restrictive: RegExp;
+  /** A restrictive word after what it restricts (« par téléphone seulement »). */
+  restrictiveAfter: RegExp;
+  /** A question about several things: an enumeration (« A, B ou C », « A et B »). */
+  several: RegExp;
+  /** « oui », « non » or « si » said. */
+  saysYesOrNo: RegExp;
+  /** « un » / « une » (a count of one, or an article). */
+  oneArticle: RegExp;
+  /** An option label that starts with « Oui ». */
+  yesOption: RegExp;
+  /** The option label of nothing (« Non », « Personne », « Rien », « Aucun »). */
+  nothingOption: RegExp;
+  /** The option label that says nothing is done (« Non », « Rien », « Presque pas »…). */
+  nothingDoneOption: RegExp;
+  /** A doubt about the answer (« je crois que ça compte »), not a question. */
+  hedgedCount: RegExp;
+  /** Words that make a number a département (« dans le 33 », « département »). */
+  departementSaid: RegExp;
+  /** How often, not how many (« une ou deux fois par semaine »); global. */
+  frequency: RegExp;
+  /** Every other week (« tous les quinze jours »); global. */
+  fortnight: RegExp;
+  /** A weekday said without a period (« le vendredi »): it recurs every week. */
+  weekday: RegExp;
+  /** « hebdo », « hebdomadaire »: per week; global. */
+  weekly: RegExp;
+  /** The word « mais », as a whole token. */
+  but: RegExp;
+  /** A whole token after « mais » that denies what is named before (« jamais », « pas »). */
+  deniedAfterBut: RegExp;
+  /** A whole token after « mais » that restricts to what follows (« que », « seulement »). */
+  restrictedAfterBut: RegExp;
+}
+
+export type AnswerCueName = Exclude<keyof AnswerCues, 'ownAccountAll'>;
+
+/** Every cue the data must give (the schema requires the same). */
+export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
+  'outdated',
+  'there',
+  'unknownPart',
+  'plainNo',
+  'plainYes',
+  'trouble',
+  'does',
+  'meNot',
+  'someoneElse',
+  'negation',
+  'negationOrNothing',
+  'recent',
+  'year',
+  'noOption',
+  'dontKnowWords',
+  'asideUnknown',
+  'depends',
+  'hoursWorked',
+  'ownAccount',
+  'restricts',
+  'notRestricted',
+  'restrictive',
+  'restrictiveAfter',
+  'several',
+  'saysYesOrNo',
+  'oneArticle',
+  'yesOption',
+  'nothingOption',
+  'nothingDoneOption',
+  'hedgedCount',
+  'departementSaid',
+  'frequency',
+  'fortnight',
+  'weekday',
+  'weekly',
+  'but',
+  'deniedAfterBut',
+  'restrictedAfterBut',
+];
+
+/** Cues used to find or replace every occurrence (matchAll, replace): compiled with the `g` flag. */
+const GLOBAL: ReadonlySet<string> = new Set(['year', 'dontKnowWords', 'asideUnknown', 'hoursWorked', 'frequency', 'fortnight', 'weekly']);
+
+/** Compiles « answerCues »; a missing cue or an invalid expression fails with the cue's name. */
+export function compileAnswerCues(data: Record<AnswerCueName, string>): AnswerCues {
+  const out: Record<string, RegExp> = {};
+  for (const name of ANSWER_CUE_NAMES) {
+    const source = data[name];
+    if (typeof source !== 'string' || !source) throw new Error(`[nlu] phrases.fr.json answerCues.${name}: missing`);
+    try {
+      out[name] = new RegExp(source, GLOBAL.has(name) ? 'g' : '');
+    } catch (err) {
+      throw new Error(`[nlu] phrases.fr.json answerCues.${name}: ${(err as Error).message}`);
+    }
+  }
+  out.ownAccountAll = new RegExp(out.ownAccount.source, 'g');
+  return out as unknown as AnswerCues;
+}
