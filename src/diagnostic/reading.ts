@@ -67,12 +67,9 @@ function asksBack(asked: string): boolean {
   );
 }
 
-// « je crois que ça compte », « je ne sais pas si ça compte mais … »: a doubt about the answer, not a question.
-const HEDGED_COUNT =
-  /\b(?:je (?:crois|pense|suppose|imagine) que|j'espere que|je (?:ne )?sais pas si|pas sure? que|si) (?:ca|cela) compte(?: ou pas| ou non)?\b(?:,? mais\b)?/;
-
 export function readAnswerText(text: string, question: Question, ctx: ReadingContext): Reading {
-  const doubt = HEDGED_COUNT.exec(fold(text));
+  // « je crois que ça compte », « je ne sais pas si ça compte mais … »: a doubt about the answer, not a question.
+  const doubt = ctx.nlu.phrases.answerCues.hedgedCount.exec(fold(text));
   if (doubt && !/\?\s*$/.test(text)) {
     const rest = fold(text)
       .replace(doubt[0], ' ')
@@ -196,7 +193,7 @@ function extrasOf(text: string, question: Question, ctx: ReadingContext, include
     if (status && !statusCue.test(f)) continue;
     const r = ctx.nlu.extract(text, questionContext(q));
     if (!r.ok || r.confidence < (q.type === 'sector' || status ? 0.9 : 0.8)) continue;
-    if (r.value.type === 'location' && r.value.value.via === 'departement_code' && !/\b(?:dans le|departement|dept|dpt)\b/.test(f))
+    if (r.value.type === 'location' && r.value.value.via === 'departement_code' && !ctx.nlu.phrases.answerCues.departementSaid.test(f))
       continue;
     const answer = toAnswer(q, r.value);
     if (answer) out.push({ questionId: q.id, answer, echo: echoOf(q, answer, r.value.value, ctx.nlu) });
