@@ -2,7 +2,7 @@
 // first when it is said, counts for count questions, things named for « how many », phrasings for yes/no
 // questions, the highest of several options on a scale, a plain yes/no mapped onto « Non » / « Oui… »
 // options. Pure; reading.ts decides what to do with a weak or double reading.
-import type { NluResult } from '../nlu/index.js';
+import type { AnswerCues, NluResult } from '../nlu/index.js';
 import { DROPPED, fold, normalize } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
 import {
@@ -30,13 +30,8 @@ export interface Candidate {
 }
 
 const SURE = 0.6;
-const DONT_KNOW_WORDS =
-  /\b(?:je ne sais (?:pas|rien)|je n'en sais rien|j'en sais rien|je sais pas|aucune idee|peut-etre|peut etre|pas sure?)\b/g;
-const ASIDE_UNKNOWN =
-  /\b(?:je (?:ne )?sais (?:pas|plus)|j'sais pas|jsp|aucune idee de) (?:qui|quand|comment|pourquoi|depuis quand)\b[^,;.!]*/g;
-const DEPENDS = /\b(?:ca|cela) depend\b/;
-const WORKED =
-  /\b(?:je|j'|on|nous) ?(?:fais|fait|faisons|travaille|travaillons|bosse|bossons|suis (?:la|au travail|ouverte?)|ouvre|ouvrons)(?: deja| facilement| au moins| plus de| pres de| environ| dans les)? \d+ ?h(?:eures?)?\b(?:[^,.;]{0,12}\b(?:par|chaque|la|a la) (?:semaine|jour))?|\b(?:semaines?|journees?) de \d+ ?h(?:eures?)?\b/g;
+// The words read here (« je ne sais pas », « ça dépend », « je fais 60 h », « à mon compte », « seulement »,
+// option labels « Non… » / « Oui… ») are data: phrases.fr.json « answerCues », as ctx.nlu.phrases.answerCues.
 
 /** The answer the text gives to `question`, if any. */
 export function answerOf(question: Question, said: string, nluResult: NluResult, ctx: ReadingContext): Candidate | undefined {
@@ -46,10 +41,11 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     const now = answerOf(question, present, ctx.nlu.interpret(present, questionContext(question)), ctx);
     if (now && now.confidence >= SURE) return now;
   }
+  const cue = ctx.nlu.phrases.answerCues;
   // « je ne sais pas qui l'a créée, mais elle est à jour »: not knowing who, when or how is an aside, not the answer.
-  let aside = fold(said).replace(ASIDE_UNKNOWN, ' ');
+  let aside = fold(said).replace(cue.asideUnknown, ' ');
   // « je fais 60 h par semaine » to « combien de temps pouvez-vous y consacrer ? »: hours worked, not hours free.
-  if (question.hoursPerWeek) aside = aside.replace(WORKED, ' ');
+  if (question.hoursPerWeek) aside = aside.replace(cue.hoursWorked, ' ');
   aside = aside.trim();
   const typed = aside !== fold(said).trim() && aside.replace(/[\s,;.!]/g, '') ? aside : said;
   const r = typed === said ? nluResult : ctx.nlu.interpret(typed, questionContext(question));
@@ -83,6 +79,7 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
 function readText(question: Question, typed: string, r: NluResult, ctx: ReadingContext): Candidate | undefined {
   // Chat forms expanded (« mdp », « quasi », « 2h/sem »), so that every reading below sees the same words.
   const text = normalize(typed).text;
+  const cue = ctx.nlu.phrases.answerCues;
   const make = (answer: Answer, value?: unknown): ReadAnswer => ({
     questionId: question.id,
     answer,
@@ -98,12 +95,12 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   const figure = (QUANTITIES.has(question.type) || question.type === 'size') && /\d/.test(text);
   // « j'en sais rien » names no option « Rien »: the words of « je ne sais pas » are not read as an option.
   const onlyInDontKnow =
-    saysDontKnow && optionNamed && !ctx.nlu.extract(fold(text).replace(DONT_KNOW_WORDS, ' '), questionContext(question)).ok;
+    saysDontKnow && optionNamed && !ctx.nlu.extract(fold(text).replace(cue.dontKnowWords, ' '), questionContext(question)).ok;
   if (
     question.type !== 'yesno' &&
     ((!strongOption && !optionNamed) || onlyInDontKnow) &&
     !figure &&
-    (saysDontKnow || (DEPENDS.test(fold(text)) && question.type !== 'choice'))
+    (saysDontKnow || (cue.depends.test(fold(text)) && question.type !== 'choice'))
   ) {
     return { read: make({ type: 'dontknow' }), confidence: 0.9 };
   }
@@ -121,10 +118,10 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   const share = question.type === 'percent' ? shareOfTotal(text) : undefined;
   if (share !== undefined) return { read: make({ type: 'percent', value: share }), confidence: 0.85 };
   // « un virus, mais c'était il y a 2 ans » to « ces 12 derniers mois ? »: too old to count, a « non ».
-  const old = olderThanWindow(question, text);
+  const old = olderThanWindow(question, text, cue);
   if (old) return { read: make(old), confidence: 0.85 };
   // Time said as a duration: « 2 h par semaine » is the option whose range holds it.
-  const timed = durationChoice(question, text);
+  const timed = durationChoice(question, text, cue);
   if (timed) return { read: make(timed), confidence: 0.85 };
   // A count question (« Moins de 100 », « De 100 à 1 000 ») answered with a number, maybe per period.
   if (countBands(question)) {
@@ -142,10 +139,10 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   }
   // « Facebook et Insta »: the things named, unless a number says how many.
   if (question.type === 'number') {
-    const named = countNamed(question, text);
-    const n = ctx.nlu.extract(withoutFrequencies(text), { type: 'number' });
+    const named = countNamed(question, text, cue);
+    const n = ctx.nlu.extract(withoutFrequencies(text, cue), { type: 'number' });
     const said = n.ok && n.value.type === 'number' ? n.value.value.value : undefined;
-    if (said !== undefined && !(named !== undefined && said === 1 && /\b(?:un|une)\b/.test(fold(text)))) {
+    if (said !== undefined && !(named !== undefined && said === 1 && cue.oneArticle.test(fold(text)))) {
       return { read: make({ type: 'number', value: said }), confidence: n.ok ? n.confidence : 0 };
     }
     if (named !== undefined) return { read: make({ type: 'number', value: named }), confidence: 0.85 };
@@ -160,7 +157,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   if (question.type === 'yesno') {
     const plain =
       r.answer?.ok && r.answer.value.type === 'yesno' ? { value: r.answer.value.value, confidence: r.answer.confidence } : undefined;
-    const explicit = /\b(?:oui|non|si)\b/.test(fold(text));
+    const explicit = cue.saysYesOrNo.test(fold(text));
     // Only a plain yes or no can be a generic word; « en partie » comes from the sentence's own structure.
     const graded = plain && (plain.value === 'yes' || plain.value === 'no');
     const described = !plain || plain.confidence < 0.85 || (graded && !explicit) ? yesNoByPhrasing(question, text) : undefined;
@@ -171,13 +168,13 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     // What the words surely say (a weak phrasing says nothing sure).
     const said = overrides ? (described.confidence >= SURE ? (described.answer as { value?: string }).value : undefined) : plain?.value;
     // « seulement pour la banque » to a question about several things: a yes restricted to some of them.
-    if ((said === 'yes' || said === undefined) && restricts(question, text))
+    if ((said === 'yes' || said === undefined) && restricts(question, text, cue))
       return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
     if (overrides) return { read: make(described.answer), confidence: described.confidence };
   }
   // « on avait un site mais il a fermé »: what was dropped is the « Non » option, whatever it names.
   if (question.type === 'choice' && DROPPED.test(fold(text))) {
-    const none = optionsOf(question).find((o) => /^(?:non|personne|rien|aucune?)\b/.test(fold(o.label)));
+    const none = optionsOf(question).find((o) => cue.nothingOption.test(fold(o.label)));
     // « … il a fermé, depuis on a juste la page Facebook »: what is there since is the answer.
     const m = DROPPED.exec(fold(text));
     const since = m ? fold(text).slice(m.index + m[0].length) : '';
@@ -208,7 +205,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // A plain yes or no to a choice question whose options say « Non » / « Oui, … » (before a weak option).
   const byYesNo =
     question.type === 'choice' && !(r.answer?.ok && r.answer.confidence >= SURE)
-      ? yesNoOption(question, ynValue, yn.ok ? yn.confidence : 0, make)
+      ? yesNoOption(question, ynValue, yn.ok ? yn.confidence : 0, make, cue)
       : undefined;
   if (byYesNo) return byYesNo;
   if (question.type === 'multi') {
@@ -216,13 +213,13 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     const none = optionsOf(question).find((o) => o.exclusive);
     if (none && !r.answer?.ok && echoedYesNo(question, text) === 'no')
       return { read: make({ type: 'multi', values: [none.id] }), confidence: 0.85 };
-    const only = restrictedExclusive(question, text);
+    const only = restrictedExclusive(question, text, cue);
     if (only) return { read: make({ type: 'multi', values: [only] }), confidence: 0.85 };
   }
   // « infirmière à mon compte », « à mon compte en micro »: being one's own boss says little; the more
   // precise status named with it wins.
-  if (question.profileField === 'status' && OWN_ACCOUNT.test(fold(text))) {
-    const precise = ctx.nlu.extract(fold(text).replace(OWN_ACCOUNT_ALL, ' '), questionContext(question));
+  if (question.profileField === 'status' && cue.ownAccount.test(fold(text))) {
+    const precise = ctx.nlu.extract(fold(text).replace(cue.ownAccountAll, ' '), questionContext(question));
     if (precise.ok && precise.confidence >= 0.9) {
       const answer = toAnswer(question, precise.value);
       if (answer) return { read: make(answer), confidence: 0.9 };
@@ -242,7 +239,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // the question's own words taken up say « oui »; which « Oui, … » option is asked with buttons.
   if (question.type === 'choice' && echoedYesNo(question, text) === 'yes') {
     const yes = optionsOf(question)
-      .filter((o) => /^oui\b/.test(fold(o.label)))
+      .filter((o) => cue.yesOption.test(fold(o.label)))
       .map((o) => make({ type: 'choice', value: o.id }));
     if (yes.length) return { read: yes[0], confidence: 0.5, ...(yes.length > 1 ? { alternatives: yes } : {}) };
   }
@@ -258,38 +255,32 @@ function saysNo(text: string, ctx: ReadingContext): boolean {
   });
 }
 
-// Being one's own boss, or a legal form that says only that (« en EI », « en nom propre »).
-const OWN_ACCOUNT =
-  /\b(?:(?:je suis |je me suis mise? |installee? )?a (?:mon|son) compte|je suis (?:mon|ma) propre patronn?e?|en (?:ei|entreprise individuelle|nom propre))\b/;
-const OWN_ACCOUNT_ALL = new RegExp(OWN_ACCOUNT.source, 'g');
-const RESTRICTIVE = "(?:seulement|uniquement|juste|que|qu'|rien que)";
 const QUANTITIES = new Set(['number', 'percent', 'money']);
-// « juste », « seulement », « c'est tout », « que pour … »: the answer covers part of what was asked.
-const RESTRICTS =
-  /\b(?:seulement|uniquement|juste|c'est tout|rien d'autre|pas plus|que (?:pour|sur|le|la|les|l'|des|du|par|dans|avec|mon|ma|mes|nos|notre))\b/;
-// A question about several things: an enumeration (« A, B ou C », « A et B », a list in brackets).
-const SEVERAL = /,|\(|\bet (?:la|le|les|l'|des|vos|nos|un|une)\b|\bou (?:la|le|les|l'|des|un|une)\b/;
 
 const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A restriction (« seulement », « juste », « c'est tout ») said to a question about several things. */
-function restricts(question: Question, text: string): boolean {
+/**
+ * A restriction (« seulement », « juste », « c'est tout », « que pour … ») said to a question about several
+ * things (an enumeration « A, B ou C », « A et B », a list in brackets): the answer covers part of what was asked.
+ */
+function restricts(question: Question, text: string, cue: AnswerCues): boolean {
   const f = fold(text);
-  if (!RESTRICTS.test(f) || /\bpas (?:seulement|uniquement|que|juste)\b|\bnon seulement\b|\bnon\b/.test(f)) return false;
-  return SEVERAL.test(fold(question.text).replace(/\?.*$/, ''));
+  if (!cue.restricts.test(f) || cue.notRestricted.test(f)) return false;
+  return cue.several.test(fold(question.text).replace(/\?.*$/, ''));
 }
 
 /** « par téléphone seulement », « que sur place »: the exclusive option (« aucun ») the restriction names. */
-function restrictedExclusive(question: Question, text: string): string | undefined {
+function restrictedExclusive(question: Question, text: string, cue: AnswerCues): string | undefined {
   const f = fold(text)
     .replace(/[,.;!?]/g, ' ')
     .replace(/\s+/g, ' ');
-  if (!new RegExp(`\\b${RESTRICTIVE}`).test(f)) return undefined;
+  if (!cue.restrictive.test(f)) return undefined;
   for (const o of optionsOf(question).filter((x) => x.exclusive)) {
     for (const phrase of o.synonyms ?? []) {
       const p = esc(fold(phrase));
       if (p.split(' ').length < 2) continue;
-      if (new RegExp(`\\b${RESTRICTIVE} (?:\\w+ ){0,2}${p}\\b|\\b${p} (?:\\w+ )?(?:seulement|uniquement)\\b`).test(f)) return o.id;
+      if (new RegExp(`${cue.restrictive.source} (?:\\w+ ){0,2}${p}\\b|\\b${p} (?:\\w+ )?${cue.restrictiveAfter.source}\\b`).test(f))
+        return o.id;
     }
   }
   return undefined;
@@ -300,12 +291,11 @@ function yesNoOption(
   value: string | undefined,
   confidence: number,
   make: (a: Answer) => ReadAnswer,
+  cue: AnswerCues,
 ): Candidate | undefined {
   if ((value !== 'yes' && value !== 'no') || confidence < 0.85) return undefined;
   // A plain no to « qui… ? », « combien de temps… ? », « où en êtes-vous… ? » is the option that says nothing is done.
-  const fitting = optionsOf(question).filter((o) =>
-    (value === 'no' ? /^(?:non|rien|aucun|aucune|personne|presque pas)\b/ : /^oui\b/).test(fold(o.label)),
-  );
+  const fitting = optionsOf(question).filter((o) => (value === 'no' ? cue.nothingDoneOption : cue.yesOption).test(fold(o.label)));
   const reads = fitting.map((o) => make({ type: 'choice', value: o.id }));
   if (reads.length === 1) return { read: reads[0], confidence: 0.8 };
   if (reads.length > 1) return { read: reads[0], confidence: 0.5, alternatives: reads };

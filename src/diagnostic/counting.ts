@@ -3,30 +3,26 @@
 // with frequencies set aside (« une ou deux fois par semaine » is not a count); and a yes/no question
 // answered by describing (« plus de clients » to « savez-vous ce que le numérique doit vous apporter ? »),
 // read against the phrasings the questionnaire gives each of its yes/partly/no options.
-import { extractChoice, fold, isStopWord, stem } from '../nlu/index.js';
+import { extractChoice, fold, isStopWord, stem, type AnswerCues } from '../nlu/index.js';
 import { matchOptions, prepareOptions, scopedTokens, withoutSubsumed, type Prepared } from '../nlu/extract/matcher.js';
 import { optionsOf } from './answers.js';
 import type { Answer, Question } from './types.js';
 
-/** « une ou deux fois par semaine », « 3 fois par mois », « tous les jours »: how often, not how many. */
-const FREQUENCY =
-  /\b(?:(?:une|un|deux|trois|quatre|cinq|\d+)(?: ou (?:deux|trois|quatre|cinq|\d+))? fois(?: par \w+)?|par (?:jour|semaine|mois|an)|tous les (?:jours|mois)|toutes les semaines|chaque (?:jour|semaine|mois))\b/g;
-
-/** The text without its frequencies. */
-export function withoutFrequencies(text: string): string {
-  return fold(text).replace(FREQUENCY, ' ');
+/** The text without its frequencies (« une ou deux fois par semaine », « tous les jours »: how often, not how many). */
+export function withoutFrequencies(text: string, cues: AnswerCues): string {
+  return fold(text).replace(cues.frequency, ' ');
 }
 
 /** How many of the question's countable things the text names outside a negation, or undefined. */
-export function countNamed(question: Question, text: string): number | undefined {
+export function countNamed(question: Question, text: string, cues: AnswerCues): number | undefined {
   if (!question.countable?.length) return undefined;
   const toks = scopedTokens(text);
   const words = toks.map((t) => t.w);
   // « un compte Facebook mais on ne publie jamais »: what is named before « mais » is then denied.
-  const but = words.indexOf('mais');
-  const denied = but >= 0 && toks.slice(but + 1).some((t) => ['jamais', 'pas', 'plus', 'rien'].includes(t.w));
+  const but = words.findIndex((w) => cues.but.test(w));
+  const denied = but >= 0 && toks.slice(but + 1).some((t) => cues.deniedAfterBut.test(t.w));
   // « Facebook et Insta, mais on ne publie que sur Insta »: a restriction after « mais » names what counts.
-  const restricted = but >= 0 && toks.slice(but + 1).some((t) => ['que', 'qu', 'seulement', 'uniquement', 'juste'].includes(t.w));
+  const restricted = but >= 0 && toks.slice(but + 1).some((t) => cues.restrictedAfterBut.test(t.w));
   const from = (start: number) => {
     let count = 0;
     for (const thing of question.countable ?? []) {
@@ -161,10 +157,10 @@ const COUNT = '(\\d+(?:\\.\\d+)?|une|un|deux|trois|quatre|cinq|six|dix|quinze|tr
 const UNIT = '(quart-heures?|demi-heures?|minutes?|min|h|heures?|demi-journees?|journees?|jours?|matinees?|apres-midi|soirs?|soirees?)';
 const PERIOD = '(?:[^,.;]{0,20}?\\b(?:par|chaque|tous les|toutes les|\\/)\\s*(jour|semaine|quinzaine|mois|an|annee)s?\\b)?';
 const DURATION = new RegExp(`${COUNT}?\\s*${UNIT}\\b${PERIOD}`);
-// « tous les quinze jours », « une semaine sur deux »: every other week.
-const FORTNIGHT = /\b(?:tous les (?:quinze|15) jours|toutes les (?:deux|2) semaines|une semaine sur deux|(?:par|chaque) quinzaine)\b/g;
-// « le vendredi après-midi », « les lundis »: a weekday said without a period recurs every week.
-const WEEKDAY = /\b(?:le |les |chaque |tous les )(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b/;
+// The unit and period words above are the grammar of DURATION (its capture groups index these tables).
+// Said otherwise, a period is data (phrases.fr.json « answerCues »): `weekly` (« hebdo ») is « par semaine »,
+// `fortnight` (« tous les quinze jours », « une semaine sur deux ») is « par quinzaine », and `weekday`
+// (« le vendredi après-midi », « les lundis ») recurs every week.
 
 interface Duration {
   count: number;
@@ -174,14 +170,14 @@ interface Duration {
   period?: string;
 }
 
-function durationOf(text: string): Duration | undefined {
+function durationOf(text: string, cues: AnswerCues): Duration | undefined {
   const f = fold(text)
     .replace(/(\d)\s*h\b/g, '$1 h')
     .replace(/(\d),(\d)/g, '$1.$2')
     .replace(/\b(demi|quart)[- ]?(?:d')?(heure|journee)/g, '$1-$2')
     .replace(/\bapres[- ]midi/g, 'apres-midi')
-    .replace(/\bhebdo(?:madaire)?s?\b/g, 'par semaine')
-    .replace(FORTNIGHT, 'par quinzaine');
+    .replace(cues.weekly, 'par semaine')
+    .replace(cues.fortnight, 'par quinzaine');
   const m = DURATION.exec(f);
   if (!m) return undefined;
   const unit = m[2].replace(/s$/, '');
@@ -189,7 +185,7 @@ function durationOf(text: string): Duration | undefined {
   // « une demi-heure »: the « une » is the article of the half.
   const count = m[1] === undefined ? 1 : (WORD_NUMBERS[m[1]] ?? Number(m[1]));
   if (!Number.isFinite(count)) return undefined;
-  const period = m[3] ?? (WEEKDAY.test(f) ? 'semaine' : undefined);
+  const period = m[3] ?? (cues.weekday.test(f) ? 'semaine' : undefined);
   return { count, several: m[1] === 'plusieurs' || m[1] === 'quelques', unit, period };
 }
 
@@ -197,8 +193,8 @@ function durationOf(text: string): Duration | undefined {
 const labelDurations = new WeakMap<Question, Array<Duration | undefined>>();
 
 /** « 2 h par semaine », « une journée par mois », « 30 minutes par jour » → hours per week, if said. */
-export function hoursPerWeek(text: string): number | undefined {
-  const d = durationOf(text);
+export function hoursPerWeek(text: string, cues: AnswerCues): number | undefined {
+  const d = durationOf(text, cues);
   // A day said alone is a working day (7 h); « par jour » means five days a week.
   return d ? d.count * UNIT_HOURS[d.unit] * (d.period ? PER_WEEK[d.period] : 1) : undefined;
 }
@@ -208,13 +204,13 @@ export function hoursPerWeek(text: string): number | undefined {
  * « plusieurs » of the same unit and period (« 2 jours par mois » is « plusieurs jours par mois », whatever
  * the hours), else the option whose range holds the hours per week.
  */
-export function durationChoice(question: Question, text: string): Answer | undefined {
+export function durationChoice(question: Question, text: string, cues: AnswerCues): Answer | undefined {
   if (!question.hoursPerWeek) return undefined;
-  const d = durationOf(text);
+  const d = durationOf(text, cues);
   if (!d) return undefined;
   const options = optionsOf(question);
   if (d.count >= 2 && d.period) {
-    const labels = labelDurations.get(question) ?? options.map((o) => durationOf(o.label));
+    const labels = labelDurations.get(question) ?? options.map((o) => durationOf(o.label, cues));
     labelDurations.set(question, labels);
     const same = options.find((_, i) => labels[i]?.several && labels[i]?.unit === d.unit && labels[i]?.period === d.period);
     if (same) return { type: 'choice', value: same.id };

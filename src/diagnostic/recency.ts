@@ -1,6 +1,6 @@
 // Questions about the recent past (« ces 12 derniers mois », `withinMonths` in the questionnaire): an event
 // told as older than the window (« c'était il y a 3 ans ») does not count, so the answer is « non ». Pure.
-import { fold } from '../nlu/index.js';
+import { fold, type AnswerCues } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
 import { SMALL_NUMBER_WORDS } from '../nlu/extract/numwords.js';
 import type { Answer, Question } from './types.js';
@@ -13,18 +13,14 @@ const AGO = new RegExp(
   `\\b(?:il y a|y a|ya|ca fait|cela fait|depuis) (?:bien |au moins |plus de |environ |facilement )?${AMOUNT} (ans?|annees?|mois)\\b`,
   'g',
 );
-// Words that place something inside any recent window: then an older event beside it changes nothing.
-const RECENT =
-  /\b(?:cette annee|ce mois|cet ete|cet hiver|ce printemps|cet automne|recemment|dernierement|la semaine derniere|le mois dernier|en ce moment|en cours|encore (?:un|une)|il y a (?:\d+|quelques|deux|trois) (?:jours|semaines))\b/;
-
-// « en 2015 », « fin 2019 », « courant 2021 »: a year said.
-const YEAR = /\b(?:en|fin|debut|courant|mi|vers|autour de) ?-?((?:19[89]|20[0-9])\d)\b/g;
+// Words that place something inside any recent window (« récemment », « cette année ») and a year said
+// (« en 2015 », « fin 2019 ») are data: phrases.fr.json « answerCues » `recent` and `year`.
 
 /** How many months ago each event the text dates was, when it dates any (« il y a 2 ans » → [24]). */
-export function monthsAgo(text: string, now = new Date()): number[] {
+export function monthsAgo(text: string, cues: AnswerCues, now = new Date()): number[] {
   const out: number[] = [];
   // A past year counts from its end (« en 2024 », said in 2026, is at least 12 months ago).
-  for (const m of fold(text).matchAll(YEAR)) {
+  for (const m of fold(text).matchAll(cues.year)) {
     const years = now.getFullYear() - 1 - Number(m[1]);
     if (years >= 0) out.push(years * 12 + now.getMonth());
   }
@@ -36,11 +32,11 @@ export function monthsAgo(text: string, now = new Date()): number[] {
 }
 
 /** The « non » of a question about the recent past when everything the text dates is older than its window. */
-export function olderThanWindow(question: Question, text: string, now = new Date()): Answer | undefined {
-  if (!question.withinMonths || RECENT.test(fold(text))) return undefined;
-  const ages = monthsAgo(text, now);
+export function olderThanWindow(question: Question, text: string, cues: AnswerCues, now = new Date()): Answer | undefined {
+  if (!question.withinMonths || cues.recent.test(fold(text))) return undefined;
+  const ages = monthsAgo(text, cues, now);
   if (!ages.length || ages.some((months) => months <= question.withinMonths!)) return undefined;
   if (question.type === 'yesno') return { type: 'yesno', value: 'no' };
-  const none = optionsOf(question).find((o) => /^non\b/.test(fold(o.label)));
+  const none = optionsOf(question).find((o) => cues.noOption.test(fold(o.label)));
   return none ? { type: 'choice', value: none.id } : undefined;
 }

@@ -5,7 +5,9 @@
 import { monthsAgo } from '../../src/diagnostic/recency.js';
 import { normalize } from '../../src/nlu/index.js';
 import { scopedTokens } from '../../src/nlu/extract/matcher.js';
-import { read, stored } from '../helpers/reading.js';
+import { read, readingContext, stored } from '../helpers/reading.js';
+
+const cues = readingContext().nlu.phrases.answerCues;
 
 describe('answers told as stories, parts and guesses', () => {
   test.each([
@@ -89,8 +91,8 @@ describe('answers told as stories, parts and guesses', () => {
 
   test('a past year counts from its end', () => {
     const now = new Date(2026, 11, 1);
-    expect(monthsAgo('une formation en 2015', now)).toEqual([131]);
-    expect(monthsAgo('une formation en 2025', now)).toEqual([11]);
-    expect(monthsAgo('une formation en 2026', now)).toEqual([]);
+    expect(monthsAgo('une formation en 2015', cues, now)).toEqual([131]);
+    expect(monthsAgo('une formation en 2025', cues, now)).toEqual([11]);
+    expect(monthsAgo('une formation en 2026', cues, now)).toEqual([]);
   });
 });

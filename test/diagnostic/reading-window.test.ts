@@ -3,7 +3,9 @@
 // question, « le minimum » as a budget, « moi non mais mon salarié oui ».
 import { monthsAgo } from '../../src/diagnostic/recency.js';
 import { shareOfTotal } from '../../src/diagnostic/share.js';
-import { stored } from '../helpers/reading.js';
+import { readingContext, stored } from '../helpers/reading.js';
+
+const cues = readingContext().nlu.phrases.answerCues;
 
 describe('readings of dated events, shares and delegated knowledge', () => {
   test.each([
@@ -43,9 +45,9 @@ describe('readings of dated events, shares and delegated knowledge', () => {
   });
 
   test('dates and shares', () => {
-    expect(monthsAgo('il y a 2 ans et ça fait dix-huit mois')).toEqual([24]);
-    expect(monthsAgo('y a 18 mois')).toEqual([18]);
-    expect(monthsAgo('mon ordinateur a 8 ans')).toEqual([]);
+    expect(monthsAgo('il y a 2 ans et ça fait dix-huit mois', cues)).toEqual([24]);
+    expect(monthsAgo('y a 18 mois', cues)).toEqual([18]);
+    expect(monthsAgo('mon ordinateur a 8 ans', cues)).toEqual([]);
     expect(shareOfTotal('10 % de 200 000 €')).toBeUndefined();
     expect(shareOfTotal('5 000 €')).toBeUndefined();
   });
