@@ -28,6 +28,9 @@ describe('off-topic questions are never answered', () => {
     'traduction de merci en allemand',
     'comment se passe une rupture conventionnelle avec ma vendeuse',
     'la réforme des retraites pour les commerçants',
+    'mon fournisseur me facture deux fois la même commande',
+    'quel est le taux de tva sur une coupe de cheveux',
+    'ma facture d’électricité a doublé, comment changer de fournisseur',
   ])('« %s » is not answered', (q) => {
     expect(kb.search(q).answered).toBe(false);
   });
@@ -40,6 +43,15 @@ describe('off-topic questions are never answered', () => {
     const r = kb.search('créer la fiche google de mon hôtel');
     expect(r.answered).toBe(true);
     expect(r.results[0]!.guideId).toBe('fiche-google');
+  });
+
+  it('answers a VAT question about selling abroad, and one about the e-invoice for a firm exempt from VAT', () => {
+    const abroad = kb.search('quel taux de tva appliquer quand je vends en ligne à des particuliers en Belgique');
+    expect(abroad.answered).toBe(true);
+    expect(abroad.results[0]!.guideId).toBe('e-export');
+    const exempt = kb.search('je suis en franchise de tva, la facture électronique me concerne ?');
+    expect(exempt.answered).toBe(true);
+    expect(exempt.results[0]!.guideId).toBe('facturation-electronique');
   });
 
   it('still answers urgent situations with their guide', () => {
