@@ -24,6 +24,11 @@ function lexicons(): string {
   return words([...nlu, ...synonyms].join('\n'));
 }
 
+// Phrases that were in the lexicons before any corpus item was written, and that a corpus writer later typed
+// independently: not a leak. « pourquoi vous voulez savoir ça » is a « pourquoi » command phrase of
+// knowledge/nlu/intents.fr.json since 2026-11-22 (commit 1e41d02); the devd batch (1 December) asks it back.
+const OLDER_THAN_CORPUS: readonly string[] = ['pourquoi vous voulez savoir ca'];
+
 describe('dialog evaluation corpus', () => {
   it('is not copied into the lexicons', () => {
     const questions = loadQuestions();
@@ -38,7 +43,7 @@ describe('dialog evaluation corpus', () => {
       ),
     ];
     const lex = lexicons();
-    const leaked = [...new Set(texts.map(words))].filter((t) => t.split(' ').length >= 5 && !printed.includes(t) && lex.includes(t));
+    const leaked = [...new Set(texts.map(words))].filter((t) => t.split(' ').length >= 5 && !printed.includes(t) && !OLDER_THAN_CORPUS.includes(t) && lex.includes(t));
     expect(leaked).toEqual([]);
   });
 });
