@@ -15,7 +15,7 @@ import type { OffTopicData } from '../knowledge/search/off-topic.js';
 import { SectionIntents, type SectionIntentData } from '../knowledge/search/section-intent.js';
 import { UrgentDetector, type UrgentData } from '../knowledge/search/urgent.js';
 import { KnowledgeError, displayPath, readChecked, type Problem } from '../knowledge/validation.js';
-import type { NluData } from '../nlu/index.js';
+import { createNormalizer, type NluData } from '../nlu/index.js';
 import { knowledgeDir } from '../paths.js';
 import { checkNluData } from './nlu-checks.js';
 
@@ -41,7 +41,17 @@ export interface Content {
   sectionIntents: SectionIntentData;
 }
 
-const NLU_FILES = ['intents', 'secteurs', 'territoires', 'phrases', 'synonymes-kb', 'urgences', 'hors-domaine', 'sections-kb'] as const;
+const NLU_FILES = [
+  'intents',
+  'secteurs',
+  'territoires',
+  'phrases',
+  'synonymes-kb',
+  'urgences',
+  'hors-domaine',
+  'sections-kb',
+  'formes-chat',
+] as const;
 type NluFile = (typeof NLU_FILES)[number];
 
 /** Reads and checks every file of `dir`; returns the content when there is no problem, and every problem. */
@@ -63,6 +73,7 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
     urgences: UrgentData;
     'hors-domaine': OffTopicData;
     'sections-kb': SectionIntentData;
+    'formes-chat': NluData['chatForms'];
   }>;
 
   const guidesDir = path.join(dir, 'guides');
@@ -105,6 +116,7 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
       sectors: nlu.secteurs,
       territories: nlu.territoires,
       phrases: nlu.phrases,
+      chatForms: nlu['formes-chat'],
       urgent: nlu.urgences,
       sectionIntents: nlu['sections-kb'],
       guides,
@@ -119,7 +131,8 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
     !nlu.territoires ||
     !nlu.phrases ||
     !nlu['hors-domaine'] ||
-    !nlu['sections-kb']
+    !nlu['sections-kb'] ||
+    !nlu['formes-chat']
   ) {
     return { problems };
   }
@@ -139,7 +152,7 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
           byStatus: sectors.aidSectorByStatus,
         },
       },
-      nlu: { intents: nlu.intents, sectors, territories: nlu.territoires, phrases: nlu.phrases },
+      nlu: { intents: nlu.intents, sectors, territories: nlu.territoires, phrases: nlu.phrases, chatForms: nlu['formes-chat'] },
       synonyms: nlu['synonymes-kb']!,
       urgent: nlu.urgences!,
       offTopic: nlu['hors-domaine'],
@@ -152,7 +165,7 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
 export function knowledgeOptions(content: Content): KnowledgeOptions {
   return {
     synonyms: content.synonyms,
-    urgent: new UrgentDetector(content.urgent),
+    urgent: new UrgentDetector(content.urgent, createNormalizer(content.nlu.chatForms)),
     offTopic: content.offTopic,
     sectionIntents: new SectionIntents(content.sectionIntents),
     contextWords: [

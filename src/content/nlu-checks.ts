@@ -7,13 +7,14 @@ import type { Guide } from '../knowledge/guides.js';
 import type { UrgentData } from '../knowledge/search/urgent.js';
 import { unusedHeadingCues, type SectionIntentData } from '../knowledge/search/section-intent.js';
 import { displayPath, type Problem } from '../knowledge/validation.js';
-import { COMMANDS, INTENTS, createPhrases, type NluData } from '../nlu/index.js';
+import { COMMANDS, INTENTS, createNormalizer, createPhrases, type Normalize, type NluData } from '../nlu/index.js';
 
 export interface NluParts {
   intents?: NluData['intents'];
   sectors?: NluData['sectors'];
   territories?: NluData['territories'];
   phrases?: NluData['phrases'];
+  chatForms?: NluData['chatForms'];
   urgent?: UrgentData;
   sectionIntents?: SectionIntentData;
   guides: readonly Guide[];
@@ -34,6 +35,22 @@ export function checkNluData(nluDir: string, parts: NluParts): Problem[] {
     for (const name of INTENTS) if (!(name in parts.intents.intents)) add(`intents : intention « ${name} » manquante`);
   }
 
+  // The chat forms' patterns must compile; the phrases are then checked through their normaliser.
+  let normalize: Normalize = createNormalizer({ words: {}, phrases: [] });
+  if (parts.chatForms) {
+    const add = at('formes-chat.fr.json');
+    let compiled = true;
+    parts.chatForms.phrases.forEach((p, i) => {
+      try {
+        new RegExp(p.pattern, 'g');
+      } catch (err) {
+        compiled = false;
+        add(`phrases[${i}].pattern : l'expression ne se compile pas (${(err as Error).message})`);
+      }
+    });
+    if (compiled) normalize = createNormalizer(parts.chatForms);
+  }
+
   if (parts.phrases) {
     const add = at('phrases.fr.json');
     const known = new Set<string>(COMMANDS);
@@ -41,7 +58,7 @@ export function checkNluData(nluDir: string, parts: NluParts): Problem[] {
     for (const name of unknown) add(`commands.${name} : commande inconnue (connues : ${COMMANDS.join(', ')})`);
     if (unknown.length === 0) {
       try {
-        createPhrases(parts.phrases);
+        createPhrases(parts.phrases, normalize);
       } catch (err) {
         add(`une expression ne se compile pas (${(err as Error).message})`);
       }

@@ -19,7 +19,7 @@ import { extractSector, indexSectors, type SectorData, type SectorIndex } from '
 import { extractSize } from './extract/size.js';
 import { extractYesNo } from './extract/yesno.js';
 import { IntentClassifier, type IntentData, type IntentResult } from './intents.js';
-import { normalize } from './normalize.js';
+import { createNormalizer, type ChatForms, type Normalize } from './normalize.js';
 import { createPhrases, type PhraseData, type Phrases } from './phrases.js';
 import type { ChoiceOption, Extraction, Location, Money, MultiChoice, Quantity, SectorMatch, Size, YesNo } from './types.js';
 
@@ -67,6 +67,8 @@ export interface Nlu {
   readonly sectors: SectorData['secteurs'];
   /** Fixed phrases: commands, confirmations, corrections, ordinals (one recogniser for every dialog). */
   readonly phrases: Phrases;
+  /** The normaliser of the content's chat forms (knowledge/nlu/formes-chat.fr.json), compiled once. */
+  readonly normalize: Normalize;
   /** Intent classifier training time at start, in milliseconds. */
   readonly trainingMs: number;
 }
@@ -76,6 +78,7 @@ export interface NluData {
   sectors: SectorData;
   territories: TerritoryData;
   phrases: PhraseData;
+  chatForms: ChatForms;
 }
 
 /** An answer must be at least this sure to win over a model intent. */
@@ -130,12 +133,14 @@ export function decide(intent: IntentResult, answer: Extraction<Answer> | undefi
 }
 
 export function createNlu(data: NluData): Nlu {
-  const classifier = new IntentClassifier(data.intents);
+  const normalize = createNormalizer(data.chatForms);
+  const classifier = new IntentClassifier(data.intents, normalize);
   const idx = { sectors: indexSectors(data.sectors), territories: indexTerritories(data.territories) };
   return {
+    normalize,
     trainingMs: classifier.trainingMs,
     sectors: data.sectors.secteurs,
-    phrases: createPhrases(data.phrases),
+    phrases: createPhrases(data.phrases, normalize),
     extract: (text, ctx) => extractAnswer(normalize(text).text, ctx, idx),
     interpret(text, context) {
       const n = normalize(text);
@@ -148,7 +153,9 @@ export function createNlu(data: NluData): Nlu {
   };
 }
 
-export { normalize, type Normalized } from './normalize.js';
+export { createNormalizer, type ChatForms, type Normalize, type Normalized } from './normalize.js';
+/** @deprecated for callers without an Nlu object at hand (src/diagnostic/answer-text.ts); prefer `nlu.normalize`. */
+export { shippedNormalize as normalize, loadChatForms, CHAT_FORMS_FILE } from './shipped.js';
 export {
   createPhrases,
   phraseKey,

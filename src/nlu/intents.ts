@@ -4,7 +4,7 @@
 // normalised into a share, and a message with no feature known to the model gives `none`.
 import { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
 import { analyze, frenchStemmer } from './analyze.js';
-import { normalize } from './normalize.js';
+import type { Normalize } from './normalize.js';
 
 export const INTENTS = [
   'salutation',
@@ -91,13 +91,16 @@ export class IntentClassifier {
   /** Milliseconds taken by training. */
   readonly trainingMs: number;
 
-  constructor(data: IntentData) {
+  constructor(
+    data: IntentData,
+    private readonly normalize: Normalize,
+  ) {
     const t0 = performance.now();
     for (const [name, def] of Object.entries(data.intents)) {
       if (!(INTENTS as readonly string[]).includes(name)) throw new Error(`[nlu] unknown intent in data: ${name}`);
       const intent = name as IntentName;
       if (def.strong) this.strong.add(intent);
-      for (const c of def.commands) this.commands.set(commandKey(c), intent);
+      for (const c of def.commands) this.commands.set(commandKey(c, normalize), intent);
       for (const ex of def.examples) {
         const features = analyze(normalize(ex).text);
         if (features.length > 0) this.bayes.addDocument(features, intent);
@@ -114,7 +117,7 @@ export class IntentClassifier {
 
   /** Intent of an already normalised text (see normalize.ts). */
   classify(normalizedText: string, folded: string): IntentResult {
-    const key = commandKey(folded);
+    const key = commandKey(folded, this.normalize);
     const command = this.commands.get(key);
     if (command) return { name: command, confidence: 0.99, source: 'command', strong: this.strong.has(command) };
     for (const [re, name] of PATTERNS) {
@@ -137,7 +140,7 @@ export class IntentClassifier {
 }
 
 /** Key of a short command: folded, punctuation dropped, spaces collapsed. */
-function commandKey(text: string): string {
+function commandKey(text: string, normalize: Normalize): string {
   return normalize(text)
     .folded.replace(/[^a-z0-9' ]+/g, ' ')
     .replace(/\s+/g, ' ')

@@ -4,8 +4,9 @@
 // the same thing everywhere. A command is recognised only when the WHOLE message says it (polite words
 // aside): the classifier's guesses never start one.
 import { fold } from './analyze.js';
-import { normalize } from './normalize.js';
 import { compileAnswerCues, type AnswerCueName, type AnswerCues } from './answer-cues.js';
+import type { Normalize } from './normalize.js';
+import { shippedNormalize } from './shipped.js';
 
 export const COMMANDS = [
   'supprimer_donnees',
@@ -83,6 +84,8 @@ export interface Phrases {
    * how they are, its clauses about the present (folded), else undefined.
    */
   presentOnly(text: string): string | undefined;
+  /** Lower case, accents folded, chat forms expanded, punctuation and hyphens as spaces. */
+  key(text: string): string;
   /** Cues for reading a message at a diagnostic question. */
   readonly cues: ReadingCues;
   /** Cues for reading the words of an answer (src/diagnostic/). */
@@ -97,9 +100,16 @@ const MAX_COMMAND_CHARS = 120;
 /** Past and present are looked for in answers of ordinary length only. */
 const MAX_STORY_CHARS = 600;
 
-/** Lower case, accents folded, chat forms expanded, punctuation and hyphens as spaces. */
+/**
+ * Lower case, accents folded, chat forms of the shipped content expanded, punctuation and hyphens as spaces.
+ * @deprecated for callers without an Nlu object at hand (src/diagnostic/reading.ts); prefer `nlu.phrases.key`.
+ */
 export function phraseKey(text: string): string {
-  const t = normalize(text).folded;
+  return keyOf(shippedNormalize(text).folded);
+}
+
+/** The key of an already normalised, folded text. */
+function keyOf(t: string): string {
   if (/^\s*\?+\s*$/.test(t)) return '?';
   return t
     .replace(/[’`´]/g, "'")
@@ -126,7 +136,9 @@ function compile(phrase: string): string {
 
 const alternation = (phrases: string[]) => phrases.map(compile).join('|');
 
-export function createPhrases(data: PhraseData): Phrases {
+/** The recogniser of these phrases; `normalize` is the NLU's normaliser (chat forms of the same content). */
+export function createPhrases(data: PhraseData, normalize: Normalize): Phrases {
+  const phraseKey = (text: string) => keyOf(normalize(text).folded);
   for (const name of Object.keys(data.commands)) {
     if (!(COMMANDS as readonly string[]).includes(name)) throw new Error(`[nlu] unknown command in phrases.fr.json: ${name}`);
   }
@@ -163,6 +175,7 @@ export function createPhrases(data: PhraseData): Phrases {
   return {
     cues,
     answerCues,
+    key: phraseKey,
     command(text) {
       const key = phraseKey(text);
       if (!key || key.length > MAX_COMMAND_CHARS) return undefined;

@@ -178,6 +178,23 @@ describe('loadContent', () => {
     );
   });
 
+  it('the chat forms are checked: a word in capitals, a missing replacement, a pattern that does not compile', () => {
+    const dir = copy();
+    const file = path.join(dir, 'nlu', 'formes-chat.fr.json');
+    const forms = json(file);
+    forms.words.Bcp = 'beaucoup';
+    write(file, forms);
+    expect(errorOf(dir)).toMatch(/nlu\/formes-chat\.fr\.json : words/);
+    delete forms.words.Bcp;
+    forms.phrases.push({ pattern: '\\bouf(', by: 'ouf' });
+    write(file, forms);
+    expect(errorOf(dir)).toMatch(/nlu\/formes-chat\.fr\.json : phrases\[\d+\]\.pattern : l'expression ne se compile pas/);
+    forms.phrases.pop();
+    forms.phrases.push({ pattern: '\\bouf\\b' });
+    write(file, forms);
+    expect(errorOf(dir)).toMatch(/nlu\/formes-chat\.fr\.json : phrases\[\d+\].*by/);
+  });
+
   it('every problem of every file comes in one error', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'nlu', 'phrases.fr.json'), '{ pas du json');

@@ -2,7 +2,7 @@
 // after a failed send, and the fixed phrases that withdraw it.
 import { addMonths, FollowUps, MAX_SEND_ATTEMPTS, type FollowUpConsent } from '../../src/followup/consents.js';
 import { reminderMail, sendingHours } from '../../src/followup/reminders.js';
-import { createPhrases } from '../../src/nlu/index.js';
+import { createNormalizer, createPhrases } from '../../src/nlu/index.js';
 import { content } from '../helpers/content.js';
 import { MemoryStore } from '../../src/storage/memory-store.js';
 
@@ -46,7 +46,7 @@ describe('follow-up consents', () => {
   });
 
   it('« ne plus me relancer » and its variants are one command, never a mere « non »', () => {
-    const phrases = createPhrases(content().nlu.phrases);
+    const phrases = createPhrases(content().nlu.phrases, createNormalizer(content().nlu.chatForms));
     for (const t of [
       'ne plus me relancer',
       'Ne plus me relancer',

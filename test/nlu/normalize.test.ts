@@ -1,5 +1,8 @@
-import { normalize, squeezeRepeats } from '../../src/nlu/normalize.js';
+import { createNormalizer, squeezeRepeats } from '../../src/nlu/normalize.js';
+import { content } from '../helpers/content.js';
 import { analyze, fold, stem, tokens } from '../../src/nlu/analyze.js';
+
+const normalize = createNormalizer(content().nlu.chatForms);
 
 describe('normalize', () => {
   test.each([

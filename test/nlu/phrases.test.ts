@@ -1,9 +1,9 @@
 // The one recogniser of fixed phrases (knowledge/nlu/phrases.fr.json): a command only when the whole
 // message says it, never because a word of an ordinary answer looks like one.
-import { createPhrases } from '../../src/nlu/index.js';
+import { createNormalizer, createPhrases } from '../../src/nlu/index.js';
 import { content } from '../helpers/content.js';
 
-const phrases = createPhrases(content().nlu.phrases);
+const phrases = createPhrases(content().nlu.phrases, createNormalizer(content().nlu.chatForms));
 
 describe('fixed phrases', () => {
   test.each([
@@ -96,26 +96,30 @@ describe('fixed phrases', () => {
 
   test('an unknown command in the data is refused at start', () => {
     expect(() =>
-      createPhrases({
-        prefixes: [],
-        suffixes: [],
-        commands: { bogus: { label: 'x', phrases: ['x'], inSentence: [] } } as never,
-        correctionMarkers: { strong: [], weak: [] },
-        yes: [],
-        no: [],
-        end: [],
-        ordinals: {},
-        timeContrast: { past: ['avant'], present: ['maintenant'] },
-        readingCues: { interrogative: '^comment', asks: 'veut dire', saysTrade: 'je suis', statusCue: 'sarl', people: 'salarie' },
-        answerCues: content().nlu.phrases.answerCues,
-      }),
+      createPhrases(
+        {
+          prefixes: [],
+          suffixes: [],
+          commands: { bogus: { label: 'x', phrases: ['x'], inSentence: [] } } as never,
+          correctionMarkers: { strong: [], weak: [] },
+          yes: [],
+          no: [],
+          end: [],
+          ordinals: {},
+          timeContrast: { past: ['avant'], present: ['maintenant'] },
+          readingCues: { interrogative: '^comment', asks: 'veut dire', saysTrade: 'je suis', statusCue: 'sarl', people: 'salarie' },
+          answerCues: content().nlu.phrases.answerCues,
+        },
+        createNormalizer({ words: {}, phrases: [] }),
+      ),
     ).toThrow(/bogus/);
   });
 
   test('a missing or invalid answer cue is refused at start, named', () => {
     const data = content().nlu.phrases;
+    const plain = createNormalizer({ words: {}, phrases: [] });
     const { outdated: _dropped, ...missing } = data.answerCues;
-    expect(() => createPhrases({ ...data, answerCues: missing as never })).toThrow(/answerCues\.outdated: missing/);
-    expect(() => createPhrases({ ...data, answerCues: { ...data.answerCues, weekday: '(?:lundi' } })).toThrow(/answerCues\.weekday/);
+    expect(() => createPhrases({ ...data, answerCues: missing as never }, plain)).toThrow(/answerCues\.outdated: missing/);
+    expect(() => createPhrases({ ...data, answerCues: { ...data.answerCues, weekday: '(?:lundi' } }, plain)).toThrow(/answerCues\.weekday/);
   });
 });

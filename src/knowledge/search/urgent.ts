@@ -1,7 +1,7 @@
 // Urgent situations (knowledge/nlu/urgences.fr.json): a hacked account, a ransomware, a phishing message
 // that was answered, a fraud on a transfer. Detected by patterns on the folded text; the search then
 // always answers from the situation's guide, and the reply adds the emergency steps and an advisor offer.
-import { normalize } from '../../nlu/normalize.js';
+import type { Normalize } from '../../nlu/normalize.js';
 
 export interface UrgentSituation {
   id: string;
@@ -26,7 +26,11 @@ export interface UrgentData {
 export class UrgentDetector {
   private readonly entries: Entry[];
 
-  constructor(data: UrgentData) {
+  /** `normalize`: the NLU's normaliser (chat forms of the same content), applied before the patterns. */
+  constructor(
+    data: UrgentData,
+    private readonly normalize: Normalize,
+  ) {
     this.entries = data.situations.map((s) => ({
       id: s.id,
       label: s.label,
@@ -39,7 +43,7 @@ export class UrgentDetector {
 
   /** The first situation whose pattern matches the text, or null. */
   detect(text: string): UrgentSituation | null {
-    const folded = ` ${normalize(text).folded.replace(/\s+/g, ' ')} `;
+    const folded = ` ${this.normalize(text).folded.replace(/\s+/g, ' ')} `;
     const hit = this.entries.find((e) => e.patterns.some((p) => p.test(folded)));
     if (!hit) return null;
     const { patterns: _patterns, ...situation } = hit;

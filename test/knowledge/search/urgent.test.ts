@@ -3,10 +3,11 @@ import path from 'node:path';
 import { loadGuides } from '../../../src/knowledge/guides.js';
 import { createKnowledgeBase } from '../../../src/knowledge/search/index.js';
 import { UrgentDetector } from '../../../src/knowledge/search/urgent.js';
+import { createNormalizer } from '../../../src/nlu/index.js';
 import { knowledgeDir } from '../../../src/paths.js';
 import { content, kbOptions } from '../../helpers/content.js';
 
-const detector = new UrgentDetector(content().urgent);
+const detector = new UrgentDetector(content().urgent, createNormalizer(content().nlu.chatForms));
 const guides = loadGuides(path.join(knowledgeDir, 'guides'));
 const kb = createKnowledgeBase(guides, kbOptions());
 
