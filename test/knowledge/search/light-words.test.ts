@@ -140,4 +140,11 @@ describe('a trade named after « entreprise de », « agence de » is not an off
     expect(r.results[0]!.guideId).toBe('logiciel-gestion');
     expect(kb.search('comment organiser le déménagement de mes meubles').answered).toBe(false);
   });
+
+  it('reads the elided form too (« agence d’intérim »), from the real data', () => {
+    const real = new OffTopicLexicon([], content().offTopic);
+    expect(real.has('notre agence d’intérim cherche un logiciel de devis')).toBe(false);
+    expect(real.has('quelles règles pour un contrat d’intérim')).toBe(true);
+    expect(kb.search('quelles règles pour un contrat d’intérim').answered).toBe(false);
+  });
 });
