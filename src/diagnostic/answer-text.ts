@@ -15,7 +15,7 @@ import {
   yesNoByPhrasing,
 } from './counting.js';
 import { echoOf } from './echo.js';
-import { othersDoIt, saysPartly } from './clauses.js';
+import { installedUnused, othersDoIt, saysPartly } from './clauses.js';
 import { olderThanWindow } from './recency.js';
 import { shareOfTotal } from './share.js';
 import { assumedHandled, someoneElseKnows } from './others-know.js';
@@ -50,6 +50,17 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
   const typed = aside !== fold(said).trim() && aside.replace(/[\s,;.!]/g, '') ? aside : said;
   const r = typed === said ? nluResult : ctx.nlu.interpret(typed, questionContext(question));
   const found = readText(question, typed, r, ctx);
+  // « je ne sais pas trop » to « savez-vous… ? » (`asksKnowing`): not knowing, said of oneself (`unknownPart`), is
+  // the answer, a « non » (« peut-être », « ma comptable connaît ça » stay « je ne sais pas »).
+  if (
+    found?.read.answer.type === 'dontknow' &&
+    question.type === 'yesno' &&
+    cue.asksKnowing.test(fold(question.text)) &&
+    cue.unknownPart.test(fold(typed))
+  ) {
+    const answer: Answer = { type: 'yesno', value: 'no' };
+    return { read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) }, confidence: found.confidence };
+  }
   // « un peu, les rappels de rendez-vous » to « avez-vous automatisé au moins une tâche ? »: a question whose
   // options are only « Oui » / « Non » asks whether there is at least something; a partial answer that
   // names one of its « Oui » phrasings is a yes.
@@ -152,6 +163,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // A yes/no question answered by describing: the phrasings its options are given. A full phrasing wins over a
   // generic word (« toujours le même mot de passe » is no, whatever « toujours » says) unless « oui »/« non » is said.
   // « les horaires oui, le téléphone c'est l'ancien »: a yes and a no said of different parts.
+  if (installedUnused(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
   if (othersDoIt(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'yes' }), confidence: 0.85 };
   if (saysPartly(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
   if (question.type === 'yesno') {

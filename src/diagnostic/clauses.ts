@@ -12,10 +12,29 @@ import type { Question } from './types.js';
 
 type Sign = 'yes' | 'no' | undefined;
 
+/**
+ * The clauses of an answer: cut at commas, semicolons, « mais », and after a « oui » / « non » said of a part
+ * with more said after it (`partEnd`: « les horaires oui les prix non »; a leading « non, … » is never cut).
+ */
+export function clausesOf(text: string, nlu: Nlu): string[] {
+  const cue = nlu.phrases.answerCues.partEnd;
+  cue.lastIndex = 0;
+  return text
+    .replace(cue, '$1, ')
+    .split(/[,;]|\bmais\b/i)
+    .filter((c) => c.trim());
+}
+
 function signOf(question: Question, clause: string, nlu: Nlu): Sign {
   const f = fold(clause).replace(/[!.?]/g, ' ').trim();
   if (!f) return undefined;
   const cue = nlu.phrases.answerCues;
+  // `forwards`: « une adresse contact@ qui renvoie vers ma boîte perso »: what follows is where mail lands, not
+  // what the person has; the clause is read up to that verb.
+  if (cue.forwards.test(f)) {
+    const own = f.replace(cue.forwards, '').trim();
+    return own ? (signOf(question, own, nlu) ?? (cue.there.test(own) ? 'yes' : undefined)) : undefined;
+  }
   if (cue.outdated.test(f) || cue.unknownPart.test(f) || cue.plainNo.test(f)) return 'no';
   if (cue.plainYes.test(f)) return 'yes';
   // A phrasing of the question's options beats a generic word (« j'utilise toujours mon Gmail » is a no).
@@ -36,7 +55,7 @@ function signOf(question: Question, clause: string, nlu: Nlu): Sign {
 /** True when one clause of the text says yes and another says no (or outdated, or unknown). */
 export function saysPartly(question: Question, text: string, nlu: Nlu): boolean {
   if (question.type !== 'yesno') return false;
-  const clauses = text.split(/[,;]|\bmais\b/i).filter((c) => c.trim());
+  const clauses = clausesOf(text, nlu);
   if (clauses.length < 2) return false;
   const cue = nlu.phrases.answerCues;
   const signs = clauses.map((c) => signOf(question, c, nlu));
@@ -62,7 +81,7 @@ export function saysPartly(question: Question, text: string, nlu: Nlu): boolean 
  */
 export function othersDoIt(question: Question, text: string, nlu: Nlu): boolean {
   if (question.type !== 'yesno') return false;
-  const clauses = text.split(/[,;]|\bmais\b/i).filter((c) => c.trim());
+  const clauses = clausesOf(text, nlu);
   const cue = nlu.phrases.answerCues;
   const mine = clauses.filter((c) => cue.meNot.test(fold(c)));
   if (clauses.length < 2 || mine.length !== 1) return false;
@@ -70,4 +89,18 @@ export function othersDoIt(question: Question, text: string, nlu: Nlu): boolean 
   const signs = others.map((c) => signOf(question, c, nlu));
   if (signs.includes('no')) return false;
   return signs.includes('yes') || others.some((c) => cue.someoneElse.test(fold(c)) && !cue.negation.test(fold(c)));
+}
+
+/**
+ * « le logiciel est installé mais personne ne l'ouvre » to « suivez-vous… ? » (`asksUse`): a tool that is there
+ * (`installed`, `there`) but left unused (`unused`) is not used, a « non » (not « en partie »). A question that
+ * asks about having it too (« … et vous en servez-vous ? ») is answered in part.
+ */
+export function installedUnused(question: Question, text: string, nlu: Nlu): boolean {
+  const cue = nlu.phrases.answerCues;
+  if (question.type !== 'yesno' || !cue.asksUse.test(fold(question.text))) return false;
+  const clauses = clausesOf(text, nlu).map((c) => fold(c));
+  const unused = clauses.filter((c) => cue.unused.test(c));
+  if (unused.length === 0 || unused.length === clauses.length) return false;
+  return clauses.filter((c) => !cue.unused.test(c)).every((c) => cue.installed.test(c) || cue.there.test(c));
 }

@@ -82,6 +82,18 @@ export interface AnswerCues {
   deniedAfterBut: RegExp;
   /** A whole token after « mais » that restricts to what follows (« que », « seulement »). */
   restrictedAfterBut: RegExp;
+  /** A « oui » / « non » ending a part said without a comma (« les horaires oui les prix non »); global. */
+  partEnd: RegExp;
+  /** A forwarding verb and what follows it (« qui renvoie vers mon Gmail »): where things land. */
+  forwards: RegExp;
+  /** A tool there, nothing said of its use (« c'est installé », « on l'a »). */
+  installed: RegExp;
+  /** A tool left unused (« jamais ouvert », « on ne s'en sert pas »). */
+  unused: RegExp;
+  /** A question about using or following something only (« Suivez-vous… ? »). */
+  asksUse: RegExp;
+  /** A question whose subject is whether the dirigeant knows (« Savez-vous… ? »). */
+  asksKnowing: RegExp;
 }
 
 export type AnswerCueName = Exclude<keyof AnswerCues, 'ownAccountAll'>;
@@ -126,10 +138,25 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'but',
   'deniedAfterBut',
   'restrictedAfterBut',
+  'partEnd',
+  'forwards',
+  'installed',
+  'unused',
+  'asksUse',
+  'asksKnowing',
 ];
 
 /** Cues used to find or replace every occurrence (matchAll, replace): compiled with the `g` flag. */
-const GLOBAL: ReadonlySet<string> = new Set(['year', 'dontKnowWords', 'asideUnknown', 'hoursWorked', 'frequency', 'fortnight', 'weekly']);
+const GLOBAL: ReadonlySet<string> = new Set([
+  'partEnd',
+  'year',
+  'dontKnowWords',
+  'asideUnknown',
+  'hoursWorked',
+  'frequency',
+  'fortnight',
+  'weekly',
+]);
 
 /** Compiles « answerCues »; a missing cue or an invalid expression fails with the cue's name. */
 export function compileAnswerCues(data: Record<AnswerCueName, string>): AnswerCues {

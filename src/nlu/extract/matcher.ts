@@ -248,11 +248,16 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
         if (first < 0 || idx < first) first = idx;
       }
       if (matched === 0) continue;
-      // A phrase whose words are found only across clauses and out of order is not named whole (« on envoie
+      // A phrase whose words are found only across clauses and out of order is not named (« on envoie
       // déjà » in « on reçoit déjà …, l'envoi on verra »).
       const spread = new Set(positions.map((i) => toks[i].c)).size > 1;
       const crossed = spread && positions.some((x, i) => i > 0 && x < positions[i - 1]);
-      if (matched === p.words.length && matched > 1 && crossed) matched--;
+      // Nor one whose words are found out of order on both sides of an « et »: « ils réservent en ligne et paient
+      // sur place » names no « payer en ligne ».
+      const coordinated = positions.some(
+        (x, i) => i > 0 && x < positions[i - 1] && toks.slice(x + 1, positions[i - 1]).some((t) => t.w === 'et'),
+      );
+      if (matched > 1 && (crossed || coordinated)) matched--;
       const hit = {
         id: o.id,
         score: matched / p.words.length,

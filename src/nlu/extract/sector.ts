@@ -1,7 +1,7 @@
 // Sector from free text (« je tiens une boulangerie » → métiers de bouche, band commerce) on the
 // list in knowledge/nlu/secteurs.fr.json, with stems, typos and negation (« pas dans le commerce »).
 import { found, notUnderstood, type Extraction, type SectorMatch } from '../types.js';
-import { matchOptions, prepareOptions, type Prepared } from './matcher.js';
+import { matchOptions, prepareOptions, scopedTokens, type Prepared } from './matcher.js';
 
 export interface SectorData {
   bands: Record<string, string>;
@@ -16,18 +16,49 @@ export interface SectorIndex {
   prepared: Prepared;
 }
 
+/**
+ * The trade named by its activity as well as by who does it: an agent noun in « -ateur » / « -acteur » has its
+ * action noun in « -ation » / « -action » (« torréfacteur » → « torréfaction », « restaurateur » → « restauration »).
+ */
+function withActionNouns(keywords: string[]): string[] {
+  const derived = keywords.filter((k) => /a(?:c)?teur$/i.test(k) && !k.includes(' ')).map((k) => k.replace(/teur$/i, 'tion'));
+  return [...keywords, ...derived.filter((d) => !keywords.includes(d))];
+}
+
 export function indexSectors(data: SectorData): SectorIndex {
   for (const s of data.secteurs) {
     if (!(s.band in data.bands)) throw new Error(`[nlu] sector ${s.id}: unknown band ${s.band}`);
   }
   return {
     data,
-    prepared: prepareOptions(data.secteurs.map((s) => ({ id: s.id, phrases: [s.label, ...s.keywords] }))),
+    prepared: prepareOptions(data.secteurs.map((s) => ({ id: s.id, phrases: [s.label, ...withActionNouns(s.keywords)] }))),
   };
 }
 
+// « on vend aux restaurants », « on livre des hôtels », « je travaille pour les garages »: who the firm sells to.
+const SELLS = /^(?:vend|livr|fourni|travaill|bosse|approvision|prest|client)/;
+const TO_CUSTOMERS = new Set(['aux', 'des', 'les']);
+
+/** Indices of the words that name the firm's customers, after a verb of selling in the same clause. */
+function customerWords(text: string): Set<number> {
+  const toks = scopedTokens(text);
+  const out = new Set<number>();
+  toks.forEach((t, i) => {
+    const lead = TO_CUSTOMERS.has(t.w) && (t.w === 'aux' || ['pour', 'chez', 'a'].includes(toks[i - 1]?.w ?? ''));
+    if (!lead) return;
+    const sells = toks.slice(0, i).some((x) => x.c === t.c && SELLS.test(x.w));
+    if (!sells) return;
+    for (let k = i + 1; k < Math.min(i + 4, toks.length) && toks[k].c === t.c && !['et', 'ou'].includes(toks[k].w); k++) out.add(k);
+  });
+  return out;
+}
+
 export function extractSector(text: string, index: SectorIndex): Extraction<SectorMatch> {
-  const hits = matchOptions(text, index.prepared).filter((h) => !h.negated && h.score === 1);
+  let hits = matchOptions(text, index.prepared).filter((h) => !h.negated && h.score === 1);
+  // The customers named beside the trade are not the trade (« torréfacteur, on vend aux bistrots »).
+  const customers = customerWords(text);
+  const own = hits.filter((h) => !h.positions.every((p) => customers.has(p)));
+  if (own.length > 0) hits = own;
   if (hits.length === 0) return notUnderstood;
   const best = hits[0];
   const s = index.data.secteurs.find((x) => x.id === best.id);

@@ -1,0 +1,55 @@
+// General readings (issue 10, devd batch): parts told without commas, parts out of date, mail forwarded,
+// tools installed but unused, not knowing to « savez-vous… ? », customers beside the trade, activities named
+// by their action noun, coordinated verbs. Our own sentences, never the evaluation corpus's.
+import { stored } from '../helpers/reading.js';
+
+describe('parts of a yes/no answer', () => {
+  test.each([
+    // A « oui » / « non » said after a part ends it, even without a comma.
+    ['presence_site_a_jour', 'la carte oui les photos pas du tout', 'partly'],
+    // A leading « non » answers the whole; « oui ou non » is no part.
+    ['presence_site_a_jour', 'non les tarifs sont tous anciens', 'no'],
+    // A part that dates from long ago is out of date.
+    ['presence_site_a_jour', 'on publie les promos chaque semaine mais la page contact remonte à 2015', 'partly'],
+    ['presence_site_a_jour', "les actus sont à jour, les tarifs datent d'avant le covid", 'partly'],
+    // A pro address forwarded to a personal mailbox is there; replying from the mailbox is the other part.
+    ['presence_domaine_email', 'il y a bien une adresse bonjour@ qui redirige sur mon hotmail, je réponds du hotmail', 'partly'],
+  ])('%s « %s »', (id, text, value) => {
+    expect(stored(id, text)).toEqual({ type: 'yesno', value });
+  });
+});
+
+describe('a tool there but left unused, to a question about using it', () => {
+  test.each([
+    ['strategie_indicateurs', "le tableau de bord est en place mais personne ne l'a jamais consulté"],
+    ['gestion_logiciel_metier', 'le logiciel de stock est installé, on ne s’en sert pas'],
+  ])('%s « %s » is a no', (id, text) => {
+    expect(stored(id, text)).toEqual({ type: 'yesno', value: 'no' });
+  });
+});
+
+test('not knowing, said to « savez-vous… ? », is a no', () => {
+  expect(stored('strategie_priorites', "je ne sais pas trop, on m'a parlé de TikTok sans m'expliquer à quoi bon")).toEqual({
+    type: 'yesno',
+    value: 'no',
+  });
+});
+
+describe('the trade, not its customers', () => {
+  test.each([
+    ['torréfaction artisanale, on fournit surtout aux bistrots du quartier', 'metiers_bouche'],
+    ['boulangerie, on livre aussi pour les hôtels de la station', 'metiers_bouche'],
+  ])('« %s »', (text, sector) => {
+    expect(stored('profil_secteur', text)).toEqual({ type: 'sector', value: sector });
+  });
+});
+
+test('a phrase is not pieced together across an « et » (« réservent en ligne et paient sur place »)', () => {
+  expect(stored('vente_en_ligne', 'les clients prennent leur place en ligne et règlent au comptoir le jour même')).not.toEqual(
+    expect.objectContaining({ values: expect.arrayContaining(['paiement_distance']) }),
+  );
+  expect(stored('vente_en_ligne', 'les élèves réservent leur cours en ligne et paient en arrivant')).toEqual({
+    type: 'multi',
+    values: ['reservation'],
+  });
+});
