@@ -165,6 +165,7 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
 export function knowledgeOptions(content: Content): KnowledgeOptions {
   return {
     synonyms: content.synonyms,
+    chatWords: content.nlu.chatForms.words,
     urgent: new UrgentDetector(content.urgent, createNormalizer(content.nlu.chatForms)),
     offTopic: content.offTopic,
     sectionIntents: new SectionIntents(content.sectionIntents),

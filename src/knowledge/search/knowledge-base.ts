@@ -47,7 +47,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
   // A word no guide knows counts for half the rarest term in the query's total: a dirigeant's own words (trade,
   // town, product) should not sink a question that names a guide's subject. Chosen on the tune and dev sets.
   const unknownWeight = options.unknownWeight ?? 0.5;
-  const rewriter = new QueryRewriter(options.synonyms);
+  const rewriter = new QueryRewriter(options.synonyms, options.chatWords);
   const urgent = options.urgent || null;
   const intents = options.sectionIntents || null;
 

@@ -1,5 +1,6 @@
-// Query rewriting from data (knowledge/nlu/synonymes-kb.fr.json): abbreviations and chat words are
-// replaced by what the guides say (« CM » → community manager, « GMB » → fiche Google), and question or
+// Query rewriting from data: the domain's abbreviations and words (knowledge/nlu/synonymes-kb.fr.json) are
+// replaced by what the guides say (« CM » → community manager, « GMB » → fiche Google), so are the chat forms
+// the dialog reads too (knowledge/nlu/formes-chat.fr.json: « bcp », « tjrs », « pb »), and question or
 // politeness words are ignored. Keys are matched on folded tokens, longest first (up to 4 tokens).
 import path from 'node:path';
 import { fold, tokens } from '../../nlu/analyze.js';
@@ -33,12 +34,11 @@ export class QueryRewriter {
   private readonly rules = new Map<string, string[]>();
   readonly ignored: ReadonlySet<string>;
 
-  constructor(data: SynonymData = { expansions: {}, ignoredWords: [] }) {
-    for (const [key, value] of Object.entries(data.expansions)) {
-      const keyTokens = tokens(key);
-      if (keyTokens.length === 0 || keyTokens.length > MAX_KEY_TOKENS) continue;
-      this.rules.set(keyTokens.join(' '), tokens(value));
-    }
+  /**
+   * `chatWords`: the chat forms' words (formes-chat.fr.json « words »), under the domain's expansions; a word
+   * the search ignores stays as typed (« svp », « ok »).
+   */
+  constructor(data: SynonymData = { expansions: {}, ignoredWords: [] }, chatWords: Record<string, string> = {}) {
     const ignored = new Set<string>();
     for (const w of data.ignoredWords) {
       const f = fold(w).trim();
@@ -47,6 +47,16 @@ export class QueryRewriter {
       ignored.add(f.replace(/[-']/g, ''));
     }
     this.ignored = ignored;
+    for (const [key, value] of Object.entries(chatWords)) {
+      const keyTokens = tokens(key);
+      if (keyTokens.length === 0 || keyTokens.every((t) => ignored.has(t))) continue;
+      this.rules.set(keyTokens.join(' '), tokens(value));
+    }
+    for (const [key, value] of Object.entries(data.expansions)) {
+      const keyTokens = tokens(key);
+      if (keyTokens.length === 0 || keyTokens.length > MAX_KEY_TOKENS) continue;
+      this.rules.set(keyTokens.join(' '), tokens(value));
+    }
   }
 
   /** The query as folded tokens, with every known expression replaced (joined by spaces). */

@@ -16,6 +16,8 @@ export interface KnowledgeOptions {
   longQuery?: number;
   /** Abbreviations and ignored words (knowledge/nlu/synonymes-kb.fr.json, loaded by src/content). */
   synonyms: SynonymData;
+  /** Chat forms' words (knowledge/nlu/formes-chat.fr.json « words »), rewritten like the synonyms; absent: none. */
+  chatWords?: Record<string, string>;
   /** Weight of a guide's card score added to each of its passages (default 1). */
   cardWeight?: number;
   /** Weight of a typo-corrected word (default 0.8). */

@@ -34,6 +34,11 @@ describe('query rewriting', () => {
     expect(r.rewrite('Un CM pour mon site web ?')).toBe('un community manager pour mon site internet web');
     expect(r.ignored.has('comment')).toBe(true);
   });
+  it('rewrites the chat forms under the domain expansions, and leaves an ignored word as typed', () => {
+    const r = new QueryRewriter(synonyms, { bcp: 'beaucoup', mdp: 'mots de passe', quoi: 'que', ptdr: '' });
+    expect(r.rewrite('bcp de mdp ptdr')).toBe('beaucoup de mot de passe');
+    expect(r.rewrite('quoi')).toBe('quoi');
+  });
 });
 
 describe('typo tolerance', () => {
