@@ -16,6 +16,7 @@ import {
 } from './counting.js';
 import { echoOf } from './echo.js';
 import { installedUnused, othersDoIt, saysPartly } from './clauses.js';
+import { customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
 import { shareOfTotal } from './share.js';
 import { assumedHandled, someoneElseKnows } from './others-know.js';
@@ -197,6 +198,9 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     }
     if (none) return { read: make({ type: 'choice', value: none.id }), confidence: 0.85 };
   }
+  // « des hôtels et des campings »: customers named by their trades are professionals.
+  const customers = customersByTrade(question, text, ctx);
+  if (customers) return { read: make(customers), confidence: 0.85 };
   // Several options named: on a scale the highest holds (« un site et une page Facebook » is the site);
   // beside an option « Les deux », that option (« des particuliers et des syndics »).
   if (question.type === 'choice' && (question.scale || optionsOf(question).some((o) => o.several))) {

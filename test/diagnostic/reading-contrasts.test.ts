@@ -53,3 +53,24 @@ test('a phrase is not pieced together across an « et » (« réservent en ligne
     values: ['reservation'],
   });
 });
+
+describe('customers named by their trades are professionals', () => {
+  test.each([
+    ['des campings et des gîtes du coin', 'b2b'],
+    ['les vacanciers en été, les boulangeries le reste de l’année', 'mixte'],
+  ])('« %s »', (text, value) => {
+    expect(stored('profil_clientele', text)).toEqual({ type: 'choice', value });
+  });
+
+  test('one’s own trade is not a customer', () => {
+    expect(stored('profil_clientele', 'je suis fleuriste, surtout des particuliers')).toEqual({ type: 'choice', value: 'b2c' });
+  });
+});
+
+test.each([
+  ['je suis ramoneur', 'construction'],
+  ['atelier de lutherie', 'industrie'],
+  ['pisciculture en eau douce', 'agriculture'],
+])('trades of the sector list « %s »', (text, value) => {
+  expect(stored('profil_secteur', text)).toEqual({ type: 'sector', value });
+});
