@@ -15,7 +15,7 @@ import {
   yesNoByPhrasing,
 } from './counting.js';
 import { echoOf } from './echo.js';
-import { installedUnused, othersDoIt, saysPartly } from './clauses.js';
+import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, wishedNotDone } from './clauses.js';
 import { customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
 import { shareOfTotal } from './share.js';
@@ -165,6 +165,8 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // generic word (« toujours le même mot de passe » is no, whatever « toujours » says) unless « oui »/« non » is said.
   // « les horaires oui, le téléphone c'est l'ancien »: a yes and a no said of different parts.
   if (installedUnused(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
+  if (wishedNotDone(question, text, ctx.nlu) || aboutSomethingElse(question, text, ctx.nlu))
+    return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
   if (othersDoIt(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'yes' }), confidence: 0.85 };
   if (saysPartly(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
   if (question.type === 'yesno') {

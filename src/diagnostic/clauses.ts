@@ -72,6 +72,37 @@ export function saysPartly(question: Question, text: string, nlu: Nlu): boolean 
   return signs[0] === undefined && !cue.outdated.test(first) && cue.does.test(first) && !cue.negationOrNothing.test(first);
 }
 
+/**
+ * « j'aimerais bien mais je ne sais pas par où commencer » to « avez-vous automatisé… ? »: a wish (`wish`, said in
+ * the conditional: « j'aimerais bien », « il faudrait ») is not a practice. A message that opens on a wish and
+ * says nothing done in another clause is a « non ». Not to a question about knowing (« savez-vous ce que le
+ * numérique doit vous apporter ? »), which a wish may answer.
+ */
+export function wishedNotDone(question: Question, text: string, nlu: Nlu): boolean {
+  if (question.type !== 'yesno' || /^savez-vous\b/.test(fold(question.text))) return false;
+  const { wish } = nlu.phrases.answerCues;
+  const clauses = text.split(/[,;.!]|\bmais\b/i).filter((c) => c.trim());
+  if (!clauses.length || !wish.test(fold(clauses[0]))) return false;
+  return !clauses.slice(1).some((c) => !wish.test(fold(c)) && signOf(question, c, nlu) === 'yes');
+}
+
+/**
+ * « un rendez-vous avec la chambre de métiers, mais pour autre chose »: the contrast says (`otherMatter`) that
+ * what was named before is not what the question asks about. A « non », unless a later clause tells something that is.
+ */
+export function aboutSomethingElse(question: Question, text: string, nlu: Nlu): boolean {
+  if (question.type !== 'yesno') return false;
+  const parts = text.split(/\bmais\b/i);
+  if (parts.length < 2) return false;
+  const clauses = parts
+    .slice(1)
+    .join(' mais ')
+    .split(/[,;.!]/)
+    .filter((c) => c.trim());
+  if (!clauses.length || !nlu.phrases.answerCues.otherMatter.test(fold(clauses[0]))) return false;
+  return !clauses.slice(1).some((c) => signOf(question, c, nlu) === 'yes');
+}
+
 // `meNot`: « moi non », « pas moi », « moi je ne m'en sers pas », a no said of the dirigeant alone.
 // `someoneElse`: someone else in the firm (« mon employée », « la secrétaire », « mes salariés », « mon associé »).
 

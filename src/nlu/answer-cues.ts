@@ -14,6 +14,10 @@ export interface AnswerCues {
   plainNo: RegExp;
   /** A plain « oui » / « si » in a clause. */
   plainYes: RegExp;
+  /** A wish in the conditional (« j'aimerais bien », « il faudrait »): something not done yet. */
+  wish: RegExp;
+  /** After « mais »: what was told was about another matter (« pour autre chose », « rien à voir »). */
+  otherMatter: RegExp;
   /** Trouble (« souci », « panne »): « pas de souci » denies only trouble. */
   trouble: RegExp;
   /** A statement of doing or having (« on met les actus »), not a wish (« on voudrait »). */
@@ -106,6 +110,8 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'plainNo',
   'plainYes',
   'trouble',
+  'wish',
+  'otherMatter',
   'does',
   'meNot',
   'someoneElse',

@@ -72,6 +72,18 @@ function byOrdinal(text: string, options: readonly ChoiceOption[]): ChoiceOption
   return n >= 1 && n <= options.length ? options[n - 1] : undefined;
 }
 
+/**
+ * Two options each named whole by one phrase, one of them named again and again (« testé ChatGPT, une fois »
+ * beside « pour un mail »): the option most of the message speaks of, or undefined.
+ */
+function mostNamed(hits: OptionHit[]): OptionHit | undefined {
+  const [a, b] = hits;
+  if (!b || a.score < 1 || b.score < 1 || b.length !== a.length) return undefined;
+  const tied = hits.filter((h) => h.score === 1 && h.length === a.length);
+  const [first, second] = [...tied].sort((x, y) => (y.phrases ?? 1) - (x.phrases ?? 1));
+  return (first.phrases ?? 1) >= (second.phrases ?? 1) + 2 ? first : undefined;
+}
+
 function confidenceOf(hits: OptionHit[]): number {
   const [a, b] = hits;
   if (a.score < 1) return 0.55 * a.score + 0.1;
@@ -83,6 +95,8 @@ function confidenceOf(hits: OptionHit[]): number {
 export function extractChoice(text: string, options: readonly ChoiceOption[]): Extraction<string> {
   if (options.length === 0) return notUnderstood;
   const hits = matchOptions(text, prepared(options)).filter((h) => !h.negated);
+  const most = mostNamed(hits);
+  if (most) return found(most.id, 0.85);
   if (hits.length > 0 && hits[0].score === 1) return found(hits[0].id, confidenceOf(hits));
   const ord = byOrdinal(text, options);
   if (ord) return found(ord.id, 0.9);

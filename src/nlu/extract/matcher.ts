@@ -3,7 +3,7 @@
 // the site is mentioned under a negation, the page is not. Used by choice and sector extraction.
 import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import { fold, isStopWord, stem, tokens } from '../analyze.js';
-import { BOUNDARIES, NEGATORS, scopedTokens } from './scope.js';
+import { BOUNDARIES, NEGATORS, scopedTokens, type Tok } from './scope.js';
 
 export { scopedTokens };
 
@@ -18,7 +18,7 @@ interface PreparedOption {
    * `denied`: index of the first word the phrase itself denies (« n'imprime plus », « jamais testé »), or -1.
    * Such a phrase matches only where the message denies that word too.
    */
-  phrases: { words: string[]; stems: string[]; denied: number; wordKeys: string[]; stemKeys: string[] }[];
+  phrases: { words: string[]; stems: string[]; denied: number; wordKeys: string[]; stemKeys: string[]; generic: boolean }[];
 }
 
 /** Options ready for matching, with the vocabulary used to correct typos (and a cache of corrections). */
@@ -45,6 +45,8 @@ export interface OptionHit {
   position: number;
   /** Indices of the message's words the phrase matched. */
   positions: number[];
+  /** How many of the option's phrases the message names whole, each at its own place. */
+  phrases?: number;
 }
 
 // Frequent short words of a chat answer that are close in spelling to option words but never stand for them.
@@ -119,6 +121,8 @@ export function prepareOptions(options: readonly PhraseOption[]): Prepared {
           words,
           stems,
           denied: deniedWord(phrase, words),
+          // « c'est fait »: a phrase whose one content word is a word of any chat (see `namesSomethingElse`).
+          generic: words.length === 1 && COMMON.has(words[0]),
           wordKeys: words.map((w) => `w:${w}`),
           stemKeys: stems.map((x) => `s:${x}`),
         };
@@ -186,6 +190,16 @@ export function withoutSubsumed(hits: OptionHit[]): OptionHit[] {
   return hits.filter((h) => !hits.some((g) => g !== h && g.length > h.length && h.positions.every((p) => g.positions.includes(p))));
 }
 
+const ARTICLES = new Set(['un', 'une', 'des', 'du', 'd', 'de', 'la', 'le', 'les', 'l', 'ses', 'son', 'sa', 'leur', 'leurs']);
+
+/**
+ * « la CCI fait un webinaire »: a word of any chat followed by what it makes or does is a verb with its object,
+ * not the option phrase it alone stands for (« c'est fait », « le logiciel le fait »).
+ */
+function namesSomethingElse(toks: Tok[], at: number): boolean {
+  return ARTICLES.has(toks[at + 1]?.w ?? '') && toks[at + 1]?.c === toks[at].c;
+}
+
 /** The first place in `list` not already taken by the phrase, or Infinity. */
 function freeIn(list: number[] | undefined, taken: number[]): number {
   if (!list) return Infinity;
@@ -232,6 +246,7 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
   for (const oi of [...candidates.keys()].sort((a, b) => a - b)) {
     const o = prepared.options[oi];
     let best: OptionHit | undefined;
+    const wholeAt = new Set<number>();
     for (const pi of [...candidates.get(oi)!].sort((a, b) => a - b)) {
       const p = o.phrases[pi];
       let matched = 0;
@@ -247,7 +262,7 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
         if (k === p.denied) deniedPos = idx;
         if (first < 0 || idx < first) first = idx;
       }
-      if (matched === 0) continue;
+      if (matched === 0 || (p.generic && namesSomethingElse(toks, positions[0]))) continue;
       // A phrase whose words are found only across clauses and out of order is not named (« on envoie
       // déjà » in « on reçoit déjà …, l'envoi on verra »).
       const spread = new Set(positions.map((i) => toks[i].c)).size > 1;
@@ -268,6 +283,7 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
         position: first,
         positions,
       };
+      if (hit.score === 1 && !hit.negated) wholeAt.add(first);
       // The best phrase of an option: the fullest, then one not denied, then the longest.
       if (
         !best ||
@@ -276,7 +292,7 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
       )
         best = hit;
     }
-    if (best) hits.push(best);
+    if (best) hits.push({ ...best, phrases: wholeAt.size });
   }
   return hits.sort((a, b) => b.score - a.score || b.length - a.length || a.position - b.position);
 }

@@ -95,6 +95,7 @@ export function scopedTokens(text: string): Tok[] {
     }
     for (let k = start; k < out.length; k++) out[k].c = clauseNo;
     clauseNo++;
+    denyDislocated(out, start, ws);
     // « l'envoi pas encore », « les téléphones non »: a clause ending in a bare denial denies the words before it.
     const tail = ELLIPTIC_DENIAL.exec(ws.join(' '));
     if (tail && !ws.includes('ne') && !ws.includes('n')) {
@@ -109,3 +110,35 @@ export function scopedTokens(text: string): Tok[] {
 }
 
 const ELLIPTIC_DENIAL = /(?:^|\s)(?:(?:toujours )?pas(?: encore| du tout| vraiment| pour l'instant| pour le moment| l instant)?|non)$/;
+
+const SUBJECTS = new Set(['on', 'je', 'j', 'nous', 'il', 'elle', 'ils', 'elles']);
+const RESUMPTIVE = new Set(['l', 'le', 'la', 'les', 'en']);
+
+/**
+ * « le registre, on l'a jamais fait », « les mises à jour je les fais pas »: a thing named first, then taken up
+ * by a pronoun in a denied clause, is denied too. Looks for subject + pronoun + negation in the clause just read
+ * (from `start` in `out`); the thing is the words before the subject, or else a short previous clause with no
+ * subject of its own.
+ */
+function denyDislocated(out: Tok[], start: number, ws: string[]): void {
+  for (let i = 0; i + 1 < ws.length; i++) {
+    if (!SUBJECTS.has(ws[i])) continue;
+    let j = i + 1;
+    if (ws[j] === 'ne' || ws[j] === 'n') j++;
+    if (!RESUMPTIVE.has(ws[j] ?? '')) continue;
+    const rest = ws.slice(j + 1, j + 5);
+    const cut = rest.findIndex((w) => BOUNDARIES.has(w));
+    if (!(cut < 0 ? rest : rest.slice(0, cut)).some((w) => w === 'pas' || w === 'jamais' || w === 'rien' || w === 'plus')) continue;
+    let from = start + i - 1;
+    if (i === 0) {
+      const previous = out.slice(0, start).filter((t) => t.c === (out[start]?.c ?? 0) - 1);
+      if (!previous.length || previous.length > 5 || previous.some((t) => SUBJECTS.has(t.w) || BOUNDARIES.has(t.w))) return;
+      from = start - 1;
+    }
+    for (let k = from; k >= 0 && k >= from - 5; k--) {
+      if (BOUNDARIES.has(out[k].w) || NEGATORS.has(out[k].w) || (k < start && i > 0)) break;
+      out[k].neg = true;
+    }
+    return;
+  }
+}

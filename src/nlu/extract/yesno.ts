@@ -147,8 +147,9 @@ const RULES: Rule[] = [
     'yes',
     0.7,
   ],
+  // « on a besoin d'un site », « j'ai envie de m'y mettre »: a need or a wish is not having or doing.
   [
-    /\b(?:on l'a|je l'ai|nous l'avons|on les a|j'ai|on a|nous avons|on en a|j'en ai|nous en avons|il y a|c'est|on utilise|j'utilise|nous utilisons|on fait|je fais|nous faisons|on le fait|je le fais|beaucoup|souvent|regulierement|chaque|tous les|on s'en sert|je m'en sers|ca marche)\b/,
+    /\b(?:on l'a|je l'ai|nous l'avons|on les a|j'ai|on a|nous avons|on en a|j'en ai|nous en avons|il y a|c'est|on utilise|j'utilise|nous utilisons|on fait|je fais|nous faisons|on le fait|je le fais|beaucoup|souvent|regulierement|chaque|tous les|on s'en sert|je m'en sers|ca marche)\b(?! (?:(?:surtout|vraiment|juste|plutot|bien|aussi|encore|grand|tellement) )?(?:besoin|envie|du mal|peur|hate)\b)/,
     'yes',
     0.7,
   ],
