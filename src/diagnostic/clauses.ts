@@ -37,6 +37,8 @@ function signOf(question: Question, clause: string, nlu: Nlu): Sign {
   }
   if (cue.outdated.test(f) || cue.unknownPart.test(f) || cue.plainNo.test(f)) return 'no';
   if (cue.plainYes.test(f)) return 'yes';
+  // « sinon le reste est bon »: a part said to be right.
+  if (cue.rightPart.test(f) && !cue.negation.test(f)) return 'yes';
   // A phrasing of the question's options beats a generic word (« j'utilise toujours mon Gmail » is a no).
   const phrased = yesNoByPhrasing(question, clause);
   const says = phrased && phrased.confidence >= 0.85 ? (phrased.answer as { value?: string }).value : undefined;

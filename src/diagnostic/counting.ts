@@ -23,18 +23,27 @@ export function countNamed(question: Question, text: string, cues: AnswerCues): 
   const denied = but >= 0 && toks.slice(but + 1).some((t) => cues.deniedAfterBut.test(t.w));
   // « Facebook et Insta, mais on ne publie que sur Insta »: a restriction after « mais » names what counts.
   const restricted = but >= 0 && toks.slice(but + 1).some((t) => cues.restrictedAfterBut.test(t.w));
+  // « Insta toutes les semaines, Facebook plus trop »: what is named in a clause said to be rare does not count;
+  // « Facebook et Insta mais on poste rarement »: nor what is named before such a « mais ».
+  const rare = new Set<number>();
+  fold(text)
+    .split(/[,;:!?()\n]+|\.(?!\w)/)
+    .forEach((c, i) => {
+      if (cues.rarely.test(c)) rare.add(i);
+    });
+  const rareAfterBut = but >= 0 && cues.rarely.test(words.slice(but + 1).join(' '));
   const from = (start: number) => {
     let count = 0;
     for (const thing of question.countable ?? []) {
       const spellings = thing.split('|').map((s) => fold(s).trim().split(/\s+/));
       const at = spellings.map((sp) => words.findIndex((_, i) => i >= start && sp.every((w, k) => words[i + k] === w))).find((i) => i >= 0);
-      if (at !== undefined && at >= 0 && !toks[at].neg && !(denied && at < but)) count++;
+      if (at !== undefined && at >= 0 && !toks[at].neg && !((denied || rareAfterBut) && at < but) && !rare.has(toks[at].c ?? -1)) count++;
     }
     return count;
   };
   const after = restricted ? from(but + 1) : 0;
   const count = after > 0 ? after : from(0);
-  if (count === 0 && denied) return 0;
+  if (count === 0 && (denied || rareAfterBut || rare.size > 0)) return 0;
   return count > 0 ? count : undefined;
 }
 

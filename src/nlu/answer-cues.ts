@@ -98,6 +98,10 @@ export interface AnswerCues {
   asksUse: RegExp;
   /** A question whose subject is whether the dirigeant knows (« Savez-vous… ? »). */
   asksKnowing: RegExp;
+  /** Less often than monthly (« plus trop », « rarement », « une fois par an »): not counted. */
+  rarely: RegExp;
+  /** A part said to be right (« le reste est bon », « c'est à jour »). */
+  rightPart: RegExp;
 }
 
 export type AnswerCueName = Exclude<keyof AnswerCues, 'ownAccountAll'>;
@@ -150,6 +154,8 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'unused',
   'asksUse',
   'asksKnowing',
+  'rarely',
+  'rightPart',
 ];
 
 /** Cues used to find or replace every occurrence (matchAll, replace): compiled with the `g` flag. */

@@ -74,3 +74,20 @@ test.each([
 ])('trades of the sector list « %s »', (text, value) => {
   expect(stored('profil_secteur', text)).toEqual({ type: 'sector', value });
 });
+
+describe('networks posted on less than monthly do not count', () => {
+  test.each([
+    ['TikTok chaque semaine, LinkedIn presque jamais', 1],
+    ['Facebook et Instagram mais on publie rarement', 0],
+    ['LinkedIn deux fois par an', 0],
+  ])('« %s »', (text, value) => {
+    expect(stored('presence_reseaux', text)).toEqual({ type: 'number', value });
+  });
+});
+
+test('a part said to be right beside an outdated one is « en partie »', () => {
+  expect(stored('presence_site_a_jour', 'la galerie photo est vieillotte, sinon les tarifs sont bons')).toEqual({
+    type: 'yesno',
+    value: 'partly',
+  });
+});
