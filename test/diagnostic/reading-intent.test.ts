@@ -41,6 +41,8 @@ describe('what a message says of the practice asked about', () => {
       'un NAS chez mon associé ; quand le serveur a lâché on a tout remis, sans rien perdre',
       { type: 'choice', value: 'oui_testee' },
     ],
+    // Files on a network drive are shared storage.
+    ['gestion_outils_partages', 'les plans sont sur un disque réseau', { type: 'multi', values: ['stockage'] }],
     // A chat between colleagues is team messaging.
     ['gestion_outils_partages', 'un tchat entre collègues et Google Drive', { type: 'multi', values: ['messagerie_equipe', 'stockage'] }],
   ])('%s « %s »', (id, text, expected) => {
