@@ -78,7 +78,7 @@ describe('deciding to answer', () => {
 
   it.each([
     ['nos cannelés et macarons maison, on voudrait une fiche google', 'fiche-google'],
-    ['je tiens une mercerie à Dinan, faut-il un logiciel de caisse ?', 'logiciel-gestion'],
+    ['je tiens une boutique de santons à Dinan, faut-il un logiciel de caisse ?', 'logiciel-gestion'],
   ])('the dirigeant’s own words (trade, town) do not sink a question naming a guide: « %s »', (q, guide) => {
     const r = kb.search(q);
     expect(r.answered).toBe(true);
