@@ -3,7 +3,7 @@
 // questions, the highest of several options on a scale, a plain yes/no mapped onto « Non » / « Oui… »
 // options. Pure; reading.ts decides what to do with a weak or double reading.
 import type { AnswerCues, NluResult } from '../nlu/index.js';
-import { DROPPED, fold, normalize } from '../nlu/index.js';
+import { DROPPED, fold } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
 import {
   countNamed,
@@ -72,7 +72,7 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     !question.options.some((o) => o.id === 'partly')
   ) {
     // Something said beyond a bare hedge (« bof ») is at least something done, unless only a « Non » phrasing is named.
-    const described = yesNoByPhrasing(question, normalize(typed).text);
+    const described = yesNoByPhrasing(question, ctx.nlu.normalize(typed).text);
     const value = (described?.answer as { value?: string } | undefined)?.value;
     const words = fold(typed)
       .split(/[^a-z0-9']+/)
@@ -90,7 +90,7 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
 
 function readText(question: Question, typed: string, r: NluResult, ctx: ReadingContext): Candidate | undefined {
   // Chat forms expanded (« mdp », « quasi », « 2h/sem »), so that every reading below sees the same words.
-  const text = normalize(typed).text;
+  const text = ctx.nlu.normalize(typed).text;
   const cue = ctx.nlu.phrases.answerCues;
   const make = (answer: Answer, value?: unknown): ReadAnswer => ({
     questionId: question.id,

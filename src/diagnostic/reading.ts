@@ -4,7 +4,7 @@
 // be both. Commands come only from fixed phrases (src/nlu/phrases.ts), never from a classifier's guess.
 // Pure: the dialog acts on the Reading.
 import type { Command, Nlu, NluResult, ReadingCues } from '../nlu/index.js';
-import { fold, phraseKey } from '../nlu/index.js';
+import { fold } from '../nlu/index.js';
 import { applicableQuestions } from './flow.js';
 import { answerOf } from './answer-text.js';
 import { echoOf } from './echo.js';
@@ -85,7 +85,7 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   const main = answerOf(question, text, r, ctx);
   if (command) {
     // « conseiller » or « retour » alone may also be an answer; « je veux parler à un conseiller » is not.
-    const short = phraseKey(text).split(' ').length <= 2;
+    const short = phrases.key(text).split(' ').length <= 2;
     if (short && !HARMLESS.has(command) && main && main.confidence >= ALSO_ANSWER) return { kind: 'ambiguous', command, answer: main.read };
     return { kind: 'command', command };
   }

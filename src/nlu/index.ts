@@ -155,17 +155,7 @@ export function createNlu(data: NluData): Nlu {
 
 export { createNormalizer, type ChatForms, type Normalize, type Normalized } from './normalize.js';
 /** @deprecated for callers without an Nlu object at hand (src/diagnostic/answer-text.ts); prefer `nlu.normalize`. */
-export { shippedNormalize as normalize, loadChatForms, CHAT_FORMS_FILE } from './shipped.js';
-export {
-  createPhrases,
-  phraseKey,
-  COMMANDS,
-  type Command,
-  type Phrases,
-  type PhraseData,
-  type Correction,
-  type ReadingCues,
-} from './phrases.js';
+export { createPhrases, COMMANDS, type Command, type Phrases, type PhraseData, type Correction, type ReadingCues } from './phrases.js';
 export { type AnswerCues } from './answer-cues.js';
 export { fold, tokens, stem, analyze, isStopWord } from './analyze.js';
 export { INTENTS, type IntentName, type IntentResult } from './intents.js';

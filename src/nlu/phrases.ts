@@ -6,7 +6,6 @@
 import { fold } from './analyze.js';
 import { compileAnswerCues, type AnswerCueName, type AnswerCues } from './answer-cues.js';
 import type { Normalize } from './normalize.js';
-import { shippedNormalize } from './shipped.js';
 
 export const COMMANDS = [
   'supprimer_donnees',
@@ -99,14 +98,6 @@ const SINCE =
 const MAX_COMMAND_CHARS = 120;
 /** Past and present are looked for in answers of ordinary length only. */
 const MAX_STORY_CHARS = 600;
-
-/**
- * Lower case, accents folded, chat forms of the shipped content expanded, punctuation and hyphens as spaces.
- * @deprecated for callers without an Nlu object at hand (src/diagnostic/reading.ts); prefer `nlu.phrases.key`.
- */
-export function phraseKey(text: string): string {
-  return keyOf(shippedNormalize(text).folded);
-}
 
 /** The key of an already normalised, folded text. */
 function keyOf(t: string): string {

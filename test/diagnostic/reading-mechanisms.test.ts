@@ -1,9 +1,9 @@
 // The general readings added to raise understanding beyond the tuned corpus (issue 10): SMS shorthand,
 // softened and dropped no's, partial knowledge, hedged figures, full phrasings over generic words,
 // restrictions, and a longer phrase holding a shorter one. Our own sentences, never the corpus's.
-import { extractYesNo, normalize } from '../../src/nlu/index.js';
+import { extractYesNo } from '../../src/nlu/index.js';
 import { matchOptions, prepareOptions, withoutSubsumed } from '../../src/nlu/extract/matcher.js';
-import { read, stored } from '../helpers/reading.js';
+import { read, stored, readingContext } from '../helpers/reading.js';
 
 describe('general readings at a diagnostic question', () => {
   test.each([
@@ -90,9 +90,9 @@ describe('general readings at a diagnostic question', () => {
 
 describe('the pieces underneath', () => {
   it('expands SMS shorthand', () => {
-    expect(normalize('mdp oublié').text).toBe('mot de passe oublié');
-    expect(normalize('quasiment rien').text).toBe('presque rien');
-    expect(normalize('2h/sem').text).toBe('2h/semaine');
+    expect(readingContext().nlu.normalize('mdp oublié').text).toBe('mot de passe oublié');
+    expect(readingContext().nlu.normalize('quasiment rien').text).toBe('presque rien');
+    expect(readingContext().nlu.normalize('2h/sem').text).toBe('2h/semaine');
   });
 
   test.each([

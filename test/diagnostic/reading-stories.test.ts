@@ -3,7 +3,6 @@
 // a bad practice denied, a guess that someone else handles it, a year outside the question's window.
 // Our own sentences, never the corpus's.
 import { monthsAgo } from '../../src/diagnostic/recency.js';
-import { normalize } from '../../src/nlu/index.js';
 import { scopedTokens } from '../../src/nlu/extract/matcher.js';
 import { read, readingContext, stored } from '../helpers/reading.js';
 
@@ -76,8 +75,8 @@ describe('answers told as stories, parts and guesses', () => {
   });
 
   test('« tel » after a determiner is the phone', () => {
-    expect(normalize('mon tel a cinq ans').text).toBe('mon téléphone a cinq ans');
-    expect(normalize('tel que prévu').text).toBe('tel que prévu');
+    expect(readingContext().nlu.normalize('mon tel a cinq ans').text).toBe('mon téléphone a cinq ans');
+    expect(readingContext().nlu.normalize('tel que prévu').text).toBe('tel que prévu');
   });
 
   test('a clause ending in a bare denial denies the words before it, back to « mais »', () => {
