@@ -13,7 +13,9 @@
 // The reference points (0.4, 0.35, 0.3) are where a signal stops adding: a question whose words are
 // for 40 % (by weight) in the guide's labels is fully on topic; a third of the maximum score is a
 // strong match. The default answer threshold was 0.35, fixed before the first evaluation; with section
-// questions it is 0.4, chosen on the tuning half of test/knowledge/eval only (see npm run eval:kb).
+// questions it was 0.4, chosen on the tuning half of test/knowledge/eval only (see npm run eval:kb); it is 0.38
+// since 1 December, chosen on the development sets (dev2 and dev5h gain a question each; the first off-topic
+// question of the development sets is answered from 0.33 down, so 0.38 keeps a margin). Never chosen on the test half.
 // A query word found only in a guide's section questions counts half towards « topical ».
 
 export interface Signals {

@@ -38,7 +38,7 @@ export function guideUrl(id: string): string {
 }
 
 export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions): KnowledgeBase {
-  const threshold = options.threshold ?? 0.4;
+  const threshold = options.threshold ?? 0.38;
   const clarifyRatio = options.clarifyRatio ?? 0.95;
   const clearLead = options.clearLead ?? 0.25;
   const longQuery = options.longQuery ?? 5;

@@ -6,7 +6,7 @@ import type { SynonymData } from './synonyms.js';
 import type { UrgentDetector, UrgentSituation } from './urgent.js';
 
 export interface KnowledgeOptions {
-  /** Minimum confidence to answer (default 0.4). */
+  /** Minimum confidence to answer (default 0.38). */
   threshold?: number;
   /** Second guide's score ≥ clarifyRatio × first's → offered beside the answer as « see also » (default 0.95). */
   clarifyRatio?: number;
