@@ -18,17 +18,15 @@ import { echoOf } from './echo.js';
 import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, wishedNotDone } from './clauses.js';
 import { customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
+import { alternativesOf, namedOptions, yesNoOption, type Candidate } from './choices.js';
+import { restrictedExclusive, restricts } from './restrictions.js';
 import { shareOfTotal } from './share.js';
 import { assumedHandled, someoneElseKnows } from './others-know.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
 import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
 import type { Answer, Question } from './types.js';
 
-export interface Candidate {
-  read: ReadAnswer;
-  confidence: number;
-  alternatives?: ReadAnswer[];
-}
+export type { Candidate };
 
 const SURE = 0.6;
 // The words read here (« je ne sais pas », « ça dépend », « je fais 60 h », « à mon compte », « seulement »,
@@ -274,69 +272,3 @@ function saysNo(text: string, ctx: ReadingContext): boolean {
 }
 
 const QUANTITIES = new Set(['number', 'percent', 'money']);
-
-const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * A restriction (« seulement », « juste », « c'est tout », « que pour … ») said to a question about several
- * things (an enumeration « A, B ou C », « A et B », a list in brackets): the answer covers part of what was asked.
- */
-function restricts(question: Question, text: string, cue: AnswerCues): boolean {
-  const f = fold(text);
-  if (!cue.restricts.test(f) || cue.notRestricted.test(f)) return false;
-  return cue.several.test(fold(question.text).replace(/\?.*$/, ''));
-}
-
-/** « par téléphone seulement », « que sur place »: the exclusive option (« aucun ») the restriction names. */
-function restrictedExclusive(question: Question, text: string, cue: AnswerCues): string | undefined {
-  const f = fold(text)
-    .replace(/[,.;!?]/g, ' ')
-    .replace(/\s+/g, ' ');
-  if (!cue.restrictive.test(f)) return undefined;
-  for (const o of optionsOf(question).filter((x) => x.exclusive)) {
-    for (const phrase of o.synonyms ?? []) {
-      const p = esc(fold(phrase));
-      if (p.split(' ').length < 2) continue;
-      if (new RegExp(`${cue.restrictive.source} (?:\\w+ ){0,2}${p}\\b|\\b${p} (?:\\w+ )?${cue.restrictiveAfter.source}\\b`).test(f))
-        return o.id;
-    }
-  }
-  return undefined;
-}
-
-function yesNoOption(
-  question: Question,
-  value: string | undefined,
-  confidence: number,
-  make: (a: Answer) => ReadAnswer,
-  cue: AnswerCues,
-): Candidate | undefined {
-  if ((value !== 'yes' && value !== 'no') || confidence < 0.85) return undefined;
-  // A plain no to « qui… ? », « combien de temps… ? », « où en êtes-vous… ? » is the option that says nothing is done.
-  const fitting = optionsOf(question).filter((o) => (value === 'no' ? cue.nothingDoneOption : cue.yesOption).test(fold(o.label)));
-  const reads = fitting.map((o) => make({ type: 'choice', value: o.id }));
-  if (reads.length === 1) return { read: reads[0], confidence: 0.8 };
-  if (reads.length > 1) return { read: reads[0], confidence: 0.5, alternatives: reads };
-  return undefined;
-}
-
-/** A weak single choice when the text names several options: those options, to choose between. */
-function namedOptions(
-  question: Question,
-  text: string,
-  r: NluResult,
-  ctx: ReadingContext,
-  make: (a: Answer) => ReadAnswer,
-): ReadAnswer[] | undefined {
-  if (question.type !== 'choice' || !r.answer?.ok || r.answer.confidence >= SURE) return undefined;
-  const m = ctx.nlu.extract(text, { ...questionContext(question), type: 'multi' });
-  if (!m.ok || m.value.type !== 'multi' || m.value.value.ids.length < 2) return undefined;
-  return m.value.value.ids.slice(0, 3).map((id) => make({ type: 'choice', value: id }));
-}
-
-/** Competing readings worth a question: a head count whose range spans two bands (« 4 ou 5 »). */
-function alternativesOf(question: Question, r: NluResult, make: (a: Answer, v?: unknown) => ReadAnswer): ReadAnswer[] | undefined {
-  if (!r.answer?.ok || r.answer.value.type !== 'size' || !r.answer.value.value.alternatives) return undefined;
-  const bands = r.answer.value.value.alternatives;
-  return bands.length > 1 ? bands.map((band) => make({ type: 'size', value: band })) : undefined;
-}

@@ -1,0 +1,55 @@
+// Readings of a choice question that come with their rivals: a plain yes or no mapped onto the options that
+// say « Non… » / « Oui… », several options named where one was asked, a head count spanning two bands.
+import type { AnswerCues, NluResult } from '../nlu/index.js';
+import { fold } from '../nlu/index.js';
+import { optionsOf } from './answers.js';
+import type { ReadAnswer, ReadingContext } from './reading.js';
+import { questionContext } from './understand.js';
+import type { Answer, Question } from './types.js';
+
+/** An answer read from text, how sure the reading is, and the rival readings worth asking between. */
+export interface Candidate {
+  read: ReadAnswer;
+  confidence: number;
+  alternatives?: ReadAnswer[];
+}
+
+/** An answer must be at least this sure to be stored without asking (as in reading.ts). */
+const SURE = 0.6;
+
+export function yesNoOption(
+  question: Question,
+  value: string | undefined,
+  confidence: number,
+  make: (a: Answer) => ReadAnswer,
+  cue: AnswerCues,
+): Candidate | undefined {
+  if ((value !== 'yes' && value !== 'no') || confidence < 0.85) return undefined;
+  // A plain no to « qui… ? », « combien de temps… ? », « où en êtes-vous… ? » is the option that says nothing is done.
+  const fitting = optionsOf(question).filter((o) => (value === 'no' ? cue.nothingDoneOption : cue.yesOption).test(fold(o.label)));
+  const reads = fitting.map((o) => make({ type: 'choice', value: o.id }));
+  if (reads.length === 1) return { read: reads[0], confidence: 0.8 };
+  if (reads.length > 1) return { read: reads[0], confidence: 0.5, alternatives: reads };
+  return undefined;
+}
+
+/** A weak single choice when the text names several options: those options, to choose between. */
+export function namedOptions(
+  question: Question,
+  text: string,
+  r: NluResult,
+  ctx: ReadingContext,
+  make: (a: Answer) => ReadAnswer,
+): ReadAnswer[] | undefined {
+  if (question.type !== 'choice' || !r.answer?.ok || r.answer.confidence >= SURE) return undefined;
+  const m = ctx.nlu.extract(text, { ...questionContext(question), type: 'multi' });
+  if (!m.ok || m.value.type !== 'multi' || m.value.value.ids.length < 2) return undefined;
+  return m.value.value.ids.slice(0, 3).map((id) => make({ type: 'choice', value: id }));
+}
+
+/** Competing readings worth a question: a head count whose range spans two bands (« 4 ou 5 »). */
+export function alternativesOf(question: Question, r: NluResult, make: (a: Answer, v?: unknown) => ReadAnswer): ReadAnswer[] | undefined {
+  if (!r.answer?.ok || r.answer.value.type !== 'size' || !r.answer.value.value.alternatives) return undefined;
+  const bands = r.answer.value.value.alternatives;
+  return bands.length > 1 ? bands.map((band) => make({ type: 'size', value: band })) : undefined;
+}
