@@ -59,9 +59,10 @@ for (const s of splits) {
   report[s] = f;
   lines.push(...formatFigures(s, f));
   const held = s === 'dev' ? results.items.filter(heldOut) : [];
-  if (held.length) {
-    report['dev-held'] = figures(held, []);
-    lines.push(...formatFigures('dev, held out (figures only)', figures(held, [])));
+  const heldConvs = s === 'dev' ? results.conversations.filter(heldOut) : [];
+  if (held.length || heldConvs.length) {
+    report['dev-held'] = figures(held, heldConvs);
+    lines.push(...formatFigures('dev, held out (figures only)', figures(held, heldConvs)));
   }
 }
 if (split !== 'test') {
@@ -69,7 +70,8 @@ if (split !== 'test') {
   const tuneConvs = results.conversations.filter((c) => c.split === 'tune');
   lines.push(...formatFailures(tuneItems, tuneConvs, verbose));
   const dev = results.items.filter((i) => i.split === 'dev' && !heldOut(i));
-  if (dev.length) lines.push(...formatFailures(dev, [], verbose).map((l) => l.replace('-- tune items', '-- dev items')));
+  const devConvs = results.conversations.filter((c) => c.split === 'dev' && !heldOut(c));
+  if (dev.length || devConvs.length) lines.push(...formatFailures(dev, devConvs, verbose).map((l) => l.replace(/^-- tune /, '-- dev ')));
 }
 lines.push(
   '',
