@@ -3,6 +3,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DiagnosticModel, DiagnosticResult, FindAids } from '../src/diagnostic/index.js';
 import type { DiagnosticRecords } from '../src/diagnostic/records.js';
+import { factsIn } from '../src/diagnostic/reading.js';
 import type { HandoffService } from '../src/handoff/service.js';
 import type { TranscriptLine } from '../src/handoff/types.js';
 import type { KnowledgeBase } from '../src/knowledge/search/knowledge-base.js';
@@ -38,8 +39,9 @@ export interface DialogTreeDeps {
 }
 
 export function createMainDialog(d: DialogTreeDeps): MainDialog {
+  const firmFacts = (text: string) => factsIn([text], { questionnaire: d.model.questionnaire, answers: {}, nlu: d.nlu }).length;
   return new MainDialog(
-    d.services,
+    { ...d.services, firmFacts },
     {
       diagnostic: new DiagnosticDialog({
         questionnaire: d.model.questionnaire,

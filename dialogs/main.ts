@@ -10,6 +10,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { ActionTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { fold } from '../src/nlu/index.js';
 import { subjectId } from '../src/privacy/registry.js';
 import { COMMAND_CONFIDENCE, globalCommand, pathChoice, type PathChoice } from './commands.js';
 import { h } from './handoff/messages.js';
@@ -224,7 +225,12 @@ export class MainDialog extends ComponentDialog {
     const command = this.services.phrases.command(text);
     if (command === 'reprendre') return 'diagnostic';
     if (command === 'parler_conseiller' || command === 'etre_rappele') return 'handoff';
-    return pathChoice(this.services.understand(text));
+    const chosen = pathChoice(this.services.understand(text));
+    if (chosen) return chosen;
+    // « slt, je fais taxi à Fort-de-France, tout seul »: two facts about the firm or more, and no question asked,
+    // is someone presenting their firm to be assessed.
+    const asks = /\?/.test(text) || this.services.phrases.cues.interrogative.test(fold(text).trim());
+    return !asks && (this.services.firmFacts?.(text) ?? 0) >= 2 ? 'diagnostic' : undefined;
   }
 
   private async sendMyData(context: TurnContext): Promise<void> {

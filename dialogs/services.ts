@@ -30,6 +30,11 @@ export interface DialogServices {
   understand(text: string): Understanding;
   /** Fixed phrases: commands, « oui » / « non », ordinals. */
   phrases: Phrases;
+  /**
+   * How many profile facts a message gives about the firm (« kiné à Lille, on est trois »: trade, place, head
+   * count): a person who describes their firm is starting the diagnostic.
+   */
+  firmFacts?(text: string): number;
   /** How long each kind of data is kept, in days (told with « mes données »). */
   retention?: { conversationDays: number; diagnosticDays: number; handoffDays: number; feedbackDays: number };
 }

@@ -102,6 +102,9 @@ export class DiagnosticDialog extends Dialog implements DiagnosticSteps {
         await dc.context.sendActivity(await saveFacts(this.s, subjectOf(dc), question, reading.extra));
         state.lastRead = reading.extra.map((e) => e.questionId);
         return this.ask(dc, state);
+      case 'started':
+        await dc.context.sendActivity(d.underWay);
+        return this.ask(dc, state);
       case 'miss':
         return this.miss(dc, state, question, reading.frustrated);
     }

@@ -33,6 +33,7 @@ export const d = {
   restartConfirm: 'Voulez-vous vraiment recommencer le diagnostic depuis le début ? Vos réponses actuelles seront remplacées.',
   restartYes: 'Oui, recommencer',
   restartNo: 'Non, continuer',
+  underWay: 'C’est parti, le diagnostic est commencé. Voici la question :',
   missOnce: (example: string) => `Je n’ai pas bien compris votre réponse. ${example}`,
   why: (text: string) => `**Pourquoi cette question ?** ${text}`,
   back: 'Revenons à la question précédente.',

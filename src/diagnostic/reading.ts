@@ -4,7 +4,7 @@
 // be both. Commands come only from fixed phrases (src/nlu/phrases.ts), never from a classifier's guess.
 // Pure: the dialog acts on the Reading.
 import type { Command, Nlu, NluResult, ReadingCues } from '../nlu/index.js';
-import { fold } from '../nlu/index.js';
+import { fold, namesPeople } from '../nlu/index.js';
 import { applicableQuestions } from './flow.js';
 import { answerOf } from './answer-text.js';
 import { echoOf } from './echo.js';
@@ -32,6 +32,8 @@ export type Reading =
   | { kind: 'question'; asked: string }
   /** No answer to the current question, but other profile facts (« je tiens une boulangerie » to « combien… ? »). */
   | { kind: 'facts'; extra: ReadAnswer[] }
+  /** « je voudrais faire le diagnostic » while it is under way (it started from an introduction): ask again. */
+  | { kind: 'started' }
   | { kind: 'miss'; frustrated: boolean };
 
 export { answerOf };
@@ -118,6 +120,7 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   if (main) return { kind: 'choose', candidates: [main.read] };
   const facts = extrasOf(text, question, ctx);
   if (facts.length) return { kind: 'facts', extra: facts };
+  if (r.intent.name === 'demarrer_diagnostic' && r.intent.confidence >= 0.8) return { kind: 'started' };
   return { kind: 'miss', frustrated: r.intent.name === 'insatisfaction' && r.intent.confidence >= 0.6 };
 }
 
@@ -181,18 +184,23 @@ function extrasOf(text: string, question: Question, ctx: ReadingContext, include
   const opening = ctx.questionnaire.questions.findIndex((q) => q.axis !== 'profil');
   const at = ctx.questionnaire.questions.findIndex((q) => q.id === question.id);
   if (opening >= 0 && at > opening) return [];
-  const f = fold(text);
-  const { people, saysTrade, statusCue } = ctx.nlu.phrases.cues;
+  // Chat forms expanded (« jsuis » is « je suis »), so that the cues read what the extractors read.
+  const f = ctx.nlu.normalize(text).folded;
+  const { people, saysTrade, statusCue, clientele } = ctx.nlu.phrases.cues;
   const out: ReadAnswer[] = [];
   for (const q of applicableQuestions(ctx.questionnaire, ctx.answers)) {
-    // The dirigeant's status counts too when said of oneself (« je suis infirmière libérale »).
+    // The dirigeant's status counts too when said of oneself (« je suis infirmière libérale »), and the kind of
+    // customers when said of them (« nos clients sont surtout des particuliers »).
     const status = q.profileField === 'status';
-    if ((q.id === question.id && !includeCurrent) || !(SLOT_TYPES.has(q.type) || status) || ctx.answers[q.id] !== undefined) continue;
-    if (q.type === 'size' && !people.test(f)) continue;
+    const customers = q.profileField === 'clientele';
+    if ((q.id === question.id && !includeCurrent) || !(SLOT_TYPES.has(q.type) || status || customers) || ctx.answers[q.id] !== undefined)
+      continue;
+    if (q.type === 'size' && !people.test(f) && !namesPeople(f)) continue;
+    if (customers && !clientele.test(f)) continue;
     if ((q.type === 'sector' || status) && !saysTrade.test(f)) continue;
     if (status && !statusCue.test(f)) continue;
     const r = ctx.nlu.extract(text, questionContext(q));
-    if (!r.ok || r.confidence < (q.type === 'sector' || status ? 0.9 : 0.8)) continue;
+    if (!r.ok || r.confidence < (q.type === 'sector' || status || customers ? 0.9 : 0.8)) continue;
     if (r.value.type === 'location' && r.value.value.via === 'departement_code' && !ctx.nlu.phrases.answerCues.departementSaid.test(f))
       continue;
     const answer = toAnswer(q, r.value);

@@ -163,7 +163,7 @@ export { extractYesNo, DROPPED } from './extract/yesno.js';
 export { extractNumber, extractPercent } from './extract/numbers.js';
 export { extractMoney } from './extract/money.js';
 export { extractChoice, extractMulti } from './extract/choice.js';
-export { extractSize, bandOf } from './extract/size.js';
+export { extractSize, bandOf, namesPeople } from './extract/size.js';
 export { extractSector, indexSectors, type SectorData, type SectorIndex } from './extract/sector.js';
 export { extractLocation, indexTerritories, depOfPostalCode, type TerritoryData, type TerritoryIndex } from './extract/location.js';
 export * from './types.js';

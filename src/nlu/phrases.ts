@@ -54,6 +54,8 @@ export interface ReadingCues {
   statusCue: RegExp;
   /** Speaks of the people of the firm (a head count may follow). */
   people: RegExp;
+  /** Speaks of the firm's customers (« nos clients sont surtout des particuliers »). */
+  clientele: RegExp;
 }
 
 export interface Correction {

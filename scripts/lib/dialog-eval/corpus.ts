@@ -95,6 +95,14 @@ export function loadConversations(questions: SeenQuestion[], dir = path.join(cor
         if (!known.has(id)) throw new Error(`[eval-dialog] conversation ${f}: unknown question ${id}`);
       }
       if (!c.opening?.length) throw new Error(`[eval-dialog] conversation ${f}: an opening is required`);
+      for (const [id, r] of Object.entries(c.answers)) {
+        if (typeof r === 'string') continue;
+        for (const key of ['before', 'then'] as const) {
+          const v = r[key];
+          if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string')))
+            throw new Error(`[eval-dialog] conversation ${f}: ${id}.${key} must be a list of messages`);
+        }
+      }
       return c;
     });
 }

@@ -41,16 +41,28 @@ const NOT_PEOPLE = new RegExp(
   'g',
 );
 
+// « dans le 34 », « département 974 », « 29200 »: a number that places the firm, not a head count.
+const PLACE_NUMBER = /\b(?:(?:dans le|dans la|departement|dept|dpt|dep) (?:n° ?)?(?:\d{2,3}|2a|2b)|\d{5})\b/g;
+
 // « trois salariés », « cinq personnes » (« un » / « une » are articles here, not a head count).
 const GROUP_WORDS: Record<string, number> = Object.fromEntries(
   Object.entries(SMALL_NUMBER_WORDS).filter(([w]) => w !== 'un' && w !== 'une'),
 );
 
+// A group of people counted by their role (« 25 chauffeurs », « deux associés »).
+const GROUP = new RegExp(`\\b(?:\\d+|${Object.keys(GROUP_WORDS).join('|')}) (?:\\w+ )?(?:${PERSON})s?\\b`);
+
+/** Whether the text names people of the firm by their role or number (« 25 chauffeurs », « mes deux vendeuses »). */
+export function namesPeople(text: string): boolean {
+  const f = fold(text);
+  return GROUP.test(f) || (f.match(NAMED_PEOPLE)?.length ?? 0) > 0 || ALONE.test(f);
+}
+
 /** Size band from a head count or a description. */
 export function extractSize(text: string): Extraction<Size> {
   const f = fold(text);
   const named = (f.match(NAMED_PERSON)?.length ?? 0) + 2 * (f.match(NAMED_PEOPLE)?.length ?? 0);
-  const counted = f.replace(NOT_PEOPLE, ' ').replace(ARTICLE_THING, ' ').replace(NAMED_PERSON, ' ');
+  const counted = f.replace(PLACE_NUMBER, ' ').replace(NOT_PEOPLE, ' ').replace(ARTICLE_THING, ' ').replace(NAMED_PERSON, ' ');
   // « 3 salariés et 2 apprentis »: several head counts add up.
   // Number words count too (« deux associés et cinq techniciens »); « un »/« une » are named people above.
   const groups = [...f.matchAll(new RegExp(`\\b(\\d+|${Object.keys(GROUP_WORDS).join('|')}) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g'))].map(

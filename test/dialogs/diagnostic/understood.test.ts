@@ -178,7 +178,8 @@ describe('diagnostic: understood as meant', () => {
   it('keeps what the person said before the diagnostic started (« je suis agricultrice en Aveyron »)', async () => {
     const chat = new Chat(app.url);
     await chat.run([
-      ['bonjour, je suis agricultrice en Aveyron avec deux salariés'],
+      // A question first (so the diagnostic does not start at once), then the diagnostic asked for.
+      ['bonjour, je suis agricultrice en Aveyron avec deux salariés, vous pouvez m’aider ?'],
       ['je voudrais faire le diagnostic', /Noté : .*Aveyron \(12\)/],
     ]);
     expect(await answers(chat)).toMatchObject({
@@ -187,5 +188,23 @@ describe('diagnostic: understood as meant', () => {
       profil_localisation: { type: 'location', departement: '12' },
     });
     expect(askedQuestion(chat.last)?.id).toBe('profil_clientele');
+  });
+
+  it('starts the diagnostic when the first message presents the firm (« électricienne à Limoges, on est trois »)', async () => {
+    const chat = new Chat(app.url);
+    await chat.run([['bonjour, jsuis électricienne à Limoges, on est trois', /Noté : .*Haute-Vienne \(87\)/]]);
+    expect(await answers(chat)).toMatchObject({
+      profil_effectif: { type: 'size', value: '1-4' },
+      profil_secteur: { type: 'sector', value: 'construction' },
+      profil_localisation: { type: 'location', departement: '87' },
+    });
+    // Asking for the diagnostic it has already started only asks the same question again.
+    const asked = askedQuestion(chat.last)?.id;
+    expect(joined(await chat.say('je voudrais faire le diagnostic'))).toMatch(/le diagnostic est commencé/);
+    expect(askedQuestion(chat.last)?.id).toBe(asked);
+    // A question about the firm is answered, not taken for the start of a diagnostic.
+    const asking = new Chat(app.url);
+    const replies = await asking.say('je suis électricienne à Limoges, comment avoir plus d’avis google ?');
+    expect(joined(replies)).not.toMatch(/Noté :/);
   });
 });
