@@ -11,13 +11,20 @@ export interface OffTopicData {
   themes: Record<string, string[]>;
   /** « entreprise de », « agence de »: the word after them is a trade (« une entreprise de déménagement »). */
   tradeOf?: string[];
+  /**
+   * Providers the guides help choose (« freelance », « prestataire »): an out-of-domain word whose object is one
+   * of them (« embaucher une freelance », « recruter un community manager ») is engaging a provider, not labour law.
+   */
+  providers?: string[];
 }
 
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const normalise = (text: string): string => ` ${tokens(fold(text)).join(' ')} `;
 
 export class OffTopicLexicon {
   private readonly entries: string[];
   private readonly trade: RegExp | null;
+  private readonly engaging: RegExp | null;
 
   /** `labels`: the guides' curated texts; entries found there are ignored. */
   constructor(labels: string[], data: OffTopicData) {
@@ -25,13 +32,23 @@ export class OffTopicLexicon {
     const all = Object.values(data.themes).flat();
     this.entries = [...new Set(all.map((w) => normalise(w)).filter((w) => w.trim() && !known.includes(w)))];
     const intro = (data.tradeOf ?? []).map((w) => normalise(w).trim()).filter(Boolean);
-    this.trade = intro.length ? new RegExp(`(?<= (?:${intro.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})) \\S+(?= )`, 'g') : null;
+    this.trade = intro.length ? new RegExp(`(?<= (?:${intro.map(escape).join('|')})) \\S+(?= )`, 'g') : null;
+    const providers = (data.providers ?? []).map((w) => normalise(w).trim()).filter(Boolean);
+    const words = this.entries.map((e) => e.trim());
+    this.engaging =
+      providers.length && words.length
+        ? new RegExp(
+            `(?<= )(?:${words.map(escape).join('|')})(?= (?:(?:un|une|des|le|la|l|mon|ma|mes|notre|nos|d) )?(?:${providers.map(escape).join('|')}) )`,
+            'g',
+          )
+        : null;
   }
 
   /** Normalised text without the trades it names (« entreprise de déménagement » keeps « entreprise de »). */
   private clean(text: string): string {
-    const n = normalise(text);
-    return this.trade ? n.replace(this.trade, ' ') : n;
+    let n = normalise(text);
+    if (this.trade) n = n.replace(this.trade, ' ');
+    return this.engaging ? n.replace(this.engaging, ' ') : n;
   }
 
   /** The out-of-domain expressions found in a text (folded, whole words). */

@@ -147,4 +147,12 @@ describe('a trade named after « entreprise de », « agence de » is not an off
     expect(real.has('quelles règles pour un contrat d’intérim')).toBe(true);
     expect(kb.search('quelles règles pour un contrat d’intérim').answered).toBe(false);
   });
+
+  it('engaging a provider the guides help choose is not hiring an employee (« recruter un graphiste »)', () => {
+    const real = new OffTopicLexicon([], content().offTopic);
+    expect(real.has('on a recruté un graphiste pour refaire le logo')).toBe(false);
+    expect(real.has('je veux embaucher une prestataire pour mes réseaux')).toBe(false);
+    expect(real.has('recruter un apprenti, quelles aides')).toBe(true);
+    expect(real.has('embaucher un salarié en cdi')).toBe(true);
+  });
 });
