@@ -50,12 +50,12 @@ const GROUP_WORDS: Record<string, number> = Object.fromEntries(
 );
 
 // A group of people counted by their role (« 25 chauffeurs », « deux associés »).
-const GROUP = new RegExp(`\\b(?:\\d+|${Object.keys(GROUP_WORDS).join('|')}) (?:\\w+ )?(?:${PERSON})s?\\b`);
+const GROUPS = new RegExp(`\\b(\\d+|${Object.keys(GROUP_WORDS).join('|')}) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g');
 
 /** Whether the text names people of the firm by their role or number (« 25 chauffeurs », « mes deux vendeuses »). */
 export function namesPeople(text: string): boolean {
   const f = fold(text);
-  return GROUP.test(f) || (f.match(NAMED_PEOPLE)?.length ?? 0) > 0 || ALONE.test(f);
+  return (f.match(GROUPS)?.length ?? 0) > 0 || (f.match(NAMED_PEOPLE)?.length ?? 0) > 0 || ALONE.test(f);
 }
 
 /** Size band from a head count or a description. */
@@ -65,9 +65,7 @@ export function extractSize(text: string): Extraction<Size> {
   const counted = f.replace(PLACE_NUMBER, ' ').replace(NOT_PEOPLE, ' ').replace(ARTICLE_THING, ' ').replace(NAMED_PERSON, ' ');
   // « 3 salariés et 2 apprentis »: several head counts add up.
   // Number words count too (« deux associés et cinq techniciens »); « un »/« une » are named people above.
-  const groups = [...f.matchAll(new RegExp(`\\b(\\d+|${Object.keys(GROUP_WORDS).join('|')}) (?:\\w+ )?(?:${PERSON})s?\\b`, 'g'))].map(
-    (m) => GROUP_WORDS[m[1]] ?? Number(m[1]),
-  );
+  const groups = [...f.matchAll(GROUPS)].map((m) => GROUP_WORDS[m[1]] ?? Number(m[1]));
   if (groups.length > 1) {
     const total = groups.reduce((a, b) => a + b, 0) + named;
     return found({ band: bandOf(total), employees: total }, 0.85);
