@@ -199,7 +199,14 @@ function extrasOf(text: string, question: Question, ctx: ReadingContext, include
     if (customers && !clientele.test(f)) continue;
     if ((q.type === 'sector' || status) && !saysTrade.test(f)) continue;
     if (status && !statusCue.test(f)) continue;
-    const r = ctx.nlu.extract(text, questionContext(q));
+    let r = ctx.nlu.extract(text, questionContext(q));
+    // « je suis kiné en libéral, on est trois au cabinet »: two trades read in the message; the one said of
+    // oneself, in the clause that says what the firm does, is the trade.
+    if (q.type === 'sector' && r.ok && r.confidence < 0.9) {
+      const own = ownClause(f, saysTrade);
+      const mine = own ? ctx.nlu.extract(own, questionContext(q)) : undefined;
+      if (mine?.ok) r = mine;
+    }
     if (!r.ok || r.confidence < (q.type === 'sector' || status || customers ? 0.9 : 0.8)) continue;
     if (r.value.type === 'location' && r.value.value.via === 'departement_code' && !ctx.nlu.phrases.answerCues.departementSaid.test(f))
       continue;
@@ -207,6 +214,13 @@ function extrasOf(text: string, question: Question, ctx: ReadingContext, include
     if (answer) out.push({ questionId: q.id, answer, echo: echoOf(q, answer, r.value.value, ctx.nlu) });
   }
   return out;
+}
+
+/** The clause that says what the firm does (« je suis kiné en libéral » in « …, on est trois au cabinet »). */
+function ownClause(folded: string, saysTrade: RegExp): string | undefined {
+  const m = saysTrade.exec(folded);
+  if (!m) return undefined;
+  return folded.slice(m.index).split(/[,;.!?]/)[0];
 }
 
 /** « c'est quoi la facture électronique ? non » → [the question, what follows it]. */

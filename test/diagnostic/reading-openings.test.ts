@@ -12,6 +12,8 @@ describe('facts said before the diagnostic starts', () => {
     expect(facts('Bonjour, gérant d’une SAS de transport à Rouen')).toMatchObject({ profil_secteur: { value: 'transports' } });
     expect(facts('Entreprise de nettoyage de bureaux, Lille')).toMatchObject({ profil_secteur: { value: 'services_entreprises' } });
     expect(facts('jsuis fleuriste a Dax')).toMatchObject({ profil_secteur: { value: 'commerce' } });
+    // Two trades read: the one said of oneself wins over the place where it is done.
+    expect(facts('je suis orthoptiste, on loue un cabinet à Brive')).toMatchObject({ profil_secteur: { value: 'sante_social' } });
   });
 
   it('counts the people named by their roles, not a département said with « dans le »', () => {
