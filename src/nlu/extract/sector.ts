@@ -7,13 +7,25 @@ export interface SectorData {
   bands: Record<string, string>;
   /** A status whose aid sector holds whatever the trade (artisan → artisanat). */
   aidSectorByStatus: Record<string, string>;
+  /** Words telling who the firm sells to, which are not its trade (« on vend aux bistrots »). */
+  customers: { sells: string[]; alone: string[]; articles: string[]; after: string[]; stops: string[] };
   /** `aidSector`: the sector as the aid catalogue (knowledge/aides) names it. */
   secteurs: { id: string; label: string; band: string; artisanat: boolean; keywords: string[]; aidSector: string }[];
+}
+
+/** The customer words of secteurs.fr.json « customers », ready to use. */
+interface CustomerCues {
+  sells: RegExp;
+  alone: Set<string>;
+  articles: Set<string>;
+  after: Set<string>;
+  stops: Set<string>;
 }
 
 export interface SectorIndex {
   data: SectorData;
   prepared: Prepared;
+  customers: CustomerCues;
 }
 
 /**
@@ -32,23 +44,29 @@ export function indexSectors(data: SectorData): SectorIndex {
   return {
     data,
     prepared: prepareOptions(data.secteurs.map((s) => ({ id: s.id, phrases: [s.label, ...withActionNouns(s.keywords)] }))),
+    customers: {
+      sells: new RegExp(`^(?:${data.customers.sells.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`),
+      alone: new Set(data.customers.alone),
+      articles: new Set(data.customers.articles),
+      after: new Set(data.customers.after),
+      stops: new Set(data.customers.stops),
+    },
   };
 }
 
-// « on vend aux restaurants », « on livre des hôtels », « je travaille pour les garages »: who the firm sells to.
-const SELLS = /^(?:vend|livr|fourni|travaill|bosse|approvision|prest|client)/;
-const TO_CUSTOMERS = new Set(['aux', 'des', 'les']);
-
-/** Indices of the words that name the firm's customers, after a verb of selling in the same clause. */
-function customerWords(text: string): Set<number> {
+/**
+ * Indices of the words that name the firm's customers, after a verb of selling in the same clause (« on vend aux
+ * restaurants », « je travaille pour les garages »); the words are data (secteurs.fr.json « customers »).
+ */
+function customerWords(text: string, cues: CustomerCues): Set<number> {
   const toks = scopedTokens(text);
   const out = new Set<number>();
   toks.forEach((t, i) => {
-    const lead = TO_CUSTOMERS.has(t.w) && (t.w === 'aux' || ['pour', 'chez', 'a'].includes(toks[i - 1]?.w ?? ''));
+    const lead = cues.alone.has(t.w) || (cues.articles.has(t.w) && cues.after.has(toks[i - 1]?.w ?? ''));
     if (!lead) return;
-    const sells = toks.slice(0, i).some((x) => x.c === t.c && SELLS.test(x.w));
+    const sells = toks.slice(0, i).some((x) => x.c === t.c && cues.sells.test(x.w));
     if (!sells) return;
-    for (let k = i + 1; k < Math.min(i + 4, toks.length) && toks[k].c === t.c && !['et', 'ou'].includes(toks[k].w); k++) out.add(k);
+    for (let k = i + 1; k < Math.min(i + 4, toks.length) && toks[k].c === t.c && !cues.stops.has(toks[k].w); k++) out.add(k);
   });
   return out;
 }
@@ -56,7 +74,7 @@ function customerWords(text: string): Set<number> {
 export function extractSector(text: string, index: SectorIndex): Extraction<SectorMatch> {
   let hits = matchOptions(text, index.prepared).filter((h) => !h.negated && h.score === 1);
   // The customers named beside the trade are not the trade (« torréfacteur, on vend aux bistrots »).
-  const customers = customerWords(text);
+  const customers = customerWords(text, index.customers);
   const own = hits.filter((h) => !h.positions.every((p) => customers.has(p)));
   if (own.length > 0) hits = own;
   if (hits.length === 0) return notUnderstood;
