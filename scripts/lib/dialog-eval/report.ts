@@ -27,7 +27,26 @@ export interface Figures {
   conversationChecksOk: number;
   conversationHijacks: number;
   errors: number;
+  /** Answers not right at first try, by what happened (figures only: no text is ever printed for held-out items). */
+  missesByOutcome: Record<string, number>;
+  /** The same answers, by the type of answer expected (yesno, choice, number…). */
+  missesByType: Record<string, number>;
+  /** Yes/no answers not right at first try: meant → stored (yes, partly, no, dontknow, nothing). */
+  yesNoMisses: Record<string, number>;
 }
+
+/** What happened to an answer not right at first try, in a word. */
+function outcome(i: ItemResult): string {
+  if (i.hijack) return 'hijack';
+  if (i.error) return 'error';
+  const first = i.path.split('>')[0] ?? '';
+  if (i.ok) return 'right after asking';
+  if (first === 'moved-on') return 'stored another meaning';
+  if (/clarification|answer-or-command/.test(first)) return 'asked between readings, then wrong';
+  return 'not understood, then wrong';
+}
+
+const tally = (xs: string[]) => xs.reduce<Record<string, number>>((t, x) => ((t[x] = (t[x] ?? 0) + 1), t), {});
 
 const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)} %`);
 
@@ -58,8 +77,21 @@ export function figures(items: ItemResult[], convs: ConversationResult[]): Figur
     conversationChecksOk: convs.reduce((n, c) => n + c.checks.filter((x) => x.ok).length, 0),
     conversationHijacks: convs.reduce((n, c) => n + c.hijacks.length, 0),
     errors: items.filter((i) => i.error).length + convs.filter((c) => c.error).length,
+    missesByOutcome: tally(answers.filter((i) => !i.firstTry).map(outcome)),
+    yesNoMisses: tally(
+      answers
+        .filter((i) => !i.firstTry && i.expected.startsWith('yesno'))
+        .map((i) => `${i.expected.split(' ')[0]!.replace('yesno:', '')}→${i.stored.replace('yesno:', '') || 'nothing'}`),
+    ),
+    missesByType: tally(answers.filter((i) => !i.firstTry).map((i) => i.expected.split(/[:\s]/)[0] ?? '?')),
   };
 }
+
+const fmt = (t: Record<string, number>) =>
+  Object.entries(t)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
 
 export function formatFigures(name: string, f: Figures): string[] {
   const kinds = Object.entries(f.hijacksByKind)
@@ -76,6 +108,13 @@ export function formatFigures(name: string, f: Figures): string[] {
     `    expected answers right: ${f.conversationChecksOk}/${f.conversationChecks}; hijacks: ${f.conversationHijacks};` +
       ` re-asked after an answer: ${f.conversationReasked}; started from the opening words: ${f.conversationsStartedInOwnWords}/${f.conversations}`,
     `    already answered in an earlier message but asked anyway: ${f.conversationAskedAgain}/${f.conversationNotAsked}`,
+    ...(f.answerItems > f.firstTry
+      ? [
+          `  not right at first try:  ${fmt(f.missesByOutcome)}`,
+          `    by answer expected:    ${fmt(f.missesByType)}`,
+          ...(Object.keys(f.yesNoMisses).length ? [`    yes/no meant→stored:   ${fmt(f.yesNoMisses)}`] : []),
+        ]
+      : []),
     ...(f.errors ? [`  runner errors:           ${f.errors}`] : []),
   ];
 }
