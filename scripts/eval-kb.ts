@@ -4,7 +4,7 @@
 // development set and of the old set only: the test half is reported as aggregate figures, never as
 // sentences, so that nobody tunes on it. Exits 1 below the targets of the test half.
 // `npm run eval:kb -- tune dev old` evaluates only the sets named (to tune without seeing the test half).
-// The held-out half of a dev set (dev5h) is printed as figures only, like the test half.
+// The held-out halves of dev sets (dev5h, dev6h) are printed as figures only, like the test half.
 import { knowledgeOptions, loadContent } from '../src/content/index.js';
 import { EVAL_SETS, createKnowledgeBase, evaluate, formatReport, loadQuestions, type EvalReport } from '../src/knowledge/search/index.js';
 
@@ -26,10 +26,12 @@ const names = {
   dev4: 'jeu de développement 4',
   dev5: 'jeu de développement 5',
   dev5h: 'jeu 5, moitié réservée',
+  dev6: 'jeu de développement 6',
+  dev6h: 'jeu 6, moitié réservée',
   old: 'ancien jeu (165 questions)',
 } as const;
 // Sets whose sentences and failures are never printed: the test half, and the held-out half of a dev set.
-const HIDDEN: ReadonlySet<string> = new Set(['test', 'dev5h']);
+const HIDDEN: ReadonlySet<string> = new Set(['test', 'dev5h', 'dev6h']);
 const wanted = process.argv.slice(2);
 const unknownSet = wanted.find((k) => !(k in EVAL_SETS));
 if (unknownSet) throw new Error(`Jeu inconnu : ${unknownSet} (jeux : ${Object.keys(EVAL_SETS).join(', ')})`);

@@ -67,6 +67,10 @@ export const EVAL_SETS = {
   dev5: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev5.fr.json'),
   /** The held-out half of the fifth set: figures only, never its failures, to check that fixes generalise. */
   dev5h: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev5h.fr.json'),
+  /** A sixth development set (new voices, urgent cases, off-topic), written from the headings only on 1 December 13:15. */
+  dev6: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev6.fr.json'),
+  /** The held-out half of the sixth set: figures only. */
+  dev6h: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev6h.fr.json'),
   old: QUESTIONS_FILE,
 } as const;
 
