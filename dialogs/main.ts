@@ -225,12 +225,16 @@ export class MainDialog extends ComponentDialog {
     const command = this.services.phrases.command(text);
     if (command === 'reprendre') return 'diagnostic';
     if (command === 'parler_conseiller' || command === 'etre_rappele') return 'handoff';
-    const chosen = pathChoice(this.services.understand(text));
-    if (chosen) return chosen;
     // « slt, je fais taxi à Fort-de-France, tout seul »: two facts about the firm or more, and no question asked,
     // is someone presenting their firm to be assessed.
     const asks = /\?/.test(text) || this.services.phrases.cues.interrogative.test(fold(text).trim());
-    return !asks && (this.services.firmFacts?.(text) ?? 0) >= 2 ? 'diagnostic' : undefined;
+    const presents = !asks && (this.services.firmFacts?.(text) ?? 0) >= 2;
+    const chosen = pathChoice(this.services.understand(text));
+    // No explicit phrase asked for an advisor (checked above): « la CCI m'a parlé de votre bilan » said while
+    // presenting the firm is not a request for a handoff, whatever the classifier guesses from « parlé ».
+    if (chosen === 'handoff' && presents) return 'diagnostic';
+    if (chosen) return chosen;
+    return presents ? 'diagnostic' : undefined;
   }
 
   private async sendMyData(context: TurnContext): Promise<void> {

@@ -207,4 +207,12 @@ describe('diagnostic: understood as meant', () => {
     const replies = await asking.say('je suis électricienne à Limoges, comment avoir plus d’avis google ?');
     expect(joined(replies)).not.toMatch(/Noté :/);
   });
+
+  it('starts the diagnostic, not a handoff, when a firm presented says who told them about it', async () => {
+    const chat = new Chat(app.url);
+    const replies = await chat.say('je tiens une imprimerie à Tours avec 6 employés, la chambre de commerce m’a parlé de ce bilan');
+    expect(joined(replies)).not.toMatch(/Êtes-vous d’accord/);
+    expect(joined(replies)).toMatch(/Noté : .*Indre-et-Loire \(37\)/);
+    expect(await answers(chat)).toMatchObject({ profil_localisation: { type: 'location', departement: '37' } });
+  });
 });
