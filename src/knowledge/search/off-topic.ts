@@ -16,15 +16,25 @@ export interface OffTopicData {
    * of them (« embaucher une freelance », « recruter un community manager ») is engaging a provider, not labour law.
    */
   providers?: string[];
+  /**
+   * Questions to Virage about itself (« tu es un humain ou un robot ? »): small talk, whatever guide names its
+   * words (« humain » is a label of accompagnement-cci, to reach a person). `askers` address the assistant
+   * (« tu es », « es-tu »), `natures` say what it might be (« robot », « humain »): a question holding both is
+   * out of domain, and both are stripped before counting the guide's words it names.
+   */
+  assistant?: { askers: string[]; natures: string[] };
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const normalise = (text: string): string => ` ${tokens(fold(text)).join(' ')} `;
+// Hyphens split words (« es-tu » is « es tu », « êtes-vous » is « etes vous ») on both sides of the match.
+const normalise = (text: string): string => ` ${tokens(fold(text)).join(' ').replace(/-/g, ' ')} `;
 
 export class OffTopicLexicon {
   private readonly entries: string[];
   private readonly trade: RegExp | null;
   private readonly engaging: RegExp | null;
+  private readonly askers: string[];
+  private readonly natures: string[];
 
   /** `labels`: the guides' curated texts; entries found there are ignored. */
   constructor(labels: string[], data: OffTopicData) {
@@ -33,6 +43,9 @@ export class OffTopicLexicon {
     this.entries = [...new Set(all.map((w) => normalise(w)).filter((w) => w.trim() && !known.includes(w)))];
     const intro = (data.tradeOf ?? []).map((w) => normalise(w).trim()).filter(Boolean);
     this.trade = intro.length ? new RegExp(`(?<= (?:${intro.map(escape).join('|')})) \\S+(?= )`, 'g') : null;
+    const spaced = (list: string[] | undefined) => (list ?? []).map(normalise).filter((w) => w.trim());
+    this.askers = spaced(data.assistant?.askers);
+    this.natures = spaced(data.assistant?.natures);
     const providers = (data.providers ?? []).map((w) => normalise(w).trim()).filter(Boolean);
     const words = this.entries.map((e) => e.trim());
     this.engaging =
@@ -51,23 +64,30 @@ export class OffTopicLexicon {
     return this.engaging ? n.replace(this.engaging, ' ') : n;
   }
 
+  /** The expressions of a question to the assistant about itself (an asker and a nature), else none. */
+  private aboutAssistant(folded: string): string[] {
+    const askers = this.askers.filter((a) => folded.includes(a));
+    const natures = this.natures.filter((n) => folded.includes(n));
+    return askers.length && natures.length ? [...askers, ...natures] : [];
+  }
+
   /** The out-of-domain expressions found in a text (folded, whole words). */
   hits(text: string): string[] {
     const folded = this.clean(text);
-    return this.entries.filter((e) => folded.includes(e)).map((e) => e.trim());
+    return [...this.entries.filter((e) => folded.includes(e)), ...this.aboutAssistant(folded)].map((e) => e.trim());
   }
 
   /** The folded text without its out-of-domain expressions (« changer d'expert-comptable » leaves « je veux »). */
   strip(text: string): string {
     let folded = this.clean(text);
-    for (const e of this.entries) while (folded.includes(e)) folded = folded.replace(e, ' ');
+    for (const e of [...this.entries, ...this.aboutAssistant(folded)]) while (folded.includes(e)) folded = folded.replace(e, ' ');
     return folded;
   }
 
   /** Whether a text holds an out-of-domain expression. */
   has(text: string): boolean {
     const folded = this.clean(text);
-    return this.entries.some((e) => folded.includes(e));
+    return this.entries.some((e) => folded.includes(e)) || this.aboutAssistant(folded).length > 0;
   }
 
   get size(): number {

@@ -60,3 +60,43 @@ describe('off-topic questions are never answered', () => {
     expect(r.urgent).not.toBeNull();
   });
 });
+
+describe('questions to Virage about itself are small talk', () => {
+  it.each(['es-tu une IA ou un vrai conseiller ?', 'vous êtes une machine, non ?', 'je parle à un robot là ?', 't’es humaine toi ?'])(
+    '« %s » is not answered, although « humain » and « robot » are labels of accompagnement-cci',
+    (q) => {
+      expect(kb.search(q).answered).toBe(false);
+    },
+  );
+
+  it('still puts a dirigeant who wants a person in touch with the CCI', () => {
+    for (const q of ['je voudrais échanger avec un conseiller humain', 'je préfère échanger avec une vraie personne qu’avec un robot']) {
+      const r = kb.search(q);
+      expect(r.answered).toBe(true);
+      expect(r.results[0]!.guideId).toBe('accompagnement-cci');
+    }
+  });
+
+  it('needs both an address to the assistant and a nature: « tu es » alone is not out of domain', () => {
+    const lexicon = new OffTopicLexicon([], content().offTopic);
+    expect(lexicon.has('tu es sûr que mon site doit être sécurisé ?')).toBe(false);
+    expect(lexicon.hits('êtes-vous un robot')).toEqual(expect.arrayContaining(['etes vous', 'robot']));
+  });
+});
+
+describe('obligations and incidents outside digital are out of domain', () => {
+  it.each([
+    'inondation dans l’atelier, je fais quoi avec l’assurance',
+    'où passer la formation hygiène alimentaire pour ma crêperie',
+    'les pièces comptables, on les archive combien d’années ?',
+    'livraison incomplète de mon grossiste, il refuse de me rembourser',
+  ])('« %s » is not answered', (q) => {
+    expect(kb.search(q).answered).toBe(false);
+  });
+
+  it('still answers the e-invoice question about paper invoices', () => {
+    const r = kb.search('avec la facture électronique obligatoire, que deviennent mes factures papier ?');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.guideId).toBe('facturation-electronique');
+  });
+});
