@@ -13,7 +13,7 @@ import { MAX_QUERY_TERMS, type QueryTerm } from './bm25.js';
 import { confidence } from './confidence.js';
 import { buildIndexes, FIELD, K1 } from './indexes.js';
 import { QueryRewriter } from './synonyms.js';
-import { analyseSentences, excerpt, inflections, plainText, round, words } from './text.js';
+import { analyseSentences, compoundTail, excerpt, inflections, plainText, round, words } from './text.js';
 import { OffTopicLexicon, namedOutside } from './off-topic.js';
 import type { KbResult, KbSearchResult, KnowledgeBase, KnowledgeOptions, SearchOptions } from './types.js';
 import { bestSection } from './section-pick.js';
@@ -91,7 +91,7 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       let term: string | null = w.stem;
       let weight = 1;
       const known = (t: string) => passageIndex.has(t) || cardIndex.has(t);
-      if (!known(term)) term = inflections(w.surface).find(known) ?? term;
+      if (!known(term)) term = inflections(w.surface).find(known) ?? compoundTail(w.surface, known) ?? term;
       if (!known(term) && light.has(term)) term = null; // a trade, a town or a generic word is never « corrected »
       else if (!known(term)) {
         const fixed = vocabulary.correct(w.surface);
@@ -116,7 +116,9 @@ export function createKnowledgeBase(guides: Guide[], options: KnowledgeOptions):
       } else {
         info.terms.push(term);
         q.push({ term, weight });
-        bounds.push(upperBound(term) * weight * (light.get(term) ?? 1));
+        // A number (« 10 secondes », « depuis 10 ans ») says how much, not what about: it weighs like a generic word.
+        const lightWeight = /^\d+$/.test(w.surface) ? genericWeight : (light.get(term) ?? 1);
+        bounds.push(upperBound(term) * weight * lightWeight);
       }
     }
     return { q, bounds, unknown, strangers, info };

@@ -18,7 +18,7 @@ export function words(text: string, extraStops?: ReadonlySet<string>): Word[] {
   const push = (surface: string) => {
     if (surface.length < 2 && !/^\d$/.test(surface)) return;
     if (isStopWord(surface) || extraStops?.has(surface)) return;
-    const s = stem(surface);
+    const s = singular(stem(surface));
     if (s) out.push({ surface, stem: s });
   };
   for (const token of tokens(text)) {
@@ -30,6 +30,26 @@ export function words(text: string, extraStops?: ReadonlySet<string>): Word[] {
     }
   }
   return out;
+}
+
+/**
+ * The French stemmer keeps the plural « s » after a vowel « o » (« vidéos », « photos », « euros », « logos »
+ * stay apart from « vidéo », « photo »…): such a stem loses it, on the index and query sides alike.
+ */
+function singular(s: string): string {
+  return s.length >= 4 && s.endsWith('os') ? s.slice(0, -1) : s;
+}
+
+/**
+ * The stem of the known word a compound unknown to the guides ends with (« photocopies » → « copies »,
+ * « vidéoconférence » → « conférence »): a prefix of at least 3 letters, a tail of at least 5. Else null.
+ */
+export function compoundTail(surface: string, known: (stem: string) => boolean): string | null {
+  for (let i = 3; surface.length - i >= 5; i++) {
+    const tail = words(surface.slice(i))[0];
+    if (tail && known(tail.stem)) return tail.stem;
+  }
+  return null;
 }
 
 /** Stems of a text (index side: no extra stop words). */
