@@ -94,6 +94,8 @@ export function extractAnswer(
   text: string,
   ctx: QuestionContext,
   idx: { sectors: SectorIndex; territories: TerritoryIndex },
+  /** The text as typed (capitals kept: « à Mer » is a town, « à la mer » is not). */
+  original?: string,
 ): Extraction<Answer> {
   switch (ctx.type) {
     case 'yesno':
@@ -111,7 +113,7 @@ export function extractAnswer(
     case 'sector':
       return wrap(extractSector(text, idx.sectors), (value) => ({ type: 'sector', value }));
     case 'location':
-      return wrap(extractLocation(text, idx.territories), (value) => ({ type: 'location', value }));
+      return wrap(extractLocation(text, idx.territories, original), (value) => ({ type: 'location', value }));
     case 'size':
       return wrap(extractSize(text), (value) => ({ type: 'size', value }));
     case 'text': {
@@ -141,11 +143,14 @@ export function createNlu(data: NluData): Nlu {
     trainingMs: classifier.trainingMs,
     sectors: data.sectors.secteurs,
     phrases: createPhrases(data.phrases, normalize),
-    extract: (text, ctx) => extractAnswer(normalize(text).text, ctx, idx),
+    extract: (text, ctx) => {
+      const n = normalize(text);
+      return extractAnswer(n.text, ctx, idx, n.original);
+    },
     interpret(text, context) {
       const n = normalize(text);
       const intent = classifier.classify(n.text, n.folded);
-      const answer = context ? extractAnswer(n.text, context, idx) : undefined;
+      const answer = context ? extractAnswer(n.text, context, idx, n.original) : undefined;
       const result: NluResult = { original: n.original, normalized: n.text, intent, act: decide(intent, answer) };
       if (answer) result.answer = answer;
       return result;

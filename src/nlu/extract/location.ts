@@ -5,6 +5,7 @@ import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import { fold } from '../analyze.js';
 import { found, notUnderstood, type Extraction, type Location } from '../types.js';
 import { isNumberWord, parseNumberWords } from './numwords.js';
+import { communeDepartement, communeIndex, type CommuneIndex } from './communes.js';
 
 export interface TerritoryData {
   regions: { code: string; nom: string; alias: string[] }[];
@@ -29,6 +30,8 @@ export interface TerritoryIndex {
   maxWords: number;
   /** Régions with a single département (overseas), to fill the département in. */
   soleDep: Map<string, string>;
+  /** Every town of 1 000 inhabitants or more (communes.ts). */
+  communes: CommuneIndex;
 }
 
 const COMMON_WORDS = new Set([
@@ -142,7 +145,14 @@ export function indexTerritories(data: TerritoryData): TerritoryIndex {
   const byKey = new Map<string, NameEntry[]>();
   for (const n of names) byKey.set(n.key, [...(byKey.get(n.key) ?? []), n]);
   const maxWords = Math.max(...names.map((n) => n.key.split(' ').length));
-  return { byDep: new Map(data.departements.map((d) => [d.code, d])), regionName, names: byKey, maxWords, soleDep };
+  return {
+    byDep: new Map(data.departements.map((d) => [d.code, d])),
+    regionName,
+    names: byKey,
+    maxWords,
+    soleDep,
+    communes: communeIndex(),
+  };
 }
 
 function fromDep(index: TerritoryIndex, code: string, via: Location['via']): Location | undefined {
@@ -159,7 +169,7 @@ export function depOfPostalCode(cp: string): string | undefined {
   return cp.slice(0, 2);
 }
 
-export function extractLocation(text: string, index: TerritoryIndex): Extraction<Location> {
+export function extractLocation(text: string, index: TerritoryIndex, original = text): Extraction<Location> {
   const k = key(text);
   if (!k) return notUnderstood;
   const words = k.split(' ');
@@ -193,6 +203,10 @@ export function extractLocation(text: string, index: TerritoryIndex): Extraction
       for (let k = i; k < i + len; k++) covered.add(k);
     }
   }
+  // 2b. Any other town, where a place is said (« à La Seyne-sur-Mer », « près de Lamballe »).
+  const town = communeDepartement(original, index.communes);
+  const townLoc = town ? fromDep(index, town, 'city') : undefined;
+  if (townLoc && !(regionOnly && townLoc.region !== regionOnly.region)) return found(townLoc, 0.85);
   // 3. Département number: « dans le 33 », « 2A », « 974 », « 06 »; said in words after a cue
   // (« dans le trente-trois », « le quatre-vingt-trois »).
   for (let i = 1; i < words.length; i++) {
