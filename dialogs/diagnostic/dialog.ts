@@ -105,6 +105,9 @@ export class DiagnosticDialog extends Dialog implements DiagnosticSteps {
       case 'started':
         await dc.context.sendActivity(d.underWay);
         return this.ask(dc, state);
+      case 'wait':
+        await dc.context.sendActivity(d.wait);
+        return this.ask(dc, state);
       case 'miss':
         return this.miss(dc, state, question, reading.frustrated);
     }

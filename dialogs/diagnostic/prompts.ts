@@ -41,6 +41,7 @@ export const d = {
   skipped: 'Question passée.',
   paused: 'Votre diagnostic est enregistré. Pour le reprendre, écrivez « reprendre mon diagnostic », même dans quelques jours.',
   resumeAfterQuestion: 'Reprenons :',
+  wait: 'Je vous en prie, prenez votre temps : je reste là. Quand vous êtes disponible, voici où nous en étions :',
   advisor: 'Parler à un conseiller',
   skip: 'Passer cette question',
   frustrated: 'Je comprends. Si vous préférez, un conseiller de votre CCI peut prendre le relais.',

@@ -3,10 +3,11 @@
 // question to answer from the guides, an explicit command, or « which did you mean? » when a text could
 // be both. Commands come only from fixed phrases (src/nlu/phrases.ts), never from a classifier's guess.
 // Pure: the dialog acts on the Reading.
-import type { Command, Nlu, NluResult, ReadingCues } from '../nlu/index.js';
+import type { Command, Nlu, NluResult } from '../nlu/index.js';
 import { fold, namesPeople } from '../nlu/index.js';
 import { applicableQuestions } from './flow.js';
 import { answerOf } from './answer-text.js';
+import { answersAfter, asksBack, asksScope, holdsOn, sentencesOf, skipsFirst, splitQuestion } from './asking.js';
 import { echoOf } from './echo.js';
 import { questionContext, toAnswer } from './understand.js';
 import type { Answer, Answers, Question, Questionnaire } from './types.js';
@@ -34,6 +35,8 @@ export type Reading =
   | { kind: 'facts'; extra: ReadAnswer[] }
   /** « je voudrais faire le diagnostic » while it is under way (it started from an introduction): ask again. */
   | { kind: 'started' }
+  /** « deux minutes, j'ai un client »: nothing to read yet; the question is asked again. */
+  | { kind: 'wait' }
   | { kind: 'miss'; frustrated: boolean };
 
 export { answerOf };
@@ -55,20 +58,6 @@ const FIGURES: ReadonlySet<string> = new Set(['number', 'percent', 'money', 'siz
 /** Commands that only inform (they change nothing): never worth a « which did you mean? ». */
 const HARMLESS: ReadonlySet<Command> = new Set(['pourquoi', 'aide', 'passer', 'dontknow', 'reprendre', 'mes_donnees']);
 
-/**
- * A clause the person ends with « ? » (« c'est payant ? », « le cloud c'est sûr au moins ? ») asks something:
- * nobody answers a diagnostic question with a question mark, except a lone word said unsurely (« oui ? »).
- */
-function asksBack(asked: string): boolean {
-  return (
-    /\?\s*$/.test(asked) &&
-    fold(asked)
-      .replace(/[?!.,]/g, ' ')
-      .trim()
-      .split(/\s+/).length >= 2
-  );
-}
-
 export function readAnswerText(text: string, question: Question, ctx: ReadingContext): Reading {
   // « je crois que ça compte », « je ne sais pas si ça compte mais … »: a doubt about the answer, not a question.
   const doubt = ctx.nlu.phrases.answerCues.hedgedCount.exec(fold(text));
@@ -83,6 +72,8 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   const command = phrases.command(text);
   if (command === 'corriger') return { kind: 'correction', questionId: ctx.lastRead?.[0] };
   if (command === 'passer' || command === 'dontknow') return { kind: 'command', command };
+  if (!command && skipsFirst(text, phrases)) return { kind: 'command', command: 'passer' };
+  if (!command && holdsOn(text, phrases.cues)) return { kind: 'wait' };
   const r = nlu.interpret(text, questionContext(question));
   const main = answerOf(question, text, r, ctx);
   if (command) {
@@ -103,7 +94,10 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   if (asked && !asks && !after && FIGURES.has(question.type) && main && main.confidence >= SURE && main.read.answer.type !== 'dontknow')
     return { kind: 'answer', main: main.read, extra: [] };
   if (asked && (asks || asksBack(asked))) {
-    const rest = after ? answerOf(question, after, nlu.interpret(after, questionContext(question)), ctx) : undefined;
+    const rest =
+      after && answersAfter(asked, after, phrases)
+        ? answerOf(question, after, nlu.interpret(after, questionContext(question)), ctx)
+        : undefined;
     if (rest && rest.confidence >= SURE) return { kind: 'answer', main: rest.read, extra: [], asked };
     const told = statedBefore(asked, question, ctx);
     if (told) return { kind: 'answer', main: told, extra: [], asked: text };
@@ -130,11 +124,16 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
  * Not when the question doubts the answer itself (« on a WhatsApp, ça compte ? »).
  */
 function statedBefore(asked: string, question: Question, ctx: ReadingContext): ReadAnswer | undefined {
-  const clauses = asked.split(/[,;]/);
+  // A sentence said before the question (« jamais fait. c'est utile ? ») stands on its own, however short;
+  // a clause before it (« on a un carnet, … ? ») only when long enough to say something.
+  const sentences = sentencesOf(asked);
+  const own = sentences.length > 1;
+  const clauses = own ? sentences : asked.split(/[,;]/);
   const last = clauses.pop() ?? '';
-  const lead = clauses.join(',').trim();
+  const lead = clauses.join(own ? ' ' : ',').trim();
   const { asks, interrogative } = ctx.nlu.phrases.cues;
-  if (!lead || asks.test(fold(last)) || /\?/.test(lead) || fold(lead).split(/\s+/).length < 4) return undefined;
+  if (!lead || asks.test(fold(last)) || asksScope(last, ctx.nlu.phrases.cues) || /\?/.test(lead)) return undefined;
+  if (!own && fold(lead).split(/\s+/).length < 4) return undefined;
   if (interrogative.test(fold(lead).trim()) || asks.test(fold(lead))) return undefined;
   const found = answerOf(question, lead, ctx.nlu.interpret(lead, questionContext(question)), ctx);
   return found && found.confidence >= SURE && !found.alternatives ? found.read : undefined;
@@ -221,18 +220,4 @@ function ownClause(folded: string, saysTrade: RegExp): string | undefined {
   const m = saysTrade.exec(folded);
   if (!m) return undefined;
   return folded.slice(m.index).split(/[,;.!?]/)[0];
-}
-
-/** « c'est quoi la facture électronique ? non » → [the question, what follows it]. */
-function splitQuestion(text: string, cues: ReadingCues): [string | undefined, string | undefined] {
-  const i = text.lastIndexOf('?');
-  if (i < 0) {
-    const f = fold(text).trim();
-    return (cues.interrogative.test(f) && f.split(' ').length >= 3) || cues.asks.test(f) ? [text, undefined] : [undefined, undefined];
-  }
-  const after = text
-    .slice(i + 1)
-    .replace(/^[\s,.;:!-]+/, '')
-    .trim();
-  return [text.slice(0, i + 1), after || undefined];
 }

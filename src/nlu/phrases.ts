@@ -48,6 +48,10 @@ export interface ReadingCues {
   interrogative: RegExp;
   /** Makes a question wherever it stands (« ça veut dire quoi », « ça compte ? »). */
   asks: RegExp;
+  /** In a question, asks what the diagnostic question means, covers or requires (« vous parlez de… », « ça compte comme… »). */
+  scope: RegExp;
+  /** A whole clause asking to wait (« un instant », « deux minutes »): no answer yet. */
+  holdOn: RegExp;
   /** Says what the firm does (« je tiens », « on fait »). */
   saysTrade: RegExp;
   /** Names a legal status (never guessed from a trade). */

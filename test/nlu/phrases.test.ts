@@ -110,6 +110,8 @@ describe('fixed phrases', () => {
           readingCues: {
             interrogative: '^comment',
             asks: 'veut dire',
+            scope: 'exactement',
+            holdOn: '^un instant$',
             saysTrade: 'je suis',
             statusCue: 'sarl',
             people: 'salarie',

@@ -37,6 +37,7 @@ describe('diagnostic interruptions', () => {
       ['Je ne sais pas', asks(4)], // the button of a choice question
       ['passer', asks(5, /Question passée/)],
       ['combien coûte un site internet ?', asks(5, /Créer un site vitrine[\s\S]*Reprenons :\n/)],
+      ['une seconde, on frappe à la porte', asks(5, /prenez votre temps/)],
       ['Artisan', asks(6)],
     ]);
     expect(await answers()).toMatchObject({
