@@ -31,6 +31,21 @@ describe('generic everyday words', () => {
   });
 });
 
+describe('support verbs and « plein »', () => {
+  it('weigh like generic words: a question about a heavy site, told with « met », « rendre », « plein », reaches its section', () => {
+    const q = 'mes pages mettent une éternité à s’afficher à cause des vidéos, comment rendre le site plus léger ?';
+    const r = kb.search(q);
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.sectionId).toBe('un-site-et-des-outils-plus-legers');
+  });
+
+  it('a question naming only two words of a section’s questions is answered when nothing else stops it', () => {
+    const r = kb.search('mon site rame avec toutes ses vidéos, comment le rendre plus léger ?');
+    expect(r.answered).toBe(true);
+    expect(r.results[0]!.guideId).toBe('numerique-responsable');
+  });
+});
+
 describe('words inside an out-of-domain expression do not name a guide', () => {
   const lexicon = new OffTopicLexicon([], { themes: { comptable: ['mon comptable', "changer d'expert-comptable"] } });
 

@@ -90,6 +90,10 @@ describe('obligations and incidents outside digital are out of domain', () => {
     'où passer la formation hygiène alimentaire pour ma crêperie',
     'les pièces comptables, on les archive combien d’années ?',
     'livraison incomplète de mon grossiste, il refuse de me rembourser',
+    'quel est ton nom, au fait ?',
+    'pour avoir ma carte d’artisan, je m’adresse à qui ?',
+    'salariée en arrêt de travail depuis lundi, comment je la remplace',
+    'mon fournisseur de papier augmente ses tarifs, je peux refuser ?',
   ])('« %s » is not answered', (q) => {
     expect(kb.search(q).answered).toBe(false);
   });
