@@ -6,7 +6,8 @@
 //   score(section) = Σ_t weight(t) × (text(t) + labelWeight × labels(t)) × sectionWeight
 //                    × (1 + intentBoost when its heading answers the kind of question asked).
 // text(t) and labels(t) are the term's BM25 contributions to the section's text and to its own labels
-// (heading + questions). Boilerplate sections (« À retenir ») keep their lower weight.
+// (heading + questions). Boilerplate sections (« À retenir ») keep their lower weight, unless their heading
+// answers the kind of question asked (« me faire accompagner » → « Quand se faire accompagner »).
 
 export interface SectionEvidence {
   /** text[t][j]: contribution of query term t to section j's passage (heading, text and questions). */
@@ -40,7 +41,8 @@ export function bestSection(e: SectionEvidence, { asked, labelWeight, intentBoos
   for (let j = 0; j < n; j++) {
     let score = 0;
     discriminative.forEach((w, t) => (score += w * (e.text[t]![j]! + labelWeight * e.labels[t]![j]!)));
-    score *= e.weights[j]! * (e.kinds[j]! & asked ? 1 + intentBoost : 1);
+    // A boilerplate section (« Quand se faire accompagner ») weighs fully when its heading answers what is asked.
+    score *= e.kinds[j]! & asked ? 1 + intentBoost : e.weights[j]!;
     if (score > bestScore) [best, bestScore] = [j, score];
   }
   return best;

@@ -26,7 +26,8 @@ describe('kinds of question (sections-kb.fr.json)', () => {
     expect(kinds(intents.answered('Combien ça coûte'))).toEqual(['cost']);
     expect(kinds(intents.answered("Qu'est-ce qu'une place de marché"))).toEqual(['definition']);
     expect(kinds(intents.answered('Les pièges à éviter'))).toEqual(['risk']);
-    expect(kinds(intents.answered('Quand se faire accompagner'))).toEqual([]);
+    expect(kinds(intents.answered('Quand se faire accompagner'))).toEqual(['help']);
+    expect(kinds(intents.answered('Les chiffres clés'))).toEqual([]);
   });
 
   it('names the heading expressions no section heading holds (checked at start)', () => {
@@ -65,6 +66,18 @@ describe('picking the section within a guide (section-pick.ts)', () => {
     const evidence = { text: [row(2, 2.2, 3), row(0, 0, 0)], labels: [row(0, 0, 0), row(0, 0, 0)], weights: [1, 1, 0.5], kinds: [0b1, 0b10, 0] };
     expect(bestSection(evidence, { asked: 0b1, labelWeight: 2, intentBoost: 0.5 })).toBe(0);
     expect(bestSection(evidence, { asked: 0, labelWeight: 2, intentBoost: 0.5 })).toBe(1);
+  });
+
+  it('a boilerplate section weighs fully when its heading answers the kind asked', () => {
+    // section 2 is boilerplate (« Quand se faire accompagner », weight 0.3) and answers kind 0b100 (help).
+    const evidence = { text: [row(3, 2, 2.5)], labels: [row(0, 0, 0)], weights: [1, 1, 0.3], kinds: [0, 0, 0b100] };
+    expect(bestSection(evidence, { asked: 0, labelWeight: 2, intentBoost: 0.5 })).toBe(0);
+    expect(bestSection(evidence, { asked: 0b100, labelWeight: 2, intentBoost: 0.5 })).toBe(2);
+  });
+
+  it('answers a dirigeant who wants to be accompanied from the part that says when and how', () => {
+    const r = kb.search('je suis perdu avec mon site vitrine, je peux me faire accompagner ?');
+    expect(r.results[0]).toMatchObject({ guideId: 'site-vitrine', sectionId: 'quand-se-faire-accompagner' });
   });
 
   it('says -1 when no query term is found in the guide’s sections (the guide matched on its card only)', () => {
