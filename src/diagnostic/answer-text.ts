@@ -18,6 +18,7 @@ import { echoOf } from './echo.js';
 import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, wishedNotDone } from './clauses.js';
 import { customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
+import { presentAnswer } from './structure.js';
 import { alternativesOf, namedOptions, yesNoOption, type Candidate } from './choices.js';
 import { restrictedExclusive, restricts } from './restrictions.js';
 import { shareOfTotal } from './share.js';
@@ -35,11 +36,10 @@ const SURE = 0.6;
 /** The answer the text gives to `question`, if any. */
 export function answerOf(question: Question, said: string, nluResult: NluResult, ctx: ReadingContext): Candidate | undefined {
   // « à l'époque ils étaient sept, maintenant il reste trois coachs »: how things are now is the answer.
-  const present = ctx.nlu.phrases.presentOnly(said);
-  if (present) {
-    const now = answerOf(question, present, ctx.nlu.interpret(present, questionContext(question)), ctx);
-    if (now && now.confidence >= SURE) return now;
-  }
+  const now = presentAnswer(question, said, ctx, (part) =>
+    answerOf(question, part, ctx.nlu.interpret(part, questionContext(question)), ctx),
+  );
+  if (now) return now;
   const cue = ctx.nlu.phrases.answerCues;
   // « je ne sais pas qui l'a créée, mais elle est à jour »: not knowing who, when or how is an aside, not the answer.
   let aside = fold(said).replace(cue.asideUnknown, ' ');

@@ -89,6 +89,11 @@ export interface Phrases {
    * how they are, its clauses about the present (folded), else undefined.
    */
   presentOnly(text: string): string | undefined;
+  /**
+   * The same story cut in two: what was (`before`: the clauses about the past, or all that comes before the pivot
+   * « maintenant », « depuis ») and how things are now (`present`), both folded; undefined when it tells no change.
+   */
+  story(text: string): { before: string; present: string } | undefined;
   /** Lower case, accents folded, chat forms expanded, punctuation and hyphens as spaces. */
   key(text: string): string;
   /** Cues for reading a message at a diagnostic question. */
@@ -158,6 +163,11 @@ export function createPhrases(data: PhraseData, normalize: Normalize): Phrases {
   const nowWords = alternation(data.timeContrast.present);
   const past = new RegExp(`(?:^| )(?:${alternation(data.timeContrast.past)})(?= |$)`);
   const now = new RegExp(`(?:^| )(?:${nowWords})(?= |$)`);
+  // « depuis » opening a clause (« depuis je … », « depuis qu'on … », « depuis plus rien »), not « depuis le début ».
+  const sinceWords = "(?:qu'|j'|(?:que|je|on|nous|il|ils|elle|elles|c'est|ca|cela|plus|rien|personne|tout|lors|ce temps)(?= |$))";
+  const since = new RegExp(`^depuis (?!qu'|que )${sinceWords}`);
+  const pivotSince = new RegExp(`(?:^| )depuis ${sinceWords}`);
+  const pivotAt = new RegExp(`(?:^| )((?:${nowWords})(?= |$)|depuis(?= ${sinceWords}))`, 'g');
   // Clauses end at punctuation, at « mais », « alors que », « sauf que », and before a present marker.
   const clauseCut = new RegExp(`\\s*[,;.!?]+\\s*| (?:mais|alors que|sauf que) | (?=(?:${nowWords})(?: |$))`);
 
@@ -207,17 +217,47 @@ export function createPhrases(data: PhraseData, normalize: Normalize): Phrases {
       return n >= 1 && n <= count ? n - 1 : undefined;
     },
     presentOnly(said) {
+      return this.story(said)?.present;
+    },
+    story(said) {
       // « depuis l'an dernier », « depuis 2019 »: since a past time is how things are now.
       const text = normalize(said).folded.replace(SINCE, 'maintenant');
       const key = phraseKey(text);
-      if (key.length > MAX_STORY_CHARS || !now.test(key) || !past.test(key)) return undefined;
+      if (key.length > MAX_STORY_CHARS || !(now.test(key) || pivotSince.test(key))) return undefined;
+      // A pivot: a present marker after a past one (« au début … depuis … », « avant … maintenant … »), or « depuis »
+      // opening a clause after something told (« … a planté, depuis je n'y touche plus »). What comes before it is
+      // the story; from it on, how things are now.
+      const spaced = text.replace(/[’`´]/g, "'").replace(/[^a-z0-9' ]/g, ' ');
+      const firstPast = past.exec(spaced)?.index;
+      const pivots = [...spaced.matchAll(pivotAt)].map((m) => m.index + m[0].length - m[1].length);
+      // Without a past marker, « depuis » must open a main clause after a break (« …, depuis je … »), not a
+      // subordinate one (« les horaires sont faux depuis qu'on a changé »).
+      const opensClause = (i: number) => since.test(spaced.slice(i)) && /(?:[,;.!?]|\bet|\bmais)\s*$/.test(text.slice(0, i));
+      const pivot = pivots.find((i) => /[a-z]/.test(spaced.slice(0, i)) && (firstPast !== undefined ? i > firstPast : opensClause(i)));
+      if (pivot !== undefined) {
+        const present = text.slice(pivot).trim();
+        const before = text
+          .slice(0, pivot)
+          .replace(/[\s,;.!?]*(?:mais|et|alors)?[\s,;.!?]*$/, '')
+          .trim();
+        if (/[a-z]/.test(phraseKey(present)) && /[a-z]/.test(phraseKey(before))) return { before, present };
+      }
+      // The present told first (« aujourd'hui on fait tout sur le logiciel alors qu'avant … »): the clauses without
+      // a past marker (one that comes after a present marker is the date of a change, not the past).
+      if (!past.test(key)) return undefined;
       const clauses = text
         .split(clauseCut)
         .map((c) => c.trim())
         .filter(Boolean);
-      const kept = clauses.filter((c) => !past.test(phraseKey(c)));
+      const isPast = (c: string) => {
+        const k = phraseKey(c);
+        const p = past.exec(k);
+        const n = now.exec(k);
+        return p !== null && (n === null || p.index < n.index);
+      };
+      const kept = clauses.filter((c) => !isPast(c));
       if (kept.length === 0 || kept.length === clauses.length || !kept.some((c) => now.test(phraseKey(c)))) return undefined;
-      return kept.join(', ');
+      return { before: clauses.filter(isPast).join(', '), present: kept.join(', ') };
     },
   };
 }

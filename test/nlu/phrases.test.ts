@@ -94,6 +94,22 @@ describe('fixed phrases', () => {
     expect(phrases.presentOnly('on sauvegarde avant chaque mise à jour')).toBeUndefined();
   });
 
+  test('a story pivots at a present marker or at « depuis » opening a clause', () => {
+    // A past marker, then the pivot: all that comes before it is the story, even without a marker of its own.
+    expect(phrases.story("j'ai suivi un module sur Excel, ça remonte à loin, depuis plus rien")).toEqual({
+      before: "j'ai suivi un module sur excel, ca remonte a loin",
+      present: 'depuis plus rien',
+    });
+    // « depuis » opening a main clause after a break is a pivot by itself.
+    expect(phrases.presentOnly('la caisse a planté une fois, depuis je coupe les mises à jour')).toBe('depuis je coupe les mises a jour');
+    // « depuis qu'… » at the end dates what is said, it tells no change.
+    expect(phrases.story("la fiche est à jour depuis qu'on a refait la vitrine")).toBeUndefined();
+    // A date after the present marker is not the past: the clause is kept.
+    expect(
+      phrases.presentOnly("avant tout était noté sur papier, mais depuis qu'un client s'est plaint l'an dernier, on a un logiciel"),
+    ).toBe("depuis qu'un client s'est plaint l'an dernier, on a un logiciel");
+  });
+
   test('an unknown command in the data is refused at start', () => {
     expect(() =>
       createPhrases(

@@ -6,9 +6,20 @@ import { found, notUnderstood, type Extraction, type YesNo } from '../types.js';
 
 type Rule = [RegExp, YesNo, number];
 
-/** Something that existed and was dropped: « on en avait un mais il a fermé », « j'avais un site, arrêté ». */
-export const DROPPED =
-  /\b(?:on en avait|on avait|j'avais|j'en avais|nous avions|nous en avions|il y avait|c'etait)\b.{0,50}\b(?:ferme|fermee|arrete|arretee|abandonne|abandonnee|supprime|supprimee|laisse tomber|expire|expiree|n'existe plus|plus rien|plus maintenant|plus actif|plus active)\b|\b(?:depuis|maintenant|aujourd'hui|depuis ce temps-la),? (?:plus rien|plus personne|c'est fini)\b/;
+/** A verb of stopping or switching off: « arrêté », « désactivé », « résilié », « laissé tomber ». */
+export const STOPPED =
+  /\b(?:ferme|fermee|arrete|arretee|abandonne|abandonnee|supprime|supprimee|desactive|desactivee|desactives|desactivees|resilie|resiliee|laisse tomber|expire|expiree)\b/;
+
+/**
+ * Something that existed and was dropped: « on en avait un mais il a fermé », « j'avais un site, arrêté », « j'ai tout
+ * désactivé », « on l'a résilié ».
+ */
+export const DROPPED = new RegExp(
+  `\\b(?:on en avait|on avait|j'avais|j'en avais|nous avions|nous en avions|il y avait|c'etait)\\b.{0,50}(?:${STOPPED.source}|\\b(?:n'existe plus|plus rien|plus maintenant|plus actif|plus active)\\b)` +
+    `|\\b(?:depuis|maintenant|aujourd'hui|depuis ce temps-la),? (?:plus rien|plus personne|c'est fini)\\b` +
+    `|\\b(?:j'ai|on a|nous avons|il a|elle a|ils ont) tout (?:desactive|arrete|abandonne|resilie|supprime|coupe|laisse tomber)\\b` +
+    `|\\b(?:je|on|nous|il|elle|ils) (?:l'|les )(?:ai|a|avons|ont) (?:desactive|arrete|abandonne|resilie|supprime|coupe)e?s?\\b`,
+);
 
 // Checked in order: the first rule that matches wins, so specific phrases come before single words.
 const RULES: Rule[] = [
