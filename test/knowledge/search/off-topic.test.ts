@@ -94,8 +94,16 @@ describe('obligations and incidents outside digital are out of domain', () => {
     'pour avoir ma carte d’artisan, je m’adresse à qui ?',
     'salariée en arrêt de travail depuis lundi, comment je la remplace',
     'mon fournisseur de papier augmente ses tarifs, je peux refuser ?',
+    'le devis de mon plombier me paraît bien cher',
+    'les notes de frais de mes commerciaux sont-elles déductibles ?',
+    'une salariée me demande une avance sur salaire',
   ])('« %s » is not answered', (q) => {
     expect(kb.search(q).answered).toBe(false);
+  });
+
+  it('a trade named as the dirigeant’s own, or as a client, is not a home repair', () => {
+    for (const q of ['je suis plombier, il me faut un site pour être trouvé', 'on a eu une fuite de données clients, que faire'])
+      expect(kb.search(q).answered).toBe(true);
   });
 
   it('still answers the e-invoice question about paper invoices', () => {
