@@ -126,6 +126,8 @@ export class MainDialog extends ComponentDialog {
     if (options.initialText && this.services.phrases.command(options.initialText) === 'ne_plus_relancer')
       await this.stopFollowUp(step.context);
     if (options.initialText && this.choose(options.initialText)) return step.next(options.initialText);
+    if (options.initialText && this.services.phrases.cues.aboutService.test(fold(options.initialText)))
+      await step.context.sendActivity(messages.aboutDiagnostic);
     // Coming back days later: offer to continue the diagnostic where it stopped.
     const subject = subjectId(step.context.activity.channelId, step.context.activity.from?.id);
     const inProgress = options.greet && this.services.diagnosticInProgress ? await this.services.diagnosticInProgress(subject) : 0;
@@ -194,6 +196,11 @@ export class MainDialog extends ComponentDialog {
         await this.sendMyData(step.context);
         return step.replaceDialog(MENU, { again: true });
       }
+      // « c'est gratuit votre diagnostic ? »: what it costs, how long it takes, what it gives.
+      if (this.services.phrases.cues.aboutService.test(fold(typed))) {
+        await step.context.sendActivity(messages.aboutDiagnostic);
+        return step.replaceDialog(MENU, { again: true });
+      }
       const polite = sure ? messages.smallTalk[u.intent as keyof typeof messages.smallTalk] : undefined;
       await step.context.sendActivity(polite ?? messages.menuNotUnderstood);
       return step.replaceDialog(MENU, {});
@@ -227,7 +234,10 @@ export class MainDialog extends ComponentDialog {
     if (command === 'parler_conseiller' || command === 'etre_rappele') return 'handoff';
     // « slt, je fais taxi à Fort-de-France, tout seul »: two facts about the firm or more, and no question asked,
     // is someone presenting their firm to be assessed.
-    const asks = /\?/.test(text) || this.services.phrases.cues.interrogative.test(fold(text).trim());
+    // « … je suis toute seule, c'est gratuit votre truc ? »: a question about the diagnostic itself does not stop it
+    // (its first message says what it costs and how long it takes).
+    const cues = this.services.phrases.cues;
+    const asks = (/\?/.test(text) || cues.interrogative.test(fold(text).trim())) && !cues.aboutService.test(fold(text));
     const presents = !asks && (this.services.firmFacts?.(text) ?? 0) >= 2;
     const chosen = pathChoice(this.services.understand(text));
     // No explicit phrase asked for an advisor (checked above): « la CCI m'a parlé de votre bilan » said while

@@ -12,6 +12,10 @@ export const messages = {
   menuAgain: 'Que souhaitez-vous faire maintenant ?',
   offerDeclined: 'D’accord. Vous pourrez demander un conseiller à tout moment en écrivant « conseiller ».',
   menuNotUnderstood: 'Je n’ai pas bien compris. Choisissez l’une de ces options, ou écrivez « aide ».',
+  aboutDiagnostic:
+    'Le diagnostic est gratuit et sans engagement : une trentaine de questions courtes, une dizaine de minutes, par boutons ' +
+    'ou avec vos mots. À la fin, vous avez votre score, vos priorités, des guides et les aides de votre région. ' +
+    'Pour le commencer, choisissez « Faire mon diagnostic numérique ».',
   /** Answers to small talk at the menu, instead of « pas compris ». */
   smallTalk: {
     salutation: 'Bonjour ! Je suis là pour vous aider.',

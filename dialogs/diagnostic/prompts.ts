@@ -9,7 +9,7 @@ export const d = {
     `Vos réponses sont enregistrées au fur et à mesure, pour que vous puissiez reprendre plus tard. ` +
     `Elles sont conservées ${days} jours ; « supprimer mes données » les efface à tout moment.`,
   intro:
-    'C’est parti : une trentaine de questions courtes, une dizaine de minutes. Répondez avec les boutons ou avec vos mots ; ' +
+    'C’est parti : une trentaine de questions courtes, une dizaine de minutes, gratuit et sans engagement. Répondez avec les boutons ou avec vos mots ; ' +
     'si je note mal une réponse, écrivez « corriger ».',
   resumeOffer: (answered: number) =>
     `Vous avez un diagnostic en cours (${answered} réponse${answered > 1 ? 's' : ''}). Voulez-vous le reprendre là où vous en étiez ?`,

@@ -60,6 +60,8 @@ export interface ReadingCues {
   people: RegExp;
   /** Speaks of the firm's customers (« nos clients sont surtout des particuliers »). */
   clientele: RegExp;
+  /** Asks about Virage's diagnostic itself (« c'est gratuit ? », « ça prend combien de temps ? »). */
+  aboutService: RegExp;
 }
 
 export interface Correction {

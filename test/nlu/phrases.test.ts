@@ -132,6 +132,7 @@ describe('fixed phrases', () => {
             statusCue: 'sarl',
             people: 'salarie',
             clientele: 'clients',
+            aboutService: 'gratuit',
           },
           answerCues: content().nlu.phrases.answerCues,
         },

@@ -58,8 +58,33 @@ export function namesPeople(text: string): boolean {
   return (f.match(GROUPS)?.length ?? 0) > 0 || (f.match(NAMED_PEOPLE)?.length ?? 0) > 0 || ALONE.test(f);
 }
 
+/**
+ * « …, on est 8 avec moi, c'est une SARL, mon fils reprend dans quelques années »: when several numbers compete, the
+ * one said in the only clause that counts people (« on est », « avec moi », « N salariés », « N personnes »).
+ */
+function peopleClause(text: string): string | undefined {
+  const clauses = text.split(/[,;.!?:()]/).filter((c) => c.trim());
+  if (clauses.length < 2) return undefined;
+  const counting = clauses.filter((c) => {
+    const f = fold(c);
+    return (PEOPLE_INCLUDING_ME.test(f) || (f.match(GROUPS)?.length ?? 0) > 0 || COUNTED_PEOPLE.test(f)) && extractNumber(f).ok;
+  });
+  return counting.length === 1 ? counting[0] : undefined;
+}
+const COUNTED_PEOPLE = /\b(?:personnes|salaries|employes|emplois)\b/;
+
 /** Size band from a head count or a description. */
 export function extractSize(text: string): Extraction<Size> {
+  const whole = sizeOf(text);
+  if (whole.ok && whole.confidence >= 0.8) return whole;
+  // « aucun salarié, on partage le cabinet avec 2 collègues »: a firm said to have no one is not counted in a clause.
+  const clause = ALONE.test(fold(text)) ? undefined : peopleClause(text);
+  const part = clause ? sizeOf(clause) : undefined;
+  if (part?.ok && part.confidence > (whole.ok ? whole.confidence : 0)) return found(part.value, Math.min(part.confidence, 0.85));
+  return whole;
+}
+
+function sizeOf(text: string): Extraction<Size> {
   const f = fold(text);
   const named = (f.match(NAMED_PERSON)?.length ?? 0) + 2 * (f.match(NAMED_PEOPLE)?.length ?? 0);
   const counted = f.replace(PLACE_NUMBER, ' ').replace(NOT_PEOPLE, ' ').replace(ARTICLE_THING, ' ').replace(NAMED_PERSON, ' ');

@@ -215,4 +215,24 @@ describe('diagnostic: understood as meant', () => {
     expect(joined(replies)).toMatch(/Noté : .*Indre-et-Loire \(37\)/);
     expect(await answers(chat)).toMatchObject({ profil_localisation: { type: 'location', departement: '37' } });
   });
+
+  it('starts the diagnostic when a firm presented asks what it costs, and says so', async () => {
+    const chat = new Chat(app.url);
+    const replies = joined(await chat.say('je répare des bateaux à Lorient, on est quatre avec moi. c’est payant votre diagnostic ?'));
+    expect(replies).toMatch(/gratuit/);
+    expect(replies).toMatch(/Noté : .*Morbihan \(56\)/);
+    // Asked alone at the menu, the question gets its answer and the menu again.
+    const asking = new Chat(app.url);
+    const info = joined(await asking.say('bonjour, ça prend combien de temps votre questionnaire ?'));
+    expect(info).toMatch(/gratuit et sans engagement/);
+    expect(info).not.toMatch(/Noté :|Je ne peux pas vous aider/);
+  });
+
+  it('reads a head count said in one clause of a long presentation', async () => {
+    const chat = new Chat(app.url);
+    await chat.say(
+      'Bonjour, je dirige une miroiterie à Valence depuis quinze ans. On pose des vitrages et des miroirs. Nous sommes 6 avec moi, une SARL, et ma fille reprendra dans deux ou trois ans.',
+    );
+    expect(await answers(chat)).toMatchObject({ profil_effectif: { type: 'size', value: '5-9' } });
+  });
 });
