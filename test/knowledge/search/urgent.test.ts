@@ -23,6 +23,12 @@ describe('urgent situations', () => {
     // SMS forms are read as words (« jai » is « j'ai »); codes typed in, a message asking to click.
     ['jai tapé mes identifiants sur une fausse page de la poste', 'hameconnage'],
     ['mon associé a rentré nos codes de banque sur un site bizarre', 'hameconnage'],
+    // Any colleague who clicked, a link or attachment described as suspicious; a message asking to click is
+    // phishing even when it speaks of a payment (checked before the fraud on a transfer).
+    ['notre apprentie a ouvert la pièce jointe d’un inconnu', 'hameconnage'],
+    ['une pièce jointe louche est arrivée sur la boîte de la boutique', 'hameconnage'],
+    ['reçu un sms qui me demande de cliquer pour débloquer un paiement, c’est une arnaque ?', 'hameconnage'],
+    ['on a reçu un mail avec un nouveau RIB du fournisseur et on a payé, arnaque ?', 'fraude-virement'],
     ["j'ai eu un sms qui me demande de cliquer pour débloquer un colis", 'hameconnage'],
     // A device lost or stolen with the firm's data on it.
     ['on nous a volé le portable de la comptable hier soir', 'appareil-perdu'],
