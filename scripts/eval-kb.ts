@@ -28,10 +28,11 @@ const names = {
   dev5h: 'jeu 5, moitié réservée',
   dev6: 'jeu de développement 6',
   dev6h: 'jeu 6, moitié réservée',
+  dev7h: 'jeu 7, contrôle réservé',
   old: 'ancien jeu (165 questions)',
 } as const;
 // Sets whose sentences and failures are never printed: the test half, and the held-out half of a dev set.
-const HIDDEN: ReadonlySet<string> = new Set(['test', 'dev5h', 'dev6h']);
+const HIDDEN: ReadonlySet<string> = new Set(['test', 'dev5h', 'dev6h', 'dev7h']);
 const wanted = process.argv.slice(2);
 const unknownSet = wanted.find((k) => !(k in EVAL_SETS));
 if (unknownSet) throw new Error(`Jeu inconnu : ${unknownSet} (jeux : ${Object.keys(EVAL_SETS).join(', ')})`);

@@ -71,6 +71,8 @@ export const EVAL_SETS = {
   dev6: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev6.fr.json'),
   /** The held-out half of the sixth set: figures only. */
   dev6h: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev6h.fr.json'),
+  /** A held-out check set (60 off-topic questions sharing the guides' words, 60 in-domain), never tuned on: figures only. */
+  dev7h: path.join(projectRoot, 'test', 'knowledge', 'eval', 'dev7h.fr.json'),
   old: QUESTIONS_FILE,
 } as const;
 
