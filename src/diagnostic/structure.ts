@@ -30,3 +30,48 @@ export function presentAnswer(question: Question, said: string, ctx: ReadingCont
     return candidate(question, { type: 'yesno', value: 'no' }, ctx, 0.85);
   return undefined;
 }
+
+// A leading « non » and what may take it back in the explanation that follows: an explicit « oui » / « si », an
+// exception (« sauf », « à part »), a part (« un peu », « certains », « juste les mentions »), « enfin », not knowing,
+// not being concerned.
+const LEADING_NO = /^(?:(?:euh|ben|bah|alors|ah|oh|bon|bof|franchement|honnetement)[\s,]+)*non\b[\s,.;:!…-]+(?=[a-z])/;
+const TAKEN_BACK =
+  /\b(?:oui|si|sauf|a part|excepte|en partie|partiellement|un peu|parfois|de temps en temps|quelques|certains|certaines|enfin|quand meme|seulement|juste|uniquement|hormis|a moitie|sinon|sais pas|aucune idee|concernee?s?|plus ou moins)\b/;
+
+/**
+ * « Non, on me l'a proposé, mais ce n'était que des vendeurs » to a yes/no question: a leading « non » explained
+ * without anything taking it back (`TAKEN_BACK`, someone else of the firm doing it) stays a « non », whatever
+ * generic words (« toujours », « tout le temps ») the explanation holds.
+ */
+export function leadingNo(question: Question, said: string, ctx: ReadingContext): Candidate | undefined {
+  if (question.type !== 'yesno') return undefined;
+  const f = fold(said).replace(/[’`´]/g, "'").trim();
+  const m = LEADING_NO.exec(f);
+  if (!m) return undefined;
+  const rest = f.slice(m[0].length);
+  if (TAKEN_BACK.test(rest) || ctx.nlu.phrases.answerCues.someoneElse.test(rest)) return undefined;
+  return candidate(question, { type: 'yesno', value: 'no' }, ctx, 0.85);
+}
+
+// A joke (a laughing emoji, « mdr », « haha ») or « plus sérieusement », then the real answer: « sinon non, jamais ».
+const JOKE = /(?:\p{Extended_Pictographic}|\b(?:mdr|lol|haha+|hihi+|ptdr|je plaisante|je rigole)\b)/u;
+const REAL_ANSWER =
+  /(?:^|[\s,;.!?…])(?:sinon|plus serieusement|blague a part|treve de plaisanterie|pour de vrai|serieusement|en vrai)[\s,:]+(?=(?:non|oui|si|pas|jamais|aucun|aucune|rien)\b)/g;
+
+/**
+ * « Oui, accompagné à la porte 😂 sinon non, jamais »: after a joke, « sinon » (or « plus sérieusement ») before an
+ * explicit answer introduces the real one, which is read alone.
+ */
+export function realAnswer(question: Question, said: string, readPart: ReadPart): Candidate | undefined {
+  if (question.type !== 'yesno') return undefined;
+  const f = fold(said);
+  const marks = [...f.matchAll(REAL_ANSWER)];
+  const last = marks[marks.length - 1];
+  if (!last) return undefined;
+  const before = f.slice(0, last.index);
+  if (!JOKE.test(said.slice(0, Math.min(said.length, last.index + 1))) && !/serieu|blague|plaisanterie|pour de vrai|en vrai/.test(last[0]))
+    return undefined;
+  if (!/[a-z]/.test(before)) return undefined;
+  const found = readPart(f.slice(last.index + last[0].length));
+  return found && found.confidence >= SURE ? found : undefined;
+}

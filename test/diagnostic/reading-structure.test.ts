@@ -26,3 +26,23 @@ describe('a story told then and now: the present is the answer', () => {
     expect(stored(id, text)).toEqual(expected);
   });
 });
+
+describe('a leading answer, a real answer after a joke, nothing left to do by hand', () => {
+  test.each([
+    // « Non, … » explained with generic words (« toujours », « tout le temps ») stays a no.
+    ['competences_accompagnement', "Non, la CCI m'appelle tout le temps mais c'est toujours pour vendre des stands", no],
+    ['cyber_mises_a_jour', 'Non, je clique toujours sur « plus tard », ça me coupe en plein devis', no],
+    // … unless the explanation takes it back: a part, a restriction.
+    ['cyber_mises_a_jour', 'non, sauf le portable du bureau qui se met à jour tout seul', { type: 'yesno', value: 'partly' }],
+    ['cyber_rgpd', 'non, à part une mention sur les devis', { type: 'yesno', value: 'partly' }],
+    // After a joke, « sinon » before an explicit answer is the real answer.
+    ['competences_accompagnement', 'Oui, accompagné par le livreur jusqu’au camion 🤣 sinon non, personne', no],
+    // Nothing left to type or to do is what a working automation gives: a yes.
+    ['ia_automatisation', 'les factures fournisseurs arrivent seules dans le logiciel, je n’ai plus rien à recopier', yes],
+    ['cyber_mises_a_jour', "oui l'ordinateur et la tablette se mettent à jour la nuit, j'ai rien à toucher", yes],
+    // « avoir la main sur » is being in charge, not doing by hand.
+    ['cyber_mises_a_jour', "c'est l'informaticien du groupement qui a la main sur nos postes, tout est automatique", yes],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+});

@@ -45,6 +45,13 @@ const RULES: Rule[] = [
     'yes',
     0.9,
   ],
+  // Nothing left to do by hand is the good outcome of a tool that works: « je n'ai plus rien à ressaisir », « ça
+  // tourne sans que j'aie à y toucher », « plus besoin de relancer ». Not « j'en ai rien à faire » (not caring).
+  [
+    /\b(?:(?:je n'ai|j'ai|on n'a|on a|nous n'avons|il n'y a|y a)(?: plus| jamais| strictement| absolument)? rien a (?:faire|saisir|ressaisir|taper|toucher|gerer|relancer|lancer|cliquer|copier|recopier)|sans (?:rien (?:faire|toucher)|que j'aie a|que je n'aie a|que j'ai a|avoir a)|plus besoin (?:de|d') ?(?:saisir|ressaisir|taper|recopier|relancer|y penser|y toucher|s'en occuper|m'en occuper|le faire)|(?:je n'ai|on n'a|j'ai|on a) plus a (?:saisir|ressaisir|taper|recopier|relancer|y penser|y toucher|m'en occuper|s'en occuper|le faire))\b/,
+    'yes',
+    0.85,
+  ],
   // Contrasts: « moi non, mon associé oui », « sur les devis oui, le registre non » → partly.
   [
     /\b(?:oui|si)\b[^,;.]{0,40}[,;.]? .{0,60}\b(?:non|je (?:ne )?sais pas|pas sure?$|aucune idee)\b|\bnon\b[^,;.]{0,40}[,;.]? .{0,60}\b(?:oui|si)\b/,
