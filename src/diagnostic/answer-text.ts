@@ -18,7 +18,7 @@ import { echoOf } from './echo.js';
 import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, wishedNotDone } from './clauses.js';
 import { customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
-import { leadingNo, presentAnswer, realAnswer } from './structure.js';
+import { leadingNo, presentAnswer, realAnswer, withoutLitotes } from './structure.js';
 import { alternativesOf, namedOptions, yesNoOption, type Candidate } from './choices.js';
 import { restrictedExclusive, restricts } from './restrictions.js';
 import { shareOfTotal } from './share.js';
@@ -38,7 +38,11 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
   // « à l'époque ils étaient sept, maintenant il reste trois coachs »: how things are now is the answer.
   const readPart = (part: string) => answerOf(question, part, ctx.nlu.interpret(part, questionContext(question)), ctx);
   // « … 😂 sinon non, jamais »: the real answer after a joke; « Non, … » explained without taking it back.
-  const told = realAnswer(question, said, readPart) ?? presentAnswer(question, said, ctx, readPart) ?? leadingNo(question, said, ctx);
+  const told =
+    realAnswer(question, said, readPart) ??
+    withoutLitotes(question, said, readPart) ??
+    presentAnswer(question, said, ctx, readPart) ??
+    leadingNo(question, said, ctx);
   if (told) return told;
   const cue = ctx.nlu.phrases.answerCues;
   // « je ne sais pas qui l'a créée, mais elle est à jour »: not knowing who, when or how is an aside, not the answer.

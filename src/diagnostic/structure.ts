@@ -75,3 +75,19 @@ export function realAnswer(question: Question, said: string, readPart: ReadPart)
   const found = readPart(f.slice(last.index + last[0].length));
   return found && found.confidence >= SURE ? found : undefined;
 }
+
+// « on ne peut pas dire qu'il ne soit pas à jour », « ce n'est pas que je ne sais pas … »: a denied denial.
+const LITOTES =
+  /\b(?:on ne peut pas dire|je ne (?:dirais|dirai|peux|vais) pas(?: dire)?|ce n'est pas|c'est pas|il ne faut pas croire|ca ne veut pas dire|cela ne veut pas dire) qu(?:e |')((?:[a-z']+ ){0,3}?)(?:ne |n')?([a-z']+(?: [a-z']+)?) pas\b/;
+
+/**
+ * A double negation says the positive: « je ne dirais pas qu'on ne s'en sert pas » is « on s'en sert ». The text is
+ * read with the two negations taken away.
+ */
+export function withoutLitotes(question: Question, said: string, readPart: ReadPart): Candidate | undefined {
+  if (question.type !== 'yesno') return undefined;
+  const f = fold(said).replace(/[’`´]/g, "'");
+  if (!LITOTES.test(f)) return undefined;
+  const found = readPart(f.replace(LITOTES, '$1$2'));
+  return found && found.confidence >= SURE ? found : undefined;
+}

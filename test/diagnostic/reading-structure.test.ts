@@ -46,3 +46,21 @@ describe('a leading answer, a real answer after a joke, nothing left to do by ha
     expect(stored(id, text)).toEqual(expected);
   });
 });
+
+describe('a double negation says the positive', () => {
+  test.each([
+    ['presence_site_a_jour', "on ne peut pas dire qu'elle ne soit pas à jour, j'ai ajouté les congés la semaine dernière", yes],
+    [
+      'gestion_logiciel_factures',
+      "je ne dirais pas qu'on ne s'en sert pas, les factures sortent d'EBP mais les devis restent sur Excel",
+      { type: 'yesno', value: 'partly' },
+    ],
+    [
+      'strategie_priorites',
+      "c'est pas que je sais pas ce que j'attends, je veux remplir le carnet de commandes, c'est le temps qui manque",
+      yes,
+    ],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+});
