@@ -22,6 +22,7 @@ import { leadingNo, presentAnswer, realAnswer, withoutLitotes } from './structur
 import { alternativesOf, namedOptions, yesNoOption, type Candidate } from './choices.js';
 import { restrictedExclusive, restricts } from './restrictions.js';
 import { shareOfTotal } from './share.js';
+import { figureAboutAsked, withoutGivenUp, withoutOwnNo, withoutPlaceOnly } from './set-aside.js';
 import { assumedHandled, someoneElseKnows } from './others-know.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
 import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
@@ -139,7 +140,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   if (timed) return { read: make(timed), confidence: 0.85 };
   // A count question (« Moins de 100 », « De 100 à 1 000 ») answered with a number, maybe per period.
   if (countBands(question)) {
-    const n = ctx.nlu.extract(text, { type: 'number' });
+    const n = ctx.nlu.extract(figureAboutAsked(question, text, ctx.nlu), { type: 'number' });
     if (n.ok && (n.value.type === 'number' || n.value.type === 'percent')) {
       // Digits or a period always count; number words count unless an option's own words match whole.
       // « mille deux cents à peu près »: a figure said in words beats a generic option word (« peu »).
@@ -153,8 +154,9 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   }
   // « Facebook et Insta »: the things named, unless a number says how many.
   if (question.type === 'number') {
-    const named = countNamed(question, text, cue);
-    const n = ctx.nlu.extract(withoutFrequencies(text, cue), { type: 'number' });
+    const firm = withoutOwnNo(text, cue);
+    const named = countNamed(question, firm, cue);
+    const n = ctx.nlu.extract(withoutFrequencies(firm, cue), { type: 'number' });
     const said = n.ok && n.value.type === 'number' ? n.value.value.value : undefined;
     if (said !== undefined && !(named !== undefined && said === 1 && cue.oneArticle.test(fold(text)))) {
       return { read: make({ type: 'number', value: said }), confidence: n.ok ? n.confidence : 0 };
@@ -211,10 +213,12 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     const m = ctx.nlu.extract(text, { ...questionContext(question), type: 'multi' });
     const several = optionsOf(question).find((o) => o.several);
     const inside = overlappedOptions(question, text);
-    const named = m.ok && m.value.type === 'multi' ? m.value.value.ids.filter((id) => id !== several?.id) : [];
+    const all = m.ok && m.value.type === 'multi' ? m.value.value.ids.filter((id) => id !== several?.id) : [];
+    // « surtout des pros, les particuliers c'est rare »: a kind said to be rare is not named apart.
+    const named = all.length > 1 ? withoutGivenUp(question, all, text, ctx.nlu, cue.minorShare) : all;
     // An option named only as part of a longer phrasing of another is not named apart.
     const ids = named.length > 1 ? named.filter((id) => !inside.has(id)) : named;
-    if (ids.length === 1 && named.length > 1) return { read: make({ type: 'choice', value: ids[0] }), confidence: 0.85 };
+    if (ids.length === 1 && all.length > 1) return { read: make({ type: 'choice', value: ids[0] }), confidence: 0.85 };
     if (ids.length > 1 && several) return { read: make({ type: 'choice', value: several.id }), confidence: 0.85 };
     if (ids.length > 1 && question.scale) {
       const order = optionsOf(question).map((o) => o.id);
@@ -244,6 +248,13 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
       const answer = toAnswer(question, precise.value);
       if (answer) return { read: make(answer), confidence: 0.9 };
     }
+  }
+  // « Dropbox ; avant on avait Slack mais on a arrêté »: an option given up is not used now.
+  if (question.type === 'multi' && r.answer?.ok && r.answer.value.type === 'multi' && r.answer.value.value.ids.length > 1) {
+    const kept = withoutPlaceOnly(question, withoutGivenUp(question, r.answer.value.value.ids, text, ctx.nlu), text, ctx.nlu);
+    const ids = { ...r.answer.value.value, ids: kept };
+    const answer = kept.length < r.answer.value.value.ids.length ? toAnswer(question, { type: 'multi', value: ids }) : undefined;
+    if (answer) return { read: make(answer), confidence: r.answer.confidence };
   }
   if (r.answer?.ok) {
     const answer = toAnswer(question, r.answer.value);

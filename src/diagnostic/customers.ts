@@ -4,6 +4,7 @@
 import { fold } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
 import type { ReadingContext } from './reading.js';
+import { isMinor } from './set-aside.js';
 import { questionContext } from './understand.js';
 import type { Answer, Question } from './types.js';
 
@@ -18,7 +19,8 @@ export function customersByTrade(question: Question, text: string, ctx: ReadingC
   const kinds = new Set<string>();
   let byTrade = false;
   for (const part of fold(text).split(PARTS)) {
-    if (!/[a-z]{3}/.test(part) || ctx.nlu.phrases.cues.saysTrade.test(part)) continue;
+    // « les particuliers, c'est rare »: a kind of customers said to be rare is not one of them.
+    if (!/[a-z]{3}/.test(part) || ctx.nlu.phrases.cues.saysTrade.test(part) || isMinor(part, ctx.nlu.phrases.answerCues)) continue;
     const named = ctx.nlu.extract(part, questionContext(question));
     if (named.ok && named.confidence >= 0.85 && named.value.type === 'choice') {
       kinds.add(named.value.value);

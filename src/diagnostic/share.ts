@@ -9,13 +9,20 @@ const PART_OVER_WHOLE = new RegExp(
   `${NUMBER}(?: [a-z']+){0,2} sur (?:(?:un|mon|notre|le) (?:total|ca|chiffre d'affaires|chiffre)(?: total)? (?:de |d')?)?${NUMBER}`,
 );
 
+// « sur 80 000 de CA, à peu près 8 000 en ligne »: the whole said first with « sur », the part after it.
+const WHOLE_THEN_PART = new RegExp(
+  `\\bsur (?:(?:un|mon|notre|le) (?:total|ca|chiffre d'affaires|chiffre)(?: total)? (?:de |d')?)?${NUMBER}` +
+    `(?![ .\u202f\u00a0]?\\d)(?! ?(?:mois|ans?|annees?|semaines?|jours?|clients?|personnes?)\\b)(?:[ ,;]+[a-z'-]+){0,6}[ ,;]+${NUMBER}`,
+);
+
 const valueOf = (digits: string, unit: string | undefined) => {
   const n = Number(digits.replace(/[ .\u202f\u00a0]/g, '').replace(',', '.'));
   return unit && /^k/.test(unit) ? n * 1000 : n;
 };
 
 /**
- * A share given as two amounts (« 12 000 € en ligne sur 100 000 € », « 3 000 € sur 60 000 ») to a percent
+ * A share given as two amounts (« 12 000 € en ligne sur 100 000 € », « 3 000 € sur 60 000 », « sur 60 000,
+ * environ 3 000 ») to a percent
  * question: the smaller over the larger, in percent. Undefined when the text gives a percentage or not
  * exactly two amounts.
  */
@@ -24,7 +31,7 @@ export function shareOfTotal(text: string): number | undefined {
   if (/%|\bpour ?cent|\bpourcent/.test(f)) return undefined;
   const amounts = [...f.matchAll(AMOUNT_EUROS)].map((m) => valueOf(m[1], m[2]));
   if (amounts.length !== 2) {
-    const m = amounts.length < 2 ? PART_OVER_WHOLE.exec(f) : null;
+    const m = amounts.length < 2 ? (PART_OVER_WHOLE.exec(f) ?? WHOLE_THEN_PART.exec(f)) : null;
     if (!m) return undefined;
     // « 3k sur 60 »: a « k » said once counts for both.
     const k = [m[2], m[4]].find((u) => u && /^k/.test(u));

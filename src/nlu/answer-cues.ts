@@ -24,6 +24,12 @@ export interface AnswerCues {
   does: RegExp;
   /** A no of the dirigeant alone (« moi non », « pas moi »). */
   meNot: RegExp;
+  /** Something given up (« on a arrêté », « on ne s'en sert plus »): an option named with it is not used now. */
+  stopped: RegExp;
+  /** A part said to be rare or marginal (« les particuliers, c'est rare »): not a kind that counts. */
+  minorShare: RegExp;
+  /** The site named as the place where things are done (« sur le site »), not as what is done. */
+  placeOnly: RegExp;
   /** Someone else in the firm (« mon employée », « la secrétaire »). */
   someoneElse: RegExp;
   /** A negation word (« pas », « jamais », « ne »). */
@@ -118,6 +124,9 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'otherMatter',
   'does',
   'meNot',
+  'stopped',
+  'minorShare',
+  'placeOnly',
   'someoneElse',
   'negation',
   'negationOrNothing',
