@@ -54,9 +54,27 @@ function signOf(question: Question, clause: string, nlu: Nlu): Sign {
   return echoedYesNo(question, clause, 2);
 }
 
+// A strong contrast (« par contre », « en revanche », « sauf que »): what follows is the other side of what came before.
+const CONTRAST = /\b(?:par contre|en revanche|sauf que|a l'inverse)\b/;
+
+/**
+ * « le registre est fait. Par contre, les devis, rien » / « au bureau c'est automatique ; les portables en revanche, chacun
+ * fait comme il veut »: a yes before a strong contrast, and nothing that says yes after it, is « en partie ».
+ */
+function contrasted(question: Question, text: string, nlu: Nlu): boolean {
+  const f = fold(text);
+  const m = CONTRAST.exec(f);
+  if (!m) return false;
+  const [before, after] = [text.slice(0, m.index), text.slice(m.index + m[0].length)];
+  if (!/[a-z]/i.test(after)) return false;
+  const says = (part: string) => clausesOf(part, nlu).map((c) => signOf(question, c, nlu));
+  return says(before).includes('yes') && !says(after).includes('yes');
+}
+
 /** True when one clause of the text says yes and another says no (or outdated, or unknown). */
 export function saysPartly(question: Question, text: string, nlu: Nlu): boolean {
   if (question.type !== 'yesno') return false;
+  if (contrasted(question, text, nlu)) return true;
   const clauses = clausesOf(text, nlu);
   if (clauses.length < 2) return false;
   const cue = nlu.phrases.answerCues;

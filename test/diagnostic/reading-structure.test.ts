@@ -64,3 +64,22 @@ describe('a double negation says the positive', () => {
     expect(stored(id, text)).toEqual(expected);
   });
 });
+
+describe('a strong contrast between parts', () => {
+  test.each([
+    [
+      'cyber_mises_a_jour',
+      'Sur le poste de la caisse oui, Windows Defender est actif. Les portables des livreurs par contre, chacun se débrouille',
+      'partly',
+    ],
+    [
+      'cyber_rgpd',
+      "C'est le cabinet comptable qui nous a monté le registre. Par contre les bons de commande, on n'a rien mis dessus",
+      'partly',
+    ],
+    // The part after the contrast says yes too: no contrast of answers.
+    ['cyber_mises_a_jour', 'Les PC se mettent à jour tout seuls, par contre les téléphones aussi sont à jour automatiquement', 'yes'],
+  ])('%s « %s »', (id, text, value) => {
+    expect(stored(id, text)).toEqual({ type: 'yesno', value });
+  });
+});
