@@ -3,7 +3,7 @@
 // questions, the highest of several options on a scale, a plain yes/no mapped onto « Non » / « Oui… »
 // options. Pure; reading.ts decides what to do with a weak or double reading.
 import type { AnswerCues, NluResult } from '../nlu/index.js';
-import { DROPPED, fold } from '../nlu/index.js';
+import { DROPPED, TRIED_THEN_STOPPED, fold } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
 import {
   countNamed,
@@ -168,7 +168,9 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // A yes/no question answered by describing: the phrasings its options are given. A full phrasing wins over a
   // generic word (« toujours le même mot de passe » is no, whatever « toujours » says) unless « oui »/« non » is said.
   // « les horaires oui, le téléphone c'est l'ancien »: a yes and a no said of different parts.
-  if (installedUnused(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
+  // « on a essayé, puis laissé tomber »: read as a no, tried then dropped is a no whatever the option phrasings name.
+  const dropped = question.type === 'yesno' && ynValue === 'no' && TRIED_THEN_STOPPED.test(fold(text));
+  if (dropped || installedUnused(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
   if (wishedNotDone(question, text, ctx.nlu) || aboutSomethingElse(question, text, ctx.nlu))
     return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
   if (othersDoIt(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'yes' }), confidence: 0.85 };

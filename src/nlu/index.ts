@@ -164,7 +164,7 @@ export { createPhrases, COMMANDS, type Command, type Phrases, type PhraseData, t
 export { type AnswerCues } from './answer-cues.js';
 export { fold, tokens, stem, analyze, isStopWord } from './analyze.js';
 export { INTENTS, type IntentName, type IntentResult } from './intents.js';
-export { extractYesNo, DROPPED, STOPPED } from './extract/yesno.js';
+export { extractYesNo, DROPPED, STOPPED, TRIED_THEN_STOPPED } from './extract/yesno.js';
 export { extractNumber, extractPercent } from './extract/numbers.js';
 export { extractMoney } from './extract/money.js';
 export { extractChoice, extractMulti } from './extract/choice.js';

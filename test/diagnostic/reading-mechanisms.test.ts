@@ -14,6 +14,14 @@ describe('general readings at a diagnostic question', () => {
     // A softened no is a no; something dropped is a no.
     ['competences_formation', 'non, pas tellement', { type: 'yesno', value: 'no' }],
     ['presence_site', "j'avais un site mais il a expiré", { type: 'choice', value: 'non' }],
+    // Dropped once, but something done since: not a plain no.
+    [
+      'cyber_rgpd',
+      'on avait fait une fiche en 2019, depuis plus rien, les mentions sont quand même sur nos devis',
+      { type: 'yesno', value: 'partly' },
+    ],
+    // Tried, then given up, is a no to a yes/no question, whatever the option phrasings name.
+    ['ia_automatisation', "on a testé l'envoi automatique des rappels de devis, puis on a laissé tomber", { type: 'yesno', value: 'no' }],
     // Something known, the rest forgotten: a partial answer, not « je ne sais pas ».
     ['competences_financement', "on m'a cité un organisme mais je ne me souviens plus du nom", { type: 'yesno', value: 'partly' }],
     // A hedge keeps the figure said with it.

@@ -79,6 +79,33 @@ describe('yes / partly / no', () => {
   test('« non concerné » is not understood when the question does not allow it', () => {
     expect(extractYesNo('pas concerné', false).ok).toBe(false);
   });
+  // Something done only when one thinks of it, now and then: « en partie ».
+  test.each([
+    ['je regarde le tableau de bord quand ça me revient', 'partly'],
+    ["je consulte les chiffres de ventes quand j'y songe", 'partly'],
+    ['je fais un tour sur les avis clients à l’occasion', 'partly'],
+    ['quand j’y pense, on n’a jamais rien mis en place', 'no'],
+  ])('occasional: %s → %s', (text, expected) => {
+    expect(value(extractYesNo(text))).toBe(expected);
+  });
+  // A softened no followed by its reason, or not seeing what it would be for: a no, not « je ne sais pas ».
+  test.each([
+    ['bof pas trop, on a déjà bien assez à faire avec la boutique', 'no'],
+    ['pas tellement, on a autre chose à faire', 'no'],
+    ["je ne vois pas trop l'intérêt pour une boutique comme la mienne", 'no'],
+    ['honnêtement je vois pas à quoi ça sert chez nous', 'no'],
+    ['je ne vois pas', 'dont_know'],
+  ])('softened no: %s → %s', (text, expected) => {
+    expect(value(extractYesNo(text))).toBe(expected);
+  });
+  // Tried, then given up: a no today.
+  test.each([
+    ["on a testé un outil de prise de rendez-vous mais on l'a vite abandonné", 'no'],
+    ["j'ai essayé un logiciel de caisse l'an dernier, j'ai laissé tomber", 'no'],
+    ["j'ai essayé et ça marche bien", 'yes'],
+  ])('tried then dropped: %s → %s', (text, expected) => {
+    expect(value(extractYesNo(text))).toBe(expected);
+  });
 });
 
 describe('numbers and percentages', () => {

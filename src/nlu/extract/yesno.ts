@@ -10,12 +10,18 @@ type Rule = [RegExp, YesNo, number];
 export const STOPPED =
   /\b(?:ferme|fermee|arrete|arretee|abandonne|abandonnee|supprime|supprimee|desactive|desactivee|desactives|desactivees|resilie|resiliee|laisse tomber|expire|expiree)\b/;
 
+/** Tried, then given up: « on a testé un outil, puis laissé tomber », « j'ai essayé mais j'ai arrêté ». */
+export const TRIED_THEN_STOPPED = new RegExp(
+  `\\b(?:j'ai|on a|nous avons|j'avais|on avait|nous avions) (?:essaye|teste)\\b.{0,60}(?:${STOPPED.source})`,
+);
+
 /**
  * Something that existed and was dropped: « on en avait un mais il a fermé », « j'avais un site, arrêté », « j'ai tout
  * désactivé », « on l'a résilié ».
  */
 export const DROPPED = new RegExp(
   `\\b(?:on en avait|on avait|j'avais|j'en avais|nous avions|nous en avions|il y avait|c'etait)\\b.{0,50}(?:${STOPPED.source}|\\b(?:n'existe plus|plus rien|plus maintenant|plus actif|plus active)\\b)` +
+    `|${TRIED_THEN_STOPPED.source}` +
     `|\\b(?:depuis|maintenant|aujourd'hui|depuis ce temps-la),? (?:plus rien|plus personne|c'est fini)\\b` +
     `|\\b(?:j'ai|on a|nous avons|il a|elle a|ils ont) tout (?:desactive|arrete|abandonne|resilie|supprime|coupe|laisse tomber)\\b` +
     `|\\b(?:je|on|nous|il|elle|ils) (?:l'|les )(?:ai|a|avons|ont) (?:desactive|arrete|abandonne|resilie|supprime|coupe)e?s?\\b`,
@@ -71,6 +77,12 @@ const RULES: Rule[] = [
     0.8,
   ],
   [/^non,? pas vraiment\b/, 'no', 0.9],
+  // « bof, pas trop, on a d'autres soucis »: a softened no with its reason is a no (a « mais » may bring a partial yes).
+  [
+    /^(?:non,? |euh |bof,? )?pas (?:trop|tellement)(?: non)? (?:on|je|j'|nous|c'est|ca|car|parce|en fait|honnetement|franchement)\b/,
+    'no',
+    0.9,
+  ],
   // « on a un fichier qu'on ne met jamais à jour »: something there, denied in the same breath.
   [
     /\b(?:on a|j'ai|nous avons|il y a|on en a|j'en ai)\b.{0,40}\b(?:qu'on|que je|qu'il|qu'elle|dont on|dont je|que personne) (?:ne |n')/,
@@ -99,6 +111,12 @@ const RULES: Rule[] = [
     'no',
     0.85,
   ],
+  // Not seeing what it would be for: « je ne vois pas trop l'intérêt » is a no, not « je ne sais pas ».
+  [
+    /\b(?:je|on) (?:ne |n')?(?:vois|voit|en vois|en voit) pas (?:trop |bien |vraiment |tellement |tres bien )?(?:l'interet|l'utilite|a quoi (?:ca|cela|ils?|elles?) (?:sert|servirai[te]nt?|serai[te]nt?|pourrai[te]nt? servir|me servirait)|a quoi bon|pourquoi (?:faire|je le ferais|on le ferait))\b/,
+    'no',
+    0.85,
+  ],
   // Not concerned (applies only when the question allows it; the caller decides).
   [
     /\b(?:pas|non|aucunement|ne (?:nous|me) (?:concerne|sommes|suis)) ?(?:\w+ ){0,2}concerne(?:e|s|es)?\b|\bne (?:nous|me|m'|n')? ?(?:concerne|concernent) pas\b|\bpas (?:applicable|pertinent|adapte) (?:a|pour) nous\b|\b(?:ca |cela )?(?:ne )?(?:nous|me) concerne(?:nt)? pas\b|\bsans objet\b|\bn ?\/ ?a\b|\bnon applicable\b|\bpas applicable\b|\bpas pour (?:nous|moi|mon activite)\b|\bca ne s'applique pas\b|\bhors sujet pour (?:nous|moi)\b|\bpas dans notre cas\b|\bpas de (?:local|boutique|magasin|clients? particuliers?)\b.*\b(?:donc|alors)\b|\bpas (?:de|d') ?(?:local|accueil|vitrine)\b|\b(?:ne|n') ?(?:recoit|recois|recevons|accueille|accueillons) (?:pas|personne|aucun|jamais)\b|\b(?:va|vais|allons|vont|me deplace|se deplace|nous deplacons|interviens|intervient|intervenons|travaille|travaillons) (?:directement |uniquement |seulement |toujours |surtout )?(?:chez (?:les|nos|mes) (?:clients|clientes|gens|particuliers|patients|patientes|personnes)|a domicile|au domicile)\b/,
@@ -124,7 +142,7 @@ const RULES: Rule[] = [
   ],
   // Nuanced answers.
   [
-    /\bpas (?:vraiment|completement|totalement|tout a fait|entierement|toujours|systematiquement|tous|toutes|partout|assez|beaucoup|tres|trop|super|top|terrible|a jour|au point|fini|finie|termine|terminee)\b|\bplus ou moins\b|\ben partie\b|\bpartiellement\b|\ba moitie\b|\boui et non\b|\bca depend\b|\bmoyen(?:nement)?\b|\bbof\b|\bmouais\b|\bun peu\b(?! (?:de|d'|du|des)\b)|\bparfois\b|\bde temps (?:en temps|a autre)\b|\ben cours\b|\bon (?:y )?travaille\b|\bon commence\b|\b(?:on a|j'ai|nous avons) (?:commence|debute|entame)\b|\bon debute\b|\bca va venir\b|\brarement\b|\bcertain(?:e)?s\b|\bquelques(?:-un)?s?\b|\bdate (?:un peu|un brin|pas mal)\b|\bil date\b|\bvieillot\b|\ba peu pres\b|\bpresque\b(?! (?:plus|pas|rien|jamais|aucun|aucune|tout|toujours)\b)|\ben gros\b|\bsur le principe\b|\bpas encore tout\b|\bpas a 100\b|\bune partie\b|\bsur certains\b|\bpour certains\b|(?<!\bun )\bpeu\b|\bmoitie\b|\bon essaie\b|\bj'essaie\b|\bdans l'ensemble\b|\bpas mal\b|\ben theorie\b|\bquand j'ai le temps\b|\bpas a fond\b|\bsans plus\b|\bvite fait\b|\bde loin en loin\b/,
+    /\bpas (?:vraiment|completement|totalement|tout a fait|entierement|toujours|systematiquement|tous|toutes|partout|assez|beaucoup|tres|trop|super|top|terrible|a jour|au point|fini|finie|termine|terminee)\b|\bplus ou moins\b|\ben partie\b|\bpartiellement\b|\ba moitie\b|\boui et non\b|\bca depend\b|\bmoyen(?:nement)?\b|\bbof\b|\bmouais\b|\bun peu\b(?! (?:de|d'|du|des)\b)|\bparfois\b|\bde temps (?:en temps|a autre)\b|\ben cours\b|\bon (?:y )?travaille\b|\bon commence\b|\b(?:on a|j'ai|nous avons) (?:commence|debute|entame)\b|\bon debute\b|\bca va venir\b|\brarement\b|\bcertain(?:e)?s\b|\bquelques(?:-un)?s?\b|\bdate (?:un peu|un brin|pas mal)\b|\bil date\b|\bvieillot\b|\ba peu pres\b|\bpresque\b(?! (?:plus|pas|rien|jamais|aucun|aucune|tout|toujours)\b)|\ben gros\b|\bsur le principe\b|\bpas encore tout\b|\bpas a 100\b|\bune partie\b|\bsur certains\b|\bpour certains\b|(?<!\bun )\bpeu\b|\bmoitie\b|\bon essaie\b|\bj'essaie\b|\bdans l'ensemble\b|\bpas mal\b|\ben theorie\b|\bquand j'ai le temps\b|\bquand j'y (?:pense|songe)$|\bquand (?:ca|cela) me (?:revient|prend)$|\bquand je m'en souviens$|\bquand j'ai un moment$|\ba l'occasion$|\bpas a fond\b|\bsans plus\b|\bvite fait\b|\bde loin en loin\b/,
     'partly',
     0.85,
   ],
