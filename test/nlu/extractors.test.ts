@@ -95,6 +95,8 @@ describe('yes / partly / no', () => {
     ["je ne vois pas trop l'intérêt pour une boutique comme la mienne", 'no'],
     ['honnêtement je vois pas à quoi ça sert chez nous', 'no'],
     ['je ne vois pas', 'dont_know'],
+    ["ça, c'est plutôt pour les grandes entreprises", 'no'],
+    ["c'est réservé aux grosses sociétés, nous on est trois", 'no'],
   ])('softened no: %s → %s', (text, expected) => {
     expect(value(extractYesNo(text))).toBe(expected);
   });

@@ -111,6 +111,12 @@ const RULES: Rule[] = [
     'no',
     0.85,
   ],
+  // Held to be for others, bigger firms: « ça, c'est bon pour les grandes entreprises » is a no for one's own.
+  [
+    /\b(?:c'est|ca|cela|ce truc|ces trucs)(?: (?:plutot|surtout|bon|fait|reserve))? (?:pour|aux) (?:les )?(?:grosses|grandes|gros|grands) (?:boites|entreprises|societes|structures|groupes|boutiques)?/,
+    'no',
+    0.85,
+  ],
   // Not seeing what it would be for: « je ne vois pas trop l'intérêt » is a no, not « je ne sais pas ».
   [
     /\b(?:je|on) (?:ne |n')?(?:vois|voit|en vois|en voit) pas (?:trop |bien |vraiment |tellement |tres bien )?(?:l'interet|l'utilite|a quoi (?:ca|cela|ils?|elles?) (?:sert|servirai[te]nt?|serai[te]nt?|pourrai[te]nt? servir|me servirait)|a quoi bon|pourquoi (?:faire|je le ferais|on le ferait))\b/,
