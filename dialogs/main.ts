@@ -126,8 +126,7 @@ export class MainDialog extends ComponentDialog {
     if (options.initialText && this.services.phrases.command(options.initialText) === 'ne_plus_relancer')
       await this.stopFollowUp(step.context);
     if (options.initialText && this.choose(options.initialText)) return step.next(options.initialText);
-    if (options.initialText && this.services.phrases.cues.aboutService.test(fold(options.initialText)))
-      await step.context.sendActivity(messages.aboutDiagnostic);
+    if (options.initialText && this.asksAboutService(options.initialText)) await step.context.sendActivity(messages.aboutDiagnostic);
     // Coming back days later: offer to continue the diagnostic where it stopped.
     const subject = subjectId(step.context.activity.channelId, step.context.activity.from?.id);
     const inProgress = options.greet && this.services.diagnosticInProgress ? await this.services.diagnosticInProgress(subject) : 0;
@@ -197,7 +196,7 @@ export class MainDialog extends ComponentDialog {
         return step.replaceDialog(MENU, { again: true });
       }
       // « c'est gratuit votre diagnostic ? »: what it costs, how long it takes, what it gives.
-      if (this.services.phrases.cues.aboutService.test(fold(typed))) {
+      if (this.asksAboutService(typed)) {
         await step.context.sendActivity(messages.aboutDiagnostic);
         return step.replaceDialog(MENU, { again: true });
       }
@@ -236,8 +235,7 @@ export class MainDialog extends ComponentDialog {
     // is someone presenting their firm to be assessed.
     // « … je suis toute seule, c'est gratuit votre truc ? »: a question about the diagnostic itself does not stop it
     // (its first message says what it costs and how long it takes).
-    const cues = this.services.phrases.cues;
-    const asks = (/\?/.test(text) || cues.interrogative.test(fold(text).trim())) && !cues.aboutService.test(fold(text));
+    const asks = (/\?/.test(text) || this.services.phrases.cues.interrogative.test(fold(text).trim())) && !this.asksAboutService(text);
     const presents = !asks && (this.services.firmFacts?.(text) ?? 0) >= 2;
     const chosen = pathChoice(this.services.understand(text));
     // No explicit phrase asked for an advisor (checked above): « la CCI m'a parlé de votre bilan » said while
@@ -245,6 +243,11 @@ export class MainDialog extends ComponentDialog {
     if (chosen === 'handoff' && presents) return 'diagnostic';
     if (chosen) return chosen;
     return presents ? 'diagnostic' : undefined;
+  }
+
+  /** « c'est gratuit votre diagnostic ? », « ça prend combien de temps ? »: a question about the diagnostic itself. */
+  private asksAboutService(text: string): boolean {
+    return this.services.phrases.cues.aboutService.test(fold(text));
   }
 
   private async sendMyData(context: TurnContext): Promise<void> {

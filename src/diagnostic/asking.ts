@@ -40,7 +40,7 @@ export function splitQuestion(text: string, cues: ReadingCues): [string | undefi
  * soir »); only a plain « oui » or « non » said first answers anyway.
  */
 export function answersAfter(asked: string, after: string, phrases: Phrases): boolean {
-  if (!phrases.cues.scope.test(fold(asked))) return true;
+  if (!asksScope(asked, phrases.cues)) return true;
   const first = (after.split(/[,;.!?]/)[0] ?? '').trim();
   return phrases.yesNo(first) !== undefined || phrases.yesNo(first.split(/\s+/)[0] ?? '') !== undefined;
 }

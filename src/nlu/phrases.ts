@@ -87,12 +87,8 @@ export interface Phrases {
   /** « 2 », « la deuxième », « le dernier » → 0-based index among `count` choices. */
   ordinal(text: string, count: number): number | undefined;
   /**
-   * « à l'époque ils étaient sept, maintenant il reste 3 coachs »: when a message tells how things were and
-   * how they are, its clauses about the present (folded), else undefined.
-   */
-  presentOnly(text: string): string | undefined;
-  /**
-   * The same story cut in two: what was (`before`: the clauses about the past, or all that comes before the pivot
+   * « à l'époque ils étaient sept, maintenant il reste 3 coachs »: a message that tells how things were and how they
+   * are, cut in two: what was (`before`: the clauses about the past, or all that comes before the pivot
    * « maintenant », « depuis ») and how things are now (`present`), both folded; undefined when it tells no change.
    */
   story(text: string): { before: string; present: string } | undefined;
@@ -217,9 +213,6 @@ export function createPhrases(data: PhraseData, normalize: Normalize): Phrases {
       if (n === undefined) return undefined;
       if (n === -1) return count > 0 ? count - 1 : undefined;
       return n >= 1 && n <= count ? n - 1 : undefined;
-    },
-    presentOnly(said) {
-      return this.story(said)?.present;
     },
     story(said) {
       // « depuis l'an dernier », « depuis 2019 »: since a past time is how things are now.

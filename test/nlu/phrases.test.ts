@@ -5,6 +5,9 @@ import { content } from '../helpers/content.js';
 
 const phrases = createPhrases(content().nlu.phrases, createNormalizer(content().nlu.chatForms));
 
+/** The present part of a story told then and now (Phrases.story), as the reading uses it. */
+const presentOf = (text: string) => phrases.story(text)?.present;
+
 describe('fixed phrases', () => {
   test.each([
     ['supprimer mes données', 'supprimer_donnees'],
@@ -80,18 +83,16 @@ describe('fixed phrases', () => {
   });
 
   test('a story keeps its clauses about the present', () => {
-    expect(phrases.presentOnly("à l'époque on était huit, maintenant on n'est plus que deux")).toBe("maintenant on n'est plus que deux");
-    expect(phrases.presentOnly('aujourd’hui on fait tout sur le logiciel alors que avant tout était sur papier')).toBe(
+    expect(presentOf("à l'époque on était huit, maintenant on n'est plus que deux")).toBe("maintenant on n'est plus que deux");
+    expect(presentOf('aujourd’hui on fait tout sur le logiciel alors que avant tout était sur papier')).toBe(
       "aujourd'hui on fait tout sur le logiciel",
     );
-    expect(phrases.presentOnly("il y a deux ans j'avais une apprentie et désormais je travaille seule")).toBe(
-      'desormais je travaille seule',
-    );
+    expect(presentOf("il y a deux ans j'avais une apprentie et désormais je travaille seule")).toBe('desormais je travaille seule');
     // No past, or no present: nothing to choose.
-    expect(phrases.presentOnly('maintenant on est cinq')).toBeUndefined();
-    expect(phrases.presentOnly('avant on avait un site')).toBeUndefined();
+    expect(presentOf('maintenant on est cinq')).toBeUndefined();
+    expect(presentOf('avant on avait un site')).toBeUndefined();
     // « avant » said of something else than the time (« avant de ») still needs a present clause apart.
-    expect(phrases.presentOnly('on sauvegarde avant chaque mise à jour')).toBeUndefined();
+    expect(presentOf('on sauvegarde avant chaque mise à jour')).toBeUndefined();
   });
 
   test('a story pivots at a present marker or at « depuis » opening a clause', () => {
@@ -101,13 +102,13 @@ describe('fixed phrases', () => {
       present: 'depuis plus rien',
     });
     // « depuis » opening a main clause after a break is a pivot by itself.
-    expect(phrases.presentOnly('la caisse a planté une fois, depuis je coupe les mises à jour')).toBe('depuis je coupe les mises a jour');
+    expect(presentOf('la caisse a planté une fois, depuis je coupe les mises à jour')).toBe('depuis je coupe les mises a jour');
     // « depuis qu'… » at the end dates what is said, it tells no change.
     expect(phrases.story("la fiche est à jour depuis qu'on a refait la vitrine")).toBeUndefined();
     // A date after the present marker is not the past: the clause is kept.
-    expect(
-      phrases.presentOnly("avant tout était noté sur papier, mais depuis qu'un client s'est plaint l'an dernier, on a un logiciel"),
-    ).toBe("depuis qu'un client s'est plaint l'an dernier, on a un logiciel");
+    expect(presentOf("avant tout était noté sur papier, mais depuis qu'un client s'est plaint l'an dernier, on a un logiciel")).toBe(
+      "depuis qu'un client s'est plaint l'an dernier, on a un logiciel",
+    );
   });
 
   test('an unknown command in the data is refused at start', () => {

@@ -9,7 +9,7 @@ import type { SectionIntents } from './section-intent.js';
 import { plainText, words, type AnalysedSentence } from './text.js';
 
 // Field weights. questions: a section's own questions in its passage; cardQuestions: all of them in the
-// guide's card; labelQuestions: 0.5how topical a query word found only in the questions is (1 = as a keyword);
+// guide's card; labelQuestions: how topical a query word found only in the questions is (1 = as a keyword);
 // section: weight of the section's own labels (heading + questions) when picking the part of a guide;
 // rankOwn: their weight in the ranking of guides (not in the confidence); intent: how much a section whose
 // heading answers the kind of question asked (cost, definition, risks…) is preferred (× 2).

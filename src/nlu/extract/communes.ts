@@ -31,8 +31,6 @@ const DOMINANT = 3;
 const SUBJECTS = new Set(['on', 'il', 'elle', 'qui', 'ca', 'y', 'j', 'n', 'l', 'cela', 'ce', 'tout', 'personne', 'chacun', 'nous']);
 /** Words that introduce a place after « de » (« près de », « à côté de », « proche de »). */
 const NEAR = new Set(['pres', 'cote', 'proche', 'environs', 'alentours', 'region', 'commune', 'mairie']);
-/** A short answer of at most this many words may be the town's name alone. */
-const SHORT_ANSWER = 5;
 
 export function nameKey(s: string): string {
   return fold(s)
@@ -77,7 +75,7 @@ export function communeIndex(): CommuneIndex {
 
 /** True when the word at `i` follows a word that says a place comes next. */
 function placeSaid(raw: string[], keys: string[], i: number): boolean {
-  if (i === 0) return keys.length <= SHORT_ANSWER;
+  if (i === 0) return true; // an answer that is the town's name alone (checked by the caller)
   const before = raw[i - 1];
   if (before === 'à' || before === 'À' || keys[i - 1] === 'vers') return true;
   if (keys[i - 1] === 'a') return !SUBJECTS.has(keys[i - 2] ?? '');
@@ -94,7 +92,7 @@ export function communeDepartement(text: string, index: CommuneIndex = communeIn
   for (let i = 0; i < keys.length; i++) {
     if (!placeSaid(raw, keys, i)) continue;
     for (let len = Math.min(index.maxWords, keys.length - i); len >= 1; len--) {
-      // A short answer that is a town is the town's name alone (« le port de pêche » is no answer « Le Port »).
+      // A message that starts with a town's name is that name alone (« le port de pêche » is no answer « Le Port »).
       if (i === 0 && len !== keys.length) continue;
       const k = keys.slice(i, i + len).join(' ');
       const dep = index.names.get(k);

@@ -2,10 +2,9 @@
 // « 2A », « 974 »), département name, main city, or région → département → région.
 // Data: knowledge/nlu/territoires.fr.json (101 départements, 18 régions).
 import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
-import { fold } from '../analyze.js';
 import { found, notUnderstood, type Extraction, type Location } from '../types.js';
 import { isNumberWord, parseNumberWords } from './numwords.js';
-import { communeDepartement, communeIndex, type CommuneIndex } from './communes.js';
+import { communeDepartement, communeIndex, nameKey, type CommuneIndex } from './communes.js';
 
 export interface TerritoryData {
   regions: { code: string; nom: string; alias: string[] }[];
@@ -109,14 +108,8 @@ const CUES = new Set([
   'vers',
 ]);
 
-/** Folded, hyphens and apostrophes as spaces, single spaces. */
-function key(s: string): string {
-  return fold(s)
-    .replace(/[-'’]/g, ' ')
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Folded, hyphens and apostrophes as spaces, single spaces (the same key as the communes'). */
+const key = nameKey;
 
 function withoutArticle(k: string): string {
   return k.replace(/^(?:le|la|les|l) /, '');
