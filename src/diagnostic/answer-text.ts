@@ -18,12 +18,12 @@ import { echoOf } from './echo.js';
 import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, wishedNotDone } from './clauses.js';
 import { customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
-import { leadingNo, presentAnswer, realAnswer, withoutLitotes } from './structure.js';
+import { ironicYes, leadingNo, presentAnswer, realAnswer, withoutLitotes } from './structure.js';
 import { alternativesOf, namedOptions, yesNoOption, type Candidate } from './choices.js';
 import { restrictedExclusive, restricts } from './restrictions.js';
 import { shareOfTotal } from './share.js';
 import { figureAboutAsked, withoutGivenUp, withoutOwnNo, withoutPlaceOnly } from './set-aside.js';
-import { assumedHandled, someoneElseKnows } from './others-know.js';
+import { assumedHandled, onBehalfOfBoss, someoneElseKnows } from './others-know.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
 import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
 import type { Answer, Question } from './types.js';
@@ -41,6 +41,7 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
   // « … 😂 sinon non, jamais »: the real answer after a joke; « Non, … » explained without taking it back.
   const told =
     realAnswer(question, said, readPart) ??
+    ironicYes(question, said, ctx, readPart) ??
     withoutLitotes(question, said, readPart) ??
     presentAnswer(question, said, ctx, readPart) ??
     leadingNo(question, said, ctx);
@@ -260,6 +261,9 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   }
   if (r.answer?.ok) {
     const answer = toAnswer(question, r.answer.value);
+    // « c'est moi qui m'en charge pour la patronne »: the « moi » of an employee.
+    const employee = onBehalfOfBoss(question, text, answer?.type === 'choice' ? answer.value : undefined, cue);
+    if (employee) return { read: make(employee), confidence: 0.85 };
     if (answer) {
       const alternatives = alternativesOf(question, r, make) ?? namedOptions(question, text, r, ctx, make);
       return { read: make(answer, r.answer.value.value), confidence: r.answer.confidence, ...(alternatives ? { alternatives } : {}) };

@@ -1,5 +1,6 @@
 // « Savez-vous… ? » answered « c'est mon comptable qui sait »: the dirigeant does not know it, someone
 // else does. Read as « je ne sais pas », never as a yes. Pure.
+import type { AnswerCues } from '../nlu/index.js';
 import { fold } from '../nlu/index.js';
 import type { Answer, Question } from './types.js';
 
@@ -37,4 +38,17 @@ export function assumedHandled(question: Question, text: string): Answer | undef
     .replace(/[!?.]+\s*$/, '')
     .trim();
   return ASSUMED.test(f) ? { type: 'dontknow' } : undefined;
+}
+
+/**
+ * « c'est moi qui gère la page pour le patron » to « qui s'occupe… ? »: the speaker works for the dirigeant, so the
+ * option naming the dirigeant (`selfOption`) stands for the option naming someone else of the firm (`someoneElse`).
+ */
+export function onBehalfOfBoss(question: Question, text: string, read: string | undefined, cue: AnswerCues): Answer | undefined {
+  if (question.type !== 'choice' || !cue.forTheBoss.test(fold(text))) return undefined;
+  const options = question.options ?? [];
+  const self = options.find((o) => o.id === read);
+  if (!self || !cue.selfOption.test(fold(self.label))) return undefined;
+  const other = options.find((o) => o !== self && (o.synonyms ?? []).some((s) => cue.someoneElse.test(fold(s))));
+  return other ? { type: 'choice', value: other.id } : undefined;
 }

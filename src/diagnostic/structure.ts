@@ -91,3 +91,15 @@ export function withoutLitotes(question: Question, said: string, readPart: ReadP
   const found = readPart(f.replace(LITOTES, '$1$2'));
   return found && found.confidence >= SURE ? found : undefined;
 }
+
+/**
+ * « Oui, un super fichier : un carton de vieux bons 😅 », « bien sûr, c'est réussi 🙃 » to a yes/no question: a yes (or
+ * a partial yes) overdone (`overstated`) and ended by an emoji of irony (`ironyMark`) means the opposite, a « non ».
+ */
+export function ironicYes(question: Question, said: string, ctx: ReadingContext, readPart: ReadPart): Candidate | undefined {
+  const cue = ctx.nlu.phrases.answerCues;
+  if (question.type !== 'yesno' || !cue.ironyMark.test(said.trim()) || !cue.overstated.test(fold(said))) return undefined;
+  const plain = readPart(said.replace(/\p{Extended_Pictographic}/gu, ' '));
+  const yes = plain?.read.answer.type === 'yesno' && (plain.read.answer.value === 'yes' || plain.read.answer.value === 'partly');
+  return yes ? candidate(question, { type: 'yesno', value: 'no' }, ctx, 0.85) : undefined;
+}

@@ -108,6 +108,14 @@ export interface AnswerCues {
   rarely: RegExp;
   /** A part said to be right (« le reste est bon », « c'est à jour »). */
   rightPart: RegExp;
+  /** The speaker works on behalf of the firm's head (« pour la patronne »): their « moi » names an employee. */
+  forTheBoss: RegExp;
+  /** An option label naming the dirigeant (« Moi, … »). */
+  selfOption: RegExp;
+  /** A message ending on an emoji of irony or embarrassment (🙃, 🙄, 😏, 😅). */
+  ironyMark: RegExp;
+  /** Praise overdone (« super », « génial », « c'est réussi »): with `ironyMark`, an ironic yes. */
+  overstated: RegExp;
 }
 
 export type AnswerCueName = Exclude<keyof AnswerCues, 'ownAccountAll'>;
@@ -165,6 +173,10 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'asksKnowing',
   'rarely',
   'rightPart',
+  'forTheBoss',
+  'selfOption',
+  'ironyMark',
+  'overstated',
 ];
 
 /** Cues used to find or replace every occurrence (matchAll, replace): compiled with the `g` flag. */

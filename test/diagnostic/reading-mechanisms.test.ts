@@ -143,3 +143,16 @@ describe('the pieces underneath', () => {
     expect(ids('un disque dur et le cloud')).toEqual(['a', 'c']);
   });
 });
+
+describe('the speaker named as an employee, a status qualified as salaried (devg)', () => {
+  test.each([
+    // « moi » said on behalf of the firm's head is an employee in charge, not the dirigeant.
+    ['strategie_pilote', "c'est moi qui tiens les réseaux et le site, à la place de la gérante", { type: 'choice', value: 'identifie' }],
+    ['strategie_pilote', 'moi, le soir après la fermeture', { type: 'choice', value: 'moi_au_fil' }],
+    // A manager's title qualified as salaried, or as not salaried.
+    ['profil_statut', 'cogérant salarié de la société', { type: 'choice', value: 'dirigeant-salarie' }],
+    ['profil_statut', 'gérante non salariée', { type: 'choice', value: 'tns-commerce' }],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+});

@@ -83,3 +83,25 @@ describe('a strong contrast between parts', () => {
     expect(stored(id, text)).toEqual({ type: 'yesno', value });
   });
 });
+
+describe('an overdone yes ended by an emoji of irony is a no (devg)', () => {
+  test.each([
+    ['vente_fichier_clients', 'oui, un fichier génial : le tiroir de la caisse plein de tickets 🙄', no],
+    ['strategie_priorites', 'bien sûr, des factures en plus, c’est le rêve 🙃', no],
+    // An embarrassed emoji after a plain yes keeps the yes; an overdone word with a plain emoji keeps it too.
+    ['strategie_priorites', 'oui bien sûr, avoir plus de réservations 😅', yes],
+    ['vente_fichier_clients', 'oui, un super logiciel de caisse, on relance les clients chaque mois 👍', yes],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+});
+
+describe('a yes kept to one purpose, the rest denied or unknown, is a part (devg)', () => {
+  test.each([
+    ['vente_fichier_clients', 'pour envoyer les promos oui, pour le reste non', { type: 'yesno', value: 'partly' }],
+    // A question whose only options are « Oui » / « Non »: knowing one priority is a yes.
+    ['strategie_priorites', 'pour attirer des clients oui, le reste je ne vois pas bien', yes],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+});

@@ -193,6 +193,9 @@ describe('sector, location, size', () => {
     ['salon de coiffure', 'services_particuliers'],
     ['restaurent', 'hotellerie_restauration'],
     ['pas dans le commerce, je suis plombier', 'construction'],
+    // A trade told by what it makes or sells (devg).
+    ['je cuis des volailles rôties et des plats cuisinés pour les foires', 'metiers_bouche'],
+    ['on prépare des crêpes à emporter', 'hotellerie_restauration'],
   ])('%s → %s', (text, id) => {
     expect(value(extractSector(text, sectors))).toMatchObject({ id });
   });

@@ -64,6 +64,12 @@ const RULES: Rule[] = [
     'partly',
     0.85,
   ],
+  // A yes kept to one purpose, the rest denied or unknown: « pour la visibilité oui, pour le reste je ne vois pas ».
+  [
+    /\b(?:oui|si)\b.{0,60}\ble reste\b.{0,30}\b(?:non|pas|rien|aucune idee|bof)\b|\ble reste\b.{0,30}\b(?:non|pas|rien|aucune idee|bof)\b.{0,60}\b(?:oui|si)\b/,
+    'partly',
+    0.85,
+  ],
   // « pas vraiment » is a no, whatever explanation follows.
   [
     /^(?:non,? |euh |bof,? )?pas vraiment(?:$| (?:non|on|je|j'|nous|c'est|ca|car|parce|pas|mais|en fait|honnetement|franchement|pour l'instant|encore)\b)/,
