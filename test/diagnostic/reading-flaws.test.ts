@@ -48,3 +48,20 @@ describe('a yes with a flaw, hedges and contrasts', () => {
     });
   });
 });
+
+describe('a thing shown wrong, a paper list that is used (devg)', () => {
+  test.each([
+    // What the listing shows, contradicted by how things are: there, but wrong.
+    ['presence_google', "la fiche indique qu'on ferme à midi alors qu'on fait la journée continue", { type: 'yesno', value: 'partly' }],
+    ['presence_site_a_jour', 'le site annonce encore la promo de Noël alors que ça fait des mois', { type: 'yesno', value: 'partly' }],
+    // A paper notebook is no file, but calling the customers on it is using one.
+    [
+      'vente_fichier_clients',
+      'un carnet avec les habitués, je les préviens quand arrive la nouvelle collection',
+      { type: 'yesno', value: 'partly' },
+    ],
+    ['vente_fichier_clients', 'un carnet au fond du tiroir avec des numéros', { type: 'yesno', value: 'no' }],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+});

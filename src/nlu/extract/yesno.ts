@@ -70,6 +70,12 @@ const RULES: Rule[] = [
     'partly',
     0.85,
   ],
+  // Something shown that reality contradicts: « la fiche affiche fermé alors qu'on est ouvert » is there, but wrong.
+  [
+    /\b(?:dit|disent|indique|indiquent|affiche|affichent|marque|marquent|annonce|annoncent)\b.{0,60}\b(?:alors que|alors qu'|alors qu|mais en fait|mais en realite)\b/,
+    'partly',
+    0.85,
+  ],
   // « pas vraiment » is a no, whatever explanation follows.
   [
     /^(?:non,? |euh |bof,? )?pas vraiment(?:$| (?:non|on|je|j'|nous|c'est|ca|car|parce|pas|mais|en fait|honnetement|franchement|pour l'instant|encore)\b)/,
