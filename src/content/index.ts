@@ -51,6 +51,7 @@ const NLU_FILES = [
   'hors-domaine',
   'sections-kb',
   'formes-chat',
+  'reponses',
 ] as const;
 type NluFile = (typeof NLU_FILES)[number];
 
@@ -74,6 +75,7 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
     'hors-domaine': OffTopicData;
     'sections-kb': SectionIntentData;
     'formes-chat': NluData['chatForms'];
+    reponses: NluData['answers'];
   }>;
 
   const guidesDir = path.join(dir, 'guides');
@@ -117,6 +119,7 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
       territories: nlu.territoires,
       phrases: nlu.phrases,
       chatForms: nlu['formes-chat'],
+      answers: nlu.reponses,
       urgent: nlu.urgences,
       sectionIntents: nlu['sections-kb'],
       guides,
@@ -132,7 +135,8 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
     !nlu.phrases ||
     !nlu['hors-domaine'] ||
     !nlu['sections-kb'] ||
-    !nlu['formes-chat']
+    !nlu['formes-chat'] ||
+    !nlu.reponses
   ) {
     return { problems };
   }
@@ -152,7 +156,14 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
           byStatus: sectors.aidSectorByStatus,
         },
       },
-      nlu: { intents: nlu.intents, sectors, territories: nlu.territoires, phrases: nlu.phrases, chatForms: nlu['formes-chat'] },
+      nlu: {
+        intents: nlu.intents,
+        sectors,
+        territories: nlu.territoires,
+        phrases: nlu.phrases,
+        chatForms: nlu['formes-chat'],
+        answers: nlu.reponses,
+      },
       synonyms: nlu['synonymes-kb']!,
       urgent: nlu.urgences!,
       offTopic: nlu['hors-domaine'],

@@ -7,7 +7,7 @@ import type { Guide } from '../knowledge/guides.js';
 import type { UrgentData } from '../knowledge/search/urgent.js';
 import { unusedHeadingCues, type SectionIntentData } from '../knowledge/search/section-intent.js';
 import { displayPath, type Problem } from '../knowledge/validation.js';
-import { COMMANDS, INTENTS, createNormalizer, createPhrases, type Normalize, type NluData } from '../nlu/index.js';
+import { COMMANDS, INTENTS, compileAnswerWords, createNormalizer, createPhrases, type Normalize, type NluData } from '../nlu/index.js';
 
 export interface NluParts {
   intents?: NluData['intents'];
@@ -15,6 +15,7 @@ export interface NluParts {
   territories?: NluData['territories'];
   phrases?: NluData['phrases'];
   chatForms?: NluData['chatForms'];
+  answers?: NluData['answers'];
   urgent?: UrgentData;
   sectionIntents?: SectionIntentData;
   guides: readonly Guide[];
@@ -62,6 +63,15 @@ export function checkNluData(nluDir: string, parts: NluParts): Problem[] {
       } catch (err) {
         add(`une expression ne se compile pas (${(err as Error).message})`);
       }
+    }
+  }
+
+  // The extractors' cues must compile (the error names the key: « yesNo.dropped »).
+  if (parts.answers) {
+    try {
+      compileAnswerWords(parts.answers);
+    } catch (err) {
+      at('reponses.fr.json')(`une expression ne se compile pas (${(err as Error).message})`);
     }
   }
 

@@ -3,7 +3,7 @@
 // questions, the highest of several options on a scale, a plain yes/no mapped onto « Non » / « Oui… »
 // options. Pure; reading.ts decides what to do with a weak or double reading.
 import type { AnswerCues, NluResult } from '../nlu/index.js';
-import { DROPPED, TRIED_THEN_STOPPED, fold } from '../nlu/index.js';
+import { fold } from '../nlu/index.js';
 import { optionsOf } from './answers.js';
 import {
   countNamed,
@@ -170,7 +170,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // generic word (« toujours le même mot de passe » is no, whatever « toujours » says) unless « oui »/« non » is said.
   // « les horaires oui, le téléphone c'est l'ancien »: a yes and a no said of different parts.
   // « on a essayé, puis laissé tomber »: read as a no, tried then dropped is a no whatever the option phrasings name.
-  const dropped = question.type === 'yesno' && ynValue === 'no' && TRIED_THEN_STOPPED.test(fold(text));
+  const dropped = question.type === 'yesno' && ynValue === 'no' && ctx.nlu.words.yesNo.triedThenStopped.test(fold(text));
   if (dropped || installedUnused(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
   if (wishedNotDone(question, text, ctx.nlu) || aboutSomethingElse(question, text, ctx.nlu))
     return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
@@ -195,10 +195,11 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     if (overrides) return { read: make(described.answer), confidence: described.confidence };
   }
   // « on avait un site mais il a fermé »: what was dropped is the « Non » option, whatever it names.
-  if (question.type === 'choice' && DROPPED.test(fold(text))) {
+  const { dropped: gone } = ctx.nlu.words.yesNo;
+  if (question.type === 'choice' && gone.test(fold(text))) {
     const none = optionsOf(question).find((o) => cue.nothingOption.test(fold(o.label)));
     // « … il a fermé, depuis on a juste la page Facebook »: what is there since is the answer.
-    const m = DROPPED.exec(fold(text));
+    const m = gone.exec(fold(text));
     const since = m ? fold(text).slice(m.index + m[0].length) : '';
     const now = since.trim() ? ctx.nlu.extract(since, questionContext(question)) : undefined;
     if (now?.ok && now.confidence >= SURE && now.value.type === 'choice' && now.value.value !== none?.id) {

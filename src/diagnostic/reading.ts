@@ -194,7 +194,7 @@ function extrasOf(text: string, question: Question, ctx: ReadingContext, include
     const customers = q.profileField === 'clientele';
     if ((q.id === question.id && !includeCurrent) || !(SLOT_TYPES.has(q.type) || status || customers) || ctx.answers[q.id] !== undefined)
       continue;
-    if (q.type === 'size' && !people.test(f) && !namesPeople(f)) continue;
+    if (q.type === 'size' && !people.test(f) && !namesPeople(f, ctx.nlu.words.size)) continue;
     if (customers && !clientele.test(f)) continue;
     if ((q.type === 'sector' || status) && !saysTrade.test(f)) continue;
     if (status && !statusCue.test(f)) continue;

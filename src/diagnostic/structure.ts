@@ -1,7 +1,7 @@
 // The structure of an answer decides what it says, before its words are read: a story told then and now (the
 // present is the answer), a double negation (« on ne peut pas dire que ce ne soit pas fait » is a yes), a
 // leading « non, … » explained without a contrary answer. Pure; answer-text.ts reads the part chosen here.
-import { fold, STOPPED } from '../nlu/index.js';
+import { fold } from '../nlu/index.js';
 import type { Candidate } from './choices.js';
 import { echoOf } from './echo.js';
 import type { ReadingContext } from './reading.js';
@@ -26,7 +26,8 @@ export function presentAnswer(question: Question, said: string, ctx: ReadingCont
   if (!story) return undefined;
   const now = readPart(story.present);
   if (now && now.confidence >= SURE) return now;
-  if (question.type === 'yesno' && STOPPED.test(fold(story.before)) && !STOPPED.test(fold(story.present)))
+  const { stopped } = ctx.nlu.words.yesNo;
+  if (question.type === 'yesno' && stopped.test(fold(story.before)) && !stopped.test(fold(story.present)))
     return candidate(question, { type: 'yesno', value: 'no' }, ctx, 0.85);
   return undefined;
 }

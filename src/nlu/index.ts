@@ -18,6 +18,7 @@ import { extractNumber, extractPercent } from './extract/numbers.js';
 import { extractSector, indexSectors, type SectorData, type SectorIndex } from './extract/sector.js';
 import { extractSize } from './extract/size.js';
 import { extractYesNo } from './extract/yesno.js';
+import { compileAnswerWords, type AnswerWordData, type AnswerWords } from './answer-words.js';
 import { IntentClassifier, type IntentData, type IntentResult } from './intents.js';
 import { createNormalizer, type ChatForms, type Normalize } from './normalize.js';
 import { createPhrases, type PhraseData, type Phrases } from './phrases.js';
@@ -69,6 +70,8 @@ export interface Nlu {
   readonly phrases: Phrases;
   /** The normaliser of the content's chat forms (knowledge/nlu/formes-chat.fr.json), compiled once. */
   readonly normalize: Normalize;
+  /** The extractors' cues (knowledge/nlu/reponses.fr.json), compiled once. */
+  readonly words: AnswerWords;
   /** Intent classifier training time at start, in milliseconds. */
   readonly trainingMs: number;
 }
@@ -79,6 +82,8 @@ export interface NluData {
   territories: TerritoryData;
   phrases: PhraseData;
   chatForms: ChatForms;
+  /** The words of answers read by the extractors (knowledge/nlu/reponses.fr.json). */
+  answers: AnswerWordData;
 }
 
 /** An answer must be at least this sure to win over a model intent. */
@@ -93,13 +98,13 @@ function wrap<T, A extends Answer>(e: Extraction<T>, make: (v: T) => A): Extract
 export function extractAnswer(
   text: string,
   ctx: QuestionContext,
-  idx: { sectors: SectorIndex; territories: TerritoryIndex },
+  idx: { sectors: SectorIndex; territories: TerritoryIndex; words: AnswerWords },
   /** The text as typed (capitals kept: « à Mer » is a town, « à la mer » is not). */
   original?: string,
 ): Extraction<Answer> {
   switch (ctx.type) {
     case 'yesno':
-      return wrap(extractYesNo(text, ctx.allowNotConcerned ?? false), (value) => ({ type: 'yesno', value }));
+      return wrap(extractYesNo(text, idx.words.yesNo, ctx.allowNotConcerned ?? false), (value) => ({ type: 'yesno', value }));
     case 'choice':
       return wrap(extractChoice(text, ctx.options ?? []), (value) => ({ type: 'choice', value }));
     case 'multi':
@@ -109,13 +114,13 @@ export function extractAnswer(
     case 'percent':
       return wrap(extractPercent(text), (value) => ({ type: 'percent', value }));
     case 'money':
-      return wrap(extractMoney(text), (value) => ({ type: 'money', value }));
+      return wrap(extractMoney(text, idx.words.money), (value) => ({ type: 'money', value }));
     case 'sector':
       return wrap(extractSector(text, idx.sectors), (value) => ({ type: 'sector', value }));
     case 'location':
       return wrap(extractLocation(text, idx.territories, original), (value) => ({ type: 'location', value }));
     case 'size':
-      return wrap(extractSize(text), (value) => ({ type: 'size', value }));
+      return wrap(extractSize(text, idx.words.size), (value) => ({ type: 'size', value }));
     case 'text': {
       const t = text.trim();
       return t ? { ok: true, value: { type: 'text', value: t }, confidence: 1 } : { ok: false, reason: 'not_understood' };
@@ -137,9 +142,11 @@ export function decide(intent: IntentResult, answer: Extraction<Answer> | undefi
 export function createNlu(data: NluData): Nlu {
   const normalize = createNormalizer(data.chatForms);
   const classifier = new IntentClassifier(data.intents, normalize);
-  const idx = { sectors: indexSectors(data.sectors), territories: indexTerritories(data.territories) };
+  const words = compileAnswerWords(data.answers);
+  const idx = { sectors: indexSectors(data.sectors), territories: indexTerritories(data.territories), words };
   return {
     normalize,
+    words,
     trainingMs: classifier.trainingMs,
     sectors: data.sectors.secteurs,
     phrases: createPhrases(data.phrases, normalize),
@@ -164,7 +171,8 @@ export { createPhrases, COMMANDS, type Command, type Phrases, type PhraseData, t
 export { type AnswerCues } from './answer-cues.js';
 export { fold, tokens, stem, analyze, isStopWord } from './analyze.js';
 export { INTENTS, type IntentName, type IntentResult } from './intents.js';
-export { extractYesNo, DROPPED, STOPPED, TRIED_THEN_STOPPED } from './extract/yesno.js';
+export { extractYesNo, type YesNoCues } from './extract/yesno.js';
+export { compileAnswerWords, type AnswerWords, type AnswerWordData } from './answer-words.js';
 export { extractNumber, extractPercent } from './extract/numbers.js';
 export { extractMoney } from './extract/money.js';
 export { extractChoice, extractMulti } from './extract/choice.js';

@@ -195,6 +195,18 @@ describe('loadContent', () => {
     expect(errorOf(dir)).toMatch(/nlu\/formes-chat\.fr\.json : phrases\[\d+\].*by/);
   });
 
+  it('the answer words are checked: a missing cue, an expression that does not compile, named by its key', () => {
+    const dir = copy();
+    const file = path.join(dir, 'nlu', 'reponses.fr.json');
+    const words = json(file);
+    delete words.yesNo.maybe;
+    write(file, words);
+    expect(errorOf(dir)).toMatch(/nlu\/reponses\.fr\.json : .*maybe/);
+    words.yesNo.maybe = '\\bpeut-(etre';
+    write(file, words);
+    expect(errorOf(dir)).toMatch(/nlu\/reponses\.fr\.json : une expression ne se compile pas .*yesNo\.maybe/);
+  });
+
   it('every problem of every file comes in one error', () => {
     const dir = copy();
     writeFileSync(path.join(dir, 'nlu', 'phrases.fr.json'), '{ pas du json');

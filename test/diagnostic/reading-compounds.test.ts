@@ -6,6 +6,8 @@ import { extractSize } from '../../src/nlu/extract/size.js';
 import { shareOfTotal } from '../../src/diagnostic/share.js';
 import { read, stored, readingContext } from '../helpers/reading.js';
 
+const { size } = readingContext().nlu.words;
+
 describe('compound trade words', () => {
   test.each([
     // A hyphenated compound the vocabulary lacks names its parts.
@@ -44,9 +46,9 @@ describe('figures', () => {
   });
 
   test('a number of things that are not people is no head count', () => {
-    expect(extractSize('le garage existe depuis quatre générations').ok).toBe(false);
-    expect(extractSize('installés depuis 25 ans').ok).toBe(false);
-    expect(extractSize('deux salariés depuis douze ans')).toMatchObject({ ok: true, value: { band: '1-4' } });
+    expect(extractSize('le garage existe depuis quatre générations', size).ok).toBe(false);
+    expect(extractSize('installés depuis 25 ans', size).ok).toBe(false);
+    expect(extractSize('deux salariés depuis douze ans', size)).toMatchObject({ ok: true, value: { band: '1-4' } });
     expect(read('profil_effectif', 'un atelier de reliure ouvert il y a trente ans').kind).not.toBe('answer');
   });
 });

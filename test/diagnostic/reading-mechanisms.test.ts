@@ -5,6 +5,8 @@ import { extractYesNo } from '../../src/nlu/index.js';
 import { matchOptions, prepareOptions, withoutSubsumed } from '../../src/nlu/extract/matcher.js';
 import { read, stored, readingContext } from '../helpers/reading.js';
 
+const yesNo = readingContext().nlu.words.yesNo;
+
 describe('general readings at a diagnostic question', () => {
   test.each([
     // SMS shorthand reaches the phrasings (« mdp », « quasi », « /sem »).
@@ -111,7 +113,7 @@ describe('the pieces underneath', () => {
     ['elle existe mais sans photos', 'partly'],
     ['je ne sais pas du tout', 'dont_know'],
   ])('yes/no « %s » is %s', (text, value) => {
-    const r = extractYesNo(text);
+    const r = extractYesNo(text, yesNo);
     expect(r.ok && r.value).toBe(value);
   });
 

@@ -9,6 +9,7 @@ import {
   extractSector,
   extractSize,
   extractYesNo,
+  compileAnswerWords,
   indexSectors,
   indexTerritories,
   depOfPostalCode,
@@ -17,6 +18,7 @@ import {
 import { parseNumberWords } from '../../src/nlu/extract/numwords.js';
 
 const data = content().nlu;
+const words = compileAnswerWords(data.answers);
 const sectors = indexSectors(data.sectors);
 const territories = indexTerritories(data.territories);
 const value = <T>(e: { ok: boolean; value?: T }) => (e.ok ? e.value : 'not_understood');
@@ -74,10 +76,10 @@ describe('yes / partly / no', () => {
     ['si', 'yes'],
     ['patate', 'not_understood'],
   ])('%s → %s', (text, expected) => {
-    expect(value(extractYesNo(text))).toBe(expected);
+    expect(value(extractYesNo(text, words.yesNo))).toBe(expected);
   });
   test('« non concerné » is not understood when the question does not allow it', () => {
-    expect(extractYesNo('pas concerné', false).ok).toBe(false);
+    expect(extractYesNo('pas concerné', words.yesNo, false).ok).toBe(false);
   });
   // Something done only when one thinks of it, now and then: « en partie ».
   test.each([
@@ -86,7 +88,7 @@ describe('yes / partly / no', () => {
     ['je fais un tour sur les avis clients à l’occasion', 'partly'],
     ['quand j’y pense, on n’a jamais rien mis en place', 'no'],
   ])('occasional: %s → %s', (text, expected) => {
-    expect(value(extractYesNo(text))).toBe(expected);
+    expect(value(extractYesNo(text, words.yesNo))).toBe(expected);
   });
   // A softened no followed by its reason, or not seeing what it would be for: a no, not « je ne sais pas ».
   test.each([
@@ -98,7 +100,7 @@ describe('yes / partly / no', () => {
     ["ça, c'est plutôt pour les grandes entreprises", 'no'],
     ["c'est réservé aux grosses sociétés, nous on est trois", 'no'],
   ])('softened no: %s → %s', (text, expected) => {
-    expect(value(extractYesNo(text))).toBe(expected);
+    expect(value(extractYesNo(text, words.yesNo))).toBe(expected);
   });
   // Tried, then given up: a no today.
   test.each([
@@ -106,7 +108,7 @@ describe('yes / partly / no', () => {
     ["j'ai essayé un logiciel de caisse l'an dernier, j'ai laissé tomber", 'no'],
     ["j'ai essayé et ça marche bien", 'yes'],
   ])('tried then dropped: %s → %s', (text, expected) => {
-    expect(value(extractYesNo(text))).toBe(expected);
+    expect(value(extractYesNo(text, words.yesNo))).toBe(expected);
   });
 });
 
@@ -145,14 +147,15 @@ describe('money', () => {
     ['deux mille euros', 2000],
     ['500 balles', 500],
   ])('%s = %d €', (text, v) => {
-    expect(value(extractMoney(text))).toMatchObject({ value: v, currency: 'EUR' });
+    expect(value(extractMoney(text, words.money))).toMatchObject({ value: v, currency: 'EUR' });
   });
   test('period when said', () => {
-    expect(value(extractMoney('200 € par mois'))).toMatchObject({ value: 200, period: 'month' });
-    expect(value(extractMoney('3000€/an'))).toMatchObject({ value: 3000, period: 'year' });
-    expect(value(extractMoney('3000€'))).not.toHaveProperty('period');
+    expect(value(extractMoney('200 € par mois', words.money))).toMatchObject({ value: 200, period: 'month' });
+    expect(value(extractMoney('3000€/an', words.money))).toMatchObject({ value: 3000, period: 'year' });
+    expect(value(extractMoney('3000€', words.money))).not.toHaveProperty('period');
   });
-  test('ranges share the k', () => expect(value(extractMoney('2 à 3k'))).toMatchObject({ kind: 'range', min: 2000, max: 3000 }));
+  test('ranges share the k', () =>
+    expect(value(extractMoney('2 à 3k', words.money))).toMatchObject({ kind: 'range', min: 2000, max: 3000 }));
 });
 
 describe('choice and multi-choice', () => {
@@ -231,6 +234,6 @@ describe('sector, location, size', () => {
     ['80', '50-249'],
     ['plus de 300', '250+'],
   ])('%s → %s', (text, band) => {
-    expect(value(extractSize(text))).toMatchObject({ band });
+    expect(value(extractSize(text, words.size))).toMatchObject({ band });
   });
 });
