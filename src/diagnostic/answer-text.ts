@@ -40,9 +40,9 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
   const readPart = (part: string) => answerOf(question, part, ctx.nlu.interpret(part, questionContext(question)), ctx);
   // « … 😂 sinon non, jamais »: the real answer after a joke; « Non, … » explained without taking it back.
   const told =
-    realAnswer(question, said, readPart) ??
+    realAnswer(question, said, readPart, ctx.nlu.phrases.answerCues) ??
     ironicYes(question, said, ctx, readPart) ??
-    withoutLitotes(question, said, readPart) ??
+    withoutLitotes(question, said, readPart, ctx.nlu.phrases.answerCues) ??
     presentAnswer(question, said, ctx, readPart) ??
     leadingNo(question, said, ctx);
   if (told) return told;
@@ -128,7 +128,8 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     };
   }
   // « c'est ma comptable qui sait » to « savez-vous… ? »: someone else knows, not the dirigeant.
-  const elsewhere = someoneElseKnows(question, text) ?? assumedHandled(question, text);
+  const elsewhere =
+    someoneElseKnows(question, text, ctx.nlu.phrases.answerCues) ?? assumedHandled(question, text, ctx.nlu.phrases.answerCues);
   if (elsewhere) return { read: make(elsewhere), confidence: 0.85 };
   // « 5 000 € sur 80 000 € » to « quelle part… ? »: the part over the whole.
   const share = question.type === 'percent' ? shareOfTotal(text) : undefined;

@@ -116,6 +116,30 @@ export interface AnswerCues {
   ironyMark: RegExp;
   /** Praise overdone (« super », « génial », « c'est réussi »): with `ironyMark`, an ironic yes. */
   overstated: RegExp;
+  /** A question about what the dirigeant knows (« Savez-vous… ? », « Vous connaissez… ? »). */
+  asksWhatIsKnown: RegExp;
+  /** A question about who (« Qui… ? »). */
+  asksWho: RegExp;
+  /** Someone else named as the one who knows (« c'est ma comptable qui sait », « demandez à mon associé »). */
+  othersKnow: RegExp;
+  /** Not knowing, said outright (« je ne sais pas », « aucune idée »). */
+  saysUnknown: RegExp;
+  /** Knowing, said outright (« oui », « je sais »). */
+  knowsOwn: RegExp;
+  /** Someone else assumed to handle it, as a guess (« je suppose que c'est eux qui gèrent »). */
+  assumedHandled: RegExp;
+  /** A leading « non » and the words around it (« euh non, … »), before an explanation. */
+  leadingNo: RegExp;
+  /** What takes a leading « non » back in the explanation (« sauf », « un peu », « enfin »). */
+  takenBack: RegExp;
+  /** A joke (a laughing emoji, « mdr », « haha »); unicode. */
+  joke: RegExp;
+  /** « sinon » / « plus sérieusement » before an explicit answer: the real answer follows; global. */
+  realAnswer: RegExp;
+  /** A marker of the real answer that needs no joke before it (« sérieusement », « blague à part »). */
+  seriously: RegExp;
+  /** A denied denial (« on ne peut pas dire qu'il ne soit pas à jour »); groups 1 and 2 are what it says. */
+  litotes: RegExp;
 }
 
 export type AnswerCueName = Exclude<keyof AnswerCues, 'ownAccountAll'>;
@@ -177,6 +201,18 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'selfOption',
   'ironyMark',
   'overstated',
+  'asksWhatIsKnown',
+  'asksWho',
+  'othersKnow',
+  'saysUnknown',
+  'knowsOwn',
+  'assumedHandled',
+  'leadingNo',
+  'takenBack',
+  'joke',
+  'realAnswer',
+  'seriously',
+  'litotes',
 ];
 
 /** Cues used to find or replace every occurrence (matchAll, replace): compiled with the `g` flag. */
@@ -189,7 +225,11 @@ const GLOBAL: ReadonlySet<string> = new Set([
   'frequency',
   'fortnight',
   'weekly',
+  'realAnswer',
 ]);
+
+/** Cues that need Unicode properties (« \p{Extended_Pictographic} »): compiled with the `u` flag. */
+const UNICODE: ReadonlySet<string> = new Set(['joke']);
 
 /** Compiles « answerCues »; a missing cue or an invalid expression fails with the cue's name. */
 export function compileAnswerCues(data: Record<AnswerCueName, string>): AnswerCues {
@@ -198,7 +238,7 @@ export function compileAnswerCues(data: Record<AnswerCueName, string>): AnswerCu
     const source = data[name];
     if (typeof source !== 'string' || !source) throw new Error(`[nlu] phrases.fr.json answerCues.${name}: missing`);
     try {
-      out[name] = new RegExp(source, GLOBAL.has(name) ? 'g' : '');
+      out[name] = new RegExp(source, `${GLOBAL.has(name) ? 'g' : ''}${UNICODE.has(name) ? 'u' : ''}`);
     } catch (err) {
       throw new Error(`[nlu] phrases.fr.json answerCues.${name}: ${(err as Error).message}`);
     }
