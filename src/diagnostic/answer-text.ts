@@ -15,11 +15,11 @@ import {
   yesNoByPhrasing,
 } from './counting.js';
 import { echoOf } from './echo.js';
-import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, wishedNotDone } from './clauses.js';
+import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, wishedNotDone, yesThenFlaw } from './clauses.js';
 import { customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
-import { ironicYes, leadingNo, presentAnswer, realAnswer, withoutLitotes } from './structure.js';
-import { alternativesOf, namedOptions, yesNoOption, type Candidate } from './choices.js';
+import { ironicYes, leadingNo, presentAnswer, realAnswer, selfCorrected, withoutLitotes } from './structure.js';
+import { alternativesOf, namedOptions, notYetPlanned, yesNoOption, type Candidate } from './choices.js';
 import { restrictedExclusive, restricts } from './restrictions.js';
 import { shareOfTotal } from './share.js';
 import { figureAboutAsked, withoutGivenUp, withoutOwnNo, withoutPlaceOnly } from './set-aside.js';
@@ -42,6 +42,7 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
   const told =
     realAnswer(question, said, readPart, ctx.nlu.phrases.answerCues) ??
     ironicYes(question, said, ctx, readPart) ??
+    selfCorrected(said, ctx, readPart) ??
     withoutLitotes(question, said, readPart, ctx.nlu.phrases.answerCues) ??
     presentAnswer(question, said, ctx, readPart) ??
     leadingNo(question, said, ctx);
@@ -137,6 +138,10 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // « un virus, mais c'était il y a 2 ans » to « ces 12 derniers mois ? »: too old to count, a « non ».
   const old = olderThanWindow(question, text, cue);
   if (old) return { read: make(old), confidence: 0.85 };
+  // « pas encore, mais ça pourrait me servir pour les devis »: nothing done yet, something planned or possible; what
+  // it names is not in use. On a scale, the step just above its option of nothing (« J'y pense »).
+  const planned = notYetPlanned(question, text, cue);
+  if (planned) return { read: make({ type: 'choice', value: planned }), confidence: 0.85 };
   // Time said as a duration: « 2 h par semaine » is the option whose range holds it.
   const timed = durationChoice(question, text, cue);
   if (timed) return { read: make(timed), confidence: 0.85 };
@@ -173,7 +178,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // « on a essayé, puis laissé tomber »: read as a no, tried then dropped is a no whatever the option phrasings name.
   const dropped = question.type === 'yesno' && ynValue === 'no' && ctx.nlu.words.yesNo.triedThenStopped.test(fold(text));
   if (dropped || installedUnused(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
-  if (wishedNotDone(question, text, ctx.nlu) || aboutSomethingElse(question, text, ctx.nlu))
+  if (wishedNotDone(question, text, ctx.nlu) || aboutSomethingElse(question, text, ctx.nlu) || yesThenFlaw(question, text, ctx.nlu))
     return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
   if (othersDoIt(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'yes' }), confidence: 0.85 };
   if (saysPartly(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };

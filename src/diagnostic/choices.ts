@@ -53,3 +53,20 @@ export function alternativesOf(question: Question, r: NluResult, make: (a: Answe
   const bands = r.answer.value.value.alternatives;
   return bands.length > 1 ? bands.map((band) => make({ type: 'size', value: band })) : undefined;
 }
+
+/**
+ * « pas encore, mais ça pourrait me servir pour les devis »: nothing done yet (`notYet`), something planned or possible
+ * after it (`maybeLater`); what it names is not in use. On an ordered question (a scale, or options scored), the step
+ * just above its option of nothing (« J'y pense », « Je me renseigne »).
+ */
+export function notYetPlanned(question: Question, text: string, cue: AnswerCues): string | undefined {
+  const options = optionsOf(question);
+  const scored = options.every((o) => o.score !== undefined);
+  if (question.type !== 'choice' || !(question.scale || scored)) return undefined;
+  const f = fold(text);
+  const m = cue.notYet.exec(f);
+  if (!m || !cue.maybeLater.test(f.slice(m[0].length))) return undefined;
+  const ordered = question.scale ? options : [...options].sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
+  const none = ordered.findIndex((o) => cue.nothingOption.test(fold(o.label)));
+  return none >= 0 ? ordered[none + 1]?.id : undefined;
+}

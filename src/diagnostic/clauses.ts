@@ -37,6 +37,8 @@ function signOf(question: Question, clause: string, nlu: Nlu): Sign {
   }
   if (cue.outdated.test(f) || cue.unknownPart.test(f) || cue.plainNo.test(f)) return 'no';
   if (cue.plainYes.test(f)) return 'yes';
+  // « je sais que c'est l'OPCO » to « savez-vous… ? »: knowing said of oneself is a yes to that part.
+  if (cue.knows.test(f) && cue.asksKnowing.test(fold(question.text))) return 'yes';
   // « sinon le reste est bon »: a part said to be right.
   if (cue.rightPart.test(f) && !cue.negation.test(f)) return 'yes';
   // A phrasing of the question's options beats a generic word (« j'utilise toujours mon Gmail » is a no).
@@ -71,6 +73,29 @@ function contrasted(question: Question, text: string, nlu: Nlu): boolean {
   return says(before).includes('yes') && !says(after).includes('yes');
 }
 
+/**
+ * « oui, j'ai un mot de passe, toujours le même » to « des mots de passe différents ? »: a plain yes opening the answer (no
+ * part named: `scopedPart`, no « Oui » phrasing), then only what the « Non » phrasings describe. The yes was of having
+ * the thing; how it is done is the answer, a « non ».
+ */
+export function yesThenFlaw(question: Question, text: string, nlu: Nlu): boolean {
+  if (question.type !== 'yesno') return false;
+  const clauses = clausesOf(text, nlu);
+  if (clauses.length < 2) return false;
+  const cue = nlu.phrases.answerCues;
+  const first = fold(clauses[0]).trim();
+  const phrased = (c: string) => {
+    const p = yesNoByPhrasing(question, c);
+    return p && p.confidence >= 0.85 ? (p.answer as { value?: string }).value : undefined;
+  };
+  // The yes opens the message (« les tarifs oui » or « moi oui » is a yes of a part).
+  if (cue.plainYes.exec(first)?.index !== 0 || cue.scopedPart.test(first) || phrased(clauses[0]) !== undefined) return false;
+  // The clauses after it either describe a « Non » phrasing or only take up the thing had (« j'ai un mot de passe »).
+  const rest = clauses.slice(1).map((c) => phrased(c));
+  const neutral = (c: string) => !cue.scopedPart.test(fold(c)) && !cue.negationOrNothing.test(fold(c));
+  return rest.includes('no') && clauses.slice(1).every((c, i) => rest[i] === 'no' || (rest[i] === undefined && neutral(c)));
+}
+
 /** True when one clause of the text says yes and another says no (or outdated, or unknown). */
 export function saysPartly(question: Question, text: string, nlu: Nlu): boolean {
   if (question.type !== 'yesno') return false;
@@ -87,7 +112,7 @@ export function saysPartly(question: Question, text: string, nlu: Nlu): boolean 
   const yn = nlu.extract(clauses[0], { type: 'yesno', allowNotConcerned: false });
   if (yn.ok && yn.value.type === 'yesno' && yn.value.value === 'yes') return true;
   // « on met les actus mais les prix sont plus bons »: something done, then a part of it out of date.
-  const first = fold(clauses[0]);
+  const first = fold(clauses[0]).trim();
   // `does`: a statement of doing or having (« on met les actus », « je poste les menus »), not a wish (« on voudrait »).
   return signs[0] === undefined && !cue.outdated.test(first) && cue.does.test(first) && !cue.negationOrNothing.test(first);
 }

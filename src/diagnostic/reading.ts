@@ -71,6 +71,11 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   const phrases = nlu.phrases;
   const command = phrases.command(text);
   if (command === 'corriger') return { kind: 'correction', questionId: ctx.lastRead?.[0] };
+  if (command === 'dontknow' && phrases.answerCues.noOption.test(fold(text).trim())) {
+    // « non, aucune idée » to « savez-vous… ? »: the « non » answers; not knowing says why (answer-text.ts).
+    const said = answerOf(question, text, nlu.interpret(text, questionContext(question)), ctx);
+    if (said?.read.answer.type === 'yesno' && said.confidence >= SURE) return { kind: 'answer', main: said.read, extra: [] };
+  }
   if (command === 'passer' || command === 'dontknow') return { kind: 'command', command };
   if (!command && skipsFirst(text, phrases)) return { kind: 'command', command: 'passer' };
   if (!command && holdsOn(text, phrases.cues)) return { kind: 'wait' };

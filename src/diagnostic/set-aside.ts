@@ -27,7 +27,17 @@ export function withoutGivenUp(
   };
   const live = new Set<string>();
   const dropped = new Set<string>();
-  for (const c of clauses) for (const id of named(c)) (aside.test(fold(c)) ? dropped : live).add(id);
+  for (const sentence of text.split(/[.;!?…\n]+/)) {
+    const parts = clausesOf(sentence).map((c) => fold(c));
+    parts.forEach((c, i) => {
+      // « on avait essayé Slack, personne ne s'en servait, on a laissé tomber »: what was had or tried, then
+      // given up later in the same sentence (`dropped`), is dropped too.
+      const later =
+        aside === nlu.phrases.answerCues.stopped &&
+        parts.slice(i + 1).some((d) => aside.test(d) && nlu.words.yesNo.dropped.test(`${c} ${d}`));
+      for (const id of named(c)) (aside.test(c) || later ? dropped : live).add(id);
+    });
+  }
   const kept = values.filter((v) => live.has(v) || !dropped.has(v));
   return kept.length ? kept : values;
 }

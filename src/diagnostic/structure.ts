@@ -33,6 +33,18 @@ export function presentAnswer(question: Question, said: string, ctx: ReadingCont
   return undefined;
 }
 
+/**
+ * « oui enfin non, … », « non, euh, si »: a first « oui » / « non » taken back at once (`selfCorrection`); the answer
+ * is what follows it, read alone.
+ */
+export function selfCorrected(said: string, ctx: ReadingContext, readPart: ReadPart): Candidate | undefined {
+  const f = fold(said).replace(/[’`´]/g, "'").trim();
+  const m = ctx.nlu.phrases.answerCues.selfCorrection.exec(f);
+  if (!m) return undefined;
+  const found = readPart(f.slice(m[0].length));
+  return found && found.confidence >= SURE ? found : undefined;
+}
+
 // A leading « non » (`leadingNo`) and what may take it back in the explanation that follows (`takenBack`): an
 // explicit « oui » / « si », an exception (« sauf », « à part »), a part (« un peu », « certains »), « enfin », not
 // knowing, not being concerned.

@@ -140,6 +140,16 @@ export interface AnswerCues {
   seriously: RegExp;
   /** A denied denial (« on ne peut pas dire qu'il ne soit pas à jour »); groups 1 and 2 are what it says. */
   litotes: RegExp;
+  /** A first « oui » / « non » taken back at once (« oui enfin non », « non euh si »): what follows is the answer. */
+  selfCorrection: RegExp;
+  /** Knowing said of oneself (« je sais que … », « je connais … »): a yes to a part of a « Savez-vous… ? » question. */
+  knows: RegExp;
+  /** A part named with a preposition (« pour la banque », « sur l'ordinateur »): a yes said of a part only. */
+  scopedPart: RegExp;
+  /** Not yet (« pas encore », « pas pour l'instant ») at the start of an answer. */
+  notYet: RegExp;
+  /** Something possible or planned, not done (« ça pourrait servir », « il faut que je regarde », « je vais m'y mettre »). */
+  maybeLater: RegExp;
 }
 
 export type AnswerCueName = Exclude<keyof AnswerCues, 'ownAccountAll'>;
@@ -213,6 +223,11 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'realAnswer',
   'seriously',
   'litotes',
+  'selfCorrection',
+  'knows',
+  'scopedPart',
+  'notYet',
+  'maybeLater',
 ];
 
 /** Cues used to find or replace every occurrence (matchAll, replace): compiled with the `g` flag. */

@@ -40,6 +40,8 @@ describe('answers told as stories, parts and guesses', () => {
     ['gestion_logiciel_metier', 'le planning des tournées est sur une appli', { type: 'yesno', value: 'yes' }],
     // Hours worked are not hours free for the digital.
     ['profil_temps', 'quasiment rien, on bosse déjà 55 h par semaine', { type: 'choice', value: 'aucun' }],
+    // The hour a day ends is a clock time, not a duration.
+    ['profil_temps', 'pas grand-chose, je ferme la boutique à 19h30 tous les jours', { type: 'choice', value: 'aucun' }],
     // « je crois que ça compte » doubts the answer, it asks nothing.
     ['ia_automatisation', 'les relances de factures partent toutes seules, je pense que ça compte', { type: 'yesno', value: 'yes' }],
     // A figure said unsurely, with a question mark, is the answer.
