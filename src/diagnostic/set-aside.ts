@@ -12,14 +12,10 @@ const clausesOf = (text: string) => text.split(/[,;:.!?…\n]+/).filter((c) => /
  * The options named, without those named only in a clause that says they were given up (`stopped`, the
  * default) or, with `minorShare`, that they are rare. All of them when every option named is set aside.
  */
-export function withoutGivenUp(
-  question: Question,
-  values: string[],
-  text: string,
-  nlu: Nlu,
-  aside: RegExp = nlu.phrases.answerCues.stopped,
-): string[] {
-  const clauses = clausesOf(text);
+export function withoutGivenUp(question: Question, values: string[], text: string, nlu: Nlu, setAside?: RegExp): string[] {
+  // Given up (the default) also reaches back over the clauses before it in the same sentence.
+  const givenUp = setAside === undefined;
+  const aside = setAside ?? nlu.phrases.answerCues.stopped;
   if (!aside.test(fold(text))) return values;
   const named = (c: string) => {
     const m = nlu.extract(c, { ...questionContext(question), type: 'multi' });
@@ -32,9 +28,7 @@ export function withoutGivenUp(
     parts.forEach((c, i) => {
       // « on avait essayé Slack, personne ne s'en servait, on a laissé tomber »: what was had or tried, then
       // given up later in the same sentence (`dropped`), is dropped too.
-      const later =
-        aside === nlu.phrases.answerCues.stopped &&
-        parts.slice(i + 1).some((d) => aside.test(d) && nlu.words.yesNo.dropped.test(`${c} ${d}`));
+      const later = givenUp && parts.slice(i + 1).some((d) => aside.test(d) && nlu.words.yesNo.dropped.test(`${c} ${d}`));
       for (const id of named(c)) (aside.test(c) || later ? dropped : live).add(id);
     });
   }

@@ -38,7 +38,7 @@ export function presentAnswer(question: Question, said: string, ctx: ReadingCont
  * is what follows it, read alone.
  */
 export function selfCorrected(said: string, ctx: ReadingContext, readPart: ReadPart): Candidate | undefined {
-  const f = fold(said).replace(/[’`´]/g, "'").trim();
+  const f = fold(said).trim();
   const m = ctx.nlu.phrases.answerCues.selfCorrection.exec(f);
   if (!m) return undefined;
   const found = readPart(f.slice(m[0].length));
