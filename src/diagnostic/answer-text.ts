@@ -18,7 +18,7 @@ import { echoOf } from './echo.js';
 import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, wishedNotDone, yesThenFlaw } from './clauses.js';
 import { customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
-import { ironicYes, leadingNo, presentAnswer, realAnswer, selfCorrected, withoutLitotes } from './structure.js';
+import { correctedInside, ironicYes, leadingNo, presentAnswer, realAnswer, selfCorrected, withoutLitotes } from './structure.js';
 import { alternativesOf, namedOptions, notYetPlanned, yesNoOption, type Candidate } from './choices.js';
 import { restrictedExclusive, restricts } from './restrictions.js';
 import { shareOfTotal } from './share.js';
@@ -43,6 +43,7 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     realAnswer(question, said, readPart, ctx.nlu.phrases.answerCues) ??
     ironicYes(question, said, ctx, readPart) ??
     selfCorrected(said, ctx, readPart) ??
+    correctedInside(said, ctx, readPart) ??
     withoutLitotes(question, said, readPart, ctx.nlu.phrases.answerCues) ??
     presentAnswer(question, said, ctx, readPart) ??
     leadingNo(question, said, ctx);
@@ -245,7 +246,9 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   if (question.type === 'multi') {
     // « on n'utilise pas d'outils partagés »: the question's own words denied, nothing named, is its « Aucun ».
     const none = optionsOf(question).find((o) => o.exclusive);
-    if (none && !r.answer?.ok && echoedYesNo(question, text) === 'no')
+    // A plain no (« pas encore », « non, jamais ») is the same « Aucun ».
+    const plainNo = ynValue === 'no' && yn.ok && yn.confidence >= 0.85;
+    if (none && !r.answer?.ok && (plainNo || echoedYesNo(question, text) === 'no'))
       return { read: make({ type: 'multi', values: [none.id] }), confidence: 0.85 };
     const only = restrictedExclusive(question, text, cue);
     if (only) return { read: make({ type: 'multi', values: [only] }), confidence: 0.85 };

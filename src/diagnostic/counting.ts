@@ -8,9 +8,9 @@ import { matchOptions, prepareOptions, scopedTokens, withoutSubsumed, type Prepa
 import { optionsOf } from './answers.js';
 import type { Answer, Question } from './types.js';
 
-/** The text without its frequencies (« une ou deux fois par semaine », « tous les jours »: how often, not how many). */
+/** The text without its frequencies and durations (« deux fois par semaine », « ça fait 6 mois »: how often or how long, not how many). */
 export function withoutFrequencies(text: string, cues: AnswerCues): string {
-  return fold(text).replace(cues.frequency, ' ');
+  return fold(text).replace(cues.frequency, ' ').replace(cues.duration, ' ');
 }
 
 /** How many of the question's countable things the text names outside a negation, or undefined. */

@@ -80,6 +80,10 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   if (!command && skipsFirst(text, phrases)) return { kind: 'command', command: 'passer' };
   if (!command && holdsOn(text, phrases.cues)) return { kind: 'wait' };
   const r = nlu.interpret(text, questionContext(question));
+  // « vous ne comprenez rien », « c'est nul ce truc »: frustration said in its own fixed words (never the classifier's
+  // guess) is no answer, whatever « c'est » or « rien » would read as.
+  const frustrated = r.intent.name === 'insatisfaction' && r.intent.source !== 'model';
+  if (!command && frustrated && phrases.key(text).split(' ').length <= 6) return { kind: 'miss', frustrated: true };
   const main = answerOf(question, text, r, ctx);
   if (command) {
     // « conseiller » or « retour » alone may also be an answer; « je veux parler à un conseiller » is not.
@@ -120,7 +124,8 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   const facts = extrasOf(text, question, ctx);
   if (facts.length) return { kind: 'facts', extra: facts };
   if (r.intent.name === 'demarrer_diagnostic' && r.intent.confidence >= 0.8) return { kind: 'started' };
-  return { kind: 'miss', frustrated: r.intent.name === 'insatisfaction' && r.intent.confidence >= 0.6 };
+  // Frustration offers an advisor: only from its fixed phrases, never from the classifier's guess (« pas encore »).
+  return { kind: 'miss', frustrated };
 }
 
 /**

@@ -45,6 +45,21 @@ export function selfCorrected(said: string, ctx: ReadingContext, readPart: ReadP
   return found && found.confidence >= SURE ? found : undefined;
 }
 
+/**
+ * « 100 par mois… non, plutôt 100 par trimestre », « dans le 54, pardon, le 57 »: a first answer corrected in the
+ * same message (`correctedTo`); the answer is what follows the last correction, when it holds a sure answer.
+ */
+export function correctedInside(said: string, ctx: ReadingContext, readPart: ReadPart): Candidate | undefined {
+  const f = fold(said).trim();
+  const marks = [...f.matchAll(ctx.nlu.phrases.answerCues.correctedTo)];
+  const last = marks.at(-1);
+  if (!last || last.index === undefined || last.index === 0) return undefined;
+  const rest = f.slice(last.index + last[0].length).replace(/^[\s,.…:]+/, '');
+  if (!/[a-z0-9]/.test(rest)) return undefined;
+  const found = readPart(rest);
+  return found && found.confidence >= SURE ? found : undefined;
+}
+
 // A leading « non » (`leadingNo`) and what may take it back in the explanation that follows (`takenBack`): an
 // explicit « oui » / « si », an exception (« sauf », « à part »), a part (« un peu », « certains »), « enfin », not
 // knowing, not being concerned.

@@ -80,6 +80,8 @@ export interface AnswerCues {
   departementSaid: RegExp;
   /** How often, not how many (« une ou deux fois par semaine »); global. */
   frequency: RegExp;
+  /** How long, not how many (« ça fait 6 mois », « depuis 3 ans »); global. */
+  duration: RegExp;
   /** Every other week (« tous les quinze jours »); global. */
   fortnight: RegExp;
   /** A weekday said without a period (« le vendredi »): it recurs every week. */
@@ -142,6 +144,8 @@ export interface AnswerCues {
   litotes: RegExp;
   /** A first « oui » / « non » taken back at once (« oui enfin non », « non euh si »): what follows is the answer. */
   selfCorrection: RegExp;
+  /** A first answer corrected further on (« … non, plutôt 100 par trimestre »); global: the last one counts. */
+  correctedTo: RegExp;
   /** Knowing said of oneself (« je sais que … », « je connais … »): a yes to a part of a « Savez-vous… ? » question. */
   knows: RegExp;
   /** A part named with a preposition (« pour la banque », « sur l'ordinateur »): a yes said of a part only. */
@@ -193,6 +197,7 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'hedgedCount',
   'departementSaid',
   'frequency',
+  'duration',
   'fortnight',
   'weekday',
   'weekly',
@@ -224,6 +229,7 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'seriously',
   'litotes',
   'selfCorrection',
+  'correctedTo',
   'knows',
   'scopedPart',
   'notYet',
@@ -238,9 +244,11 @@ const GLOBAL: ReadonlySet<string> = new Set([
   'asideUnknown',
   'hoursWorked',
   'frequency',
+  'duration',
   'fortnight',
   'weekly',
   'realAnswer',
+  'correctedTo',
 ]);
 
 /** Cues that need Unicode properties (« \p{Extended_Pictographic} »): compiled with the `u` flag. */

@@ -11,17 +11,21 @@ export interface MoneyData {
   currency: string[];
   month: string;
   year: string;
+  quarter: string;
+  week: string;
   noBudget: string;
 }
 
 /** The regular-expression cues of « money » (the schema requires the same, with the `currency` list). */
-export const MONEY_CUE_NAMES = ['month', 'year', 'noBudget'] as const;
+export const MONEY_CUE_NAMES = ['month', 'year', 'quarter', 'week', 'noBudget'] as const;
 
 /** « money », compiled once. */
 export interface MoneyCues {
   currency: ReadonlySet<string>;
   month: RegExp;
   year: RegExp;
+  quarter: RegExp;
+  week: RegExp;
   noBudget: RegExp;
 }
 
@@ -31,6 +35,8 @@ export function compileMoneyCues(data: MoneyData): MoneyCues {
     currency: new Set(data.currency),
     month: new RegExp(data.month),
     year: new RegExp(data.year),
+    quarter: new RegExp(data.quarter),
+    week: new RegExp(data.week),
     noBudget: new RegExp(data.noBudget),
   };
 }
@@ -54,10 +60,10 @@ export function extractMoney(text: string, cue: MoneyCues): Extraction<Money> {
   const f = fold(text).replace(/\/ ?(mois|an)\b/g, ' par $1');
   const lx = lex(f);
   const hits = findQuantities(lx).filter((h) => !h.article || isCurrencyAt(lx[h.end], lx[h.end + 1]));
-  if (hits.length === 0) {
-    if (cue.noBudget.test(f.trim())) return found({ kind: 'exact', value: 0, min: 0, max: 0, currency: 'EUR' }, 0.85);
-    return notUnderstood;
-  }
+  // « pas un euro »: an article is no amount where the words say there is no money at all.
+  if (hits.every((h) => h.article) && cue.noBudget.test(f.trim()))
+    return found({ kind: 'exact', value: 0, min: 0, max: 0, currency: 'EUR' }, 0.85);
+  if (hits.length === 0) return notUnderstood;
   // Prefer an amount followed by a currency (or scaled: « 2k »).
   const withCurrency = hits.filter(
     (h) => isCurrencyAt(lx[h.end], lx[h.end + 1]) || lx.slice(h.start, h.end).some((l) => isCurrencyAt(l)) || isCurrencyAt(lx[h.start - 1]),
@@ -68,6 +74,16 @@ export function extractMoney(text: string, cue: MoneyCues): Extraction<Money> {
   const period = periodOf(f, cue);
   const money: Money = { ...h.q, currency: 'EUR' };
   if (period) money.period = period;
+  else {
+    // « 100 € par trimestre », « 20 € par semaine »: counted per year.
+    const times = cue.quarter.test(f) ? 4 : cue.week.test(f) ? 52 : 1;
+    if (times > 1) {
+      money.value *= times;
+      if (money.min !== undefined) money.min *= times;
+      if (money.max !== undefined) money.max *= times;
+      money.period = 'year';
+    }
+  }
   const sure = withCurrency.length > 0 || scaled.length > 0;
   const confidence = (sure ? 0.95 : 0.8) - (pool.length > 1 ? 0.2 : 0);
   return found(money, confidence);

@@ -27,10 +27,11 @@ export interface SizeData {
   notPeople: string;
   placeNumber: string;
   countedPeople: string;
+  coOwners: string;
 }
 
 /** The regular-expression cues of « size » (the schema requires the same, with `roles` and `notThings` lists). */
-export const SIZE_CUE_NAMES = ['alone', 'peopleIncludingMe', 'big', 'notPeople', 'placeNumber', 'countedPeople'] as const;
+export const SIZE_CUE_NAMES = ['alone', 'peopleIncludingMe', 'big', 'notPeople', 'placeNumber', 'countedPeople', 'coOwners'] as const;
 
 /** « size », compiled once. */
 export interface SizeCues {
@@ -44,6 +45,7 @@ export interface SizeCues {
   placeNumber: RegExp;
   groups: RegExp;
   countedPeople: RegExp;
+  coOwners: RegExp;
 }
 
 // « depuis trois générations », « 20 ans de métier », « deux camions »: number words (grammar) before a thing counted.
@@ -74,6 +76,7 @@ export function compileSizeCues(data: SizeData): SizeCues {
     // A group of people counted by their role (« 25 chauffeurs », « deux associés »).
     groups: new RegExp(`\\b(\\d+|${Object.keys(GROUP_WORDS).join('|')}) (?:\\w+ )?(?:${person})s?\\b`, 'g'),
     countedPeople: new RegExp(data.countedPeople),
+    coOwners: new RegExp(data.coOwners),
   };
 }
 
@@ -116,7 +119,9 @@ function sizeOf(text: string, cue: SizeCues): Extraction<Size> {
   // Number words count too (« deux associés et cinq techniciens »); « un »/« une » are named people above.
   const groups = [...f.matchAll(cue.groups)].map((m) => GROUP_WORDS[m[1]] ?? Number(m[1]));
   if (groups.length > 1) {
-    const total = groups.reduce((a, b) => a + b, 0) + named;
+    // « on est 2 associés et 3 salariés »: the dirigeant counted among them is not one more person.
+    const self = cue.peopleIncludingMe.test(f) || cue.coOwners.test(f) ? 1 : 0;
+    const total = groups.reduce((a, b) => a + b, 0) + named - self;
     return found({ band: bandOf(total), employees: total }, 0.85);
   }
   const n = extractNumber(counted);
