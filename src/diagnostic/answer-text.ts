@@ -177,7 +177,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // generic word (« toujours le même mot de passe » is no, whatever « toujours » says) unless « oui »/« non » is said.
   // « les horaires oui, le téléphone c'est l'ancien »: a yes and a no said of different parts.
   // « on a essayé, puis laissé tomber »: read as a no, tried then dropped is a no whatever the option phrasings name.
-  const dropped = question.type === 'yesno' && ynValue === 'no' && ctx.nlu.words.yesNo.triedThenStopped.test(fold(text));
+  const dropped = question.type === 'yesno' && ynValue === 'no' && droppedForGood(text, ctx);
   if (dropped || installedUnused(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
   if (wishedNotDone(question, text, ctx.nlu) || aboutSomethingElse(question, text, ctx.nlu) || yesThenFlaw(question, text, ctx.nlu))
     return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
@@ -200,6 +200,16 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     if ((said === 'yes' || said === undefined) && restricts(question, text, cue))
       return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
     if (overrides) return { read: make(described.answer), confidence: described.confidence };
+  }
+  // « non, mais il est en cours, il sort le mois prochain »: a no, and what it names is still to come.
+  // Not where an option other than nothing says what is under way (« Je me renseigne », « en cours de mise en place »).
+  const stages = optionsOf(question).some(
+    (o) => !cue.nothingOption.test(fold(o.label)) && [o.label, ...(o.synonyms ?? [])].some((p) => cue.upcoming.test(fold(p))),
+  );
+  const upcoming = question.type === 'choice' && !stages && cue.upcoming.test(fold(text));
+  if (upcoming && (cue.leadingNo.test(fold(text).trim()) || cue.notYet.test(fold(text)) || saysNo(text, ctx))) {
+    const none = optionsOf(question).find((o) => cue.nothingOption.test(fold(o.label)));
+    if (none) return { read: make({ type: 'choice', value: none.id }), confidence: 0.85 };
   }
   // « on avait un site mais il a fermé »: what was dropped is the « Non » option, whatever it names.
   const { dropped: gone } = ctx.nlu.words.yesNo;
@@ -291,6 +301,20 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     if (yes.length) return { read: yes[0], confidence: 0.5, ...(yes.length > 1 ? { alternatives: yes } : {}) };
   }
   return undefined;
+}
+
+/**
+ * « on avait un logiciel de caisse, on l'a arrêté, retour au papier »: something tried, or the thing itself said to be
+ * dropped, with nothing after that says more (« …, mais on garde le planning » is more than a no).
+ */
+function droppedForGood(text: string, ctx: ReadingContext): boolean {
+  const f = fold(text);
+  const { droppedIt, triedThenStopped } = ctx.nlu.words.yesNo;
+  if (triedThenStopped.test(f)) return true;
+  const m = droppedIt.exec(f);
+  const after = m ? f.slice(m.index + m[0].length) : '';
+  const { takenBack, afterDropped } = ctx.nlu.phrases.answerCues;
+  return !!m && !takenBack.test(after) && !afterDropped.test(after);
 }
 
 /** A clear no, said by the whole message or by its first clause (« on n'en fait pas, tout passe en magasin »). */

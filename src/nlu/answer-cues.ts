@@ -146,6 +146,10 @@ export interface AnswerCues {
   selfCorrection: RegExp;
   /** A first answer corrected further on (« … non, plutôt 100 par trimestre »); global: the last one counts. */
   correctedTo: RegExp;
+  /** What may follow something dropped and say more than a no (« … mais on garde le planning »). */
+  afterDropped: RegExp;
+  /** Something under way or coming (« c'est en cours », « il sort le mois prochain »): not there yet. */
+  upcoming: RegExp;
   /** Knowing said of oneself (« je sais que … », « je connais … »): a yes to a part of a « Savez-vous… ? » question. */
   knows: RegExp;
   /** A part named with a preposition (« pour la banque », « sur l'ordinateur »): a yes said of a part only. */
@@ -230,6 +234,8 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'litotes',
   'selfCorrection',
   'correctedTo',
+  'afterDropped',
+  'upcoming',
   'knows',
   'scopedPart',
   'notYet',

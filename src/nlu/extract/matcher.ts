@@ -267,10 +267,10 @@ export function matchOptions(text: string, prepared: Prepared): OptionHit[] {
       // déjà » in « on reçoit déjà …, l'envoi on verra »).
       const spread = new Set(positions.map((i) => toks[i].c)).size > 1;
       const crossed = spread && positions.some((x, i) => i > 0 && x < positions[i - 1]);
-      // Nor one whose words are found out of order on both sides of an « et »: « ils réservent en ligne et paient
-      // sur place » names no « payer en ligne ».
+      // Nor one whose words are found out of order on both sides of an « et » or a « mais »: « ils réservent en ligne
+      // et (mais) paient sur place » names no « payer en ligne ».
       const coordinated = positions.some(
-        (x, i) => i > 0 && x < positions[i - 1] && toks.slice(x + 1, positions[i - 1]).some((t) => t.w === 'et'),
+        (x, i) => i > 0 && x < positions[i - 1] && toks.slice(x + 1, positions[i - 1]).some((t) => t.w === 'et' || t.w === 'mais'),
       );
       if (matched > 1 && (crossed || coordinated)) matched--;
       const hit = {

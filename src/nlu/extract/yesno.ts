@@ -95,6 +95,8 @@ export interface YesNoCues {
    * tout désactivé », « on l'a résilié ».
    */
   dropped: RegExp;
+  /** The thing itself said to be dropped (« on l'a arrêté », « j'ai tout résilié »). */
+  droppedIt: RegExp;
   /** The cues read as a whole answer, in order: the first that matches wins. */
   rules: ReadonlyArray<readonly [RegExp, YesNo, number]>;
 }
@@ -109,7 +111,8 @@ export function compileYesNoCues(data: YesNoData): YesNoCues {
   const rules = RULES.map(
     ([name, value, confidence]) => [name === 'dropped' ? dropped : new RegExp(data[name]), value, confidence] as const,
   );
-  return { stopped, triedThenStopped, dropped, rules };
+  const droppedIt = new RegExp(`${data.itStopped}|${data.allStopped}`);
+  return { stopped, triedThenStopped, dropped, droppedIt, rules };
 }
 
 /**

@@ -1,0 +1,25 @@
+// Time in an answer: something dropped for good is a no, something still to come is not there yet, and words of an
+// option split by « mais » name it no more than split by « et ». Our own sentences, never the corpus's.
+import { stored } from '../helpers/reading.js';
+
+describe('what was, what is, what is to come', () => {
+  test.each([
+    // The thing itself dropped, nothing said after: a no, whatever the option phrasings name.
+    ['gestion_logiciel_metier', "on avait un logiciel de planning, on l'a résilié, trop cher", { type: 'yesno', value: 'no' }],
+    // … unless something is kept or replaces it.
+    [
+      'gestion_logiciel_metier',
+      "on avait un logiciel de caisse, on l'a arrêté mais on garde le planning en ligne",
+      { type: 'yesno', value: 'yes' },
+    ],
+    // A no, and what it names is still to come: the option of nothing.
+    ['presence_site', 'non, le site est en construction, il sortira le mois prochain', { type: 'choice', value: 'non' }],
+    ['presence_site', 'pas encore, mon neveu le prépare, ce sera en ligne bientôt', { type: 'choice', value: 'non' }],
+    // Where an option itself says something is under way, that option.
+    ['gestion_facture_electronique', "non, c'est en cours avec l'expert-comptable", { type: 'choice', value: 'renseigne' }],
+    // « en ligne … mais … sur place »: no payment online.
+    ['vente_en_ligne', 'on réserve en ligne mais on paie sur place', { type: 'multi', values: ['reservation'] }],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+});
