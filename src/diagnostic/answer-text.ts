@@ -18,7 +18,17 @@ import { echoOf } from './echo.js';
 import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, wishedNotDone, yesThenFlaw } from './clauses.js';
 import { customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
-import { correctedInside, ironicYes, leadingNo, presentAnswer, realAnswer, selfCorrected, withoutLitotes } from './structure.js';
+import { droppedForGood, notThereNow, saysNo } from './tenses.js';
+import {
+  correctedInside,
+  hedgedStatement,
+  ironicYes,
+  leadingNo,
+  presentAnswer,
+  realAnswer,
+  selfCorrected,
+  withoutLitotes,
+} from './structure.js';
 import { alternativesOf, namedOptions, notYetPlanned, yesNoOption, type Candidate } from './choices.js';
 import { restrictedExclusive, restricts } from './restrictions.js';
 import { shareOfTotal } from './share.js';
@@ -44,6 +54,7 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     ironicYes(question, said, ctx, readPart) ??
     selfCorrected(said, ctx, readPart) ??
     correctedInside(said, ctx, readPart) ??
+    hedgedStatement(said, ctx, readPart) ??
     withoutLitotes(question, said, readPart, ctx.nlu.phrases.answerCues) ??
     presentAnswer(question, said, ctx, readPart) ??
     leadingNo(question, said, ctx);
@@ -201,30 +212,9 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
       return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
     if (overrides) return { read: make(described.answer), confidence: described.confidence };
   }
-  // « non, mais il est en cours, il sort le mois prochain »: a no, and what it names is still to come.
-  // Not where an option other than nothing says what is under way (« Je me renseigne », « en cours de mise en place »).
-  const stages = optionsOf(question).some(
-    (o) => !cue.nothingOption.test(fold(o.label)) && [o.label, ...(o.synonyms ?? [])].some((p) => cue.upcoming.test(fold(p))),
-  );
-  const upcoming = question.type === 'choice' && !stages && cue.upcoming.test(fold(text));
-  if (upcoming && (cue.leadingNo.test(fold(text).trim()) || cue.notYet.test(fold(text)) || saysNo(text, ctx))) {
-    const none = optionsOf(question).find((o) => cue.nothingOption.test(fold(o.label)));
-    if (none) return { read: make({ type: 'choice', value: none.id }), confidence: 0.85 };
-  }
-  // « on avait un site mais il a fermé »: what was dropped is the « Non » option, whatever it names.
-  const { dropped: gone } = ctx.nlu.words.yesNo;
-  if (question.type === 'choice' && gone.test(fold(text))) {
-    const none = optionsOf(question).find((o) => cue.nothingOption.test(fold(o.label)));
-    // « … il a fermé, depuis on a juste la page Facebook »: what is there since is the answer.
-    const m = gone.exec(fold(text));
-    const since = m ? fold(text).slice(m.index + m[0].length) : '';
-    const now = since.trim() ? ctx.nlu.extract(since, questionContext(question)) : undefined;
-    if (now?.ok && now.confidence >= SURE && now.value.type === 'choice' && now.value.value !== none?.id) {
-      const answer = toAnswer(question, now.value);
-      if (answer) return { read: make(answer), confidence: 0.85 };
-    }
-    if (none) return { read: make({ type: 'choice', value: none.id }), confidence: 0.85 };
-  }
+  // « non, il sort le mois prochain », « on avait un site mais il a fermé »: not there (yet, or any more).
+  const then = notThereNow(question, text, ctx);
+  if (then) return { read: make(then), confidence: 0.85 };
   // « des hôtels et des campings »: customers named by their trades are professionals.
   const customers = customersByTrade(question, text, ctx);
   if (customers) return { read: make(customers), confidence: 0.85 };
@@ -301,29 +291,6 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     if (yes.length) return { read: yes[0], confidence: 0.5, ...(yes.length > 1 ? { alternatives: yes } : {}) };
   }
   return undefined;
-}
-
-/**
- * « on avait un logiciel de caisse, on l'a arrêté, retour au papier »: something tried, or the thing itself said to be
- * dropped, with nothing after that says more (« …, mais on garde le planning » is more than a no).
- */
-function droppedForGood(text: string, ctx: ReadingContext): boolean {
-  const f = fold(text);
-  const { droppedIt, triedThenStopped } = ctx.nlu.words.yesNo;
-  if (triedThenStopped.test(f)) return true;
-  const m = droppedIt.exec(f);
-  const after = m ? f.slice(m.index + m[0].length) : '';
-  const { takenBack, afterDropped } = ctx.nlu.phrases.answerCues;
-  return !!m && !takenBack.test(after) && !afterDropped.test(after);
-}
-
-/** A clear no, said by the whole message or by its first clause (« on n'en fait pas, tout passe en magasin »). */
-function saysNo(text: string, ctx: ReadingContext): boolean {
-  const clauses = [text, text.split(/[,;.!]/)[0]];
-  return clauses.some((t) => {
-    const yn = ctx.nlu.extract(t, { type: 'yesno', allowNotConcerned: false });
-    return yn.ok && yn.value.type === 'yesno' && yn.value.value === 'no' && yn.confidence >= 0.9;
-  });
 }
 
 const QUANTITIES = new Set(['number', 'percent', 'money']);

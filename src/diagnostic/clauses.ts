@@ -21,7 +21,7 @@ export function clausesOf(text: string, nlu: Nlu): string[] {
   cue.lastIndex = 0;
   return text
     .replace(cue, '$1, ')
-    .split(/[,;]|\bmais\b/i)
+    .split(/[,;]|\bmais\b|[.!](?=\s)/i)
     .filter((c) => c.trim());
 }
 
@@ -105,6 +105,9 @@ export function saysPartly(question: Question, text: string, nlu: Nlu): boolean 
   const cue = nlu.phrases.answerCues;
   const signs = clauses.map((c) => signOf(question, c, nlu));
   if (signs.includes('yes') && signs.includes('no')) return true;
+  // « le Mac oui, le vieux PC on ne peut plus le mettre à jour »: one part said yes, another denied.
+  const denied = (c: string) => cue.negation.test(fold(c)) || cue.noLonger.test(fold(c));
+  if (cue.partYes.test(fold(clauses[0]).replace(/[!.?]/g, ' ').trim()) && clauses.slice(1).some(denied)) return true;
   // « elle est là mais le numéro c'est l'ancien »: something there, a part of it out of date.
   // The outdated part is another clause than the one saying the thing is there (« un vieux PC » is all old).
   if (!clauses.slice(1).some((c) => cue.outdated.test(fold(c)))) return false;
@@ -159,6 +162,10 @@ export function othersDoIt(question: Question, text: string, nlu: Nlu): boolean 
   if (question.type !== 'yesno') return false;
   const clauses = clausesOf(text, nlu);
   const cue = nlu.phrases.answerCues;
+  // « le comptable s'en est occupé », « c'est mon gendre qui le gère »: handled by someone, said without a negation.
+  const f = fold(text);
+  if (clauses.length === 1 && cue.delegated.test(f) && !cue.negationOrNothing.test(f) && !cue.nobody.test(f))
+    return !cue.asksKnowing.test(fold(question.text));
   const mine = clauses.filter((c) => cue.meNot.test(fold(c)));
   if (clauses.length < 2 || mine.length !== 1) return false;
   const others = clauses.filter((c) => c !== mine[0]);

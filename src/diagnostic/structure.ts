@@ -60,6 +60,20 @@ export function correctedInside(said: string, ctx: ReadingContext, readPart: Rea
   return found && found.confidence >= SURE ? found : undefined;
 }
 
+/**
+ * « je crois que le comptable s'en est occupé », « normalement tout est sauvegardé »: a hedge keeps the answer; the
+ * statement after it (`hedgeFirst`) is read alone, when it holds a sure answer.
+ */
+export function hedgedStatement(said: string, ctx: ReadingContext, readPart: ReadPart): Candidate | undefined {
+  const f = fold(said).trim();
+  const m = ctx.nlu.phrases.answerCues.hedgeFirst.exec(f);
+  if (!m) return undefined;
+  const rest = f.slice(m[0].length).trim();
+  if (!/[a-z0-9]{2}/.test(rest)) return undefined;
+  const found = readPart(rest);
+  return found && found.confidence >= SURE ? found : undefined;
+}
+
 // A leading « non » (`leadingNo`) and what may take it back in the explanation that follows (`takenBack`): an
 // explicit « oui » / « si », an exception (« sauf », « à part »), a part (« un peu », « certains »), « enfin », not
 // knowing, not being concerned.

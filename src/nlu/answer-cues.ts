@@ -150,6 +150,16 @@ export interface AnswerCues {
   afterDropped: RegExp;
   /** Something under way or coming (« c'est en cours », « il sort le mois prochain »): not there yet. */
   upcoming: RegExp;
+  /** A clause saying yes of one part (« le Mac oui »). */
+  partYes: RegExp;
+  /** A hedge opening the answer (« je crois que … »): the statement after it is the answer. */
+  hedgeFirst: RegExp;
+  /** The thing said handled by someone (« le comptable s'en est occupé »). */
+  delegated: RegExp;
+  /** « personne »: nobody. */
+  nobody: RegExp;
+  /** A part no longer done or possible (« on ne peut plus le mettre à jour »). */
+  noLonger: RegExp;
   /** Knowing said of oneself (« je sais que … », « je connais … »): a yes to a part of a « Savez-vous… ? » question. */
   knows: RegExp;
   /** A part named with a preposition (« pour la banque », « sur l'ordinateur »): a yes said of a part only. */
@@ -236,6 +246,11 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'correctedTo',
   'afterDropped',
   'upcoming',
+  'partYes',
+  'hedgeFirst',
+  'delegated',
+  'nobody',
+  'noLonger',
   'knows',
   'scopedPart',
   'notYet',

@@ -23,3 +23,22 @@ describe('what was, what is, what is to come', () => {
     expect(stored(id, text)).toEqual(expected);
   });
 });
+
+describe('hedges, parts and who does it', () => {
+  test.each([
+    // A hedge keeps the statement after it.
+    ['cyber_rgpd', "il me semble que notre webmaster s'en est chargé", { type: 'yesno', value: 'yes' }],
+    // Handled by someone, without a negation: a yes (« personne ne s'en occupe » is not).
+    ['cyber_mises_a_jour', "l'informaticien s'en occupe", { type: 'yesno', value: 'yes' }],
+    ['cyber_rgpd', 'la juriste du réseau les a mises en place', { type: 'yesno', value: 'yes' }],
+    ['cyber_rgpd', 'personne ne s’en occupe chez nous', { type: 'yesno', value: 'no' }],
+    // One part said yes, another denied, in separate sentences: « en partie ».
+    ['cyber_mises_a_jour', "Les téléphones oui. La tablette de l'atelier, elle ne se met plus à jour.", { type: 'yesno', value: 'partly' }],
+    // « des fois » is « parfois ».
+    ['strategie_indicateurs', 'je jette un oeil au chiffre des fois', { type: 'yesno', value: 'partly' }],
+    // The « que » of a comparison restricts nothing.
+    ['presence_domaine_email', "oui, on l'a créée en même temps que la boutique en ligne", { type: 'yesno', value: 'yes' }],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+});
