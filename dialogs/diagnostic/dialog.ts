@@ -80,7 +80,7 @@ export class DiagnosticDialog extends Dialog implements DiagnosticSteps {
     switch (reading.kind) {
       case 'answer':
         if (reading.asked) await this.answerQuestion(dc, state, reading.asked);
-        return this.acceptRead(dc, state, question, reading.main, reading.extra);
+        return this.acceptRead(dc, state, question, reading.main, reading.extra, reading.unsure);
       case 'choose':
         return this.offer(dc, state, d.choose, chooseOptions(question, reading.candidates));
       case 'ambiguous':
@@ -213,8 +213,10 @@ export class DiagnosticDialog extends Dialog implements DiagnosticSteps {
     question: Question,
     main: ReadAnswer,
     extra: ReadAnswer[],
+    unsure = false,
   ): Promise<DialogTurnResult> {
-    await dc.context.sendActivity(await saveFacts(this.s, subjectOf(dc), question, extra, main));
+    const noted = await saveFacts(this.s, subjectOf(dc), question, extra, main);
+    await dc.context.sendActivity(unsure ? `${noted} ${d.unsure}` : noted);
     const result = await this.accept(dc, state, question, main.answer);
     state.lastRead = [main.questionId, ...extra.map((e) => e.questionId)];
     return result;

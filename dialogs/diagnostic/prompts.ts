@@ -18,6 +18,7 @@ export const d = {
   resumed: 'Reprenons.',
   restartKept: 'D’accord, on continue : vos réponses sont conservées.',
   choose: 'Pour être sûr de bien noter, laquelle de ces réponses est la bonne ?',
+  unsure: 'Si ce n’est pas ce que vous vouliez dire, écrivez « corriger » ou donnez la bonne réponse.',
   dontKnow: DONT_KNOW,
   otherAnswer: 'Autre réponse',
   answerIt: (answer: string) => `Ma réponse : ${answer}`,

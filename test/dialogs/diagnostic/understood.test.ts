@@ -100,6 +100,16 @@ describe('diagnostic: understood as meant', () => {
     expect((await answers(chat)).profil_localisation).toMatchObject({ departement: '64' });
   });
 
+  it('stores a weakly read answer, says it back with how to correct it, and takes the correction', async () => {
+    const chat = await open();
+    await answerUntil(chat, 'cyber_rgpd');
+    const replies = await chat.say('les clients signent un papier');
+    expect(joined(replies)).toMatch(/Noté : oui\. Si ce n’est pas ce que vous vouliez dire, écrivez « corriger »/);
+    expect((await answers(chat)).cyber_rgpd).toEqual({ type: 'yesno', value: 'yes' });
+    await chat.say('non, en partie seulement');
+    expect((await answers(chat)).cyber_rgpd).toEqual({ type: 'yesno', value: 'partly' });
+  });
+
   it('fills several questions from one message and does not ask them again; asks between two readings', async () => {
     const chat = await open();
     const replies = await chat.say('je suis boulanger à Bordeaux avec 8 salariés');
