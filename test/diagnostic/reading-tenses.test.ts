@@ -17,6 +17,10 @@ describe('what was, what is, what is to come', () => {
     ['presence_site', 'pas encore, mon neveu le prépare, ce sera en ligne bientôt', { type: 'choice', value: 'non' }],
     // Where an option itself says something is under way, that option.
     ['gestion_facture_electronique', "non, c'est en cours avec l'expert-comptable", { type: 'choice', value: 'renseigne' }],
+    // The site's last update older than the question's six months: a no.
+    ['presence_site_a_jour', 'refait il y a deux ans par mon neveu', { type: 'yesno', value: 'no' }],
+    ['presence_site_a_jour', 'les horaires ont été changés en 2023', { type: 'yesno', value: 'no' }],
+    ['presence_site_a_jour', 'les prix ont été changés il y a deux mois', { type: 'yesno', value: 'yes' }],
     // « en ligne … mais … sur place »: no payment online.
     ['vente_en_ligne', 'on réserve en ligne mais on paie sur place', { type: 'multi', values: ['reservation'] }],
   ])('%s « %s »', (id, text, expected) => {
