@@ -41,8 +41,7 @@ export function selfCorrected(said: string, ctx: ReadingContext, readPart: ReadP
   const f = fold(said).trim();
   const m = ctx.nlu.phrases.answerCues.selfCorrection.exec(f);
   if (!m) return undefined;
-  const found = readPart(f.slice(m[0].length));
-  return found && found.confidence >= SURE ? found : undefined;
+  return sureAfter(f.slice(m[0].length), readPart);
 }
 
 /**
@@ -54,10 +53,7 @@ export function correctedInside(said: string, ctx: ReadingContext, readPart: Rea
   const marks = [...f.matchAll(ctx.nlu.phrases.answerCues.correctedTo)];
   const last = marks.at(-1);
   if (!last || last.index === undefined || last.index === 0) return undefined;
-  const rest = f.slice(last.index + last[0].length).replace(/^[\s,.…:]+/, '');
-  if (!/[a-z0-9]/.test(rest)) return undefined;
-  const found = readPart(rest);
-  return found && found.confidence >= SURE ? found : undefined;
+  return sureAfter(f.slice(last.index + last[0].length), readPart);
 }
 
 /**
@@ -68,9 +64,14 @@ export function hedgedStatement(said: string, ctx: ReadingContext, readPart: Rea
   const f = fold(said).trim();
   const m = ctx.nlu.phrases.answerCues.hedgeFirst.exec(f);
   if (!m) return undefined;
-  const rest = f.slice(m[0].length).trim();
-  if (!/[a-z0-9]{2}/.test(rest)) return undefined;
-  const found = readPart(rest);
+  return sureAfter(f.slice(m[0].length), readPart);
+}
+
+/** What the words after a marker answer, when they say something and the reading is sure. */
+function sureAfter(rest: string, readPart: ReadPart): Candidate | undefined {
+  const part = rest.replace(/^[\s,.…:]+/, '').trim();
+  if (!/[a-z0-9]{2}/.test(part)) return undefined;
+  const found = readPart(part);
   return found && found.confidence >= SURE ? found : undefined;
 }
 

@@ -42,8 +42,9 @@ export function notThereNow(question: Question, text: string, ctx: ReadingContex
   const cue = ctx.nlu.phrases.answerCues;
   const f = fold(text);
   const none = optionsOf(question).find((o) => cue.nothingOption.test(fold(o.label)));
-  const stages = optionsOf(question).some((o) => o !== none && [o.label, ...(o.synonyms ?? [])].some((p) => cue.upcoming.test(fold(p))));
-  if (!stages && none && cue.upcoming.test(f) && (cue.leadingNo.test(f.trim()) || cue.notYet.test(f) || saysNo(text, ctx)))
+  const stages = () =>
+    optionsOf(question).some((o) => o !== none && [o.label, ...(o.synonyms ?? [])].some((p) => cue.upcoming.test(fold(p))));
+  if (none && cue.upcoming.test(f) && (cue.leadingNo.test(f.trim()) || cue.notYet.test(f) || saysNo(text, ctx)) && !stages())
     return { type: 'choice', value: none.id };
   const { dropped: gone } = ctx.nlu.words.yesNo;
   const m = gone.exec(f);
