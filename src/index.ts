@@ -167,6 +167,7 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     followUp: { consents: followUps, reminders },
     async start(port = config.port) {
       boundPort = await listen(server, port, config.host);
+      void nlu.warm();
       return boundPort;
     },
     async stop() {

@@ -44,7 +44,9 @@ export function chooseOptions(question: Question, candidates: ReadAnswer[]): Pen
   return [
     ...candidates.map((c) => ({ label: capital(c.echo), answer: c })),
     ...(candidates.length === 1 ? [{ label: d.otherAnswer, reask: true }] : []),
-    { label: d.dontKnow, answer: { questionId: question.id, answer: { type: 'dontknow' }, echo: 'je ne sais pas' } },
+    ...(candidates.some((c) => c.answer.type === 'dontknow')
+      ? []
+      : [{ label: d.dontKnow, answer: { questionId: question.id, answer: { type: 'dontknow' as const }, echo: 'je ne sais pas' } }]),
   ];
 }
 

@@ -17,6 +17,7 @@ import { UrgentDetector, type UrgentData } from '../knowledge/search/urgent.js';
 import { KnowledgeError, displayPath, readChecked, type Problem } from '../knowledge/validation.js';
 import { createNormalizer, type NluData } from '../nlu/index.js';
 import { knowledgeDir } from '../paths.js';
+import { readExamples } from './examples.js';
 import { checkNluData } from './nlu-checks.js';
 
 export { KnowledgeError, formatProblems, type Problem } from '../knowledge/validation.js';
@@ -111,6 +112,8 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
     aidTopics: new Set(topics),
   });
   problems.push(...diagnostic.problems);
+  const examples = readExamples(nluDir, diagnostic.model?.questionnaire);
+  problems.push(...examples.problems);
 
   problems.push(
     ...checkNluData(nluDir, {
@@ -163,6 +166,7 @@ export function readContent(dir: string = knowledgeDir): { content?: Content; pr
         phrases: nlu.phrases,
         chatForms: nlu['formes-chat'],
         answers: nlu.reponses,
+        examples: examples.examples,
       },
       synonyms: nlu['synonymes-kb']!,
       urgent: nlu.urgences!,

@@ -9,6 +9,7 @@ import { applicableQuestions } from './flow.js';
 import { answerOf } from './answer-text.js';
 import { answersAfter, asksBack, asksScope, holdsOn, sentencesOf, skipsFirst, splitQuestion } from './asking.js';
 import { echoOf } from './echo.js';
+import { learnedDoubt, learnedReading } from './learned.js';
 import { questionContext, toAnswer } from './understand.js';
 import type { Answer, Answers, Question, Questionnaire } from './types.js';
 
@@ -125,10 +126,17 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   // A weak single reading is stored and said back with how to correct it (« Noté : oui. Si ce n'est pas ça… »), never
   // silently: a weak reading was right more often than not on unseen answers (dev held out: 4 right, 3 wrong), and a
   // confirmation click on each cost the person more than the correction the echo invites.
-  if (main) return { kind: 'answer', main: main.read, extra: [], unsure: true };
+  if (main) {
+    const other = learnedDoubt(question, text, main.read, ctx);
+    if (other) return { kind: 'choose', candidates: [main.read, other] };
+    return { kind: 'answer', main: main.read, extra: [], unsure: true };
+  }
   const facts = extrasOf(text, question, ctx);
   if (facts.length) return { kind: 'facts', extra: facts };
   if (r.intent.name === 'demarrer_diagnostic' && r.intent.confidence >= 0.8) return { kind: 'started' };
+  // Nothing the rules can read: the reader learned from labelled examples (knowledge/nlu/exemples-reponses/).
+  const learned = frustrated ? [] : learnedReading(question, text, ctx);
+  if (learned.length) return { kind: 'choose', candidates: learned };
   // Frustration offers an advisor: only from its fixed phrases, never from the classifier's guess (« pas encore »).
   return { kind: 'miss', frustrated };
 }

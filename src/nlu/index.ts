@@ -19,6 +19,7 @@ import { extractSector, indexSectors, type SectorData, type SectorIndex } from '
 import { extractSize } from './extract/size.js';
 import { extractYesNo } from './extract/yesno.js';
 import { compileAnswerWords, type AnswerWordData, type AnswerWords } from './answer-words.js';
+import { AnswerModel, type ExampleAnswers, type Guess } from './examples.js';
 import { IntentClassifier, type IntentData, type IntentResult } from './intents.js';
 import { createNormalizer, type ChatForms, type Normalize } from './normalize.js';
 import { createPhrases, type PhraseData, type Phrases } from './phrases.js';
@@ -72,7 +73,14 @@ export interface Nlu {
   readonly normalize: Normalize;
   /** The extractors' cues (knowledge/nlu/reponses.fr.json), compiled once. */
   readonly words: AnswerWords;
-  /** Intent classifier training time at start, in milliseconds. */
+  /**
+   * The learned reading of an answer to `questionId` (labels: option ids, yes/partly/no, dontknow, notconcerned),
+   * best first; empty when the question has no examples or no word of the text is known.
+   */
+  guess(questionId: string, text: string): Guess[];
+  /** Trains the learned reader in the background (the server calls it once started; it is trained on demand anyway). */
+  warm(): Promise<void>;
+  /** Intent classifier training time at start, in milliseconds (the learned reader trains later: `warm`). */
   readonly trainingMs: number;
 }
 
@@ -84,6 +92,8 @@ export interface NluData {
   chatForms: ChatForms;
   /** The words of answers read by the extractors (knowledge/nlu/reponses.fr.json). */
   answers: AnswerWordData;
+  /** Labelled example answers per question (knowledge/nlu/exemples-reponses/), learned at start. */
+  examples?: ExampleAnswers[];
 }
 
 /** An answer must be at least this sure to win over a model intent. */
@@ -144,10 +154,13 @@ export function createNlu(data: NluData): Nlu {
   const classifier = new IntentClassifier(data.intents, normalize);
   const words = compileAnswerWords(data.answers);
   const idx = { sectors: indexSectors(data.sectors), territories: indexTerritories(data.territories), words };
+  const model = new AnswerModel(data.examples ?? [], normalize);
   return {
     normalize,
     words,
     trainingMs: classifier.trainingMs,
+    guess: (questionId, text) => model.guess(questionId, text),
+    warm: () => model.warm(),
     sectors: data.sectors.secteurs,
     phrases: createPhrases(data.phrases, normalize),
     extract: (text, ctx) => {
@@ -171,6 +184,7 @@ export { createPhrases, COMMANDS, type Command, type Phrases, type PhraseData, t
 export { type AnswerCues } from './answer-cues.js';
 export { fold, tokens, stem, analyze, isStopWord } from './analyze.js';
 export { INTENTS, type IntentName, type IntentResult } from './intents.js';
+export { AnswerModel, exampleFeatures, type ExampleAnswers, type Guess } from './examples.js';
 export { extractYesNo, type YesNoCues } from './extract/yesno.js';
 export { compileAnswerWords, type AnswerWords, type AnswerWordData } from './answer-words.js';
 export { extractNumber, extractPercent } from './extract/numbers.js';

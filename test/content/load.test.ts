@@ -215,4 +215,28 @@ describe('loadContent', () => {
     expect(message).toMatch(/phrases\.fr\.json : JSON invalide/);
     expect(message).toMatch(/urgences\.fr\.json : fichier manquant/);
   });
+  it('labelled example answers name their question, a yes/no or choice one, and only its answers', () => {
+    const dir = copy();
+    const folder = path.join(dir, 'nlu', 'exemples-reponses');
+    const file = path.join(folder, 'cyber_rgpd.fr.json');
+    const data = json(file);
+    data.examples.push({ text: 'un registre tenu par la comptable', answer: 'peut-etre' });
+    data.examples.push({ ...data.examples[0] });
+    write(file, data);
+    write(path.join(folder, 'profil_budget.fr.json'), { questionId: 'profil_budget', examples: data.examples.slice(0, 6) });
+    write(path.join(folder, 'mal-nomme.fr.json'), { questionId: 'cyber_incident', examples: data.examples.slice(0, 6) });
+    const message = errorOf(dir);
+    expect(message).toMatch(/exemples-reponses\/cyber_rgpd\.fr\.json.*« peut-etre » : attendu l'un de yes, partly, no, dontknow/);
+    expect(message).toMatch(/cyber_rgpd\.fr\.json.*figure deux fois/);
+    expect(message).toMatch(/profil_budget\.fr\.json.*pas une question oui\/non ou à choix/);
+    expect(message).toMatch(/mal-nomme\.fr\.json.*doit s'appeler cyber_incident\.fr\.json/);
+  });
+
+  it('the labelled example answers reach the understanding', () => {
+    const content = loadContent(knowledgeDir);
+    expect(content.nlu.examples?.length).toBeGreaterThanOrEqual(20);
+    const rgpd = content.nlu.examples!.find((e) => e.questionId === 'cyber_rgpd')!;
+    expect(rgpd.labels).toEqual(['yes', 'partly', 'no', 'dontknow']);
+    expect(rgpd.examples.length).toBeGreaterThanOrEqual(30);
+  });
 });

@@ -45,5 +45,14 @@ describe('dialog evaluation corpus', () => {
     const lex = lexicons();
     const leaked = [...new Set(texts.map(words))].filter((t) => t.split(' ').length >= 5 && !printed.includes(t) && !OLDER_THAN_CORPUS.includes(t) && lex.includes(t));
     expect(leaked).toEqual([]);
+    // The labelled example answers the learned reader is trained on (knowledge/nlu/exemples-reponses/) are held to
+    // the other direction too: none of five words or more may be a piece of a corpus text.
+    const corpus = [...new Set(texts.map(words))];
+    const examples = filesUnder(path.join(knowledgeDir, 'nlu', 'exemples-reponses'))
+      .filter((f) => f.endsWith('.fr.json'))
+      .flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')).examples as { text: string }[]).map((e) => words(e.text)));
+    expect(examples.length).toBeGreaterThan(0);
+    const copied = examples.filter((e) => e.split(' ').length >= 5 && corpus.some((t) => t.includes(e)));
+    expect(copied).toEqual([]);
   });
 });

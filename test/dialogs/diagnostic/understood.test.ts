@@ -110,6 +110,28 @@ describe('diagnostic: understood as meant', () => {
     expect((await answers(chat)).cyber_rgpd).toEqual({ type: 'yesno', value: 'partly' });
   });
 
+  it('asks with buttons when the reader learned from labelled examples reads what the rules cannot, or reads otherwise', async () => {
+    const chat = await open();
+    await answerUntil(chat, 'ia_sobriete');
+    // The rules read nothing here; the learned reader offers its two best readings, never « je n’ai pas compris ».
+    const unread = await chat.say('nos machines tiennent dix ans');
+    expect(joined(unread)).toMatch(/laquelle de ces réponses est la bonne/);
+    expect(joined(unread)).not.toMatch(/pas bien compris/);
+    expect(buttons(unread)).toContain('Oui');
+    expect((await answers(chat)).ia_sobriete).toBeUndefined();
+    await chat.say('Oui');
+    expect((await answers(chat)).ia_sobriete).toEqual({ type: 'yesno', value: 'yes' });
+
+    // A weak « non » of the rules (« partent ») that the learned reader reads « oui »: both are offered.
+    const other = await open();
+    await answerUntil(other, 'ia_sobriete');
+    const doubted = await other.say('les vieux portables partent chez Emmaüs');
+    expect(buttons(doubted)).toEqual(expect.arrayContaining(['Non', 'Oui', 'Je ne sais pas']));
+    expect((await answers(other)).ia_sobriete).toBeUndefined();
+    await other.say('Oui');
+    expect((await answers(other)).ia_sobriete).toEqual({ type: 'yesno', value: 'yes' });
+  });
+
   it('fills several questions from one message and does not ask them again; asks between two readings', async () => {
     const chat = await open();
     const replies = await chat.say('je suis boulanger à Bordeaux avec 8 salariés');

@@ -1,0 +1,50 @@
+// The learned reader as a second opinion (src/nlu/examples.ts, trained on knowledge/nlu/exemples-reponses/).
+// It never overrules a sure reading of the rules: on answers written like those the rules were built on it was
+// wrong more often than they were. It speaks only where the rules are weak, and never stores alone: when they
+// read nothing, its reading is offered as a button (with the next best when it hesitates), since it also reads
+// something into texts that answer nothing (« on est une laverie, 8 machines »); when their reading is weak and
+// it reads otherwise, the two are offered as buttons.
+import { echoOf } from './echo.js';
+import type { ReadAnswer, ReadingContext } from './reading.js';
+import type { Answer, Question } from './types.js';
+
+/** The learned reading is offered alone (with « another answer ») from this share of its belief. */
+const SURE_SHARE = 0.8;
+/** Two learned readings are offered together when they hold this much of its belief between them. */
+const PAIR_SHARE = 0.8;
+/** A weak reading of the rules is doubted when the learned reader gives another this share. */
+const DOUBT_SHARE = 0.6;
+
+function answerOfLabel(question: Question, label: string): Answer | undefined {
+  if (label === 'dontknow') return { type: 'dontknow' };
+  if (label === 'notconcerned') return question.notConcernedAllowed ? { type: 'notconcerned' } : undefined;
+  if (question.type === 'yesno')
+    return label === 'yes' || label === 'no' || label === 'partly' ? { type: 'yesno', value: label } : undefined;
+  if (question.type === 'choice') return question.options?.some((o) => o.id === label) ? { type: 'choice', value: label } : undefined;
+  return undefined;
+}
+
+function read(question: Question, label: string, ctx: ReadingContext): ReadAnswer | undefined {
+  const answer = answerOfLabel(question, label);
+  return answer && { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) };
+}
+
+const same = (a: Answer, b: Answer) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Text the rules could not read: the learned reading to confirm when it is sure, else its two best to choose from. */
+export function learnedReading(question: Question, text: string, ctx: ReadingContext): ReadAnswer[] {
+  const [first, second] = ctx.nlu.guess(question.id, text);
+  const best = first && read(question, first.label, ctx);
+  if (!first || !best) return [];
+  if (first.share >= SURE_SHARE) return [best];
+  const next = second && read(question, second.label, ctx);
+  return next && first.share + second.share >= PAIR_SHARE ? [best, next] : [];
+}
+
+/** A weak reading of the rules that the learned reader reads otherwise: the other reading, to offer beside it. */
+export function learnedDoubt(question: Question, text: string, weak: ReadAnswer, ctx: ReadingContext): ReadAnswer | undefined {
+  const [first] = ctx.nlu.guess(question.id, text);
+  if (!first || first.share < DOUBT_SHARE) return undefined;
+  const other = read(question, first.label, ctx);
+  return other && !same(other.answer, weak.answer) ? other : undefined;
+}
