@@ -3,7 +3,8 @@
 // wrong more often than they were. It speaks only where the rules are weak, and never stores alone: when they
 // read nothing, its reading is offered as a button (with the next best when it hesitates), since it also reads
 // something into texts that answer nothing (« on est une laverie, 8 machines »); when their reading is weak and
-// it reads otherwise, the two are offered as buttons.
+// it reads otherwise, the two are offered as buttons; when they hesitate between readings and it is sure of one of
+// them, that one is stored and said back with how to correct it.
 import { echoOf } from './echo.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
 import type { Answer, Question } from './types.js';
@@ -14,6 +15,8 @@ const SURE_SHARE = 0.8;
 const PAIR_SHARE = 0.8;
 /** A weak reading of the rules is doubted when the learned reader gives another this share. */
 const DOUBT_SHARE = 0.6;
+/** Between two readings of the rules, the learned reader settles for one it gives this share. */
+const SETTLE_SHARE = 0.9;
 
 function answerOfLabel(question: Question, label: string): Answer | undefined {
   if (label === 'dontknow') return { type: 'dontknow' };
@@ -47,4 +50,12 @@ export function learnedDoubt(question: Question, text: string, weak: ReadAnswer,
   if (!first || first.share < DOUBT_SHARE) return undefined;
   const other = read(question, first.label, ctx);
   return other && !same(other.answer, weak.answer) ? other : undefined;
+}
+
+/** Readings the rules hesitate between: the one the learned reader is sure of, if it is one of them. */
+export function learnedPick(question: Question, text: string, candidates: ReadAnswer[], ctx: ReadingContext): ReadAnswer | undefined {
+  const [first] = ctx.nlu.guess(question.id, text);
+  if (!first || first.share < SETTLE_SHARE) return undefined;
+  const sure = read(question, first.label, ctx);
+  return sure && candidates.find((c) => same(c.answer, sure.answer));
 }

@@ -9,7 +9,7 @@ import { applicableQuestions } from './flow.js';
 import { answerOf } from './answer-text.js';
 import { answersAfter, asksBack, asksScope, holdsOn, sentencesOf, skipsFirst, splitQuestion } from './asking.js';
 import { echoOf } from './echo.js';
-import { learnedDoubt, learnedReading } from './learned.js';
+import { learnedDoubt, learnedPick, learnedReading } from './learned.js';
 import { questionContext, toAnswer } from './understand.js';
 import type { Answer, Answers, Question, Questionnaire } from './types.js';
 
@@ -119,7 +119,11 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
 
   const mentioned = phrases.mentionedCommand(text);
   if (mentioned && !HARMLESS.has(mentioned)) return { kind: 'ambiguous', command: mentioned, answer: main?.read };
-  if (main?.alternatives && main.alternatives.length > 1) return { kind: 'choose', candidates: main.alternatives };
+  if (main?.alternatives && main.alternatives.length > 1) {
+    const pick = learnedPick(question, text, main.alternatives, ctx);
+    if (pick) return { kind: 'answer', main: pick, extra: [], unsure: true };
+    return { kind: 'choose', candidates: main.alternatives };
+  }
   if (main && main.confidence >= SURE) return { kind: 'answer', main: main.read, extra: extrasOf(text, question, ctx) };
   if (asked) return { kind: 'question', asked: text };
   if (r.intent.name === 'question' && r.intent.confidence >= 0.8 && f.split(' ').length >= 4) return { kind: 'question', asked: text };

@@ -102,15 +102,15 @@ describe('diagnostic: understood as meant', () => {
 
   it('stores a weakly read answer, says it back with how to correct it, and takes the correction', async () => {
     const chat = await open();
-    await answerUntil(chat, 'cyber_rgpd');
-    const replies = await chat.say('les clients signent un papier');
+    await answerUntil(chat, 'ia_sobriete');
+    const replies = await chat.say("l'ordi du bureau a sept ans");
     expect(joined(replies)).toMatch(/Noté : oui\. Si ce n’est pas ce que vous vouliez dire, écrivez « corriger »/);
-    expect((await answers(chat)).cyber_rgpd).toEqual({ type: 'yesno', value: 'yes' });
-    await chat.say('non, en partie seulement');
-    expect((await answers(chat)).cyber_rgpd).toEqual({ type: 'yesno', value: 'partly' });
+    expect((await answers(chat)).ia_sobriete).toEqual({ type: 'yesno', value: 'yes' });
+    await chat.say('non, on ne fait pas attention à ça');
+    expect((await answers(chat)).ia_sobriete).toEqual({ type: 'yesno', value: 'no' });
   });
 
-  it('asks with buttons when the reader learned from labelled examples reads what the rules cannot, or reads otherwise', async () => {
+  it('the reader learned from labelled examples: buttons where the rules read nothing or read otherwise, a choice settled where they hesitate', async () => {
     const chat = await open();
     await answerUntil(chat, 'ia_sobriete');
     // The rules read nothing here; the learned reader offers its two best readings, never « je n’ai pas compris ».
@@ -130,6 +130,13 @@ describe('diagnostic: understood as meant', () => {
     expect((await answers(other)).ia_sobriete).toBeUndefined();
     await other.say('Oui');
     expect((await answers(other)).ia_sobriete).toEqual({ type: 'yesno', value: 'yes' });
+
+    // The rules hesitate between « dirigeant salarié » and « indépendant »; the learned reader is sure: stored, said back.
+    const third = await open();
+    await answerUntil(third, 'profil_statut');
+    const settled = await third.say("gérante minoritaire d'une SARL de transport, salariée");
+    expect(joined(settled)).toMatch(/Noté : dirigeant salarié\. Si ce n’est pas ce que vous vouliez dire/);
+    expect((await answers(third)).profil_statut).toEqual({ type: 'choice', value: 'dirigeant-salarie' });
   });
 
   it('fills several questions from one message and does not ask them again; asks between two readings', async () => {
