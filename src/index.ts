@@ -167,9 +167,9 @@ export async function createVirage(config: VirageConfig, overrides: VirageOverri
     followUp: { consents: followUps, reminders },
     async start(port = config.port) {
       boundPort = await listen(server, port, config.host);
-      void nlu.warm();
       return boundPort;
     },
+    warm: () => nlu.warm(),
     async stop() {
       retention.stop();
       await reminders.stop();

@@ -9,6 +9,7 @@ export async function startFromEnvironment(createVirage: (config: VirageConfig) 
     const config = loadConfig();
     virage = await createVirage(config);
     const port = await virage.start();
+    void virage.warm();
     if (isLocalMode(config)) {
       virage.logger.warn(
         'Mode local : pas de MicrosoftAppId, authentification des canaux désactivée / local mode: channel authentication off',

@@ -31,6 +31,11 @@ export interface Virage {
   start(port?: number): Promise<number>;
   /** Stops the server and flushes the store. */
   stop(): Promise<void>;
+  /**
+   * Trains the reader learned from labelled answers in the background, one question per event-loop turn (about 4 s of
+   * CPU in all; `npm start` calls it once listening). Without it, each question's model is trained on first use.
+   */
+  warm(): Promise<void>;
 }
 
 export interface VirageOverrides {
