@@ -3,6 +3,7 @@
 // label is one of its answers (an option id, dontknow, or notconcerned where the question allows it).
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { optionsOf } from '../diagnostic/answers.js';
 import type { Questionnaire } from '../diagnostic/types.js';
 import { displayPath, readChecked, type Problem } from '../knowledge/validation.js';
 import type { ExampleAnswers } from '../nlu/index.js';
@@ -14,7 +15,8 @@ const LEARNED_TYPES = new Set(['yesno', 'choice']);
 export function labelsOf(questionnaire: Questionnaire, questionId: string): string[] | undefined {
   const q = questionnaire.questions.find((x) => x.id === questionId);
   if (!q || !LEARNED_TYPES.has(q.type)) return undefined;
-  const options = q.options?.length ? q.options.map((o) => o.id) : q.type === 'yesno' ? ['yes', 'partly', 'no'] : [];
+  // The options offered (a yes/no question may offer only « Oui » / « Non »), else the yes/no defaults.
+  const options = (q.options?.length ? q.options : optionsOf(q)).map((o) => o.id);
   return [...options, 'dontknow', ...(q.notConcernedAllowed ? ['notconcerned'] : [])];
 }
 

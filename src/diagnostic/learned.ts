@@ -5,9 +5,10 @@
 // something into texts that answer nothing (« on est une laverie, 8 machines »); when their reading is weak and
 // it reads otherwise, the two are offered as buttons; when they hesitate between readings and it is sure of one of
 // them, that one is stored and said back with how to correct it.
+import { isValidAnswer } from './answers.js';
 import { echoOf } from './echo.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
-import type { Answer, Question } from './types.js';
+import type { Answer, Question, YesNo } from './types.js';
 
 /** The learned reading is offered alone (with « another answer ») from this share of its belief. */
 const SURE_SHARE = 0.8;
@@ -19,12 +20,13 @@ const DOUBT_SHARE = 0.6;
 const SETTLE_SHARE = 0.9;
 
 function answerOfLabel(question: Question, label: string): Answer | undefined {
-  if (label === 'dontknow') return { type: 'dontknow' };
-  if (label === 'notconcerned') return question.notConcernedAllowed ? { type: 'notconcerned' } : undefined;
-  if (question.type === 'yesno')
-    return label === 'yes' || label === 'no' || label === 'partly' ? { type: 'yesno', value: label } : undefined;
-  if (question.type === 'choice') return question.options?.some((o) => o.id === label) ? { type: 'choice', value: label } : undefined;
-  return undefined;
+  const answer: Answer =
+    label === 'dontknow' || label === 'notconcerned'
+      ? { type: label }
+      : question.type === 'yesno'
+        ? { type: 'yesno', value: label as YesNo }
+        : { type: 'choice', value: label };
+  return isValidAnswer(question, answer) ? answer : undefined;
 }
 
 function read(question: Question, label: string, ctx: ReadingContext): ReadAnswer | undefined {
