@@ -98,7 +98,7 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
       // Where the next append goes, unless a change of this log is under way (it knows better).
       if (tail.key === key && !this.queues.busy(key) && !this.store.readOnly) {
         this.state.set(key, { header: tail.header as H, end: tail.end, torn: tail.size > tail.end });
-        this.hold(key, handle);
+        await this.hold(key, handle);
       } else {
         await handle.close();
       }
@@ -216,11 +216,15 @@ export class FileLogCollection<H, R> implements LogCollection<H, R> {
     return { end: tail.end, torn: tail.size > tail.end, handle: tail.handle };
   }
 
-  /** Keeps `handle` for the next append of `key` (closing the oldest held past HELD_HANDLES). */
-  private hold(key: string, handle: fs.FileHandle): void {
-    this.drop(key);
+  /**
+   * Keeps `handle` for the next append of `key`, closing the one it replaces and the oldest held past HELD_HANDLES;
+   * resolves once they are closed, so that no more than HELD_HANDLES files stay open when tail() returns.
+   */
+  private async hold(key: string, handle: fs.FileHandle): Promise<void> {
+    const replaced = this.unhold(key);
     this.held.set(key, handle);
-    if (this.held.size > HELD_HANDLES) this.drop(this.held.keys().next().value as string);
+    const oldest = this.held.size > HELD_HANDLES ? this.unhold(this.held.keys().next().value as string) : undefined;
+    await Promise.all([replaced, oldest].map((h) => h?.close().catch(() => undefined)));
   }
 
   private unhold(key: string): fs.FileHandle | undefined {
