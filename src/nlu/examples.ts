@@ -3,7 +3,8 @@
 // per question, trained at start on the question's own examples plus, for yes/no questions, the examples of
 // every other yes/no question (weighted lower): « pas encore » means no wherever it is said.
 // Features are French stems; a word in the scope of a negation (« pas d'adresse ») is a different feature
-// from the word itself, and a « mais » marks the words after it.
+// from the word itself, a « mais » marks the words after it, and each two neighbouring features make one more
+// (« aucune_!ide » is not « aucune_!sauvegard »).
 import { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
 import { frenchStemmer, isStopWord, stem, tokens } from './analyze.js';
 import type { Normalize } from './normalize.js';
@@ -35,8 +36,20 @@ const SCOPE = 3;
 /** Words that end a negation's scope. */
 const SCOPE_END = new Set(['mais', 'sauf', 'et', 'par', 'sinon', 'juste', 'seulement', 'que']);
 
-/** Features of a normalised text: stems, negated stems (« !adress »), stems after « mais » also as « >stem ». */
+/**
+ * Features of a normalised text: stems, negated stems (« !adress »), stems after « mais » also as « >stem », and
+ * pairs of neighbours (« mot_pass »): a pair tells apart what its two words alone do not (cross-validated on the
+ * examples: 77.4 → 79.3 % right).
+ */
 export function exampleFeatures(text: string): string[] {
+  const words = wordFeatures(text);
+  const pairs: string[] = [];
+  const base = words.filter((f) => !f.startsWith('>'));
+  for (let i = 0; i + 1 < base.length; i++) pairs.push(`${base[i]}_${base[i + 1]}`);
+  return [...words, ...pairs];
+}
+
+function wordFeatures(text: string): string[] {
   const out: string[] = [];
   let negated = 0;
   let contrast = false;
@@ -66,15 +79,22 @@ export function exampleFeatures(text: string): string[] {
   return out;
 }
 
+/** natural's Bayes classifier proper, fed sparse observations (a map whose values are the features present). */
+type Bayes = BayesClassifier['classifier'];
+
+/** A sparse observation (natural's wrapper would make each text a vector as long as the vocabulary); values are prefixed so
+ * that no feature is read as an Object property (« constructor »). */
+const observation = (features: string[]) => Object.fromEntries(features.map((f) => [f, `#${f}`]));
+
 interface Learned {
-  bayes: BayesClassifier;
+  bayes: Bayes;
   /** Every feature the model was trained on. */
   known: Set<string>;
   /** The content words of the question's own examples (negation words aside). */
   topical: Set<string>;
 }
 
-/** A content word (« adress », « !adress », « >adress »), not a negation or « mais ». */
+/** A content word or pair (« adress », « !adress », « >adress », « pas_!adress »), not a negation or « mais » alone. */
 const isTopical = (f: string) => !NEGATORS.has(f) && f !== 'mais' && f !== 'sauf';
 
 export class AnswerModel {
@@ -115,13 +135,17 @@ export class AnswerModel {
     const d = this.data.get(questionId);
     if (!d) return null;
     const t0 = performance.now();
-    const bayes = new BayesClassifier(frenchStemmer as unknown as ConstructorParameters<typeof BayesClassifier>[0], SMOOTHING);
+    // The wrapper (natural.BayesClassifier) makes each document a dense vector over the whole vocabulary: with pairs
+    // of words, training took ~50 s. Its classifier takes sparse observations; training is then linear.
+    const bayes = new BayesClassifier(frenchStemmer as unknown as ConstructorParameters<typeof BayesClassifier>[0], SMOOTHING).classifier;
+    const known = new Set<string>();
     let docs = 0;
     const add = (text: string, label: string) => {
       let f = this.trained.get(text);
       if (!f) this.trained.set(text, (f = this.read(text)));
       if (f.length === 0 || (d.labels && !d.labels.includes(label))) return;
-      bayes.addDocument(f, label);
+      bayes.addExample(observation(f), label);
+      for (const x of f) known.add(x);
       docs++;
     };
     // The question's own examples count OWN_WEIGHT times those of the other yes/no questions.
@@ -134,7 +158,7 @@ export class AnswerModel {
     let m: Learned | null = null;
     if (docs > 0) {
       bayes.train();
-      m = { bayes, topical, known: new Set(Object.keys((bayes as unknown as { features: Record<string, number> }).features)) };
+      m = { bayes, topical, known };
     }
     this.models.set(questionId, m);
     this.trainingMs += performance.now() - t0;
@@ -152,11 +176,12 @@ export class AnswerModel {
     const all = this.read(text);
     const known = all.filter((f) => m.known.has(f));
     if (!known.some((f) => isTopical(f) && m.topical.has(f))) return [];
-    const scores = m.bayes.getClassifications(known);
+    const scores = m.bayes.getClassifications(observation(known));
     const total = scores.reduce((s, c) => s + c.value, 0);
     if (!(total > 0)) return [];
-    // Damped when most words of the message are unknown to the model.
-    const coverage = known.length / all.length;
+    // Damped when most words of the message are unknown to the model (words, not pairs: most pairs are new).
+    const single = all.filter((f) => !f.includes('_'));
+    const coverage = single.filter((f) => m.known.has(f)).length / Math.max(1, single.length);
     return scores.map((c) => ({ label: c.label, share: (c.value / total) * (0.7 + 0.3 * coverage) }));
   }
 }

@@ -35,13 +35,21 @@ const site: ExampleAnswers = {
 
 describe('exampleFeatures', () => {
   it('marks the words a negation reaches, up to a « mais »', () => {
-    expect(exampleFeatures('pas de sauvegarde')).toEqual(['pas', '!sauvegard']);
+    expect(exampleFeatures('pas de sauvegarde')).toEqual(['pas', '!sauvegard', 'pas_!sauvegard']);
     const f = exampleFeatures('pas de copie mais un disque');
     expect(f).toContain('!cop');
     expect(f).toContain('mais');
     expect(f).toContain('disqu');
     expect(f).toContain('>disqu');
     expect(f).not.toContain('!disqu');
+  });
+
+  it('pairs neighbouring words, so that « aucune idée » and « aucune sauvegarde » differ beyond « aucune »', () => {
+    expect(exampleFeatures('aucune idée')).toContain('aucune_!ide');
+    expect(exampleFeatures('aucune sauvegarde')).toContain('aucune_!sauvegard');
+    expect(exampleFeatures('le même mot de passe')).toContain('mot_pass');
+    // « mais » marks the words after it; pairs are made of the words themselves, not of the marks.
+    expect(exampleFeatures('un site mais vieux').filter((f) => f.includes('_') && f.includes('>'))).toEqual([]);
   });
 });
 
