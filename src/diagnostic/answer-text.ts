@@ -16,7 +16,7 @@ import {
 } from './counting.js';
 import { echoOf } from './echo.js';
 import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, wishedNotDone, yesThenFlaw } from './clauses.js';
-import { customersByTrade } from './customers.js';
+import { customersByShare, customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
 import { droppedForGood, notThereNow, saysNo } from './tenses.js';
 import {
@@ -215,8 +215,9 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // « non, il sort le mois prochain », « on avait un site mais il a fermé »: not there (yet, or any more).
   const then = notThereNow(question, text, ctx);
   if (then) return { read: make(then), confidence: 0.85 };
-  // « des hôtels et des campings »: customers named by their trades are professionals.
-  const customers = customersByTrade(question, text, ctx);
+  // « des hôtels et des campings »: customers named by their trades are professionals (unless a share in figures
+  // says which kind the customers mostly are).
+  const customers = customersByShare(question, text, ctx) ?? customersByTrade(question, text, ctx);
   if (customers) return { read: make(customers), confidence: 0.85 };
   // Several options named: on a scale the highest holds (« un site et une page Facebook » is the site);
   // beside an option « Les deux », that option (« des particuliers et des syndics »).

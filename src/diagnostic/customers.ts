@@ -36,3 +36,25 @@ export function customersByTrade(question: Question, text: string, ctx: ReadingC
   if (both && (kinds.has(both.id) || (kinds.has('b2b') && kinds.has('b2c')))) return { type: 'choice', value: both.id };
   return kinds.size === 1 && options.some((o) => o.id === 'b2b') ? { type: 'choice', value: 'b2b' } : undefined;
 }
+
+/** A share said in figures (« à 90 % », « 90 % de … »), group 1 the percentage. */
+const SHARE = /\b(\d{1,3}) ?(?:%|pour ?cent)/;
+/** From this share on, one kind of customers is the answer (« surtout … »), whatever the rest is. */
+const DOMINANT = 75;
+
+/**
+ * « particuliers à 90 %, le reste c'est la mairie »: a kind of customers given a large share in figures is the
+ * answer; « 60 % de particuliers, 40 % de pros » is both (read as usual).
+ */
+export function customersByShare(question: Question, text: string, ctx: ReadingContext): Answer | undefined {
+  if (question.profileField !== 'clientele' || question.type !== 'choice') return undefined;
+  const several = optionsOf(question).find((o) => o.several)?.id;
+  for (const part of fold(text).split(/[,;/]|\b(?:et|mais|le reste|puis)\b/)) {
+    const share = SHARE.exec(part);
+    if (!share || Number(share[1]) < DOMINANT || Number(share[1]) > 100) continue;
+    const named = ctx.nlu.extract(part.replace(SHARE, ' '), questionContext(question));
+    if (named.ok && named.confidence >= 0.85 && named.value.type === 'choice' && named.value.value !== several)
+      return { type: 'choice', value: named.value.value };
+  }
+  return undefined;
+}

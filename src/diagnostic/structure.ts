@@ -124,7 +124,8 @@ export function withoutLitotes(question: Question, said: string, readPart: ReadP
   const f = fold(said).replace(/[’`´]/g, "'");
   if (!cue.litotes.test(f)) return undefined;
   const found = readPart(f.replace(cue.litotes, '$1$2'));
-  return found && found.confidence >= SURE ? found : undefined;
+  // Denying a denial is said on purpose: what it affirms holds, even when the words of it read weakly alone.
+  return found && { ...found, confidence: Math.max(found.confidence, SURE) };
 }
 
 /**
