@@ -1,10 +1,11 @@
 // The learned reader as a second opinion (src/nlu/examples.ts, trained on knowledge/nlu/exemples-reponses/).
 // It never overrules a sure reading of the rules: on answers written like those the rules were built on it was
-// wrong more often than they were. It speaks only where the rules are weak, and never stores alone: when they
-// read nothing, its reading is offered as a button (with the next best when it hesitates), since it also reads
-// something into texts that answer nothing (« on est une laverie, 8 machines »); when their reading is weak and
-// it reads otherwise, the two are offered as buttons; when they hesitate between readings and it is sure of one of
-// them, that one is stored and said back with how to correct it.
+// wrong more often than they were. It speaks only where the rules are weak: when they read nothing, its reading is
+// offered as a button (with the next best when it hesitates), since it also reads something into texts that answer
+// nothing (« on est une laverie, 8 machines »); when their reading is weak and it reads otherwise, the two are
+// offered as buttons; when they hesitate between readings and it is sure of one of them, that one is stored and said
+// back with how to correct it. In the first two cases, a reading it is very sure of (STORE_SHARE) is stored and said
+// back the same way instead of offered.
 import { isValidAnswer } from './answers.js';
 import { echoOf } from './echo.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
@@ -17,7 +18,12 @@ const PAIR_SHARE = 0.8;
 /** A weak reading of the rules is doubted when the learned reader gives another this share. */
 const DOUBT_SHARE = 0.6;
 /** Between two readings of the rules, the learned reader settles for one it gives this share. */
-const SETTLE_SHARE = 0.9;
+export const SETTLE_SHARE = 0.9;
+/**
+ * Where the rules read nothing or doubt, a learned reading this sure is stored (said back, correctable) rather than
+ * offered: on the visible dev half, 4 right and no wrong reading from this share, a non-answer at 0.95 just below.
+ */
+export const STORE_SHARE = 0.96;
 
 function answerOfLabel(question: Question, label: string): Answer | undefined {
   const answer: Answer =
@@ -54,10 +60,16 @@ export function learnedDoubt(question: Question, text: string, weak: ReadAnswer,
   return other && !same(other.answer, weak.answer) ? other : undefined;
 }
 
-/** Readings the rules hesitate between: the one the learned reader is sure of, if it is one of them. */
-export function learnedPick(question: Question, text: string, candidates: ReadAnswer[], ctx: ReadingContext): ReadAnswer | undefined {
+/** Readings to choose from: the one the learned reader gives at least `share` of its belief, if it is one of them. */
+export function learnedPick(
+  question: Question,
+  text: string,
+  candidates: ReadAnswer[],
+  ctx: ReadingContext,
+  share = SETTLE_SHARE,
+): ReadAnswer | undefined {
   const [first] = ctx.nlu.guess(question.id, text);
-  if (!first || first.share < SETTLE_SHARE) return undefined;
+  if (!first || first.share < share) return undefined;
   const sure = read(question, first.label, ctx);
   return sure && candidates.find((c) => same(c.answer, sure.answer));
 }

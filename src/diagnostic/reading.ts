@@ -9,7 +9,7 @@ import { applicableQuestions } from './flow.js';
 import { answerOf } from './answer-text.js';
 import { answersAfter, asksBack, asksScope, holdsOn, sentencesOf, skipsFirst, splitQuestion } from './asking.js';
 import { echoOf } from './echo.js';
-import { learnedDoubt, learnedPick, learnedReading } from './learned.js';
+import { learnedDoubt, learnedPick, learnedReading, STORE_SHARE } from './learned.js';
 import { questionContext, toAnswer } from './understand.js';
 import type { Answer, Answers, Question, Questionnaire } from './types.js';
 
@@ -132,7 +132,7 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   // confirmation click on each cost the person more than the correction the echo invites.
   if (main) {
     const other = learnedDoubt(question, text, main.read, ctx);
-    if (other) return { kind: 'choose', candidates: [main.read, other] };
+    if (other) return sureOrChoose(question, text, [main.read, other], ctx);
     return { kind: 'answer', main: main.read, extra: [], unsure: true };
   }
   const facts = extrasOf(text, question, ctx);
@@ -140,9 +140,15 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   if (r.intent.name === 'demarrer_diagnostic' && r.intent.confidence >= 0.8) return { kind: 'started' };
   // Nothing the rules can read: the reader learned from labelled examples (knowledge/nlu/exemples-reponses/).
   const learned = frustrated ? [] : learnedReading(question, text, ctx);
-  if (learned.length) return { kind: 'choose', candidates: learned };
+  if (learned.length) return sureOrChoose(question, text, learned, ctx);
   // Frustration offers an advisor: only from its fixed phrases, never from the classifier's guess (« pas encore »).
   return { kind: 'miss', frustrated };
+}
+
+/** Readings offered from the learned reader: the one it is very sure of is stored (said back), else a choice. */
+function sureOrChoose(question: Question, text: string, candidates: ReadAnswer[], ctx: ReadingContext): Reading {
+  const sure = learnedPick(question, text, candidates, ctx, STORE_SHARE);
+  return sure ? { kind: 'answer', main: sure, extra: [], unsure: true } : { kind: 'choose', candidates };
 }
 
 /**

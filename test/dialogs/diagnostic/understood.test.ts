@@ -110,7 +110,7 @@ describe('diagnostic: understood as meant', () => {
     expect((await answers(chat)).ia_sobriete).toEqual({ type: 'yesno', value: 'no' });
   });
 
-  it('the reader learned from labelled examples: buttons where the rules read nothing or read otherwise, a choice settled where they hesitate', async () => {
+  it('the reader learned from labelled examples: buttons where the rules read nothing or read otherwise, a choice settled where they hesitate, a very sure reading stored', async () => {
     const chat = await open();
     await answerUntil(chat, 'ia_sobriete');
     // The rules read nothing here; the learned reader offers its two best readings, never « je n’ai pas compris ».
@@ -122,14 +122,20 @@ describe('diagnostic: understood as meant', () => {
     await chat.say('Oui');
     expect((await answers(chat)).ia_sobriete).toEqual({ type: 'yesno', value: 'yes' });
 
-    // A weak « non » of the rules (« partent ») that the learned reader reads « oui »: both are offered.
+    // A weak « oui » of the rules that the learned reader reads « non » (not very surely): both are offered.
     const other = await open();
     await answerUntil(other, 'ia_sobriete');
-    const doubted = await other.say('les vieux portables partent chez Emmaüs');
+    const doubted = await other.say('notre ordinateur a neuf ans');
     expect(buttons(doubted)).toEqual(expect.arrayContaining(['Non', 'Oui', 'Je ne sais pas']));
     expect((await answers(other)).ia_sobriete).toBeUndefined();
     await other.say('Oui');
     expect((await answers(other)).ia_sobriete).toEqual({ type: 'yesno', value: 'yes' });
+    // A weak « non » of the rules (« partent ») that the learned reader reads « oui » very surely: stored, said back.
+    const fifth = await open();
+    await answerUntil(fifth, 'ia_sobriete');
+    const overruled = await fifth.say('les vieux portables partent chez Emmaüs');
+    expect(joined(overruled)).toMatch(/Noté : oui\. Si ce n’est pas ce que vous vouliez dire/);
+    expect((await answers(fifth)).ia_sobriete).toEqual({ type: 'yesno', value: 'yes' });
 
     // The rules hesitate between « dirigeant salarié » and « indépendant »; the learned reader is sure: stored, said back.
     const third = await open();
@@ -137,6 +143,16 @@ describe('diagnostic: understood as meant', () => {
     const settled = await third.say("gérante minoritaire d'une SARL de transport, salariée");
     expect(joined(settled)).toMatch(/Noté : dirigeant salarié\. Si ce n’est pas ce que vous vouliez dire/);
     expect((await answers(third)).profil_statut).toEqual({ type: 'choice', value: 'dirigeant-salarie' });
+
+    // The rules read nothing, and the learned reader is very sure: stored, said back with how to correct it.
+    const fourth = await open();
+    await answerUntil(fourth, 'competences_formation');
+    const sure = await fourth.say('ma comptable a fait deux jours sur le logiciel de caisse cet automne');
+    expect(joined(sure)).toMatch(/Noté : oui\. Si ce n’est pas ce que vous vouliez dire/);
+    expect((await answers(fourth)).competences_formation).toEqual({ type: 'yesno', value: 'yes' });
+    await fourth.say('corriger');
+    await fourth.say('Non');
+    expect((await answers(fourth)).competences_formation).toEqual({ type: 'yesno', value: 'no' });
   });
 
   it('fills several questions from one message and does not ask them again; asks between two readings', async () => {
