@@ -18,7 +18,7 @@ const PAIR_SHARE = 0.8;
 /** A weak reading of the rules is doubted when the learned reader gives another this share. */
 const DOUBT_SHARE = 0.6;
 /** Between two readings of the rules, the learned reader settles for one it gives this share. */
-export const SETTLE_SHARE = 0.9;
+const SETTLE_SHARE = 0.9;
 /**
  * Where the rules read nothing or doubt, a learned reading this sure is stored (said back, correctable) rather than
  * offered: on the visible dev half, 4 right and no wrong reading from this share, a non-answer at 0.95 just below.

@@ -82,8 +82,10 @@ function wordFeatures(text: string): string[] {
 /** natural's Bayes classifier proper, fed sparse observations (a map whose values are the features present). */
 type Bayes = BayesClassifier['classifier'];
 
-/** A sparse observation (natural's wrapper would make each text a vector as long as the vocabulary); values are prefixed so
- * that no feature is read as an Object property (« constructor »). */
+/**
+ * A sparse observation (natural's wrapper would make each text a vector as long as the vocabulary); values are
+ * prefixed so that no feature is read as an Object property (« constructor »).
+ */
 const observation = (features: string[]) => Object.fromEntries(features.map((f) => [f, `#${f}`]));
 
 interface Learned {
@@ -118,8 +120,9 @@ export class AnswerModel {
   }
 
   /**
-   * Trains every question's model, one per turn of the event loop (a yes/no model takes up to ~150 ms), so that
-   * no conversation waits for it; a question asked before its turn is trained on demand. Resolves when done.
+   * Trains every question's model, one per turn of the event loop (the first takes ~0.3 s, reading every example; the
+   * others tens of ms), so that no conversation waits for it; a question asked before its turn is trained on demand.
+   * Resolves when done.
    */
   async warm(): Promise<void> {
     for (const id of this.data.keys()) {
