@@ -28,6 +28,8 @@ describe('general readings at a diagnostic question', () => {
     ['competences_financement', "on m'a cité un organisme mais je ne me souviens plus du nom", { type: 'yesno', value: 'partly' }],
     // A hedge keeps the figure said with it.
     ['profil_budget', 'je ne sais pas trop, peut-être 800 €', { type: 'money', amount: 800, period: 'year' }],
+    // Everything on the PC is no backup away from the premises.
+    ['cyber_sauvegarde', 'les fichiers sont sur le pc', { type: 'choice', value: 'non' }],
     // « nop » is SMS for non; « encor » a typo of « encore ».
     ['cyber_rgpd', 'nop rien fait', { type: 'yesno', value: 'no' }],
     ['ia_usage', 'pas encor mais faudrait que je regarde', { type: 'choice', value: 'envisage' }],
