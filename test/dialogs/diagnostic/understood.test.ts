@@ -20,6 +20,19 @@ describe('diagnostic: understood as meant', () => {
     return chat;
   };
   const answers = (chat: Chat) => currentAnswers(app.virage, chat.subject);
+  /** A new chat, answered by buttons up to the question `id`. */
+  const openAt = async (id: string): Promise<Chat> => {
+    const chat = await open();
+    await answerUntil(chat, id);
+    return chat;
+  };
+  /** Says `text` at the question `id` of a new chat; expects it stored as `answer` and said back (`echo`) with how to correct it. */
+  const storedSaidBack = async (id: string, text: string, echo: string, answer: unknown): Promise<Chat> => {
+    const chat = await openAt(id);
+    expect(joined(await chat.say(text))).toMatch(new RegExp(`Noté : ${echo}\\. Si ce n’est pas ce que vous vouliez dire`));
+    expect((await answers(chat))[id]).toEqual(answer);
+    return chat;
+  };
 
   it('ordinary answers that contain command words are answers: no erase, pause, back, restart or advisor', async () => {
     const chat = await open();
@@ -111,8 +124,7 @@ describe('diagnostic: understood as meant', () => {
   });
 
   it('the reader learned from labelled examples: buttons where the rules read nothing or read otherwise, a choice settled where they hesitate, a very sure reading stored', async () => {
-    const chat = await open();
-    await answerUntil(chat, 'ia_sobriete');
+    const chat = await openAt('ia_sobriete');
     // The rules read nothing here; the learned reader offers its two best readings, never « je n’ai pas compris ».
     const unread = await chat.say('nos machines tiennent dix ans');
     expect(joined(unread)).toMatch(/laquelle de ces réponses est la bonne/);
@@ -123,33 +135,28 @@ describe('diagnostic: understood as meant', () => {
     expect((await answers(chat)).ia_sobriete).toEqual({ type: 'yesno', value: 'yes' });
 
     // A weak « oui » of the rules that the learned reader reads « non » (not very surely): both are offered.
-    const other = await open();
-    await answerUntil(other, 'ia_sobriete');
+    const other = await openAt('ia_sobriete');
     const doubted = await other.say('notre ordinateur a neuf ans');
     expect(buttons(doubted)).toEqual(expect.arrayContaining(['Non', 'Oui', 'Je ne sais pas']));
     expect((await answers(other)).ia_sobriete).toBeUndefined();
     await other.say('Oui');
     expect((await answers(other)).ia_sobriete).toEqual({ type: 'yesno', value: 'yes' });
     // A weak « non » of the rules (« partent ») that the learned reader reads « oui » very surely: stored, said back.
-    const fifth = await open();
-    await answerUntil(fifth, 'ia_sobriete');
-    const overruled = await fifth.say('les vieux portables partent chez Emmaüs');
-    expect(joined(overruled)).toMatch(/Noté : oui\. Si ce n’est pas ce que vous vouliez dire/);
-    expect((await answers(fifth)).ia_sobriete).toEqual({ type: 'yesno', value: 'yes' });
+    await storedSaidBack('ia_sobriete', 'les vieux portables partent chez Emmaüs', 'oui', { type: 'yesno', value: 'yes' });
 
     // The rules hesitate between « dirigeant salarié » and « indépendant »; the learned reader is sure: stored, said back.
-    const third = await open();
-    await answerUntil(third, 'profil_statut');
-    const settled = await third.say("gérante minoritaire d'une SARL de transport, salariée");
-    expect(joined(settled)).toMatch(/Noté : dirigeant salarié\. Si ce n’est pas ce que vous vouliez dire/);
-    expect((await answers(third)).profil_statut).toEqual({ type: 'choice', value: 'dirigeant-salarie' });
+    await storedSaidBack('profil_statut', "gérante minoritaire d'une SARL de transport, salariée", 'dirigeant salarié', {
+      type: 'choice',
+      value: 'dirigeant-salarie',
+    });
 
     // The rules read nothing, and the learned reader is very sure: stored, said back with how to correct it.
-    const fourth = await open();
-    await answerUntil(fourth, 'competences_formation');
-    const sure = await fourth.say('ma comptable a fait deux jours sur le logiciel de caisse cet automne');
-    expect(joined(sure)).toMatch(/Noté : oui\. Si ce n’est pas ce que vous vouliez dire/);
-    expect((await answers(fourth)).competences_formation).toEqual({ type: 'yesno', value: 'yes' });
+    const fourth = await storedSaidBack(
+      'competences_formation',
+      'ma comptable a fait deux jours sur le logiciel de caisse cet automne',
+      'oui',
+      { type: 'yesno', value: 'yes' },
+    );
     await fourth.say('corriger');
     await fourth.say('Non');
     expect((await answers(fourth)).competences_formation).toEqual({ type: 'yesno', value: 'no' });
