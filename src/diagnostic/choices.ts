@@ -55,9 +55,10 @@ export function alternativesOf(question: Question, r: NluResult, make: (a: Answe
 }
 
 /**
- * « pas encore, mais ça pourrait me servir pour les devis »: nothing done yet (`notYet`), something planned or possible
- * after it (`maybeLater`); what it names is not in use. On an ordered question (a scale, or options scored), the step
- * just above its option of nothing (« J'y pense », « Je me renseigne »).
+ * « pas encore, mais ça pourrait me servir pour les devis », « non, mais ça me tente »: nothing done yet (`notYet`),
+ * something planned or possible after it (`maybeLater`); what it names is not in use. On an ordered question (a scale,
+ * or options scored), the step just above its option of nothing when that step is considering it
+ * (`consideringOption`: « J'y pense », « Je me renseigne »).
  */
 export function notYetPlanned(question: Question, text: string, cue: AnswerCues): string | undefined {
   const options = optionsOf(question);
@@ -65,8 +66,13 @@ export function notYetPlanned(question: Question, text: string, cue: AnswerCues)
   if (question.type !== 'choice' || !(question.scale || scored)) return undefined;
   const f = fold(text);
   const m = cue.notYet.exec(f);
-  if (!m || !cue.maybeLater.test(f.slice(m[0].length))) return undefined;
+  const later = m ? cue.maybeLater.exec(f.slice(m[0].length)) : null;
+  if (!m || !later) return undefined;
   const ordered = question.scale ? options : [...options].sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
   const none = ordered.findIndex((o) => cue.nothingOption.test(fold(o.label)));
-  return none >= 0 ? ordered[none + 1]?.id : undefined;
+  // « pas encore regardé, on verra » where the question's own option of nothing says « on verra »: no plan after all.
+  const noPlan = (ordered[none]?.synonyms ?? []).some((s) => fold(s).trim() === later[0].trim());
+  // Only where that step is considering it (« J'y pense »): « pas encore, mais on va en faire un » is no site yet, not a page.
+  const next = none >= 0 && !noPlan ? ordered[none + 1] : undefined;
+  return next && cue.consideringOption.test(fold(next.label)) ? next.id : undefined;
 }

@@ -74,6 +74,8 @@ export interface AnswerCues {
   nothingOption: RegExp;
   /** The option label that says nothing is done (« Non », « Rien », « Presque pas »…). */
   nothingDoneOption: RegExp;
+  /** The option label of considering it (« J'y pense », « Je me renseigne »): the step after nothing, for a not-yet. */
+  consideringOption: RegExp;
   /** A doubt about the answer (« je crois que ça compte »), not a question. */
   hedgedCount: RegExp;
   /** Words that make a number a département (« dans le 33 », « département »). */
@@ -208,6 +210,7 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'yesOption',
   'nothingOption',
   'nothingDoneOption',
+  'consideringOption',
   'hedgedCount',
   'departementSaid',
   'frequency',

@@ -97,6 +97,16 @@ describe('general readings at a diagnostic question', () => {
     ['cyber_mots_de_passe', 'un gestionnaire de mots de passe, et la double authentification partout', { type: 'yesno', value: 'yes' }],
     // A function word is never corrected into an option word (« mais » is not « mails »).
     ['ia_usage', "ça me tente mais je n'ai pas encore essayé", { type: 'choice', value: 'envisage' }],
+    // A no that is not yet, with a plan after it, is the step of considering it — only where there is such a step.
+    ['ia_usage', "non, mais on va s'y mettre", { type: 'choice', value: 'envisage' }],
+    ['presence_site', 'pas encore, mais on va en créer un', { type: 'choice', value: 'non' }],
+    ['cyber_sauvegarde', "pas encore, mais je compte m'en occuper", { type: 'choice', value: 'non' }],
+    // « on verra » is the question's own option of nothing: no plan after all.
+    ['gestion_facture_electronique', "pas encore, on verra quand ce sera obligatoire", { type: 'choice', value: 'rien_prevu' }],
+    // A yes lacking something (« sans », « il manque ») is a partial yes; a subscription not renewed is dropped.
+    ['presence_google', 'oui mais sans les horaires', { type: 'yesno', value: 'partly' }],
+    ['presence_google', 'oui mais il manque les photos', { type: 'yesno', value: 'partly' }],
+    ['presence_site', "on avait un site, l'abonnement n'a pas été renouvelé", { type: 'choice', value: 'non' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
