@@ -107,6 +107,15 @@ describe('general readings at a diagnostic question', () => {
     ['presence_google', 'oui mais sans les horaires', { type: 'yesno', value: 'partly' }],
     ['presence_google', 'oui mais il manque les photos', { type: 'yesno', value: 'partly' }],
     ['presence_site', "on avait un site, l'abonnement n'a pas été renouvelé", { type: 'choice', value: 'non' }],
+    // Who has left is not counted.
+    ['profil_effectif', 'seule depuis le départ de mon apprentie', { type: 'size', value: '0' }],
+    ['profil_effectif', "on est quatre, mon associé est parti à la retraite l'an dernier", { type: 'size', value: '1-4' }],
+    // Where the firm is comes before « mais »; where it works after (unless the first is denied or only a région).
+    ['profil_localisation', 'le 44 mais on intervient surtout en Vendée', { type: 'location', departement: '44', region: '52' }],
+    ['profil_localisation', 'pas à Lyon mais à Villeurbanne', { type: 'location', departement: '69', region: '84' }],
+    ['profil_localisation', 'en Bretagne mais près de Rennes', { type: 'location', departement: '35', region: '53' }],
+    // « résa » is SMS for réservation.
+    ['vente_en_ligne', 'les clients font leur résa sur le site', { type: 'multi', values: ['reservation'] }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });

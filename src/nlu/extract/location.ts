@@ -165,6 +165,14 @@ export function depOfPostalCode(cp: string): string | undefined {
 export function extractLocation(text: string, index: TerritoryIndex, original = text): Extraction<Location> {
   const k = key(text);
   if (!k) return notUnderstood;
+  // « 69 mais on bosse surtout sur l'Ain », « à Nantes, mais nos chantiers sont en Vendée »: where the firm is comes
+  // first; what follows « mais » is where it works. Not when the first part is denied (« pas à Lyon mais à Bron ») or
+  // names only a région (« en Bretagne mais près de Rennes »).
+  const [before, ...after] = k.split(/\bmais\b/);
+  if (after.length && before.trim() && !/\b(?:pas|plus|non|ni)\b/.test(before)) {
+    const first = extractLocation(before, index, original.split(/\bmais\b/i)[0]);
+    if (first.ok && first.value.departement) return first;
+  }
   const words = k.split(' ');
   // 1. Postal code (also « 33 000 »).
   const cp = /(?:^|\D)(\d{2}) ?(\d{3})(?!\d)/.exec(k);

@@ -28,10 +28,11 @@ export interface SizeData {
   placeNumber: string;
   countedPeople: string;
   coOwners: string;
+  departed: string;
 }
 
 /** The regular-expression cues of « size » (the schema requires the same, with `roles` and `notThings` lists). */
-export const SIZE_CUE_NAMES = ['alone', 'peopleIncludingMe', 'big', 'notPeople', 'placeNumber', 'countedPeople', 'coOwners'] as const;
+export const SIZE_CUE_NAMES = ['alone', 'peopleIncludingMe', 'big', 'notPeople', 'placeNumber', 'countedPeople', 'coOwners', 'departed'] as const;
 
 /** « size », compiled once. */
 export interface SizeCues {
@@ -46,6 +47,8 @@ export interface SizeCues {
   groups: RegExp;
   countedPeople: RegExp;
   coOwners: RegExp;
+  /** People said to have left (« mon associé est parti à la retraite »): not counted. */
+  departed: RegExp;
 }
 
 // « depuis trois générations », « 20 ans de métier », « deux camions »: number words (grammar) before a thing counted.
@@ -77,6 +80,7 @@ export function compileSizeCues(data: SizeData): SizeCues {
     groups: new RegExp(`\\b(\\d+|${Object.keys(GROUP_WORDS).join('|')}) (?:\\w+ )?(?:${person})s?\\b`, 'g'),
     countedPeople: new RegExp(data.countedPeople),
     coOwners: new RegExp(data.coOwners),
+    departed: new RegExp(data.departed, 'g'),
   };
 }
 
@@ -105,14 +109,15 @@ export function extractSize(text: string, cue: SizeCues): Extraction<Size> {
   const whole = sizeOf(text, cue);
   if (whole.ok && whole.confidence >= 0.8) return whole;
   // « aucun salarié, on partage le cabinet avec 2 collègues »: a firm said to have no one is not counted in a clause.
-  const clause = cue.alone.test(fold(text)) ? undefined : peopleClause(text, cue);
+  const clause = cue.alone.test(fold(text).replace(cue.departed, ' ')) ? undefined : peopleClause(text, cue);
   const part = clause ? sizeOf(clause, cue) : undefined;
   if (part?.ok && part.confidence > (whole.ok ? whole.confidence : 0)) return found(part.value, Math.min(part.confidence, 0.85));
   return whole;
 }
 
 function sizeOf(text: string, cue: SizeCues): Extraction<Size> {
-  const f = fold(text);
+  // « seul depuis que mon associé est parti »: who left is not counted.
+  const f = fold(text).replace(cue.departed, ' ');
   const named = (f.match(cue.namedPerson)?.length ?? 0) + 2 * (f.match(cue.namedPeople)?.length ?? 0);
   const counted = f.replace(cue.placeNumber, ' ').replace(cue.notPeople, ' ').replace(cue.articleThing, ' ').replace(cue.namedPerson, ' ');
   // « 3 salariés et 2 apprentis »: several head counts add up.
