@@ -102,7 +102,7 @@ describe('general readings at a diagnostic question', () => {
     ['presence_site', 'pas encore, mais on va en créer un', { type: 'choice', value: 'non' }],
     ['cyber_sauvegarde', "pas encore, mais je compte m'en occuper", { type: 'choice', value: 'non' }],
     // « on verra » is the question's own option of nothing: no plan after all.
-    ['gestion_facture_electronique', "pas encore, on verra quand ce sera obligatoire", { type: 'choice', value: 'rien_prevu' }],
+    ['gestion_facture_electronique', 'pas encore, on verra quand ce sera obligatoire', { type: 'choice', value: 'rien_prevu' }],
     // A yes lacking something (« sans », « il manque ») is a partial yes; a subscription not renewed is dropped.
     ['presence_google', 'oui mais sans les horaires', { type: 'yesno', value: 'partly' }],
     ['presence_google', 'oui mais il manque les photos', { type: 'yesno', value: 'partly' }],

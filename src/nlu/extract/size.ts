@@ -32,7 +32,16 @@ export interface SizeData {
 }
 
 /** The regular-expression cues of « size » (the schema requires the same, with `roles` and `notThings` lists). */
-export const SIZE_CUE_NAMES = ['alone', 'peopleIncludingMe', 'big', 'notPeople', 'placeNumber', 'countedPeople', 'coOwners', 'departed'] as const;
+export const SIZE_CUE_NAMES = [
+  'alone',
+  'peopleIncludingMe',
+  'big',
+  'notPeople',
+  'placeNumber',
+  'countedPeople',
+  'coOwners',
+  'departed',
+] as const;
 
 /** « size », compiled once. */
 export interface SizeCues {
