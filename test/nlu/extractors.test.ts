@@ -16,6 +16,7 @@ import {
   type ChoiceOption,
 } from '../../src/nlu/index.js';
 import { parseNumberWords } from '../../src/nlu/extract/numwords.js';
+import { scopedTokens } from '../../src/nlu/extract/scope.js';
 
 const data = content().nlu;
 const words = compileAnswerWords(data.answers);
@@ -186,6 +187,12 @@ describe('choice and multi-choice', () => {
       none: false,
     });
     expect(value(extractMulti('ni site ni facebook', options))).toMatchObject({ ids: [], none: true });
+  });
+  test('a negative subject denies what follows it', () => {
+    // « personne n'a de site », « rien de prévu »: nobody, nothing — « une personne de la famille » is somebody.
+    expect(scopedTokens("personne n'a de site").find((t) => t.w === 'site')?.neg).toBe(true);
+    expect(scopedTokens('rien de prevu').find((t) => t.w === 'prevu')?.neg).toBe(true);
+    expect(scopedTokens('une personne de la famille').find((t) => t.w === 'famille')?.neg).toBe(false);
   });
 });
 

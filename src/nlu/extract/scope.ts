@@ -29,6 +29,9 @@ export const NEGATORS = new Set([
   'supprime',
   'stoppe',
 ]);
+/** Subjects that deny what follows them with « ne » (« personne n'est désigné »), unless an article makes them a noun. */
+const NEGATIVE_SUBJECTS = new Set(['personne', 'rien']);
+const ARTICLES = new Set(['une', 'la', 'cette', 'chaque', 'autre', 'ma', 'sa', 'notre', 'votre', 'leur', 'quelle', 'seule', 'de']);
 export const BOUNDARIES = new Set([
   'mais',
   'sauf',
@@ -71,7 +74,11 @@ export function scopedTokens(text: string): Tok[] {
       if (w === 'ne' || w === 'n') {
         sawNe = true;
         neAt = out.length;
+        // « personne n'est désigné », « rien n'est fait »: a negative subject denies what follows.
+        if (NEGATIVE_SUBJECTS.has(ws[i - 1] ?? '') && !ARTICLES.has(ws[i - 2] ?? '')) neg = true;
       }
+      // « personne de désigné », « rien de prévu »: nobody, nothing of the kind.
+      if ((w === 'de' || w === 'd') && NEGATIVE_SUBJECTS.has(ws[i - 1] ?? '') && !ARTICLES.has(ws[i - 2] ?? '') && i === 1) neg = true;
       // « le même mot de passe » is an adjective inside the denied words; « même si », « quand même » cut them.
       const adjective = w === 'meme' && ['le', 'la', 'les', 'un', 'une', 'du', 'des'].includes(ws[i - 1] ?? '');
       if (
