@@ -18,6 +18,17 @@ describe('amounts and counts', () => {
     // Per quarter, per week: counted per year.
     ['profil_budget', '150 € par trimestre', { type: 'money', amount: 600, period: 'year' }],
     ['profil_budget', 'dans les 10 euros par semaine', { type: 'money', amount: 520, period: 'year' }],
+    // Two amounts: the one that can be afforded, over one already spent, with its own period.
+    [
+      'profil_budget',
+      "l'abonnement du site nous coûte 20 € par mois, on pourrait aller jusqu'à 800 € sur l'année",
+      { type: 'money', amount: 800, period: 'year' },
+    ],
+    [
+      'profil_budget',
+      'on dépense 40 € par mois en logiciels, je peux mettre 60 € par mois de plus',
+      { type: 'money', amount: 60, period: 'month' },
+    ],
     // A first answer corrected further on: what follows the correction.
     ['profil_budget', '2 000 € par an, non plutôt 1 500, soyons raisonnables', { type: 'money', amount: 1500, period: 'year' }],
     ['profil_localisation', 'on est dans le 22, pardon, le 29', { type: 'location', departement: '29', region: '53' }],

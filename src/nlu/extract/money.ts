@@ -14,10 +14,11 @@ export interface MoneyData {
   quarter: string;
   week: string;
   noBudget: string;
+  capacity: string;
 }
 
 /** The regular-expression cues of « money » (the schema requires the same, with the `currency` list). */
-export const MONEY_CUE_NAMES = ['month', 'year', 'quarter', 'week', 'noBudget'] as const;
+export const MONEY_CUE_NAMES = ['month', 'year', 'quarter', 'week', 'noBudget', 'capacity'] as const;
 
 /** « money », compiled once. */
 export interface MoneyCues {
@@ -27,6 +28,8 @@ export interface MoneyCues {
   quarter: RegExp;
   week: RegExp;
   noBudget: RegExp;
+  /** Words before the amount one can afford (« je pourrais monter à », « jusqu'à »), over one already spent. */
+  capacity: RegExp;
 }
 
 /** Compiles « money » once (each expression is checked by the caller, src/nlu/answer-words.ts). */
@@ -38,6 +41,7 @@ export function compileMoneyCues(data: MoneyData): MoneyCues {
     quarter: new RegExp(data.quarter),
     week: new RegExp(data.week),
     noBudget: new RegExp(data.noBudget),
+    capacity: new RegExp(data.capacity),
   };
 }
 
@@ -70,8 +74,24 @@ export function extractMoney(text: string, cue: MoneyCues): Extraction<Money> {
   );
   const scaled = hits.filter((h) => lx.slice(h.start, h.end).some((l) => l.t === 'num' && l.scaled));
   const pool = withCurrency.length > 0 ? withCurrency : scaled.length > 0 ? scaled : hits;
-  const h = pool[0];
-  const period = periodOf(f, cue);
+  // « on paie déjà 30 €/mois, je pourrais monter à 100 € par mois »: the amount one could afford, over one spent.
+  const before = (at: number) =>
+    lx
+      .slice(Math.max(0, at - 5), at)
+      .map((l) => (l.t === 'w' ? l.w : String(l.value)))
+      .join(' ')
+      .replace(/' /g, "'");
+  const h = (pool.length > 1 ? pool.find((x) => cue.capacity.test(before(x.start))) : undefined) ?? pool[0];
+  // The period said with the amount chosen (the whole text's when it is the first).
+  const period = periodOf(
+    h === pool[0]
+      ? f
+      : lx
+          .slice(h.start)
+          .map((l) => (l.t === 'w' ? l.w : String(l.value)))
+          .join(' '),
+    cue,
+  );
   const money: Money = { ...h.q, currency: 'EUR' };
   if (period) money.period = period;
   else {
