@@ -3,9 +3,11 @@
 // leading « non, … » explained without a contrary answer. Pure; answer-text.ts reads the part chosen here. The words
 // are data (phrases.fr.json « answerCues »): `leadingNo`, `takenBack`, `joke`, `realAnswer`, `seriously`, `litotes`.
 import { fold, type AnswerCues } from '../nlu/index.js';
+import { optionsOf } from './answers.js';
 import type { Candidate } from './choices.js';
 import { echoOf } from './echo.js';
 import type { ReadingContext } from './reading.js';
+import { triedThenDropped } from './tenses.js';
 import type { Answer, Question } from './types.js';
 
 const SURE = 0.6;
@@ -26,6 +28,10 @@ export function presentAnswer(question: Question, said: string, ctx: ReadingCont
   const story = ctx.nlu.phrases.story(said);
   if (!story) return undefined;
   const now = readPart(story.present);
+  // « essayé une fois, depuis plus rien »: nothing now, but the option of having tried says the story.
+  const tried = now?.read.answer.type === 'choice' ? triedThenDropped(question, story.before, ctx) : undefined;
+  const none = optionsOf(question).find((o) => ctx.nlu.phrases.answerCues.nothingOption.test(fold(o.label)));
+  if (tried && now && none?.id === (now.read.answer as { value: string }).value) return candidate(question, tried, ctx, now.confidence);
   if (now && now.confidence >= SURE) return now;
   const { stopped } = ctx.nlu.words.yesNo;
   if (question.type === 'yesno' && stopped.test(fold(story.before)) && !stopped.test(fold(story.present)))

@@ -35,7 +35,8 @@ export function saysNo(text: string, ctx: ReadingContext): boolean {
 /**
  * A choice question answered with what is not there now: « non, mais il est en cours, il sort le mois prochain »
  * (still to come; not where an option other than nothing says what is under way, « Je me renseigne »), « on avait un
- * site mais il a fermé » (dropped, whatever it names; what is there since, when said, is the answer).
+ * site mais il a fermé » (dropped, whatever it names; what is there since, when said, is the answer; tried then dropped is
+ * the option of having tried, where there is one: « J'ai essayé »).
  */
 export function notThereNow(question: Question, text: string, ctx: ReadingContext): Answer | undefined {
   if (question.type !== 'choice') return undefined;
@@ -56,5 +57,13 @@ export function notThereNow(question: Question, text: string, ctx: ReadingContex
     const answer = toAnswer(question, now.value);
     if (answer) return answer;
   }
-  return none ? { type: 'choice', value: none.id } : undefined;
+  return triedThenDropped(question, f, ctx) ?? (none ? { type: 'choice', value: none.id } : undefined);
+}
+
+/** « essayé un outil, pas convaincu, depuis plus rien »: where an option says it was tried (« J'ai essayé »), that one. */
+export function triedThenDropped(question: Question, text: string, ctx: ReadingContext): Answer | undefined {
+  const cue = ctx.nlu.phrases.answerCues;
+  if (question.type !== 'choice' || !cue.triedIt.test(fold(text))) return undefined;
+  const tried = optionsOf(question).find((o) => cue.triedOption.test(fold(o.label)));
+  return tried ? { type: 'choice', value: tried.id } : undefined;
 }

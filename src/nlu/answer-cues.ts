@@ -76,6 +76,10 @@ export interface AnswerCues {
   nothingDoneOption: RegExp;
   /** The option label of considering it (« J'y pense », « Je me renseigne »): the step after nothing, for a not-yet. */
   consideringOption: RegExp;
+  /** The option label of having tried (« J'ai essayé »): what something tried then dropped is. */
+  triedOption: RegExp;
+  /** Words of having tried something (« essayé », « testé »). */
+  triedIt: RegExp;
   /** A doubt about the answer (« je crois que ça compte »), not a question. */
   hedgedCount: RegExp;
   /** Words that make a number a département (« dans le 33 », « département »). */
@@ -211,6 +215,8 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'nothingOption',
   'nothingDoneOption',
   'consideringOption',
+  'triedOption',
+  'triedIt',
   'hedgedCount',
   'departementSaid',
   'frequency',

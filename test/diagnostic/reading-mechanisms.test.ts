@@ -107,6 +107,9 @@ describe('general readings at a diagnostic question', () => {
     ['presence_google', 'oui mais sans les horaires', { type: 'yesno', value: 'partly' }],
     ['presence_google', 'oui mais il manque les photos', { type: 'yesno', value: 'partly' }],
     ['presence_site', "on avait un site, l'abonnement n'a pas été renouvelé", { type: 'choice', value: 'non' }],
+    // Tried, then dropped, is the option of having tried where there is one (« J'ai essayé »), not « Non ».
+    ['ia_usage', "j'ai testé un générateur de textes l'an dernier, depuis plus rien", { type: 'choice', value: 'teste' }],
+    ['ia_usage', 'on a essayé, puis laissé tomber', { type: 'choice', value: 'teste' }],
     // Who has left is not counted.
     ['profil_effectif', 'seule depuis le départ de mon apprentie', { type: 'size', value: '0' }],
     ['profil_effectif', "on est quatre, mon associé est parti à la retraite l'an dernier", { type: 'size', value: '1-4' }],
