@@ -10,6 +10,7 @@ import {
   durationChoice,
   echoedYesNo,
   overlappedOptions,
+  phrasedOnlyByEcho,
   withoutFrequencies,
   yesNoByEcho,
   yesNoByPhrasing,
@@ -202,8 +203,15 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     const graded = plain && (plain.value === 'yes' || plain.value === 'no');
     const described = !plain || plain.confidence < 0.85 || (graded && !explicit) ? yesNoByPhrasing(question, text) : undefined;
     const plainSure = plain !== undefined && plain.confidence >= SURE;
+    // A sure no is not overridden by a yes phrasing that only takes up the question's own words.
+    const echo =
+      plain?.value === 'no' &&
+      plain.confidence >= 0.9 &&
+      (described?.answer as { value?: string } | undefined)?.value === 'yes' &&
+      phrasedOnlyByEcho(question, text);
     const overrides =
       described &&
+      !echo &&
       (plain === undefined || (plain.confidence < 0.85 ? described.confidence >= SURE || !plainSure : described.confidence >= 0.85));
     // What the words surely say (a weak phrasing says nothing sure).
     const said = overrides ? (described.confidence >= SURE ? (described.answer as { value?: string }).value : undefined) : plain?.value;

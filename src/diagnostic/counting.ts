@@ -114,8 +114,7 @@ export function yesNoByEcho(question: Question, text: string): { answer: Answer;
 // The stems of each question's own content words, computed once per question.
 const askedCache = new WeakMap<Question, Set<string>>();
 
-/** « yes » when the text takes up the question's own words (at least `least` of them), « no » when it denies them. */
-export function echoedYesNo(question: Question, text: string, least = 1): 'yes' | 'no' | undefined {
+function askedStems(question: Question): Set<string> {
   let asked = askedCache.get(question);
   if (!asked) {
     asked = new Set(
@@ -126,6 +125,29 @@ export function echoedYesNo(question: Question, text: string, least = 1): 'yes' 
     );
     askedCache.set(question, asked);
   }
+  return asked;
+}
+
+/**
+ * « formation, moi j'ai jamais eu le temps » to « avez-vous suivi une formation… ? »: a yes phrasing made only of the
+ * question's own words names the topic, it does not describe an answer.
+ */
+export function phrasedOnlyByEcho(question: Question, text: string): boolean {
+  const phrasings = phrasingsOf(question);
+  // Only a yes phrasing said (« je ne reprends jamais le même mot de passe » is a bad practice denied, not an echo).
+  if (!phrasings || !matchOptions(text, phrasings.prepared).some((h) => h.score === 1 && !h.negated && h.id === 'yes')) return false;
+  const asked = askedStems(question);
+  const rest = fold(text)
+    .split(/\s+/)
+    .filter((w) => !asked.has(stem(w.replace(/[^a-z0-9'-]/g, ''))))
+    .join(' ');
+  const p = yesNoByPhrasing(question, rest);
+  return p === undefined || (p.answer as { value?: string }).value !== 'yes';
+}
+
+/** « yes » when the text takes up the question's own words (at least `least` of them), « no » when it denies them. */
+export function echoedYesNo(question: Question, text: string, least = 1): 'yes' | 'no' | undefined {
+  const asked = askedStems(question);
   const toks = scopedTokens(text).filter((t) => t.w.length >= 4 && !isStopWord(t.w));
   const hits = toks.filter((t) => asked.has(stem(t.w)));
   if (hits.length === 0 || new Set(hits.map((t) => stem(t.w))).size < least) return undefined;
