@@ -95,8 +95,10 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     const words = fold(typed)
       .split(/[^a-z0-9']+/)
       .filter(Boolean).length;
+    // « oui pour les confirmations …, les relances c'est moi à la main »: a part said « oui » is something done.
+    const no = value === 'no' && !cue.plainYes.test(fold(typed));
     if (value === 'no' || value === 'yes' || words >= 4) {
-      const answer: Answer = { type: 'yesno', value: value === 'no' ? 'no' : 'yes' };
+      const answer: Answer = { type: 'yesno', value: no ? 'no' : 'yes' };
       return {
         read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) },
         confidence: found.confidence,

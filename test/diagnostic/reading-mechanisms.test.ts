@@ -109,6 +109,12 @@ describe('general readings at a diagnostic question', () => {
     ['presence_site', "on avait un site, l'abonnement n'a pas été renouvelé", { type: 'choice', value: 'non' }],
     // A sure no is not overridden by the question's own topic word taken up (« formation … jamais »).
     ['competences_formation', "la formation moi je n'ai jamais eu le temps", { type: 'yesno', value: 'no' }],
+    // « Au moins une tâche ? »: one part said « oui » is something done, whatever is still done by hand.
+    [
+      'ia_automatisation',
+      'oui pour les rappels de rendez-vous, par contre les devis je les relance à la main',
+      { type: 'yesno', value: 'yes' },
+    ],
     // Tried, then dropped, is the option of having tried where there is one (« J'ai essayé »), not « Non ».
     ['ia_usage', "j'ai testé un générateur de textes l'an dernier, depuis plus rien", { type: 'choice', value: 'teste' }],
     ['ia_usage', 'on a essayé, puis laissé tomber', { type: 'choice', value: 'teste' }],
