@@ -9,7 +9,7 @@ import { applicableQuestions } from './flow.js';
 import { answerOf } from './answer-text.js';
 import { answersAfter, asksBack, asksScope, holdsOn, sentencesOf, skipsFirst, splitQuestion } from './asking.js';
 import { echoOf } from './echo.js';
-import { learnedDoubt, learnedPick, learnedReading, STORE_SHARE } from './learned.js';
+import { learnedDoubt, learnedOverrule, learnedPick, learnedReading, STORE_SHARE } from './learned.js';
 import { questionContext, toAnswer } from './understand.js';
 import type { Answer, Answers, Question, Questionnaire } from './types.js';
 
@@ -124,7 +124,12 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
     if (pick) return { kind: 'answer', main: pick, extra: [], unsure: true };
     return { kind: 'choose', candidates: main.alternatives };
   }
-  if (main && main.confidence >= SURE) return { kind: 'answer', main: main.read, extra: extrasOf(text, question, ctx) };
+  if (main && main.confidence >= SURE) {
+    // A yes/no reading the learned reader is all but certain is another: its reading, said back (see learned.ts).
+    const over = learnedOverrule(question, text, main.read, ctx);
+    if (over) return { kind: 'answer', main: over, extra: [], unsure: true };
+    return { kind: 'answer', main: main.read, extra: extrasOf(text, question, ctx) };
+  }
   if (asked) return { kind: 'question', asked: text };
   if (r.intent.name === 'question' && r.intent.confidence >= 0.8 && f.split(' ').length >= 4) return { kind: 'question', asked: text };
   // A weak single reading is stored and said back with how to correct it (« Noté : oui. Si ce n'est pas ça… »), never
