@@ -59,7 +59,7 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     withoutLitotes(question, said, readPart, ctx.nlu.phrases.answerCues) ??
     presentAnswer(question, said, ctx, readPart) ??
     leadingNo(question, said, ctx);
-  if (told) return told;
+  if (told) return { ...told, structural: true };
   const cue = ctx.nlu.phrases.answerCues;
   // « je ne sais pas qui l'a créée, mais elle est à jour »: not knowing who, when or how is an aside, not the answer.
   let aside = fold(said).replace(cue.asideUnknown, ' ');
@@ -146,13 +146,13 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // « c'est ma comptable qui sait » to « savez-vous… ? »: someone else knows, not the dirigeant.
   const elsewhere =
     someoneElseKnows(question, text, ctx.nlu.phrases.answerCues) ?? assumedHandled(question, text, ctx.nlu.phrases.answerCues);
-  if (elsewhere) return { read: make(elsewhere), confidence: 0.85 };
+  if (elsewhere) return { read: make(elsewhere), confidence: 0.85, structural: true };
   // « 5 000 € sur 80 000 € » to « quelle part… ? »: the part over the whole.
   const share = question.type === 'percent' ? shareOfTotal(text) : undefined;
   if (share !== undefined) return { read: make({ type: 'percent', value: share }), confidence: 0.85 };
   // « un virus, mais c'était il y a 2 ans » to « ces 12 derniers mois ? »: too old to count, a « non ».
   const old = olderThanWindow(question, text, cue);
-  if (old) return { read: make(old), confidence: 0.85 };
+  if (old) return { read: make(old), confidence: 0.85, structural: true };
   // « pas encore, mais ça pourrait me servir pour les devis »: nothing done yet, something planned or possible; what
   // it names is not in use. On a scale, the step just above its option of nothing (« J'y pense »).
   const planned = notYetPlanned(question, text, cue);
@@ -192,10 +192,11 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // « les horaires oui, le téléphone c'est l'ancien »: a yes and a no said of different parts.
   // « on a essayé, puis laissé tomber »: read as a no, tried then dropped is a no whatever the option phrasings name.
   const dropped = question.type === 'yesno' && ynValue === 'no' && droppedForGood(text, ctx);
-  if (dropped || installedUnused(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
+  if (dropped || installedUnused(question, text, ctx.nlu))
+    return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85, structural: true };
   if (wishedNotDone(question, text, ctx.nlu) || aboutSomethingElse(question, text, ctx.nlu) || yesThenFlaw(question, text, ctx.nlu))
-    return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85 };
-  if (othersDoIt(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'yes' }), confidence: 0.85 };
+    return { read: make({ type: 'yesno', value: 'no' }), confidence: 0.85, structural: true };
+  if (othersDoIt(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'yes' }), confidence: 0.85, structural: true };
   if (saysPartly(question, text, ctx.nlu)) return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
   if (question.type === 'yesno') {
     const plain =

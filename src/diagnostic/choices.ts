@@ -12,6 +12,11 @@ export interface Candidate {
   read: ReadAnswer;
   confidence: number;
   alternatives?: ReadAnswer[];
+  /**
+   * Read from the structure of the message (a story then and now, a tool there but unused, a date outside the window,
+   * a wish, someone else doing it…), not from its words alone: the learned reader, a bag of words, never overrules it.
+   */
+  structural?: boolean;
 }
 
 /** An answer must be at least this sure to be stored without asking (as in reading.ts). */

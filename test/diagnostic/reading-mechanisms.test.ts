@@ -131,6 +131,17 @@ describe('general readings at a diagnostic question', () => {
     expect(stored(id, text)).toEqual(expected);
   });
 
+  test('a yes or no of the rules gives way to the opposite learned reading of 0.99, said back; never against a structure', () => {
+    // The rules read « je ne fais rien » as a no; the learned reader is all but sure that statements sent on their own
+    // to the accountant are an automated task.
+    const r = read('ia_automatisation', 'les relevés arrivent directement chez le comptable, moi je ne fais rien');
+    expect(r.kind === 'answer' && r.unsure && r.main.answer).toEqual({ type: 'yesno', value: 'yes' });
+    // It knows no dates: four years ago is outside « ces deux dernières années », whatever it reads.
+    expect(stored('competences_formation', 'oui une formation Google il y a 4 ans')).toEqual({ type: 'yesno', value: 'no' });
+    // Not knowing to « savez-vous… ? » is a no; its « je ne sais pas » does not overrule it.
+    expect(stored('competences_financement', 'aucune idée, je découvre')).toEqual({ type: 'yesno', value: 'no' });
+  });
+
   test("« c'est » says nothing by itself: « c'est compliqué » is not a yes", () => {
     for (const id of ['competences_financement', 'cyber_rgpd', 'ia_automatisation'])
       expect(stored(id, "c'est compliqué")).not.toEqual({ type: 'yesno', value: 'yes' });
