@@ -221,7 +221,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     // « seulement pour la banque » to a question about several things: a yes restricted to some of them.
     if ((said === 'yes' || said === undefined) && restricts(question, text, cue))
       return { read: make({ type: 'yesno', value: 'partly' }), confidence: 0.85 };
-    if (overrides) return { read: make(described.answer), confidence: described.confidence };
+    if (overrides) return { read: make(described.answer), confidence: described.confidence, structural: true };
   }
   // « non, il sort le mois prochain », « on avait un site mais il a fermé »: not there (yet, or any more).
   const then = notThereNow(question, text, ctx);

@@ -14,7 +14,8 @@ export interface Candidate {
   alternatives?: ReadAnswer[];
   /**
    * Read from the structure of the message (a story then and now, a tool there but unused, a date outside the window,
-   * a wish, someone else doing it…), not from its words alone: the learned reader, a bag of words, never overrules it.
+   * a wish, someone else doing it…) or from one of the question's own phrasings (« le même mot de passe partout »), not
+   * from loose words: the learned reader, a bag of words, never overrules it.
    */
   structural?: boolean;
 }
