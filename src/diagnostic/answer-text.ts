@@ -16,7 +16,7 @@ import {
   yesNoByPhrasing,
 } from './counting.js';
 import { echoOf } from './echo.js';
-import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, wishedNotDone, yesThenFlaw } from './clauses.js';
+import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, somethingDone, wishedNotDone, yesThenFlaw } from './clauses.js';
 import { customersByShare, customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
 import { droppedForGood, notThereNow, saysNo } from './tenses.js';
@@ -80,31 +80,9 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     const answer: Answer = { type: 'yesno', value: 'no' };
     return { read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) }, confidence: found.confidence };
   }
-  // « un peu, les rappels de rendez-vous » to « avez-vous automatisé au moins une tâche ? »: a question whose
-  // options are only « Oui » / « Non » asks whether there is at least something; a partial answer that
-  // names one of its « Oui » phrasings is a yes.
-  if (
-    found?.read.answer.type === 'yesno' &&
-    found.read.answer.value === 'partly' &&
-    question.options?.length &&
-    !question.options.some((o) => o.id === 'partly')
-  ) {
-    // Something said beyond a bare hedge (« bof ») is at least something done, unless only a « Non » phrasing is named.
-    const described = yesNoByPhrasing(question, ctx.nlu.normalize(typed).text);
-    const value = (described?.answer as { value?: string } | undefined)?.value;
-    const words = fold(typed)
-      .split(/[^a-z0-9']+/)
-      .filter(Boolean).length;
-    // « oui pour les confirmations …, les relances c'est moi à la main »: a part said « oui » is something done.
-    const no = value === 'no' && !cue.plainYes.test(fold(typed));
-    if (value === 'no' || value === 'yes' || words >= 4) {
-      const answer: Answer = { type: 'yesno', value: no ? 'no' : 'yes' };
-      return {
-        read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) },
-        confidence: found.confidence,
-      };
-    }
-  }
+  // « un peu, les rappels de rendez-vous » to « avez-vous automatisé au moins une tâche ? »: something done.
+  const something = found && somethingDone(question, found, typed, ctx);
+  if (something) return something;
   return found;
 }
 

@@ -4,7 +4,10 @@
 // commas, semicolons and « mais »; each is read on its own. Pure.
 import { fold, type Nlu } from '../nlu/index.js';
 import { echoedYesNo, yesNoByPhrasing } from './counting.js';
-import type { Question } from './types.js';
+import type { Candidate } from './choices.js';
+import { echoOf } from './echo.js';
+import type { ReadingContext } from './reading.js';
+import type { Answer, Question } from './types.js';
 
 // The words of each part are data (phrases.fr.json « answerCues »): `outdated` (« c'est l'ancien », « les prix
 // sont plus bons »: no longer right), `there` (« elle est là »), `unknownPart` (« c'est du chinois »), `plainNo`,
@@ -186,4 +189,23 @@ export function installedUnused(question: Question, text: string, nlu: Nlu): boo
   const unused = clauses.filter((c) => cue.unused.test(c));
   if (unused.length === 0 || unused.length === clauses.length) return false;
   return clauses.filter((c) => !cue.unused.test(c)).every((c) => cue.installed.test(c) || cue.there.test(c));
+}
+
+/**
+ * A question whose options are only « Oui » / « Non » asks whether there is at least something; a partial answer that
+ * names one of its « Oui » phrasings, or says more than a bare hedge (« bof »), is a yes — unless only a « Non » phrasing
+ * is named (and no part is said « oui »: « oui pour les confirmations …, les relances c'est moi à la main »).
+ */
+export function somethingDone(question: Question, found: Candidate, typed: string, ctx: ReadingContext): Candidate | undefined {
+  const partly = found.read.answer.type === 'yesno' && found.read.answer.value === 'partly';
+  if (!partly || !question.options?.length || question.options.some((o) => o.id === 'partly')) return undefined;
+  const described = yesNoByPhrasing(question, ctx.nlu.normalize(typed).text);
+  const value = (described?.answer as { value?: string } | undefined)?.value;
+  const words = fold(typed)
+    .split(/[^a-z0-9']+/)
+    .filter(Boolean).length;
+  if (value !== 'no' && value !== 'yes' && words < 4) return undefined;
+  const no = value === 'no' && !ctx.nlu.phrases.answerCues.plainYes.test(fold(typed));
+  const answer: Answer = { type: 'yesno', value: no ? 'no' : 'yes' };
+  return { read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) }, confidence: found.confidence };
 }
