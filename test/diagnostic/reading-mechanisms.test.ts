@@ -118,6 +118,8 @@ describe('general readings at a diagnostic question', () => {
     // Tried, then dropped, is the option of having tried where there is one (« J'ai essayé »), not « Non ».
     ['ia_usage', "j'ai testé un générateur de textes l'an dernier, depuis plus rien", { type: 'choice', value: 'teste' }],
     ['ia_usage', 'on a essayé, puis laissé tomber', { type: 'choice', value: 'teste' }],
+    // Money not got back is an incident still under way.
+    ['cyber_incident', "un faux RIB le mois dernier, on a payé dessus et on n'a rien récupéré", { type: 'choice', value: 'oui_en_cours' }],
     // Who has left is not counted.
     ['profil_effectif', 'seule depuis le départ de mon apprentie', { type: 'size', value: '0' }],
     ['profil_effectif', "on est quatre, mon associé est parti à la retraite l'an dernier", { type: 'size', value: '1-4' }],
