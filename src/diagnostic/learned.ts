@@ -1,6 +1,7 @@
 // The learned reader as a second opinion (src/nlu/examples.ts, trained on knowledge/nlu/exemples-reponses/).
-// It never overrules a sure reading of the rules: on answers written like those the rules were built on it was
-// wrong more often than they were. It speaks only where the rules are weak: when they read nothing, its reading is
+// It overrules a sure reading of the rules in one narrow case only (learnedOverrule: a plain yes or no it is all but
+// certain is the opposite): on answers written like those the rules were built on it was wrong more often than they
+// were. Otherwise it speaks only where the rules are weak: when they read nothing, its reading is
 // offered as a button (with the next best when it hesitates), since it also reads something into texts that answer
 // nothing (« on est une laverie, 8 machines »); when their reading is weak and it reads otherwise, the two are
 // offered as buttons; when they hesitate between readings and it is sure of one of them, that one is stored and said

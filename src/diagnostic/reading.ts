@@ -125,7 +125,7 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
     return { kind: 'choose', candidates: main.alternatives };
   }
   if (main && main.confidence >= SURE) {
-    // A yes/no reading the learned reader is all but certain is another: its reading, said back (see learned.ts).
+    // A plain yes or no that the learned reader is all but certain is the opposite: its reading, said back (learned.ts).
     const over = learnedOverrule(question, text, main, ctx);
     if (over) return { kind: 'answer', main: over, extra: [], unsure: true };
     return { kind: 'answer', main: main.read, extra: extrasOf(text, question, ctx) };

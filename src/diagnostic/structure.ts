@@ -30,8 +30,10 @@ export function presentAnswer(question: Question, said: string, ctx: ReadingCont
   const now = readPart(story.present);
   // « essayé une fois, depuis plus rien »: nothing now, but the option of having tried says the story.
   const tried = now?.read.answer.type === 'choice' ? triedThenDropped(question, story.before, ctx) : undefined;
-  const none = optionsOf(question).find((o) => ctx.nlu.phrases.answerCues.nothingOption.test(fold(o.label)));
-  if (tried && now && none?.id === (now.read.answer as { value: string }).value) return candidate(question, tried, ctx, now.confidence);
+  if (tried && now) {
+    const none = optionsOf(question).find((o) => ctx.nlu.phrases.answerCues.nothingOption.test(fold(o.label)));
+    if (none?.id === (now.read.answer as { value: string }).value) return candidate(question, tried, ctx, now.confidence);
+  }
   if (now && now.confidence >= SURE) return now;
   const { stopped } = ctx.nlu.words.yesNo;
   if (question.type === 'yesno' && stopped.test(fold(story.before)) && !stopped.test(fold(story.present)))

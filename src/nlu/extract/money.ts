@@ -75,23 +75,15 @@ export function extractMoney(text: string, cue: MoneyCues): Extraction<Money> {
   const scaled = hits.filter((h) => lx.slice(h.start, h.end).some((l) => l.t === 'num' && l.scaled));
   const pool = withCurrency.length > 0 ? withCurrency : scaled.length > 0 ? scaled : hits;
   // « on paie déjà 30 €/mois, je pourrais monter à 100 € par mois »: the amount one could afford, over one spent.
-  const before = (at: number) =>
+  const spell = (from: number, to = lx.length) =>
     lx
-      .slice(Math.max(0, at - 5), at)
+      .slice(Math.max(0, from), to)
       .map((l) => (l.t === 'w' ? l.w : String(l.value)))
       .join(' ')
       .replace(/' /g, "'");
-  const h = (pool.length > 1 ? pool.find((x) => cue.capacity.test(before(x.start))) : undefined) ?? pool[0];
+  const h = (pool.length > 1 ? pool.find((x) => cue.capacity.test(spell(x.start - 5, x.start))) : undefined) ?? pool[0];
   // The period said with the amount chosen (the whole text's when it is the first).
-  const period = periodOf(
-    h === pool[0]
-      ? f
-      : lx
-          .slice(h.start)
-          .map((l) => (l.t === 'w' ? l.w : String(l.value)))
-          .join(' '),
-    cue,
-  );
+  const period = periodOf(h === pool[0] ? f : spell(h.start), cue);
   const money: Money = { ...h.q, currency: 'EUR' };
   if (period) money.period = period;
   else {
