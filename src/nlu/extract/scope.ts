@@ -29,9 +29,10 @@ export const NEGATORS = new Set([
   'supprime',
   'stoppe',
 ]);
-/** Subjects that deny what follows them with « ne » (« personne n'est désigné »), unless an article makes them a noun. */
+/** Subjects that deny what follows them with « ne » (« personne n'est désigné »), unless a word before makes them a noun. */
 const NEGATIVE_SUBJECTS = new Set(['personne', 'rien']);
-const ARTICLES = new Set(['une', 'la', 'cette', 'chaque', 'autre', 'ma', 'sa', 'notre', 'votre', 'leur', 'quelle', 'seule', 'de']);
+/** Words that make « personne » a noun (« une personne ne suffit pas », « la seule personne n'est pas … »). */
+const NOUN_BEFORE = new Set(['une', 'la', 'cette', 'chaque', 'autre', 'ma', 'sa', 'notre', 'votre', 'leur', 'quelle', 'seule', 'de']);
 export const BOUNDARIES = new Set([
   'mais',
   'sauf',
@@ -75,10 +76,10 @@ export function scopedTokens(text: string): Tok[] {
         sawNe = true;
         neAt = out.length;
         // « personne n'est désigné », « rien n'est fait »: a negative subject denies what follows.
-        if (NEGATIVE_SUBJECTS.has(ws[i - 1] ?? '') && !ARTICLES.has(ws[i - 2] ?? '')) neg = true;
+        if (NEGATIVE_SUBJECTS.has(ws[i - 1] ?? '') && !NOUN_BEFORE.has(ws[i - 2] ?? '')) neg = true;
       }
       // « personne de désigné », « rien de prévu »: nobody, nothing of the kind.
-      if ((w === 'de' || w === 'd') && NEGATIVE_SUBJECTS.has(ws[i - 1] ?? '') && !ARTICLES.has(ws[i - 2] ?? '') && i === 1) neg = true;
+      if ((w === 'de' || w === 'd') && i === 1 && NEGATIVE_SUBJECTS.has(ws[0])) neg = true;
       // « le même mot de passe » is an adjective inside the denied words; « même si », « quand même » cut them.
       const adjective = w === 'meme' && ['le', 'la', 'les', 'un', 'une', 'du', 'des'].includes(ws[i - 1] ?? '');
       if (
