@@ -16,7 +16,16 @@ import {
   yesNoByPhrasing,
 } from './counting.js';
 import { echoOf } from './echo.js';
-import { aboutSomethingElse, installedUnused, othersDoIt, saysPartly, somethingDone, wishedNotDone, yesThenFlaw } from './clauses.js';
+import {
+  aboutSomethingElse,
+  besideOutsourced,
+  installedUnused,
+  othersDoIt,
+  saysPartly,
+  somethingDone,
+  wishedNotDone,
+  yesThenFlaw,
+} from './clauses.js';
 import { customersByShare, customersByTrade } from './customers.js';
 import { olderThanWindow } from './recency.js';
 import { droppedForGood, notThereNow, saysNo } from './tenses.js';
@@ -60,6 +69,9 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     presentAnswer(question, said, ctx, readPart) ??
     leadingNo(question, said, ctx);
   if (told) return { ...told, structural: true };
+  // « la compta c'est le comptable(, moi j'ai rien) »: the accountant's part set aside, the rest is the answer.
+  const outsourced = besideOutsourced(question, said, ctx.nlu, readPart);
+  if (outsourced) return outsourced;
   const cue = ctx.nlu.phrases.answerCues;
   // « je ne sais pas qui l'a créée, mais elle est à jour »: not knowing who, when or how is an aside, not the answer.
   let aside = fold(said).replace(cue.asideUnknown, ' ');

@@ -209,3 +209,31 @@ export function somethingDone(question: Question, found: Candidate, typed: strin
   const answer: Answer = { type: 'yesno', value: no ? 'no' : 'yes' };
   return { read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) }, confidence: found.confidence };
 }
+
+/**
+ * « la compta c'est le comptable » to « suivez-vous votre comptabilité dans un logiciel ? » (`outsourcedAnswer`): what
+ * the firm's outside accountant does is not the firm's own tool. The clauses that say so are set aside and the rest is
+ * read (`readPart`); when nothing else is said, the question's `outsourcedAnswer`. Undefined when no clause says so.
+ */
+export function besideOutsourced(
+  question: Question,
+  text: string,
+  nlu: Nlu,
+  readPart: (part: string) => Candidate | undefined,
+): Candidate | undefined {
+  if (!question.outsourcedAnswer) return undefined;
+  const clauses = clausesOf(text, nlu);
+  const outsourced = clauses.filter((c) => nlu.phrases.answerCues.outsourced.test(fold(c)));
+  if (!outsourced.length) return undefined;
+  const rest = clauses.filter((c) => !outsourced.includes(c)).join(', ');
+  if (
+    fold(rest)
+      .split(/\s+/)
+      .filter((w) => w.length > 2).length > 2
+  ) {
+    const found = readPart(rest);
+    return found && { ...found, structural: true };
+  }
+  const answer: Answer = { type: 'yesno', value: question.outsourcedAnswer };
+  return { read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, nlu) }, confidence: 0.85, structural: true };
+}

@@ -42,6 +42,7 @@ export function checkQuestionnaire(q: Questionnaire, file: string): Problem[] {
     checkOptions(question, (m) => add(where, m));
     checkButtons(question, (m) => add(where, m));
     checkRanges(question, (m) => add(where, m));
+    if (question.outsourcedAnswer && question.type !== 'yesno') add(where, "« outsourcedAnswer » ne sert qu'aux questions oui/non");
     checkProfile(question, profileFields, (m) => add(where, m));
     checkSkip(question, seen, (m) => add(where, m));
     for (const flag of question.redFlags ?? []) {

@@ -98,6 +98,8 @@ export interface Question {
   withinMonths?: number;
   /** A question about time: options carry `range` in hours per week; durations said in words pick one. */
   hoursPerWeek?: boolean;
+  /** A yes/no question about the firm's own tools: the answer when the only one said to do it is an outside accountant. */
+  outsourcedAnswer?: YesNo;
   /** Size, money, percent and number questions: the buttons offered and the value each stores (content-owned). */
   buttons?: Array<{ label: string; value: number | string }>;
   id: string;

@@ -162,6 +162,8 @@ export interface AnswerCues {
   hedgeFirst: RegExp;
   /** The thing said handled by someone (« le comptable s'en est occupé »). */
   delegated: RegExp;
+  /** The firm's outside accountant named as the one who does it (« la compta c'est le comptable »). */
+  outsourced: RegExp;
   /** « personne »: nobody. */
   nobody: RegExp;
   /** A part no longer done or possible (« on ne peut plus le mettre à jour »). */
@@ -258,6 +260,7 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'partYes',
   'hedgeFirst',
   'delegated',
+  'outsourced',
   'nobody',
   'noLonger',
   'knows',

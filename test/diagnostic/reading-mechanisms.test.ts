@@ -129,6 +129,14 @@ describe('general readings at a diagnostic question', () => {
     ['profil_localisation', 'en Bretagne mais près de Rennes', { type: 'location', departement: '35', region: '53' }],
     // « résa » is SMS for réservation.
     ['vente_en_ligne', 'les clients font leur résa sur le site', { type: 'multi', values: ['reservation'] }],
+    // What the outside accountant does is not the firm's own tool (`outsourcedAnswer`); the rest of the message answers.
+    ['gestion_logiciel_metier', "pour la comptabilité, c'est notre expert-comptable qui s'en occupe", { type: 'yesno', value: 'no' }],
+    [
+      'gestion_logiciel_metier',
+      'les stocks sont sur un logiciel, la compta je la dépose chez le comptable',
+      { type: 'yesno', value: 'yes' },
+    ],
+    ['gestion_logiciel_metier', "la compta c'est le cabinet, et le planning je le fais dans un cahier", { type: 'yesno', value: 'no' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
