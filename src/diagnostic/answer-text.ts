@@ -111,7 +111,8 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   const ynValue = yn.ok && yn.value.type === 'yesno' ? yn.value.value : undefined;
   const saysDontKnow = ynValue === 'dont_know' && yn.ok && yn.confidence >= 0.9;
   const strongOption = r.answer?.ok && r.answer.confidence >= 0.9;
-  const optionNamed = (question.type === 'choice' || question.type === 'multi') && r.answer?.ok;
+  // A weak match (« des semaines » near an option's words) names no option beside « je ne sais pas ».
+  const optionNamed = (question.type === 'choice' || question.type === 'multi') && r.answer?.ok && r.answer.confidence >= SURE;
   // « aucune idée, faut voir », « ça dépend des aides »: not a number, not an option.
   // A hedge keeps a figure given with it: « je ne sais pas trop, peut-être 15 » is 15.
   const figure = (QUANTITIES.has(question.type) || question.type === 'size') && /\d/.test(text);

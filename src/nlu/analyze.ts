@@ -69,7 +69,10 @@ const stemCache = new Map<string, string>();
 export function stem(token: string): string {
   let s = stemCache.get(token);
   if (s === undefined) {
-    s = fold(PorterStemmerFr.stem(token));
+    // Feminine agent nouns stem as their masculine (« traductrice », « agricultrice »: natural's French stemmer cuts
+    // « -trice » and « -teur » apart).
+    const agent = token.length > 7 && token.endsWith('trice') ? `${token.slice(0, -5)}teur` : token;
+    s = fold(PorterStemmerFr.stem(agent));
     if (stemCache.size < 50_000) stemCache.set(token, s);
   }
   return s;

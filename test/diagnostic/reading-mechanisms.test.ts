@@ -137,8 +137,30 @@ describe('general readings at a diagnostic question', () => {
       { type: 'yesno', value: 'yes' },
     ],
     ['gestion_logiciel_metier', "la compta c'est le cabinet, et le planning je le fais dans un cahier", { type: 'yesno', value: 'no' }],
+    // A weak match near an option's words names no option beside « je ne sais pas ».
+    ['profil_temps', 'je ne sais pas trop, selon les semaines', { type: 'dontknow' }],
+    // A thing taken up by a pronoun in a denied clause is denied alone, not what an earlier sentence named.
+    [
+      'gestion_outils_partages',
+      "un groupe WhatsApp pour l'équipe. Les visios, on n'en fait jamais.",
+      { type: 'multi', values: ['messagerie_equipe'] },
+    ],
+    // Feminine agent nouns are read as their masculine; a majority co-manager is not salaried.
+    ['profil_secteur', 'je suis traductrice', { type: 'sector', value: 'services_entreprises' }],
+    ['profil_statut', 'cogérant majoritaire de notre SARL', { type: 'choice', value: 'tns-commerce' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['profil_budget', 'je préfère pas répondre', 'passer'],
+    ['profil_effectif', 'je préférerais ne pas le dire pour le moment', 'passer'],
+    ['profil_localisation', "j'ai pas envie de répondre à ça", 'passer'],
+    ['vente_part_ca', 'on zappe', 'passer'],
+    ['presence_reseaux', 'passons', 'passer'],
+    ['ia_usage', 'je serais bien incapable de vous le dire', 'dontknow'],
+  ])('%s: a refusal or a « je ne sais pas » in other words (« %s ») is %s', (id, text, command) => {
+    expect(read(id, text)).toEqual({ kind: 'command', command });
   });
 
   test('a yes or no of the rules gives way to the opposite learned reading of 0.99, said back; never against a structure', () => {

@@ -144,7 +144,9 @@ function denyDislocated(out: Tok[], start: number, ws: string[]): void {
       from = start - 1;
     }
     for (let k = from; k >= 0 && k >= from - 5; k--) {
-      if (BOUNDARIES.has(out[k].w) || NEGATORS.has(out[k].w) || (k < start && i > 0)) break;
+      // Only the thing named: within this clause, or within the short previous clause (« un groupe Signal. La visio, on
+      // n'en fait pas » denies the visio only).
+      if (BOUNDARIES.has(out[k].w) || NEGATORS.has(out[k].w) || (k < start && i > 0) || out[k].c !== out[from].c) break;
       out[k].neg = true;
     }
     return;
