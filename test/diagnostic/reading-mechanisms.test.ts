@@ -148,6 +148,19 @@ describe('general readings at a diagnostic question', () => {
     // Feminine agent nouns are read as their masculine; a majority co-manager is not salaried.
     ['profil_secteur', 'je suis traductrice', { type: 'sector', value: 'services_entreprises' }],
     ['profil_statut', 'cogérant majoritaire de notre SARL', { type: 'choice', value: 'tns-commerce' }],
+    // « pas vraiment » leading an explanation stays a no; « un peu partout » is everywhere, not « un peu ».
+    ['competences_accompagnement', "pas vraiment, un commercial m'a vendu un logiciel et c'est tout", { type: 'yesno', value: 'no' }],
+    ['cyber_mots_de_passe', 'non, le nom du chat suivi de 2020 un peu partout', { type: 'yesno', value: 'no' }],
+    // A thing named first, then denied without its pronoun (« le registre, j'ai jamais fait »).
+    ['cyber_rgpd', 'les mentions sont sur nos devis, le registre on a jamais fait', { type: 'yesno', value: 'partly' }],
+    // Something that existed, then no longer online, however long the story in between.
+    [
+      'presence_site',
+      "on avait un petit site fait par un stagiaire en 2015 je crois, il n'a jamais été remis en ligne",
+      { type: 'choice', value: 'non' },
+    ],
+    // A reason for not being concerned, then « mais oui, on a … »: the thing is there.
+    ['presence_google', 'plombier donc on va chez les gens, mais oui on a une fiche à jour', { type: 'yesno', value: 'yes' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });

@@ -121,6 +121,10 @@ const ELLIPTIC_DENIAL = /(?:^|\s)(?:(?:toujours )?pas(?: encore| du tout| vraime
 
 const SUBJECTS = new Set(['on', 'je', 'j', 'nous', 'il', 'elle', 'ils', 'elles']);
 const RESUMPTIVE = new Set(['l', 'le', 'la', 'les', 'en']);
+const AUXILIARIES = new Set(['ai', 'a', 'avons', 'avez', 'ont']);
+const DETERMINERS = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'de', 'd', 'du', 'des', 'mon', 'ma', 'mes', 'notre', 'nos', 'ce', 'cette', 'ces']);
+/** Words that may follow the participle at the end of such a clause. */
+const TRAILING = new Set(['encore', 'vraiment', 'ca', 'non', 'plus', 'du', 'tout', 'fait']);
 
 /**
  * « le registre, on l'a jamais fait », « les mises à jour je les fais pas »: a thing named first, then taken up
@@ -133,7 +137,15 @@ function denyDislocated(out: Tok[], start: number, ws: string[]): void {
     if (!SUBJECTS.has(ws[i])) continue;
     let j = i + 1;
     if (ws[j] === 'ne' || ws[j] === 'n') j++;
-    if (!RESUMPTIVE.has(ws[j] ?? '')) continue;
+    // « le registre, j'ai jamais fait »: the pronoun left out after « ai », « a », « avons » + negation + a participle
+    // that ends the clause (« on a pas le temps » has an object of its own).
+    const dropped =
+      AUXILIARIES.has(ws[j] ?? '') &&
+      ['pas', 'jamais', 'rien'].includes(ws[j + 1] ?? '') &&
+      ws.length - (j + 2) >= 1 &&
+      ws.slice(j + 3).every((w) => TRAILING.has(w)) &&
+      !DETERMINERS.has(ws[j + 2]);
+    if (!RESUMPTIVE.has(ws[j] ?? '') && !dropped) continue;
     const rest = ws.slice(j + 1, j + 5);
     const cut = rest.findIndex((w) => BOUNDARIES.has(w));
     if (!(cut < 0 ? rest : rest.slice(0, cut)).some((w) => w === 'pas' || w === 'jamais' || w === 'rien' || w === 'plus')) continue;

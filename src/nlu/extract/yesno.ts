@@ -106,7 +106,7 @@ export function compileYesNoCues(data: YesNoData): YesNoCues {
   const stopped = new RegExp(data.stopped);
   const triedThenStopped = new RegExp(`${data.tried}.{0,60}(?:${data.stopped})`);
   const dropped = new RegExp(
-    `${data.had}.{0,50}(?:${data.stopped}|${data.gone})|${triedThenStopped.source}|${data.nothingSince}|${data.allStopped}|${data.itStopped}`,
+    `${data.had}.{0,80}(?:${data.stopped}|${data.gone})|${triedThenStopped.source}|${data.nothingSince}|${data.allStopped}|${data.itStopped}`,
   );
   const rules = RULES.map(
     ([name, value, confidence]) => [name === 'dropped' ? dropped : new RegExp(data[name]), value, confidence] as const,
