@@ -122,7 +122,26 @@ const ELLIPTIC_DENIAL = /(?:^|\s)(?:(?:toujours )?pas(?: encore| du tout| vraime
 const SUBJECTS = new Set(['on', 'je', 'j', 'nous', 'il', 'elle', 'ils', 'elles']);
 const RESUMPTIVE = new Set(['l', 'le', 'la', 'les', 'en']);
 const AUXILIARIES = new Set(['ai', 'a', 'avons', 'avez', 'ont']);
-const DETERMINERS = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'de', 'd', 'du', 'des', 'mon', 'ma', 'mes', 'notre', 'nos', 'ce', 'cette', 'ces']);
+const DETERMINERS = new Set([
+  'le',
+  'la',
+  'les',
+  'l',
+  'un',
+  'une',
+  'de',
+  'd',
+  'du',
+  'des',
+  'mon',
+  'ma',
+  'mes',
+  'notre',
+  'nos',
+  'ce',
+  'cette',
+  'ces',
+]);
 /** Words that may follow the participle at the end of such a clause. */
 const TRAILING = new Set(['encore', 'vraiment', 'ca', 'non', 'plus', 'du', 'tout', 'fait']);
 
