@@ -200,7 +200,8 @@ export function somethingDone(question: Question, found: Candidate, typed: strin
   const partly = found.read.answer.type === 'yesno' && found.read.answer.value === 'partly';
   if (!partly || !question.options?.length || question.options.some((o) => o.id === 'partly')) return undefined;
   const described = yesNoByPhrasing(question, ctx.nlu.normalize(typed).text);
-  const value = (described?.answer as { value?: string } | undefined)?.value;
+  // A weak phrasing (a word near one of an option's) says nothing either way.
+  const value = described && described.confidence >= 0.6 ? (described.answer as { value?: string }).value : undefined;
   const words = fold(typed)
     .split(/[^a-z0-9']+/)
     .filter(Boolean).length;

@@ -161,6 +161,12 @@ describe('general readings at a diagnostic question', () => {
     ],
     // A reason for not being concerned, then « mais oui, on a … »: the thing is there.
     ['presence_google', 'plombier donc on va chez les gens, mais oui on a une fiche à jour', { type: 'yesno', value: 'yes' }],
+    // The thing named with its relative clause, then denied by a pronoun.
+    ['strategie_indicateurs', "les demandes qu'on reçoit on les compte pas", { type: 'yesno', value: 'no' }],
+    // A part named (« surtout … »), the rest unknown: something known, a yes where « en partie » is no option.
+    ['strategie_priorites', 'un peu : faire venir des touristes surtout, pour le reste je ne sais pas', { type: 'yesno', value: 'yes' }],
+    // Few invoices said without a figure.
+    ['profil_factures', "très peu, c'est surtout de la vente au comptoir", { type: 'choice', value: 'moins_100' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });

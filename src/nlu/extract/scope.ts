@@ -177,7 +177,9 @@ function denyDislocated(out: Tok[], start: number, ws: string[]): void {
     for (let k = from; k >= 0 && k >= from - 5; k--) {
       // Only the thing named: within this clause, or within the short previous clause (« un groupe Signal. La visio, on
       // n'en fait pas » denies the visio only).
-      if (BOUNDARIES.has(out[k].w) || NEGATORS.has(out[k].w) || (k < start && i > 0) || out[k].c !== out[from].c) break;
+      // « les appels qu'on reçoit, on les compte pas »: a relative clause belongs to the thing named.
+      const relative = (out[k].w === 'qu' || out[k].w === 'que') && k > 0 && !BOUNDARIES.has(out[k - 1].w);
+      if ((BOUNDARIES.has(out[k].w) && !relative) || NEGATORS.has(out[k].w) || (k < start && i > 0) || out[k].c !== out[from].c) break;
       out[k].neg = true;
     }
     return;
