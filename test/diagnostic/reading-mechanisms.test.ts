@@ -167,6 +167,8 @@ describe('general readings at a diagnostic question', () => {
     ['strategie_priorites', 'un peu : faire venir des touristes surtout, pour le reste je ne sais pas', { type: 'yesno', value: 'yes' }],
     // Few invoices said without a figure.
     ['profil_factures', "très peu, c'est surtout de la vente au comptoir", { type: 'choice', value: 'moins_100' }],
+    // Started, then given up, is dropped like something tried.
+    ['competences_formation', 'on a commencé une formation aux réseaux sociaux, puis on a abandonné', { type: 'yesno', value: 'no' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
