@@ -169,6 +169,17 @@ describe('general readings at a diagnostic question', () => {
     ['profil_factures', "très peu, c'est surtout de la vente au comptoir", { type: 'choice', value: 'moins_100' }],
     // Started, then given up, is dropped like something tried.
     ['competences_formation', 'on a commencé une formation aux réseaux sociaux, puis on a abandonné', { type: 'yesno', value: 'no' }],
+    // Invoices made by the shop's platform for one part, a booklet for the rest; a booklet of names used to call back.
+    [
+      'gestion_logiciel_factures',
+      'les commandes du site ont leurs factures générées automatiquement, le reste sur un carnet',
+      { type: 'yesno', value: 'partly' },
+    ],
+    [
+      'vente_fichier_clients',
+      'un cahier avec les numéros, et je les rappelle quand la commande arrive',
+      { type: 'yesno', value: 'partly' },
+    ],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
