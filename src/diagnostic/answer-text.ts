@@ -116,9 +116,12 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   // « aucune idée, faut voir », « ça dépend des aides »: not a number, not an option.
   // A hedge keeps a figure given with it: « je ne sais pas trop, peut-être 15 » is 15.
   const figure = (QUANTITIES.has(question.type) || question.type === 'size') && /\d/.test(text);
-  // « j'en sais rien » names no option « Rien »: the words of « je ne sais pas » are not read as an option.
+  // « j'en sais rien » names no option « Rien », « aucune idée » no head count: the words of « je ne sais pas » are not
+  // read as an answer.
   const onlyInDontKnow =
-    saysDontKnow && optionNamed && !ctx.nlu.extract(fold(text).replace(cue.dontKnowWords, ' '), questionContext(question)).ok;
+    saysDontKnow &&
+    (optionNamed || strongOption) &&
+    !ctx.nlu.extract(fold(text).replace(cue.dontKnowWords, ' '), questionContext(question)).ok;
   if (
     question.type !== 'yesno' &&
     ((!strongOption && !optionNamed) || onlyInDontKnow) &&

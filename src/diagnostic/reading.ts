@@ -131,7 +131,8 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
     return { kind: 'answer', main: main.read, extra: extrasOf(text, question, ctx) };
   }
   if (asked) return { kind: 'question', asked: text };
-  if (r.intent.name === 'question' && r.intent.confidence >= 0.8 && f.split(' ').length >= 4) return { kind: 'question', asked: text };
+  if (!main && r.intent.name === 'question' && r.intent.confidence >= 0.8 && f.split(' ').length >= 4)
+    return { kind: 'question', asked: text };
   // A weak single reading is stored and said back with how to correct it (« Noté : oui. Si ce n'est pas ça… »), never
   // silently: a weak reading was right more often than not on unseen answers (dev held out: 4 right, 3 wrong), and a
   // confirmation click on each cost the person more than the correction the echo invites.

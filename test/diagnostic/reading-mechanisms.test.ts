@@ -180,6 +180,20 @@ describe('general readings at a diagnostic question', () => {
       'un cahier avec les numéros, et je les rappelle quand la commande arrive',
       { type: 'yesno', value: 'partly' },
     ],
+    // « aucune idée » is no head count; weak passwords described; a till that tracks stock is software.
+    ['profil_effectif', 'aucune idée du nombre, il faut que je regarde', { type: 'dontknow' }],
+    ['cyber_mots_de_passe', 'le nom du chat avec 123 à la fin, pour tout', { type: 'yesno', value: 'no' }],
+    ['cyber_mots_de_passe', 'mots de passe identiques pour les mails et la compta', { type: 'yesno', value: 'no' }],
+    ['gestion_logiciel_metier', 'la caisse gère le stock, le planning est sur un cahier', { type: 'yesno', value: 'yes' }],
+    // A backup never restored is not tested; an account blocked right now is an incident under way.
+    ['cyber_sauvegarde', 'tout est sur Dropbox, jamais eu besoin de restaurer', { type: 'choice', value: 'oui_sans_test' }],
+    ['cyber_incident', 'en ce moment notre page Facebook est bloquée', { type: 'choice', value: 'oui_en_cours' }],
+    // « jsais pas si ça compte mais … » is a doubt before the answer; a statement is not sent to the guides on a guess.
+    [
+      'ia_automatisation',
+      'jsais pas si ça compte mais la boutique en ligne envoie un mail quand on commande',
+      { type: 'yesno', value: 'yes' },
+    ],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
@@ -191,6 +205,9 @@ describe('general readings at a diagnostic question', () => {
     ['vente_part_ca', 'on zappe', 'passer'],
     ['presence_reseaux', 'passons', 'passer'],
     ['ia_usage', 'je serais bien incapable de vous le dire', 'dontknow'],
+    ['presence_site', 'je laisse de côté celle-là', 'passer'],
+    ['gestion_logiciel_metier', 'je préfère passer', 'passer'],
+    ['cyber_mises_a_jour', "j'en sais strictement rien", 'dontknow'],
   ])('%s: a refusal or a « je ne sais pas » in other words (« %s ») is %s', (id, text, command) => {
     expect(read(id, text)).toEqual({ kind: 'command', command });
   });
