@@ -13,6 +13,9 @@ const AGO = new RegExp(
   `\\b(?:il y a|y a|ya|ca fait|cela fait|depuis) (?:bien |au moins |plus de |environ |facilement )?${AMOUNT} (ans?|annees?|mois)\\b`,
   'g',
 );
+// « il y a longtemps », « ça remonte ! », « ça fait des années »: long ago, older than any window (ten years).
+const LONG_AGO =
+  /\b(?:il y a|y a|ya|ca fait|cela fait|depuis) (?:bien |tres |trop )?(?:longtemps|des annees|une eternite)\b|\b(?:ca|cela) (?:remonte|date)(?: un peu| pas mal| tellement)?(?: !|\s*$|[.,]| a (?:loin|longtemps|des annees))/g;
 // Words that place something inside any recent window (« récemment », « cette année ») and a year said
 // (« en 2015 », « fin 2019 ») are data: phrases.fr.json « answerCues » `recent` and `year`.
 
@@ -28,6 +31,7 @@ export function monthsAgo(text: string, cues: AnswerCues, now = new Date()): num
     const n = /^\d+$/.test(m[1]) ? Number(m[1]) : WORDS[m[1]];
     out.push(m[2] === 'mois' ? n : n * 12);
   }
+  for (const _ of fold(text).matchAll(LONG_AGO)) out.push(120);
   return out;
 }
 

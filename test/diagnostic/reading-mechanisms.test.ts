@@ -188,6 +188,10 @@ describe('general readings at a diagnostic question', () => {
     // A backup never restored is not tested; an account blocked right now is an incident under way.
     ['cyber_sauvegarde', 'tout est sur Dropbox, jamais eu besoin de restaurer', { type: 'choice', value: 'oui_sans_test' }],
     ['cyber_incident', 'en ce moment notre page Facebook est bloquée', { type: 'choice', value: 'oui_en_cours' }],
+    // Long ago is older than any window; « zéro » denies; « c koi » asks.
+    ['competences_formation', 'une formation Excel il y a bien longtemps', { type: 'yesno', value: 'no' }],
+    ['profil_clientele', 'des artisans et des commerçants, zéro particulier', { type: 'choice', value: 'b2b' }],
+    ['cyber_mots_de_passe', 'c koi un gestionnaire de mots de passe', 'question'],
     // « jsais pas si ça compte mais … » is a doubt before the answer; a statement is not sent to the guides on a guess.
     [
       'ia_automatisation',

@@ -23,6 +23,8 @@ export const NEGATORS = new Set([
   'rien',
   'nul',
   'nulle',
+  // « zéro particulier »: none.
+  'zero',
   'arrete',
   'abandonne',
   'ferme',
