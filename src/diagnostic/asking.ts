@@ -60,8 +60,11 @@ export function sentencesOf(text: string): string[] {
 
 /** « On saute celle-ci ? Pas la tête à ça. »: a request to skip said first, its reason after. */
 export function skipsFirst(text: string, phrases: Phrases): boolean {
+  // « passe, j'ai pas les chiffres sous la main »: a skip first, then why, in the next sentence or clause.
   const sentences = sentencesOf(text);
-  return sentences.length > 1 && phrases.command(sentences[0]!) === 'passer';
+  if (sentences.length > 1 && phrases.command(sentences[0]!) === 'passer') return true;
+  const [first, ...rest] = text.split(/[,;:]/);
+  return rest.join('').trim() !== '' && phrases.command(first!) === 'passer';
 }
 
 /** « une seconde, on m'appelle », « je reviens »: a clause that only asks to wait. */

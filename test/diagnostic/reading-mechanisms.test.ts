@@ -192,6 +192,9 @@ describe('general readings at a diagnostic question', () => {
     ['competences_formation', 'une formation Excel il y a bien longtemps', { type: 'yesno', value: 'no' }],
     ['profil_clientele', 'des artisans et des commerçants, zéro particulier', { type: 'choice', value: 'b2b' }],
     ['cyber_mots_de_passe', 'c koi un gestionnaire de mots de passe', 'question'],
+    // « X c'est quoi, genre Y ? » asks; « trois fois rien » is almost nothing.
+    ['vente_en_ligne', "un click and collect c'est quoi, genre un drive ?", 'question'],
+    ['vente_part_ca', 'trois fois rien', { type: 'percent', value: 1 }],
     // « jsais pas si ça compte mais … » is a doubt before the answer; a statement is not sent to the guides on a guess.
     [
       'ia_automatisation',
@@ -210,6 +213,7 @@ describe('general readings at a diagnostic question', () => {
     ['presence_reseaux', 'passons', 'passer'],
     ['ia_usage', 'je serais bien incapable de vous le dire', 'dontknow'],
     ['presence_site', 'je laisse de côté celle-là', 'passer'],
+    ['vente_part_ca', "passe, je n'ai pas ces chiffres", 'passer'],
     ['gestion_logiciel_metier', 'je préfère passer', 'passer'],
     ['cyber_mises_a_jour', "j'en sais strictement rien", 'dontknow'],
   ])('%s: a refusal or a « je ne sais pas » in other words (« %s ») is %s', (id, text, command) => {

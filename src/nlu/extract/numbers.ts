@@ -307,7 +307,7 @@ const FRACTIONS: [RegExp, Quantity][] = [
   [/\b(?:un|1) cinquieme\b/, { kind: 'approx', value: 20, min: 18, max: 22 }],
   [/\b(?:un|1) dixieme\b/, { kind: 'approx', value: 10, min: 9, max: 11 }],
   [
-    /\b(?:presque|quasi|quasiment|pratiquement) (?:rien|nul|zero|pas)\b|\bpas grand[- ]chose\b|\btres peu\b|\bune goutte d'eau\b|\bmarginal\b|\bnegligeable\b|\bque dalle\b/,
+    /\b(?:presque|quasi|quasiment|pratiquement) (?:rien|nul|zero|pas)\b|\bpas grand[- ]chose\b|\btres peu\b|\bune goutte d'eau\b|\bmarginal\b|\bnegligeable\b|\bque dalle\b|\bdes clopinettes\b|\btrois fois rien\b|\bdes miettes\b/,
     { kind: 'below', value: 1, min: 0, max: 1 },
   ],
   [/\b(?:rien|aucun|aucune|zero|nada|pas du tout|on ne vend pas|pas de vente)\b/, { kind: 'exact', value: 0, min: 0, max: 0 }],
