@@ -86,7 +86,9 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   const r = nlu.interpret(text, questionContext(question));
   // « vous ne comprenez rien », « c'est nul ce truc »: frustration said in its own fixed words (never the classifier's
   // guess) is no answer, whatever « c'est » or « rien » would read as.
-  const frustrated = r.intent.name === 'insatisfaction' && r.intent.source !== 'model';
+  // « pff, j'en sais rien »: not knowing said with a sigh is an answer, not frustration with Virage.
+  const frustrated =
+    r.intent.name === 'insatisfaction' && r.intent.source !== 'model' && fold(text).search(phrases.answerCues.dontKnowWords) < 0;
   if (!command && frustrated && phrases.key(text).split(' ').length <= 6) return { kind: 'miss', frustrated: true };
   const main = answerOf(question, text, r, ctx);
   if (command) {

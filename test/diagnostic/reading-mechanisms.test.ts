@@ -220,6 +220,11 @@ describe('general readings at a diagnostic question', () => {
     expect(read(id, text)).toEqual({ kind: 'command', command });
   });
 
+  test('not knowing said with a sigh is « je ne sais pas », not frustration', () => {
+    expect(stored('competences_accompagnement', "pff, aucune idée, c'est nul ces questions")).toEqual({ type: 'dontknow' });
+    expect(read('competences_accompagnement', "c'est nul ce truc")).toEqual({ kind: 'miss', frustrated: true });
+  });
+
   test('a yes or no of the rules gives way to the opposite learned reading of 0.99, said back; never against a structure', () => {
     // The rules read « je ne fais rien » as a no; the learned reader is all but sure that statements sent on their own
     // to the accountant are an automated task.
