@@ -195,6 +195,22 @@ describe('general readings at a diagnostic question', () => {
     // « X c'est quoi, genre Y ? » asks; « trois fois rien » is almost nothing.
     ['vente_en_ligne', "un click and collect c'est quoi, genre un drive ?", 'question'],
     ['vente_part_ca', 'trois fois rien', { type: 'percent', value: 1 }],
+    // Not knowing, then who set it up or knows: « je ne sais pas », whatever the words name.
+    ['cyber_mises_a_jour', "j'en sais trop rien, c'est l'informaticien qui a tout paramétré", { type: 'dontknow' }],
+    ['profil_statut', "aucune idée, c'est notre comptable qui a choisi au moment de créer", { type: 'dontknow' }],
+    ['presence_google', "il faudrait que je demande à mon associé, c'est lui qui s'en occupe", { type: 'dontknow' }],
+    // A département number in words said alone first; scaffolding is building.
+    ['profil_localisation', 'trente-cinq. Un garage près de Rennes', { type: 'location', departement: '35', region: '53' }],
+    ['profil_secteur', 'échafaudage et couverture', { type: 'sector', value: 'construction' }],
+    // « pour être honnête, pas du tout, … » stays a no; something planned then cancelled is not done.
+    ['strategie_indicateurs', "pour être honnête, pas du tout, on n'a pas le temps", { type: 'yesno', value: 'no' }],
+    ['competences_formation', 'on devait faire une formation sur les réseaux, elle a été annulée', { type: 'yesno', value: 'no' }],
+    ['cyber_sauvegarde', 'un disque en ligne, vérifié jamais', { type: 'choice', value: 'oui_sans_test' }],
+    [
+      'cyber_incident',
+      'là maintenant on ne peut plus ouvrir nos fichiers, ils demandent des bitcoins',
+      { type: 'choice', value: 'oui_en_cours' },
+    ],
     // « jsais pas si ça compte mais … » is a doubt before the answer; a statement is not sent to the guides on a guess.
     [
       'ia_automatisation',

@@ -210,10 +210,12 @@ export function extractLocation(text: string, index: TerritoryIndex, original = 
   if (townLoc && !(regionOnly && townLoc.region !== regionOnly.region)) return found(townLoc, 0.85);
   // 3. Département number: « dans le 33 », « 2A », « 974 », « 06 »; said in words after a cue
   // (« dans le trente-trois », « le quatre-vingt-trois »).
-  for (let i = 1; i < words.length; i++) {
-    if (!CUES.has(words[i - 1]) || !isNumberWord(words[i])) continue;
+  // Or alone as the first sentence (« vingt-neuf. On tient un shipchandler… »).
+  const lead = key(original.split(/[.!?;,\n]/)[0] ?? '').split(' ');
+  for (let i = 0; i < words.length; i++) {
+    if (!isNumberWord(words[i]) || (i > 0 && !CUES.has(words[i - 1]))) continue;
     const n = parseNumberWords(words, i);
-    if (!n || n.articleOnly || n.value < 1 || n.value > 976) continue;
+    if (!n || n.articleOnly || n.value < 1 || n.value > 976 || (i === 0 && n.next !== lead.length)) continue;
     const loc = fromDep(index, n.value < 10 ? `0${n.value}` : String(n.value), 'departement_code');
     if (loc && !(regionOnly && loc.region !== regionOnly.region)) return found(loc, 0.9);
   }
