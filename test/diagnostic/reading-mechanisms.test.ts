@@ -211,6 +211,14 @@ describe('general readings at a diagnostic question', () => {
       'là maintenant on ne peut plus ouvrir nos fichiers, ils demandent des bitcoins',
       { type: 'choice', value: 'oui_en_cours' },
     ],
+    // « ça compte pas vraiment » is a no said of what was told, not a question; plans, platforms and spreadsheets named.
+    ['competences_accompagnement', "juste un commercial qui m'a vendu un logiciel, ça compte pas vraiment", { type: 'yesno', value: 'no' }],
+    [
+      'strategie_pilote',
+      'ma fille prépare un calendrier des publications et on regarde les résultats chaque mois',
+      { type: 'choice', value: 'plan_suivi' },
+    ],
+    ['vente_fichier_clients', "les numéros des clients sont dans un tableur, on ne s'en sert jamais", { type: 'yesno', value: 'partly' }],
     // « jsais pas si ça compte mais … » is a doubt before the answer; a statement is not sent to the guides on a guess.
     [
       'ia_automatisation',
