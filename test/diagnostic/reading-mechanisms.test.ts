@@ -219,6 +219,9 @@ describe('general readings at a diagnostic question', () => {
       { type: 'choice', value: 'plan_suivi' },
     ],
     ['vente_fichier_clients', "les numéros des clients sont dans un tableur, on ne s'en sert jamais", { type: 'yesno', value: 'partly' }],
+    // Never asked oneself is a no, not a bad practice denied; running all day is hours worked, not time free.
+    ['strategie_priorites', 'honnêtement je me suis jamais posé la question', { type: 'yesno', value: 'no' }],
+    ['profil_temps', 'zéro, je cours toute la journée', { type: 'choice', value: 'aucun' }],
     // « jsais pas si ça compte mais … » is a doubt before the answer; a statement is not sent to the guides on a guess.
     [
       'ia_automatisation',
