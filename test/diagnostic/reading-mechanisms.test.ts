@@ -222,6 +222,9 @@ describe('general readings at a diagnostic question', () => {
     // Never asked oneself is a no, not a bad practice denied; running all day is hours worked, not time free.
     ['strategie_priorites', 'honnêtement je me suis jamais posé la question', { type: 'yesno', value: 'no' }],
     ['profil_temps', 'zéro, je cours toute la journée', { type: 'choice', value: 'aucun' }],
+    // A trial for one purpose is a trial: what it was for does not make it regular use.
+    ['ia_usage', "j'ai fait un essai pour rédiger un courrier, pas convaincue", { type: 'choice', value: 'teste' }],
+    ['ia_usage', "je l'utilise pour rédiger mes devis toutes les semaines", { type: 'choice', value: 'regulier' }],
     // « jsais pas si ça compte mais … » is a doubt before the answer; a statement is not sent to the guides on a guess.
     [
       'ia_automatisation',
