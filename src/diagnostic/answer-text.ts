@@ -67,11 +67,10 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     hedgedStatement(said, ctx, readPart) ??
     withoutLitotes(question, said, readPart, ctx.nlu.phrases.answerCues) ??
     presentAnswer(question, said, ctx, readPart) ??
-    leadingNo(question, said, ctx);
+    leadingNo(question, said, ctx) ??
+    // « la compta c'est le comptable(, moi j'ai rien) »: the accountant's part set aside, the rest is the answer.
+    besideOutsourced(question, said, ctx.nlu, readPart);
   if (told) return { ...told, structural: true };
-  // « la compta c'est le comptable(, moi j'ai rien) »: the accountant's part set aside, the rest is the answer.
-  const outsourced = besideOutsourced(question, said, ctx.nlu, readPart);
-  if (outsourced) return outsourced;
   const cue = ctx.nlu.phrases.answerCues;
   // « je ne sais pas qui l'a créée, mais elle est à jour »: not knowing who, when or how is an aside, not the answer.
   let aside = fold(said).replace(cue.asideUnknown, ' ');
@@ -111,13 +110,12 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   const ynValue = yn.ok && yn.value.type === 'yesno' ? yn.value.value : undefined;
   const saysDontKnow = ynValue === 'dont_know' && yn.ok && yn.confidence >= 0.9;
   const strongOption = r.answer?.ok && r.answer.confidence >= 0.9;
-  // A weak match (« des semaines » near an option's words) names no option beside « je ne sais pas ».
+  // A weak match (« des semaines » near an option's words) names no option.
   const optionNamed = (question.type === 'choice' || question.type === 'multi') && r.answer?.ok && r.answer.confidence >= SURE;
   // « aucune idée, faut voir », « ça dépend des aides »: not a number, not an option.
   // A hedge keeps a figure given with it: « je ne sais pas trop, peut-être 15 » is 15.
   const figure = (QUANTITIES.has(question.type) || question.type === 'size') && /\d/.test(text);
-  // « j'en sais rien » names no option « Rien », « aucune idée » no head count: the words of « je ne sais pas » are not
-  // read as an answer.
+  // « j'en sais rien » names no option « Rien », « aucune idée » no head count: « je ne sais pas » is not an answer.
   const onlyInDontKnow =
     saysDontKnow &&
     (optionNamed || strongOption) &&
