@@ -136,7 +136,7 @@ describe('diagnostic: understood as meant', () => {
 
     // A weak « oui » of the rules that the learned reader reads « non » (not very surely): both are offered.
     const other = await openAt('ia_sobriete');
-    const doubted = await other.say('notre ordinateur a neuf ans');
+    const doubted = await other.say('nos ordinateurs ont huit ans');
     expect(buttons(doubted)).toEqual(expect.arrayContaining(['Non', 'Oui', 'Je ne sais pas']));
     expect((await answers(other)).ia_sobriete).toBeUndefined();
     await other.say('Oui');
