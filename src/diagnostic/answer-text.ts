@@ -32,7 +32,7 @@ import { droppedForGood, notThereNow, saysNo } from './tenses.js';
 import {
   correctedInside,
   hedgedStatement,
-  ironicYes,
+  ironic,
   leadingNo,
   presentAnswer,
   realAnswer,
@@ -61,7 +61,7 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
   // « … 😂 sinon non, jamais »: the real answer after a joke; « Non, … » explained without taking it back.
   const told =
     realAnswer(question, said, readPart, ctx.nlu.phrases.answerCues) ??
-    ironicYes(question, said, ctx, readPart) ??
+    ironic(question, said, ctx, readPart) ??
     selfCorrected(said, ctx, readPart) ??
     correctedInside(said, ctx, readPart) ??
     hedgedStatement(said, ctx, readPart) ??

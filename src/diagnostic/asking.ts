@@ -64,7 +64,28 @@ export function skipsFirst(text: string, phrases: Phrases): boolean {
   const sentences = sentencesOf(text);
   if (sentences.length > 1 && phrases.command(sentences[0]!) === 'passer') return true;
   const [first, ...rest] = text.split(/[,;:]/);
-  return rest.join('').trim() !== '' && phrases.command(first!) === 'passer';
+  if (rest.join('').trim() !== '' && phrases.command(first!) === 'passer') return true;
+  // « laissez tomber cette question elle me parle pas »: the skip names the question itself, then why, unpunctuated.
+  const words = first!.trim().split(/\s+/);
+  for (let n = Math.min(words.length - 1, 6); n >= 2; n--) {
+    const lead = words.slice(0, n).join(' ');
+    if (QUESTION_ITSELF.test(fold(lead)) && phrases.command(lead) === 'passer') return true;
+  }
+  return false;
+}
+
+/** Words a skip uses to name the question itself (« cette question », « celle-là »). */
+const QUESTION_ITSELF = /\b(?:question|celle-(?:ci|la)|celle (?:ci|la))$/;
+
+/**
+ * « pfff, encore une question… suivante », « pourquoi vous avez besoin de ça, passons »: a skip said last, after a
+ * sigh or a reason. The lead, read apart, may still answer (« non, suivante »): the caller reads it first.
+ * Returns the lead, or undefined when the message does not end with a skip.
+ */
+export function skipsLast(text: string, phrases: Phrases): string | undefined {
+  const m = /^(.*\S)\s*(?:[,;:]|\.{2,}|…|[.!?](?=\s))\s*([^,;:.!?…]+?)[\s.!]*$/s.exec(text);
+  if (!m || !/\w/.test(m[1]!)) return undefined;
+  return phrases.command(m[2]!) === 'passer' ? m[1]! : undefined;
 }
 
 /** « une seconde, on m'appelle », « je reviens »: a clause that only asks to wait. */

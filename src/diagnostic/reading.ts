@@ -7,7 +7,7 @@ import type { Command, Nlu, NluResult } from '../nlu/index.js';
 import { fold, namesPeople } from '../nlu/index.js';
 import { applicableQuestions } from './flow.js';
 import { answerOf } from './answer-text.js';
-import { answersAfter, asksBack, asksScope, holdsOn, sentencesOf, skipsFirst, splitQuestion } from './asking.js';
+import { answersAfter, asksBack, asksScope, holdsOn, sentencesOf, skipsFirst, skipsLast, splitQuestion } from './asking.js';
 import { echoOf } from './echo.js';
 import { learnedDoubt, learnedOverrule, learnedPick, learnedReading, STORE_SHARE } from './learned.js';
 import { questionContext, toAnswer } from './understand.js';
@@ -82,6 +82,11 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   }
   if (command === 'passer' || command === 'dontknow') return { kind: 'command', command };
   if (!command && skipsFirst(text, phrases)) return { kind: 'command', command: 'passer' };
+  const skipLead = command ? undefined : skipsLast(text, phrases);
+  if (skipLead !== undefined) {
+    const lead = answerOf(question, skipLead, nlu.interpret(skipLead, questionContext(question)), ctx);
+    return lead && lead.confidence >= SURE && !lead.alternatives ? { kind: 'answer', main: lead.read, extra: [] } : { kind: 'command', command: 'passer' };
+  }
   if (!command && holdsOn(text, phrases.cues)) return { kind: 'wait' };
   const r = nlu.interpret(text, questionContext(question));
   // « vous ne comprenez rien », « c'est nul ce truc »: frustration said in its own fixed words (never the classifier's

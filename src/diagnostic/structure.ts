@@ -140,10 +140,31 @@ export function withoutLitotes(question: Question, said: string, readPart: ReadP
  * « Oui, un super fichier : un carton de vieux bons 😅 », « bien sûr, c'est réussi 🙃 » to a yes/no question: a yes (or
  * a partial yes) overdone (`overstated`) and ended by an emoji of irony (`ironyMark`) means the opposite, a « non ».
  */
-export function ironicYes(question: Question, said: string, ctx: ReadingContext, readPart: ReadPart): Candidate | undefined {
+export function ironic(question: Question, said: string, ctx: ReadingContext, readPart: ReadPart): Candidate | undefined {
   const cue = ctx.nlu.phrases.answerCues;
+  const mocked = mockedEcho(question, said, ctx);
+  if (mocked) return mocked;
   if (question.type !== 'yesno' || !cue.ironyMark.test(said.trim()) || !cue.overstated.test(fold(said))) return undefined;
   const plain = readPart(said.replace(/\p{Extended_Pictographic}/gu, ' '));
   const yes = plain?.read.answer.type === 'yesno' && (plain.read.answer.value === 'yes' || plain.read.answer.value === 'partly');
   return yes ? candidate(question, { type: 'yesno', value: 'no' }, ctx, 0.85) : undefined;
+}
+
+/**
+ * « prêts ? ha ha, on fait encore les factures au carnet », « automatique ? ah ah, … »: the question's own words echoed
+ * and laughed at (`joke` right after the « ? ») are a « non »; to a scale, its option of nothing.
+ */
+function mockedEcho(question: Question, said: string, ctx: ReadingContext): Candidate | undefined {
+  const cue = ctx.nlu.phrases.answerCues;
+  const m = /^([^?]{2,40})\?+\s*(.*)$/su.exec(said.trim());
+  const laugh = m && cue.joke.exec(m[2]!);
+  if (!m || !laugh || laugh.index !== 0) return undefined;
+  const asked = fold([question.text, ...optionsOf(question).map((o) => o.label)].join(' '));
+  const echoed = fold(m[1]!)
+    .split(/[^a-z]+/)
+    .filter((w) => w.length >= 4);
+  if (!echoed.length || !echoed.every((w) => asked.includes(w.replace(/s$/, '').slice(0, 5)))) return undefined;
+  if (question.type === 'yesno') return candidate(question, { type: 'yesno', value: 'no' }, ctx, 0.85);
+  const none = question.type === 'choice' ? optionsOf(question).find((o) => cue.nothingDoneOption.test(fold(o.label))) : undefined;
+  return none && candidate(question, { type: 'choice', value: none.id }, ctx, 0.85);
 }
