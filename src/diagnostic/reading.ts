@@ -85,7 +85,9 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   const skipLead = command ? undefined : skipsLast(text, phrases);
   if (skipLead !== undefined) {
     const lead = answerOf(question, skipLead, nlu.interpret(skipLead, questionContext(question)), ctx);
-    return lead && lead.confidence >= SURE && !lead.alternatives ? { kind: 'answer', main: lead.read, extra: [] } : { kind: 'command', command: 'passer' };
+    return lead && lead.confidence >= SURE && !lead.alternatives
+      ? { kind: 'answer', main: lead.read, extra: [] }
+      : { kind: 'command', command: 'passer' };
   }
   if (!command && holdsOn(text, phrases.cues)) return { kind: 'wait' };
   const r = nlu.interpret(text, questionContext(question));
