@@ -45,7 +45,7 @@ import { shareOfTotal } from './share.js';
 import { figureAboutAsked, withoutGivenUp, withoutOwnNo, withoutPlaceOnly } from './set-aside.js';
 import { assumedHandled, onBehalfOfBoss, someoneElseKnows } from './others-know.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
-import { choiceFromCount, countBands, questionContext, timesPerYear, toAnswer } from './understand.js';
+import { choiceFromCount, countBands, questionContext, strictCount, timesPerYear, toAnswer } from './understand.js';
 import type { Answer, Question } from './types.js';
 
 export type { Candidate };
@@ -161,7 +161,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
       const explicit =
         timesPerYear(text) !== undefined || /\d/.test(text) || (n.confidence >= 0.8 && (!strongOption || n.value.value.value >= 2));
       if (explicit || !(r.answer?.ok && r.answer.confidence >= SURE)) {
-        const counted = choiceFromCount(question, n.value.value.value, text);
+        const counted = choiceFromCount(question, strictCount(n.value.value), text);
         if (counted) return { read: make(counted), confidence: Math.max(n.confidence, 0.8) };
       }
     }

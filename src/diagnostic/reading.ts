@@ -84,8 +84,9 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   if (!command && skipsFirst(text, phrases)) return { kind: 'command', command: 'passer' };
   const skipLead = command ? undefined : skipsLast(text, phrases);
   if (skipLead !== undefined) {
+    // Only a short lead answers anyway (« non, question suivante »); a longer one says why the person skips.
     const lead = answerOf(question, skipLead, nlu.interpret(skipLead, questionContext(question)), ctx);
-    return lead && lead.confidence >= SURE && !lead.alternatives
+    return lead && lead.confidence >= SURE && !lead.alternatives && phrases.key(skipLead).split(' ').length <= 3
       ? { kind: 'answer', main: lead.read, extra: [] }
       : { kind: 'command', command: 'passer' };
   }

@@ -160,6 +160,11 @@ export function timesPerYear(text: string): number | undefined {
  * The option of a count question for a count said in words: « une cinquantaine par mois » is 600 a
  * year when the question counts per year (`countedPer: "an"`). `count` is what the NLU read as a number.
  */
+/** « plus de 1 000 » is above 1 000, « moins de 100 » below 100: the bound itself belongs to the next band. */
+export function strictCount(q: { kind: string; value: number }): number {
+  return q.kind === 'above' ? q.value + 1 : q.kind === 'below' ? Math.max(0, q.value - 1) : q.value;
+}
+
 export function choiceFromCount(question: Question, count: number, text: string): Answer | undefined {
   const bands = countBands(question);
   if (!bands || !Number.isFinite(count) || count < 0) return undefined;
