@@ -190,6 +190,9 @@ export function findQuantities(lx: readonly Lexeme[]): QuantityHit[] {
         if (prev && prev.t === 'num') {
           mult = prev.value;
           start = i - 1;
+        } else if (word(lx, i - 1) === 'petite' || word(lx, i - 1) === 'bonne') {
+          // « une petite dizaine » is a bit under ten, « une bonne dizaine » a bit over.
+          mult = word(lx, i - 1) === 'petite' ? 0.9 : 1.2;
         } else if (word(lx, i - 1) === 'quelques' || word(lx, i - 1) === 'plusieurs') {
           mult = 3;
           start = i - 1;
@@ -300,7 +303,8 @@ const FRACTIONS: [RegExp, Quantity][] = [
   [/\bplus de la moitie\b|\bla (?:grosse )?majorite\b|\bl'essentiel\b|\bla plupart\b/, { kind: 'above', value: 50, min: 50 }],
   [/\bmoins de la moitie\b|\bminorite\b/, { kind: 'below', value: 50, min: 0, max: 50 }],
   [/\b(?:la|une) moitie\b|\bmoitie\b|\b50 ?50\b/, { kind: 'approx', value: 50, min: 45, max: 55 }],
-  [/\b(?:un|1) tiers\b/, { kind: 'approx', value: 33, min: 30, max: 36 }],
+  [/\bun petit tiers\b/, { kind: 'approx', value: 30, min: 27, max: 33 }],
+  [/\b(?:un|1) (?:bon |gros )?tiers\b/, { kind: 'approx', value: 33, min: 30, max: 36 }],
   [/\b(?:deux|2) tiers\b/, { kind: 'approx', value: 67, min: 63, max: 70 }],
   [/\b(?:un|1) quart\b/, { kind: 'approx', value: 25, min: 22, max: 28 }],
   [/\b(?:trois|3) quarts?\b/, { kind: 'approx', value: 75, min: 72, max: 78 }],
@@ -316,7 +320,7 @@ const FRACTIONS: [RegExp, Quantity][] = [
 ];
 
 /** The first FRACTIONS are specific phrases; the last ones (nothing, all, a little) are fallbacks. */
-const SPECIFIC_FRACTIONS = 10;
+const SPECIFIC_FRACTIONS = FRACTIONS.length - 3;
 
 /** A share in percent (0–100): « 5 % », « cinq pour cent », « la moitié », « presque rien ». */
 export function extractPercent(text: string): Extraction<Quantity> {
