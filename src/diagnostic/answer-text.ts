@@ -39,7 +39,7 @@ import {
   selfCorrected,
   withoutLitotes,
 } from './structure.js';
-import { alternativesOf, namedOptions, notYetPlanned, yesNoOption, type Candidate } from './choices.js';
+import { alternativesOf, namedOptions, notYetPlanned, reachedOnScale, yesNoOption, type Candidate } from './choices.js';
 import { restrictedExclusive, restricts } from './restrictions.js';
 import { shareOfTotal } from './share.js';
 import { figureAboutAsked, withoutGivenUp, withoutOwnNo, withoutPlaceOnly } from './set-aside.js';
@@ -232,7 +232,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     // « surtout des pros, les particuliers c'est rare »: a kind said to be rare is not named apart.
     const named = all.length > 1 ? withoutGivenUp(question, all, text, ctx.nlu, cue.minorShare) : all;
     // An option named only as part of a longer phrasing of another is not named apart.
-    const ids = named.length > 1 ? named.filter((id) => !inside.has(id)) : named;
+    const ids = reachedOnScale(question, named.length > 1 ? named.filter((id) => !inside.has(id)) : named, text, ctx);
     if (ids.length === 1 && all.length > 1) return { read: make({ type: 'choice', value: ids[0] }), confidence: 0.85 };
     if (ids.length > 1 && several) return { read: make({ type: 'choice', value: several.id }), confidence: 0.85 };
     if (ids.length > 1 && question.scale) {

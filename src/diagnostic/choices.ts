@@ -82,3 +82,23 @@ export function notYetPlanned(question: Question, text: string, cue: AnswerCues)
   const next = none >= 0 && !noPlan ? ordered[none + 1] : undefined;
   return next && cue.consideringOption.test(fold(next.label)) ? next.id : undefined;
 }
+
+/**
+ * « la réception marche, l'envoi c'est encore en test » on a scale: an option named only in a clause still under way
+ * (`upcoming`: « pas encore branché », « en test », « on le bascule au printemps ») is not reached; the others hold.
+ */
+export function reachedOnScale(question: Question, ids: string[], text: string, ctx: ReadingContext): string[] {
+  if (!question.scale || ids.length < 2) return ids;
+  const cue = ctx.nlu.phrases.answerCues;
+  const named = (clause: string) => {
+    const m = ctx.nlu.extract(clause, { ...questionContext(question), type: 'multi' });
+    return m.ok && m.value.type === 'multi' ? m.value.value.ids : [];
+  };
+  const clauses = text.split(/[,;]|\bmais\b|\.{2,}|…|[.!?](?=\s)/i).filter((c) => c.trim());
+  const reached = new Set(clauses.filter((c) => !cue.upcoming.test(fold(c))).flatMap(named));
+  // An option that is itself a step under way (« en cours », « en préparation ») is reached by saying so.
+  const underWay = (id: string) =>
+    optionsOf(question).some((o) => o.id === id && [o.label, ...(o.synonyms ?? [])].some((p) => cue.upcoming.test(fold(p))));
+  const kept = ids.filter((id) => reached.has(id) || underWay(id));
+  return kept.length ? kept : ids;
+}
