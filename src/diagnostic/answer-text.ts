@@ -43,7 +43,7 @@ import { alternativesOf, namedOptions, notYetPlanned, reachedOnScale, yesNoOptio
 import { restrictedExclusive, restricts } from './restrictions.js';
 import { shareOfTotal } from './share.js';
 import { figureAboutAsked, withoutGivenUp, withoutOwnNo, withoutPlaceOnly } from './set-aside.js';
-import { assumedHandled, onBehalfOfBoss, someoneElseKnows } from './others-know.js';
+import { assumedHandled, onBehalfOfBoss, someoneElseKnows, unknownObject } from './others-know.js';
 import type { ReadAnswer, ReadingContext } from './reading.js';
 import { choiceFromCount, countBands, questionContext, strictCount, timesPerYear, toAnswer } from './understand.js';
 import type { Answer, Question } from './types.js';
@@ -119,7 +119,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
   const onlyInDontKnow =
     saysDontKnow &&
     (optionNamed || strongOption) &&
-    !ctx.nlu.extract(fold(text).replace(cue.dontKnowWords, ' '), questionContext(question)).ok;
+    (unknownObject(text, cue) || !ctx.nlu.extract(fold(text).replace(cue.dontKnowWords, ' '), questionContext(question)).ok);
   if (
     question.type !== 'yesno' &&
     ((!strongOption && !optionNamed) || onlyInDontKnow) &&

@@ -37,3 +37,15 @@ export function onBehalfOfBoss(question: Question, text: string, read: string | 
   const other = options.find((o) => o !== self && (o.synonyms ?? []).some((s) => cue.someoneElse.test(fold(s))));
   return other ? { type: 'choice', value: other.id } : undefined;
 }
+
+/**
+ * « je ne sais plus si l'ancien site tourne encore », « aucune idée de ce qu'utilisent mes gars »: not knowing whether,
+ * what or who — what follows is what is unknown, not an answer (unless « mais … » says one after it).
+ */
+export function unknownObject(text: string, cue: AnswerCues): boolean {
+  const f = fold(text);
+  const governs = new RegExp(
+    `(?:${cue.dontKnowWords.source})\\s+(?:de\\s+)?(?:si|s'|ce qu|qui|quel|quels|quelle|quelles|combien|lequel|laquelle)`,
+  );
+  return governs.test(f) && !/\bmais\b/.test(f);
+}
