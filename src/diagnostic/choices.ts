@@ -86,6 +86,7 @@ export function notYetPlanned(question: Question, text: string, cue: AnswerCues)
 /**
  * « la réception marche, l'envoi c'est encore en test » on a scale: an option named only in a clause still under way
  * (`upcoming`: « pas encore branché », « en test », « on le bascule au printemps ») is not reached; the others hold.
+ * Nor is one named only by a bare « oui » beside a more precise one.
  */
 export function reachedOnScale(question: Question, ids: string[], text: string, ctx: ReadingContext): string[] {
   if (!question.scale || ids.length < 2) return ids;
@@ -100,5 +101,11 @@ export function reachedOnScale(question: Question, ids: string[], text: string, 
   const underWay = (id: string) =>
     optionsOf(question).some((o) => o.id === id && [o.label, ...(o.synonyms ?? [])].some((p) => cue.upcoming.test(fold(p))));
   const kept = ids.filter((id) => reached.has(id) || underWay(id));
-  return kept.length ? kept : ids;
+  if (!kept.length || !cue.plainYes.test(fold(text))) return kept.length ? kept : ids;
+  // « oui, sur le PC de l'accueil » to « hors de vos locaux ? »: a bare « oui » names an option only as a yes; what the
+  // rest says is more precise.
+  const bare = new RegExp(cue.plainYes.source, 'g');
+  const beyondYes = new Set(clauses.filter((c) => !cue.upcoming.test(fold(c))).flatMap((c) => named(fold(c).replace(bare, ' '))));
+  const precise = kept.filter((id) => beyondYes.has(id));
+  return precise.length ? precise : kept;
 }
