@@ -191,8 +191,7 @@ export function findQuantities(lx: readonly Lexeme[]): QuantityHit[] {
           mult = prev.value;
           start = i - 1;
         } else if (word(lx, i - 1) === 'petite' || word(lx, i - 1) === 'bonne') {
-          // « une petite dizaine » is a bit under ten, « une bonne dizaine » a bit over.
-          mult = word(lx, i - 1) === 'petite' ? 0.9 : 1.2;
+          mult = word(lx, i - 1) === 'petite' ? 0.9 : 1.2; // « une petite dizaine »: a bit under ten; « une bonne »: over
         } else if (word(lx, i - 1) === 'quelques' || word(lx, i - 1) === 'plusieurs') {
           mult = 3;
           start = i - 1;
@@ -319,8 +318,7 @@ const FRACTIONS: [RegExp, Quantity][] = [
   [/\bun peu\b|\bpeu\b/, { kind: 'below', value: 10, min: 0, max: 10 }],
 ];
 
-/** The first FRACTIONS are specific phrases; the last ones (nothing, all, a little) are fallbacks. */
-const SPECIFIC_FRACTIONS = FRACTIONS.length - 3;
+const SPECIFIC_FRACTIONS = FRACTIONS.length - 3; // the last three (nothing, all, a little) are fallbacks
 
 /** A share in percent (0–100): « 5 % », « cinq pour cent », « la moitié », « presque rien ». */
 export function extractPercent(text: string): Extraction<Quantity> {
