@@ -190,8 +190,6 @@ export function findQuantities(lx: readonly Lexeme[]): QuantityHit[] {
         if (prev && prev.t === 'num') {
           mult = prev.value;
           start = i - 1;
-        } else if (word(lx, i - 1) === 'petite' || word(lx, i - 1) === 'bonne') {
-          mult = word(lx, i - 1) === 'petite' ? 0.9 : 1.2; // « une petite dizaine »: a bit under ten; « une bonne »: over
         } else if (word(lx, i - 1) === 'quelques' || word(lx, i - 1) === 'plusieurs') {
           mult = 3;
           start = i - 1;
