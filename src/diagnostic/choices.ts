@@ -101,11 +101,21 @@ export function reachedOnScale(question: Question, ids: string[], text: string, 
   const underWay = (id: string) =>
     optionsOf(question).some((o) => o.id === id && [o.label, ...(o.synonyms ?? [])].some((p) => cue.upcoming.test(fold(p))));
   const kept = ids.filter((id) => reached.has(id) || underWay(id));
-  if (!kept.length || !cue.plainYes.test(fold(text))) return kept.length ? kept : ids;
+  if (!kept.length || !cue.plainYes.test(fold(text).replace(/[,;:.!?…]/g, ' '))) return kept.length ? kept : ids;
   // « oui, sur le PC de l'accueil » to « hors de vos locaux ? »: a bare « oui » names an option only as a yes; what the
   // rest says is more precise.
   const bare = new RegExp(cue.plainYes.source, 'g');
-  const beyondYes = new Set(clauses.filter((c) => !cue.upcoming.test(fold(c))).flatMap((c) => named(fold(c).replace(bare, ' '))));
+  const beyondYes = new Set(
+    clauses
+      .filter((c) => !cue.upcoming.test(fold(c)))
+      .flatMap((c) =>
+        named(
+          fold(c)
+            .replace(/[,;:.!?…]/g, ' ')
+            .replace(bare, ' '),
+        ),
+      ),
+  );
   const precise = kept.filter((id) => beyondYes.has(id));
   return precise.length ? precise : kept;
 }
