@@ -43,9 +43,10 @@ export function onBehalfOfBoss(question: Question, text: string, read: string | 
  * what or who — what follows is what is unknown, not an answer (unless « mais … » says one after it).
  */
 export function unknownObject(text: string, cue: AnswerCues): boolean {
+  // Said first only: « il sauvegarde chez lui, je ne sais pas s'il a déjà essayé » answers, then doubts a detail.
   const f = fold(text);
   const governs = new RegExp(
-    `(?:${cue.dontKnowWords.source})\\s+(?:de\\s+)?(?:si|s'|ce qu|qui|quel|quels|quelle|quelles|combien|lequel|laquelle)`,
+    `^(?:\\W*\\w+\\W+){0,2}?(?:${cue.dontKnowWords.source})\\s+(?:de\\s+)?(?:si|s'|ce qu|qui|quel|quels|quelle|quelles|combien|lequel|laquelle)`,
   );
   return governs.test(f) && !/\bmais\b/.test(f);
 }

@@ -25,8 +25,14 @@ describe('refusals and not knowing, in the person’s own words', () => {
     expect(kindOf(id, text)).toBe('command:passer');
   });
 
-  test('« on verra plus tard » without « ça » still pauses the diagnostic', () => {
-    expect(kindOf('strategie_indicateurs', 'on verra plus tard')).toBe('command:pause');
+  // At a question, « plus tard » defers that question: a skip, never a pause the person did not ask for.
+  test.each([
+    ['vente_fichier_clients', 'plus tard svp', 'command:passer'],
+    ['strategie_indicateurs', 'on verra plus tard', 'command:passer'],
+    ['strategie_indicateurs', 'je reprendrai plus tard', 'command:pause'],
+    ['strategie_indicateurs', 'à plus tard', 'command:pause'],
+  ])('%s « %s »', (id, text, kind) => {
+    expect(kindOf(id, text)).toBe(kind);
   });
 
   test('a short answer before a skip said last is the answer', () => {
