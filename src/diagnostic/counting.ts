@@ -32,11 +32,19 @@ export function countNamed(question: Question, text: string, cues: AnswerCues): 
       if (cues.rarely.test(c)) rare.add(i);
     });
   const rareAfterBut = but >= 0 && cues.rarely.test(words.slice(but + 1).join(' '));
+  // « Facebook et Insta… enfin Insta on l'a laissé tomber »: a thing named again where it is given up does not count.
+  const stopped = new Set(
+    fold(text)
+      .split(/[,;:!?()\n]+|\.(?!\w)/)
+      .flatMap((c, i) => (cues.stopped.test(c) ? [i] : [])),
+  );
   const from = (start: number) => {
     let count = 0;
     for (const thing of question.countable ?? []) {
       const spellings = thing.split('|').map((s) => fold(s).trim().split(/\s+/));
       const at = spellings.map((sp) => words.findIndex((_, i) => i >= start && sp.every((w, k) => words[i + k] === w))).find((i) => i >= 0);
+      const given = spellings.some((sp) => words.some((_, i) => sp.every((w, k) => words[i + k] === w) && stopped.has(toks[i].c ?? -1)));
+      if (given) continue;
       if (at !== undefined && at >= 0 && !toks[at].neg && !((denied || rareAfterBut) && at < but) && !rare.has(toks[at].c ?? -1)) count++;
     }
     return count;
