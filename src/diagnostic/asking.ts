@@ -83,7 +83,9 @@ const QUESTION_ITSELF = /\b(?:question|celle-(?:ci|la)|celle (?:ci|la))$/;
  * Returns the lead, or undefined when the message does not end with a skip.
  */
 export function skipsLast(text: string, phrases: Phrases): string | undefined {
-  const m = /^(.*\S)\s*(?:[,;:]|\.{2,}|…|[.!?](?=\s))\s*([^,;:.!?…]+?)[\s.!]*$/s.exec(text);
+  const m = /^(.*\S)\s*(?:[,;:]|\.{2,}|…|[.!?](?=\s)|\p{Extended_Pictographic})\s*([^,;:.!?…\p{Extended_Pictographic}]+?)[\s.!]*$/su.exec(
+    text,
+  );
   if (!m || !/\w/.test(m[1]!)) return undefined;
   return phrases.command(m[2]!) === 'passer' ? m[1]! : undefined;
 }

@@ -16,7 +16,7 @@ const AGO = new RegExp(
 // « il y a longtemps », « ça remonte ! », « ça fait des années »: long ago, older than any window (ten years); « ça
 // date un peu » stays vague.
 const LONG_AGO =
-  /\b(?:il y a|y a|ya|ca fait|cela fait|depuis) (?:bien |tres |trop )?(?:longtemps|des annees|une eternite)\b|\b(?:ca|cela) remonte(?: pas mal| tellement)?(?: !|\s*$|[.,]| a (?:loin|longtemps|des annees))|\b(?:pour|pendant|avant|depuis|au moment du|a l'epoque du) (?:le )?(?:covid|confinement)\b/g;
+  /\b(?:il y a|y a|ya|ca fait|cela fait|depuis) (?:bien |tres |trop )?(?:longtemps|des annees|une eternite)\b|\b(?:ca|cela) remonte(?: pas mal| tellement)?(?: !|\s*$|[.,]| a (?:loin|longtemps|des annees))|\b(?:pour|pendant|au moment du|a l'epoque du) (?:le )?(?:covid|confinement)\b/g;
 // Words that place something inside any recent window (« récemment », « cette année ») and a year said
 // (« en 2015 », « fin 2019 ») are data: phrases.fr.json « answerCues » `recent` and `year`.
 
