@@ -216,6 +216,8 @@ export function extractLocation(text: string, index: TerritoryIndex, original = 
     if (!isNumberWord(words[i]) || (i > 0 && !CUES.has(words[i - 1]))) continue;
     const n = parseNumberWords(words, i);
     if (!n || n.articleOnly || n.value < 1 || n.value > 976 || (i === 0 && n.next !== lead.length)) continue;
+    // « dans deux départements différents »: a number of things, not a département.
+    if (!['le', 'la', 'l', 'du', 'au'].includes(words[i - 1] ?? '') && /^[a-z]{4,}s$/.test(words[n.next] ?? '')) continue;
     const loc = fromDep(index, n.value < 10 ? `0${n.value}` : String(n.value), 'departement_code');
     if (loc && !(regionOnly && loc.region !== regionOnly.region)) return found(loc, 0.9);
   }
