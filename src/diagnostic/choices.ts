@@ -95,27 +95,19 @@ export function reachedOnScale(question: Question, ids: string[], text: string, 
     const m = ctx.nlu.extract(clause, { ...questionContext(question), type: 'multi' });
     return m.ok && m.value.type === 'multi' ? m.value.value.ids : [];
   };
-  const clauses = text.split(/[,;]|\bmais\b|\.{2,}|…|[.!?](?=\s)/i).filter((c) => c.trim());
-  const reached = new Set(clauses.filter((c) => !cue.upcoming.test(fold(c))).flatMap(named));
+  const unpunctuated = (t: string) => fold(t).replace(/[,;:.!?…]/g, ' ');
+  const live = text.split(/[,;]|\bmais\b|\.{2,}|…|[.!?](?=\s)/i).filter((c) => c.trim() && !cue.upcoming.test(fold(c)));
+  const reached = new Set(live.flatMap(named));
   // An option that is itself a step under way (« en cours », « en préparation ») is reached by saying so.
   const underWay = (id: string) =>
     optionsOf(question).some((o) => o.id === id && [o.label, ...(o.synonyms ?? [])].some((p) => cue.upcoming.test(fold(p))));
   const kept = ids.filter((id) => reached.has(id) || underWay(id));
-  if (!kept.length || !cue.plainYes.test(fold(text).replace(/[,;:.!?…]/g, ' '))) return kept.length ? kept : ids;
+  if (!kept.length) return ids;
+  if (!cue.plainYes.test(unpunctuated(text))) return kept;
   // « oui, sur le PC de l'accueil » to « hors de vos locaux ? »: a bare « oui » names an option only as a yes; what the
   // rest says is more precise.
   const bare = new RegExp(cue.plainYes.source, 'g');
-  const beyondYes = new Set(
-    clauses
-      .filter((c) => !cue.upcoming.test(fold(c)))
-      .flatMap((c) =>
-        named(
-          fold(c)
-            .replace(/[,;:.!?…]/g, ' ')
-            .replace(bare, ' '),
-        ),
-      ),
-  );
+  const beyondYes = new Set(live.flatMap((c) => named(unpunctuated(c).replace(bare, ' '))));
   const precise = kept.filter((id) => beyondYes.has(id));
   return precise.length ? precise : kept;
 }

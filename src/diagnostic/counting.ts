@@ -25,19 +25,16 @@ export function countNamed(question: Question, text: string, cues: AnswerCues): 
   const restricted = but >= 0 && toks.slice(but + 1).some((t) => cues.restrictedAfterBut.test(t.w));
   // « Insta toutes les semaines, Facebook plus trop »: what is named in a clause said to be rare does not count;
   // « Facebook et Insta mais on poste rarement »: nor what is named before such a « mais ».
+  // « Facebook et Insta… enfin Insta on l'a laissé tomber »: a thing named again where it is given up does not count.
   const rare = new Set<number>();
+  const stopped = new Set<number>();
   fold(text)
     .split(/[,;:!?()\n]+|\.(?!\w)/)
     .forEach((c, i) => {
       if (cues.rarely.test(c)) rare.add(i);
+      if (cues.stopped.test(c)) stopped.add(i);
     });
   const rareAfterBut = but >= 0 && cues.rarely.test(words.slice(but + 1).join(' '));
-  // « Facebook et Insta… enfin Insta on l'a laissé tomber »: a thing named again where it is given up does not count.
-  const stopped = new Set(
-    fold(text)
-      .split(/[,;:!?()\n]+|\.(?!\w)/)
-      .flatMap((c, i) => (cues.stopped.test(c) ? [i] : [])),
-  );
   const from = (start: number) => {
     let count = 0;
     for (const thing of question.countable ?? []) {

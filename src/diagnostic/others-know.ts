@@ -43,10 +43,21 @@ export function onBehalfOfBoss(question: Question, text: string, read: string | 
  * what or who — what follows is what is unknown, not an answer (unless « mais … » says one after it).
  */
 export function unknownObject(text: string, cue: AnswerCues): boolean {
-  // Said first only: « il sauvegarde chez lui, je ne sais pas s'il a déjà essayé » answers, then doubts a detail.
   const f = fold(text);
-  const governs = new RegExp(
-    `^(?:\\W*\\w+\\W+){0,2}?(?:${cue.dontKnowWords.source})\\s+(?:de\\s+)?(?:si|s'|ce qu|qui|quel|quels|quelle|quelles|combien|lequel|laquelle)`,
-  );
-  return governs.test(f) && !/\bmais\b/.test(f);
+  return governing(cue).test(f) && !/\bmais\b/.test(f);
+}
+
+/**
+ * Not knowing said first (« il sauvegarde chez lui, je ne sais pas s'il a essayé » answers, then doubts a detail),
+ * followed by what is not known; compiled once per set of cues.
+ */
+const GOVERNING = new WeakMap<AnswerCues, RegExp>();
+function governing(cue: AnswerCues): RegExp {
+  let re = GOVERNING.get(cue);
+  if (!re) {
+    const object = "(?:si|s'|ce qu|qui|quel|quels|quelle|quelles|combien|lequel|laquelle)";
+    re = new RegExp(`^(?:\\W*\\w+\\W+){0,2}?(?:${cue.dontKnowWords.source})\\s+(?:de\\s+)?${object}`);
+    GOVERNING.set(cue, re);
+  }
+  return re;
 }
