@@ -7,6 +7,8 @@ import type { Answer, Question } from './types.js';
 /** « je ne sais pas » when a knowledge question is answered by naming who knows instead. */
 export function someoneElseKnows(question: Question, text: string, cue: AnswerCues): Answer | undefined {
   const f = fold(text);
+  // « c'est le gérant qui pourrait vous dire », « voyez avec ma femme »: someone else can tell, even to « qui… ? ».
+  if (cue.othersTell.test(f)) return { type: 'dontknow' };
   // « je ne sais pas, c'est mon comptable qui gère » to any question but « qui… ? »: the dirigeant does not know.
   if (!cue.asksWhatIsKnown.test(fold(question.text)))
     return !cue.asksWho.test(fold(question.text)) && cue.saysUnknown.test(f) && cue.othersKnow.test(f) ? { type: 'dontknow' } : undefined;

@@ -130,6 +130,8 @@ export interface AnswerCues {
   asksWho: RegExp;
   /** Someone else named as the one who knows (« c'est ma comptable qui sait », « demandez à mon associé »). */
   othersKnow: RegExp;
+  /** Someone else named as the one who can tell (« c'est le gérant qui pourrait vous dire »): not known, at any question. */
+  othersTell: RegExp;
   /** Not knowing, said outright (« je ne sais pas », « aucune idée »). */
   saysUnknown: RegExp;
   /** Knowing, said outright (« oui », « je sais »). */
@@ -244,6 +246,7 @@ export const ANSWER_CUE_NAMES: readonly AnswerCueName[] = [
   'asksWhatIsKnown',
   'asksWho',
   'othersKnow',
+  'othersTell',
   'saysUnknown',
   'knowsOwn',
   'assumedHandled',
