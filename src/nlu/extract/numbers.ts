@@ -31,38 +31,15 @@ const APPROX_NOUNS: Record<string, number> = {
 const UNITS = new Set(['€', 'euro', 'euros', 'eur', 'balles', 'k€', '%', 'salaries', 'personnes', 'employes', 'ht', 'ttc']);
 const ZERO_WORDS = new Set(['aucun', 'aucune', 'rien', 'zero', 'nada', 'personne', 'nul', 'nulle']);
 
-const YEAR_BEFORE = new Set([
-  'en',
-  'depuis',
-  'de',
-  'des',
-  'dès',
-  'annee',
-  'an',
-  'fin',
-  'debut',
-  'mi',
-  'avant',
-  'apres',
-  'jusqu',
-  'janvier',
-  'fevrier',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'aout',
-  'septembre',
-  'octobre',
-  'novembre',
-  'decembre',
-  'printemps',
-  'ete',
-  'automne',
-  'hiver',
-  'rentree',
-]);
+// « plus de », « pas loin de »: « de » then starts a quantity, not a year.
+const BOUND_DE = new Set(['plus', 'moins', 'loin', 'pres', 'autour', 'dela', 'dessous']);
+// The words before a year (« en 2019 », « depuis 2012 », « fin 2023 »).
+const YEAR_BEFORE = new Set(
+  (
+    'en depuis de des dès annee an fin debut mi avant apres jusqu janvier fevrier ' +
+    'mars avril mai juin juillet aout septembre octobre novembre decembre printemps ete automne hiver rentree'
+  ).split(' '),
+);
 // « donc six en tout », « soit 12 au total »: the total said after the parts.
 const TOTAL_BEFORE: Seq[] = [['donc'], ['soit'], ['au', 'total'], ['en', 'tout'], ['total']];
 const TOTAL_AFTER: Seq[] = [
@@ -211,8 +188,9 @@ export function findQuantities(lx: readonly Lexeme[]): QuantityHit[] {
       }
       continue;
     }
-    // « en 2019 », « depuis 2012 »: a year, not a quantity.
-    if (l.digits && Number.isInteger(l.value) && l.value >= 1900 && l.value <= 2099 && YEAR_BEFORE.has(word(lx, i - 1) ?? '')) continue;
+    // « en 2019 », « depuis 2012 »: a year, not a quantity (« plus de 2000 », « pas loin de 2000 » are quantities).
+    const year = l.value >= 1900 && l.value <= 2099 && YEAR_BEFORE.has(word(lx, i - 1) ?? '') && !BOUND_DE.has(word(lx, i - 2) ?? '');
+    if (l.digits && Number.isInteger(l.value) && year) continue;
     // « 20aine » (chat form of « vingtaine »).
     if (word(lx, i + 1) === 'aine' || word(lx, i + 1) === 'aines') {
       hits.push({ q: approx(l.value), start: i, end: i + 2, article: false });
