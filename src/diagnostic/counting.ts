@@ -35,14 +35,20 @@ export function countNamed(question: Question, text: string, cues: AnswerCues): 
       if (cues.stopped.test(c)) stopped.add(i);
     });
   const rareAfterBut = but >= 0 && cues.rarely.test(words.slice(but + 1).join(' '));
+  const spellings = (question.countable ?? []).map((thing) => thing.split('|').map((s) => fold(s).trim().split(/\s+/)));
+  const firstAt = (sps: string[][], start: number) =>
+    sps.map((sp) => words.findIndex((_, i) => i >= start && sp.every((w, k) => words[i + k] === w))).find((i) => i >= 0);
+  // « Facebook, plus YouTube de temps en temps mais pas tous les mois »: a « mais » in a clause that names a thing
+  // speaks of what that clause names only.
+  const local = but >= 0 && spellings.some((sps) => ((a) => a !== undefined && a < but && toks[a].c === toks[but].c)(firstAt(sps, 0)));
+  const dropped = (at: number) => (denied || rareAfterBut) && at < but && (!local || toks[at].c === toks[but].c);
   const from = (start: number) => {
     let count = 0;
-    for (const thing of question.countable ?? []) {
-      const spellings = thing.split('|').map((s) => fold(s).trim().split(/\s+/));
-      const at = spellings.map((sp) => words.findIndex((_, i) => i >= start && sp.every((w, k) => words[i + k] === w))).find((i) => i >= 0);
-      const given = spellings.some((sp) => words.some((_, i) => sp.every((w, k) => words[i + k] === w) && stopped.has(toks[i].c ?? -1)));
+    for (const sps of spellings) {
+      const at = firstAt(sps, start);
+      const given = sps.some((sp) => words.some((_, i) => sp.every((w, k) => words[i + k] === w) && stopped.has(toks[i].c ?? -1)));
       if (given) continue;
-      if (at !== undefined && at >= 0 && !toks[at].neg && !((denied || rareAfterBut) && at < but) && !rare.has(toks[at].c ?? -1)) count++;
+      if (at !== undefined && at >= 0 && !toks[at].neg && !dropped(at) && !rare.has(toks[at].c ?? -1)) count++;
     }
     return count;
   };
