@@ -66,9 +66,15 @@ export const BOUNDARIES = new Set([
 export function scopedTokens(text: string): Tok[] {
   const out: Tok[] = [];
   let clauseNo = 0;
+  let before = -1;
   for (const clause of fold(text).split(/[,;:!?()\n]+|\.(?!\w)/)) {
     const ws = tokens(clause);
     const start = out.length;
+    // « un test de restauration, non, jamais »: a clause of bare denial denies the clause before it.
+    if (ws.length && before >= 0 && ws.every((w) => BARE_DENIAL.has(w)) && ws.some((w) => w !== 'du' && w !== 'tout')) {
+      for (let k = start - 1; k >= before && !BOUNDARIES.has(out[k].w) && !NEGATORS.has(out[k].w); k--) out[k].neg = true;
+    }
+    if (ws.length && !ws.every((w) => BARE_DENIAL.has(w))) before = start;
     let neg = false;
     let sawNe = false;
     let neAt = -1;
@@ -119,6 +125,7 @@ export function scopedTokens(text: string): Tok[] {
   return out;
 }
 
+const BARE_DENIAL = new Set(['non', 'jamais', 'pas', 'du', 'tout', 'nan', 'nope']);
 const ELLIPTIC_DENIAL = /(?:^|\s)(?:(?:toujours )?pas(?: encore| du tout| vraiment| pour l'instant| pour le moment| l instant)?|non)$/;
 
 const SUBJECTS = new Set(['on', 'je', 'j', 'nous', 'il', 'elle', 'ils', 'elles']);
