@@ -182,10 +182,14 @@ function statedBefore(asked: string, question: Question, ctx: ReadingContext): R
   const lead = clauses.join(own ? ' ' : ',').trim();
   const { asks, interrogative } = ctx.nlu.phrases.cues;
   if (!lead || asks.test(fold(last)) || asksScope(last, ctx.nlu.phrases.cues) || /\?/.test(lead)) return undefined;
-  if (!own && fold(lead).split(/\s+/).length < 4) return undefined;
+  // « rien de prévu, c'est pour quand ? »: a short clause of nothing or denial stands when read surely; a short one
+  // naming a thing is the topic of the question (« la fiche Google, c'est payant ? »).
+  const words = fold(lead).split(/\s+/).length;
+  const short = !own && words < 4;
+  if (short && (words < 2 || !ctx.nlu.phrases.answerCues.negationOrNothing.test(fold(lead)))) return undefined;
   if (interrogative.test(fold(lead).trim()) || asks.test(fold(lead))) return undefined;
   const found = answerOf(question, lead, ctx.nlu.interpret(lead, questionContext(question)), ctx);
-  return found && found.confidence >= SURE && !found.alternatives ? found.read : undefined;
+  return found && found.confidence >= (short ? 0.85 : SURE) && !found.alternatives ? found.read : undefined;
 }
 
 /** « non, on est 3 », « je me suis trompé, c'est en Gironde »: a correction of the previous answer. */
