@@ -1,0 +1,58 @@
+// Everyday readings of issue 10 (devr / devs batches): refusals and who can tell in other words, figures that look
+// like years, one's own trade beside the customers, a denial said after the thing, a relative clause that does not
+// take back the answer, a clause of nothing before a question. Our own sentences.
+import { read, stored } from '../helpers/reading.js';
+
+describe('refusals and someone else who can tell', () => {
+  test.each([
+    ['profil_budget', 'pas trop envie de répondre à celle-ci'],
+    ['profil_localisation', 'je le dirai pas'],
+    ['cyber_rgpd', 'désolée, je réponds pas à cette question'],
+    ['vente_part_ca', 'préfère pas le dire'],
+    ['profil_temps', 'pas envie de me prononcer là-dessus'],
+  ])('%s « %s » skips', (id, text) => {
+    const r = read(id, text);
+    expect(r.kind === 'command' && r.command).toBe('passer');
+  });
+
+  test.each([
+    ['strategie_pilote', 'voyez avec mon associé'],
+    ['strategie_pilote', "c'est ma belle-sœur qui pourra vous le dire"],
+    ['ia_automatisation', "je peux pas vous dire, c'est mon fils qui fait la compta"],
+    ['profil_budget', "il faut que j'en parle à ma comptable"],
+  ])('%s « %s » is not known', (id, text) => {
+    expect(stored(id, text)).toEqual({ type: 'dontknow' });
+  });
+
+  test('someone named as the one who does it still answers « qui… ? »', () => {
+    expect(stored('strategie_pilote', "c'est mon associé qui s'occupe de tout ça")).not.toEqual({ type: 'dontknow' });
+  });
+});
+
+describe('figures, trades and denials where they belong', () => {
+  test.each([
+    ['profil_factures', 'pas loin de 1900 par an', { type: 'choice', value: 'plus_1000' }],
+    ['profil_factures', 'plus de 2000', { type: 'choice', value: 'plus_1000' }],
+    ['profil_clientele', "c'est un salon de coiffure, des particuliers", { type: 'choice', value: 'b2c' }],
+    ['strategie_priorites', "je ne vois pas à quoi ça me servirait, j'ai assez de clients", { type: 'yesno', value: 'no' }],
+    ['presence_reseaux', 'Instagram et LinkedIn, plus TikTok de temps en temps mais pas chaque mois', { type: 'number', value: 2 }],
+    ['presence_reseaux', 'Instagram et LinkedIn mais on poste rarement', { type: 'number', value: 0 }],
+    ['vente_fichier_clients', 'oui, tout est dans le logiciel et on écrit aux clients qui sont pas revenus', { type: 'yesno', value: 'yes' }],
+    ['cyber_sauvegarde', 'tout part sur Google Drive chaque nuit, un essai de restauration, non, jamais', { type: 'choice', value: 'oui_sans_test' }],
+    ['gestion_facture_electronique', "la réception est réglée, l'envoi on verra", { type: 'choice', value: 'plateforme_choisie' }],
+    ['gestion_outils_partages', "on est deux, pas besoin de tout ça", { type: 'multi', values: ['aucun'] }],
+    ['ia_sobriete', "j'imprime encore toutes mes factures", { type: 'yesno', value: 'no' }],
+  ])('%s « %s »', (id, text, expected) => {
+    expect(stored(id, text)).toEqual(expected);
+  });
+
+  test('a clause of nothing before a question answers it, and the question is answered too', () => {
+    const r = read('gestion_facture_electronique', "rien du tout, c'est pour quand déjà ?");
+    expect(r.kind === 'answer' && r.main.answer).toEqual({ type: 'choice', value: 'rien_prevu' });
+    expect(r.kind === 'answer' && r.asked).toBeTruthy();
+  });
+
+  test('a thing named before a question is its topic, not an answer', () => {
+    expect(read('presence_google', 'la fiche Google, ça coûte combien ?').kind).toBe('question');
+  });
+});
