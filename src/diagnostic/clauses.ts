@@ -224,8 +224,10 @@ export function besideOutsourced(
 ): Candidate | undefined {
   if (!question.outsourcedAnswer) return undefined;
   const clauses = clausesOf(text, nlu);
-  const outsourced = clauses.filter((c) => nlu.phrases.answerCues.outsourced.test(fold(c)));
-  if (!outsourced.length) return undefined;
+  const cue = nlu.phrases.answerCues;
+  // « aucune idée, demandez à mon comptable »: who knows, not who does it.
+  const outsourced = clauses.filter((c) => cue.outsourced.test(fold(c)) && !cue.othersTell.test(fold(c)));
+  if (!outsourced.length || cue.saysUnknown.test(fold(text))) return undefined;
   const rest = clauses.filter((c) => !outsourced.includes(c)).join(', ');
   if (
     fold(rest)

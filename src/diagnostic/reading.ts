@@ -154,6 +154,8 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   const facts = extrasOf(text, question, ctx);
   if (facts.length) return { kind: 'facts', extra: facts };
   if (r.intent.name === 'demarrer_diagnostic' && r.intent.confidence >= 0.8) return { kind: 'started' };
+  // « c'est compliqué à dire, on fait trop de choses »: not knowing said first, then why, and nothing else read.
+  if (phrases.command(text.split(/[,;:.!?]/)[0] ?? '') === 'dontknow') return { kind: 'command', command: 'dontknow' };
   // Nothing the rules can read: the reader learned from labelled examples (knowledge/nlu/exemples-reponses/).
   const learned = frustrated ? [] : learnedReading(question, text, ctx);
   if (learned.length) return sureOrChoose(question, text, learned, ctx);
