@@ -296,11 +296,16 @@ const FRACTIONS: [RegExp, Quantity][] = [
 
 const SPECIFIC_FRACTIONS = FRACTIONS.length - 3; // the last three (nothing, all, a little) are fallbacks
 
+const EXCEPT = new Set(['part', 'sauf', 'hormis', 'excepte']);
+
 /** A share in percent (0–100): « 5 % », « cinq pour cent », « la moitié », « presque rien ». */
 export function extractPercent(text: string): Extraction<Quantity> {
   const f = fold(text).replace(/\bpour ?cents?\b|\bpourcents?\b|\bpct\b|\bp\.? ?cent\b/g, ' % ');
   const lx = lex(f);
-  const hits = findQuantities(lx).filter((h) => !h.article);
+  // « la totalité, à part deux trois habitués »: beside all of it, a count of exceptions is not the share (« rien à
+  // part 2 % » is 2 %).
+  const all = /\b(?:tout|toute|totalite|integralite)\b/.test(f);
+  const hits = findQuantities(lx).filter((h) => !h.article && !(all && EXCEPT.has(word(lx, h.start - 1) ?? '')));
   const withSign = hits.filter((h) => word(lx, h.end) === '%' || lx.slice(h.start, h.end).some((l) => l.t === 'w' && l.w === '%'));
   const pool = withSign.length > 0 ? withSign : hits.filter((h) => (h.q.max ?? h.q.value) <= 100 && h.q.value > 0);
   if (withSign.length > 0) return found(withSign[0].q, 0.95);
