@@ -189,7 +189,9 @@ function statedBefore(asked: string, question: Question, ctx: ReadingContext): R
   const words = fold(lead).split(/\s+/).length;
   const short = !own && words < 4;
   if (short && (words < 2 || !ctx.nlu.phrases.answerCues.negationOrNothing.test(fold(lead)))) return undefined;
-  if (interrogative.test(fold(lead).trim()) || asks.test(fold(lead))) return undefined;
+  // « quand c'est la sécu qui paie, c'est un particulier ? »: a case put, not a statement.
+  if (interrogative.test(fold(lead).trim()) || asks.test(fold(lead)) || /^(?:quand|si|s'|lorsque|au cas ou)\b/.test(fold(lead)))
+    return undefined;
   const found = answerOf(question, lead, ctx.nlu.interpret(lead, questionContext(question)), ctx);
   return found && found.confidence >= (short ? 0.85 : SURE) && !found.alternatives ? found.read : undefined;
 }
