@@ -10,6 +10,8 @@ describe('refusals and someone else who can tell', () => {
     ['cyber_rgpd', 'désolée, je réponds pas à cette question'],
     ['vente_part_ca', 'préfère pas le dire'],
     ['profil_temps', 'pas envie de me prononcer là-dessus'],
+    ['profil_budget', "pas envie de donner ce genre d'information"],
+    ['profil_localisation', 'ça ne regarde que moi'],
   ])('%s « %s » skips', (id, text) => {
     const r = read(id, text);
     expect(r.kind === 'command' && r.command).toBe('passer');
@@ -20,6 +22,10 @@ describe('refusals and someone else who can tell', () => {
     ['strategie_pilote', "c'est ma belle-sœur qui pourra vous le dire"],
     ['ia_automatisation', "je peux pas vous dire, c'est mon fils qui fait la compta"],
     ['profil_budget', "il faut que j'en parle à ma comptable"],
+    ['gestion_logiciel_metier', 'aucune idée, voyez avec le cabinet comptable'],
+    ['cyber_sauvegarde', "alors là pas la moindre idée, c'est mon gendre qui a branché le serveur"],
+    ['profil_secteur', "c'est pas facile à dire, on touche à tout"],
+    ['gestion_facture_electronique', "je ne sais pas, c'est le service administratif du groupement qui gère"],
   ])('%s « %s » is not known', (id, text) => {
     expect(stored(id, text)).toEqual({ type: 'dontknow' });
   });
@@ -42,6 +48,13 @@ describe('figures, trades and denials where they belong', () => {
     ['gestion_facture_electronique', "la réception est réglée, l'envoi on verra", { type: 'choice', value: 'plateforme_choisie' }],
     ['gestion_outils_partages', "on est deux, pas besoin de tout ça", { type: 'multi', values: ['aucun'] }],
     ['ia_sobriete', "j'imprime encore toutes mes factures", { type: 'yesno', value: 'no' }],
+    ['profil_temps', 'aucune, je suis au fournil du matin au soir', { type: 'choice', value: 'aucun' }],
+    ['vente_en_ligne', 'une boutique sur notre site pour les bons cadeaux', { type: 'multi', values: ['boutique'] }],
+    ['vente_part_ca', 'tout, sauf deux ou trois clients qui passent au bureau', { type: 'percent', value: 100 }],
+    ['vente_part_ca', 'rien à part 3 % avec le site', { type: 'percent', value: 3 }],
+    ['presence_reseaux', 'Instagram, mais le dernier post date de cet été', { type: 'number', value: 0 }],
+    ['strategie_indicateurs', 'on suit le chiffre du site, pour le reste rien', { type: 'yesno', value: 'partly' }],
+    ['cyber_mises_a_jour', "j'ai un antivirus mais la licence a expiré en mars", { type: 'yesno', value: 'partly' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
@@ -52,7 +65,11 @@ describe('figures, trades and denials where they belong', () => {
     expect(r.kind === 'answer' && r.asked).toBeTruthy();
   });
 
-  test('a thing named before a question is its topic, not an answer', () => {
-    expect(read('presence_google', 'la fiche Google, ça coûte combien ?').kind).toBe('question');
+  test.each([
+    ['presence_google', 'la fiche Google, ça coûte combien ?'],
+    ['profil_clientele', "si c'est la mutuelle qui paie, c'est un client pro ?"],
+    ['cyber_incident', 'une attaque par hameçonnage c’est quoi exactement'],
+  ])('%s « %s » is a question, not an answer', (id, text) => {
+    expect(read(id, text).kind).toBe('question');
   });
 });
