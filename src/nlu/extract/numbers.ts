@@ -41,7 +41,7 @@ const YEAR_BEFORE = new Set(
   ).split(' '),
 );
 // « donc six en tout », « soit 12 au total »: the total said after the parts.
-const TOTAL_BEFORE: Seq[] = [['donc'], ['soit'], ['au', 'total'], ['en', 'tout'], ['total']];
+const TOTAL_BEFORE: Seq[] = [['donc'], ['soit'], ['au', 'total'], ['en', 'tout'], ['total'], ['en', 'moyenne'], ['moyenne']];
 const TOTAL_AFTER: Seq[] = [
   ['en', 'tout'],
   ['au', 'total'],
@@ -311,7 +311,8 @@ export function extractPercent(text: string): Extraction<Quantity> {
   if (withSign.length > 0) return found(withSign[0].q, 0.95);
   // Fractions said in words (« trois quarts ») before plain figures, which they contain.
   for (const [re, q] of FRACTIONS.slice(0, SPECIFIC_FRACTIONS)) if (re.test(f)) return found(q, 0.85);
-  if (pool.length > 0) return found(pool[0].q, 0.8);
+  // « l'été 40, l'hiver 10, alors en moyenne 25 »: the total or average said after the parts.
+  if (pool.length > 0) return found((pool.length > 1 && pool.find((h) => h.total)?.q) || pool[0].q, 0.8);
   // « on n'en fait pas, tout se passe en magasin »: a denied message never says « all of it ».
   const denied = /\b(?:ne|n'|pas|jamais)\b/.test(f);
   for (const [re, q] of FRACTIONS.slice(SPECIFIC_FRACTIONS)) if (re.test(f) && !(denied && q.value === 100)) return found(q, 0.85);
