@@ -218,7 +218,7 @@ export function createPhrases(data: PhraseData, normalize: Normalize): Phrases {
       // « depuis l'an dernier », « depuis 2019 »: since a past time is how things are now.
       const text = normalize(said).folded.replace(SINCE, 'maintenant');
       const key = phraseKey(text);
-      if (key.length > MAX_STORY_CHARS || !(now.test(key) || pivotSince.test(key))) return undefined;
+      if (key.length > MAX_STORY_CHARS || (!past.test(key) && !(now.test(key) || pivotSince.test(key)))) return undefined;
       // A pivot: a present marker after a past one (« au début … depuis … », « avant … maintenant … »), or « depuis »
       // opening a clause after something told (« … a planté, depuis je n'y touche plus »). What comes before it is
       // the story; from it on, how things are now.
@@ -235,7 +235,9 @@ export function createPhrases(data: PhraseData, normalize: Normalize): Phrases {
           .slice(0, pivot)
           .replace(/[\s,;.!?]*(?:mais|et|alors)?[\s,;.!?]*$/, '')
           .trim();
-        if (/[a-z]/.test(phraseKey(present)) && /[a-z]/.test(phraseKey(before))) return { before, present };
+        // « …, donc oui maintenant »: a present that is only its marker leaves the clauses to tell (below).
+        const told = phraseKey(present).replace(new RegExp(now.source, 'g'), ' ');
+        if (/[a-z]/.test(told) && /[a-z]/.test(phraseKey(before))) return { before, present };
       }
       // The present told first (« aujourd'hui on fait tout sur le logiciel alors qu'avant … »): the clauses without
       // a past marker (one that comes after a present marker is the date of a change, not the past).
@@ -251,7 +253,13 @@ export function createPhrases(data: PhraseData, normalize: Normalize): Phrases {
         return p !== null && (n === null || p.index < n.index);
       };
       const kept = clauses.filter((c) => !isPast(c));
-      if (kept.length === 0 || kept.length === clauses.length || !kept.some((c) => now.test(phraseKey(c)))) return undefined;
+      if (kept.length === 0 || kept.length === clauses.length) return undefined;
+      // « on est passés sur Tiime, avant c'était Word »: without a present marker, the present is told first.
+      if (
+        !kept.some((c) => now.test(phraseKey(c))) &&
+        (isPast(clauses[0]) || !/^(?:avant|auparavant|autrefois)\b/.test(phraseKey(clauses.find(isPast)!)))
+      )
+        return undefined;
       return { before: clauses.filter(isPast).join(', '), present: kept.join(', ') };
     },
   };
