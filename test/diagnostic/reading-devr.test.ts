@@ -12,6 +12,9 @@ describe('refusals and someone else who can tell', () => {
     ['profil_temps', 'pas envie de me prononcer là-dessus'],
     ['profil_budget', "pas envie de donner ce genre d'information"],
     ['profil_localisation', 'ça ne regarde que moi'],
+    ['profil_statut', 'pfff je passe celle-ci'],
+    ['cyber_rgpd', "je vois pas l'intérêt de vous répondre"],
+    ['profil_budget', 'on en reparle plus tard'],
   ])('%s « %s » skips', (id, text) => {
     const r = read(id, text);
     expect(r.kind === 'command' && r.command).toBe('passer');
@@ -26,6 +29,8 @@ describe('refusals and someone else who can tell', () => {
     ['cyber_sauvegarde', "alors là pas la moindre idée, c'est mon gendre qui a branché le serveur"],
     ['profil_secteur', "c'est pas facile à dire, on touche à tout"],
     ['gestion_facture_electronique', "je ne sais pas, c'est le service administratif du groupement qui gère"],
+    ['profil_factures', "c'est mon associée qui sait, moi je fais les chantiers"],
+    ['cyber_sauvegarde', "aucune idée, c'est mon cousin qui bricole les ordis"],
   ])('%s « %s » is not known', (id, text) => {
     expect(stored(id, text)).toEqual({ type: 'dontknow' });
   });
@@ -55,6 +60,15 @@ describe('figures, trades and denials where they belong', () => {
     ['presence_reseaux', 'Instagram, mais le dernier post date de cet été', { type: 'number', value: 0 }],
     ['strategie_indicateurs', 'on suit le chiffre du site, pour le reste rien', { type: 'yesno', value: 'partly' }],
     ['cyber_mises_a_jour', "j'ai un antivirus mais la licence a expiré en mars", { type: 'yesno', value: 'partly' }],
+    ['cyber_mots_de_passe', 'ils se ressemblent tous, ils sont tous pareils ou presque', { type: 'yesno', value: 'no' }],
+    ['competences_accompagnement', "la chambre de commerce m'a contacté mais je n'ai pas donné suite", { type: 'yesno', value: 'no' }],
+    ['vente_part_ca', "l'hiver 5, l'été 30, en moyenne 15", { type: 'percent', value: 15 }],
+    ['presence_site_a_jour', 'oui, je change les menus à peu près toutes les semaines', { type: 'yesno', value: 'yes' }],
+    ['strategie_indicateurs', 'oui, le ticket moyen et le nombre de clients chaque semaine', { type: 'yesno', value: 'yes' }],
+    ['cyber_rgpd', 'non, je ne vois pas à qui ça servirait, on a trois clients', { type: 'yesno', value: 'no' }],
+    ['presence_reseaux', 'Facebook et LinkedIn, disons 3-4 publications par mois', { type: 'number', value: 2 }],
+    ['gestion_logiciel_factures', "on a pris Henrri cette année, avant c'était Excel, donc oui maintenant", { type: 'yesno', value: 'yes' }],
+    ['gestion_logiciel_factures', "on fait tout sur Sellsy, avant c'était un carnet", { type: 'yesno', value: 'yes' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
