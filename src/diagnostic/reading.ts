@@ -183,7 +183,9 @@ function statedBefore(asked: string, question: Question, ctx: ReadingContext): R
   const last = clauses.pop() ?? '';
   const lead = clauses.join(own ? ' ' : ',').trim();
   const { asks, interrogative } = ctx.nlu.phrases.cues;
-  if (!lead || asks.test(fold(last)) || asksScope(last, ctx.nlu.phrases.cues) || /\?/.test(lead)) return undefined;
+  // « ça dépend ce que vous appelez professionnel, … c'est un pro ? »: a lead that asks what is meant states nothing.
+  const scoped = asksScope(last, ctx.nlu.phrases.cues) || asksScope(lead, ctx.nlu.phrases.cues);
+  if (!lead || asks.test(fold(last)) || scoped || /\?/.test(lead)) return undefined;
   // « rien de prévu, c'est pour quand ? »: a short clause of nothing or denial stands when read surely; a short one
   // naming a thing is the topic of the question (« la fiche Google, c'est payant ? »).
   const words = fold(lead).split(/\s+/).length;
