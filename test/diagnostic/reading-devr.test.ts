@@ -48,10 +48,18 @@ describe('figures, trades and denials where they belong', () => {
     ['strategie_priorites', "je ne vois pas à quoi ça me servirait, j'ai assez de clients", { type: 'yesno', value: 'no' }],
     ['presence_reseaux', 'Instagram et LinkedIn, plus TikTok de temps en temps mais pas chaque mois', { type: 'number', value: 2 }],
     ['presence_reseaux', 'Instagram et LinkedIn mais on poste rarement', { type: 'number', value: 0 }],
-    ['vente_fichier_clients', 'oui, tout est dans le logiciel et on écrit aux clients qui sont pas revenus', { type: 'yesno', value: 'yes' }],
-    ['cyber_sauvegarde', 'tout part sur Google Drive chaque nuit, un essai de restauration, non, jamais', { type: 'choice', value: 'oui_sans_test' }],
+    [
+      'vente_fichier_clients',
+      'oui, tout est dans le logiciel et on écrit aux clients qui sont pas revenus',
+      { type: 'yesno', value: 'yes' },
+    ],
+    [
+      'cyber_sauvegarde',
+      'tout part sur Google Drive chaque nuit, un essai de restauration, non, jamais',
+      { type: 'choice', value: 'oui_sans_test' },
+    ],
     ['gestion_facture_electronique', "la réception est réglée, l'envoi on verra", { type: 'choice', value: 'plateforme_choisie' }],
-    ['gestion_outils_partages', "on est deux, pas besoin de tout ça", { type: 'multi', values: ['aucun'] }],
+    ['gestion_outils_partages', 'on est deux, pas besoin de tout ça', { type: 'multi', values: ['aucun'] }],
     ['ia_sobriete', "j'imprime encore toutes mes factures", { type: 'yesno', value: 'no' }],
     ['profil_temps', 'aucune, je suis au fournil du matin au soir', { type: 'choice', value: 'aucun' }],
     ['vente_en_ligne', 'une boutique sur notre site pour les bons cadeaux', { type: 'multi', values: ['boutique'] }],
@@ -67,7 +75,11 @@ describe('figures, trades and denials where they belong', () => {
     ['strategie_indicateurs', 'oui, le ticket moyen et le nombre de clients chaque semaine', { type: 'yesno', value: 'yes' }],
     ['cyber_rgpd', 'non, je ne vois pas à qui ça servirait, on a trois clients', { type: 'yesno', value: 'no' }],
     ['presence_reseaux', 'Facebook et LinkedIn, disons 3-4 publications par mois', { type: 'number', value: 2 }],
-    ['gestion_logiciel_factures', "on a pris Henrri cette année, avant c'était Excel, donc oui maintenant", { type: 'yesno', value: 'yes' }],
+    [
+      'gestion_logiciel_factures',
+      "on a pris Henrri cette année, avant c'était Excel, donc oui maintenant",
+      { type: 'yesno', value: 'yes' },
+    ],
     ['gestion_logiciel_factures', "on fait tout sur Sellsy, avant c'était un carnet", { type: 'yesno', value: 'yes' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
