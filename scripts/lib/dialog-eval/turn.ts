@@ -50,7 +50,8 @@ const FLOWS: Array<[HijackKind, RegExp]> = [
 ];
 
 // « reformuler votre … »: the bot asking to rephrase, not a guide that happens to say « reformuler un e-mail ».
-const REPROMPT = /pas (bien )?compris|n'arrive pas a comprendre|choisissez l'une de ces reponses|je n'ai pas saisi|reformuler (?:votre|vos|autrement)/;
+const REPROMPT =
+  /pas (bien )?compris|n'arrive pas a comprendre|choisissez l'une de ces reponses|je n'ai pas saisi|reformuler (?:votre|vos|autrement)/;
 const ANSWER_OR_COMMAND = /vouliez[- ]vous (dire|repondre)|voulez-vous (dire|repondre)|repondre a la question ou|c'etait une reponse/;
 const MAIN_MENU = /que souhaitez-vous faire/;
 
