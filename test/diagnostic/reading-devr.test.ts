@@ -15,6 +15,8 @@ describe('refusals and someone else who can tell', () => {
     ['profil_statut', 'pfff je passe celle-ci'],
     ['cyber_rgpd', "je vois pas l'intérêt de vous répondre"],
     ['profil_budget', 'on en reparle plus tard'],
+    ['profil_budget', "pas vraiment envie d'en discuter ici"],
+    ['strategie_priorites', 'pas de réponse à cette question'],
   ])('%s « %s » skips', (id, text) => {
     const r = read(id, text);
     expect(r.kind === 'command' && r.command).toBe('passer');
@@ -31,6 +33,7 @@ describe('refusals and someone else who can tell', () => {
     ['gestion_facture_electronique', "je ne sais pas, c'est le service administratif du groupement qui gère"],
     ['profil_factures', "c'est mon associée qui sait, moi je fais les chantiers"],
     ['cyber_sauvegarde', "aucune idée, c'est mon cousin qui bricole les ordis"],
+    ['profil_statut', "je ne sais plus, c'est le notaire qui a immatriculé la boîte"],
   ])('%s « %s » is not known', (id, text) => {
     expect(stored(id, text)).toEqual({ type: 'dontknow' });
   });
@@ -81,6 +84,10 @@ describe('figures, trades and denials where they belong', () => {
       { type: 'yesno', value: 'yes' },
     ],
     ['gestion_logiciel_factures', "on fait tout sur Sellsy, avant c'était un carnet", { type: 'yesno', value: 'yes' }],
+    ['cyber_rgpd', 'bof, non', { type: 'yesno', value: 'no' }],
+    ['gestion_outils_partages', 'un carnet au comptoir, rien de plus', { type: 'multi', values: ['aucun'] }],
+    ['profil_temps', 'une stagiaire à mi-temps pour les réseaux', { type: 'choice', value: 'dedie' }],
+    ['ia_usage', 'Mistral chaque matin pour trier mes mails', { type: 'choice', value: 'regulier' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
@@ -95,6 +102,8 @@ describe('figures, trades and denials where they belong', () => {
     ['presence_google', 'la fiche Google, ça coûte combien ?'],
     ['profil_clientele', "si c'est la mutuelle qui paie, c'est un client pro ?"],
     ['cyber_incident', 'une attaque par hameçonnage c’est quoi exactement'],
+    ['cyber_sauvegarde', "un disque externe et le cloud, c'est la même chose ? on a Dropbox"],
+    ['profil_clientele', 'ça dépend ce que vous entendez par particulier, une association ça compte ?'],
   ])('%s « %s » is a question, not an answer', (id, text) => {
     expect(read(id, text).kind).toBe('question');
   });
