@@ -86,7 +86,9 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
     found?.read.answer.type === 'dontknow' &&
     question.type === 'yesno' &&
     cue.asksKnowing.test(fold(question.text)) &&
-    cue.unknownPart.test(fold(typed))
+    cue.unknownPart.test(fold(typed)) &&
+    // « aucune idée, c'est mon associé qui sait »: not knowing, and someone else does (« non, … » stays a no).
+    (cue.leadingNo.test(fold(typed)) || (!cue.othersKnow.test(fold(typed)) && !cue.othersTell.test(fold(typed))))
   ) {
     const answer: Answer = { type: 'yesno', value: 'no' };
     return { read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) }, confidence: found.confidence };

@@ -114,7 +114,18 @@ export function readAnswerText(text: string, question: Question, ctx: ReadingCon
   const [asked, after] = splitQuestion(text, cues);
   const asks = asked && (cues.interrogative.test(fold(asked).trim()) || cues.asks.test(fold(asked)));
   // « quelques centaines d'euros ? » to « quel budget ? »: a figure said unsurely is still the answer.
-  if (asked && !asks && !after && FIGURES.has(question.type) && main && main.confidence >= SURE && main.read.answer.type !== 'dontknow')
+  // Not a question put in words (« le pourcentage c'est sur toute l'année ? ») that a figure word happens to read.
+  const figureAsked = /\d/.test(text) || fold(text).split(/\s+/).length <= 5;
+  if (
+    asked &&
+    !asks &&
+    !after &&
+    figureAsked &&
+    FIGURES.has(question.type) &&
+    main &&
+    main.confidence >= SURE &&
+    main.read.answer.type !== 'dontknow'
+  )
     return { kind: 'answer', main: main.read, extra: [] };
   if (asked && (asks || asksBack(asked))) {
     const rest =

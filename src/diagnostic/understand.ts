@@ -152,7 +152,7 @@ export function countBands(question: Question): Array<{ id: string; min: number;
 
 /** « par mois », « chaque semaine », « /jour »: how many times a year, when the text says it. */
 export function timesPerYear(text: string): number | undefined {
-  const m = /(?:\bpar|\bchaque|\/)\s*(jour|semaine|mois|trimestre)\b/.exec(plain(text));
+  const m = /(?:\bpar|\bchaque|\/|\btous les|\btoutes les)\s*(jour|semaine|mois|trimestre)s?\b/.exec(plain(text));
   return m ? PER_YEAR[m[1]] : undefined;
 }
 
