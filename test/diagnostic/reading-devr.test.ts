@@ -17,6 +17,7 @@ describe('refusals and someone else who can tell', () => {
     ['profil_budget', 'on en reparle plus tard'],
     ['profil_budget', "pas vraiment envie d'en discuter ici"],
     ['strategie_priorites', 'pas de réponse à cette question'],
+    ['profil_budget', 'nous préférons ne pas le dire'],
   ])('%s « %s » skips', (id, text) => {
     const r = read(id, text);
     expect(r.kind === 'command' && r.command).toBe('passer');
@@ -34,6 +35,12 @@ describe('refusals and someone else who can tell', () => {
     ['profil_factures', "c'est mon associée qui sait, moi je fais les chantiers"],
     ['cyber_sauvegarde', "aucune idée, c'est mon cousin qui bricole les ordis"],
     ['profil_statut', "je ne sais plus, c'est le notaire qui a immatriculé la boîte"],
+    ['competences_formation', "je dois vérifier avec la gérante, j'ignore ce qui a été fait"],
+    ['cyber_incident', 'je ne suis pas au courant, ce serait au prestataire de vous le dire'],
+    ['cyber_mots_de_passe', "aucune certitude, c'est mon mari qui a les identifiants"],
+    ['profil_factures', 'je laisse ma secrétaire vous répondre'],
+    ['strategie_priorites', "aucune idée, faut demander à ma sœur, c'est elle qui gère"],
+    ['profil_budget', 'pas encore décidé, on verra le moment venu'],
   ])('%s « %s » is not known', (id, text) => {
     expect(stored(id, text)).toEqual({ type: 'dontknow' });
   });
@@ -88,6 +95,9 @@ describe('figures, trades and denials where they belong', () => {
     ['gestion_outils_partages', 'un carnet au comptoir, rien de plus', { type: 'multi', values: ['aucun'] }],
     ['profil_temps', 'une stagiaire à mi-temps pour les réseaux', { type: 'choice', value: 'dedie' }],
     ['ia_usage', 'Mistral chaque matin pour trier mes mails', { type: 'choice', value: 'regulier' }],
+    ['strategie_priorites', "non, aucune idée, c'est mon associé qui gère ça", { type: 'yesno', value: 'no' }],
+    ['profil_factures', 'à peu près 100 clients facturés tous les mois', { type: 'choice', value: 'plus_1000' }],
+    ['profil_secteur', "une chambre d'hôtes en Ardèche", { type: 'sector', value: 'hotellerie_restauration' }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
@@ -104,6 +114,7 @@ describe('figures, trades and denials where they belong', () => {
     ['cyber_incident', 'une attaque par hameçonnage c’est quoi exactement'],
     ['cyber_sauvegarde', "un disque externe et le cloud, c'est la même chose ? on a Dropbox"],
     ['profil_clientele', 'ça dépend ce que vous entendez par particulier, une association ça compte ?'],
+    ['vente_part_ca', "la part c'est sur toute l'activité ou seulement sur la boutique ?"],
   ])('%s « %s » is a question, not an answer', (id, text) => {
     expect(read(id, text).kind).toBe('question');
   });
