@@ -8,8 +8,8 @@ import { isMinor } from './set-aside.js';
 import { questionContext } from './understand.js';
 import type { Answer, Question } from './types.js';
 
-// The parts of an enumeration of customers.
-const PARTS = /[,;/]|\b(?:et|mais|plus|puis|ainsi que|avec)\b/;
+// The parts of an enumeration of customers (« plus des hôtels », not the « plus » of « qui ne peuvent plus »).
+const PARTS = /[,;/]|\b(?:et|mais|puis|ainsi que|avec)\b|\bplus(?= (?:des|les|le|la|l'|un|une|quelques)\b)/;
 
 /** The clientèle option when customers are named by their trades, or undefined (read as usual). */
 export function customersByTrade(question: Question, text: string, ctx: ReadingContext): Answer | undefined {

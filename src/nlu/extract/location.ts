@@ -119,7 +119,9 @@ export function indexTerritories(data: TerritoryData): TerritoryIndex {
   const names: NameEntry[] = [];
   const add = (name: string, via: Location['via'], region: string, dep?: string) => {
     const k = key(name);
-    for (const variant of new Set([k, withoutArticle(k), k.replace(/\bsaint /g, 'st ')])) {
+    // « Bouche du Rhône », « Haut de Seine »: a name of several words also without the plural « s » of its words.
+    const singular = k.includes(' ') ? k.replace(/\b(\w{3,})s\b/g, '$1') : k;
+    for (const variant of new Set([k, withoutArticle(k), k.replace(/\bsaint /g, 'st '), singular])) {
       if (variant.length < 3) continue;
       names.push({ key: variant, dep, region, via, needsCue: COMMON_WORDS.has(variant) });
     }
