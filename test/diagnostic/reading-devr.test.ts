@@ -98,6 +98,11 @@ describe('figures, trades and denials where they belong', () => {
     ['strategie_priorites', "non, aucune idée, c'est mon associé qui gère ça", { type: 'yesno', value: 'no' }],
     ['profil_factures', 'à peu près 100 clients facturés tous les mois', { type: 'choice', value: 'plus_1000' }],
     ['profil_secteur', "une chambre d'hôtes en Ardèche", { type: 'sector', value: 'hotellerie_restauration' }],
+    ['profil_localisation', 'Haut de Seine, à Nanterre', { type: 'location', departement: '92', region: '11' }],
+    ['presence_reseaux', 'Instagram surtout, LinkedIn plutôt rare, une fois tous les 3 mois', { type: 'number', value: 1 }],
+    ['profil_temps', 'un alternant qui vient une semaine sur deux', { type: 'choice', value: 'dedie' }],
+    ['profil_clientele', 'des seniors qui ne peuvent plus conduire', { type: 'choice', value: 'b2c' }],
+    ['gestion_outils_partages', 'FaceTime avec les fournisseurs', { type: 'multi', values: ['visio'] }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
