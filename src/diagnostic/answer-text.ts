@@ -54,6 +54,9 @@ const SURE = 0.6;
 // The words read here (« je ne sais pas », « ça dépend », « je fais 60 h », « à mon compte », « seulement »,
 // option labels « Non… » / « Oui… ») are data: phrases.fr.json « answerCues », as ctx.nlu.phrases.answerCues.
 
+/** « en partie », « à moitié », a « mais », a part named: a partial answer said by the sentence, not by a generic word. */
+const SAID_PARTLY = /\b(?:en partie|a moitie|partiellement|pas (?:tous|toutes|partout|tout)|certain(?:e)?s|seulement|sauf|mais)\b/;
+
 /** The answer the text gives to `question`, if any. */
 export function answerOf(question: Question, said: string, nluResult: NluResult, ctx: ReadingContext): Candidate | undefined {
   // « à l'époque ils étaient sept, maintenant il reste trois coachs »: how things are now is the answer.
@@ -198,7 +201,9 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     const explicit = cue.saysYesOrNo.test(fold(text));
     // Only a plain yes or no can be a generic word; « en partie » comes from the sentence's own structure.
     const graded = plain && (plain.value === 'yes' || plain.value === 'no');
-    const described = !plain || plain.confidence < 0.85 || (graded && !explicit) ? yesNoByPhrasing(question, text) : undefined;
+    // « je le mets à jour quand j'y pense » to « automatiquement ? »: an option's own phrasing beats a generic « en partie ».
+    const generic = plain?.value === 'partly' && !explicit && !SAID_PARTLY.test(fold(text));
+    const described = !plain || plain.confidence < 0.85 || (graded && !explicit) || generic ? yesNoByPhrasing(question, text) : undefined;
     const plainSure = plain !== undefined && plain.confidence >= SURE;
     // A sure no is not overridden by a yes phrasing that only takes up the question's own words.
     const echo =
@@ -209,6 +214,7 @@ function readText(question: Question, typed: string, r: NluResult, ctx: ReadingC
     const overrides =
       described &&
       !echo &&
+      (!generic || (described.confidence >= 0.85 && (described.answer as { value?: string }).value === 'no')) &&
       (plain === undefined || (plain.confidence < 0.85 ? described.confidence >= SURE || !plainSure : described.confidence >= 0.85));
     // What the words surely say (a weak phrasing says nothing sure).
     const said = overrides ? (described.confidence >= SURE ? (described.answer as { value?: string }).value : undefined) : plain?.value;
