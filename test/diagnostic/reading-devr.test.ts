@@ -18,6 +18,10 @@ describe('refusals and someone else who can tell', () => {
     ['profil_budget', "pas vraiment envie d'en discuter ici"],
     ['strategie_priorites', 'pas de réponse à cette question'],
     ['profil_budget', 'nous préférons ne pas le dire'],
+    ['cyber_rgpd', "hmm j'aime mieux pas répondre"],
+    ['presence_site', "j'aime autant passer à la suivante"],
+    ['profil_budget', 'pas envie de donner un chiffre'],
+    ['vente_part_ca', 'nos chiffres on les garde pour nous'],
   ])('%s « %s » skips', (id, text) => {
     const r = read(id, text);
     expect(r.kind === 'command' && r.command).toBe('passer');
@@ -103,6 +107,18 @@ describe('figures, trades and denials where they belong', () => {
     ['profil_temps', 'un alternant qui vient une semaine sur deux', { type: 'choice', value: 'dedie' }],
     ['profil_clientele', 'des seniors qui ne peuvent plus conduire', { type: 'choice', value: 'b2c' }],
     ['gestion_outils_partages', 'FaceTime avec les fournisseurs', { type: 'multi', values: ['visio'] }],
+    ['cyber_mises_a_jour', "pas d'antivirus, et les mises à jour je les lance quand j'y pense", { type: 'yesno', value: 'no' }],
+    [
+      'cyber_mises_a_jour',
+      "en partie : l'ordinateur se met à jour tout seul, le téléphone quand j'y pense",
+      { type: 'yesno', value: 'partly' },
+    ],
+    [
+      'cyber_sauvegarde',
+      "une clé USB que j'emporte le soir, jamais tenté de récupérer un fichier",
+      { type: 'choice', value: 'oui_sans_test' },
+    ],
+    ['vente_en_ligne', 'notre e-shop et Etsy', { type: 'multi', values: ['boutique', 'place_de_marche'] }],
   ])('%s « %s »', (id, text, expected) => {
     expect(stored(id, text)).toEqual(expected);
   });
