@@ -85,13 +85,14 @@ export function answerOf(question: Question, said: string, nluResult: NluResult,
   const found = readText(question, typed, r, ctx);
   // « je ne sais pas trop » to « savez-vous… ? » (`asksKnowing`): not knowing, said of oneself (`unknownPart`), is
   // the answer, a « non » (« peut-être », « ma comptable connaît ça » stay « je ne sais pas »).
+  const t = fold(typed);
   if (
     found?.read.answer.type === 'dontknow' &&
     question.type === 'yesno' &&
     cue.asksKnowing.test(fold(question.text)) &&
-    cue.unknownPart.test(fold(typed)) &&
+    cue.unknownPart.test(t) &&
     // « aucune idée, c'est mon associé qui sait »: not knowing, and someone else does (« non, … » stays a no).
-    (cue.leadingNo.test(fold(typed)) || (!cue.othersKnow.test(fold(typed)) && !cue.othersTell.test(fold(typed))))
+    (cue.leadingNo.test(t) || (!cue.othersKnow.test(t) && !cue.othersTell.test(t)))
   ) {
     const answer: Answer = { type: 'yesno', value: 'no' };
     return { read: { questionId: question.id, answer, echo: echoOf(question, answer, undefined, ctx.nlu) }, confidence: found.confidence };

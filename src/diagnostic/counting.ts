@@ -40,7 +40,8 @@ export function countNamed(question: Question, text: string, cues: AnswerCues): 
     sps.map((sp) => words.findIndex((_, i) => i >= start && sp.every((w, k) => words[i + k] === w))).find((i) => i >= 0);
   // « Facebook, plus YouTube de temps en temps mais pas tous les mois »: a « mais » in a clause that names a thing
   // speaks of what that clause names only.
-  const local = but >= 0 && spellings.some((sps) => ((a) => a !== undefined && a < but && toks[a].c === toks[but].c)(firstAt(sps, 0)));
+  const inButClause = (at: number | undefined) => at !== undefined && at >= 0 && at < but && toks[at].c === toks[but].c;
+  const local = but >= 0 && spellings.some((sps) => inButClause(firstAt(sps, 0)));
   const dropped = (at: number) => (denied || rareAfterBut) && at < but && (!local || toks[at].c === toks[but].c);
   const from = (start: number) => {
     let count = 0;

@@ -161,6 +161,7 @@ export function createPhrases(data: PhraseData, normalize: Normalize): Phrases {
   const nowWords = alternation(data.timeContrast.present);
   const past = new RegExp(`(?:^| )(?:${alternation(data.timeContrast.past)})(?= |$)`);
   const now = new RegExp(`(?:^| )(?:${nowWords})(?= |$)`);
+  const nowAll = new RegExp(now.source, 'g');
   // « depuis » opening a clause (« depuis je … », « depuis qu'on … », « depuis plus rien »), not « depuis le début ».
   const sinceWords = "(?:qu'|j'|(?:que|je|on|nous|il|ils|elle|elles|c'est|ca|cela|plus|rien|personne|tout|lors|ce temps)(?= |$))";
   const since = new RegExp(`^depuis (?!qu'|que )${sinceWords}`);
@@ -236,7 +237,7 @@ export function createPhrases(data: PhraseData, normalize: Normalize): Phrases {
           .replace(/[\s,;.!?]*(?:mais|et|alors)?[\s,;.!?]*$/, '')
           .trim();
         // « …, donc oui maintenant »: a present that is only its marker leaves the clauses to tell (below).
-        const told = phraseKey(present).replace(new RegExp(now.source, 'g'), ' ');
+        const told = phraseKey(present).replace(nowAll, ' ');
         if (/[a-z]/.test(told) && /[a-z]/.test(phraseKey(before))) return { before, present };
       }
       // The present told first (« aujourd'hui on fait tout sur le logiciel alors qu'avant … »): the clauses without
