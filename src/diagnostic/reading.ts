@@ -199,12 +199,12 @@ function statedBefore(asked: string, question: Question, ctx: ReadingContext): R
   if (!lead || asks.test(fold(last)) || scoped || /\?/.test(lead)) return undefined;
   // « rien de prévu, c'est pour quand ? »: a short clause of nothing or denial stands when read surely; a short one
   // naming a thing is the topic of the question (« la fiche Google, c'est payant ? »).
-  const words = fold(lead).split(/\s+/).length;
+  const folded = fold(lead);
+  const words = folded.split(/\s+/).length;
   const short = !own && words < 4;
-  if (short && (words < 2 || !ctx.nlu.phrases.answerCues.negationOrNothing.test(fold(lead)))) return undefined;
+  if (short && (words < 2 || !ctx.nlu.phrases.answerCues.negationOrNothing.test(folded))) return undefined;
   // « quand c'est la sécu qui paie, c'est un particulier ? »: a case put, not a statement.
-  if (interrogative.test(fold(lead).trim()) || asks.test(fold(lead)) || /^(?:quand|si|s'|lorsque|au cas ou)\b/.test(fold(lead)))
-    return undefined;
+  if (interrogative.test(folded.trim()) || asks.test(folded) || /^(?:quand|si|s'|lorsque|au cas ou)\b/.test(folded)) return undefined;
   const found = answerOf(question, lead, ctx.nlu.interpret(lead, questionContext(question)), ctx);
   return found && found.confidence >= (short ? 0.85 : SURE) && !found.alternatives ? found.read : undefined;
 }

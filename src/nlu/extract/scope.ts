@@ -71,10 +71,11 @@ export function scopedTokens(text: string): Tok[] {
     const ws = tokens(clause);
     const start = out.length;
     // « un test de restauration, non, jamais »: a clause of bare denial denies the clause before it.
-    if (ws.length && before >= 0 && ws.every((w) => BARE_DENIAL.has(w)) && ws.some((w) => w !== 'du' && w !== 'tout')) {
+    const bare = ws.length > 0 && ws.every((w) => BARE_DENIAL.has(w));
+    if (bare && before >= 0 && ws.some((w) => w !== 'du' && w !== 'tout')) {
       for (let k = start - 1; k >= before && !BOUNDARIES.has(out[k].w) && !NEGATORS.has(out[k].w); k--) out[k].neg = true;
     }
-    if (ws.length && !ws.every((w) => BARE_DENIAL.has(w))) before = start;
+    if (ws.length && !bare) before = start;
     let neg = false;
     let sawNe = false;
     let neAt = -1;
